@@ -1,0 +1,61 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "pharmgraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "PharmGraph", targets: ["PharmGraph"]),
+        .library(name: "PharmGraphRender", targets: ["PharmGraphRender"]),
+        .executable(name: "pharmgraph", targets: ["PharmGraphCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "PharmGraph",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .target(
+            name: "PharmGraphRender",
+            dependencies: ["PharmGraph", "CGraphviz"]
+        ),
+        .executableTarget(
+            name: "PharmGraphCLI",
+            dependencies: [
+                "PharmGraph",
+                "PharmGraphRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "PharmGraphTestSupport",
+            path: "Tests/Support"
+        ),
+        .testTarget(
+            name: "PharmGraphTests",
+            dependencies: ["PharmGraph", "PharmGraphTestSupport"],
+            exclude: ["Fixtures", "Golden"]
+        ),
+        .testTarget(
+            name: "PharmGraphRenderTests",
+            dependencies: ["PharmGraphRender"]
+        ),
+        .testTarget(
+            name: "PharmGraphCLITests",
+            // Depending on the executable makes `swift test` build the binary the tests run.
+            dependencies: ["PharmGraphCLI", "PharmGraphTestSupport"],
+            exclude: ["Golden"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

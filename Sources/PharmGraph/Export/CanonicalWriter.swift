@@ -1,0 +1,229 @@
+/// Writes a graph in the canonical style of docs/graph-format.md: fixed section
+/// and field order, one reference, node, edge and claim per line.
+public enum CanonicalWriter {
+    /// The two file syntaxes the writer produces.
+    public enum Syntax: Sendable {
+        case yaml
+        case json
+
+        /// JSON for `.json` paths, YAML otherwise.
+        public init(path: String) { self = path.lowercased().hasSuffix(".json") ? .json : .yaml }
+    }
+
+    /// The canonical text of `graph`. With `source`, the YAML comments of that text are kept.
+    public static func write(_ graph: Graph, syntax: Syntax, keepingCommentsOf source: SourceText? = nil) -> String {
+        switch syntax {
+        case .yaml: yaml(graph, comments: source.map { commentMap(for: graph, source: $0) })
+        case .json: json(graph)
+        }
+    }
+
+    /// The comments of `source`, attached to the parts of `graph` that the canonical YAML writes.
+    static func commentMap(for graph: Graph, source: SourceText) -> CommentMap {
+        var anchors: [(line: Int, column: Int, anchor: CommentMap.Anchor)] = []
+        for number in 1...max(1, source.lineCount) {
+            guard let line = source.line(number), let first = line.unicodeScalars.first,
+                first != " ", first != "\t", first != "#", first != "-", let colon = line.firstIndex(of: ":")
+            else { continue }
+            let name = String(line[..<colon])
+            // A section the canonical form leaves out passes its comments on to the next anchor.
+            if isWritten(name, graph) { anchors.append((number, 1, .section(name))) }
+        }
+        func add(_ section: String, _ locations: [SourceLocation?]) {
+            for (index, location) in locations.enumerated() {
+                if let location { anchors.append((location.line, location.column, .item(section: section, index: index))) }
+            }
+        }
+        add("kinds", graph.kinds.map(\.location))
+        add("references", graph.references.map(\.location))
+        add("nodes", graph.nodes.map(\.location))
+        add("edges", graph.edges.map(\.location))
+        add("claims", graph.claims.map(\.location))
+        return CommentMap(source: source, anchors: anchors)
+    }
+
+    /// Why `fmt` refused to write.
+    public struct FormatError: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    /// The canonical text of a file that loaded without errors, checked to mean
+    /// the same as the original and to keep every comment.
+    public static func canonicalText(of result: LoadResult) throws(FormatError) -> String {
+        guard let graph = result.graph, let source = result.source else {
+            throw FormatError(description: "\(result.path) has errors; not formatted")
+        }
+        let syntax = Syntax(path: result.path)
+        let text = write(graph, syntax: syntax, keepingCommentsOf: syntax == .yaml ? source : nil)
+        let reloaded = GraphLoader.load(text: text, path: result.path)
+        guard reloaded.graph == graph else {
+            throw FormatError(description: "\(result.path): internal error: the canonical form would change the graph; not formatted")
+        }
+        if syntax == .yaml {
+            let before = commentMap(for: graph, source: source).count
+            let after = commentMap(for: graph, source: SourceText(path: result.path, text: text)).count
+            guard before == after else {
+                throw FormatError(
+                    description: "\(result.path): internal error: the canonical form would keep \(after) of \(before) comments; not formatted")
+            }
+        }
+        return text
+    }
+
+    // MARK: YAML
+
+    private static func yaml(_ graph: Graph, comments: CommentMap?) -> String {
+        var out: [String] = []
+        func emit(_ line: String, _ anchor: CommentMap.Anchor, indent: String) {
+            for comment in comments?.leading[anchor] ?? [] { out.append(indent + comment) }
+            if let trailing = comments?.trailing[anchor] { out.append(line + "  " + trailing) } else { out.append(line) }
+        }
+        func scalar(_ name: String, _ value: String?) {
+            guard let value else { return }
+            emit("\(name): \(YAMLScalar.write(value))", .section(name), indent: "")
+        }
+        out += comments?.leading[.start] ?? []
+        scalar("id", graph.id)
+        scalar("title", graph.title)
+        scalar("version", graph.version)
+        scalar("description", graph.description)
+        if !graph.sources.isEmpty {
+            emit("sources:", .section("sources"), indent: "")
+            for source in graph.sources { out.append("  - " + YAMLScalar.write(source)) }
+        }
+        if !graph.kinds.isEmpty {
+            emit("kinds:", .section("kinds"), indent: "")
+            for (i, kind) in graph.kinds.enumerated() {
+                emit(
+                    "  \(YAMLScalar.write(kind.kind.rawValue)): \(YAMLScalar.write(kind.description))",
+                    .item(section: "kinds", index: i), indent: "  ")
+            }
+        }
+        if !graph.references.isEmpty {
+            emit("references:", .section("references"), indent: "")
+            for (i, reference) in graph.references.enumerated() {
+                emit(
+                    "  \(YAMLScalar.write(reference.key)): \(flowMapping(reference.canonicalFields))",
+                    .item(section: "references", index: i), indent: "  ")
+            }
+        }
+        func list(_ section: String, _ items: [CanonicalFields], required: Bool) {
+            guard required || !items.isEmpty else { return }
+            emit(items.isEmpty ? "\(section): []" : "\(section):", .section(section), indent: "")
+            for (i, fields) in items.enumerated() {
+                emit("  - " + flowMapping(fields), .item(section: section, index: i), indent: "  ")
+            }
+        }
+        list("nodes", graph.nodes.map(\.canonicalFields), required: true)
+        list("edges", graph.edges.map(\.canonicalFields), required: true)
+        list("claims", graph.claims.map(\.canonicalFields), required: false)
+        for comment in comments?.leading[.end] ?? [] { out.append(comment) }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func isWritten(_ section: String, _ graph: Graph) -> Bool {
+        switch section {
+        case "id", "title", "version", "nodes", "edges": true
+        case "description": graph.description != nil
+        case "sources": !graph.sources.isEmpty
+        case "kinds": !graph.kinds.isEmpty
+        case "references": !graph.references.isEmpty
+        case "claims": !graph.claims.isEmpty
+        default: false
+        }
+    }
+
+    private static func flowMapping(_ fields: CanonicalFields) -> String {
+        "{" + fields.map { "\($0.name): \(yamlValue($0.value))" }.joined(separator: ", ") + "}"
+    }
+
+    private static func yamlValue(_ value: FieldValue) -> String {
+        switch value {
+        case let .text(text): YAMLScalar.write(text)
+        case let .bool(flag): flag ? "true" : "false"
+        case let .integer(number): String(number)
+        case let .list(items): "[" + items.map(YAMLScalar.write).joined(separator: ", ") + "]"
+        case let .map(pairs):
+            "{" + pairs.map { "\(YAMLScalar.write($0.0)): \(YAMLScalar.write($0.1))" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    // MARK: JSON
+
+    private static func json(_ graph: Graph) -> String {
+        var members: [String] = []
+        func scalar(_ name: String, _ value: String?) {
+            if let value { members.append("  \(JSONText.string(name)): \(JSONText.string(value))") }
+        }
+        func block(_ name: String, _ lines: [String], open: String, close: String) {
+            members.append(
+                "  \(JSONText.string(name)): \(open)\n" + lines.map { "    " + $0 }.joined(separator: ",\n") + "\n  \(close)")
+        }
+        scalar("id", graph.id)
+        scalar("title", graph.title)
+        scalar("version", graph.version)
+        scalar("description", graph.description)
+        if !graph.sources.isEmpty { block("sources", graph.sources.map(JSONText.string), open: "[", close: "]") }
+        if !graph.kinds.isEmpty {
+            block(
+                "kinds", graph.kinds.map { "\(JSONText.string($0.kind.rawValue)): \(JSONText.string($0.description))" },
+                open: "{", close: "}")
+        }
+        if !graph.references.isEmpty {
+            block(
+                "references",
+                graph.references.map { "\(JSONText.string($0.key)): \(jsonObject($0.canonicalFields))" },
+                open: "{", close: "}")
+        }
+        for (name, items, required) in [
+            ("nodes", graph.nodes.map(\.canonicalFields), true), ("edges", graph.edges.map(\.canonicalFields), true),
+            ("claims", graph.claims.map(\.canonicalFields), false),
+        ] {
+            if items.isEmpty {
+                if required { members.append("  \(JSONText.string(name)): []") }
+            } else {
+                block(name, items.map(jsonObject), open: "[", close: "]")
+            }
+        }
+        return "{\n" + members.joined(separator: ",\n") + "\n}\n"
+    }
+
+    private static func jsonObject(_ fields: CanonicalFields) -> String {
+        "{" + fields.map { "\(JSONText.string($0.name)): \(jsonValue($0.value))" }.joined(separator: ", ") + "}"
+    }
+
+    private static func jsonValue(_ value: FieldValue) -> String {
+        switch value {
+        case let .text(text): JSONText.string(text)
+        case let .bool(flag): flag ? "true" : "false"
+        case let .integer(number): String(number)
+        case let .list(items): "[" + items.map(JSONText.string).joined(separator: ", ") + "]"
+        case let .map(pairs):
+            "{" + pairs.map { "\(JSONText.string($0.0)): \(JSONText.string($0.1))" }.joined(separator: ", ") + "}"
+        }
+    }
+}
+
+/// JSON string literals.
+enum JSONText {
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

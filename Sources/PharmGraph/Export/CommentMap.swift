@@ -1,0 +1,91 @@
+/// The comments of a YAML source, attached to the items they precede or end,
+/// so the canonical writer can keep them.
+struct CommentMap {
+    /// Where a comment belongs.
+    enum Anchor: Hashable {
+        /// The top of the file: comments above the first key.
+        case start
+        case section(String)
+        case item(section: String, index: Int)
+        case end
+    }
+
+    /// Full-line comments (with their `#`) before each anchor, in source order.
+    private(set) var leading: [Anchor: [String]] = [:]
+    /// A comment at the end of the anchor's first line.
+    private(set) var trailing: [Anchor: String] = [:]
+    /// How many comments the source has.
+    private(set) var count = 0
+
+    /// Attaches the comments of `source` to the anchors starting at the given positions.
+    ///
+    /// A full-line comment belongs to the next anchor, unless it is indented at least as
+    /// deep as the content of the item before it: then it sits inside that (multi-line) item.
+    init(source: SourceText, anchors: [(line: Int, column: Int, anchor: Anchor)]) {
+        let sorted = anchors.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        var byLine: [Int: Anchor] = [:]
+        for entry in sorted where byLine[entry.line] == nil { byLine[entry.line] = entry.anchor }
+        func owner(of line: Int, column: Int) -> Anchor {
+            if let previous = sorted.last(where: { $0.line < line }), case .item = previous.anchor,
+                column >= previous.column
+            {
+                return previous.anchor
+            }
+            guard let next = sorted.first(where: { $0.line > line }) else { return .end }
+            return next.line == sorted.first?.line ? .start : next.anchor
+        }
+        guard source.lineCount > 0 else { return }
+        for number in 1...source.lineCount {
+            guard let line = source.line(number), let comment = Self.comment(in: line) else { continue }
+            count += 1
+            if comment.fullLine {
+                leading[owner(of: number, column: comment.column), default: []].append(comment.text)
+            } else if let anchor = byLine[number], trailing[anchor] == nil {
+                trailing[anchor] = comment.text
+            } else {
+                leading[owner(of: number, column: 0), default: []].append(comment.text)
+            }
+        }
+    }
+
+    /// The comment on a line, if any: `#` at the start or after white space, outside quotes.
+    static func comment(in line: String) -> (text: String, fullLine: Bool, column: Int)? {
+        var inSingle = false
+        var inDouble = false
+        var previous: Character = " "
+        var escaped = false
+        for (offset, character) in line.enumerated() {
+            if inDouble {
+                if escaped {
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    inDouble = false
+                }
+            } else if inSingle {
+                if character == "'" { inSingle = false }
+            } else if character == "\"" {
+                inDouble = true
+            } else if character == "'", previous == " " || previous == "{" || previous == "[" || previous == ","
+                || previous == ":" || offset == 0
+            {
+                inSingle = true
+            } else if character == "#", previous == " " || previous == "\t" || offset == 0 {
+                let text = String(line.dropFirst(offset)).trimmingTrailingSpace()
+                let before = line.prefix(offset)
+                return (text, before.allSatisfy { $0 == " " || $0 == "\t" }, offset + 1)
+            }
+            previous = character
+        }
+        return nil
+    }
+}
+
+extension String {
+    func trimmingTrailingSpace() -> String {
+        var s = Substring(self)
+        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,15 @@
+/// Claims name existing nodes.
+enum ClaimCheck: DocumentCheck {
+    static func run(_ context: CheckContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for claim in context.document.claims {
+            for (field, end) in [("from", claim.from), ("to", claim.to), ("via", claim.via)] {
+                guard let end, context.nodes[end.value] == nil else { continue }
+                let message = EdgeCheck.Message.unknownNode(
+                    end.value, field: field, suggestion: context.nodeSuggestion(for: end.value))
+                out.append(Diagnostic(.error, message, at: end.location))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,74 @@
+/// A problem found in an input file, printed compiler-style.
+public struct Diagnostic: Sendable, Hashable, Comparable {
+    /// How serious the problem is.
+    public enum Severity: String, Sendable, Codable, Comparable {
+        case error
+        case warning
+
+        public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+    }
+
+    public var severity: Severity
+    /// A lowercase message with quoted names.
+    public var message: String
+    /// The file the problem is in.
+    public var file: String
+    /// The position, or `nil` when the problem concerns the whole file (e.g. it cannot be read).
+    public var line: Int?
+    public var column: Int?
+
+    public init(_ severity: Severity, _ message: String, file: String, line: Int? = nil, column: Int? = nil) {
+        self.severity = severity
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
+        self.init(severity, message, file: location.file, line: location.line, column: location.column)
+    }
+
+    /// `file:line:column: severity: message` (or `file: severity: message` without a position).
+    public var headline: String {
+        var head = file
+        if let line {
+            head += ":\(line)"
+            if let column { head += ":\(column)" }
+        }
+        return "\(head): \(severity.rawValue): \(message)"
+    }
+
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.file, a.line ?? 0, a.column ?? 0, a.severity, a.message)
+            < (b.file, b.line ?? 0, b.column ?? 0, b.severity, b.message)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// The number of errors.
+    public var errorCount: Int { count { $0.severity == .error } }
+    /// The number of warnings.
+    public var warningCount: Int { count { $0.severity == .warning } }
+}
+
+/// Renders diagnostics with the offending source line and a caret under the column.
+public struct DiagnosticFormatter: Sendable {
+    private let source: SourceText?
+
+    /// - Parameter source: the text the diagnostics point into, if it could be read.
+    public init(source: SourceText?) { self.source = source }
+
+    /// The headline, then the source line and a caret when the position is known.
+    public func format(_ diagnostic: Diagnostic) -> String {
+        var out = diagnostic.headline
+        guard let source, let line = diagnostic.line, let text = source.line(line) else { return out }
+        out += "\n" + text
+        if let column = diagnostic.column {
+            // Keep tabs so the caret lines up under tab-indented text.
+            let prefix = text.unicodeScalars.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }
+            out += "\n" + prefix.joined() + "^"
+        }
+        return out
+    }
+}

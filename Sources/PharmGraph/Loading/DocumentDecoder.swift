@@ -1,0 +1,158 @@
+import Yams
+
+/// Turns a parsed Yams tree into a `RawDocument`, reporting shape problems
+/// (unknown or missing fields, wrong types, unknown enum values).
+struct DocumentDecoder {
+    enum Fields {
+        static let top = [
+            "id", "title", "version", "description", "sources", "kinds", "references", "nodes", "edges", "claims",
+        ]
+        static let topRequired = ["id", "title", "version", "nodes", "edges"]
+        static let reference = ["citation", "doi", "pmid", "url"]
+        static let node = [
+            "id", "label", "kind", "synonyms", "xrefs", "system", "description", "role", "valence",
+        ]
+        static let edge = [
+            "from", "relation", "to", "action", "refs", "evidence", "direct", "certainty", "context",
+            "strength", "note",
+        ]
+        static let claim = ["from", "to", "expect", "where", "via", "max_length", "refs", "note"]
+    }
+
+    var reader: TreeReader
+
+    init(path: String) { reader = TreeReader(path: path) }
+
+    mutating func decode(root: Yams.Node) -> RawDocument {
+        var document = RawDocument(rootLocation: reader.location(of: root))
+        guard
+            let top = reader.fields(
+                of: root, what: "the graph", allowed: Fields.top, required: Fields.topRequired)
+        else { return document }
+        document.id = reader.locatedText(top["id"]?.value, field: "id")
+        document.title = reader.text(top["title"]?.value, field: "title")
+        document.version = reader.text(top["version"]?.value, field: "version")
+        document.description = reader.text(top["description"]?.value, field: "description")
+        document.sources = reader.textList(top["sources"]?.value, field: "sources").map(\.value)
+        decodeKinds(top["kinds"]?.value, into: &document)
+        decodeReferences(top["references"]?.value, into: &document)
+        for item in items(top["nodes"]?.value, field: "nodes") {
+            if let node = decodeNode(item) { document.nodes.append(node) }
+        }
+        for item in items(top["edges"]?.value, field: "edges") {
+            if let edge = decodeEdge(item) { document.edges.append(edge) }
+        }
+        for item in items(top["claims"]?.value, field: "claims") {
+            if let claim = decodeClaim(item) { document.claims.append(claim) }
+        }
+        return document
+    }
+
+    private mutating func items(_ node: Yams.Node?, field: String) -> [Yams.Node] {
+        guard let node, !TreeReader.isNull(node) else { return [] }
+        guard case let .sequence(sequence) = node else {
+            reader.error(
+                "expected a list for '\(field)', found \(TreeReader.shape(of: node))", at: reader.location(of: node))
+            return []
+        }
+        return Array(sequence)
+    }
+
+    private mutating func decodeKinds(_ node: Yams.Node?, into document: inout RawDocument) {
+        guard let node, !TreeReader.isNull(node) else { return }
+        guard case let .mapping(mapping) = node else {
+            reader.error(
+                "expected a mapping of kind to description for 'kinds', found \(TreeReader.shape(of: node))",
+                at: reader.location(of: node))
+            return
+        }
+        for (key, value) in mapping {
+            guard let kind = reader.locatedText(key, field: "kinds"), !YAMLComposer.isPlaceholder(kind.value)
+            else { continue }
+            document.kinds[kind] = reader.text(value, field: "kinds.\(kind.value)") ?? ""
+            document.kindOrder.append(kind)
+        }
+    }
+
+    private mutating func decodeReferences(_ node: Yams.Node?, into document: inout RawDocument) {
+        guard let node, !TreeReader.isNull(node) else { return }
+        guard case let .mapping(mapping) = node else {
+            reader.error(
+                "expected a mapping of key to reference for 'references', found \(TreeReader.shape(of: node))",
+                at: reader.location(of: node))
+            return
+        }
+        for (key, value) in mapping {
+            guard let name = reader.locatedText(key, field: "references"), !YAMLComposer.isPlaceholder(name.value)
+            else { continue }
+            var reference = RawReference(key: name)
+            if let fields = reader.fields(
+                of: value, what: "reference '\(name.value)'", allowed: Fields.reference, required: ["citation"])
+            {
+                reference.citation = reader.text(fields["citation"]?.value, field: "citation")
+                reference.doi = reader.text(fields["doi"]?.value, field: "doi")
+                reference.pmid = reader.text(fields["pmid"]?.value, field: "pmid")
+                reference.url = reader.text(fields["url"]?.value, field: "url")
+            }
+            document.references.append(reference)
+        }
+    }
+
+    private mutating func decodeNode(_ item: Yams.Node) -> RawNode? {
+        guard let fields = reader.fields(of: item, what: "node", allowed: Fields.node, required: ["id", "kind"])
+        else { return nil }
+        var node = RawNode(location: reader.location(of: item))
+        node.present = Set(fields.keys)
+        node.id = reader.locatedText(fields["id"]?.value, field: "id")
+        node.label = reader.text(fields["label"]?.value, field: "label")
+        if let kind = reader.locatedText(fields["kind"]?.value, field: "kind") {
+            node.kind = Located(value: NodeKind(kind.value), location: kind.location)
+        }
+        node.synonyms = reader.textList(fields["synonyms"]?.value, field: "synonyms").map(\.value)
+        node.xrefs = reader.textMap(fields["xrefs"]?.value, field: "xrefs")
+        node.system = reader.text(fields["system"]?.value, field: "system")
+        node.description = reader.text(fields["description"]?.value, field: "description")
+        node.role = reader.choice(fields["role"]?.value, field: "role", what: "role")
+        node.valence = reader.choice(fields["valence"]?.value, field: "valence", what: "valence")
+        return node
+    }
+
+    private mutating func decodeEdge(_ item: Yams.Node) -> RawEdge? {
+        guard
+            let fields = reader.fields(
+                of: item, what: "edge", allowed: Fields.edge, required: ["from", "relation", "to"])
+        else { return nil }
+        var edge = RawEdge(location: reader.location(of: item))
+        edge.present = Set(fields.keys)
+        edge.from = reader.locatedText(fields["from"]?.value, field: "from")
+        edge.relation = reader.choice(fields["relation"]?.value, field: "relation", what: "relation")
+        edge.to = reader.locatedText(fields["to"]?.value, field: "to")
+        edge.action = reader.choice(fields["action"]?.value, field: "action", what: "action")
+        edge.refs = reader.textList(fields["refs"]?.value, field: "refs")
+        edge.evidence = reader.text(fields["evidence"]?.value, field: "evidence")
+        edge.direct = reader.bool(fields["direct"]?.value, field: "direct")
+        edge.certainty = reader.choice(fields["certainty"]?.value, field: "certainty", what: "certainty")?.value
+        edge.context = reader.textMap(fields["context"]?.value, field: "context")
+        edge.strength = reader.choice(fields["strength"]?.value, field: "strength", what: "strength")?.value
+        edge.note = reader.text(fields["note"]?.value, field: "note")
+        return edge
+    }
+
+    private mutating func decodeClaim(_ item: Yams.Node) -> RawClaim? {
+        guard
+            let fields = reader.fields(
+                of: item, what: "claim", allowed: Fields.claim, required: ["from", "to", "expect"])
+        else { return nil }
+        var claim = RawClaim(location: reader.location(of: item))
+        claim.present = Set(fields.keys)
+        claim.from = reader.locatedText(fields["from"]?.value, field: "from")
+        claim.to = reader.locatedText(fields["to"]?.value, field: "to")
+        claim.expect = reader.choice(fields["expect"]?.value, field: "expect", what: "verdict")?.value
+        claim.context = reader.textMap(fields["where"]?.value, field: "where")
+        claim.via = reader.locatedText(fields["via"]?.value, field: "via")
+        claim.maxLength = reader.positiveInt(fields["max_length"]?.value, field: "max_length")
+        claim.refs = reader.textList(fields["refs"]?.value, field: "refs")
+        claim.note = reader.text(fields["note"]?.value, field: "note")
+        return claim
+    }
+}

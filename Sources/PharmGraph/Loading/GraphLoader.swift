@@ -1,0 +1,96 @@
+import Foundation
+import Yams
+
+/// The outcome of loading one graph file: the graph when it has no errors, and every diagnostic.
+public struct LoadResult: Sendable {
+    /// The path as given.
+    public let path: String
+    /// The decoded text, when the file could be read.
+    public let source: SourceText?
+    /// The graph, present exactly when there are no errors.
+    public let graph: Graph?
+    /// Every problem found, sorted by position.
+    public let diagnostics: [Diagnostic]
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Loads graph files (YAML, or JSON with the same schema) and reports every problem in them.
+public enum GraphLoader {
+    /// Reads and checks the file at `path`.
+    public static func load(path: String) -> LoadResult {
+        switch SourceText.read(path: path) {
+        case let .success(source):
+            return load(source: source)
+        case let .failure(.unreadable(reason)):
+            let diagnostic = Diagnostic(.error, "cannot read file: \(reason)", file: path)
+            return LoadResult(path: path, source: nil, graph: nil, diagnostics: [diagnostic])
+        case let .failure(.notUTF8(line, column, byte)):
+            let hex = String(byte, radix: 16, uppercase: true)
+            let diagnostic = Diagnostic(
+                .error, "file is not valid UTF-8: unexpected byte 0x\(hex.count == 1 ? "0" : "")\(hex)", file: path,
+                line: line, column: column)
+            return LoadResult(path: path, source: nil, graph: nil, diagnostics: [diagnostic])
+        }
+    }
+
+    /// Checks `text` as if it were the content of `path`.
+    public static func load(text: String, path: String) -> LoadResult {
+        load(source: SourceText(path: path, text: text))
+    }
+
+    static func load(source: SourceText) -> LoadResult {
+        var composer = YAMLComposer(source: source)
+        let root = composer.compose()
+        var diagnostics = composer.diagnostics
+        var graph: Graph?
+        if let root {
+            var decoder = DocumentDecoder(path: source.path)
+            let document = decoder.decode(root: root)
+            diagnostics += decoder.reader.diagnostics
+            let context = CheckContext(document: document)
+            for check in documentChecks { diagnostics += check.run(context) }
+            if !diagnostics.contains(where: { $0.severity == .error }) {
+                graph = makeGraph(document)
+            }
+        }
+        return LoadResult(path: source.path, source: source, graph: graph, diagnostics: diagnostics.sorted())
+    }
+
+    /// Builds the graph from a document known to have no errors.
+    static func makeGraph(_ document: RawDocument) -> Graph {
+        let kinds = document.kindOrder.map {
+            KindDeclaration(kind: NodeKind($0.value), description: document.kinds[$0] ?? "", location: $0.location)
+        }
+        let references = document.references.map {
+            Reference(
+                key: $0.key.value, citation: $0.citation ?? "", doi: $0.doi, pmid: $0.pmid, url: $0.url,
+                location: $0.key.location)
+        }
+        let nodes = document.nodes.compactMap { raw -> Node? in
+            guard let id = raw.id, let kind = raw.kind else { return nil }
+            return Node(
+                id: id.value, label: raw.label, kind: kind.value, synonyms: raw.synonyms, xrefs: raw.xrefs,
+                system: raw.system, description: raw.description, role: raw.role?.value,
+                valence: raw.valence?.value, location: raw.location)
+        }
+        let edges = document.edges.compactMap { raw -> Edge? in
+            guard let from = raw.from, let relation = raw.relation, let to = raw.to else { return nil }
+            return Edge(
+                from: from.value, relation: relation.value, to: to.value, action: raw.action?.value,
+                refs: raw.refs.map(\.value), evidence: raw.evidence, direct: raw.direct, certainty: raw.certainty,
+                context: raw.context, strength: raw.strength, note: raw.note, location: raw.location)
+        }
+        let claims = document.claims.compactMap { raw -> Claim? in
+            guard let from = raw.from, let to = raw.to, let expect = raw.expect else { return nil }
+            return Claim(
+                from: from.value, to: to.value, expect: expect, context: raw.context, via: raw.via?.value,
+                maxLength: raw.maxLength, refs: raw.refs.map(\.value), note: raw.note, location: raw.location)
+        }
+        return Graph(
+            id: document.id?.value ?? "", title: document.title ?? "", version: document.version ?? "",
+            description: document.description, sources: document.sources, kinds: kinds, references: references,
+            nodes: nodes, edges: edges, claims: claims)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The decoded text of an input file, with line lookup.
+public struct SourceText: Sendable {
+    /// The path as given by the user.
+    public let path: String
+    public let text: String
+    private let lines: [Substring]
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The 1-based line without its line terminator.
+    public func line(_ number: Int) -> String? {
+        guard number >= 1, number <= lines.count else { return nil }
+        var line = lines[number - 1]
+        if line.hasSuffix("\r") { line = line.dropLast() }
+        return String(line)
+    }
+
+    /// The number of lines.
+    public var lineCount: Int { lines.count }
+}
+
+/// Why a file could not be turned into text.
+enum SourceReadError: Error {
+    case unreadable(String)
+    case notUTF8(line: Int, column: Int, byte: UInt8)
+}
+
+extension SourceText {
+    /// Reads and decodes a UTF-8 file, locating the first invalid byte if any.
+    static func read(path: String) -> Result<SourceText, SourceReadError> {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            return .failure(.unreadable(describeReadFailure(path: path, error: error)))
+        }
+        return decode(path: path, data: data)
+    }
+
+    /// Decodes UTF-8 bytes (a leading byte-order mark is dropped).
+    static func decode(path: String, data: Data) -> Result<SourceText, SourceReadError> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = firstInvalidUTF8(bytes) {
+            var line = 1
+            var column = 1
+            var i = 0
+            while i < bad {
+                if bytes[i] == 0x0A {
+                    line += 1
+                    column = 1
+                } else if bytes[i] & 0xC0 != 0x80 {
+                    column += 1
+                }
+                i += 1
+            }
+            return .failure(.notUTF8(line: line, column: column, byte: bytes[bad]))
+        }
+        return .success(SourceText(path: path, text: String(decoding: bytes, as: UTF8.self)))
+    }
+
+    private static func describeReadFailure(path: String, error: Error) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            return "no such file"
+        }
+        if isDirectory.boolValue { return "is a directory" }
+        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
+        return (error as NSError).localizedDescription.lowercased()
+    }
+}
+
+/// The offset of the first byte that does not belong to a valid UTF-8 sequence.
+func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+        let b = bytes[i]
+        let length: Int
+        var minimum: UInt32
+        var scalar: UInt32
+        switch b {
+        case 0x00...0x7F:
+            i += 1
+            continue
+        case 0xC2...0xDF: (length, minimum, scalar) = (2, 0x80, UInt32(b & 0x1F))
+        case 0xE0...0xEF: (length, minimum, scalar) = (3, 0x800, UInt32(b & 0x0F))
+        case 0xF0...0xF4: (length, minimum, scalar) = (4, 0x10000, UInt32(b & 0x07))
+        default: return i
+        }
+        guard i + length <= n else { return i }
+        for k in 1..<length {
+            let c = bytes[i + k]
+            guard c & 0xC0 == 0x80 else { return i }
+            scalar = scalar << 6 | UInt32(c & 0x3F)
+        }
+        if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+        minimum = 0
+        i += length
+    }
+    return nil
+}

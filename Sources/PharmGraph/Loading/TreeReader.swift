@@ -1,0 +1,163 @@
+import Yams
+
+/// Reads typed values out of a Yams node tree, collecting a diagnostic for
+/// every value of the wrong shape instead of stopping at the first.
+struct TreeReader {
+    let path: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String) { self.path = path }
+
+    func location(of node: Yams.Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.error, message, at: location))
+    }
+
+    mutating func warning(_ message: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.warning, message, at: location))
+    }
+
+    /// A word for the node's shape, for "expected X, found Y" messages.
+    static func shape(of node: Yams.Node) -> String {
+        switch node {
+        case .scalar: isNull(node) ? "nothing" : "text"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    /// Whether the node is an empty plain scalar or YAML's null.
+    static func isNull(_ node: Yams.Node) -> Bool {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// The fields of a mapping, checked against the allowed and required names.
+    ///
+    /// Unknown fields are errors with a suggestion; missing required fields are
+    /// errors at the mapping. Placeholder keys of already reported duplicates
+    /// are skipped.
+    mutating func fields(
+        of node: Yams.Node, what: String, allowed: [String], required: [String]
+    ) -> [String: (key: Yams.Node, value: Yams.Node)]? {
+        guard case let .mapping(mapping) = node else {
+            error("expected \(what) as a mapping, found \(Self.shape(of: node))", at: location(of: node))
+            return nil
+        }
+        var result: [String: (key: Yams.Node, value: Yams.Node)] = [:]
+        // A misspelt required field is reported once, as the misspelling.
+        var suggested: Set<String> = []
+        for (key, value) in mapping {
+            guard case let .scalar(scalar) = key else {
+                error("expected a field name in \(what), found \(Self.shape(of: key))", at: location(of: key))
+                continue
+            }
+            let name = scalar.string
+            if YAMLComposer.isPlaceholder(name) { continue }
+            guard allowed.contains(name) else {
+                let suggestion = Suggestion.closest(to: name, in: allowed)
+                if let suggestion { suggested.insert(suggestion) }
+                error(
+                    "unknown field '\(name)' in \(what)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                    at: location(of: key))
+                continue
+            }
+            result[name] = (key, value)
+        }
+        for name in required where result[name] == nil && !suggested.contains(name) {
+            error("\(what) is missing required field '\(name)'", at: location(of: node))
+        }
+        for name in required {
+            if let value = result[name]?.value, Self.isNull(value) {
+                error("field '\(name)' in \(what) has no value", at: location(of: value))
+                result[name] = nil
+            }
+        }
+        return result
+    }
+
+    /// A text value; `nil` (with an error) for lists and mappings, `nil` (silently) for null.
+    mutating func text(_ node: Yams.Node?, field: String) -> String? {
+        guard let node, !Self.isNull(node) else { return nil }
+        guard case let .scalar(scalar) = node else {
+            error("expected text for '\(field)', found \(Self.shape(of: node))", at: location(of: node))
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func locatedText(_ node: Yams.Node?, field: String) -> Located<String>? {
+        guard let node, let value = text(node, field: field) else { return nil }
+        return Located(value: value, location: location(of: node))
+    }
+
+    /// A list of texts; a lone text is an error (write `[x]`).
+    mutating func textList(_ node: Yams.Node?, field: String) -> [Located<String>] {
+        guard let node, !Self.isNull(node) else { return [] }
+        guard case let .sequence(sequence) = node else {
+            error("expected a list for '\(field)', found \(Self.shape(of: node))", at: location(of: node))
+            return []
+        }
+        return sequence.compactMap { locatedText($0, field: field) }
+    }
+
+    /// A mapping of text to text, as for `xrefs` and `context`.
+    mutating func textMap(_ node: Yams.Node?, field: String) -> [String: String] {
+        guard let node, !Self.isNull(node) else { return [:] }
+        guard case let .mapping(mapping) = node else {
+            error("expected a mapping for '\(field)', found \(Self.shape(of: node))", at: location(of: node))
+            return [:]
+        }
+        var result: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let name = text(key, field: field) else { continue }
+            if YAMLComposer.isPlaceholder(name) { continue }
+            guard let text = text(value, field: "\(field).\(name)") else {
+                if Self.isNull(value) {
+                    error("'\(field)' entry '\(name)' has no value", at: location(of: value))
+                }
+                continue
+            }
+            result[name] = text
+        }
+        return result
+    }
+
+    /// One of a closed set of names, with a suggestion when it is not.
+    mutating func choice<E: RawRepresentable & CaseIterable>(
+        _ node: Yams.Node?, field: String, what: String, as type: E.Type = E.self
+    ) -> Located<E>? where E.RawValue == String {
+        guard let located = locatedText(node, field: field) else { return nil }
+        if let value = E(rawValue: located.value) { return Located(value: value, location: located.location) }
+        let names = E.allCases.map(\.rawValue)
+        error(
+            "unknown \(what) '\(located.value)'" + Suggestion.clause(for: located.value, in: names),
+            at: located.location)
+        return nil
+    }
+
+    mutating func bool(_ node: Yams.Node?, field: String) -> Bool? {
+        guard let node, let value = text(node, field: field) else { return nil }
+        switch value {
+        case "true": return true
+        case "false": return false
+        default:
+            error("expected 'true' or 'false' for '\(field)', found '\(value)'", at: location(of: node))
+            return nil
+        }
+    }
+
+    mutating func positiveInt(_ node: Yams.Node?, field: String) -> Int? {
+        guard let node, let value = text(node, field: field) else { return nil }
+        guard let number = Int(value), number > 0 else {
+            error("expected a positive whole number for '\(field)', found '\(value)'", at: location(of: node))
+            return nil
+        }
+        return number
+    }
+}
