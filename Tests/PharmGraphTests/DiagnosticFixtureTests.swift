@@ -1,0 +1,176 @@
+import PharmGraph
+import PharmGraphTestSupport
+import Testing
+
+/// One broken fixture per diagnostic: each is `valid/base.yaml` with one problem,
+/// and must yield exactly one diagnostic at the position worked out by hand.
+struct DiagnosticCase: CustomTestStringConvertible, Sendable {
+    let file: String
+    let severity: Diagnostic.Severity
+    let line: Int
+    let column: Int
+    let message: String
+
+    var testDescription: String { file }
+}
+
+let diagnosticCases: [DiagnosticCase] = [
+    .init(
+        file: "yaml-syntax", severity: .error, line: 3, column: 8,
+        message: "yaml syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 2)"),
+    .init(
+        file: "unknown-field", severity: .error, line: 11, column: 20,
+        message: "unknown field 'relaton' in edge; did you mean 'relation'?"),
+    .init(file: "missing-field", severity: .error, line: 8, column: 5, message: "node is missing required field 'kind'"),
+    .init(file: "wrong-type", severity: .error, line: 7, column: 37, message: "expected text for 'label', found a list"),
+    .init(
+        file: "duplicate-node-id", severity: .error, line: 8, column: 10,
+        message: "duplicate node id 'drug-a'; first defined at line 7, column 10"),
+    .init(
+        file: "duplicate-key", severity: .error, line: 7, column: 30,
+        message: "duplicate key 'kind'; first defined at line 7, column 18"),
+    .init(
+        file: "not-kebab", severity: .error, line: 7, column: 10,
+        message:
+            "node id 'Drug_A' is not kebab-case; use lowercase letters and digits joined by single hyphens, e.g. 'drug-a'"),
+    .init(
+        file: "unknown-node", severity: .error, line: 11, column: 44,
+        message: "unknown node 'target-bb' in 'to'; did you mean 'target-b'?"),
+    .init(
+        file: "unknown-relation", severity: .error, line: 11, column: 30,
+        message: "unknown relation 'inhibit'; did you mean 'inhibits'?"),
+    .init(
+        file: "unknown-action", severity: .error, line: 11, column: 62,
+        message: "unknown action 'antagonism'; did you mean 'antagonist'?"),
+    .init(
+        file: "action-contradicts", severity: .error, line: 11, column: 62,
+        message: "action 'agonist' (sign +) contradicts relation 'inhibits' (sign -)"),
+    .init(
+        file: "unknown-reference", severity: .error, line: 11, column: 70,
+        message: "unknown reference 'ref2021'; did you mean 'ref2020'?"),
+    .init(
+        file: "role-not-drug", severity: .error, line: 8, column: 42,
+        message: "'role' applies only to drugs, not to a node of kind 'receptor'"),
+    .init(
+        file: "valence-not-effect", severity: .error, line: 8, column: 45,
+        message: "'valence' applies only to effects, not to a node of kind 'receptor'"),
+    .init(
+        file: "effect-without-valence", severity: .error, line: 9, column: 5,
+        message: "effect 'effect-c' is missing required field 'valence' (therapeutic, adverse or neutral)"),
+    .init(file: "empty", severity: .error, line: 1, column: 1, message: "file is empty"),
+    .init(
+        file: "not-utf8", severity: .error, line: 2, column: 11,
+        message: "file is not valid UTF-8: unexpected byte 0xE9"),
+    .init(
+        file: "claim-unknown-node", severity: .error, line: 14, column: 24,
+        message: "unknown node 'effect-cc' in 'to'; did you mean 'effect-c'?"),
+    .init(
+        file: "unknown-verdict", severity: .error, line: 14, column: 42,
+        message: "unknown verdict 'postive'; did you mean 'positive'?"),
+    .init(file: "unused-reference", severity: .warning, line: 6, column: 3, message: "reference 'ref1999' is never cited"),
+    .init(file: "isolated-node", severity: .warning, line: 10, column: 10, message: "node 'lonely-d' has no edges"),
+    .init(
+        file: "duplicate-edge", severity: .warning, line: 13, column: 5,
+        message: "duplicate edge 'drug-a' inhibits 'target-b'; first at line 11"),
+    .init(
+        file: "contradictory-edges", severity: .warning, line: 13, column: 5,
+        message:
+            "edge 'drug-a' -> 'target-b' 'activates' (+) contradicts 'inhibits' (-) at line 11 in the same context"),
+    .init(
+        file: "unknown-kind", severity: .warning, line: 8, column: 26,
+        message: "unknown kind 'recepter'; did you mean 'receptor'?"),
+    .init(file: "no-references", severity: .warning, line: 12, column: 5, message: "edge has no references"),
+]
+
+@Suite("Diagnostics, one fixture each")
+struct DiagnosticFixtureTests {
+    @Test("the base fixture is clean")
+    func baseIsClean() {
+        let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/valid/base.yaml"))
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.graph != nil)
+    }
+
+    @Test("each broken fixture yields exactly its diagnostic", arguments: diagnosticCases)
+    func fixture(_ expected: DiagnosticCase) {
+        let path = Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/\(expected.file).yaml")
+        let result = GraphLoader.load(path: path)
+        #expect(result.diagnostics.count == 1, "got \(result.diagnostics.map(\.headline))")
+        guard let diagnostic = result.diagnostics.first else { return }
+        #expect(diagnostic.severity == expected.severity)
+        #expect(diagnostic.line == expected.line)
+        #expect(diagnostic.column == expected.column)
+        #expect(diagnostic.message == expected.message)
+        #expect(diagnostic.file == path)
+        // A graph comes back exactly when there are no errors.
+        #expect((result.graph == nil) == (expected.severity == .error))
+    }
+
+    @Test("every fixture in the folder has a case")
+    func everyFixtureCovered() throws {
+        let folder = Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasSuffix(".yaml") && $0 != "several-problems.yaml" }
+            .map { String($0.dropLast(5)) }
+        #expect(Set(files) == Set(diagnosticCases.map(\.file)))
+    }
+
+    @Test("a file with several problems reports all of them, in order")
+    func severalProblems() {
+        let path = Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/several-problems.yaml")
+        let result = GraphLoader.load(path: path)
+        let got = result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.severity.rawValue): \($0.message)" }
+        #expect(
+            got == [
+                "9:10 error: duplicate node id 'target-b'; first defined at line 8, column 10",
+                "12:20 error: unknown field 'relaton' in edge; did you mean 'relation'?",
+                "13:47 error: unknown node 'efect-c' in 'to'; did you mean 'effect-c'?",
+                "14:63 error: action 'antagonist' (sign -) contradicts relation 'activates' (sign +)",
+                "14:82 error: unknown reference 'ref2021'; did you mean 'ref2020'?",
+            ])
+        #expect(result.graph == nil)
+    }
+
+    @Test("every duplicate key in a file is reported, and the rest is still checked")
+    func manyDuplicateKeys() {
+        let text = """
+            id: dups
+            title: Dups
+            version: "1"
+            nodes:
+              - {id: a, kind: drug, kind: drug}
+              - {id: b, kind: process, label: B, label: C}
+            edges:
+              - {from: a, relation: activates, to: bb}
+            """
+        let result = GraphLoader.load(text: text, path: "dups.yaml")
+        let got = result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" }
+        #expect(
+            got == [
+                "5:25 duplicate key 'kind'; first defined at line 5, column 13",
+                "6:10 node 'b' has no edges",
+                "6:38 duplicate key 'label'; first defined at line 6, column 28",
+                "8:5 edge has no references",
+                "8:40 unknown node 'bb' in 'to'; did you mean 'b'?",
+            ])
+    }
+
+    @Test("a missing file and a directory are errors without a position")
+    func unreadable() throws {
+        let missing = GraphLoader.load(path: "/nonexistent/graph.yaml")
+        #expect(missing.diagnostics.map(\.headline) == ["/nonexistent/graph.yaml: error: cannot read file: no such file"])
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = GraphLoader.load(path: directory)
+        #expect(result.diagnostics.map(\.message) == ["cannot read file: is a directory"])
+    }
+
+    @Test("the caret sits under the reported column")
+    func caret() {
+        let result = GraphLoader.load(text: "id: x\ntitle: T\nversion: \"1\"\nnodes: []\nedges: []\nextra: 1\n", path: "t.yaml")
+        let formatted = DiagnosticFormatter(source: result.source).format(result.diagnostics[0])
+        #expect(formatted == "t.yaml:6:1: error: unknown field 'extra' in the graph\nextra: 1\n^")
+    }
+}
+
+import Foundation
