@@ -25,6 +25,12 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLzma", providers: [.apt(["liblzma-dev"]), .brew(["xz"])]),
+        .target(
+            name: "PharmGraphCompression",
+            dependencies: ["CZlib", "CLzma"]
+        ),
         .target(
             name: "PharmGraphRender",
             dependencies: ["PharmGraph", "CGraphviz"]
@@ -33,6 +39,7 @@ let package = Package(
             name: "PharmGraphCLI",
             dependencies: [
                 "PharmGraph",
+                "PharmGraphCompression",
                 "PharmGraphRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -43,7 +50,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PharmGraphTests",
-            dependencies: ["PharmGraph", "PharmGraphTestSupport"],
+            dependencies: ["PharmGraph", "PharmGraphCompression", "PharmGraphTestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(

@@ -16,17 +16,22 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     /// The position, or `nil` when the problem concerns the whole file (e.g. it cannot be read).
     public var line: Int?
     public var column: Int?
+    /// Supporting lines printed under the caret, e.g. the paths that contradict a claim.
+    public var notes: [String]
 
-    public init(_ severity: Severity, _ message: String, file: String, line: Int? = nil, column: Int? = nil) {
+    public init(
+        _ severity: Severity, _ message: String, file: String, line: Int? = nil, column: Int? = nil, notes: [String] = []
+    ) {
         self.severity = severity
         self.message = message
         self.file = file
         self.line = line
         self.column = column
+        self.notes = notes
     }
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
-        self.init(severity, message, file: location.file, line: location.line, column: location.column)
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation, notes: [String] = []) {
+        self.init(severity, message, file: location.file, line: location.line, column: location.column, notes: notes)
     }
 
     /// `file:line:column: severity: message` (or `file: severity: message` without a position).
@@ -59,16 +64,18 @@ public struct DiagnosticFormatter: Sendable {
     /// - Parameter source: the text the diagnostics point into, if it could be read.
     public init(source: SourceText?) { self.source = source }
 
-    /// The headline, then the source line and a caret when the position is known.
+    /// The headline, the source line and a caret when the position is known, then any notes.
     public func format(_ diagnostic: Diagnostic) -> String {
         var out = diagnostic.headline
-        guard let source, let line = diagnostic.line, let text = source.line(line) else { return out }
-        out += "\n" + text
-        if let column = diagnostic.column {
-            // Keep tabs so the caret lines up under tab-indented text.
-            let prefix = text.unicodeScalars.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }
-            out += "\n" + prefix.joined() + "^"
+        if let source, let line = diagnostic.line, let text = source.line(line) {
+            out += "\n" + text
+            if let column = diagnostic.column {
+                // Keep tabs so the caret lines up under tab-indented text.
+                let prefix = text.unicodeScalars.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }
+                out += "\n" + prefix.joined() + "^"
+            }
         }
+        for note in diagnostic.notes { out += "\n  note: " + note }
         return out
     }
 }

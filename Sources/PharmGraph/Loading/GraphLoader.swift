@@ -27,11 +27,7 @@ public enum GraphLoader {
             let diagnostic = Diagnostic(.error, "cannot read file: \(reason)", file: path)
             return LoadResult(path: path, source: nil, graph: nil, diagnostics: [diagnostic])
         case let .failure(.notUTF8(line, column, byte)):
-            let hex = String(byte, radix: 16, uppercase: true)
-            let diagnostic = Diagnostic(
-                .error, "file is not valid UTF-8: unexpected byte 0x\(hex.count == 1 ? "0" : "")\(hex)", file: path,
-                line: line, column: column)
-            return LoadResult(path: path, source: nil, graph: nil, diagnostics: [diagnostic])
+            return LoadResult(path: path, source: nil, graph: nil, diagnostics: [notUTF8(path, line, column, byte)])
         }
     }
 

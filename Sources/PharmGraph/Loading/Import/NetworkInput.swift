@@ -1,0 +1,115 @@
+import Foundation
+
+/// The formats a network can be read from.
+public enum InputFormat: String, Sendable, CaseIterable {
+    /// A curated graph file (YAML or JSON), see docs/graph-format.md.
+    case graph
+    /// Cytoscape's simple interaction format: `source<TAB>label<TAB>target`.
+    case sif
+    /// A tab-separated edge table with a header.
+    case tsv
+    /// A comma-separated edge table with a header.
+    case csv
+    /// hetnetpy's JSON (`metanode_kinds`, `nodes`, `edges`).
+    case hetionetJSON = "hetionet-json"
+}
+
+/// How to read an imported edge table.
+public struct ImportOptions: Sendable {
+    /// A node table (`id`, `name`, `kind` columns), as a path and its (decompressed) bytes.
+    public var nodeTable: (path: String, data: Data)?
+    public var sourceColumn: String?
+    public var targetColumn: String?
+    public var relationColumn: String?
+    /// Imported label → relation; labels not mapped keep unknown sign.
+    public var relationMap: [String: Relation]
+
+    public init(
+        nodeTable: (path: String, data: Data)? = nil, sourceColumn: String? = nil, targetColumn: String? = nil,
+        relationColumn: String? = nil, relationMap: [String: Relation] = [:]
+    ) {
+        self.nodeTable = nodeTable
+        self.sourceColumn = sourceColumn
+        self.targetColumn = targetColumn
+        self.relationColumn = relationColumn
+        self.relationMap = relationMap
+    }
+}
+
+/// A network read from a file, or the diagnostics that stopped it.
+public struct NetworkLoadResult: Sendable {
+    public let network: Network?
+    public let diagnostics: [Diagnostic]
+    /// The text of a curated graph, for source lines under diagnostics.
+    public let source: SourceText?
+}
+
+/// Reads any supported input into a `Network`.
+public enum NetworkInput {
+    /// At most this many row errors are reported per file; a last line counts the rest.
+    static let maximumRowErrors = 100
+
+    /// The format a path names, after any `.gz` / `.xz` suffix; `nil` when it cannot tell.
+    public static func format(of path: String, data: Data) -> InputFormat? {
+        var name = path.lowercased()
+        for suffix in [".gz", ".xz"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { return .graph }
+        if name.hasSuffix(".sif") { return .sif }
+        if name.hasSuffix(".tsv") || name.hasSuffix(".tab") || name.hasSuffix(".txt") { return .tsv }
+        if name.hasSuffix(".csv") { return .csv }
+        if name.hasSuffix(".json") {
+            let head = String(decoding: data.prefix(65_536), as: UTF8.self)
+            return head.contains("\"metanode_kinds\"") ? .hetionetJSON : .graph
+        }
+        return nil
+    }
+
+    /// Reads `data` (already decompressed) as the network at `path`.
+    public static func load(
+        data: Data, path: String, format: InputFormat? = nil, import options: ImportOptions = ImportOptions()
+    ) -> NetworkLoadResult {
+        guard let format = format ?? self.format(of: path, data: data) else {
+            let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            return NetworkLoadResult(
+                network: nil,
+                diagnostics: [
+                    Diagnostic(.error, "cannot tell the format of '\(path)' from its name; give --input-format (\(names))", file: path)
+                ], source: nil)
+        }
+        switch format {
+        case .graph:
+            let result = GraphLoader.load(data: data, path: path)
+            return NetworkLoadResult(network: result.graph.map(Network.init), diagnostics: result.diagnostics, source: result.source)
+        case .sif, .tsv, .csv:
+            var importer = TableImporter(path: path, format: format, options: options)
+            let network = importer.run(data)
+            return NetworkLoadResult(network: network, diagnostics: importer.diagnostics, source: nil)
+        case .hetionetJSON:
+            var importer = HetionetImporter(path: path, options: options)
+            let network = importer.run(data)
+            return NetworkLoadResult(network: network, diagnostics: importer.diagnostics, source: nil)
+        }
+    }
+}
+
+extension GraphLoader {
+    /// Checks UTF-8 `data` as the content of `path`.
+    public static func load(data: Data, path: String) -> LoadResult {
+        switch SourceText.decode(path: path, data: data) {
+        case let .success(source):
+            return load(source: source)
+        case let .failure(.notUTF8(line, column, byte)):
+            return LoadResult(path: path, source: nil, graph: nil, diagnostics: [notUTF8(path, line, column, byte)])
+        case let .failure(.unreadable(reason)):
+            let diagnostic = Diagnostic(.error, "cannot read file: \(reason)", file: path)
+            return LoadResult(path: path, source: nil, graph: nil, diagnostics: [diagnostic])
+        }
+    }
+
+    static func notUTF8(_ path: String, _ line: Int, _ column: Int, _ byte: UInt8) -> Diagnostic {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return Diagnostic(
+            .error, "file is not valid UTF-8: unexpected byte 0x\(hex.count == 1 ? "0" : "")\(hex)", file: path,
+            line: line, column: column)
+    }
+}

@@ -1,0 +1,276 @@
+import Foundation
+
+/// Reads SIF and headed TSV/CSV edge tables (and node tables), byte by byte.
+///
+/// Every malformed row is an error at its line and column; the load fails
+/// rather than dropping rows.
+struct TableImporter {
+    let path: String
+    let format: InputFormat
+    let options: ImportOptions
+    private(set) var diagnostics: [Diagnostic] = []
+    private var suppressed = 0
+
+    init(path: String, format: InputFormat, options: ImportOptions) {
+        self.path = path
+        self.format = format
+        self.options = options
+    }
+
+    mutating func run(_ data: Data) -> Network? {
+        var builder = NetworkBuilder(relationMap: options.relationMap)
+        if let table = options.nodeTable {
+            var nodes = NodeTableReader(path: table.path)
+            nodes.read(table.data, into: &builder)
+            diagnostics += nodes.diagnostics
+            builder.closed = true
+        }
+        switch format {
+        case .sif: readSIF(data, into: &builder)
+        case .tsv, .csv: readTable(data, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), into: &builder)
+        case .graph, .hetionetJSON: break
+        }
+        if suppressed > 0 {
+            diagnostics.append(Diagnostic(.error, "\(suppressed) more errors not shown", file: path))
+        }
+        return diagnostics.contains { $0.severity == .error } ? nil : builder.build()
+    }
+
+    private mutating func error(_ message: String, line: Int, column: Int, file: String? = nil) {
+        if diagnostics.count >= NetworkInput.maximumRowErrors {
+            suppressed += 1
+            return
+        }
+        diagnostics.append(Diagnostic(.error, message, file: file ?? path, line: line, column: column))
+    }
+
+    // MARK: SIF
+
+    private static let sifHeaderLabels: Set<String> = ["metaedge", "interaction", "type", "relation", "edge", "label"]
+
+    private mutating func readSIF(_ data: Data, into builder: inout NetworkBuilder) {
+        var lineNumber = 0
+        var reader = LineReader(data)
+        while let line = reader.next() {
+            lineNumber += 1
+            if line.isEmpty { continue }
+            let separator: UInt8 = line.contains(UInt8(ascii: "\t")) ? UInt8(ascii: "\t") : UInt8(ascii: " ")
+            let fields = Fields.split(line, separator: separator, quoted: false)
+            guard let texts = decode(fields, line: line, lineNumber: lineNumber) else { continue }
+            if lineNumber == 1, texts.count >= 3, texts[0].lowercased() == "source",
+                Self.sifHeaderLabels.contains(texts[1].lowercased())
+            {
+                continue
+            }
+            if texts.contains(where: \.isEmpty) {
+                let k = texts.firstIndex(where: \.isEmpty)!
+                error("empty field \(k + 1) in SIF line", line: lineNumber, column: column(of: fields[k], in: line))
+                continue
+            }
+            switch texts.count {
+            case 1:
+                if builder.endpoint(texts[0]) == nil { unknownNode(texts[0], lineNumber, fields[0], in: line) }
+            case 2:
+                error(
+                    "expected source, relation and target, found 2 fields (relation '\(texts[1])' has no target)",
+                    line: lineNumber, column: column(of: fields[1], in: line))
+            default:
+                let source = builder.endpoint(texts[0])
+                if source == nil { unknownNode(texts[0], lineNumber, fields[0], in: line) }
+                let label = builder.label(texts[1])
+                for k in 2..<texts.count {
+                    let target = builder.endpoint(texts[k])
+                    if target == nil { unknownNode(texts[k], lineNumber, fields[k], in: line) }
+                    if let source, let target { builder.addEdge(source, label, target) }
+                }
+            }
+        }
+    }
+
+    private mutating func unknownNode(_ id: String, _ line: Int, _ field: Range<Int>, in bytes: ArraySlice<UInt8>) {
+        error(
+            "unknown node '\(id)': not in the node table '\(options.nodeTable?.path ?? "")'", line: line,
+            column: column(of: field, in: bytes))
+    }
+
+    // MARK: TSV / CSV
+
+    private mutating func readTable(_ data: Data, separator: UInt8, into builder: inout NetworkBuilder) {
+        var reader = LineReader(data)
+        let quoted = separator == UInt8(ascii: ",")
+        guard let headerLine = reader.next() else {
+            error("file is empty; expected a header line", line: 1, column: 1)
+            return
+        }
+        let headerFields = Fields.split(headerLine, separator: separator, quoted: quoted)
+        guard let header = decode(headerFields, line: headerLine, lineNumber: 1) else { return }
+        let lowered = header.map { $0.lowercased() }
+        func column(_ given: String?, defaults: [String], role: String) -> Int? {
+            let wanted = given.map { [$0.lowercased()] } ?? defaults
+            for name in wanted { if let i = lowered.firstIndex(of: name) { return i } }
+            let flag = "--\(role)-column"
+            error(
+                "no \(role) column: expected \(wanted.map { "'\($0)'" }.joined(separator: " or ")) in the header (found \(header.map { "'\($0)'" }.joined(separator: ", "))); name it with \(flag)",
+                line: 1, column: 1)
+            return nil
+        }
+        let s = column(options.sourceColumn, defaults: ["source"], role: "source")
+        let t = column(options.targetColumn, defaults: ["target"], role: "target")
+        let r = column(options.relationColumn, defaults: ["relation", "interaction", "type", "sign"], role: "relation")
+        guard let s, let t, let r else { return }
+        var lineNumber = 1
+        while let line = reader.next() {
+            lineNumber += 1
+            if line.isEmpty { continue }
+            let fields = Fields.split(line, separator: separator, quoted: quoted)
+            guard fields.count == header.count else {
+                error(
+                    "expected \(header.count) columns as in the header, found \(fields.count)", line: lineNumber,
+                    column: 1)
+                continue
+            }
+            guard let texts = decode(fields, line: line, lineNumber: lineNumber) else { continue }
+            for (k, name) in [(s, "source"), (t, "target"), (r, "relation")] where texts[k].isEmpty {
+                error("empty \(name) field", line: lineNumber, column: self.column(of: fields[k], in: line))
+            }
+            if texts[s].isEmpty || texts[t].isEmpty || texts[r].isEmpty { continue }
+            let source = builder.endpoint(texts[s])
+            if source == nil { unknownNode(texts[s], lineNumber, fields[s], in: line) }
+            let target = builder.endpoint(texts[t])
+            if target == nil { unknownNode(texts[t], lineNumber, fields[t], in: line) }
+            if let source, let target { builder.addEdge(source, builder.label(texts[r]), target) }
+        }
+    }
+
+    // MARK: Fields
+
+    /// The fields as text; `nil` (with an error) when one is not UTF-8.
+    private mutating func decode(_ fields: [Range<Int>], line: ArraySlice<UInt8>, lineNumber: Int) -> [String]? {
+        var texts: [String] = []
+        texts.reserveCapacity(fields.count)
+        for field in fields {
+            let bytes = line[(line.startIndex + field.lowerBound)..<(line.startIndex + field.upperBound)]
+            guard let text = Fields.text(bytes) else {
+                error("field is not valid UTF-8", line: lineNumber, column: column(of: field, in: line))
+                return nil
+            }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    /// The 1-based column (in Unicode scalars) where a field starts.
+    private func column(of field: Range<Int>, in line: ArraySlice<UInt8>) -> Int {
+        var column = 1
+        for b in line.prefix(field.lowerBound) where b & 0xC0 != 0x80 { column += 1 }
+        return column
+    }
+}
+
+/// Splits a byte buffer into lines (without `\n` or a trailing `\r`).
+struct LineReader {
+    private let bytes: [UInt8]
+    private var position = 0
+
+    init(_ data: Data) {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        self.bytes = bytes
+    }
+
+    mutating func next() -> ArraySlice<UInt8>? {
+        guard position < bytes.count else { return nil }
+        let start = position
+        var end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        position = end + 1
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return bytes[start..<end]
+    }
+}
+
+/// Field splitting and decoding.
+enum Fields {
+    /// Field ranges, relative to the line's start. CSV fields may be "quoted" with "" escapes.
+    static func split(_ line: ArraySlice<UInt8>, separator: UInt8, quoted: Bool) -> [Range<Int>] {
+        var fields: [Range<Int>] = []
+        let base = line.startIndex
+        var start = base
+        var i = base
+        var inQuotes = false
+        while i < line.endIndex {
+            let b = line[i]
+            if quoted, b == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if b == separator, !inQuotes {
+                fields.append((start - base)..<(i - base))
+                start = i + 1
+            }
+            i += 1
+        }
+        fields.append((start - base)..<(line.endIndex - base))
+        return fields
+    }
+
+    /// The text of a field: UTF-8 checked, CSV quotes removed.
+    static func text(_ bytes: ArraySlice<UInt8>) -> String? {
+        if bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") {
+            guard let inner = String(validating: bytes.dropFirst().dropLast(), as: UTF8.self) else { return nil }
+            return inner.replacingOccurrences(of: "\"\"", with: "\"")
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}
+
+/// Reads a node table (`id`, `name`, `kind` columns; TSV, or CSV by extension).
+struct NodeTableReader {
+    let path: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String) { self.path = path }
+
+    mutating func read(_ data: Data, into builder: inout NetworkBuilder) {
+        let separator = path.lowercased().contains(".csv") ? UInt8(ascii: ",") : UInt8(ascii: "\t")
+        var reader = LineReader(data)
+        guard let headerLine = reader.next() else {
+            diagnostics.append(Diagnostic(.error, "node table is empty; expected a header line", file: path, line: 1, column: 1))
+            return
+        }
+        let header = Fields.split(headerLine, separator: separator, quoted: separator == UInt8(ascii: ","))
+            .map { Fields.text(headerLine[(headerLine.startIndex + $0.lowerBound)..<(headerLine.startIndex + $0.upperBound)])?.lowercased() ?? "" }
+        guard let id = header.firstIndex(of: "id") else {
+            diagnostics.append(
+                Diagnostic(.error, "node table has no 'id' column (found \(header.map { "'\($0)'" }.joined(separator: ", ")))", file: path, line: 1, column: 1))
+            return
+        }
+        let name = header.firstIndex(of: "name")
+        let kind = header.firstIndex(of: "kind")
+        var lineNumber = 1
+        var seen: [String: Int] = [:]
+        while let line = reader.next() {
+            lineNumber += 1
+            if line.isEmpty { continue }
+            let fields = Fields.split(line, separator: separator, quoted: separator == UInt8(ascii: ","))
+            guard fields.count == header.count else {
+                if diagnostics.count < NetworkInput.maximumRowErrors {
+                    diagnostics.append(
+                        Diagnostic(.error, "expected \(header.count) columns as in the header, found \(fields.count)", file: path, line: lineNumber, column: 1))
+                }
+                continue
+            }
+            func text(_ k: Int) -> String? {
+                Fields.text(line[(line.startIndex + fields[k].lowerBound)..<(line.startIndex + fields[k].upperBound)])
+            }
+            guard let nodeID = text(id), !nodeID.isEmpty else {
+                diagnostics.append(Diagnostic(.error, "empty or invalid node id", file: path, line: lineNumber, column: 1))
+                continue
+            }
+            if let first = seen[nodeID] {
+                diagnostics.append(
+                    Diagnostic(.error, "duplicate node id '\(nodeID)'; first at line \(first)", file: path, line: lineNumber, column: 1))
+                continue
+            }
+            seen[nodeID] = lineNumber
+            builder.addNode(nodeID, name: name.flatMap(text), kind: kind.flatMap(text))
+        }
+    }
+}

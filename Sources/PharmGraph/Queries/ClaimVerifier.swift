@@ -1,0 +1,77 @@
+/// Checks a graph's claims against its paths: each claim's verdict must be what the paths give.
+public enum ClaimVerifier {
+    enum Message {
+        static func unmet(_ claim: Claim, verdict: Verdict, counts: SignCounts) -> String {
+            var text = "claim '\(claim.from)' -> '\(claim.to)'"
+            if let via = claim.via { text += " via '\(via)'" }
+            text += " expects \(claim.expect.rawValue), but the paths give \(verdict.rawValue)"
+            text += " (\(counts.positive) positive, \(counts.negative) negative, \(counts.unknown) unknown"
+            text += " within \(claim.maxLength ?? PathQuery.defaultMaxLength) steps)"
+            return text
+        }
+    }
+
+    /// How many contradicting paths a diagnostic lists.
+    static let listedPaths = 5
+
+    /// One error per unmet claim, at the claim, with the paths that contradict it as notes.
+    public static func verify(_ graph: Graph, engine: PathEngine? = nil) -> [Diagnostic] {
+        let engine = engine ?? PathEngine(graph: graph)
+        let network = engine.network
+        let formatter = PathFormatter(network: network)
+        var out: [Diagnostic] = []
+        for claim in graph.claims {
+            guard let from = network.node(claim.from), let to = network.node(claim.to) else { continue }
+            let query = PathQuery(
+                sources: [from], targets: [to], maxLength: claim.maxLength ?? PathQuery.defaultMaxLength,
+                via: claim.via.flatMap(network.node).map { [$0] },
+                traversal: TraversalOptions(filter: ContextFilter(claim.context)))
+            guard let report = try? engine.paths(query, limit: 1_000) else { continue }
+            guard report.verdict != claim.expect else { continue }
+            let location = claim.location ?? SourceLocation(file: graph.id, line: 1, column: 1)
+            let contradicting = contradictions(of: claim.expect, in: report.paths)
+            var notes = contradicting.prefix(listedPaths).map { "\(signWord($0.sign)) path: \(formatter.describe($0))" }
+            let total = contradictionCount(of: claim.expect, in: report.counts)
+            if total > notes.count { notes.append("and \(total - notes.count) more") }
+            if report.counts.total == 0 { notes.append("no path within the maximum length") }
+            if claim.expect == .mixed {
+                if report.counts.positive == 0 { notes.append("no positive path") }
+                if report.counts.negative == 0 { notes.append("no negative path") }
+            }
+            out.append(
+                Diagnostic(
+                    .error, Message.unmet(claim, verdict: report.verdict, counts: report.counts), at: location,
+                    notes: notes))
+        }
+        return out
+    }
+
+    /// The paths that speak against `expected`.
+    static func contradictions(of expected: Verdict, in paths: [NetworkPath]) -> [NetworkPath] {
+        switch expected {
+        case .positive: paths.filter { $0.sign == .negative }
+        case .negative: paths.filter { $0.sign == .positive }
+        case .unknown, .none: paths.filter { $0.sign != .unknown || expected == .none }
+        case .mixed: []
+        }
+    }
+
+    /// How many paths in all speak against `expected`.
+    static func contradictionCount(of expected: Verdict, in counts: SignCounts) -> Int {
+        switch expected {
+        case .positive: counts.negative
+        case .negative: counts.positive
+        case .unknown: counts.positive + counts.negative
+        case .none: counts.total
+        case .mixed: 0
+        }
+    }
+
+    private static func signWord(_ sign: Sign) -> String {
+        switch sign {
+        case .positive: "positive"
+        case .negative: "negative"
+        case .unknown, .none: "unknown-sign"
+        }
+    }
+}

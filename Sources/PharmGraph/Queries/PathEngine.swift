@@ -1,0 +1,208 @@
+import Foundation
+
+/// A path query: from which nodes to which, how far, and under which constraints.
+public struct PathQuery: Sendable {
+    public var sources: [Int32]
+    public var targets: [Int32]
+    /// The longest path considered, in edges.
+    public var maxLength: Int
+    /// Nodes a counted path must pass through (at least one of them).
+    public var via: [Int32]?
+    /// Nodes no path may visit.
+    public var avoid: [Int32]
+    /// Node kinds step by step (a metapath); paths then have exactly `pattern.count - 1` edges.
+    public var pattern: [String]?
+    /// Count only paths of this sign.
+    public var sign: Sign?
+    public var traversal: TraversalOptions
+    /// Stop after this long and mark the result partial.
+    public var timeout: Duration?
+
+    /// The default maximum length.
+    public static let defaultMaxLength = 6
+
+    public init(
+        sources: [Int32], targets: [Int32], maxLength: Int = PathQuery.defaultMaxLength, via: [Int32]? = nil,
+        avoid: [Int32] = [], pattern: [String]? = nil, sign: Sign? = nil, traversal: TraversalOptions = TraversalOptions(),
+        timeout: Duration? = nil
+    ) {
+        self.sources = sources
+        self.targets = targets
+        self.maxLength = maxLength
+        self.via = via
+        self.avoid = avoid
+        self.pattern = pattern
+        self.sign = sign
+        self.traversal = traversal
+        self.timeout = timeout
+    }
+}
+
+/// Answers path queries on one network, caching the adjacency built for each traversal setting.
+public final class PathEngine: @unchecked Sendable {
+    public let network: Network
+    private let lock = NSLock()
+    private var stepGraphs: [TraversalOptions: StepGraph] = [:]
+
+    public init(network: Network) { self.network = network }
+
+    /// An engine on a curated graph.
+    public convenience init(graph: Graph) { self.init(network: Network(graph)) }
+
+    func steps(for options: TraversalOptions) -> StepGraph {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = stepGraphs[options] { return cached }
+        let built = StepGraph(network: network, options: options)
+        stepGraphs[options] = built
+        return built
+    }
+
+    /// Why a query cannot run.
+    public struct QueryError: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    private func spec(for query: PathQuery, maxLength: Int? = nil) throws(QueryError) -> SearchSpec {
+        let n = network.nodeCount
+        var isTarget = [Bool](repeating: false, count: n)
+        for t in query.targets { isTarget[Int(t)] = true }
+        var avoid: [Bool]? = nil
+        if !query.avoid.isEmpty {
+            var mask = [Bool](repeating: false, count: n)
+            for a in query.avoid { mask[Int(a)] = true }
+            avoid = mask
+        }
+        var via: [Bool]? = nil
+        if let nodes = query.via {
+            var mask = [Bool](repeating: false, count: n)
+            for v in nodes { mask[Int(v)] = true }
+            via = mask
+        }
+        var pattern: [Int32]? = nil
+        if let kinds = query.pattern {
+            guard kinds.count >= 2 else { throw QueryError(description: "a pattern needs at least two kinds") }
+            var ids: [Int32] = []
+            for kind in kinds {
+                guard let k = network.kindIndex[kind] else {
+                    let suggestion = Suggestion.clause(for: kind, in: network.kinds.sorted())
+                    throw QueryError(description: "unknown kind '\(kind)' in pattern\(suggestion)")
+                }
+                ids.append(k)
+            }
+            pattern = ids
+        }
+        let length = maxLength ?? query.maxLength
+        guard length >= 1 else { throw QueryError(description: "the maximum length must be at least 1") }
+        if let pattern, pattern.count - 1 > length {
+            throw QueryError(
+                description: "the pattern has \(pattern.count - 1) steps, more than the maximum length \(length)")
+        }
+        return SearchSpec(
+            sources: query.sources, isTarget: isTarget, maxLength: length, avoid: avoid, via: via, pattern: pattern,
+            sign: query.sign, deadline: query.timeout.map { ContinuousClock.now + $0 })
+    }
+
+    /// Counts every path and keeps up to `limit` of them, shortest first.
+    public func paths(_ query: PathQuery, limit: Int = 20) throws(QueryError) -> PathReport {
+        let spec = try spec(for: query)
+        var visitor = CollectingVisitor(limit: limit, maxLength: spec.maxLength)
+        let complete = PathSearch.run(spec, on: steps(for: query.traversal), kinds: network.nodeKinds, visitor: &visitor)
+        return PathReport(counts: visitor.counts, paths: visitor.shortestFirst, partial: !complete)
+    }
+
+    /// All paths of the smallest length that has any (none when there is no path within the maximum).
+    public func shortest(_ query: PathQuery, limit: Int = 20) throws(QueryError) -> PathReport {
+        let minimum = query.pattern.map { $0.count - 1 } ?? 1
+        guard minimum <= query.maxLength else { return try paths(query, limit: limit) }
+        for length in minimum...query.maxLength {
+            let spec = try spec(for: query, maxLength: length)
+            var visitor = CollectingVisitor(limit: limit, maxLength: length)
+            let complete = PathSearch.run(spec, on: steps(for: query.traversal), kinds: network.nodeKinds, visitor: &visitor)
+            if visitor.counts.total > 0 || !complete || length == query.maxLength {
+                return PathReport(counts: visitor.counts, paths: visitor.shortestFirst, partial: !complete)
+            }
+        }
+        return PathReport(counts: SignCounts(), paths: [], partial: false)
+    }
+
+    /// The `k` shortest paths, by length, then evidence (best certainty, most references), then node ids.
+    ///
+    /// The counts cover every path up to the length of the k-th.
+    public func kShortest(_ query: PathQuery, k: Int) throws(QueryError) -> PathReport {
+        let minimum = query.pattern.map { $0.count - 1 } ?? 1
+        var collected = AllPathsVisitor(cap: 1_000_000)
+        var complete = true
+        if minimum <= query.maxLength {
+            for length in minimum...query.maxLength {
+                var spec = try spec(for: query, maxLength: length)
+                // Paths shorter than `length` were collected by earlier rounds.
+                spec.maxLength = length
+                var visitor = AllPathsVisitor(cap: 1_000_000)
+                complete = PathSearch.run(spec, on: steps(for: query.traversal), kinds: network.nodeKinds, visitor: &visitor)
+                collected = visitor
+                if visitor.paths.count >= k || !complete { break }
+            }
+        }
+        guard !collected.overflowed else {
+            throw QueryError(description: "more than 1,000,000 paths to rank; lower --max-length or use --limit")
+        }
+        let ranked = collected.paths.sorted { a, b in
+            if a.length != b.length { return a.length < b.length }
+            let ea = evidence(of: a)
+            let eb = evidence(of: b)
+            if ea.certainty != eb.certainty { return ea.certainty < eb.certainty }
+            if ea.references != eb.references { return ea.references > eb.references }
+            return a.nodes.map { network.nodeIDs[Int($0)] }.lexicographicallyPrecedes(b.nodes.map { network.nodeIDs[Int($0)] })
+        }
+        return PathReport(counts: collected.counts, paths: Array(ranked.prefix(k)), partial: !complete)
+    }
+
+    /// A path's evidence: its weakest certainty (established best) and its number of references.
+    func evidence(of path: NetworkPath) -> (certainty: Certainty, references: Int) {
+        guard let graph = network.graph else { return (.established, 0) }
+        var worst = Certainty.established
+        var references = 0
+        for e in path.edges {
+            let edge = graph.edges[Int(e)]
+            worst = max(worst, edge.effectiveCertainty)
+            references += edge.refs.count
+        }
+        return (worst, references)
+    }
+
+    /// For each target reached: counts by sign and a shortest path. Sources are searched together.
+    public func reach(_ query: PathQuery) throws(QueryError) -> (reports: [TargetReport], partial: Bool) {
+        let spec = try spec(for: query)
+        var visitor = PerTargetVisitor()
+        let complete = PathSearch.run(spec, on: steps(for: query.traversal), kinds: network.nodeKinds, visitor: &visitor)
+        let reports = visitor.reports.values.sorted { a, b in
+            (a.shortest.length, network.nodeIDs[Int(a.target)]) < (b.shortest.length, network.nodeIDs[Int(b.target)])
+        }
+        return (reports, !complete)
+    }
+
+    /// For each source that reaches any target: counts by sign and a shortest path (source first).
+    ///
+    /// One search walks back from the targets, so it costs the same for one source or thousands.
+    public func reachBack(_ query: PathQuery) throws(QueryError) -> (reports: [TargetReport], partial: Bool) {
+        var reversed = query
+        reversed.sources = query.targets
+        reversed.targets = query.sources
+        reversed.traversal.reversed = true
+        if let pattern = query.pattern { reversed.pattern = pattern.reversed() }
+        let spec = try spec(for: reversed)
+        var visitor = PerTargetVisitor()
+        let complete = PathSearch.run(
+            spec, on: steps(for: reversed.traversal), kinds: network.nodeKinds, visitor: &visitor)
+        let reports = visitor.reports.values.map { report in
+            let path = report.shortest
+            let forward = NetworkPath(nodes: path.nodes.reversed(), edges: path.edges.reversed(), sign: path.sign)
+            return TargetReport(target: report.target, counts: report.counts, shortest: forward)
+        }
+        .sorted { a, b in
+            (a.shortest.length, network.nodeIDs[Int(a.target)]) < (b.shortest.length, network.nodeIDs[Int(b.target)])
+        }
+        return (reports, !complete)
+    }
+}

@@ -1,0 +1,45 @@
+/// Writes paths as text: node ids joined by relation glyphs.
+///
+/// A hop is `-relation->` when positive, `-relation-|` when negative and
+/// `-relation-o` when of unknown sign; a hop that walks an edge against its
+/// direction (undirected queries) is written `<-relation-`.
+public struct PathFormatter: Sendable {
+    public let network: Network
+
+    public init(network: Network) { self.network = network }
+
+    /// The glyph for walking edge `e` from node `from`.
+    public func hop(_ e: Int32, from: Int32) -> String {
+        let label = network.label(of: e)
+        let backward = network.edgeSources[Int(e)] != from
+        if backward { return "<-\(label.name)-" }
+        switch label.sign {
+        case .positive: return "-\(label.name)->"
+        case .negative: return "-\(label.name)-|"
+        case .unknown, .none: return "-\(label.name)-o"
+        }
+    }
+
+    /// `a -inhibits-| b -activates-> c`.
+    public func describe(_ path: NetworkPath) -> String {
+        var out = network.nodeIDs[Int(path.nodes[0])]
+        for (i, e) in path.edges.enumerated() {
+            out += " \(hop(e, from: path.nodes[i])) \(network.nodeIDs[Int(path.nodes[i + 1])])"
+        }
+        return out
+    }
+
+    /// The reference keys of each hop (empty for imported networks).
+    public func references(_ path: NetworkPath) -> [[String]] {
+        guard let graph = network.graph else { return path.edges.map { _ in [] } }
+        return path.edges.map { graph.edges[Int($0)].refs }
+    }
+
+    /// The relation (or imported label) of each hop.
+    public func relations(_ path: NetworkPath) -> [String] {
+        path.edges.map { network.label(of: $0).name }
+    }
+
+    /// The node ids along the path.
+    public func nodeIDs(_ path: NetworkPath) -> [String] { path.nodes.map { network.nodeIDs[Int($0)] } }
+}

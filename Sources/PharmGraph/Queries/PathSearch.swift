@@ -1,0 +1,170 @@
+import Foundation
+
+/// What a path search looks for, in integer ids.
+struct SearchSpec {
+    var sources: [Int32]
+    /// Node → whether paths end there (and are counted).
+    var isTarget: [Bool]
+    var maxLength: Int
+    var avoid: [Bool]?
+    /// When set, a counted path must pass through at least one of these nodes.
+    var via: [Bool]?
+    /// When set, node kinds step by step; paths then have exactly `pattern.count - 1` edges.
+    var pattern: [Int32]?
+    /// When set, only paths of this sign are counted.
+    var sign: Sign?
+    /// Stop after this moment; the result is then partial.
+    var deadline: ContinuousClock.Instant?
+}
+
+/// Receives each counted path while the search runs.
+protocol PathVisitor {
+    /// Called for every counted path; `nodes[0...length]` and `edges[1...length]` describe it.
+    mutating func visit(target: Int32, length: Int, sign: Int8, nodes: UnsafeMutablePointer<Int32>, edges: UnsafeMutablePointer<Int32>)
+}
+
+/// Iterative depth-first enumeration of simple paths.
+///
+/// A node is expanded only if some target can still be reached within the remaining
+/// length (bounded reverse reachability), so searches that cannot succeed cost nothing.
+/// Memory grows with the graph and the maximum length, never with the number of paths.
+enum PathSearch {
+    /// Runs the search; returns `false` when the deadline stopped it early.
+    static func run<V: PathVisitor>(_ spec: SearchSpec, on steps: StepGraph, kinds: [Int32], visitor: inout V) -> Bool {
+        let n = steps.nodeCount
+        let maxLength = spec.maxLength
+        guard maxLength >= 1, n > 0 else { return true }
+        let targets = (0..<n).filter { spec.isTarget[$0] }.map { Int32($0) }
+        // Lower bounds on the steps still needed from each node.
+        let distance = steps.distances(to: targets, limit: maxLength, avoid: spec.avoid)
+        var viaDistance: [Int32]? = nil
+        var viaToTarget: Int32 = 0
+        if let via = spec.via {
+            let viaNodes = (0..<n).filter { via[$0] }.map { Int32($0) }
+            viaDistance = steps.distances(to: viaNodes, limit: maxLength, avoid: spec.avoid)
+            viaToTarget = viaNodes.map { distance[Int($0)] }.min() ?? Int32.max
+            if viaToTarget == Int32.max { return true }
+        }
+        // With a pattern, `feasible[d][v]`: v may stand at position d and still complete it.
+        var feasible: [[Bool]]? = nil
+        if let pattern = spec.pattern {
+            guard pattern.count >= 2, pattern.count - 1 <= maxLength else { return true }
+            var layers = [[Bool]](repeating: [Bool](repeating: false, count: n), count: pattern.count)
+            for v in 0..<n where spec.isTarget[v] && kinds[v] == pattern[pattern.count - 1] {
+                layers[pattern.count - 1][v] = true
+            }
+            for d in stride(from: pattern.count - 2, through: 0, by: -1) {
+                for v in 0..<n where kinds[v] == pattern[d] && !(spec.avoid?[v] ?? false) {
+                    for k in Int(steps.offsets[v])..<Int(steps.offsets[v + 1])
+                    where layers[d + 1][Int(steps.neighbors[k])] {
+                        layers[d][v] = true
+                        break
+                    }
+                }
+            }
+            feasible = layers
+        }
+        let exactLength = spec.pattern.map { $0.count - 1 }
+        let limit = exactLength ?? maxLength
+
+        var onPath = [Bool](repeating: false, count: n)
+        let nodeStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
+        let edgeStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
+        let cursorStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
+        let signStack = UnsafeMutablePointer<Int8>.allocate(capacity: limit + 1)
+        let viaStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
+        defer {
+            nodeStack.deallocate()
+            edgeStack.deallocate()
+            cursorStack.deallocate()
+            signStack.deallocate()
+            viaStack.deallocate()
+        }
+        let wanted: Int8? = spec.sign.map {
+            switch $0 {
+            case .positive: 1
+            case .negative: -1
+            case .unknown, .none: 0
+            }
+        }
+        var iterations = 0
+        var completed = true
+
+        return steps.offsets.withUnsafeBufferPointer { offsets in
+            steps.neighbors.withUnsafeBufferPointer { neighbors in
+                steps.signs.withUnsafeBufferPointer { signs in
+                    steps.edges.withUnsafeBufferPointer { edgeIDs in
+                        distance.withUnsafeBufferPointer { distance in
+                            onPath.withUnsafeMutableBufferPointer { onPath in
+                                for source in spec.sources {
+                                    let s = Int(source)
+                                    if spec.avoid?[s] ?? false { continue }
+                                    if let feasible, !feasible[0][s] { continue }
+                                    if distance[s] > Int32(limit) { continue }
+                                    var depth = 0
+                                    nodeStack[0] = source
+                                    cursorStack[0] = offsets[s]
+                                    signStack[0] = 1
+                                    viaStack[0] = (spec.via?[s] ?? false) ? 1 : 0
+                                    onPath[s] = true
+                                    while depth >= 0 {
+                                        iterations &+= 1
+                                        if iterations & 0xFFFF == 0, let deadline = spec.deadline,
+                                            ContinuousClock.now >= deadline
+                                        {
+                                            completed = false
+                                            for d in 0...depth { onPath[Int(nodeStack[d])] = false }
+                                            return false
+                                        }
+                                        let u = Int(nodeStack[depth])
+                                        let cursor = Int(cursorStack[depth])
+                                        if depth < limit, cursor < Int(offsets[u + 1]) {
+                                            cursorStack[depth] = Int32(cursor + 1)
+                                            let w = Int(neighbors[cursor])
+                                            if onPath[w] { continue }
+                                            let remaining = Int32(limit - depth - 1)
+                                            if let feasible {
+                                                if !feasible[depth + 1][w] { continue }
+                                            } else if distance[w] > remaining {
+                                                continue
+                                            }
+                                            if spec.avoid?[w] ?? false { continue }
+                                            let viaSoFar = viaStack[depth] + ((spec.via?[w] ?? false) ? 1 : 0)
+                                            if let viaDistance, viaSoFar == 0 {
+                                                let needed = Int64(viaDistance[w]) + Int64(viaToTarget)
+                                                if needed > Int64(remaining) { continue }
+                                            }
+                                            let stepSign = signs[cursor]
+                                            let previous = signStack[depth]
+                                            let sign: Int8 = (previous == 0 || stepSign == 0) ? 0 : previous * stepSign
+                                            if let wanted, wanted != 0, sign == 0 { continue }
+                                            depth += 1
+                                            nodeStack[depth] = Int32(w)
+                                            edgeStack[depth] = edgeIDs[cursor]
+                                            cursorStack[depth] = offsets[w]
+                                            signStack[depth] = sign
+                                            viaStack[depth] = viaSoFar
+                                            onPath[w] = true
+                                            if spec.isTarget[w], viaSoFar > 0 || spec.via == nil,
+                                                exactLength == nil || depth == exactLength,
+                                                wanted == nil || wanted == sign
+                                            {
+                                                visitor.visit(
+                                                    target: Int32(w), length: depth, sign: sign, nodes: nodeStack,
+                                                    edges: edgeStack)
+                                            }
+                                        } else {
+                                            onPath[u] = false
+                                            depth -= 1
+                                        }
+                                    }
+                                }
+                                return completed
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
