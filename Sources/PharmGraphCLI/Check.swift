@@ -29,12 +29,15 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let results = files.map(GraphLoader.load(path:))
+        let results = files.map(Self.check)
         let errors = results.map(\.diagnostics.errorCount).reduce(0, +)
         let warnings = results.map(\.diagnostics.warningCount).reduce(0, +)
         switch format {
         case .text:
-            results.forEach(Console.report)
+            for result in results {
+                let formatter = DiagnosticFormatter(source: result.source)
+                for diagnostic in result.diagnostics { Console.error(formatter.format(diagnostic) + "\n") }
+            }
             Console.error(
                 "checked \(Console.count(files.count, "file")): \(Console.count(errors, "error")), \(Console.count(warnings, "warning"))\n"
             )
@@ -42,6 +45,23 @@ struct Check: ParsableCommand {
             Console.out(try JSONOutput.encode(CheckReport(results: results, strict: strict)))
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+/// One file's diagnostics, claims included.
+struct CheckedFile {
+    var path: String
+    var source: SourceText?
+    var diagnostics: [Diagnostic]
+}
+
+extension Check {
+    /// Loads a file and, when it has no errors, verifies its claims against its paths.
+    static func check(_ path: String) -> CheckedFile {
+        let result = GraphLoader.load(path: path)
+        var diagnostics = result.diagnostics
+        if let graph = result.graph { diagnostics = (diagnostics + ClaimVerifier.verify(graph)).sorted() }
+        return CheckedFile(path: path, source: result.source, diagnostics: diagnostics)
     }
 }
 
@@ -59,6 +79,7 @@ struct CheckReport: Encodable {
         var line: Int?
         var column: Int?
         var message: String
+        var notes: [String]?
     }
 
     var files: [File]
@@ -67,12 +88,14 @@ struct CheckReport: Encodable {
     var strict: Bool
     var ok: Bool
 
-    init(results: [LoadResult], strict: Bool) {
+    init(results: [CheckedFile], strict: Bool) {
         files = results.map { result in
             File(
                 path: result.path, errors: result.diagnostics.errorCount, warnings: result.diagnostics.warningCount,
                 diagnostics: result.diagnostics.map {
-                    Item(severity: $0.severity.rawValue, line: $0.line, column: $0.column, message: $0.message)
+                    Item(
+                        severity: $0.severity.rawValue, line: $0.line, column: $0.column, message: $0.message,
+                        notes: $0.notes.isEmpty ? nil : $0.notes)
                 })
         }
         errors = files.map(\.errors).reduce(0, +)

@@ -14,8 +14,11 @@ struct PharmGraphCommand: ParsableCommand {
               pharmgraph check --strict --format json Graphs/ketamine.yaml
               pharmgraph stats Graphs/ketamine.yaml
               pharmgraph fmt --check Graphs/ketamine.yaml
+              pharmgraph paths Graphs/ketamine.yaml ketamine analgesia
+              pharmgraph effects Graphs/ketamine.yaml ketamine --where dose=subanesthetic
+              pharmgraph causes Graphs/ketamine.yaml analgesia
             """,
         version: pharmGraphVersion,
-        subcommands: [Check.self, Stats.self, Fmt.self]
+        subcommands: [Check.self, Stats.self, Fmt.self, Paths.self, Effects.self, Causes.self]
     )
 }

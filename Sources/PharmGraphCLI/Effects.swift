@@ -1,0 +1,77 @@
+import ArgumentParser
+import PharmGraph
+
+struct Effects: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Every effect and condition a drug reaches, each with its verdict, path counts and shortest path.",
+        discussion: """
+            Compare contexts to see dose dependence.
+
+            Examples:
+              pharmgraph effects Graphs/ketamine.yaml ketamine
+              pharmgraph effects Graphs/ketamine.yaml ketamine --where dose=subanesthetic
+              pharmgraph effects Graphs/ketamine.yaml ketamine --where dose=anesthetic --format json
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @Argument(help: "The drug: a node id, label, synonym, or kind:K.")
+    var drug: String
+
+    @OptionGroup var traversal: TraversalArguments
+
+    @Option(help: "What counts as an effect (default: kind:effect and kind:condition); repeatable.")
+    var targets: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: ReachFormat = .text
+
+    func run() throws {
+        let engine = try QueryInput.load(input)
+        let network = engine.network
+        let sources = try QueryInput.resolve(drug, in: network, what: "DRUG")
+        let goals = try Self.targets(targets, default: ["effect", "condition"], in: network)
+        let query = PathQuery(sources: sources, targets: goals, maxLength: traversal.maxLength, traversal: try traversal.traversal())
+        let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reach(query) }
+        let output = ReachOutput(network: network)
+        switch format {
+        case .text:
+            Console.out(output.table(reports, node: \.target, heading: "effect"))
+            if partial { Console.out("partial: the search stopped early\n") }
+        case .json:
+            let json = ReachJSON(
+                from: sources.map { network.nodeIDs[Int($0)] }, maxLength: traversal.maxLength, partial: partial,
+                reached: output.rows(reports, node: \.target))
+            Console.out(try JSONOutput.encode(json))
+        }
+    }
+
+    /// Nodes named by `selectors`, or every node of the default kinds present.
+    static func targets(_ selectors: [String], default kinds: [String], in network: Network) throws -> [Int32] {
+        if !selectors.isEmpty {
+            return try selectors.flatMap { try QueryInput.resolve($0, in: network, what: "--targets") }
+        }
+        let present = kinds.filter { network.kinds.contains($0) }
+        if present.isEmpty {
+            Console.error(
+                "error: the graph has no node of kind \(kinds.map { "'\($0)'" }.joined(separator: " or ")); name the targets with --targets kind:K\n"
+            )
+            throw ExitCode(1)
+        }
+        return try present.flatMap { try QueryInput.resolve("kind:\($0)", in: network, what: "--targets") }
+    }
+}
+
+/// The JSON schema of `effects` and `causes` (docs/queries.md).
+struct ReachJSON: Encodable {
+    var from: [String]? = nil
+    var to: [String]? = nil
+    var maxLength: Int
+    var partial: Bool
+    var reached: [ReachOutput.Row]
+
+    enum CodingKeys: String, CodingKey {
+        case from, to, partial, reached
+        case maxLength = "max_length"
+    }
+}

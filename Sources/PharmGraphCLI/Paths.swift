@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import PharmGraph
+
+struct Paths: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the signed paths from one node (or set) to another, with the net-effect verdict.",
+        discussion: """
+            FROM and TO are node ids, unambiguous labels or synonyms, or kind:K for every node of
+            kind K. A path is simple (no node repeats); its sign is the product of its edges'
+            signs. The verdict covers all paths up to --max-length: positive or negative when all
+            paths of known sign agree, mixed when both occur, unknown, or none. See docs/queries.md.
+
+            Examples:
+              pharmgraph paths Graphs/ketamine.yaml ketamine analgesia
+              pharmgraph paths Graphs/ketamine.yaml ketamine kind:effect --where dose=subanesthetic --limit 0
+              pharmgraph paths Graphs/ketamine.yaml ketamine depression --via nmdar --format json
+              pharmgraph paths hetionet.sif.gz Compound::DB01156 kind:Disease --undirected --max-length 3
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @Argument(help: "Where paths start: a node id, label, synonym, or kind:K.")
+    var from: String
+
+    @Argument(help: "Where paths end: a node id, label, synonym, or kind:K.")
+    var to: String
+
+    @OptionGroup var traversal: TraversalArguments
+
+    @Option(help: "How many paths to print (the totals are always exact); 0 prints the summary alone.")
+    var limit: Int = 20
+
+    @Flag(help: "Only the paths of the smallest length that has any.")
+    var shortest = false
+
+    @Option(name: .customLong("k"), help: "The k shortest paths, by length, then evidence.")
+    var k: Int?
+
+    @Option(help: "A node (or kind:K) every path must pass through; repeatable (any of them).")
+    var via: [String] = []
+
+    @Option(help: "A node (or kind:K) no path may visit; repeatable.")
+    var avoid: [String] = []
+
+    @Option(help: "Count only paths of this sign: positive, negative or unknown.")
+    var sign: PathSign?
+
+    @Option(help: "Node kinds step by step, comma-separated (a metapath, e.g. Compound,Gene,Disease).")
+    var pattern: String?
+
+    @Option(help: "Stop after this many seconds and mark the result partial.")
+    var timeout: Double?
+
+    @Option(help: "Output format: text, json or tsv.")
+    var format: PathsFormat = .text
+
+    enum PathSign: String, ExpressibleByArgument, CaseIterable {
+        case positive, negative, unknown
+        var sign: Sign {
+            switch self {
+            case .positive: .positive
+            case .negative: .negative
+            case .unknown: .unknown
+            }
+        }
+    }
+
+    enum PathsFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json, tsv
+    }
+
+    func validate() throws {
+        if limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if let k, k < 1 { throw ValidationError("--k must be at least 1") }
+        if shortest, k != nil { throw ValidationError("give --shortest or --k, not both") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let engine = try QueryInput.load(input)
+        let network = engine.network
+        var query = PathQuery(
+            sources: try QueryInput.resolve(from, in: network, what: "FROM"),
+            targets: try QueryInput.resolve(to, in: network, what: "TO"), maxLength: traversal.maxLength,
+            via: via.isEmpty ? nil : try via.flatMap { try QueryInput.resolve($0, in: network, what: "--via") },
+            avoid: try avoid.flatMap { try QueryInput.resolve($0, in: network, what: "--avoid") },
+            pattern: pattern.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
+            sign: sign?.sign, traversal: try traversal.traversal())
+        query.timeout = timeout.map { .milliseconds(Int64($0 * 1000)) }
+        let report = try QueryInput.run { () throws(PathEngine.QueryError) -> PathReport in
+            if let k { return try engine.kShortest(query, k: k) }
+            if shortest { return try engine.shortest(query, limit: limit) }
+            return try engine.paths(query, limit: limit)
+        }
+        let shown = Array(report.paths.prefix(k ?? limit))
+        let output = PathOutput(network: network)
+        switch format {
+        case .text:
+            var lines = shown.map(output.line)
+            var summary = PathOutput.summary(report.counts)
+            if shown.count < report.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
+            if report.partial { summary += "\npartial: stopped after \(timeout ?? 0) s; the counts are lower bounds" }
+            lines.append(summary)
+            Console.out(lines.joined(separator: "\n") + "\n")
+        case .json:
+            let json = PathsJSON(
+                from: query.sources.map { network.nodeIDs[Int($0)] }, to: query.targets.map { network.nodeIDs[Int($0)] },
+                maxLength: traversal.maxLength, total: report.counts.total, bySign: SignCountsJSON(report.counts),
+                verdict: report.verdict.rawValue, partial: report.partial, paths: shown.map(output.json))
+            Console.out(try JSONOutput.encode(json))
+        case .tsv:
+            Console.out(([PathOutput.tsvHeader] + shown.map(output.tsvRow)).joined(separator: "\n") + "\n")
+            Console.error(PathOutput.summary(report.counts) + (report.partial ? " (partial)" : "") + "\n")
+        }
+    }
+}
+
+/// The JSON schema of `paths --format json` (docs/queries.md).
+struct PathsJSON: Encodable {
+    var from: [String]
+    var to: [String]
+    var maxLength: Int
+    var total: Int
+    var bySign: SignCountsJSON
+    var verdict: String
+    var partial: Bool
+    var paths: [PathJSON]
+
+    enum CodingKeys: String, CodingKey {
+        case from, to, total, verdict, partial, paths
+        case maxLength = "max_length"
+        case bySign = "by_sign"
+    }
+}

@@ -1,0 +1,61 @@
+import PharmGraph
+
+/// Text, JSON and TSV renderings of path query results.
+struct PathOutput {
+    let network: Network
+    var formatter: PathFormatter { PathFormatter(network: network) }
+
+    /// `+  a -inhibits-| b  [ref1 | ref2]`.
+    func line(_ path: NetworkPath) -> String {
+        let refs = formatter.references(path)
+        var text = "\(path.sign.symbol)  \(formatter.describe(path))"
+        if refs.contains(where: { !$0.isEmpty }) {
+            text += "  [" + refs.map { $0.isEmpty ? "-" : $0.joined(separator: ",") }.joined(separator: " | ") + "]"
+        }
+        return text
+    }
+
+    /// `12 paths: 10 positive, 1 negative, 1 unknown; verdict: mixed`.
+    static func summary(_ counts: SignCounts) -> String {
+        "\(counts.total) path\(counts.total == 1 ? "" : "s"): \(counts.positive) positive, \(counts.negative) negative, \(counts.unknown) unknown; verdict: \(counts.verdict.rawValue)"
+    }
+
+    func json(_ path: NetworkPath) -> PathJSON {
+        PathJSON(
+            nodes: formatter.nodeIDs(path), relations: formatter.relations(path), sign: path.sign.rawValue,
+            length: path.length, refs: network.graph == nil ? nil : formatter.references(path))
+    }
+
+    func tsvRow(_ path: NetworkPath) -> String {
+        [
+            path.sign.rawValue, String(path.length), formatter.nodeIDs(path).joined(separator: " "),
+            formatter.relations(path).joined(separator: " "),
+            formatter.references(path).map { $0.joined(separator: ",") }.joined(separator: " "),
+        ].joined(separator: "\t")
+    }
+
+    static let tsvHeader = "sign\tlength\tnodes\trelations\trefs"
+}
+
+/// One path in JSON output.
+struct PathJSON: Encodable {
+    var nodes: [String]
+    var relations: [String]
+    var sign: String
+    var length: Int
+    /// Reference keys per hop (curated graphs only).
+    var refs: [[String]]?
+}
+
+/// Counts by sign in JSON output.
+struct SignCountsJSON: Encodable {
+    var positive: Int
+    var negative: Int
+    var unknown: Int
+
+    init(_ counts: SignCounts) {
+        positive = counts.positive
+        negative = counts.negative
+        unknown = counts.unknown
+    }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import PharmGraph
+import PharmGraphCompression
+
+/// The graph to query and, for imported networks, how to read it.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "The graph: a curated YAML/JSON file, or a network (SIF, TSV/CSV, Hetionet JSON; .gz/.xz read directly).")
+    var graph: String
+
+    @Option(help: "Input format: graph, sif, tsv, csv or hetionet-json (default: from the extension and content).")
+    var inputFormat: InputFormat?
+
+    @Option(help: "A node table (TSV/CSV with columns id, name, kind) giving imported nodes their names and kinds.")
+    var nodes: String?
+
+    @Option(help: "TSV/CSV: the source column (default: source).")
+    var sourceColumn: String?
+
+    @Option(help: "TSV/CSV: the target column (default: target).")
+    var targetColumn: String?
+
+    @Option(help: "TSV/CSV: the relation column (default: relation, interaction, type or sign).")
+    var relationColumn: String?
+
+    @Option(help: "Map imported labels to relations, e.g. 1=activates,-1=inhibits. Unmapped labels keep unknown sign.")
+    var relationMap: String?
+}
+
+/// Which edges a query may walk.
+struct TraversalArguments: ParsableArguments {
+    @Option(name: .customLong("where"), help: "Leave out edges whose context has KEY with another value (KEY=VALUE; repeatable).")
+    var filters: [String] = []
+
+    @Option(help: "Only walk these relations or labels (comma-separated).")
+    var relations: String?
+
+    @Flag(help: "Walk every edge both ways.")
+    var undirected = false
+
+    @Option(help: "The longest path considered, in edges.")
+    var maxLength: Int = PathQuery.defaultMaxLength
+
+    func validate() throws {
+        if maxLength < 1 { throw ValidationError("--max-length must be at least 1") }
+        _ = try contextFilter()
+    }
+
+    func contextFilter() throws -> ContextFilter {
+        do {
+            return try ContextFilter(terms: filters)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func traversal() throws -> TraversalOptions {
+        let labels = relations.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
+        return TraversalOptions(undirected: undirected, labels: labels, filter: try contextFilter())
+    }
+}
+
+/// A loaded network with its engine, or the diagnostics that stopped it.
+enum QueryInput {
+    /// Loads the graph named by `options`, printing diagnostics; throws `ExitCode(1)` on errors.
+    static func load(_ options: InputOptions) throws -> PathEngine {
+        let data = try read(options.graph)
+        let result = NetworkInput.load(
+            data: data, path: options.graph, format: options.inputFormat, import: try importOptions(options))
+        for diagnostic in result.diagnostics {
+            Console.error(DiagnosticFormatter(source: result.source).format(diagnostic) + "\n")
+        }
+        guard let network = result.network else { throw ExitCode(1) }
+        return PathEngine(network: network)
+    }
+
+    /// The (decompressed) bytes of a file, or an error message and exit 1.
+    static func read(_ path: String) throws -> Data {
+        do {
+            return try InputFile.read(path)
+        } catch {
+            Console.error("\(path): error: \(error.description)\n")
+            throw ExitCode(1)
+        }
+    }
+
+    static func importOptions(_ options: InputOptions) throws -> ImportOptions {
+        var relationMap: [String: Relation] = [:]
+        if let text = options.relationMap {
+            for entry in text.split(separator: ",") {
+                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty else {
+                    throw ValidationError("--relation-map: expected LABEL=RELATION, found '\(entry)'")
+                }
+                guard let relation = Relation(rawValue: parts[1]) else {
+                    let names = Relation.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ValidationError("--relation-map: unknown relation '\(parts[1])' (valid: \(names))")
+                }
+                relationMap[parts[0]] = relation
+            }
+        }
+        return ImportOptions(
+            nodeTable: try options.nodes.map { (path: $0, data: try read($0)) }, sourceColumn: options.sourceColumn, targetColumn: options.targetColumn,
+            relationColumn: options.relationColumn, relationMap: relationMap)
+    }
+
+    /// Resolves a node selector; an unknown name is an error (exit 1).
+    static func resolve(_ text: String, in network: Network, what: String) throws -> [Int32] {
+        do {
+            return try NodeSelector.resolve(text, in: network)
+        } catch {
+            Console.error("error: \(what): \(error.description)\n")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Runs a query, turning its errors into a message and exit 1.
+    static func run<T>(_ body: () throws(PathEngine.QueryError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            Console.error("error: \(error.description)\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension InputFormat: ExpressibleByArgument {}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import PharmGraph
+
+/// Shared by `effects` and `causes`: one row per node reached, with its verdict.
+struct ReachOutput {
+    let network: Network
+
+    struct Row: Encodable {
+        var id: String
+        var label: String
+        var kind: String
+        var verdict: String
+        var total: Int
+        var bySign: SignCountsJSON
+        var shortest: PathJSON
+
+        enum CodingKeys: String, CodingKey {
+            case id, label, kind, verdict, total, shortest
+            case bySign = "by_sign"
+        }
+    }
+
+    func rows(_ reports: [TargetReport], node: (TargetReport) -> Int32) -> [Row] {
+        let output = PathOutput(network: network)
+        return reports.map { report in
+            let n = Int(node(report))
+            return Row(
+                id: network.nodeIDs[n], label: network.nodeNames[n], kind: network.kind(of: Int32(n)),
+                verdict: report.counts.verdict.rawValue, total: report.counts.total, bySign: SignCountsJSON(report.counts),
+                shortest: output.json(report.shortest))
+        }
+    }
+
+    /// An aligned table: node, verdict, counts, shortest path.
+    func table(_ reports: [TargetReport], node: (TargetReport) -> Int32, heading: String) -> String {
+        let formatter = PathFormatter(network: network)
+        let ids = reports.map { network.nodeIDs[Int(node($0))] }
+        let width = max(heading.count, ids.map(\.count).max() ?? 0)
+        func pad(_ text: String, _ n: Int) -> String { text.padding(toLength: max(n, text.count), withPad: " ", startingAt: 0) }
+        var lines = [pad(heading, width) + "  verdict     +     -     ?  shortest path"]
+        for (report, id) in zip(reports, ids) {
+            let c = report.counts
+            let counts = [c.positive, c.negative, c.unknown].map { String($0).leftPadded(5) }.joined(separator: " ")
+            lines.append("\(pad(id, width))  \(pad(c.verdict.rawValue, 8)) \(counts)  \(formatter.describe(report.shortest))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}
+
+/// Text or JSON, for `effects` and `causes`.
+enum ReachFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
