@@ -1,0 +1,175 @@
+import Foundation
+import PharmGraph
+import PharmGraphTestSupport
+import Testing
+
+private func load(_ name: String) throws -> PathEngine {
+    let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/paths/\(name)"))
+    return PathEngine(graph: try #require(result.graph))
+}
+
+private func ids(_ engine: PathEngine, _ names: String...) throws -> [Int32] {
+    try names.flatMap { try NodeSelector.resolve($0, in: engine.network) }
+}
+
+/// The paths of `signed.yaml`, worked out by hand (edge numbers are file order, from 0):
+///
+///     drug-a → e-pos:   drug-a -| r1 -| e-pos               (+)   e0 e5
+///                       drug-a -> r2 -binds- e-pos          (?)   e1 e9
+///                       drug-a -| r1 -> p1 -| e-pos         (+)   e0 e2 e10  [dose: anesthetic]
+///                       drug-a -> r2 -> p1 -| e-pos         (-)   e1 e3 e10  [dose: anesthetic]
+///                       (drug-a no_effect e-pos is never walked)
+///     drug-a → e-mixed: drug-a -| r1 -> p1 -> e-mixed       (-)
+///                       drug-a -> r2 -> p1 -> e-mixed       (+)
+///     drug-a → e-unknown: drug-a -> r2 -modulates- e-unknown (?)
+///     drug-a → e-none:  no path;  drug-b → e-none: drug-b -> e-none (+)
+@Suite("Path queries on a hand-made graph")
+struct PathTests {
+    @Test("drug-a to e-pos: two positive, one negative, one unknown: mixed")
+    func mixed() throws {
+        let engine = try load("signed.yaml")
+        let report = try engine.paths(PathQuery(sources: ids(engine, "drug-a"), targets: ids(engine, "e-pos")))
+        #expect(report.counts == SignCounts(positive: 2, negative: 1, unknown: 1))
+        #expect(report.verdict == .mixed)
+        #expect(!report.partial)
+        let formatter = PathFormatter(network: engine.network)
+        #expect(
+            report.paths.map(formatter.describe) == [
+                "drug-a -inhibits-| r1 -inhibits-| e-pos",
+                "drug-a -activates-> r2 -binds-o e-pos",
+                "drug-a -inhibits-| r1 -activates-> p1 -inhibits-| e-pos",
+                "drug-a -activates-> r2 -activates-> p1 -inhibits-| e-pos",
+            ])
+        #expect(report.paths.map(\.sign) == [.positive, .unknown, .positive, .negative])
+    }
+
+    @Test("a context filter leaves out the anesthetic-dose edge: positive")
+    func contextFilter() throws {
+        let engine = try load("signed.yaml")
+        var query = PathQuery(sources: try ids(engine, "drug-a"), targets: try ids(engine, "e-pos"))
+        query.traversal.filter = ContextFilter(["dose": "subanesthetic"])
+        #expect(try engine.paths(query).counts == SignCounts(positive: 1, negative: 0, unknown: 1))
+        query.traversal.filter = ContextFilter(["dose": "anesthetic"])
+        #expect(try engine.paths(query).counts == SignCounts(positive: 2, negative: 1, unknown: 1))
+        query.traversal.filter = ContextFilter(["region": "hippocampus"])
+        #expect(try engine.paths(query).counts.total == 4)
+    }
+
+    @Test("verdicts: mixed, unknown, none, positive")
+    func verdicts() throws {
+        let engine = try load("signed.yaml")
+        func verdict(_ from: String, _ to: String) throws -> Verdict {
+            try engine.paths(PathQuery(sources: ids(engine, from), targets: ids(engine, to))).verdict
+        }
+        #expect(try verdict("drug-a", "e-mixed") == .mixed)
+        #expect(try verdict("drug-a", "e-unknown") == .unknown)
+        #expect(try verdict("drug-a", "e-none") == .none)
+        #expect(try verdict("drug-b", "e-none") == .positive)
+    }
+
+    @Test("via, avoid, max length, relations and sign filters")
+    func constraints() throws {
+        let engine = try load("signed.yaml")
+        let a = try ids(engine, "drug-a")
+        let pos = try ids(engine, "e-pos")
+        #expect(try engine.paths(PathQuery(sources: a, targets: pos, via: ids(engine, "r1"))).counts == SignCounts(positive: 2))
+        #expect(try engine.paths(PathQuery(sources: a, targets: pos, via: ids(engine, "p1"))).counts == SignCounts(positive: 1, negative: 1))
+        #expect(try engine.paths(PathQuery(sources: a, targets: pos, avoid: ids(engine, "r2"))).counts == SignCounts(positive: 2))
+        #expect(try engine.paths(PathQuery(sources: a, targets: pos, maxLength: 2)).counts == SignCounts(positive: 1, unknown: 1))
+        #expect(try engine.paths(PathQuery(sources: a, targets: pos, maxLength: 1)).counts.total == 0)
+        var query = PathQuery(sources: a, targets: pos)
+        query.traversal.labels = ["activates", "inhibits"]
+        #expect(try engine.paths(query).counts == SignCounts(positive: 2, negative: 1))
+        #expect(try engine.paths(PathQuery(sources: a, targets: pos, sign: .negative)).counts == SignCounts(negative: 1))
+        #expect(try engine.paths(PathQuery(sources: a, targets: pos, sign: .unknown)).counts == SignCounts(unknown: 1))
+    }
+
+    @Test("a path through one target to another counts for both")
+    func throughTargets() throws {
+        let engine = try load("signed.yaml")
+        // drug-a -| r1 (-); drug-a -| r1 -> p1 (-); drug-a -> r2 -> p1 (+)
+        let report = try engine.paths(PathQuery(sources: ids(engine, "drug-a"), targets: ids(engine, "r1", "p1")))
+        #expect(report.counts == SignCounts(positive: 1, negative: 2))
+    }
+
+    @Test("undirected traversal walks edges both ways")
+    func undirected() throws {
+        let engine = try load("signed.yaml")
+        // Directed, e-none is unreachable from drug-a; undirected, it is not (drug-b only joins e-none).
+        var query = PathQuery(sources: try ids(engine, "e-mixed"), targets: try ids(engine, "drug-a"), maxLength: 3)
+        #expect(try engine.paths(query).counts.total == 0)
+        query.traversal.undirected = true
+        // e-mixed - p1 - r1 - drug-a and e-mixed - p1 - r2 - drug-a
+        let report = try engine.paths(query)
+        #expect(report.counts.total == 2)
+        #expect(PathFormatter(network: engine.network).describe(report.paths[0]) == "e-mixed <-activates- p1 <-activates- r1 <-inhibits- drug-a")
+    }
+
+    @Test("shortest and k shortest")
+    func shortest() throws {
+        let engine = try load("signed.yaml")
+        let query = PathQuery(sources: try ids(engine, "drug-a"), targets: try ids(engine, "e-pos"))
+        let shortest = try engine.shortest(query)
+        #expect(shortest.counts.total == 2)
+        #expect(shortest.paths.allSatisfy { $0.length == 2 })
+        // Of the two 2-step paths, the one without the probable edge ranks first... both have one
+        // probable-or-better: e5 is probable, e9 is established, so drug-a -> r2 -binds- e-pos wins.
+        let k = try engine.kShortest(query, k: 1)
+        #expect(k.paths.count == 1)
+        #expect(PathFormatter(network: engine.network).describe(k.paths[0]) == "drug-a -activates-> r2 -binds-o e-pos")
+    }
+
+    @Test("effects and causes: one report per node reached")
+    func reach() throws {
+        let engine = try load("signed.yaml")
+        let effects = try engine.reach(PathQuery(sources: ids(engine, "drug-a"), targets: ids(engine, "kind:effect")))
+        let byID = Dictionary(uniqueKeysWithValues: effects.reports.map { (engine.network.nodeIDs[Int($0.target)], $0) })
+        #expect(Set(byID.keys) == ["e-pos", "e-mixed", "e-unknown"])
+        #expect(byID["e-pos"]?.counts == SignCounts(positive: 2, negative: 1, unknown: 1))
+        #expect(byID["e-mixed"]?.counts.verdict == .mixed)
+        #expect(byID["e-pos"]?.shortest.length == 2)
+        let causes = try engine.reachBack(PathQuery(sources: ids(engine, "kind:drug"), targets: ids(engine, "e-none")))
+        #expect(causes.reports.map { engine.network.nodeIDs[Int($0.target)] } == ["drug-b"])
+        #expect(PathFormatter(network: engine.network).describe(causes.reports[0].shortest) == "drug-b -activates-> e-none")
+        let both = try engine.reachBack(PathQuery(sources: ids(engine, "kind:drug"), targets: ids(engine, "e-pos")))
+        #expect(both.reports.map(\.counts) == [SignCounts(positive: 2, negative: 1, unknown: 1)])
+    }
+
+    @Test("claims that hold give no diagnostic")
+    func claimsPass() throws {
+        let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/paths/signed.yaml"))
+        #expect(result.diagnostics.isEmpty)
+        #expect(ClaimVerifier.verify(try #require(result.graph)).isEmpty)
+    }
+
+    @Test("claims that fail are errors at the claim, listing the contradicting paths")
+    func claimsFail() throws {
+        let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/paths/claims-fail.yaml"))
+        let diagnostics = ClaimVerifier.verify(try #require(result.graph))
+        #expect(
+            diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
+                "30:5 claim 'drug-a' -> 'e-mixed' expects positive, but the paths give mixed (1 positive, 1 negative, 0 unknown within 6 steps)",
+                "31:5 claim 'drug-a' -> 'e-pos' expects positive, but the paths give mixed (2 positive, 1 negative, 1 unknown within 6 steps)",
+                "36:5 claim 'drug-a' -> 'e-none' expects negative, but the paths give none (0 positive, 0 negative, 0 unknown within 6 steps)",
+                "37:5 claim 'drug-b' -> 'e-none' expects mixed, but the paths give positive (1 positive, 0 negative, 0 unknown within 6 steps)",
+            ])
+        #expect(diagnostics[0].notes == ["negative path: drug-a -inhibits-| r1 -activates-> p1 -activates-> e-mixed"])
+        #expect(diagnostics[1].notes == ["negative path: drug-a -activates-> r2 -activates-> p1 -inhibits-| e-pos"])
+        #expect(diagnostics[2].notes == ["no path within the maximum length"])
+        #expect(diagnostics[3].notes == ["no negative path"])
+    }
+
+    @Test("node selectors: id, label, synonym, kind, and clear errors")
+    func selectors() throws {
+        let engine = try load("signed.yaml")
+        let network = engine.network
+        #expect(try NodeSelector.resolve("drug-a", in: network).count == 1)
+        #expect(try NodeSelector.resolve("kind:effect", in: network).count == 4)
+        #expect(throws: NodeSelector.ResolutionError.self) { try NodeSelector.resolve("drug-c", in: network) }
+        do {
+            _ = try NodeSelector.resolve("kind:efect", in: network)
+        } catch {
+            #expect(error.description == "no node of kind 'efect'; did you mean 'effect'?")
+        }
+    }
+}
