@@ -96,6 +96,15 @@ struct CollectingVisitor: PathVisitor {
         }
     }
 
+    var acceptsCounts: Bool { true }
+    func wantsEachPath(length: Int) -> Bool { kept[length].count < limit }
+
+    mutating func count(length: Int, positive: Int, negative: Int, unknown: Int) {
+        counts.positive += positive
+        counts.negative += negative
+        counts.unknown += unknown
+    }
+
     /// The kept paths, shortest first, at most `limit`.
     var shortestFirst: [NetworkPath] { Array(kept.joined().prefix(limit)) }
 }

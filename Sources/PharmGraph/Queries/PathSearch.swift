@@ -21,6 +21,45 @@ struct SearchSpec {
 protocol PathVisitor {
     /// Called for every counted path; `nodes[0...length]` and `edges[1...length]` describe it.
     mutating func visit(target: Int32, length: Int, sign: Int8, nodes: UnsafeMutablePointer<Int32>, edges: UnsafeMutablePointer<Int32>)
+    /// Whether the visitor can take paths as counts at all.
+    var acceptsCounts: Bool { get }
+    /// Whether paths of this length must be visited one by one now; when not, they may arrive as counts.
+    func wantsEachPath(length: Int) -> Bool
+    /// Paths of one length counted in bulk (only when `wantsEachPath(length:)` is false).
+    mutating func count(length: Int, positive: Int, negative: Int, unknown: Int)
+}
+
+extension PathVisitor {
+    var acceptsCounts: Bool { false }
+    func wantsEachPath(length: Int) -> Bool { true }
+    mutating func count(length: Int, positive: Int, negative: Int, unknown: Int) {}
+}
+
+/// Per node, the final steps it has into eligible targets, by the step's sign.
+///
+/// On the last step of a search, a node's paths can be counted from these
+/// without walking its neighbours, as long as no eligible target is already on
+/// the path (then the search walks them, to exclude that one).
+struct FinalStepCounts {
+    var positive: [Int32]
+    var negative: [Int32]
+    var unknown: [Int32]
+
+    init(steps: StepGraph, eligible: (Int) -> Bool) {
+        let n = steps.nodeCount
+        positive = [Int32](repeating: 0, count: n)
+        negative = [Int32](repeating: 0, count: n)
+        unknown = [Int32](repeating: 0, count: n)
+        for u in 0..<n {
+            for k in Int(steps.offsets[u])..<Int(steps.offsets[u + 1]) where eligible(Int(steps.neighbors[k])) {
+                switch steps.signs[k] {
+                case 1: positive[u] += 1
+                case -1: negative[u] += 1
+                default: unknown[u] += 1
+                }
+            }
+        }
+    }
 }
 
 /// Iterative depth-first enumeration of simple paths.
@@ -67,6 +106,21 @@ enum PathSearch {
         let exactLength = spec.pattern.map { $0.count - 1 }
         let limit = exactLength ?? maxLength
 
+        // Bulk counting of the last step, when the visitor allows it.
+        let finalPattern = spec.pattern?.last
+        func isEligibleFinal(_ w: Int) -> Bool {
+            spec.isTarget[w] && !(spec.avoid?[w] ?? false) && (finalPattern == nil || kinds[w] == finalPattern!)
+        }
+        let bulk: (all: FinalStepCounts, via: FinalStepCounts?)? =
+            !visitor.acceptsCounts
+            ? nil
+            : (
+                FinalStepCounts(steps: steps, eligible: isEligibleFinal),
+                spec.via.map { via in FinalStepCounts(steps: steps, eligible: { isEligibleFinal($0) && via[$0] }) }
+            )
+        let eligibleFinal = bulk == nil ? [] : (0..<n).map(isEligibleFinal)
+        var eligibleOnPath = 0
+
         var onPath = [Bool](repeating: false, count: n)
         let nodeStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
         let edgeStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
@@ -107,6 +161,7 @@ enum PathSearch {
                                     signStack[0] = 1
                                     viaStack[0] = (spec.via?[s] ?? false) ? 1 : 0
                                     onPath[s] = true
+                                    if bulk != nil, eligibleFinal[s] { eligibleOnPath += 1 }
                                     while depth >= 0 {
                                         iterations &+= 1
                                         if iterations & 0xFFFF == 0, let deadline = spec.deadline,
@@ -114,10 +169,40 @@ enum PathSearch {
                                         {
                                             completed = false
                                             for d in 0...depth { onPath[Int(nodeStack[d])] = false }
+                                            eligibleOnPath = 0
                                             return false
                                         }
                                         let u = Int(nodeStack[depth])
                                         let cursor = Int(cursorStack[depth])
+                                        if let bulk, depth == limit - 1, eligibleOnPath == 0, cursor == Int(offsets[u]),
+                                            !visitor.wantsEachPath(length: limit)
+                                        {
+                                            // Count every final step of `u` at once, then leave `u`.
+                                            let counts = viaStack[depth] > 0 || spec.via == nil ? bulk.all : bulk.via!
+                                            let p = Int(counts.positive[u])
+                                            let m = Int(counts.negative[u])
+                                            let q = Int(counts.unknown[u])
+                                            let sign = signStack[depth]
+                                            var tally = (positive: 0, negative: 0, unknown: q)
+                                            if sign == 0 {
+                                                tally = (0, 0, p + m + q)
+                                            } else if sign == 1 {
+                                                tally = (p, m, q)
+                                            } else {
+                                                tally = (m, p, q)
+                                            }
+                                            switch wanted {
+                                            case 1: tally = (tally.positive, 0, 0)
+                                            case -1: tally = (0, tally.negative, 0)
+                                            case 0: tally = (0, 0, tally.unknown)
+                                            default: break
+                                            }
+                                            visitor.count(
+                                                length: limit, positive: tally.positive, negative: tally.negative,
+                                                unknown: tally.unknown)
+                                            cursorStack[depth] = offsets[u + 1]
+                                            continue
+                                        }
                                         if depth < limit, cursor < Int(offsets[u + 1]) {
                                             cursorStack[depth] = Int32(cursor + 1)
                                             let w = Int(neighbors[cursor])
@@ -145,6 +230,7 @@ enum PathSearch {
                                             signStack[depth] = sign
                                             viaStack[depth] = viaSoFar
                                             onPath[w] = true
+                                            if bulk != nil, eligibleFinal[w] { eligibleOnPath += 1 }
                                             if spec.isTarget[w], viaSoFar > 0 || spec.via == nil,
                                                 exactLength == nil || depth == exactLength,
                                                 wanted == nil || wanted == sign
@@ -155,6 +241,7 @@ enum PathSearch {
                                             }
                                         } else {
                                             onPath[u] = false
+                                            if bulk != nil, eligibleFinal[u] { eligibleOnPath -= 1 }
                                             depth -= 1
                                         }
                                     }
