@@ -21,10 +21,16 @@ struct Paths: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @Argument(help: "Where paths start: a node id, label, synonym, or kind:K.")
-    var from: String
+    var from: String?
 
     @Argument(help: "Where paths end: a node id, label, synonym, or kind:K.")
-    var to: String
+    var to: String?
+
+    @Option(help: "Run many queries in one process: a file of FROM<TAB>TO lines; prints one summary row each.")
+    var batch: String?
+
+    @Flag(help: "Print how long reading, indexing and searching took, on stderr.")
+    var timings = false
 
     @OptionGroup var traversal: TraversalArguments
 
@@ -71,6 +77,8 @@ struct Paths: ParsableCommand {
     }
 
     func validate() throws {
+        if batch == nil, from == nil || to == nil { throw ValidationError("give FROM and TO, or --batch FILE") }
+        if batch != nil, from != nil { throw ValidationError("give FROM and TO, or --batch FILE, not both") }
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
         if let k, k < 1 { throw ValidationError("--k must be at least 1") }
         if shortest, k != nil { throw ValidationError("give --shortest or --k, not both") }
@@ -78,7 +86,26 @@ struct Paths: ParsableCommand {
     }
 
     func run() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
         let engine = try QueryInput.load(input)
+        let loaded = clock.now
+        if let batch {
+            try runBatch(batch, engine: engine)
+        } else {
+            try runOne(from: from!, to: to!, engine: engine)
+        }
+        if timings {
+            let finished = clock.now
+            Console.error("timings: load \(Self.seconds(loaded - started)) s, queries \(Self.seconds(finished - loaded)) s\n")
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        String(format: "%.3f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+    }
+
+    func query(from: String, to: String, engine: PathEngine) throws -> PathQuery {
         let network = engine.network
         var query = PathQuery(
             sources: try QueryInput.resolve(from, in: network, what: "FROM"),
@@ -88,11 +115,43 @@ struct Paths: ParsableCommand {
             pattern: pattern.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
             sign: sign?.sign, traversal: try traversal.traversal())
         query.timeout = timeout.map { .milliseconds(Int64($0 * 1000)) }
-        let report = try QueryInput.run { () throws(PathEngine.QueryError) -> PathReport in
+        return query
+    }
+
+    func report(_ query: PathQuery, engine: PathEngine) throws -> PathReport {
+        try QueryInput.run { () throws(PathEngine.QueryError) -> PathReport in
             if let k { return try engine.kShortest(query, k: k) }
             if shortest { return try engine.shortest(query, limit: limit) }
             return try engine.paths(query, limit: limit)
         }
+    }
+
+    /// One summary row per `FROM<TAB>TO` line of `file`.
+    func runBatch(_ file: String, engine: PathEngine) throws {
+        let text = String(decoding: try QueryInput.read(file), as: UTF8.self)
+        var rows = ["from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial"]
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
+                Console.error("\(file):\(number + 1):1: error: expected FROM<TAB>TO, found \(fields.count) field(s)\n")
+                throw ExitCode(1)
+            }
+            let report = try report(try query(from: fields[0], to: fields[1], engine: engine), engine: engine)
+            let c = report.counts
+            let shortestLength = report.paths.map(\.length).min().map(String.init) ?? "-"
+            rows.append(
+                [fields[0], fields[1], "\(c.total)", "\(c.positive)", "\(c.negative)", "\(c.unknown)", c.verdict.rawValue,
+                 shortestLength, report.partial ? "yes" : "no"].joined(separator: "\t"))
+        }
+        Console.out(rows.joined(separator: "\n") + "\n")
+    }
+
+    func runOne(from: String, to: String, engine: PathEngine) throws {
+        let network = engine.network
+        let query = try query(from: from, to: to, engine: engine)
+        let report = try report(query, engine: engine)
         let shown = Array(report.paths.prefix(k ?? limit))
         let output = PathOutput(network: network)
         switch format {
