@@ -173,3 +173,39 @@ struct PathTests {
         }
     }
 }
+
+@Suite("Counting in bulk agrees with walking every path")
+struct BulkCountingTests {
+    /// Every drug × every node, under several settings: counts with `limit: 0` (bulk on the last
+    /// step) must equal the counts with a limit above the total (every path visited) and the
+    /// per-target counts of `reach` (never bulk).
+    @Test("curated graphs, all settings", arguments: ["Graphs/ketamine.yaml", "Graphs/ketamine-overview.yaml"])
+    func agree(_ file: String) throws {
+        let result = GraphLoader.load(path: Repository.path(file))
+        let engine = PathEngine(graph: try #require(result.graph))
+        let network = engine.network
+        let drugs = try NodeSelector.resolve("kind:drug", in: network)
+        // Effects and conditions as targets: most paths have no target before their last step, so
+        // the bulk step applies; paths through one effect to another force the walk, so both run.
+        let nodes = try NodeSelector.resolve("kind:effect", in: network) + NodeSelector.resolve("kind:condition", in: network)
+        let settings: [(String, (inout PathQuery) -> Void)] = [
+            ("plain", { _ in }),
+            ("length 3", { $0.maxLength = 3 }),
+            ("undirected 3", { $0.traversal.undirected = true; $0.maxLength = 3 }),
+            ("negative", { $0.sign = .negative }),
+            ("subanesthetic", { $0.traversal.filter = ContextFilter(["dose": "subanesthetic"]) }),
+            ("via nmdar", { $0.via = network.node("nmdar").map { [$0] } }),
+        ]
+        for (name, adjust) in settings {
+            for drug in drugs {
+                var all = PathQuery(sources: [drug], targets: nodes)
+                adjust(&all)
+                let bulk = try engine.paths(all, limit: 0).counts
+                let walked = try engine.paths(all, limit: 10_000_000).counts
+                #expect(bulk == walked, "\(name) \(network.nodeIDs[Int(drug)])")
+                let perTarget = try engine.reach(all).reports.map(\.counts).reduce(SignCounts(), +)
+                #expect(perTarget == walked, "\(name) \(network.nodeIDs[Int(drug)])")
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import PharmGraph
+import PharmGraphCompression
+import PharmGraphTestSupport
+import Testing
+
+private func fixture(_ name: String) -> String { Repository.path("Tests/PharmGraphTests/Fixtures/import/\(name)") }
+
+private func load(_ name: String, format: InputFormat? = nil, options: ImportOptions = ImportOptions()) throws -> NetworkLoadResult {
+    let path = fixture(name)
+    return NetworkInput.load(data: try InputFile.read(path), path: path, format: format, import: options)
+}
+
+private func count(_ network: Network, _ from: String, _ to: String, pattern: [String]? = nil) throws -> SignCounts {
+    let engine = PathEngine(network: network)
+    return try engine.paths(
+        PathQuery(
+            sources: NodeSelector.resolve(from, in: network), targets: NodeSelector.resolve(to, in: network),
+            pattern: pattern), limit: 0
+    ).counts
+}
+
+@Suite("Importing networks")
+struct ImportTests {
+    @Test("SIF: header skipped, several targets per line, lone nodes, relation names map to signs")
+    func sif() throws {
+        let network = try #require(try load("small.sif").network)
+        #expect(network.nodeIDs == ["A", "B", "C", "D", "E", "F"])
+        #expect(network.edgeCount == 4)
+        #expect(try count(network, "A", "D") == SignCounts(negative: 1))
+        // `pp` is not a relation: unknown sign, still traversed.
+        #expect(try count(network, "A", "E") == SignCounts(unknown: 1))
+        #expect(network.kind(of: 0) == "node")
+    }
+
+    @Test("TSV: labels stay unknown until mapped with a relation map")
+    func relationMap() throws {
+        let unmapped = try #require(try load("signed.tsv").network)
+        #expect(try count(unmapped, "A", "D") == SignCounts(unknown: 2))
+        let mapped = try #require(
+            try load("signed.tsv", options: ImportOptions(relationMap: ["1": .activates, "-1": .inhibits])).network)
+        // A -> B -| C -> D is negative; A -| D is negative.
+        #expect(try count(mapped, "A", "D") == SignCounts(negative: 2))
+    }
+
+    @Test("a node table gives names and kinds (CSV quoting included)")
+    func nodeTable() throws {
+        let table = fixture("nodes.csv")
+        let options = ImportOptions(nodeTable: (table, try InputFile.read(table)))
+        let network = try #require(try load("signed.tsv", options: options).network)
+        #expect(network.nodeNames == ["Alpha, the first", "Beta", "Gamma", "Delta \"quoted\""])
+        #expect(network.kind(of: 3) == "effect")
+        #expect(try NodeSelector.resolve("kind:enzyme", in: network).count == 2)
+        #expect(try NodeSelector.resolve("beta", in: network) == [1])
+    }
+
+    @Test("CSV with other column names, chosen by flags")
+    func columns() throws {
+        let missing = try load("renamed.csv")
+        #expect(missing.network == nil)
+        #expect(
+            missing.diagnostics.map(\.message).first
+                == "no source column: expected 'source' in the header (found 'from', 'how', 'to'); name it with --source-column")
+        let options = ImportOptions(sourceColumn: "from", targetColumn: "to", relationColumn: "how")
+        let network = try #require(try load("renamed.csv", options: options).network)
+        #expect(network.nodeIDs == ["A", "B", "C"])
+        #expect(network.edgeCount == 2)
+    }
+
+    @Test("malformed rows are errors at their line and column; the load fails")
+    func errors() throws {
+        func errors(_ name: String, options: ImportOptions = ImportOptions()) throws -> [String] {
+            let result = try load(name, options: options)
+            #expect(result.network == nil)
+            return result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" }
+        }
+        #expect(try errors("wrong-columns.tsv") == ["3:1 expected 3 columns as in the header, found 2"])
+        #expect(
+            try errors("missing-target.sif") == [
+                "1:3 expected source, relation and target, found 2 fields (relation 'pp' has no target)"
+            ])
+        let table = fixture("nodes.csv")
+        #expect(
+            try errors("unknown-node.tsv", options: ImportOptions(nodeTable: (table, try InputFile.read(table)))) == [
+                "3:6 unknown node 'Z': not in the node table '\(table)'"
+            ])
+        #expect(
+            try errors("no-relation.tsv") == [
+                "1:1 no relation column: expected 'relation' or 'interaction' or 'type' or 'sign' in the header (found 'source', 'target'); name it with --relation-column"
+            ])
+    }
+
+    @Test("Hetionet JSON: Kind::id nodes, metaedge labels, direction both walked either way")
+    func hetionetJSON() throws {
+        let network = try #require(try load("tiny-hetionet.json").network)
+        #expect(network.nodeIDs == ["Compound::DB1", "Gene::7", "Gene::8"])
+        #expect(network.labels.map(\.name) == ["CbG", "GiG"])
+        // Compound -> Gene 7, then against the stored direction Gene 8 -> Gene 7.
+        #expect(try count(network, "Compound::DB1", "Gene::8", pattern: ["Compound", "Gene", "Gene"]) == SignCounts(unknown: 1))
+    }
+
+    @Test("an unknown extension asks for --input-format")
+    func unknownFormat() {
+        let result = NetworkInput.load(data: Data("a b c\n".utf8), path: "net.dat")
+        #expect(result.diagnostics.map(\.message).first?.hasPrefix("cannot tell the format of 'net.dat'") == true)
+        #expect(NetworkInput.load(data: Data("a b c\n".utf8), path: "net.dat", format: .sif).network?.edgeCount == 1)
+    }
+
+    @Test("gzip and xz are read directly")
+    func compressed() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let plain = try Data(contentsOf: URL(fileURLWithPath: fixture("small.sif")))
+        for (tool, suffix) in [("gzip", "gz"), ("xz", "xz")] {
+            let path = "\(directory)/small.sif"
+            try plain.write(to: URL(fileURLWithPath: path))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [tool, "-f", path]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            #expect(try InputFile.read("\(path).\(suffix)") == plain)
+        }
+        #expect(throws: InputFile.ReadError.self) { try InputFile.gunzip(Data("not gzip".utf8)) }
+        #expect(throws: InputFile.ReadError.self) { try InputFile.unxz(Data("not xz".utf8)) }
+    }
+}
+
+@Suite("Real networks in ../shared/data", .enabled(if: Repository.sharedData != nil, "../shared/data is absent"))
+struct SharedDataTests {
+    @Test("hetnetpy's answer: 142 CbGpPWpGaD paths from bupropion to nicotine dependence")
+    func bupropion() throws {
+        let path = Repository.sharedData! + "/hetionet/subgraphs/bupropion-CbGpPWpGaD-subgraph.json.xz"
+        let network = try #require(NetworkInput.load(data: try InputFile.read(path), path: path).network)
+        let counts = try count(
+            network, "Compound::DB01156", "Disease::DOID:0050742",
+            pattern: ["Compound", "Gene", "Pathway", "Gene", "Disease"])
+        #expect(counts == SignCounts(unknown: 142))
+        // The same by name.
+        #expect(try count(network, "bupropion", "nicotine dependence", pattern: ["Compound", "Gene", "Pathway", "Gene", "Disease"]).total == 142)
+    }
+
+    @Test("the Hetionet partial SIF loads with every edge and node kinds from ids")
+    func hetionetSIF() throws {
+        let path = Repository.sharedData! + "/hetionet/hetionet-v1.0-edges-partial16.sif.gz"
+        let network = try #require(NetworkInput.load(data: try InputFile.read(path), path: path).network)
+        #expect(network.edgeCount == 765_796)
+        #expect(Set(network.kinds) == ["Anatomy", "Compound", "Disease", "Gene"])
+        #expect(network.labels.count == 16)
+    }
+
+    @Test("OmniPath with its signs mapped")
+    func omnipath() throws {
+        let path = Repository.sharedData! + "/omnipath-signed/omnipath_carnival.tsv"
+        let result = NetworkInput.load(
+            data: try InputFile.read(path), path: path, import: ImportOptions(relationMap: ["1": .activates, "-1": .inhibits]))
+        let network = try #require(result.network)
+        #expect(network.edgeCount == 19_807)
+        #expect(network.nodeCount == 6_124)
+        let positive = (0..<Int32(network.edgeCount)).count { network.label(of: $0).sign == .positive }
+        #expect(positive == 14_350)
+    }
+}
