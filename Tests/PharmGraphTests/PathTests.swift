@@ -209,3 +209,36 @@ struct BulkCountingTests {
         }
     }
 }
+
+@Suite("Shortest paths by bidirectional BFS agree with enumeration")
+struct ShortestAgreementTests {
+    @Test("every drug to every other node, directed and undirected", arguments: [false, true])
+    func agree(_ undirected: Bool) throws {
+        let result = GraphLoader.load(path: Repository.path("Graphs/ketamine.yaml"))
+        let engine = PathEngine(graph: try #require(result.graph))
+        let network = engine.network
+        for drug in try NodeSelector.resolve("kind:drug", in: network) {
+            for target in 0..<Int32(network.nodeCount) where target != drug {
+                var query = PathQuery(sources: [drug], targets: [target], maxLength: 5)
+                query.traversal.undirected = undirected
+                let fast = try engine.shortest(query, limit: 1000)
+                // The same answer by enumeration: the paths of the first length that has any.
+                var expected = SignCounts()
+                var expectedPaths: [NetworkPath] = []
+                for length in 1...5 {
+                    query.maxLength = length
+                    let report = try engine.paths(query, limit: 100_000)
+                    if report.counts.total > 0 {
+                        expected = report.counts
+                        expectedPaths = report.paths
+                        break
+                    }
+                }
+                #expect(fast.counts == expected, "\(network.nodeIDs[Int(drug)]) -> \(network.nodeIDs[Int(target)])")
+                let describe = PathFormatter(network: network).describe
+                #expect(Set(fast.paths.map(describe)) == Set(expectedPaths.map(describe)))
+                #expect(fast.paths.allSatisfy { $0.nodes.first == drug && $0.nodes.last == target })
+            }
+        }
+    }
+}

@@ -112,7 +112,19 @@ public final class PathEngine: @unchecked Sendable {
     }
 
     /// All paths of the smallest length that has any (none when there is no path within the maximum).
+    ///
+    /// Without via, pattern or sign constraints, and with disjoint sources and targets, a
+    /// bidirectional BFS counts them without enumerating; otherwise lengths are tried in turn.
     public func shortest(_ query: PathQuery, limit: Int = 20) throws(QueryError) -> PathReport {
+        if query.via == nil, query.pattern == nil, query.sign == nil, query.maxLength >= 1,
+            Set(query.sources).isDisjoint(with: query.targets)
+        {
+            let counter = ShortestPathCounter(steps: steps(for: query.traversal), avoid: Set(query.avoid))
+            guard let found = counter.run(sources: query.sources, targets: query.targets, maxLength: query.maxLength)
+            else { return PathReport(counts: SignCounts(), paths: [], partial: false) }
+            let paths = counter.paths(forward: found.forward, backward: found.backward, middle: found.middle, limit: limit)
+            return PathReport(counts: found.counts, paths: paths, partial: false)
+        }
         let minimum = query.pattern.map { $0.count - 1 } ?? 1
         guard minimum <= query.maxLength else { return try paths(query, limit: limit) }
         for length in minimum...query.maxLength {

@@ -34,6 +34,10 @@ struct StepGraph: Sendable {
     let signs: [Int8]
     let reverseOffsets: [Int32]
     let reverseNeighbors: [Int32]
+    /// The sign of each reverse step (the sign of the step it mirrors).
+    let reverseSigns: [Int8]
+    /// The edge of each reverse step.
+    let reverseEdges: [Int32]
 
     init(network: Network, options: TraversalOptions) {
         let n = network.nodeCount
@@ -87,6 +91,8 @@ struct StepGraph: Sendable {
         var edges = [Int32](repeating: 0, count: total)
         var signs = [Int8](repeating: 0, count: total)
         var reverseNeighbors = [Int32](repeating: 0, count: total)
+        var reverseSigns = [Int8](repeating: 0, count: total)
+        var reverseEdges = [Int32](repeating: 0, count: total)
         func add(_ from: Int32, _ to: Int32, _ e: Int, _ sign: Int8) {
             let k = Int(cursor[Int(from)])
             cursor[Int(from)] += 1
@@ -96,6 +102,8 @@ struct StepGraph: Sendable {
             let r = Int(reverseCursor[Int(to)])
             reverseCursor[Int(to)] += 1
             reverseNeighbors[r] = from
+            reverseSigns[r] = sign
+            reverseEdges[r] = Int32(e)
         }
         // Steps keep input order: forward steps first, in edge order, then backward ones.
         for e in 0..<m where admissible[e] {
@@ -111,6 +119,8 @@ struct StepGraph: Sendable {
         self.signs = signs
         self.reverseOffsets = reverseOffsets
         self.reverseNeighbors = reverseNeighbors
+        self.reverseSigns = reverseSigns
+        self.reverseEdges = reverseEdges
     }
 
     /// The fewest steps from each node to any node in `goals`, up to `limit`
