@@ -14,11 +14,12 @@ struct PharmGraphCommand: ParsableCommand {
               pharmgraph check --strict --format json Graphs/ketamine.yaml
               pharmgraph stats Graphs/ketamine.yaml
               pharmgraph fmt --check Graphs/ketamine.yaml
+              pharmgraph render Graphs/ketamine.yaml -o ketamine.svg
               pharmgraph paths Graphs/ketamine.yaml ketamine analgesia
               pharmgraph effects Graphs/ketamine.yaml ketamine --where dose=subanesthetic
               pharmgraph causes Graphs/ketamine.yaml analgesia
             """,
         version: pharmGraphVersion,
-        subcommands: [Check.self, Stats.self, Fmt.self, Paths.self, Effects.self, Causes.self]
+        subcommands: [Check.self, Stats.self, Fmt.self, Render.self, Paths.self, Effects.self, Causes.self]
     )
 }

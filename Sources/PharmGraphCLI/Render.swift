@@ -1,0 +1,254 @@
+import ArgumentParser
+import Foundation
+import PharmGraph
+import PharmGraphRender
+
+struct Render: ParsableCommand {
+    /// Above this many nodes the default engine is sfdp instead of dot (docs/rendering.md).
+    static let dotNodeLimit = 150
+    /// The most paths `--paths` draws and lists (the shortest first).
+    static let pathLimit = 50
+
+    static let configuration = CommandConfiguration(
+        abstract: "Draw a graph as a pathway diagram (SVG, PNG, PDF, DOT or Graphviz JSON).",
+        discussion: """
+            Edges are drawn in SBGN Activity Flow glyphs, nodes by kind; the legend lists what is
+            drawn. The format comes from the output's extension or --format; -o - writes to stdout.
+            Output is written atomically: a failed render leaves no partial file. The default engine
+            is dot, or sfdp above \(dotNodeLimit) nodes (said on stderr). See docs/rendering.md.
+
+            Examples:
+              pharmgraph render Graphs/ketamine.yaml -o ketamine.svg
+              pharmgraph render Graphs/ketamine.yaml -o ketamine.png --cluster-by system --rankdir TB
+              pharmgraph render Graphs/ketamine.yaml -o nmdar.pdf --focus nmdar --depth 2 --direction out
+              pharmgraph render Graphs/ketamine.yaml -o paths.svg --paths ketamine analgesia --max-length 5
+              pharmgraph render Graphs/ketamine.yaml -o - --format dot --where dose=subanesthetic
+            """)
+
+    @Argument(help: "The graph file.")
+    var file: String
+
+    @Option(name: [.short, .customLong("output")], help: "The output file, or - for stdout.")
+    var output: String
+
+    @Option(help: "Output format: svg, png, pdf, dot or json (default: from the output's extension).")
+    var format: String?
+
+    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot; sfdp above \(dotNodeLimit) nodes).")
+    var engine: String?
+
+    @Option(help: "Rank direction: LR or TB.")
+    var rankdir: String = "LR"
+
+    @Option(name: .customLong("cluster-by"), help: "Draw a labelled cluster per value of: system.")
+    var clusterBy: String?
+
+    @Flag(name: .customLong("no-legend"), help: "Leave out the legend.")
+    var noLegend = false
+
+    @Option(help: "Draw only the neighbourhood of this node (id, label or synonym).")
+    var focus: String?
+
+    @Option(help: "With --focus: how many steps from the focus node.")
+    var depth: Int = 2
+
+    @Option(help: "With --focus: follow edges out, in or both.")
+    var direction: String = "both"
+
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp("Draw the simple paths between two nodes, each with its net sign.", valueName: "from> <to"))
+    var paths: [String] = []
+
+    @Option(name: .customLong("max-length"), help: "With --paths: the longest path drawn, in edges (default 6).")
+    var maxLength: Int?
+
+    @Option(name: .customLong("where"), help: "Keep only edges that hold in this context, e.g. dose=subanesthetic (repeatable).")
+    var whereTerms: [String] = []
+
+    @Option(name: .customLong("benchmark-repeat"), help: .hidden)
+    var benchmarkRepeat: Int?
+
+    func validate() throws {
+        if format == nil && output != "-" && RenderFormat(fileExtension: output) == nil {
+            throw ValidationError(
+                "cannot tell the format of '\(output)' from its extension; use --format \(Self.choices(RenderFormat.allCases))"
+            )
+        }
+        if let format, RenderFormat(rawValue: format) == nil {
+            throw ValidationError("unknown format '\(format)'; valid formats: \(Self.choices(RenderFormat.allCases))")
+        }
+        if let engine, LayoutEngine(rawValue: engine) == nil {
+            throw ValidationError("unknown engine '\(engine)'; valid engines: \(Self.choices(LayoutEngine.allCases))")
+        }
+        if DiagramOptions.RankDirection(rawValue: rankdir) == nil {
+            throw ValidationError("unknown rank direction '\(rankdir)'; valid: LR, TB")
+        }
+        if let clusterBy, clusterBy != "system" {
+            throw ValidationError("cannot cluster by '\(clusterBy)'; valid: system")
+        }
+        if DiagramSelection.Direction(rawValue: direction) == nil {
+            throw ValidationError("unknown direction '\(direction)'; valid: out, in, both")
+        }
+        if depth < 0 { throw ValidationError("--depth must be 0 or more") }
+        if !paths.isEmpty && paths.count != 2 {
+            throw ValidationError("--paths takes two nodes, FROM and TO")
+        }
+        if let maxLength, maxLength < 1 { throw ValidationError("--max-length must be at least 1") }
+        if maxLength != nil && paths.isEmpty { throw ValidationError("--max-length needs --paths") }
+        if focus != nil && !paths.isEmpty { throw ValidationError("give --focus or --paths, not both") }
+        if let benchmarkRepeat, benchmarkRepeat < 1 { throw ValidationError("--benchmark-repeat must be at least 1") }
+        do {
+            _ = try ContextFilter(terms: whereTerms)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    func run() throws {
+        let format = format.flatMap(RenderFormat.init(rawValue:)) ?? RenderFormat(fileExtension: output) ?? .svg
+        let filter = try ContextFilter(terms: whereTerms)
+        let result = GraphLoader.load(path: file)
+        Console.report(result)
+        guard let graph = result.graph else { throw ExitCode(1) }
+
+        let selection: DiagramSelection
+        do {
+            selection = try select(in: graph, filter: filter)
+        } catch {
+            Console.error("error: \(error)\n")
+            throw ExitCode(1)
+        }
+
+        var options = DiagramOptions(
+            rankDirection: DiagramOptions.RankDirection(rawValue: rankdir) ?? .LR, clusterBySystem: clusterBy == "system",
+            legend: !noLegend)
+        let layout: LayoutEngine
+        if let engine, let chosen = LayoutEngine(rawValue: engine) {
+            layout = chosen
+        } else {
+            let count = selection.nodes.count
+            layout = count > Self.dotNodeLimit ? .sfdp : .dot
+            if layout == .sfdp {
+                Console.error(
+                    "note: \(count) nodes is more than \(Self.dotNodeLimit); laying out with sfdp (use --engine dot to insist)\n")
+            }
+        }
+        options.engine = layout.rawValue
+        let diagram = PathwayDiagram(graph: graph, selection: selection, options: options)
+
+        let rendering: Rendering
+        do {
+            let start = DispatchTime.now().uptimeNanoseconds
+            rendering = try Renderer.render(dot: diagram.dot, engine: layout, format: format)
+            let first = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            if let benchmarkRepeat {
+                try benchmark(diagram.dot, engine: layout, format: format, repeats: benchmarkRepeat, first: first)
+            }
+        } catch {
+            Console.error("error: \(error)\n")
+            throw ExitCode(1)
+        }
+        for warning in rendering.warnings {
+            Console.error("graphviz: \(warning)\n")
+        }
+        if output == "-" {
+            FileHandle.standardOutput.write(rendering.data)
+            return
+        }
+        do {
+            try AtomicFile.write(rendering.data, to: output)
+        } catch {
+            Console.error("error: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The whole graph, a focus neighbourhood, or the paths between two nodes.
+    private func select(in graph: Graph, filter: ContextFilter) throws -> DiagramSelection {
+        if let focus {
+            let network = Network(graph)
+            let nodes = try NodeSelector.resolve(focus, in: network)
+            guard nodes.count == 1 else {
+                throw RenderFailure(description: "--focus: '\(focus)' names \(nodes.count) nodes; give one")
+            }
+            let direction = DiagramSelection.Direction(rawValue: direction) ?? .both
+            return DiagramSelection.neighbourhood(
+                of: network.nodeIDs[Int(nodes[0])], depth: depth, direction: direction, in: graph, filter: filter)
+        }
+        if paths.count == 2 {
+            return try pathSelection(from: paths[0], to: paths[1], in: graph, filter: filter)
+        }
+        return DiagramSelection.whole(graph, filter: filter)
+    }
+
+    /// The union of the simple paths from `from` to `to`, found by the path engine, shortest first.
+    private func pathSelection(from: String, to: String, in graph: Graph, filter: ContextFilter) throws -> DiagramSelection {
+        let engine = PathEngine(graph: graph)
+        let network = engine.network
+        let sources = try NodeSelector.resolve(from, in: network)
+        let targets = try NodeSelector.resolve(to, in: network)
+        let length = maxLength ?? PathQuery.defaultMaxLength
+        let query = PathQuery(
+            sources: sources, targets: targets, maxLength: length, traversal: TraversalOptions(filter: filter))
+        let report = try engine.paths(query, limit: Self.pathLimit)
+        let drawn = report.paths.map { DiagramSelection.Path(edges: $0.edges.map(Int.init), sign: $0.sign) }
+        let name = { (ids: [Int32], text: String) -> String in
+            ids.count == 1 ? (graph.node(network.nodeIDs[Int(ids[0])])?.displayLabel ?? text) : text
+        }
+        let counts = report.counts
+        var caption = "Paths from \(name(sources, from)) to \(name(targets, to)), at most \(length) steps: "
+        caption += counts.total == 0 ? "none" : "\(counts.total) (\(counts.positive) +, \(counts.negative) -, \(counts.unknown) ?), net \(report.verdict.rawValue)"
+        if counts.total > drawn.count { caption += "; the \(drawn.count) shortest drawn" }
+        if report.partial { caption += "; the search stopped early, so counts are lower bounds" }
+        var captions = [caption]
+        if !filter.isEmpty {
+            captions.append("Where " + filter.required.keys.sorted().map { "\($0)=\(filter.required[$0]!)" }.joined(separator: ", "))
+        }
+        let ends = (sources + targets).map { network.nodeIDs[Int($0)] }
+        return DiagramSelection.paths(drawn, ends: ends, in: graph, captions: captions)
+    }
+
+    /// Renders `repeats` more times in this process and reports time and memory on stderr.
+    ///
+    /// `first` is the time of the first render, which also loads Graphviz's plugins and fonts.
+    private func benchmark(_ dot: String, engine: LayoutEngine, format: RenderFormat, repeats: Int, first firstTime: Double) throws {
+        var times: [Double] = []
+        times.reserveCapacity(repeats)
+        let first = MemoryUsage.current()
+        for _ in 0..<repeats {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try Renderer.render(dot: dot, engine: engine, format: format)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        let last = MemoryUsage.current()
+        let sorted = times.sorted()
+        let median = sorted[sorted.count / 2]
+        Console.error(
+            String(
+                format:
+                    "benchmark: first_ms=%.2f renders=%d median_ms=%.2f min_ms=%.2f max_ms=%.2f rss_start_kb=%d peak_start_kb=%d rss_end_kb=%d peak_end_kb=%d\n",
+                firstTime, repeats, median, sorted[0], sorted[sorted.count - 1], first.rss, first.peak, last.rss, last.peak))
+    }
+
+    private static func choices<T: RawRepresentable>(_ cases: [T]) -> String where T.RawValue == String {
+        cases.map(\.rawValue).joined(separator: ", ")
+    }
+}
+
+/// A render that cannot be done, with the reason.
+struct RenderFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// This process's resident and peak memory, from /proc/self/status (zero where unavailable).
+enum MemoryUsage {
+    static func current() -> (rss: Int, peak: Int) {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
+        func value(_ key: String) -> Int {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key + ":") }) else { return 0 }
+            return Int(line.split(whereSeparator: \.isWhitespace).dropFirst().first ?? "") ?? 0
+        }
+        return (value("VmRSS"), value("VmHWM"))
+    }
+}
