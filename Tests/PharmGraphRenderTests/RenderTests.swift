@@ -1,0 +1,394 @@
+import Foundation
+import PharmGraph
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+import PharmGraphRender
+import Testing
+
+/// The repository root, found from this file's location.
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+private func graph(_ relative: String) throws -> Graph {
+    let result = GraphLoader.load(path: root.appendingPathComponent(relative).path)
+    return try #require(result.graph, "\(result.diagnostics)")
+}
+
+private let example = "Tests/PharmGraphTests/Fixtures/valid/example.yaml"
+private let hostile = "Tests/PharmGraphTests/Fixtures/render/hostile-labels.yaml"
+
+/// The curated graphs, whatever is in Graphs/ now.
+private var curated: [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Graphs").path)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") }.sorted().map { "Graphs/" + $0 }
+}
+
+// MARK: Reading DOT models and SVG
+
+/// Every node, edge and subgraph of a DOT model, with subgraphs flattened.
+private struct Flat {
+    var nodes: [(name: String, attributes: [DOTAttribute])] = []
+    var edges: [(tail: String, head: String, attributes: [DOTAttribute])] = []
+    var subgraphs: [DOTSubgraph] = []
+
+    init(_ statements: [DOTStatement]) { add(statements) }
+
+    private mutating func add(_ statements: [DOTStatement]) {
+        for statement in statements {
+            switch statement {
+            case let .node(name, attributes): nodes.append((name.raw, attributes))
+            case let .edge(tail, head, attributes): edges.append((tail.raw, head.raw, attributes))
+            case let .subgraph(subgraph):
+                subgraphs.append(subgraph)
+                add(subgraph.statements)
+            }
+        }
+    }
+}
+
+private func flatten(_ subgraphs: [DOTContents.Subgraph]) -> [DOTContents.Subgraph] {
+    subgraphs.flatMap { [$0] + flatten($0.subgraphs) }
+}
+
+/// Checks that cgraph read back every attribute of `model` exactly, HTML-ness included.
+private func expectRoundTrip(_ model: DOTGraph, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let contents = try Renderer.contents(of: model.text)
+    #expect(contents.graph.name == model.name.raw, sourceLocation: sourceLocation)
+    func check(_ attributes: [DOTAttribute], in object: DOTContents.Object, _ what: String) {
+        for attribute in attributes {
+            #expect(
+                object.attributes[attribute.name] == attribute.value.raw, "\(what): \(attribute.name)",
+                sourceLocation: sourceLocation)
+            #expect(
+                object.htmlAttributes.contains(attribute.name) == attribute.value.isHTML, "\(what): \(attribute.name)",
+                sourceLocation: sourceLocation)
+        }
+    }
+    check(model.attributes, in: contents.graph, "graph")
+    let flat = Flat(model.statements)
+    #expect(contents.nodes.count == flat.nodes.count, sourceLocation: sourceLocation)
+    for node in flat.nodes {
+        guard let read = contents.nodes.first(where: { $0.name == node.name }) else {
+            Issue.record("node \(node.name) not read back", sourceLocation: sourceLocation)
+            continue
+        }
+        check(node.attributes, in: read, "node \(node.name)")
+        for fallback in model.nodeDefaults where !node.attributes.contains(where: { $0.name == fallback.name }) {
+            check([fallback], in: read, "node \(node.name) default")
+        }
+    }
+    var unmatched = contents.edges
+    for edge in flat.edges {
+        let index = unmatched.firstIndex { read in
+            read.tail == edge.tail && read.head == edge.head
+                && edge.attributes.allSatisfy { read.attributes[$0.name] == $0.value.raw }
+        }
+        guard let index else {
+            Issue.record("edge \(edge.tail) -> \(edge.head) not read back exactly", sourceLocation: sourceLocation)
+            continue
+        }
+        unmatched.remove(at: index)
+    }
+    #expect(unmatched.isEmpty, sourceLocation: sourceLocation)
+    let subgraphs = flatten(contents.subgraphs)
+    #expect(subgraphs.count == flat.subgraphs.count, sourceLocation: sourceLocation)
+    for subgraph in flat.subgraphs {
+        guard let read = subgraphs.first(where: { $0.object.name == subgraph.name.raw }) else {
+            Issue.record("subgraph \(subgraph.name.raw) not read back", sourceLocation: sourceLocation)
+            continue
+        }
+        check(subgraph.attributes, in: read.object, "subgraph \(subgraph.name.raw)")
+        let own = Flat(subgraph.statements).nodes.map(\.name)
+        #expect(Set(read.nodeNames) == Set(own), sourceLocation: sourceLocation)
+    }
+}
+
+/// The parts of a Graphviz SVG the tests look at.
+private final class SVGReader: NSObject, XMLParserDelegate {
+    struct Group {
+        var classes: [String]
+        var title = ""
+        var texts: [String] = []
+        var tooltips: [String] = []
+    }
+
+    private(set) var groups: [Group] = []
+    private var open: [Int] = []
+    private var buffer: String?
+    private var inTitle = false
+
+    static func read(_ data: Data) throws -> SVGReader {
+        let reader = SVGReader()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        guard parser.parse() else {
+            throw CocoaError(.coderReadCorrupt, userInfo: [NSLocalizedDescriptionKey: "\(parser.parserError.map { "\($0)" } ?? "parse error")"])
+        }
+        return reader
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        switch name {
+        case "g" where attributes["class"].map({ $0 != "graph" }) ?? false:
+            groups.append(Group(classes: (attributes["class"] ?? "").split(separator: " ").map(String.init)))
+            open.append(groups.count - 1)
+        case "g":
+            open.append(-1)
+        case "title", "text":
+            buffer = ""
+            inTitle = name == "title"
+        case "a":
+            if let tip = attributes["xlink:title"], let current = open.last(where: { $0 >= 0 }) {
+                groups[current].tooltips.append(tip)
+            }
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { buffer? += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "g": open.removeLast()
+        case "title", "text":
+            if let text = buffer, let current = open.last(where: { $0 >= 0 }) {
+                if inTitle { groups[current].title = text } else { groups[current].texts.append(text) }
+            }
+            buffer = nil
+        default: break
+        }
+    }
+
+    func groups(withClass name: String) -> [Group] { groups.filter { $0.classes.contains(name) } }
+}
+
+private func svg(_ graph: Graph, _ options: DiagramOptions = DiagramOptions()) throws -> (DOTContents, SVGReader) {
+    let diagram = PathwayDiagram(graph: graph, selection: .whole(graph), options: options)
+    let rendering = try Renderer.render(dot: diagram.dot, engine: .dot, format: .svg)
+    return (try Renderer.contents(of: diagram.dot), try SVGReader.read(rendering.data))
+}
+
+// MARK: Tests
+
+@Suite("rendering through libcgraph and libgvc")
+struct RenderTests {
+    @Test("cgraph reads back every attribute the writer wrote, hostile labels included")
+    func roundTrip() throws {
+        for path in [hostile, example] + curated {
+            let graph = try graph(path)
+            for options in [DiagramOptions(), DiagramOptions(rankDirection: .TB, clusterBySystem: true, engine: "sfdp")] {
+                try expectRoundTrip(PathwayDiagram(graph: graph, selection: .whole(graph), options: options).model)
+            }
+        }
+        let paths = try graph(hostile)
+        let selection = DiagramSelection.paths(
+            [DiagramSelection.Path(edges: [0, 1, 2], sign: .negative), DiagramSelection.Path(edges: [8], sign: .positive)],
+            ends: ["quotes", "graphviz-record"], in: paths, captions: ["caption with \"quotes\" \\ & <b>"])
+        try expectRoundTrip(PathwayDiagram(graph: paths, selection: selection).model)
+    }
+
+    @Test("cgraph reads back hostile names and values of every kind, written directly")
+    func hostileWriter() throws {
+        let nasty = [
+            "plain", "say \"hi\"", "back\\slash", "trailing\\", "quote after backslash\\\"", "\\\\double", "line\nbreak",
+            "crlf\r\nbreak", "<b>tag</b> & &amp; &lt;", "Ca²⁺ 中文 🧪 العربية e\u{301}", "tab\there", "bell\u{7}",
+            "{record|port}", "-> -- ; , = [ ] { }", "\\N \\G \\l", "",
+        ]
+        var model = DOTGraph(name: .literal("hostile \"graph\" \\"))
+        model.attributes = [.text("label", nasty.joined(separator: " | "))]
+        var previous: DOTValue?
+        for (i, text) in nasty.enumerated() {
+            let name = DOTValue.literal("node \(i): \(text)")
+            model.statements.append(
+                .node(
+                    name,
+                    [
+                        .text("label", text), .text("tooltip", text), .literal("class", "c\(i)"),
+                        DOTAttribute("xlabel", .html(markup: "<b>" + DOTValue.html(escaping: text) + "</b>")),
+                        DOTAttribute("comment", .lines([(text, .left), (text, .right), (text, .centred)])),
+                    ]))
+            if let previous { model.statements.append(.edge(previous, name, [.text("label", text)])) }
+            previous = name
+        }
+        model.statements.append(
+            .subgraph(DOTSubgraph(name: .literal("cluster \"x\" \\"), attributes: [.text("label", nasty[4])], statements: [])))
+        try expectRoundTrip(model)
+        _ = try Renderer.render(dot: model.text, engine: .dot, format: .svg)
+    }
+
+    @Test("SVG shows every hostile label exactly as written, and its tooltip")
+    func labelsDisplayExactly() throws {
+        let graph = try graph(hostile)
+        let (_, reader) = try svg(graph)
+        for node in graph.nodes {
+            let group = try #require(reader.groups(withClass: "node").first { $0.title == node.id }, "node \(node.id)")
+            let expected = node.displayLabel.replacingOccurrences(of: "\r\n", with: "\n").split(
+                separator: "\n", omittingEmptySubsequences: false
+            ).map { line in
+                String(String.UnicodeScalarView(line.unicodeScalars.map { $0.value == 7 ? "\u{2407}" : $0.value == 0x7F ? "\u{2421}" : $0 }))
+            }
+            #expect(group.texts == expected, "node \(node.id)")
+            // XML normalises a tab in an attribute value to a space.
+            let tooltip = expected.joined(separator: "\n").replacingOccurrences(of: "\t", with: " ")
+            #expect(group.tooltips.first?.hasPrefix(tooltip + "\nid: \(node.id)\n") == true, "\(group.tooltips)")
+        }
+        let lines = { (id: String) in (graph.node(id)?.displayLabel ?? id).replacingOccurrences(of: "\r\n", with: "\n") }
+        let edges = reader.groups(withClass: "edge").filter { !$0.classes.contains("legend-relation") && !$0.classes.contains("legend-certainty") }
+        #expect(edges.count == graph.edges.count)
+        for edge in graph.edges {
+            let expected = "\(lines(edge.from)) \(edge.relation.name) \(lines(edge.to))\n".replacingOccurrences(of: "\t", with: " ")
+                .replacingOccurrences(of: "\u{7}", with: "\u{2407}").replacingOccurrences(of: "\u{7F}", with: "\u{2421}")
+            #expect(edges.contains { $0.tooltips.first?.hasPrefix(expected) == true }, "\(expected)")
+        }
+    }
+
+    @Test("the SVG is well-formed and its legend lists exactly the kinds and relations drawn")
+    func legend() throws {
+        for path in [example, hostile] + curated {
+            let graph = try graph(path)
+            let (contents, reader) = try svg(graph)
+            #expect(reader.groups(withClass: "legend").count == 1)
+            let listed = reader.groups(withClass: "legend-relation").filter { $0.classes.contains("node") }
+                .compactMap { $0.texts.first?.split(separator: " ").first.map(String.init) }
+            let drawn = Relation.allCases.filter { r in graph.edges.contains { $0.relation == r } }.map(\.name)
+            #expect(listed == drawn, "\(path)")
+            let kinds = reader.groups(withClass: "legend-kind").compactMap(\.texts.first)
+            let expectedKinds = Set(graph.nodes.map { $0.kind == .effect ? "effect (\($0.valence?.rawValue ?? ""))" : $0.kind.rawValue })
+            #expect(Set(kinds) == expectedKinds, "\(path)")
+            #expect(kinds.count == expectedKinds.count)
+
+            let inhibits = contents.edges.filter { ($0.attributes["class"] ?? "").contains("relation-inhibits") }
+            #expect(inhibits.count == graph.edges.filter { $0.relation == .inhibits }.count)
+            #expect(inhibits.allSatisfy { $0.attributes["arrowhead"] == "tee" })
+        }
+        let plain = try graph(example)
+        let (_, reader) = try svg(plain, DiagramOptions(legend: false))
+        #expect(reader.groups(withClass: "legend").isEmpty)
+        #expect(reader.groups(withClass: "legend-relation").isEmpty)
+    }
+
+    @Test("PNG starts with the PNG signature, PDF with %PDF, JSON parses, DOT is returned as is")
+    func formats() throws {
+        let graph = try graph(example)
+        let dot = PathwayDiagram(graph: graph, selection: .whole(graph)).dot
+        let png = try Renderer.render(dot: dot, engine: .dot, format: .png).data
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let pdf = try Renderer.render(dot: dot, engine: .dot, format: .pdf).data
+        #expect(String(decoding: pdf.prefix(5), as: UTF8.self) == "%PDF-")
+        let json = try Renderer.render(dot: dot, engine: .dot, format: .json).data
+        let object = try JSONSerialization.jsonObject(with: json) as? [String: Any]
+        #expect(object?["name"] as? String == "example")
+        #expect(try Renderer.render(dot: dot, engine: .dot, format: .dot).data == Data(dot.utf8))
+    }
+
+    @Test("every engine lays the graph out", arguments: LayoutEngine.allCases)
+    func engines(_ engine: LayoutEngine) throws {
+        let graph = try graph(example)
+        let options = DiagramOptions(clusterBySystem: true, engine: engine.rawValue)
+        let dot = PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot
+        let rendering = try Renderer.render(dot: dot, engine: engine, format: .svg)
+        let reader = try SVGReader.read(rendering.data)
+        #expect(reader.groups(withClass: "node").count >= graph.nodes.count)
+    }
+
+    @Test("the same graph renders to the same SVG")
+    func deterministic() throws {
+        let graph = try graph(hostile)
+        let dot = PathwayDiagram(graph: graph, selection: .whole(graph), options: DiagramOptions(clusterBySystem: true)).dot
+        let first = try Renderer.render(dot: dot, engine: .dot, format: .svg).data
+        let second = try Renderer.render(dot: dot, engine: .dot, format: .svg).data
+        #expect(second == first)
+        if second != first {
+            try first.write(to: URL(fileURLWithPath: "/tmp/exp/det1.svg"))
+            try second.write(to: URL(fileURLWithPath: "/tmp/exp/det2.svg"))
+        }
+    }
+
+    @Test("eight concurrent renders from separate tasks all succeed, with identical output")
+    func concurrent() async throws {
+        let graph = try graph(example)
+        let dot = PathwayDiagram(graph: graph, selection: .whole(graph)).dot
+        let formats: [RenderFormat] = [.svg, .png, .svg, .pdf, .svg, .png, .svg, .json]
+        let results = try await withThrowingTaskGroup(of: (Int, Data).self) { group in
+            for (i, format) in formats.enumerated() {
+                group.addTask { (i, try Renderer.render(dot: dot, engine: .dot, format: format).data) }
+            }
+            var results: [Int: Data] = [:]
+            for try await (i, data) in group { results[i] = data }
+            return results
+        }
+        #expect(results.count == 8)
+        let svgs = formats.indices.filter { formats[$0] == .svg }.compactMap { results[$0] }
+        #expect(svgs.count == 4)
+        #expect(Set(svgs).count == 1)
+        #expect(results.values.allSatisfy { !$0.isEmpty })
+    }
+
+    @Test("a DOT syntax error is thrown with Graphviz's message, and the next render works")
+    func syntaxError() throws {
+        #expect {
+            try Renderer.render(dot: "digraph { a -> ; }", engine: .dot, format: .svg)
+        } throws: { error in
+            guard let error = error as? GraphvizError else { return false }
+            return error.message == "cannot parse the DOT text" && error.graphvizMessages.count == 1
+                && error.graphvizMessages[0].hasPrefix("Error: DOT text: syntax error in line ")
+                && error.graphvizMessages[0].hasSuffix(" near ';'")
+        }
+        let graph = try graph(example)
+        let dot = PathwayDiagram(graph: graph, selection: .whole(graph)).dot
+        #expect(try Renderer.render(dot: dot, engine: .dot, format: .svg).data.count > 1000)
+    }
+
+    @Test("nothing of one text reaches the next parse")
+    func noLeftovers() throws {
+        _ = try Renderer.contents(of: "digraph one { a }\ndigraph two { leftover }\n")
+        let next = try Renderer.contents(of: "digraph three { b }")
+        #expect(next.nodes.map(\.name) == ["b"])
+        #expect {
+            try Renderer.contents(of: "digraph { c ->\n\n ; }")
+        } throws: { "\($0)".contains("syntax error in line 3 near ';'") }
+    }
+
+    @Test("an unknown engine or format inside Graphviz is an error listing the valid ones")
+    func unknownEngineAndFormat() throws {
+        let dot = "digraph { a -> b }"
+        #expect {
+            try Renderer.render(dot: dot, engineName: "bogus", formatName: "svg")
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("cannot lay out the graph with bogus") && text.contains("\"bogus\" not recognized")
+                && text.contains("sfdp")
+        }
+        #expect {
+            try Renderer.render(dot: dot, engineName: "dot", formatName: "bogus")
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("cannot render the graph as bogus: Error: renderer for bogus is unavailable")
+        }
+        #expect(LayoutEngine(rawValue: "bogus") == nil)
+        #expect(RenderFormat(fileExtension: "out.gif") == nil)
+        #expect(RenderFormat(fileExtension: "dir.d/OUT.SVG") == .svg)
+    }
+
+    @Test("Graphviz's warnings are returned, not printed")
+    func warnings() throws {
+        let rendering = try Renderer.render(dot: "digraph { a [shape=bogus] }", engine: .dot, format: .svg)
+        #expect(rendering.warnings.contains { $0.contains("unknown shape bogus") }, "\(rendering.warnings)")
+        let clean = try Renderer.render(dot: "digraph { a }", engine: .dot, format: .svg)
+        #expect(clean.warnings.isEmpty)
+    }
+
+    @Test("the loaded plugins provide every engine and format offered")
+    func plugins() throws {
+        let layouts = try Graphviz.plugins(kind: "layout")
+        for engine in LayoutEngine.allCases { #expect(layouts.contains(engine.rawValue)) }
+        let formats = try Graphviz.plugins(kind: "device") + Graphviz.plugins(kind: "render")
+        for format in RenderFormat.allCases where format != .dot {
+            #expect(formats.contains { $0 == format.rawValue || $0.hasPrefix(format.rawValue + ":") }, "\(format)")
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import PharmGraph
+import PharmGraphTestSupport
+import Testing
+
+private func load(_ relative: String) throws -> Graph {
+    let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/" + relative))
+    return try #require(result.graph, "\(result.diagnostics)")
+}
+
+/// The DOT lines of edges, as written: `"from" -> "to" [...]`.
+private func edgeLines(_ dot: String) -> [Substring] {
+    dot.split(separator: "\n").filter { $0.contains("\" -> \"") }
+}
+
+@Suite("DOT writer")
+struct DOTWriterTests {
+    @Test("displayed text: backslashes doubled, line breaks as \\n, & as &amp;, quotes escaped only when written")
+    func textEscaping() {
+        let value = DOTValue.text("a\\b \"q\" & x\r\ny\rz\n")
+        #expect(value.raw == #"a\\b "q" &amp; x\ny\nz\n"#)
+        #expect(value.written == #""a\\b \"q\" &amp; x\ny\nz\n""#)
+        #expect(!value.isHTML)
+    }
+
+    @Test("a trailing backslash cannot escape the closing quote")
+    func trailingBackslash() {
+        #expect(DOTValue.text("end\\").written == #""end\\""#)
+        #expect(DOTValue.text("end\\\"").written == #""end\\\"""#)
+        #expect(DOTValue.literal("a\\").written == #""a\\""#)
+    }
+
+    @Test("tooltips: each backslash written as four, since Graphviz unescapes tooltips twice")
+    func tooltip() {
+        #expect(DOTValue.tooltip("a\\G\nb & c").raw == #"a\\\\G\nb &amp; c"#)
+        #expect(DOTValue.tooltip("plain").raw == "plain")
+    }
+
+    @Test("control characters become control pictures; tabs and non-ASCII stay")
+    func controls() {
+        #expect(DOTValue.text("a\u{7}b\u{7F}c\td é 中").raw == "a\u{2407}b\u{2421}c\td é 中")
+        #expect(DOTValue.text("\u{FFFE}").raw == "\u{FFFD}")
+    }
+
+    @Test("HTML-like text: & < > \" become entities and line breaks <br/>")
+    func html() {
+        #expect(DOTValue.html(escaping: "<b>A & \"B\"</b>\nC") == "&lt;b&gt;A &amp; &quot;B&quot;&lt;/b&gt;<br/>C")
+        let value = DOTValue.html(markup: "x <font color=\"red\">y</font>")
+        #expect(value.written == "<x <font color=\"red\">y</font>>")
+        #expect(value.isHTML)
+    }
+
+    @Test("lines: each ends in its justification escape; a break inside a line keeps it")
+    func lines() {
+        let value = DOTValue.lines([("Title", .centred), ("a\nb\\", .left), ("r", .right)])
+        #expect(value.raw == #"Title\na\lb\\\lr\r"#)
+    }
+
+    @Test("a graph is written in order, one statement per line")
+    func graphText() {
+        var graph = DOTGraph(name: .literal("g"))
+        graph.attributes = [.literal("rankdir", "LR")]
+        graph.nodeDefaults = [.literal("shape", "box")]
+        graph.statements = [
+            .node(.literal("a"), [.text("label", "A \"1\"")]),
+            .subgraph(DOTSubgraph(name: .literal("cluster_x"), attributes: [.text("label", "X")], statements: [.node(.literal("b"), [])])),
+            .edge(.literal("a"), .literal("b"), [.literal("arrowhead", "tee")]),
+        ]
+        #expect(
+            graph.text == """
+                digraph "g" {
+                  graph [rankdir="LR"];
+                  node [shape="box"];
+                  "a" [label="A \\"1\\""];
+                  subgraph "cluster_x" {
+                    graph [label="X"];
+                    "b";
+                  }
+                  "a" -> "b" [arrowhead="tee"];
+                }
+
+                """)
+    }
+
+    @Test("every relation has its own glyph: arrowheads and line styles differ")
+    func glyphsDiffer() {
+        let looks = Relation.allCases.map { relation in
+            DOTStyle.edge(relation, certainty: .established).filter { $0.name != "color" && $0.name != "class" }
+        }
+        #expect(Set(looks).count == Relation.allCases.count)
+        let inhibits = DOTStyle.edge(.inhibits, certainty: .established)
+        #expect(inhibits.contains(.literal("arrowhead", "tee")))
+        #expect(DOTStyle.edge(.activates, certainty: .established).contains(.literal("arrowhead", "onormal")))
+        #expect(DOTStyle.edge(.modulates, certainty: .established).contains(.literal("arrowhead", "odiamond")))
+        #expect(DOTStyle.edge(.binds, certainty: .established).contains(.literal("style", "dashed")))
+        #expect(DOTStyle.edge(.noEffect, certainty: .established).contains(.literal("style", "dotted")))
+    }
+
+    @Test("certainty is visible without colour: established bold, probable thin, hypothesized dashed")
+    func certainty() {
+        let established = DOTStyle.edge(.activates, certainty: .established)
+        let probable = DOTStyle.edge(.activates, certainty: .probable)
+        let hypothesized = DOTStyle.edge(.activates, certainty: .hypothesized)
+        #expect(established.contains(.literal("penwidth", "2")))
+        #expect(probable.contains(.literal("penwidth", "1")))
+        #expect(!probable.contains { $0.name == "style" })
+        #expect(hypothesized.contains(.literal("style", "dashed")))
+    }
+
+    @Test("node kinds differ in shape or outline, not only in fill")
+    func kindsDiffer() {
+        let kinds = NodeKind.wellKnown.map(\.kind).filter { $0 != .effect }
+        let looks = kinds.map { kind in
+            let look = DOTStyle.node(kind: kind, valence: nil)
+            return "\(look.shape) \(look.styles) \(look.peripheries)"
+        }
+        #expect(Set(looks).count == kinds.count)
+        let valences = Valence.allCases.map { valence in
+            let look = DOTStyle.node(kind: .effect, valence: valence)
+            return "\(look.styles) \(look.peripheries)"
+        }
+        #expect(Set(valences).count == Valence.allCases.count)
+    }
+}
+
+@Suite("diagram DOT")
+struct DiagramTests {
+    @Test("the example: every edge drawn, every inhibits edge a tee, the legend lists the relations drawn")
+    func example() throws {
+        let graph = try load("valid/example.yaml")
+        let diagram = PathwayDiagram(graph: graph, selection: .whole(graph))
+        let edges = edgeLines(diagram.dot).filter { !$0.contains("legend") }
+        #expect(edges.count == graph.edges.count)
+        let inhibits = edges.filter { $0.contains("relation-inhibits") }
+        #expect(inhibits.count == graph.edges.filter { $0.relation == .inhibits }.count)
+        #expect(inhibits.allSatisfy { $0.contains(#"arrowhead="tee""#) })
+        let legendRelations = diagram.dot.split(separator: "\n")
+            .filter { $0.contains("class=\"legend-relation\"") && $0.contains("shape=\"plaintext\"") }
+        #expect(legendRelations.count == 3)
+        for name in ["activates", "inhibits", "modulates"] {
+            #expect(diagram.dot.contains("\"legend:relation:\(name)\" [label=<\(name) "))
+        }
+        #expect(diagram.nodeCount == 5)
+        #expect(diagram.dot.contains("label=\"Example mechanism graph\\nversion 1.0.0\\n\""))
+    }
+
+    @Test("the same input gives the same text")
+    func deterministic() throws {
+        let graph = try load("render/hostile-labels.yaml")
+        let options = DiagramOptions(clusterBySystem: true)
+        let first = PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot
+        for _ in 0..<5 {
+            #expect(PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot == first)
+        }
+    }
+
+    @Test("--no-legend draws no legend; --cluster-by system draws one cluster per system")
+    func options() throws {
+        let graph = try load("render/hostile-labels.yaml")
+        let plain = PathwayDiagram(graph: graph, selection: .whole(graph), options: DiagramOptions(legend: false)).dot
+        #expect(!plain.contains("legend"))
+        #expect(!plain.contains("cluster"))
+        let clustered = PathwayDiagram(graph: graph, selection: .whole(graph), options: DiagramOptions(clusterBySystem: true)).dot
+        #expect(clustered.components(separatedBy: "subgraph \"cluster_system_").count - 1 == 1)
+        #expect(clustered.contains(#"label="sys \"one\" \\""#))
+    }
+
+    @Test("focus: depth and direction pick the neighbourhood")
+    func neighbourhood() throws {
+        let graph = try load("valid/example.yaml")
+        let out1 = DiagramSelection.neighbourhood(of: "ketamine", depth: 1, direction: .out, in: graph)
+        #expect(out1.nodes.map { graph.nodes[$0].id } == ["ketamine", "nmdar", "gut-microbiome"])
+        #expect(out1.edges == [0, 3])
+        #expect(out1.highlighted == ["ketamine"])
+        let in2 = DiagramSelection.neighbourhood(of: "pain-signalling", depth: 2, direction: .in, in: graph)
+        #expect(in2.nodes.map { graph.nodes[$0].id } == ["ketamine", "nmdar", "pain-signalling"])
+        let both0 = DiagramSelection.neighbourhood(of: "nmdar", depth: 0, direction: .both, in: graph)
+        #expect(both0.nodes.map { graph.nodes[$0].id } == ["nmdar"])
+        #expect(both0.edges.isEmpty)
+        let both1 = DiagramSelection.neighbourhood(of: "nmdar", depth: 1, direction: .both, in: graph)
+        #expect(both1.nodes.map { graph.nodes[$0].id } == ["ketamine", "nmdar", "pain-signalling"])
+        #expect(both1.edges == [0, 1])
+    }
+
+    @Test("where: edges of another context are left out, and nodes left with no edge")
+    func filter() throws {
+        let graph = try load("valid/example.yaml")
+        let kept = DiagramSelection.whole(graph, filter: ContextFilter(["region": "spinal-cord"]))
+        #expect(kept.edges == [0, 1, 2, 3])
+        let cut = DiagramSelection.whole(graph, filter: ContextFilter(["region": "hippocampus"]))
+        #expect(cut.edges == [0, 2, 3])
+        #expect(cut.nodes.count == 5)
+        #expect(cut.captions == ["Where region=hippocampus"])
+        let focus = DiagramSelection.neighbourhood(
+            of: "nmdar", depth: 1, direction: .out, in: graph, filter: ContextFilter(["region": "hippocampus"]))
+        #expect(focus.nodes.map { graph.nodes[$0].id } == ["nmdar"])
+    }
+
+    @Test("paths: the union of the paths is drawn, each listed with its net sign, edges numbered")
+    func paths() throws {
+        let graph = try load("valid/example.yaml")
+        let selection = DiagramSelection.paths(
+            [DiagramSelection.Path(edges: [0, 1, 2], sign: .positive)], ends: ["ketamine", "analgesia"], in: graph)
+        #expect(selection.nodes.map { graph.nodes[$0].id } == ["ketamine", "nmdar", "pain-signalling", "analgesia"])
+        #expect(selection.highlighted == ["ketamine", "analgesia"])
+        let dot = PathwayDiagram(graph: graph, selection: selection).dot
+        #expect(dot.contains(#"1. net + positive: Ketamine ⊣ NMDA receptor → Pain signalling ⊣ Analgesia\l"#))
+        let edges = edgeLines(dot).filter { !$0.contains("legend") }
+        #expect(edges.count == 3)
+        #expect(edges.allSatisfy { $0.contains(#"label="1""#) })
+        #expect(dot.contains(#""ketamine" [label="Ketamine""#) && dot.contains(#"penwidth="3""#))
+    }
+}
