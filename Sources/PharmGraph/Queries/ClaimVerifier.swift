@@ -21,11 +21,7 @@ public enum ClaimVerifier {
         let formatter = PathFormatter(network: network)
         var out: [Diagnostic] = []
         for claim in graph.claims {
-            guard let from = network.node(claim.from), let to = network.node(claim.to) else { continue }
-            let query = PathQuery(
-                sources: [from], targets: [to], maxLength: claim.maxLength ?? PathQuery.defaultMaxLength,
-                via: claim.via.flatMap(network.node).map { [$0] },
-                traversal: TraversalOptions(filter: ContextFilter(claim.context)))
+            guard let query = query(for: claim, in: network) else { continue }
             guard let report = try? engine.paths(query, limit: 1_000) else { continue }
             guard report.verdict != claim.expect else { continue }
             let location = claim.location ?? SourceLocation(file: graph.id, line: 1, column: 1)
@@ -44,6 +40,15 @@ public enum ClaimVerifier {
                     notes: notes))
         }
         return out
+    }
+
+    /// The path query a claim stands for; `nil` when it names a node the network lacks.
+    static func query(for claim: Claim, in network: Network) -> PathQuery? {
+        guard let from = network.node(claim.from), let to = network.node(claim.to) else { return nil }
+        return PathQuery(
+            sources: [from], targets: [to], maxLength: claim.maxLength ?? PathQuery.defaultMaxLength,
+            via: claim.via.flatMap(network.node).map { [$0] },
+            traversal: TraversalOptions(filter: ContextFilter(claim.context)))
     }
 
     /// The paths that speak against `expected`.
