@@ -18,8 +18,9 @@ struct PharmGraphCommand: ParsableCommand {
               pharmgraph paths Graphs/ketamine.yaml ketamine analgesia
               pharmgraph effects Graphs/ketamine.yaml ketamine --where dose=subanesthetic
               pharmgraph causes Graphs/ketamine.yaml analgesia
+              pharmgraph diff Graphs/ketamine-overview.yaml Graphs/ketamine.yaml
             """,
         version: pharmGraphVersion,
-        subcommands: [Check.self, Stats.self, Fmt.self, Render.self, Paths.self, Effects.self, Causes.self]
+        subcommands: [Check.self, Stats.self, Fmt.self, Render.self, Paths.self, Effects.self, Causes.self, Diff.self]
     )
 }

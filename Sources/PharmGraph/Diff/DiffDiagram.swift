@@ -1,0 +1,504 @@
+/// A diagram of a diff: the union of both graphs as DOT text, each node and edge styled by what happened to it.
+///
+/// Added: green, solid. Removed: red, dashed. Changed: orange, old → new in the label.
+/// Sign flips: reddish purple, heavy, labelled. Unchanged: faded grey. Edges keep their
+/// relation's glyph (docs/rendering.md), nodes their kind's shape; a legend explains the
+/// statuses. With a context, only the changes and the nodes within that many steps of them
+/// (either direction) are drawn. See docs/diff.md.
+public struct DiffDiagram: Sendable {
+    /// The DOT text.
+    public let dot: String
+    /// Nodes and edges drawn (the legend not counted).
+    public let nodeCount: Int
+    public let edgeCount: Int
+
+    /// Above these, a diagram is refused: Graphviz cannot lay it out usefully.
+    public static let maximumNodes = 1_500
+    public static let maximumEdges = 6_000
+
+    /// The diagram would be too large to draw.
+    public struct TooLarge: Error, CustomStringConvertible, Sendable {
+        public let nodes: Int
+        public let edges: Int
+        public let context: Int?
+
+        public var description: String {
+            var text =
+                "the diagram would have \(nodes) nodes and \(edges) edges, more than Graphviz can lay out usefully (at most \(DiffDiagram.maximumNodes) nodes and \(DiffDiagram.maximumEdges) edges)"
+            text += context == nil ? "; draw the changes alone with --context 0" : "; use a smaller --context"
+            return text
+        }
+    }
+
+    /// Draws a curated graph diff.
+    /// - Parameters:
+    ///   - names: how the two inputs are shown in the title.
+    ///   - context: draw only the changes and the nodes within this many steps of them; `nil` draws everything.
+    ///   - engine: the Graphviz layout engine, recorded as the graph's `layout`.
+    public init(_ diff: GraphDiff, names: (old: String, new: String), context: Int?, engine: String = "dot") throws(TooLarge) {
+        let union = Union(diff)
+        try self.init(union, names: names, context: context, engine: engine)
+    }
+
+    /// Draws a network diff.
+    public init(_ diff: NetworkDiff, names: (old: String, new: String), context: Int?, engine: String = "dot") throws(TooLarge) {
+        let union = Union(diff)
+        try self.init(union, names: names, context: context, engine: engine)
+    }
+
+    private init(_ union: Union, names: (old: String, new: String), context: Int?, engine: String) throws(TooLarge) {
+        let (nodes, edges) = union.select(context: context)
+        guard nodes.count <= Self.maximumNodes, edges.count <= Self.maximumEdges else {
+            throw TooLarge(nodes: nodes.count, edges: edges.count, context: context)
+        }
+        dot = union.dot(nodes: nodes, edges: edges, names: names, context: context, engine: engine).text
+        nodeCount = nodes.count
+        edgeCount = edges.count
+    }
+}
+
+/// What happened to a node or edge.
+enum DiffStatus: Int, CaseIterable {
+    case unchanged, added, removed, changed, signFlip
+
+    var name: String {
+        switch self {
+        case .unchanged: "unchanged"
+        case .added: "added"
+        case .removed: "removed"
+        case .changed: "changed"
+        case .signFlip: "sign flip"
+        }
+    }
+
+    var colour: String {
+        switch self {
+        case .unchanged: "#BBBBBB"
+        case .added: "#009E73"  // Okabe–Ito bluish green
+        case .removed: "#D55E00"  // vermillion
+        case .changed: "#E69F00"  // orange
+        case .signFlip: "#CC79A7"  // reddish purple
+        }
+    }
+
+    var className: String { "diff-" + name.replacingOccurrences(of: " ", with: "-") }
+}
+
+/// The union of the two graphs: every node and edge of either, with its status and what to draw.
+private struct Union {
+    struct Item {
+        let id: String
+        let status: DiffStatus
+        /// The label's lines: the name, then what changed.
+        let lines: [String]
+        let look: DOTStyle.NodeLook
+        let tooltip: String
+    }
+
+    struct Link {
+        let from: Int
+        let to: Int
+        let status: DiffStatus
+        /// The relation's glyph (heads, tails), without colour or width.
+        let glyph: [DOTAttribute]
+        let lines: [String]
+        let tooltip: String
+    }
+
+    /// Node items are made lazily: a network may have many thousands, of which few are drawn.
+    let nodeCount: Int
+    let nodeStatus: (Int) -> DiffStatus
+    let item: (Int) -> Item
+    let edgeEnds: [(from: Int32, to: Int32)]
+    let edgeStatus: [DiffStatus]
+    let link: (Int) -> Link
+
+    init(_ diff: GraphDiff) {
+        let new = diff.new
+        let removed = diff.nodesRemoved
+        var index: [String: Int] = [:]
+        for (i, node) in new.nodes.enumerated() where index[node.id] == nil { index[node.id] = i }
+        for (i, node) in removed.enumerated() { index[node.id] = new.nodes.count + i }
+        var statuses = [DiffStatus](repeating: .unchanged, count: new.nodes.count + removed.count)
+        var changes: [Int: NodeChange] = [:]
+        for change in diff.nodesRenamed + diff.nodesChanged {
+            guard let i = index[change.new.id] else { continue }
+            statuses[i] = .changed
+            changes[i] = change
+        }
+        for node in diff.nodesAdded { if let i = index[node.id] { statuses[i] = .added } }
+        for i in new.nodes.count..<statuses.count { statuses[i] = .removed }
+        nodeCount = statuses.count
+        let nodeStatuses = statuses
+        nodeStatus = { nodeStatuses[$0] }
+        item = { i in
+            let node = i < new.nodes.count ? new.nodes[i] : removed[i - new.nodes.count]
+            var lines = [node.displayLabel]
+            if let change = changes[i] {
+                if change.rename != nil { lines.append("id: \(change.old.id) → \(change.new.id)") }
+                lines += change.changes.map(Union.summary)
+            }
+            return Item(
+                id: node.id, status: nodeStatuses[i], lines: lines, look: DOTStyle.node(kind: node.kind, valence: node.valence),
+                tooltip: Union.tooltip(node, change: changes[i]))
+        }
+
+        var ends: [(Int32, Int32)] = []
+        var edgeStatuses: [DiffStatus] = []
+        var edgeChanges: [Int: EdgeChange] = [:]
+        for change in diff.edgesChanged { edgeChanges[change.index] = change }
+        for (e, edge) in new.edges.enumerated() {
+            ends.append((Int32(index[edge.from]!), Int32(index[edge.to]!)))
+            if diff.edgePartners[e] == nil {
+                edgeStatuses.append(.added)
+            } else if let change = edgeChanges[e] {
+                edgeStatuses.append(change.isSignFlip ? .signFlip : .changed)
+            } else {
+                edgeStatuses.append(.unchanged)
+            }
+        }
+        let renames = diff.renames
+        for edge in diff.edgesRemoved {
+            ends.append((Int32(index[renames[edge.from] ?? edge.from]!), Int32(index[renames[edge.to] ?? edge.to]!)))
+            edgeStatuses.append(.removed)
+        }
+        edgeEnds = ends
+        edgeStatus = edgeStatuses
+        let finalStatuses = edgeStatuses
+        link = { e in
+            let edge = e < new.edges.count ? new.edges[e] : diff.edgesRemoved[e - new.edges.count]
+            var lines: [String] = []
+            if let change = edgeChanges[e] { lines = change.changes.map(Union.summary) }
+            if finalStatuses[e] == .signFlip, let change = edgeChanges[e] {
+                lines[0] = "sign flip: \(change.old.relation.name) → \(change.new.relation.name)"
+            }
+            var tooltip = "\(edge.from) \(edge.relation.name) \(edge.to) (\(finalStatuses[e].name))"
+            if !edge.context.isEmpty { tooltip += "\ncontext: " + Union.entries(edge.context) }
+            if !edge.refs.isEmpty { tooltip += "\nrefs: " + edge.refs.joined(separator: ", ") }
+            if let change = edgeChanges[e] { tooltip += "\n" + change.changes.map { Union.summary($0, limit: nil) }.joined(separator: "\n") }
+            return Link(
+                from: Int(ends[e].0), to: Int(ends[e].1), status: finalStatuses[e],
+                glyph: Union.glyph(DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty)), lines: lines,
+                tooltip: tooltip)
+        }
+    }
+
+    init(_ diff: NetworkDiff) {
+        let (old, new) = (diff.old, diff.new)
+        let removedNodes = diff.nodesRemoved
+        var statuses = [DiffStatus](repeating: .unchanged, count: new.nodeCount + removedNodes.count)
+        for n in diff.nodesAdded { statuses[Int(n)] = .added }
+        var changedFrom: [Int: Int32] = [:]
+        for pair in diff.nodesChanged {
+            statuses[Int(pair.new)] = .changed
+            changedFrom[Int(pair.new)] = pair.old
+        }
+        for i in new.nodeCount..<statuses.count { statuses[i] = .removed }
+        var removedIndex: [Int32: Int] = [:]
+        for (i, n) in removedNodes.enumerated() { removedIndex[n] = new.nodeCount + i }
+        nodeCount = statuses.count
+        let nodeStatuses = statuses
+        nodeStatus = { nodeStatuses[$0] }
+        item = { i in
+            let (network, n) = i < new.nodeCount ? (new, Int32(i)) : (old, removedNodes[i - new.nodeCount])
+            let id = network.nodeIDs[Int(n)]
+            var lines = [network.nodeNames[Int(n)] == id ? id : network.nodeNames[Int(n)]]
+            if let o = changedFrom[i] {
+                if old.nodeNames[Int(o)] != new.nodeNames[i] {
+                    lines.append("name: \(Union.short(old.nodeNames[Int(o)])) → \(Union.short(new.nodeNames[i]))")
+                }
+                if old.kind(of: o) != new.kind(of: n) { lines.append("kind: \(old.kind(of: o)) → \(new.kind(of: n))") }
+            }
+            let kind = network.kind(of: n)
+            return Item(
+                id: id, status: nodeStatuses[i], lines: lines, look: DOTStyle.node(kind: NodeKind(kind), valence: nil),
+                tooltip: "\(id)\nkind: \(kind)\n\(nodeStatuses[i].name)")
+        }
+
+        var ends: [(Int32, Int32)] = []
+        ends.reserveCapacity(new.edgeCount + diff.edgesRemoved.count)
+        var edgeStatuses = [DiffStatus](repeating: .unchanged, count: new.edgeCount)
+        for e in diff.edgesAdded { edgeStatuses[Int(e)] = .added }
+        for e in 0..<new.edgeCount { ends.append((new.edgeSources[e], new.edgeTargets[e])) }
+        for e in diff.edgesRemoved {
+            func position(_ n: Int32) -> Int32 {
+                if let i = removedIndex[n] { return Int32(i) }
+                return new.node(old.nodeIDs[Int(n)])!
+            }
+            ends.append((position(old.edgeSources[Int(e)]), position(old.edgeTargets[Int(e)])))
+            edgeStatuses.append(.removed)
+        }
+        edgeEnds = ends
+        edgeStatus = edgeStatuses
+        let finalStatuses = edgeStatuses
+        link = { e in
+            let (network, edge) = e < new.edgeCount ? (new, Int32(e)) : (old, diff.edgesRemoved[e - new.edgeCount])
+            let label = network.label(of: edge)
+            let glyph: [DOTAttribute] =
+                if let relation = label.relation {
+                    Union.glyph(DOTStyle.edge(relation, certainty: .established))
+                } else {
+                    [.literal("arrowhead", "normal")]
+                }
+            let from = network.nodeIDs[Int(network.edgeSources[Int(edge)])]
+            let to = network.nodeIDs[Int(network.edgeTargets[Int(edge)])]
+            return Link(
+                from: Int(ends[e].0), to: Int(ends[e].1), status: finalStatuses[e], glyph: glyph, lines: [label.name],
+                tooltip: "\(from) \(label.name) \(to) (\(finalStatuses[e].name))")
+        }
+    }
+
+    /// The nodes and edges to draw: everything, or the changes and `context` steps around them.
+    func select(context: Int?) -> (nodes: [Int], edges: [Int]) {
+        guard let context else { return (Array(0..<nodeCount), Array(0..<edgeEnds.count)) }
+        var depth = [Int](repeating: -1, count: nodeCount)
+        var frontier: [Int] = []
+        func seed(_ n: Int) {
+            if depth[n] < 0 {
+                depth[n] = 0
+                frontier.append(n)
+            }
+        }
+        for n in 0..<nodeCount where nodeStatus(n) != .unchanged { seed(n) }
+        for (e, status) in edgeStatus.enumerated() where status != .unchanged {
+            seed(Int(edgeEnds[e].from))
+            seed(Int(edgeEnds[e].to))
+        }
+        if context > 0 {
+            // Neighbours either way, as compressed adjacency.
+            var offsets = [Int](repeating: 0, count: nodeCount + 1)
+            for (a, b) in edgeEnds {
+                offsets[Int(a) + 1] += 1
+                offsets[Int(b) + 1] += 1
+            }
+            for i in 0..<nodeCount { offsets[i + 1] += offsets[i] }
+            var cursor = offsets
+            var neighbours = [Int32](repeating: 0, count: offsets[nodeCount])
+            for (a, b) in edgeEnds {
+                neighbours[cursor[Int(a)]] = b
+                cursor[Int(a)] += 1
+                neighbours[cursor[Int(b)]] = a
+                cursor[Int(b)] += 1
+            }
+            var level = 0
+            while !frontier.isEmpty, level < context {
+                level += 1
+                var next: [Int] = []
+                for u in frontier {
+                    for k in offsets[u]..<offsets[u + 1] where depth[Int(neighbours[k])] < 0 {
+                        depth[Int(neighbours[k])] = level
+                        next.append(Int(neighbours[k]))
+                    }
+                }
+                frontier = next
+            }
+        }
+        let nodes = (0..<nodeCount).filter { depth[$0] >= 0 }
+        // Changed edges always; others when both ends are drawn and they lie within the context.
+        let edges = edgeEnds.indices.filter { e in
+            let (a, b) = (Int(edgeEnds[e].from), Int(edgeEnds[e].to))
+            return depth[a] >= 0 && depth[b] >= 0 && (edgeStatus[e] != .unchanged || context > 0)
+        }
+        return (nodes, edges)
+    }
+
+    // MARK: DOT
+
+    func dot(nodes: [Int], edges: [Int], names: (old: String, new: String), context: Int?, engine: String) -> DOTGraph {
+        var graph = DOTGraph(name: .literal("diff"))
+        graph.attributes = [
+            DOTAttribute("label", .html(markup: title(names: names, nodes: nodes, edges: edges, context: context))),
+            .literal("labelloc", "t"), .literal("fontname", DOTStyle.font), .literal("charset", "UTF-8"),
+            .literal("layout", engine), .literal("rankdir", "LR"), .literal("newrank", "true"),
+            .literal("nodesep", "0.25"), .literal("ranksep", "0.45"), .literal("pad", "0.25"),
+            .literal("outputorder", "edgesfirst"), .literal("bgcolor", "white"),
+            .tooltip("\(names.old) → \(names.new)"),
+        ]
+        if engine != "dot" { graph.attributes += [.literal("overlap", "prism"), .literal("sep", "+8")] }
+        graph.nodeDefaults = [
+            .literal("fontname", DOTStyle.font), .literal("fontsize", "11"), .literal("margin", "0.12,0.05"),
+            .literal("height", "0.4"),
+        ]
+        graph.edgeDefaults = [
+            .literal("fontname", DOTStyle.font), .literal("fontsize", "9"), .literal("arrowsize", "0.9"),
+        ]
+        var used = Set<String>()
+        for n in nodes {
+            let item = item(n)
+            used.insert(item.id)
+            graph.statements.append(.node(.literal(item.id), Self.attributes(item)))
+        }
+        for e in edges {
+            let link = link(e)
+            graph.statements.append(
+                .edge(.literal(item(link.from).id), .literal(item(link.to).id), Self.attributes(link)))
+        }
+        graph.statements.append(.subgraph(legend(avoiding: used)))
+        return graph
+    }
+
+    private func title(names: (old: String, new: String), nodes: [Int], edges: [Int], context: Int?) -> String {
+        func count(_ statuses: [DiffStatus], _ noun: String) -> String {
+            let parts = DiffStatus.allCases.filter { $0 != .unchanged }.compactMap { status -> String? in
+                let n = statuses.count { $0 == status }
+                return n == 0 ? nil : "\(n) \(status.name)"
+            }
+            return parts.isEmpty ? "" : "\(noun): " + parts.joined(separator: ", ")
+        }
+        let allNodes = (0..<nodeCount).map(nodeStatus)
+        let summary = [count(allNodes, "nodes"), count(edgeStatus, "edges")].filter { !$0.isEmpty }.joined(separator: "; ")
+        var rows = [
+            "<tr><td><font point-size=\"16\"><b>\(DOTValue.html(escaping: "\(names.old) → \(names.new)"))</b></font></td></tr>",
+            "<tr><td><font point-size=\"11\">\(DOTValue.html(escaping: summary.isEmpty ? "no differences" : summary))</font></td></tr>",
+        ]
+        if let context {
+            let text = context == 0 ? "only the changes are drawn" : "the changes and the nodes within \(context) step\(context == 1 ? "" : "s") of them"
+            rows.append("<tr><td><font point-size=\"10\" color=\"#555555\">\(DOTValue.html(escaping: text))</font></td></tr>")
+        }
+        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">" + rows.joined() + "</table>"
+    }
+
+    private static func attributes(_ item: Item) -> [DOTAttribute] {
+        var look = item.look
+        var attributes: [DOTAttribute] = [
+            .text("label", item.lines.joined(separator: "\n")), .literal("class", item.status.className),
+        ]
+        var styles = ["filled"] + look.styles.filter { $0 != "dashed" }
+        switch item.status {
+        case .unchanged:
+            look.fill = "#F4F4F4"
+            attributes += [.literal("color", item.status.colour), .literal("fontcolor", "#888888"), .literal("penwidth", "1")]
+        case .removed:
+            styles.append("dashed")
+            look.fill = "#FBE3D6"
+            attributes += [.literal("color", item.status.colour), .literal("fontcolor", "#000000"), .literal("penwidth", "2.5")]
+        case .added, .changed, .signFlip:
+            attributes += [.literal("color", item.status.colour), .literal("fontcolor", "#000000"), .literal("penwidth", "2.5")]
+        }
+        attributes += [.literal("shape", look.shape), .literal("fillcolor", look.fill), .literal("style", styles.joined(separator: ","))]
+        if look.peripheries != 1 { attributes.append(.literal("peripheries", String(look.peripheries))) }
+        attributes.append(.tooltip(item.tooltip))
+        return attributes
+    }
+
+    private static func attributes(_ link: Link) -> [DOTAttribute] {
+        var attributes: [DOTAttribute] = [.literal("class", link.status.className)]
+        attributes += link.glyph
+        let colour = link.status.colour
+        switch link.status {
+        case .unchanged: attributes += [.literal("color", colour), .literal("penwidth", "1")]
+        case .added, .changed: attributes += [.literal("color", colour), .literal("penwidth", "2.5")]
+        case .removed: attributes += [.literal("color", colour), .literal("penwidth", "2.5"), .literal("style", "dashed")]
+        case .signFlip: attributes += [.literal("color", colour), .literal("penwidth", "4")]
+        }
+        if link.status != .unchanged, !link.lines.isEmpty {
+            attributes += [
+                .text("label", link.lines.joined(separator: "\n")), .literal("fontcolor", link.status == .signFlip ? colour : "#333333"),
+            ]
+        } else if !link.lines.isEmpty {
+            attributes += [.text("label", link.lines.joined(separator: "\n")), .literal("fontcolor", "#999999")]
+        }
+        attributes.append(.tooltip(link.tooltip))
+        return attributes
+    }
+
+    /// A legend of the statuses: a sample node and a sample edge for each.
+    private func legend(avoiding ids: Set<String>) -> DOTSubgraph {
+        var prefix = "legend:"
+        while ids.contains(where: { $0.hasPrefix(prefix) }) { prefix = "_" + prefix }
+        var statements: [DOTStatement] = []
+        for status in [DiffStatus.added, .removed, .changed, .unchanged] {
+            let item = Item(
+                id: prefix + "node:" + status.className, status: status, lines: ["\(status.name) node"],
+                look: DOTStyle.NodeLook(shape: "box", fill: "#FFFFFF"), tooltip: "\(status.name) node")
+            statements.append(.node(.literal(item.id), Self.attributes(item)))
+        }
+        for status in [DiffStatus.added, .removed, .changed, .signFlip, .unchanged] {
+            let start = DOTValue.literal(prefix + "edge:" + status.className + ":start")
+            let end = DOTValue.literal(prefix + "edge:" + status.className)
+            statements.append(.node(start, [.literal("shape", "point"), .literal("width", "0.05"), .literal("color", "#333333")]))
+            statements.append(
+                .node(
+                    end,
+                    [
+                        .text("label", status == .signFlip ? "sign flip (+ ↔ −)" : "\(status.name) edge"),
+                        .literal("shape", "plaintext"), .literal("fontsize", "10"), .tooltip("\(status.name) edge"),
+                    ]))
+            let link = Link(from: 0, to: 0, status: status, glyph: [.literal("arrowhead", "normal")], lines: [], tooltip: "\(status.name) edge")
+            statements.append(.edge(start, end, Self.attributes(link)))
+        }
+        return DOTSubgraph(
+            name: .literal("cluster_legend"),
+            attributes: [
+                .text("label", "Changes"), .literal("class", "legend"), .literal("style", "rounded,filled"),
+                .literal("fillcolor", "#FAFAFA"), .literal("color", "#BBBBBB"), .literal("fontname", DOTStyle.font),
+                .literal("fontsize", "12"), .literal("labeljust", "l"), .tooltip("Legend: what happened to each node and edge"),
+            ],
+            statements: statements)
+    }
+
+    // MARK: Text
+
+    /// A relation's glyph without its colour, width or certainty style (the status decides those).
+    static func glyph(_ attributes: [DOTAttribute]) -> [DOTAttribute] {
+        attributes.filter { ["arrowhead", "arrowtail", "dir"].contains($0.name) }
+    }
+
+    static func entries(_ map: [String: String]) -> String {
+        map.keys.sorted().map { "\($0)=\(map[$0]!)" }.joined(separator: ", ")
+    }
+
+    static func short(_ text: String, limit: Int? = 32) -> String {
+        guard let limit, text.count > limit else { return text }
+        return String(text.prefix(limit - 1)) + "…"
+    }
+
+    /// `certainty: probable → established`, `refs: +a −b`, values shortened for labels.
+    static func summary(_ change: FieldChange) -> String { summary(change, limit: 32) }
+
+    static func summary(_ change: FieldChange, limit: Int?) -> String {
+        func value(_ value: DiffValue) -> String {
+            switch value {
+            case .absent: "none"
+            case let .text(text): short(text, limit: limit)
+            case let .flag(flag): flag ? "true" : "false"
+            case let .list(items): short(items.joined(separator: ", "), limit: limit)
+            case let .map(entries): short(Self.entries(entries), limit: limit)
+            }
+        }
+        if change.old.isListValue || change.new.isListValue {
+            let items = change.addedItems.map { "+" + $0 } + change.removedItems.map { "−" + $0 }
+            return "\(change.field): " + short(items.joined(separator: " "), limit: limit)
+        }
+        let (before, after) = (change.old.entries, change.new.entries)
+        if !before.isEmpty || !after.isEmpty {
+            // Entry by entry: +key=value, −key=value, key: old → new.
+            let items = Set(before.keys).union(after.keys).sorted().compactMap { key -> String? in
+                switch (before[key], after[key]) {
+                case let (nil, value?): "+\(key)=\(value)"
+                case let (value?, nil): "−\(key)=\(value)"
+                case let (a?, b?) where a != b: "\(key): \(a) → \(b)"
+                default: nil
+                }
+            }
+            return "\(change.field): " + short(items.joined(separator: " "), limit: limit)
+        }
+        return "\(change.field): \(value(change.old)) → \(value(change.new))"
+    }
+
+    static func tooltip(_ node: Node, change: NodeChange?) -> String {
+        var lines = [node.displayLabel, "id: \(node.id)", "kind: \(node.kind.rawValue)"]
+        if let change {
+            if change.rename != nil { lines.append("renamed from \(change.old.id)") }
+            lines += change.changes.map { summary($0, limit: nil) }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension DiffValue {
+    fileprivate var isListValue: Bool {
+        if case .list = self { return true }
+        return false
+    }
+}

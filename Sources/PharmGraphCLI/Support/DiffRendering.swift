@@ -1,0 +1,49 @@
+import Foundation
+import PharmGraph
+import PharmGraphRender
+
+/// `--render`: the union graph of a diff, drawn by the renderer and written atomically.
+enum DiffRendering {
+    /// The formats `--render` writes, told by the file's extension.
+    static func format(of path: String) -> RenderFormat? {
+        guard let format = RenderFormat(fileExtension: path), [.svg, .png, .pdf, .dot].contains(format) else { return nil }
+        return format
+    }
+
+    /// The rendered image, in memory: nothing is written unless it all succeeds.
+    static func render(_ report: DiffReport, to path: String, context: Int?) throws(DiffTrouble) -> Data {
+        guard let format = format(of: path) else { throw DiffTrouble("error: --render: cannot tell the format of '\(path)'") }
+        let names = (old: report.old.name, new: report.new.name)
+        func diagram(engine: String) throws(DiffDiagram.TooLarge) -> DiffDiagram {
+            switch report.changes {
+            case let .graph(diff): try DiffDiagram(diff, names: names, context: context, engine: engine)
+            case let .network(diff): try DiffDiagram(diff, names: names, context: context, engine: engine)
+            }
+        }
+        do {
+            // The same rule as `render`: dot unless the diagram is large (docs/rendering.md).
+            var drawing = try diagram(engine: LayoutEngine.dot.rawValue)
+            var engine = LayoutEngine.dot
+            if drawing.nodeCount > Render.dotNodeLimit {
+                engine = .sfdp
+                drawing = try diagram(engine: engine.rawValue)
+            }
+            let rendering = try Renderer.render(dot: drawing.dot, engine: engine, format: format)
+            for warning in rendering.warnings { Console.error("graphviz: \(warning)\n") }
+            return rendering.data
+        } catch let error as DiffDiagram.TooLarge {
+            throw DiffTrouble("error: --render: \(error.description)")
+        } catch {
+            throw DiffTrouble("error: --render: \(error)")
+        }
+    }
+
+    /// Writes the image atomically.
+    static func write(_ data: Data, to path: String) throws(DiffTrouble) {
+        do {
+            try AtomicFile.write(data, to: path)
+        } catch {
+            throw DiffTrouble("error: --render: \(error.description)")
+        }
+    }
+}
