@@ -75,6 +75,7 @@ struct ImportTests {
             return result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" }
         }
         #expect(try errors("wrong-columns.tsv") == ["3:1 expected 3 columns as in the header, found 2"])
+        #expect(try errors("not-utf8.tsv") == ["3:6 file is not valid UTF-8: unexpected byte 0xFF"])
         #expect(
             try errors("missing-target.sif") == [
                 "1:3 expected source, relation and target, found 2 fields (relation 'pp' has no target)"

@@ -47,20 +47,8 @@ extension SourceText {
     static func decode(path: String, data: Data) -> Result<SourceText, SourceReadError> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let bad = firstInvalidUTF8(bytes) {
-            var line = 1
-            var column = 1
-            var i = 0
-            while i < bad {
-                if bytes[i] == 0x0A {
-                    line += 1
-                    column = 1
-                } else if bytes[i] & 0xC0 != 0x80 {
-                    column += 1
-                }
-                i += 1
-            }
-            return .failure(.notUTF8(line: line, column: column, byte: bytes[bad]))
+        if let bad = utf8Error(in: bytes) {
+            return .failure(.notUTF8(line: bad.line, column: bad.column, byte: bad.byte))
         }
         return .success(SourceText(path: path, text: String(decoding: bytes, as: UTF8.self)))
     }
@@ -74,6 +62,23 @@ extension SourceText {
         if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
         return (error as NSError).localizedDescription.lowercased()
     }
+}
+
+/// The position (1-based line, column in Unicode scalars) and value of the first byte
+/// that is not valid UTF-8, if any.
+func utf8Error(in bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8)? {
+    guard let bad = firstInvalidUTF8(bytes) else { return nil }
+    var line = 1
+    var column = 1
+    for i in 0..<bad {
+        if bytes[i] == 0x0A {
+            line += 1
+            column = 1
+        } else if bytes[i] & 0xC0 != 0x80 {
+            column += 1
+        }
+    }
+    return (line, column, bytes[bad])
 }
 
 /// The offset of the first byte that does not belong to a valid UTF-8 sequence.

@@ -25,9 +25,14 @@ struct TableImporter {
             diagnostics += nodes.diagnostics
             builder.closed = true
         }
+        let reader = LineReader(data)
+        if let bad = reader.utf8Error {
+            diagnostics.append(GraphLoader.notUTF8(path, bad.line, bad.column, bad.byte))
+            return nil
+        }
         switch format {
-        case .sif: readSIF(data, into: &builder)
-        case .tsv, .csv: readTable(data, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), into: &builder)
+        case .sif: readSIF(reader, into: &builder)
+        case .tsv, .csv: readTable(reader, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), into: &builder)
         case .graph, .hetionetJSON: break
         }
         if suppressed > 0 {
@@ -48,15 +53,15 @@ struct TableImporter {
 
     private static let sifHeaderLabels: Set<String> = ["metaedge", "interaction", "type", "relation", "edge", "label"]
 
-    private mutating func readSIF(_ data: Data, into builder: inout NetworkBuilder) {
+    private mutating func readSIF(_ reader: LineReader, into builder: inout NetworkBuilder) {
         var lineNumber = 0
-        var reader = LineReader(data)
+        var reader = reader
         while let line = reader.next() {
             lineNumber += 1
             if line.isEmpty { continue }
             let separator: UInt8 = line.contains(UInt8(ascii: "\t")) ? UInt8(ascii: "\t") : UInt8(ascii: " ")
             let fields = Fields.split(line, separator: separator, quoted: false)
-            guard let texts = decode(fields, line: line, lineNumber: lineNumber) else { continue }
+            let texts = decode(fields, line: line)
             if lineNumber == 1, texts.count >= 3, texts[0].lowercased() == "source",
                 Self.sifHeaderLabels.contains(texts[1].lowercased())
             {
@@ -95,15 +100,15 @@ struct TableImporter {
 
     // MARK: TSV / CSV
 
-    private mutating func readTable(_ data: Data, separator: UInt8, into builder: inout NetworkBuilder) {
-        var reader = LineReader(data)
+    private mutating func readTable(_ reader: LineReader, separator: UInt8, into builder: inout NetworkBuilder) {
+        var reader = reader
         let quoted = separator == UInt8(ascii: ",")
         guard let headerLine = reader.next() else {
             error("file is empty; expected a header line", line: 1, column: 1)
             return
         }
         let headerFields = Fields.split(headerLine, separator: separator, quoted: quoted)
-        guard let header = decode(headerFields, line: headerLine, lineNumber: 1) else { return }
+        let header = decode(headerFields, line: headerLine)
         let lowered = header.map { $0.lowercased() }
         func column(_ given: String?, defaults: [String], role: String) -> Int? {
             let wanted = given.map { [$0.lowercased()] } ?? defaults
@@ -129,7 +134,7 @@ struct TableImporter {
                     column: 1)
                 continue
             }
-            guard let texts = decode(fields, line: line, lineNumber: lineNumber) else { continue }
+            let texts = decode(fields, line: line)
             for (k, name) in [(s, "source"), (t, "target"), (r, "relation")] where texts[k].isEmpty {
                 error("empty \(name) field", line: lineNumber, column: self.column(of: fields[k], in: line))
             }
@@ -144,19 +149,9 @@ struct TableImporter {
 
     // MARK: Fields
 
-    /// The fields as text; `nil` (with an error) when one is not UTF-8.
-    private mutating func decode(_ fields: [Range<Int>], line: ArraySlice<UInt8>, lineNumber: Int) -> [String]? {
-        var texts: [String] = []
-        texts.reserveCapacity(fields.count)
-        for field in fields {
-            let bytes = line[(line.startIndex + field.lowerBound)..<(line.startIndex + field.upperBound)]
-            guard let text = Fields.text(bytes) else {
-                error("field is not valid UTF-8", line: lineNumber, column: column(of: field, in: line))
-                return nil
-            }
-            texts.append(text)
-        }
-        return texts
+    /// The fields as text (the whole input was checked to be UTF-8 before).
+    private func decode(_ fields: [Range<Int>], line: ArraySlice<UInt8>) -> [String] {
+        fields.map { Fields.text(line[(line.startIndex + $0.lowerBound)..<(line.startIndex + $0.upperBound)]) }
     }
 
     /// The 1-based column (in Unicode scalars) where a field starts.
@@ -177,6 +172,9 @@ struct LineReader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         self.bytes = bytes
     }
+
+    /// Where the input stops being UTF-8, if it does; check before reading fields.
+    var utf8Error: (line: Int, column: Int, byte: UInt8)? { PharmGraph.utf8Error(in: bytes) }
 
     mutating func next() -> ArraySlice<UInt8>? {
         guard position < bytes.count else { return nil }
@@ -211,13 +209,13 @@ enum Fields {
         return fields
     }
 
-    /// The text of a field: UTF-8 checked, CSV quotes removed.
-    static func text(_ bytes: ArraySlice<UInt8>) -> String? {
+    /// The text of a field, CSV quotes removed. The bytes must already be known to be UTF-8.
+    static func text(_ bytes: ArraySlice<UInt8>) -> String {
         if bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") {
-            guard let inner = String(validating: bytes.dropFirst().dropLast(), as: UTF8.self) else { return nil }
+            let inner = bytes.dropFirst().dropLast().withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
             return inner.replacingOccurrences(of: "\"\"", with: "\"")
         }
-        return String(validating: bytes, as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 }
 
@@ -231,12 +229,16 @@ struct NodeTableReader {
     mutating func read(_ data: Data, into builder: inout NetworkBuilder) {
         let separator = path.lowercased().contains(".csv") ? UInt8(ascii: ",") : UInt8(ascii: "\t")
         var reader = LineReader(data)
+        if let bad = reader.utf8Error {
+            diagnostics.append(GraphLoader.notUTF8(path, bad.line, bad.column, bad.byte))
+            return
+        }
         guard let headerLine = reader.next() else {
             diagnostics.append(Diagnostic(.error, "node table is empty; expected a header line", file: path, line: 1, column: 1))
             return
         }
         let header = Fields.split(headerLine, separator: separator, quoted: separator == UInt8(ascii: ","))
-            .map { Fields.text(headerLine[(headerLine.startIndex + $0.lowerBound)..<(headerLine.startIndex + $0.upperBound)])?.lowercased() ?? "" }
+            .map { Fields.text(headerLine[(headerLine.startIndex + $0.lowerBound)..<(headerLine.startIndex + $0.upperBound)]).lowercased() }
         guard let id = header.firstIndex(of: "id") else {
             diagnostics.append(
                 Diagnostic(.error, "node table has no 'id' column (found \(header.map { "'\($0)'" }.joined(separator: ", ")))", file: path, line: 1, column: 1))
@@ -257,10 +259,11 @@ struct NodeTableReader {
                 }
                 continue
             }
-            func text(_ k: Int) -> String? {
+            func text(_ k: Int) -> String {
                 Fields.text(line[(line.startIndex + fields[k].lowerBound)..<(line.startIndex + fields[k].upperBound)])
             }
-            guard let nodeID = text(id), !nodeID.isEmpty else {
+            let nodeID = text(id)
+            guard !nodeID.isEmpty else {
                 diagnostics.append(Diagnostic(.error, "empty or invalid node id", file: path, line: lineNumber, column: 1))
                 continue
             }
@@ -270,7 +273,7 @@ struct NodeTableReader {
                 continue
             }
             seen[nodeID] = lineNumber
-            builder.addNode(nodeID, name: name.flatMap(text), kind: kind.flatMap(text))
+            builder.addNode(nodeID, name: name.map(text), kind: kind.map(text))
         }
     }
 }
