@@ -117,7 +117,9 @@ struct Diff: ParsableCommand {
         settings.format = try choice(format, "--format")
         settings.colour = try choice(color, "--color")
         if let maxLength {
-            guard let n = Int(maxLength), n >= 1 else { throw Self.usageError("--max-length must be a whole number, at least 1") }
+            guard let n = Int(maxLength), (1...PathQuery.largestMaxLength).contains(n) else {
+                throw Self.usageError("--max-length must be a whole number from 1 to \(PathQuery.largestMaxLength)")
+            }
             settings.maxLength = n
         }
         do {

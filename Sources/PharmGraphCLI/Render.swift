@@ -94,7 +94,9 @@ struct Render: ParsableCommand {
         if !paths.isEmpty && paths.count != 2 {
             throw ValidationError("--paths takes two nodes, FROM and TO")
         }
-        if let maxLength, maxLength < 1 { throw ValidationError("--max-length must be at least 1") }
+        if let maxLength, !(1...PathQuery.largestMaxLength).contains(maxLength) {
+            throw ValidationError("--max-length must be from 1 to \(PathQuery.largestMaxLength)")
+        }
         if maxLength != nil && paths.isEmpty { throw ValidationError("--max-length needs --paths") }
         if focus != nil && !paths.isEmpty { throw ValidationError("give --focus or --paths, not both") }
         if let benchmarkRepeat, benchmarkRepeat < 1 { throw ValidationError("--benchmark-repeat must be at least 1") }
@@ -120,12 +122,25 @@ struct Render: ParsableCommand {
             throw ExitCode(1)
         }
 
-        var options = DiagramOptions(
+        let options = DiagramOptions(
             rankDirection: DiagramOptions.RankDirection(rawValue: rankdir) ?? .LR, clusterBySystem: clusterBy == "system",
             legend: !noLegend)
+        try Self.draw(
+            graph: graph, selection: selection, options: options, engine: engine.flatMap(LayoutEngine.init(rawValue:)),
+            format: format, output: output, benchmarkRepeat: benchmarkRepeat)
+    }
+
+    /// Lays out and renders a selection, then writes it atomically to `output` (`-` for stdout).
+    ///
+    /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note.
+    static func draw(
+        graph: Graph, selection: DiagramSelection, options: DiagramOptions, engine: LayoutEngine?, format: RenderFormat,
+        output: String, benchmarkRepeat: Int? = nil
+    ) throws {
+        var options = options
         let layout: LayoutEngine
-        if let engine, let chosen = LayoutEngine(rawValue: engine) {
-            layout = chosen
+        if let engine {
+            layout = engine
         } else {
             let count = selection.nodes.count
             layout = count > Self.dotNodeLimit ? .sfdp : .dot
@@ -192,12 +207,21 @@ struct Render: ParsableCommand {
         let query = PathQuery(
             sources: sources, targets: targets, maxLength: length, traversal: TraversalOptions(filter: filter))
         let report = try engine.paths(query, limit: Self.pathLimit)
+        return Self.pathSelection(report: report, query: query, names: (from, to), graph: graph, network: network)
+    }
+
+    /// The drawn paths of `report`, captioned with its counts and verdict.
+    static func pathSelection(
+        report: PathReport, query: PathQuery, names: (from: String, to: String), graph: Graph, network: Network
+    ) -> DiagramSelection {
         let drawn = report.paths.map { DiagramSelection.Path(edges: $0.edges.map(Int.init), sign: $0.sign) }
         let name = { (ids: [Int32], text: String) -> String in
             ids.count == 1 ? (graph.node(network.nodeIDs[Int(ids[0])])?.displayLabel ?? text) : text
         }
         let counts = report.counts
-        var caption = "Paths from \(name(sources, from)) to \(name(targets, to)), at most \(length) steps: "
+        let filter = query.traversal.filter
+        var caption =
+            "Paths from \(name(query.sources, names.from)) to \(name(query.targets, names.to)), at most \(query.maxLength) steps: "
         caption += counts.total == 0 ? "none" : "\(counts.total) (\(counts.positive) +, \(counts.negative) -, \(counts.unknown) ?), net \(report.verdict.rawValue)"
         if counts.total > drawn.count { caption += "; the \(drawn.count) shortest drawn" }
         if report.partial { caption += "; the search stopped early, so counts are lower bounds" }
@@ -205,14 +229,14 @@ struct Render: ParsableCommand {
         if !filter.isEmpty {
             captions.append("Where " + filter.required.keys.sorted().map { "\($0)=\(filter.required[$0]!)" }.joined(separator: ", "))
         }
-        let ends = (sources + targets).map { network.nodeIDs[Int($0)] }
+        let ends = (query.sources + query.targets).map { network.nodeIDs[Int($0)] }
         return DiagramSelection.paths(drawn, ends: ends, in: graph, captions: captions)
     }
 
     /// Renders `repeats` more times in this process and reports time and memory on stderr.
     ///
     /// `first` is the time of the first render, which also loads Graphviz's plugins and fonts.
-    private func benchmark(_ dot: String, engine: LayoutEngine, format: RenderFormat, repeats: Int, first firstTime: Double) throws {
+    private static func benchmark(_ dot: String, engine: LayoutEngine, format: RenderFormat, repeats: Int, first firstTime: Double) throws {
         var times: [Double] = []
         times.reserveCapacity(repeats)
         let first = MemoryUsage.current()

@@ -114,6 +114,7 @@ struct DocumentDecoder {
         node.description = reader.text(fields["description"]?.value, field: "description")
         node.role = reader.choice(fields["role"]?.value, field: "role", what: "role")
         node.valence = reader.choice(fields["valence"]?.value, field: "valence", what: "valence")
+        node.valenceGiven = fields["valence"].map { !TreeReader.isNull($0.value) } ?? false
         return node
     }
 
@@ -150,7 +151,8 @@ struct DocumentDecoder {
         claim.expect = reader.choice(fields["expect"]?.value, field: "expect", what: "verdict")?.value
         claim.context = reader.textMap(fields["where"]?.value, field: "where")
         claim.via = reader.locatedText(fields["via"]?.value, field: "via")
-        claim.maxLength = reader.positiveInt(fields["max_length"]?.value, field: "max_length")
+        claim.maxLength = reader.positiveInt(
+            fields["max_length"]?.value, field: "max_length", maximum: PathQuery.largestMaxLength)
         claim.refs = reader.textList(fields["refs"]?.value, field: "refs")
         claim.note = reader.text(fields["note"]?.value, field: "note")
         return claim

@@ -152,10 +152,10 @@ struct TreeReader {
         }
     }
 
-    mutating func positiveInt(_ node: Yams.Node?, field: String) -> Int? {
+    mutating func positiveInt(_ node: Yams.Node?, field: String, maximum: Int) -> Int? {
         guard let node, let value = text(node, field: field) else { return nil }
-        guard let number = Int(value), number > 0 else {
-            error("expected a positive whole number for '\(field)', found '\(value)'", at: location(of: node))
+        guard let number = Int(value), (1...maximum).contains(number) else {
+            error("expected a whole number from 1 to \(maximum) for '\(field)', found '\(value)'", at: location(of: node))
             return nil
         }
         return number

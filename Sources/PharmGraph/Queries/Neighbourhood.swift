@@ -66,7 +66,9 @@ public struct DiagramSelection: Sendable, Equatable {
         }
         var reached: Set<String> = [focus]
         var frontier = [focus]
-        for _ in 0..<max(0, depth) where !frontier.isEmpty {
+        var level = 0
+        while level < depth, !frontier.isEmpty {
+            level += 1
             var next: [String] = []
             for id in frontier {
                 var neighbours: [String] = []

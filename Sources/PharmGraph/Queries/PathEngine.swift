@@ -21,6 +21,9 @@ public struct PathQuery: Sendable {
     /// The default maximum length.
     public static let defaultMaxLength = 6
 
+    /// The largest maximum length a query may ask for.
+    public static let largestMaxLength = 100
+
     public init(
         sources: [Int32], targets: [Int32], maxLength: Int = PathQuery.defaultMaxLength, via: [Int32]? = nil,
         avoid: [Int32] = [], pattern: [String]? = nil, sign: Sign? = nil, traversal: TraversalOptions = TraversalOptions(),
@@ -48,6 +51,9 @@ public final class PathEngine: @unchecked Sendable {
 
     /// An engine on a curated graph.
     public convenience init(graph: Graph) { self.init(network: Network(graph)) }
+
+    /// Builds (and caches) the adjacency for a traversal setting ahead of the first query.
+    public func prepare(_ options: TraversalOptions) { _ = steps(for: options) }
 
     func steps(for options: TraversalOptions) -> StepGraph {
         lock.lock()
@@ -92,8 +98,20 @@ public final class PathEngine: @unchecked Sendable {
             }
             pattern = ids
         }
+        if let labels = query.traversal.labels {
+            let known = network.labels.map(\.name)
+            for label in labels.sorted() where !known.contains(label) {
+                let suggestion = Suggestion.clause(for: label, in: Set(known + Relation.allCases.map(\.rawValue)).sorted())
+                throw QueryError(description: "no edge has the relation or label '\(label)'\(suggestion)")
+            }
+        }
         let length = maxLength ?? query.maxLength
-        guard length >= 1 else { throw QueryError(description: "the maximum length must be at least 1") }
+        guard (1...PathQuery.largestMaxLength).contains(length) else {
+            throw QueryError(description: "the maximum length must be from 1 to \(PathQuery.largestMaxLength)")
+        }
+        for id in query.sources + query.targets + query.avoid + (query.via ?? []) where !(0..<Int32(n)).contains(id) {
+            throw QueryError(description: "node \(id) is not in the network")
+        }
         if let pattern, pattern.count - 1 > length {
             throw QueryError(
                 description: "the pattern has \(pattern.count - 1) steps, more than the maximum length \(length)")
@@ -116,11 +134,12 @@ public final class PathEngine: @unchecked Sendable {
     /// Without via, pattern or sign constraints, and with disjoint sources and targets, a
     /// bidirectional BFS counts them without enumerating; otherwise lengths are tried in turn.
     public func shortest(_ query: PathQuery, limit: Int = 20) throws(QueryError) -> PathReport {
-        if query.via == nil, query.pattern == nil, query.sign == nil, query.maxLength >= 1,
+        if query.via == nil, query.pattern == nil, query.sign == nil,
+            (1...PathQuery.largestMaxLength).contains(query.maxLength),
             Set(query.sources).isDisjoint(with: query.targets)
         {
             let counter = ShortestPathCounter(steps: steps(for: query.traversal), avoid: Set(query.avoid))
-            guard let found = counter.run(sources: query.sources, targets: query.targets, maxLength: query.maxLength)
+            guard let found = try counter.run(sources: query.sources, targets: query.targets, maxLength: query.maxLength)
             else { return PathReport(counts: SignCounts(), paths: [], partial: false) }
             let paths = counter.paths(forward: found.forward, backward: found.backward, middle: found.middle, limit: limit)
             return PathReport(counts: found.counts, paths: paths, partial: false)
@@ -146,10 +165,9 @@ public final class PathEngine: @unchecked Sendable {
         var collected = AllPathsVisitor(cap: 1_000_000)
         var complete = true
         if minimum <= query.maxLength {
+            // Each round counts and keeps every path up to `length`; the last round's are ranked.
             for length in minimum...query.maxLength {
-                var spec = try spec(for: query, maxLength: length)
-                // Paths shorter than `length` were collected by earlier rounds.
-                spec.maxLength = length
+                let spec = try spec(for: query, maxLength: length)
                 var visitor = AllPathsVisitor(cap: 1_000_000)
                 complete = PathSearch.run(spec, on: steps(for: query.traversal), kinds: network.nodeKinds, visitor: &visitor)
                 collected = visitor

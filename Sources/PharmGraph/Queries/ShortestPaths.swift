@@ -17,7 +17,7 @@ struct ShortestPathCounter {
     }
 
     /// The shortest length (nil when none within `maxLength`), its counts, and the middle layer.
-    func run(sources: [Int32], targets: [Int32], maxLength: Int) -> (length: Int, counts: SignCounts, forward: Side, backward: Side, middle: [Int32])? {
+    func run(sources: [Int32], targets: [Int32], maxLength: Int) throws(PathEngine.QueryError) -> (length: Int, counts: SignCounts, forward: Side, backward: Side, middle: [Int32])? {
         var forward = Side()
         var backward = Side()
         for s in sources where !avoid.contains(s) && forward.distance[s] == nil {
@@ -36,19 +36,21 @@ struct ShortestPathCounter {
             let expandForward = cost(forward.frontier, reverse: false) <= cost(backward.frontier, reverse: true)
             let middle: [Int32]
             if expandForward {
-                middle = grow(&forward, other: backward, reverse: false)
+                middle = try grow(&forward, other: backward, reverse: false)
             } else {
-                middle = grow(&backward, other: forward, reverse: true)
+                middle = try grow(&backward, other: forward, reverse: true)
             }
             if !middle.isEmpty {
                 var total = SignCounts()
                 for m in middle {
                     let a = forward.counts[m]!
                     let b = backward.counts[m]!
-                    let positive = a.positive * b.positive + a.negative * b.negative
-                    let negative = a.positive * b.negative + a.negative * b.positive
-                    let all = (a.positive + a.negative + a.unknown) * (b.positive + b.negative + b.unknown)
-                    total = total + SignCounts(positive: positive, negative: negative, unknown: all - positive - negative)
+                    let positive = try add(mul(a.positive, b.positive), mul(a.negative, b.negative))
+                    let negative = try add(mul(a.positive, b.negative), mul(a.negative, b.positive))
+                    let all = try mul(add(add(a.positive, a.negative), a.unknown), add(add(b.positive, b.negative), b.unknown))
+                    total = SignCounts(
+                        positive: try add(total.positive, positive), negative: try add(total.negative, negative),
+                        unknown: try add(total.unknown, all - positive - negative))
                 }
                 return (Int(forward.depth + backward.depth), total, forward, backward, middle)
             }
@@ -66,8 +68,21 @@ struct ShortestPathCounter {
         return total
     }
 
+    /// Counts beyond 64 bits are an error rather than a wrong answer.
+    private func add(_ a: Int, _ b: Int) throws(PathEngine.QueryError) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        if overflow { throw PathEngine.QueryError(description: "more shortest paths than a 64-bit count holds") }
+        return sum
+    }
+
+    private func mul(_ a: Int, _ b: Int) throws(PathEngine.QueryError) -> Int {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        if overflow { throw PathEngine.QueryError(description: "more shortest paths than a 64-bit count holds") }
+        return product
+    }
+
     /// Grows `side` by one layer; returns the new nodes the other side has reached at its current depth.
-    private func grow(_ side: inout Side, other: Side, reverse: Bool) -> [Int32] {
+    private func grow(_ side: inout Side, other: Side, reverse: Bool) throws(PathEngine.QueryError) -> [Int32] {
         let depth = side.depth + 1
         var next: [Int32] = []
         for u in side.frontier {
@@ -88,15 +103,15 @@ struct ShortestPathCounter {
                 var e = side.counts[w]!
                 switch sign {
                 case 1:
-                    e.positive += c.positive
-                    e.negative += c.negative
-                    e.unknown += c.unknown
+                    e.positive = try add(e.positive, c.positive)
+                    e.negative = try add(e.negative, c.negative)
+                    e.unknown = try add(e.unknown, c.unknown)
                 case -1:
-                    e.positive += c.negative
-                    e.negative += c.positive
-                    e.unknown += c.unknown
+                    e.positive = try add(e.positive, c.negative)
+                    e.negative = try add(e.negative, c.positive)
+                    e.unknown = try add(e.unknown, c.unknown)
                 default:
-                    e.unknown += c.positive + c.negative + c.unknown
+                    e.unknown = try add(e.unknown, add(add(c.positive, c.negative), c.unknown))
                 }
                 side.counts[w] = e
             }

@@ -42,7 +42,9 @@ struct TraversalArguments: ParsableArguments {
     var maxLength: Int = PathQuery.defaultMaxLength
 
     func validate() throws {
-        if maxLength < 1 { throw ValidationError("--max-length must be at least 1") }
+        if !(1...PathQuery.largestMaxLength).contains(maxLength) {
+            throw ValidationError("--max-length must be from 1 to \(PathQuery.largestMaxLength)")
+        }
         _ = try contextFilter()
     }
 
