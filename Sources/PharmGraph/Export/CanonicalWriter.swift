@@ -57,7 +57,9 @@ public enum CanonicalWriter {
         let text = write(graph, syntax: syntax, keepingCommentsOf: syntax == .yaml ? source : nil)
         let reloaded = GraphLoader.load(text: text, path: result.path)
         guard reloaded.graph == graph else {
-            throw FormatError(description: "\(result.path): internal error: the canonical form would change the graph; not formatted")
+            let cause = reloaded.diagnostics.first { $0.severity == .error }.map { " (\($0.message))" } ?? ""
+            throw FormatError(
+                description: "\(result.path): internal error: the canonical form would change the graph\(cause); not formatted")
         }
         if syntax == .yaml {
             let before = commentMap(for: graph, source: source).count

@@ -47,6 +47,8 @@ struct RawNode {
     var description: String?
     var role: Located<DrugRole>?
     var valence: Located<Valence>?
+    /// Whether `valence` was given a value (valid or not); `valence: ~` gives none.
+    var valenceGiven = false
 }
 
 struct RawEdge {

@@ -10,7 +10,7 @@ public struct SourceText: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = text.linesSplitOnLF()
     }
 
     /// The 1-based line without its line terminator.
@@ -23,6 +23,26 @@ public struct SourceText: Sendable {
 
     /// The number of lines.
     public var lineCount: Int { lines.count }
+}
+
+extension String {
+    /// The lines between line feeds, each still ending in `\r` for CRLF text.
+    ///
+    /// `split(separator: "\n")` would miss CRLF line ends: `"\r\n"` is one `Character`.
+    func linesSplitOnLF() -> [Substring] {
+        var lines: [Substring] = []
+        var start = startIndex
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            if utf8[i] == UInt8(ascii: "\n") {
+                lines.append(self[start..<i])
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        lines.append(self[start..<endIndex])
+        return lines
+    }
 }
 
 /// Why a file could not be turned into text.

@@ -69,25 +69,96 @@ struct YAMLComposer {
         diagnostics.append(Diagnostic(.error, message, file: source.path, line: line, column: column))
     }
 
-    /// Finds the next occurrence of `key` used as a mapping key after its first definition.
+    /// Finds where `key` is used again as a key of the same mapping, after its first definition.
+    ///
+    /// The text is scanned from the first key: quoted scalars and comments are skipped, and a
+    /// candidate counts only at the first key's level: in a flow mapping `{...}` at the same
+    /// bracket depth, in a block mapping at the same column.
     static func offsetOfRepeat(of key: String, after mark: Mark, in scalars: [Unicode.Scalar]) -> Int? {
         guard let start = offset(line: mark.line, column: mark.column, in: scalars) else { return nil }
         let keyScalars = Array(key.unicodeScalars)
         guard !keyScalars.isEmpty else { return nil }
-        var i = start + 1
-        while i + keyScalars.count <= scalars.count {
-            let before: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
-            let boundary = before == nil || before == " " || before == "\n" || before == "{" || before == ","
-                || before == "\t" || before == "\"" || before == "'"
-            if boundary, Array(scalars[i..<(i + keyScalars.count)]) == keyScalars {
-                var j = i + keyScalars.count
-                if j < scalars.count, scalars[j] == "\"" || scalars[j] == "'" { j += 1 }
-                while j < scalars.count, scalars[j] == " " { j += 1 }
-                if j < scalars.count, scalars[j] == ":" { return i }
+        var before = start - 1
+        while before >= 0, scalars[before] == " " || scalars[before] == "\t" { before -= 1 }
+        let inFlow = before >= 0 && (scalars[before] == "{" || scalars[before] == ",")
+        // A quoted first key: skip past its closing quote.
+        var i = start
+        if scalars[start] == "\"" || scalars[start] == "'" { i += 1 }
+        i += keyScalars.count
+        var column = mark.column + (i - start)
+        var depth = 0
+        func startsToken(_ k: Int) -> Bool {
+            guard k > 0 else { return true }
+            let p = scalars[k - 1]
+            return p == " " || p == "\t" || p == "\n" || p == "{" || p == "[" || p == "," || p == ":"
+        }
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\n" {
+                i += 1
+                column = 1
+                continue
+            }
+            if (c == "\"" || c == "'") && startsToken(i) {
+                // A quoted scalar: a candidate key if it is the key and followed by ':'.
+                if matches(keyScalars, at: i + 1, in: scalars), i + 1 + keyScalars.count < scalars.count,
+                    scalars[i + 1 + keyScalars.count] == c, isColon(after: i + 2 + keyScalars.count, in: scalars),
+                    inFlow ? depth == 0 : column == mark.column
+                {
+                    return i
+                }
+                var j = i + 1
+                while j < scalars.count {
+                    if c == "\"", scalars[j] == "\\" {
+                        j += 2
+                        continue
+                    }
+                    if scalars[j] == c {
+                        if c == "'", j + 1 < scalars.count, scalars[j + 1] == "'" {
+                            j += 2
+                            continue
+                        }
+                        break
+                    }
+                    j += 1
+                }
+                for k in i...min(j, scalars.count - 1) where scalars[k] == "\n" { column = 0 }
+                column += min(j, scalars.count - 1) - i + 1
+                i = j + 1
+                continue
+            }
+            if c == "#", startsToken(i) {
+                while i < scalars.count, scalars[i] != "\n" { i += 1 }
+                continue
+            }
+            if inFlow {
+                if c == "{" || c == "[" { depth += 1 }
+                if c == "}" || c == "]" {
+                    depth -= 1
+                    if depth < 0 { return nil }
+                }
+            }
+            if startsToken(i), matches(keyScalars, at: i, in: scalars),
+                isColon(after: i + keyScalars.count, in: scalars), inFlow ? depth == 0 : column == mark.column
+            {
+                return i
             }
             i += 1
+            column += 1
         }
         return nil
+    }
+
+    private static func matches(_ key: [Unicode.Scalar], at i: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        i + key.count <= scalars.count && scalars[i..<(i + key.count)].elementsEqual(key)
+    }
+
+    /// Whether only blanks stand between `i` and a ':' that ends a key.
+    private static func isColon(after i: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var j = i
+        while j < scalars.count, scalars[j] == " " { j += 1 }
+        guard j < scalars.count, scalars[j] == ":" else { return false }
+        return j + 1 == scalars.count || [" ", "\n", "\t", ",", "}", "]", "\r"].contains(scalars[j + 1])
     }
 
     static func offset(line: Int, column: Int, in scalars: [Unicode.Scalar]) -> Int? {

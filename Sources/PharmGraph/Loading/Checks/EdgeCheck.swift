@@ -36,7 +36,7 @@ enum EdgeCheck: DocumentCheck {
                 out.append(
                     Diagnostic(.error, Message.actionContradicts(action.value, relation.value), at: action.location))
             }
-            if edge.refs.isEmpty, !edge.present.contains("refs") {
+            if edge.refs.isEmpty {
                 out.append(Diagnostic(.warning, Message.noReferences, at: edge.location))
             }
             guard let from = edge.from?.value, let to = edge.to?.value, let relation = edge.relation?.value else {

@@ -50,7 +50,7 @@ enum NodeCheck: DocumentCheck {
             if let valence = node.valence, kind.value != .effect {
                 out.append(Diagnostic(.error, Message.valenceNotEffect(kind.value.rawValue), at: valence.location))
             }
-            if kind.value == .effect, !node.present.contains("valence") {
+            if kind.value == .effect, !node.valenceGiven {
                 out.append(
                     Diagnostic(.error, Message.effectWithoutValence(node.id?.value ?? "?"), at: node.location))
             }

@@ -8,17 +8,18 @@ import Foundation
 struct HetionetImporter {
     let path: String
     let options: ImportOptions
-    private(set) var diagnostics: [Diagnostic] = []
+    private var errors: RowErrors
 
     init(path: String, options: ImportOptions) {
         self.path = path
         self.options = options
+        errors = RowErrors(path: path)
     }
 
+    var diagnostics: [Diagnostic] { errors.diagnostics }
+
     private mutating func error(_ message: String) {
-        if diagnostics.count < NetworkInput.maximumRowErrors {
-            diagnostics.append(Diagnostic(.error, "hetionet json: " + message, file: path))
-        }
+        errors.add(Diagnostic(.error, "hetionet json: " + message, file: path))
     }
 
     mutating func run(_ data: Data) -> Network? {
@@ -30,7 +31,7 @@ struct HetionetImporter {
             }
             root = object
         } catch {
-            diagnostics.append(jsonError(error, data: data))
+            errors.add(jsonError(error, data: data))
             return nil
         }
         guard let nodes = root["nodes"] as? [[String: Any]], let edges = root["edges"] as? [[String: Any]] else {
@@ -82,7 +83,7 @@ struct HetionetImporter {
                 builder.addEdge(s, builder.label(label), t, bothWays: direction == "both")
             }
         }
-        return diagnostics.isEmpty ? builder.build() : nil
+        return errors.isEmpty ? builder.build() : nil
     }
 
     /// `CbG`, `Gr>G`: the metaedge abbreviation, or `Source-kind-Target` without abbreviations.

@@ -58,8 +58,8 @@ public enum NetworkInput {
         if name.hasSuffix(".tsv") || name.hasSuffix(".tab") || name.hasSuffix(".txt") { return .tsv }
         if name.hasSuffix(".csv") { return .csv }
         if name.hasSuffix(".json") {
-            let head = String(decoding: data.prefix(65_536), as: UTF8.self)
-            return head.contains("\"metanode_kinds\"") ? .hetionetJSON : .graph
+            // hetnetpy files carry a top-level "metanode_kinds" key; key order varies (`jq -S`).
+            return data.range(of: Data("\"metanode_kinds\"".utf8)) != nil ? .hetionetJSON : .graph
         }
         return nil
     }

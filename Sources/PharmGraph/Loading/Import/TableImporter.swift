@@ -8,13 +8,15 @@ struct TableImporter {
     let path: String
     let format: InputFormat
     let options: ImportOptions
+    private var errors: RowErrors
+    /// Every problem found, the node table's first.
     private(set) var diagnostics: [Diagnostic] = []
-    private var suppressed = 0
 
     init(path: String, format: InputFormat, options: ImportOptions) {
         self.path = path
         self.format = format
         self.options = options
+        errors = RowErrors(path: path)
     }
 
     mutating func run(_ data: Data) -> Network? {
@@ -30,23 +32,17 @@ struct TableImporter {
             diagnostics.append(GraphLoader.notUTF8(path, bad.line, bad.column, bad.byte))
             return nil
         }
+        defer { diagnostics += errors.diagnostics }
         switch format {
         case .sif: readSIF(reader, into: &builder)
         case .tsv, .csv: readTable(reader, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), into: &builder)
         case .graph, .hetionetJSON: break
         }
-        if suppressed > 0 {
-            diagnostics.append(Diagnostic(.error, "\(suppressed) more errors not shown", file: path))
-        }
-        return diagnostics.contains { $0.severity == .error } ? nil : builder.build()
+        return diagnostics.isEmpty && errors.isEmpty ? builder.build() : nil
     }
 
-    private mutating func error(_ message: String, line: Int, column: Int, file: String? = nil) {
-        if diagnostics.count >= NetworkInput.maximumRowErrors {
-            suppressed += 1
-            return
-        }
-        diagnostics.append(Diagnostic(.error, message, file: file ?? path, line: line, column: column))
+    private mutating func error(_ message: String, line: Int, column: Int) {
+        errors.add(Diagnostic(.error, message, file: path, line: line, column: column))
     }
 
     // MARK: SIF
@@ -151,7 +147,8 @@ struct TableImporter {
 
     /// The fields as text (the whole input was checked to be UTF-8 before).
     private func decode(_ fields: [Range<Int>], line: ArraySlice<UInt8>) -> [String] {
-        fields.map { Fields.text(line[(line.startIndex + $0.lowerBound)..<(line.startIndex + $0.upperBound)]) }
+        let quoted = format == .csv
+        return fields.map { Fields.text(line[(line.startIndex + $0.lowerBound)..<(line.startIndex + $0.upperBound)], quoted: quoted) }
     }
 
     /// The 1-based column (in Unicode scalars) where a field starts.
@@ -209,9 +206,9 @@ enum Fields {
         return fields
     }
 
-    /// The text of a field, CSV quotes removed. The bytes must already be known to be UTF-8.
-    static func text(_ bytes: ArraySlice<UInt8>) -> String {
-        if bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") {
+    /// The text of a field, with CSV quotes removed when `quoted`. The bytes must be UTF-8.
+    static func text(_ bytes: ArraySlice<UInt8>, quoted: Bool) -> String {
+        if quoted, bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") {
             let inner = bytes.dropFirst().dropLast().withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
             return inner.replacingOccurrences(of: "\"\"", with: "\"")
         }
@@ -222,26 +219,38 @@ enum Fields {
 /// Reads a node table (`id`, `name`, `kind` columns; TSV, or CSV by extension).
 struct NodeTableReader {
     let path: String
-    private(set) var diagnostics: [Diagnostic] = []
+    private var errors: RowErrors
 
-    init(path: String) { self.path = path }
+    init(path: String) {
+        self.path = path
+        errors = RowErrors(path: path)
+    }
+
+    var diagnostics: [Diagnostic] { errors.diagnostics }
+
+    private mutating func error(_ message: String, line: Int, column: Int = 1) {
+        errors.add(Diagnostic(.error, message, file: path, line: line, column: column))
+    }
 
     mutating func read(_ data: Data, into builder: inout NetworkBuilder) {
         let separator = path.lowercased().contains(".csv") ? UInt8(ascii: ",") : UInt8(ascii: "\t")
+        let quoted = separator == UInt8(ascii: ",")
         var reader = LineReader(data)
         if let bad = reader.utf8Error {
-            diagnostics.append(GraphLoader.notUTF8(path, bad.line, bad.column, bad.byte))
+            errors.add(GraphLoader.notUTF8(path, bad.line, bad.column, bad.byte))
             return
         }
         guard let headerLine = reader.next() else {
-            diagnostics.append(Diagnostic(.error, "node table is empty; expected a header line", file: path, line: 1, column: 1))
+            error("node table is empty; expected a header line", line: 1)
             return
         }
         let header = Fields.split(headerLine, separator: separator, quoted: separator == UInt8(ascii: ","))
-            .map { Fields.text(headerLine[(headerLine.startIndex + $0.lowerBound)..<(headerLine.startIndex + $0.upperBound)]).lowercased() }
+            .map {
+                Fields.text(headerLine[(headerLine.startIndex + $0.lowerBound)..<(headerLine.startIndex + $0.upperBound)], quoted: quoted)
+                    .lowercased()
+            }
         guard let id = header.firstIndex(of: "id") else {
-            diagnostics.append(
-                Diagnostic(.error, "node table has no 'id' column (found \(header.map { "'\($0)'" }.joined(separator: ", ")))", file: path, line: 1, column: 1))
+            error("node table has no 'id' column (found \(header.map { "'\($0)'" }.joined(separator: ", ")))", line: 1)
             return
         }
         let name = header.firstIndex(of: "name")
@@ -253,23 +262,19 @@ struct NodeTableReader {
             if line.isEmpty { continue }
             let fields = Fields.split(line, separator: separator, quoted: separator == UInt8(ascii: ","))
             guard fields.count == header.count else {
-                if diagnostics.count < NetworkInput.maximumRowErrors {
-                    diagnostics.append(
-                        Diagnostic(.error, "expected \(header.count) columns as in the header, found \(fields.count)", file: path, line: lineNumber, column: 1))
-                }
+                error("expected \(header.count) columns as in the header, found \(fields.count)", line: lineNumber)
                 continue
             }
             func text(_ k: Int) -> String {
-                Fields.text(line[(line.startIndex + fields[k].lowerBound)..<(line.startIndex + fields[k].upperBound)])
+                Fields.text(line[(line.startIndex + fields[k].lowerBound)..<(line.startIndex + fields[k].upperBound)], quoted: quoted)
             }
             let nodeID = text(id)
             guard !nodeID.isEmpty else {
-                diagnostics.append(Diagnostic(.error, "empty or invalid node id", file: path, line: lineNumber, column: 1))
+                error("empty node id", line: lineNumber)
                 continue
             }
             if let first = seen[nodeID] {
-                diagnostics.append(
-                    Diagnostic(.error, "duplicate node id '\(nodeID)'; first at line \(first)", file: path, line: lineNumber, column: 1))
+                error("duplicate node id '\(nodeID)'; first at line \(first)", line: lineNumber)
                 continue
             }
             seen[nodeID] = lineNumber
