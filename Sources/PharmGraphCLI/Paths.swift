@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PharmGraph
+import PharmGraphRender
 
 struct Paths: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -61,6 +62,9 @@ struct Paths: ParsableCommand {
     @Option(help: "Output format: text, json or tsv.")
     var format: PathsFormat = .text
 
+    @Option(help: "Also draw the printed paths (up to 50 with --limit 0) to OUT.svg, .png, .pdf or .dot (curated graphs).")
+    var render: String?
+
     enum PathSign: String, ExpressibleByArgument, CaseIterable {
         case positive, negative, unknown
         var sign: Sign {
@@ -82,7 +86,15 @@ struct Paths: ParsableCommand {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
         if let k, k < 1 { throw ValidationError("--k must be at least 1") }
         if shortest, k != nil { throw ValidationError("give --shortest or --k, not both") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let timeout, !(timeout > 0 && timeout <= 1_000_000) {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most 1000000")
+        }
+        if render == "-" { throw ValidationError("--render needs a file name: the report itself goes to stdout") }
+        if let render, RenderFormat(fileExtension: render) == nil {
+            let names = RenderFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--render: cannot tell the format of '\(render)' from its extension (\(names))")
+        }
+        if render != nil, batch != nil { throw ValidationError("--render draws one query; it cannot be used with --batch") }
     }
 
     func run() throws {
@@ -90,6 +102,8 @@ struct Paths: ParsableCommand {
         let started = clock.now
         let engine = try QueryInput.load(input)
         let loaded = clock.now
+        engine.prepare(try traversal.traversal())
+        let indexed = clock.now
         if let batch {
             try runBatch(batch, engine: engine)
         } else {
@@ -97,7 +111,9 @@ struct Paths: ParsableCommand {
         }
         if timings {
             let finished = clock.now
-            Console.error("timings: load \(Self.seconds(loaded - started)) s, queries \(Self.seconds(finished - loaded)) s\n")
+            Console.error(
+                "timings: load \(Self.seconds(loaded - started)) s, index \(Self.seconds(indexed - loaded)) s, queries \(Self.seconds(finished - indexed)) s\n"
+            )
         }
     }
 
@@ -130,13 +146,25 @@ struct Paths: ParsableCommand {
     func runBatch(_ file: String, engine: PathEngine) throws {
         let text = String(decoding: try QueryInput.read(file), as: UTF8.self)
         var rows = ["from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial"]
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on "\n" after folding CRLF: "\r\n" is one Character, which a split on "\n" misses.
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        for (number, line) in lines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
                 Console.error("\(file):\(number + 1):1: error: expected FROM<TAB>TO, found \(fields.count) field(s)\n")
                 throw ExitCode(1)
+            }
+            // Name errors point at the line and field of the batch file.
+            for (k, name) in fields.enumerated() {
+                do {
+                    _ = try NodeSelector.resolve(name, in: engine.network)
+                } catch {
+                    let column = k == 0 ? 1 : fields[0].unicodeScalars.count + 2
+                    Console.error("\(file):\(number + 1):\(column): error: \(k == 0 ? "FROM" : "TO"): \(error.description)\n")
+                    throw ExitCode(1)
+                }
             }
             let report = try report(try query(from: fields[0], to: fields[1], engine: engine), engine: engine)
             let c = report.counts
@@ -153,6 +181,7 @@ struct Paths: ParsableCommand {
         let query = try query(from: from, to: to, engine: engine)
         let report = try report(query, engine: engine)
         let shown = Array(report.paths.prefix(k ?? limit))
+        if let render { try draw(report, query: query, to: render, engine: engine, from: from, to: to) }
         let output = PathOutput(network: network)
         switch format {
         case .text:
@@ -190,5 +219,24 @@ struct PathsJSON: Encodable {
         case from, to, total, verdict, partial, paths
         case maxLength = "max_length"
         case bySign = "by_sign"
+    }
+}
+
+extension Paths {
+    /// Draws the query's paths: the printed ones, or up to `Render.pathLimit` with `--limit 0`.
+    func draw(_ report: PathReport, query: PathQuery, to output: String, engine: PathEngine, from: String, to: String) throws {
+        guard let graph = engine.network.graph else {
+            Console.error("error: --render draws curated graphs only; '\(input.graph)' is an imported network\n")
+            throw ExitCode(1)
+        }
+        var drawn = report
+        if limit == 0 && k == nil {
+            drawn = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.paths(query, limit: Render.pathLimit) }
+        }
+        let selection = Render.pathSelection(
+            report: drawn, query: query, names: (from, to), graph: graph, network: engine.network)
+        try Render.draw(
+            graph: graph, selection: selection, options: DiagramOptions(), engine: nil,
+            format: RenderFormat(fileExtension: output) ?? .svg, output: output)
     }
 }

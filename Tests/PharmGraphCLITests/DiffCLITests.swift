@@ -13,43 +13,11 @@ private func expectGolden(_ text: String, _ name: String, sourceLocation: Source
     #expect(Golden.compare(text, to: "Tests/PharmGraphCLITests/Golden/\(name)") == .matches, sourceLocation: sourceLocation)
 }
 
-/// What a program printed and how it exited.
-private struct Outcome {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-}
-
 /// Runs any program; `environment` entries replace or (with `nil`) remove inherited ones.
 private func run(
     _ executable: String, _ arguments: [String], in directory: String, environment: [String: String?] = [:]
-) throws -> Outcome {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    var env = ProcessInfo.processInfo.environment
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return Outcome(
-        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self))
+) throws -> RunResult {
+    try Program.run(executable, arguments, in: directory, environment: environment)
 }
 
 /// A temporary git repository with its own configuration (no global or system settings).
@@ -69,7 +37,7 @@ private struct Repo {
     }
 
     @discardableResult
-    func git(_ arguments: String...) throws -> Outcome {
+    func git(_ arguments: String...) throws -> RunResult {
         let result = try run("/usr/bin/env", ["git"] + arguments, in: path, environment: environment)
         if result.status != 0 && arguments.first != "diff" {
             Issue.record("git \(arguments.joined(separator: " ")) failed: \(result.stderr)")

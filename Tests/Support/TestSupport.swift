@@ -69,16 +69,27 @@ public enum Binary {
         return nil
     }
 
-    /// Runs the binary with `arguments` in `directory`, feeding `input` on stdin.
+    /// Runs the binary with `arguments` in `directory`, feeding `input` on stdin, with `NO_COLOR` set.
     public static func run(_ arguments: [String], in directory: String? = nil, input: String = "") throws -> RunResult {
         guard let url else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "pharmgraph binary not found"]) }
+        return try Program.run(url.path, arguments, in: directory, environment: ["NO_COLOR": "1"], input: input)
+    }
+}
+
+/// Runs programs and collects what they print.
+public enum Program {
+    /// Runs `executable`; `environment` entries replace (or, with `nil`, remove) inherited ones.
+    public static func run(
+        _ executable: String, _ arguments: [String], in directory: String? = nil,
+        environment: [String: String?] = [:], input: String = ""
+    ) throws -> RunResult {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
+        var inherited = ProcessInfo.processInfo.environment
+        for (key, value) in environment { inherited[key] = value }
+        process.environment = inherited
         let out = Pipe()
         let err = Pipe()
         let inp = Pipe()

@@ -1,0 +1,323 @@
+"""Path-query benchmark: pharmgraph beside networkx, igraph and rustworkx.
+
+Each tool runs in its own process, so its peak memory is its own. Every tool
+answers the same queries; the script fails if any count differs.
+
+Semantics shared by all tools (and checked): Hetionet is read as an undirected
+multigraph (parallel edges of different metaedges are distinct edges, so a path
+is a sequence of edges); a path is simple; a target set is reached by every
+path that ends at any target, and may pass through one target to another.
+igraph returns distinct vertex paths, so its counts are weighted by the number
+of parallel edges along each path, and that work is part of its time.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from itertools import product
+
+# Of the 387 compounds that treat a disease, the five with the fewest simple paths of length
+# <= 4 to any disease (0.20-0.42 million each; the median compound has 6.3 million), so that
+# igraph and rustworkx, which return every path as a Python list, fit in memory, and networkx,
+# which walks every length-4 walk unpruned (51 s for the first), finishes in minutes.
+COMPOUNDS = ["Compound::DB00258", "Compound::DB00287", "Compound::DB00981", "Compound::DB01057", "Compound::DB01190"]
+OMNI_PAIRS = [("EGFR", "MAPK1"), ("TNF", "NFKB1"), ("INS", "MTOR"), ("IL6", "STAT3"), ("DRD2", "CREB1"),
+              ("OPRM1", "MAPK1"), ("GRIN1", "CREB1"), ("NTRK2", "MTOR"), ("AKT1", "GSK3B"), ("TP53", "MDM2")]
+SIF = "hetionet/hetionet-v1.0-edges-partial16.sif.gz"
+OMNI = "omnipath-signed/omnipath_carnival.tsv"
+
+
+def read_sif(path):
+    edges = []
+    with gzip.open(path, "rt") as f:
+        next(f)
+        for line in f:
+            s, label, t = line.rstrip("\n").split("\t")
+            edges.append((s, label, t))
+    return edges
+
+
+def read_omnipath(path):
+    edges = []
+    with open(path) as f:
+        next(f)
+        for line in f:
+            s, sign, t = line.rstrip("\n").split("\t")
+            edges.append((s, int(sign), t))
+    return edges
+
+
+def peak_kb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def spec(data):
+    """The queries: 100 compound-disease pairs for shortest paths, chosen with a fixed seed."""
+    edges = read_sif(os.path.join(data, SIF))
+    compounds = sorted({n for e in edges for n in (e[0], e[2]) if n.startswith("Compound::")})
+    diseases = sorted({n for e in edges for n in (e[0], e[2]) if n.startswith("Disease::")})
+    rng = random.Random(7)
+    pairs = [(rng.choice(compounds), rng.choice(diseases)) for _ in range(100)]
+    return {"diseases": diseases, "pairs": pairs, "compounds": COMPOUNDS, "omni_pairs": OMNI_PAIRS}
+
+
+# ---------------------------------------------------------------- workers
+
+
+def worker(tool, data, queries, quick):
+    out = {"tool": tool, "times": {}, "answers": {}}
+    t0 = time.perf_counter()
+    edges = read_sif(os.path.join(data, SIF))
+    if tool == "networkx":
+        import networkx as nx
+        G = nx.MultiGraph()
+        G.add_edges_from((s, t) for s, _, t in edges)
+        index = None
+    else:
+        names = sorted({n for s, _, t in edges for n in (s, t)})
+        index = {n: i for i, n in enumerate(names)}
+        pairs = [(index[s], index[t]) for s, _, t in edges]
+        if tool == "igraph":
+            import igraph as ig
+            G = ig.Graph(n=len(names), edges=pairs, directed=False)
+            multiplicity = Counter(tuple(sorted(p)) for p in pairs)
+        else:
+            import rustworkx as rx
+            G = rx.PyGraph(multigraph=True)
+            G.add_nodes_from(range(len(names)))
+            G.add_edges_from_no_data(pairs)
+    del edges
+    out["times"]["load"] = time.perf_counter() - t0
+    out["peak_kb_after_load"] = peak_kb()
+
+    def ids(nodes):
+        return nodes if index is None else [index[n] for n in nodes]
+
+    # 100 shortest path lengths (-1: no path).
+    t0 = time.perf_counter()
+    lengths = []
+    for s, t in queries["pairs"]:
+        if tool == "networkx":
+            import networkx as nx
+            try:
+                lengths.append(nx.shortest_path_length(G, s, t))
+            except nx.NetworkXNoPath:
+                lengths.append(-1)
+        elif tool == "igraph":
+            d = G.distances(index[s], index[t])[0][0]
+            lengths.append(-1 if d == float("inf") else int(d))
+        else:
+            import rustworkx as rx
+            paths = rx.graph_dijkstra_shortest_paths(G, index[s], target=index[t])
+            lengths.append(len(paths[index[t]]) - 1 if index[t] in paths else -1)
+    out["times"]["shortest100"] = time.perf_counter() - t0
+    out["answers"]["shortest100"] = lengths
+
+    diseases = ids(queries["diseases"])
+    for length in ([3] if quick else [3, 4]):
+        t0 = time.perf_counter()
+        counts = []
+        for c in queries["compounds"]:
+            if tool == "networkx":
+                import networkx as nx
+                counts.append(sum(1 for _ in nx.all_simple_paths(G, c, set(diseases), cutoff=length)))
+            elif tool == "igraph":
+                total = 0
+                for p in G.get_all_simple_paths(index[c], to=diseases, maxlen=length):
+                    m = 1
+                    for u, v in zip(p, p[1:]):
+                        m *= multiplicity[(u, v) if u < v else (v, u)]
+                    total += m
+                counts.append(total)
+            else:
+                import rustworkx as rx
+                counts.append(len(rx.all_simple_paths(G, index[c], diseases, cutoff=length)))
+        out["times"][f"paths<={length}"] = time.perf_counter() - t0
+        out["answers"][f"paths<={length}"] = counts
+    out["peak_kb"] = peak_kb()
+
+    # OmniPath: signed counts, directed, length <= 4.
+    omni = read_omnipath(os.path.join(data, OMNI))
+    t0 = time.perf_counter()
+    signs = defaultdict(list)
+    for s, sign, t in omni:
+        signs[(s, t)].append(sign)
+    if tool == "networkx":
+        import networkx as nx
+        D = nx.MultiDiGraph()
+        for s, sign, t in omni:
+            D.add_edge(s, t, sign=sign)
+    else:
+        onames = sorted({n for s, _, t in omni for n in (s, t)})
+        oindex = {n: i for i, n in enumerate(onames)}
+        if tool == "igraph":
+            import igraph as ig
+            D = ig.Graph(n=len(onames), edges=[(oindex[s], oindex[t]) for s, _, t in omni], directed=True)
+        else:
+            import rustworkx as rx
+            D = rx.PyDiGraph(multigraph=True)
+            D.add_nodes_from(range(len(onames)))
+            D.add_edges_from_no_data([(oindex[s], oindex[t]) for s, _, t in omni])
+    out["times"]["omnipath-load"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    answers = []
+    for s, t in queries["omni_pairs"]:
+        positive = negative = 0
+        if tool == "networkx":
+            for path in nx.all_simple_edge_paths(D, s, t, cutoff=4):
+                sign = 1
+                for u, v, k in path:
+                    sign *= D.edges[u, v, k]["sign"]
+                positive += sign > 0
+                negative += sign < 0
+        else:
+            if tool == "igraph":
+                vertex_paths = set(map(tuple, D.get_all_simple_paths(oindex[s], to=oindex[t], maxlen=4)))
+            else:
+                # rustworkx repeats a vertex path once per parallel-edge combination. On a
+                # PyDiGraph (0.18) its cutoff counts nodes, not edges: 5 nodes = 4 edges.
+                vertex_paths = set(map(tuple, rx.all_simple_paths(D, oindex[s], oindex[t], cutoff=5)))
+            for p in vertex_paths:
+                hops = [signs[(onames[u], onames[v])] for u, v in zip(p, p[1:])]
+                for combo in product(*hops):
+                    sign = 1
+                    for x in combo:
+                        sign *= x
+                    positive += sign > 0
+                    negative += sign < 0
+        answers.append([positive, negative])
+    out["times"]["omnipath-signed"] = time.perf_counter() - t0
+    out["answers"]["omnipath-signed"] = answers
+    print(json.dumps(out))
+
+
+# ---------------------------------------------------------------- pharmgraph
+
+
+def run_pharmgraph(binary, args):
+    """Runs the CLI under /usr/bin/time; returns stdout, its timings line and peak KB."""
+    proc = subprocess.run(["/usr/bin/time", "-f", "PEAK_KB=%M"] + [binary] + args + ["--timings"],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"pharmgraph failed: {' '.join(args)}\n{proc.stderr}")
+    timings = [l for l in proc.stderr.splitlines() if l.startswith("timings:")][0]
+    # Loading includes building the adjacency (CSR) index, as the peers' loads build theirs.
+    load = float(timings.split("load ")[1].split(" s")[0]) + float(timings.split("index ")[1].split(" s")[0])
+    queries = float(timings.split("queries ")[1].split(" s")[0])
+    peak = int([l for l in proc.stderr.splitlines() if l.startswith("PEAK_KB=")][0][8:])
+    return proc.stdout, load, queries, peak
+
+
+def batch_file(rows, path):
+    with open(path, "w") as f:
+        f.writelines(f"{a}\t{b}\n" for a, b in rows)
+    return path
+
+
+def pharmgraph(binary, data, queries, quick, workdir):
+    sif = os.path.join(data, SIF)
+    omni = os.path.join(data, OMNI)
+    out = {"tool": "pharmgraph", "times": {}, "answers": {}}
+    stdout, load, _, peak = run_pharmgraph(
+        binary, ["paths", sif, queries["compounds"][0], "kind:Disease", "--max-length", "1", "--limit", "0", "--undirected"])
+    # The load is the same in every run below; each run's query time excludes it.
+    out["times"]["load"] = load
+    out["peak_kb_after_load"] = peak
+
+    def rows(stdout):
+        lines = stdout.strip().splitlines()[1:]
+        return [l.split("\t") for l in lines]
+
+    stdout, _, q, peak = run_pharmgraph(binary, [
+        "paths", sif, "--batch", batch_file(queries["pairs"], f"{workdir}/pairs.tsv"), "--shortest", "--limit", "1",
+        "--undirected", "--max-length", "8"])
+    out["times"]["shortest100"] = q
+    out["answers"]["shortest100"] = [int(r[7]) if r[7] != "-" else -1 for r in rows(stdout)]
+    peaks = [peak]
+    compounds = batch_file([(c, "kind:Disease") for c in queries["compounds"]], f"{workdir}/compounds.tsv")
+    for length in ([3] if quick else [3, 4]):
+        stdout, _, q, peak = run_pharmgraph(binary, [
+            "paths", sif, "--batch", compounds, "--limit", "0", "--undirected", "--max-length", str(length)])
+        out["times"][f"paths<={length}"] = q
+        out["answers"][f"paths<={length}"] = [int(r[2]) for r in rows(stdout)]
+        peaks.append(peak)
+    out["peak_kb"] = max(peaks)
+    stdout, load, q, _ = run_pharmgraph(binary, [
+        "paths", omni, "--batch", batch_file(queries["omni_pairs"], f"{workdir}/omni.tsv"), "--limit", "0",
+        "--relation-map", "1=activates,-1=inhibits", "--max-length", "4"])
+    out["times"]["omnipath-load"] = load
+    out["times"]["omnipath-signed"] = q
+    out["answers"]["omnipath-signed"] = [[int(r[3]), int(r[4])] for r in rows(stdout)]
+    return out
+
+
+# ---------------------------------------------------------------- report
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pharmgraph")
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--worker")
+    parser.add_argument("--queries")
+    args = parser.parse_args()
+    if args.worker:
+        with open(args.queries) as f:
+            worker(args.worker, args.data, json.load(f), args.quick)
+        return
+
+    workdir = os.path.abspath("bench-out")
+    os.makedirs(workdir, exist_ok=True)
+    queries = spec(args.data)
+    with open(f"{workdir}/queries.json", "w") as f:
+        json.dump(queries, f)
+    results = [pharmgraph(args.pharmgraph, args.data, queries, args.quick, workdir)]
+    for tool in ["networkx", "igraph", "rustworkx"]:
+        print(f"running {tool} ...", file=sys.stderr, flush=True)
+        cmd = [sys.executable, __file__, "--worker", tool, "--data", args.data, "--queries", f"{workdir}/queries.json"]
+        if args.quick:
+            cmd.append("--quick")
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            sys.exit(f"{tool} failed:\n{proc.stderr}")
+        results.append(json.loads(proc.stdout))
+
+    tasks = ["load", "shortest100"] + (["paths<=3"] if args.quick else ["paths<=3", "paths<=4"]) + ["omnipath-signed"]
+    ours = results[0]
+    identical = True
+    print("| query | pharmgraph | networkx | igraph | rustworkx | × networkx | × fastest of igraph/rustworkx | counts |")
+    print("|---|---|---|---|---|---|---|---|")
+    for task in tasks:
+        cells = [f"{r['times'][task]:.3f} s" for r in results]
+        nx_ratio = results[1]["times"][task] / ours["times"][task]
+        fastest = min(results[2]["times"][task], results[3]["times"][task])
+        if task == "load":
+            same = "-"
+        else:
+            answers = [r["answers"][task] for r in results]
+            same = "identical" if all(a == answers[0] for a in answers) else "DIFFER"
+            identical &= same == "identical"
+        print(f"| {task} | " + " | ".join(cells) + f" | {nx_ratio:.1f}× | {fastest / ours['times'][task]:.1f}× | {same} |")
+    mem = [r["peak_kb_after_load"] / 1024 for r in results]
+    print(f"| peak memory after load | " + " | ".join(f"{m:.0f} MB" for m in mem)
+          + f" | {mem[1] / mem[0]:.1f}× less | {min(mem[2], mem[3]) / mem[0]:.1f}× less | - |")
+    total = [r["peak_kb"] / 1024 for r in results]
+    print(f"| peak memory, Hetionet queries | " + " | ".join(f"{m:.0f} MB" for m in total) + " | | | - |")
+    print()
+    print("answers:", json.dumps({t: ours["answers"][t] for t in tasks if t != "load"}))
+    if not identical:
+        for r in results:
+            print(r["tool"], json.dumps(r["answers"]), file=sys.stderr)
+        sys.exit("bench-paths: error: the tools' counts differ")
+
+
+if __name__ == "__main__":
+    main()

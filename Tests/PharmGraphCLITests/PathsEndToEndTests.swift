@@ -1,0 +1,122 @@
+import Foundation
+import PharmGraphTestSupport
+import Testing
+
+private let fixtures = Repository.path("Tests/PharmGraphTests/Fixtures")
+
+private func pharmgraph(_ arguments: String...) throws -> RunResult {
+    try Binary.run(arguments, in: fixtures)
+}
+
+private func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(Golden.compare(text, to: "Tests/PharmGraphCLITests/Golden/\(name)") == .matches, sourceLocation: sourceLocation)
+}
+
+/// The queries of PathTests (whose paths and signs are worked out by hand in its comment), through the binary.
+@Suite("paths, effects, causes and claims, end to end")
+struct PathsEndToEndTests {
+    @Test("paths: text, JSON and TSV")
+    func paths() throws {
+        let text = try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos")
+        #expect(text.status == 0)
+        expectGolden(text.stdout, "paths-signed.txt")
+        let json = try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--format", "json")
+        expectGolden(json.stdout, "paths-signed.json")
+        let tsv = try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--format", "tsv")
+        expectGolden(tsv.stdout, "paths-signed.tsv")
+        #expect(tsv.stderr == "4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed\n")
+    }
+
+    @Test("paths: context filter, limit 0, shortest, k and sign")
+    func options() throws {
+        #expect(
+            try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--where", "dose=subanesthetic", "--limit", "0").stdout
+                == "2 paths: 1 positive, 0 negative, 1 unknown; verdict: positive\n")
+        #expect(
+            try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--shortest").stdout == """
+                +  drug-a -inhibits-| r1 -inhibits-| e-pos  [ref | ref]
+                ?  drug-a -activates-> r2 -binds-o e-pos  [ref | ref]
+                2 paths: 1 positive, 0 negative, 1 unknown; verdict: positive
+
+                """)
+        #expect(
+            try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--sign", "negative").stdout == """
+                -  drug-a -activates-> r2 -activates-> p1 -inhibits-| e-pos  [ref | ref | ref]
+                1 path: 0 positive, 1 negative, 0 unknown; verdict: negative
+
+                """)
+        #expect(
+            try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-none", "--limit", "0").stdout
+                == "0 paths: 0 positive, 0 negative, 0 unknown; verdict: none\n")
+    }
+
+    @Test("effects and causes")
+    func reach() throws {
+        let effects = try pharmgraph("effects", "paths/signed.yaml", "drug-a")
+        #expect(effects.status == 0)
+        expectGolden(effects.stdout, "effects-signed.txt")
+        let json = try pharmgraph("effects", "paths/signed.yaml", "drug-a", "--format", "json")
+        expectGolden(json.stdout, "effects-signed.json")
+        let causes = try pharmgraph("causes", "paths/signed.yaml", "e-none")
+        expectGolden(causes.stdout, "causes-signed.txt")
+    }
+
+    @Test("check: unmet claims are errors with the contradicting paths, exit 1")
+    func claims() throws {
+        #expect(try pharmgraph("check", "--strict", "paths/signed.yaml").status == 0)
+        let failing = try pharmgraph("check", "paths/claims-fail.yaml")
+        #expect(failing.status == 1)
+        expectGolden(failing.stderr, "check-claims-fail.stderr")
+    }
+
+    @Test("batch: one summary row per query; a malformed line is an error at its line")
+    func batch() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "drug-a\te-pos\n# a comment\ndrug-b\te-none\n".write(toFile: directory + "/q.tsv", atomically: true, encoding: .utf8)
+        let run = try Binary.run(["paths", fixtures + "/paths/signed.yaml", "--batch", "q.tsv", "--limit", "1"], in: directory)
+        #expect(run.status == 0)
+        #expect(
+            run.stdout == """
+                from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial
+                drug-a\te-pos\t4\t2\t1\t1\tmixed\t2\tno
+                drug-b\te-none\t1\t1\t0\t0\tpositive\t1\tno
+
+                """)
+        try "drug-a\te-pos\ndrug-b\n".write(toFile: directory + "/bad.tsv", atomically: true, encoding: .utf8)
+        let bad = try Binary.run(["paths", fixtures + "/paths/signed.yaml", "--batch", "bad.tsv"], in: directory)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "bad.tsv:2:1: error: expected FROM<TAB>TO, found 1 field(s)\n")
+    }
+
+    @Test("paths --render draws the paths")
+    func render() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try Binary.run(
+            ["paths", fixtures + "/paths/signed.yaml", "drug-a", "e-pos", "--render", "p.svg", "--limit", "0"], in: directory)
+        #expect(run.status == 0)
+        // Graphviz writes '-' in SVG text as '&#45;'.
+        let svg = try String(contentsOfFile: directory + "/p.svg", encoding: .utf8).replacingOccurrences(of: "&#45;", with: "-")
+        #expect(svg.contains("<svg"))
+        #expect(svg.contains("Paths from drug-a to e-pos, at most 6 steps: 4 (2 +, 1 -, 1 ?), net mixed"))
+        let imported = try Binary.run(
+            ["paths", fixtures + "/import/small.sif", "A", "D", "--render", "p.svg"], in: directory)
+        #expect(imported.status == 1)
+        #expect(imported.stderr.contains("--render draws curated graphs only"))
+    }
+
+    @Test("errors: unknown nodes exit 1 with a suggestion; bad options exit 64")
+    func errors() throws {
+        let unknown = try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-poss")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "error: TO: unknown node 'e-poss'; did you mean 'e-pos'?\n")
+        #expect(try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--limit", "-1").status == 64)
+        #expect(try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--where", "dose").status == 64)
+        #expect(try pharmgraph("paths", "paths/signed.yaml", "drug-a").status == 64)
+        #expect(try pharmgraph("paths", "import/small.sif", "A", "D", "--relation-map", "x=activate").status == 64)
+        let broken = try pharmgraph("paths", "import/wrong-columns.tsv", "A", "B")
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("import/wrong-columns.tsv:3:1: error: expected 3 columns as in the header, found 2"))
+    }
+}
