@@ -257,8 +257,17 @@ struct Diff: ParsableCommand {
             var a: [Int32] = []
             var b: [Int32] = []
             for selector in selectors {
-                let x = try? NodeSelector.resolve(selector, in: oldEngine.network)
-                let y = try? NodeSelector.resolve(selector, in: newEngine.network)
+                // A name missing from one version is expected; one that is ambiguous is an error.
+                func lookup(_ network: Network) throws(DiffTrouble) -> [Int32]? {
+                    do {
+                        return try NodeSelector.resolve(selector, in: network)
+                    } catch {
+                        if error.isAmbiguous { throw DiffTrouble("error: \(what): \(error.description)") }
+                        return nil
+                    }
+                }
+                let x = try lookup(oldEngine.network)
+                let y = try lookup(newEngine.network)
                 if required, x == nil, y == nil {
                     do {
                         _ = try NodeSelector.resolve(selector, in: newEngine.network)

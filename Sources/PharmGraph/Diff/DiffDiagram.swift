@@ -309,7 +309,7 @@ private struct Union {
         graph.attributes = [
             DOTAttribute("label", .html(markup: title(names: names, nodes: nodes, edges: edges, context: context))),
             .literal("labelloc", "t"), .literal("fontname", DOTStyle.font), .literal("charset", "UTF-8"),
-            .literal("layout", engine), .literal("rankdir", "LR"), .literal("newrank", "true"),
+            .literal("layout", engine), .literal("rankdir", "LR"),
             .literal("nodesep", "0.25"), .literal("ranksep", "0.45"), .literal("pad", "0.25"),
             .literal("outputorder", "edgesfirst"), .literal("bgcolor", "white"),
             .tooltip("\(names.old) → \(names.new)"),

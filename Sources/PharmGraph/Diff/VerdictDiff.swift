@@ -166,15 +166,26 @@ public struct VerdictDiff: Sendable {
         func explain(_ key: PairKey, old before: Reached?, new after: Reached?) throws(PathEngine.QueryError) -> Pair {
             let (oldPaths, oldComplete) = try paths(before, on: old, ids: oldIDs)
             let (newPaths, newComplete) = try paths(after, on: new, ids: new.network.nodeIDs)
-            let oldTexts = Set(oldPaths.map(\.text))
-            let newTexts = Set(newPaths.map(\.text))
-            let gained = newPaths.filter { !oldTexts.contains($0.text) }
-            let lost = oldPaths.filter { !newTexts.contains($0.text) }
+            // Compared as multisets of identities, so two parallel paths are not one.
+            let gained = Self.subtract(oldPaths, from: newPaths)
+            let lost = Self.subtract(newPaths, from: oldPaths)
             return Pair(
                 source: key.source, target: key.target, old: before?.counts ?? SignCounts(),
                 new: after?.counts ?? SignCounts(),
                 gained: Array(gained.prefix(VerdictDiff.listedPaths)), lost: Array(lost.prefix(VerdictDiff.listedPaths)),
                 gainedCount: gained.count, lostCount: lost.count, partial: !oldComplete || !newComplete)
+        }
+
+        /// The paths of `paths` left after taking away, one for one, those of `other`.
+        static func subtract(_ other: [DiffPath], from paths: [DiffPath]) -> [DiffPath] {
+            var remaining = Dictionary(other.map { ($0.identity, 1) }, uniquingKeysWith: +)
+            return paths.filter { path in
+                if let n = remaining[path.identity], n > 0 {
+                    remaining[path.identity] = n - 1
+                    return false
+                }
+                return true
+            }
         }
 
         /// The shortest paths of the pair (up to the examined number), ordered by length then text.
@@ -199,6 +210,9 @@ public struct DiffPath: Sendable, Equatable {
     public let sign: Sign
     /// `a -inhibits-| b -activates-> c`.
     public let text: String
+    /// The text plus each hop's context: parallel edges that differ only in context are
+    /// different paths, so the same text can stand for several.
+    let identity: String
 
     init(_ path: NetworkPath, formatter: PathFormatter, ids: [String]) {
         nodes = path.nodes.map { ids[Int($0)] }
@@ -209,5 +223,12 @@ public struct DiffPath: Sendable, Equatable {
             text += " \(formatter.hop(e, from: path.nodes[i])) \(nodes[i + 1])"
         }
         self.text = text
+        identity = text + " | " + path.edges.map { e in
+            formatter.network.context(of: e).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        }.joined(separator: " | ")
+    }
+
+    public static func == (a: DiffPath, b: DiffPath) -> Bool {
+        a.nodes == b.nodes && a.relations == b.relations && a.sign == b.sign && a.text == b.text
     }
 }

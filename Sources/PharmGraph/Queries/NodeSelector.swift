@@ -2,7 +2,14 @@
 public enum NodeSelector {
     /// Why a name could not be resolved.
     public struct ResolutionError: Error, CustomStringConvertible, Sendable {
+        /// Whether the name matched several nodes (rather than none).
+        public let isAmbiguous: Bool
         public let description: String
+
+        init(_ description: String, ambiguous: Bool = false) {
+            self.description = description
+            isAmbiguous = ambiguous
+        }
     }
 
     /// The nodes `text` names, in network order.
@@ -12,7 +19,7 @@ public enum NodeSelector {
             let kind = String(text.dropFirst(5))
             guard let k = network.kindIndex[kind] else {
                 let suggestion = Suggestion.clause(for: kind, in: network.kinds.sorted())
-                throw ResolutionError(description: "no node of kind '\(kind)'\(suggestion)")
+                throw ResolutionError("no node of kind '\(kind)'\(suggestion)")
             }
             return (0..<Int32(network.nodeCount)).filter { network.nodeKinds[Int($0)] == k }
         }
@@ -29,9 +36,9 @@ public enum NodeSelector {
         if matches.count == 1 { return matches }
         if matches.count > 1 {
             let ids = matches.prefix(5).map { "'\(network.nodeIDs[Int($0)])'" }.joined(separator: ", ")
-            throw ResolutionError(description: "'\(text)' names \(matches.count) nodes (\(ids)); give an id")
+            throw ResolutionError("'\(text)' names \(matches.count) nodes (\(ids)); give an id", ambiguous: true)
         }
         let suggestion = network.nodeCount <= 50_000 ? Suggestion.clause(for: text, in: network.nodeIDs) : ""
-        throw ResolutionError(description: "unknown node '\(text)'\(suggestion)")
+        throw ResolutionError("unknown node '\(text)'\(suggestion)")
     }
 }

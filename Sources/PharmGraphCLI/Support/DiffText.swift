@@ -302,7 +302,7 @@ enum DiffTSV {
     static func render(_ report: DiffReport) -> String {
         var out = header + "\n"
         func row(_ change: String, _ from: String, _ label: String, _ to: String, _ detail: String) {
-            out += change + "\t" + from + "\t" + label + "\t" + to + "\t" + clean(detail) + "\n"
+            out += [change, from, label, to, detail].map(clean).joined(separator: "\t") + "\n"
         }
         switch report.changes {
         case let .graph(diff):
