@@ -46,6 +46,73 @@ public final class PathEngine: @unchecked Sendable {
     public let network: Network
     private let lock = NSLock()
     private var stepGraphs: [TraversalOptions: StepGraph] = [:]
+    /// Recent search preparations, by everything but the sources (a small LRU).
+    private var preparations: [PreparationKey: SearchPreparation] = [:]
+    private var preparationOrder: [PreparationKey] = []
+    private static let keptPreparations = 8
+
+    struct PreparationKey: Hashable {
+        var targets: [Int32]
+        var avoid: [Int32]
+        var via: [Int32]?
+        var pattern: [String]?
+        var maxLength: Int
+        var traversal: TraversalOptions
+        var counts: Bool
+    }
+
+    /// The preparation for `query` at `length`, made once and reused by later queries.
+    func preparation(_ query: PathQuery, spec: SearchSpec, steps: StepGraph, counts: Bool) -> SearchPreparation {
+        let key = PreparationKey(
+            targets: query.targets.sorted(), avoid: query.avoid.sorted(), via: query.via?.sorted(), pattern: query.pattern,
+            maxLength: spec.maxLength, traversal: query.traversal, counts: counts)
+        lock.lock()
+        if let cached = preparations[key] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let made = SearchPreparation(spec, steps: steps, kinds: network.nodeKinds, counts: counts)
+        lock.lock()
+        defer { lock.unlock() }
+        if preparations[key] == nil {
+            preparations[key] = made
+            preparationOrder.append(key)
+            if preparationOrder.count > Self.keptPreparations {
+                preparations[preparationOrder.removeFirst()] = nil
+            }
+        }
+        return made
+    }
+
+    /// Two reset BFS sides, reused from the last shortest-path query when free.
+    private var spareSides: (ShortestPathCounter.Side, ShortestPathCounter.Side)?
+
+    private func takeSides() -> (ShortestPathCounter.Side, ShortestPathCounter.Side) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let sides = spareSides {
+            spareSides = nil
+            return sides
+        }
+        let n = network.nodeCount
+        return (ShortestPathCounter.Side(nodeCount: n), ShortestPathCounter.Side(nodeCount: n))
+    }
+
+    private func returnSides(_ forward: ShortestPathCounter.Side, _ backward: ShortestPathCounter.Side) {
+        forward.reset()
+        backward.reset()
+        lock.lock()
+        spareSides = (forward, backward)
+        lock.unlock()
+    }
+
+    /// Runs a search with a cached preparation.
+    func search<V: PathVisitor>(_ query: PathQuery, spec: SearchSpec, visitor: inout V) -> Bool {
+        let steps = steps(for: query.traversal)
+        let prepared = preparation(query, spec: spec, steps: steps, counts: visitor.acceptsCounts)
+        return PathSearch.run(spec, on: steps, kinds: network.nodeKinds, preparation: prepared, visitor: &visitor)
+    }
 
     public init(network: Network) { self.network = network }
 
@@ -125,7 +192,7 @@ public final class PathEngine: @unchecked Sendable {
     public func paths(_ query: PathQuery, limit: Int = 20) throws(QueryError) -> PathReport {
         let spec = try spec(for: query)
         var visitor = CollectingVisitor(limit: limit, maxLength: spec.maxLength)
-        let complete = PathSearch.run(spec, on: steps(for: query.traversal), kinds: network.nodeKinds, visitor: &visitor)
+        let complete = search(query, spec: spec, visitor: &visitor)
         return PathReport(counts: visitor.counts, paths: visitor.shortestFirst, partial: !complete)
     }
 
@@ -139,9 +206,14 @@ public final class PathEngine: @unchecked Sendable {
             Set(query.sources).isDisjoint(with: query.targets)
         {
             let counter = ShortestPathCounter(steps: steps(for: query.traversal), avoid: Set(query.avoid))
-            guard let found = try counter.run(sources: query.sources, targets: query.targets, maxLength: query.maxLength)
+            let (forward, backward) = takeSides()
+            defer { returnSides(forward, backward) }
+            guard
+                let found = try counter.run(
+                    sources: query.sources, targets: query.targets, maxLength: query.maxLength, forward: forward,
+                    backward: backward)
             else { return PathReport(counts: SignCounts(), paths: [], partial: false) }
-            let paths = counter.paths(forward: found.forward, backward: found.backward, middle: found.middle, limit: limit)
+            let paths = counter.paths(forward: forward, backward: backward, middle: found.middle, limit: limit)
             return PathReport(counts: found.counts, paths: paths, partial: false)
         }
         let minimum = query.pattern.map { $0.count - 1 } ?? 1
@@ -149,7 +221,7 @@ public final class PathEngine: @unchecked Sendable {
         for length in minimum...query.maxLength {
             let spec = try spec(for: query, maxLength: length)
             var visitor = CollectingVisitor(limit: limit, maxLength: length)
-            let complete = PathSearch.run(spec, on: steps(for: query.traversal), kinds: network.nodeKinds, visitor: &visitor)
+            let complete = search(query, spec: spec, visitor: &visitor)
             if visitor.counts.total > 0 || !complete || length == query.maxLength {
                 return PathReport(counts: visitor.counts, paths: visitor.shortestFirst, partial: !complete)
             }
@@ -169,7 +241,7 @@ public final class PathEngine: @unchecked Sendable {
             for length in minimum...query.maxLength {
                 let spec = try spec(for: query, maxLength: length)
                 var visitor = AllPathsVisitor(cap: 1_000_000)
-                complete = PathSearch.run(spec, on: steps(for: query.traversal), kinds: network.nodeKinds, visitor: &visitor)
+                complete = search(query, spec: spec, visitor: &visitor)
                 collected = visitor
                 if visitor.paths.count >= k || !complete { break }
             }
@@ -205,7 +277,7 @@ public final class PathEngine: @unchecked Sendable {
     public func reach(_ query: PathQuery) throws(QueryError) -> (reports: [TargetReport], partial: Bool) {
         let spec = try spec(for: query)
         var visitor = PerTargetVisitor()
-        let complete = PathSearch.run(spec, on: steps(for: query.traversal), kinds: network.nodeKinds, visitor: &visitor)
+        let complete = search(query, spec: spec, visitor: &visitor)
         let reports = visitor.reports.values.sorted { a, b in
             (a.shortest.length, network.nodeIDs[Int(a.target)]) < (b.shortest.length, network.nodeIDs[Int(b.target)])
         }
@@ -223,8 +295,7 @@ public final class PathEngine: @unchecked Sendable {
         if let pattern = query.pattern { reversed.pattern = pattern.reversed() }
         let spec = try spec(for: reversed)
         var visitor = PerTargetVisitor()
-        let complete = PathSearch.run(
-            spec, on: steps(for: reversed.traversal), kinds: network.nodeKinds, visitor: &visitor)
+        let complete = search(reversed, spec: spec, visitor: &visitor)
         let reports = visitor.reports.values.map { report in
             let path = report.shortest
             let forward = NetworkPath(nodes: path.nodes.reversed(), edges: path.edges.reversed(), sign: path.sign)

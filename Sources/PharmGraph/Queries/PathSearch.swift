@@ -67,27 +67,39 @@ struct FinalStepCounts {
 /// A node is expanded only if some target can still be reached within the remaining
 /// length (bounded reverse reachability), so searches that cannot succeed cost nothing.
 /// Memory grows with the graph and the maximum length, never with the number of paths.
-enum PathSearch {
-    /// Runs the search; returns `false` when the deadline stopped it early.
-    static func run<V: PathVisitor>(_ spec: SearchSpec, on steps: StepGraph, kinds: [Int32], visitor: inout V) -> Bool {
+/// What a search needs besides its sources: bounds from the targets (and via nodes,
+/// and pattern) and the final-step counts. It depends on the targets, not the sources,
+/// so queries of a batch that share their targets share one.
+final class SearchPreparation: @unchecked Sendable {
+    /// Steps still needed from each node to the nearest target.
+    let distance: [Int32]
+    let viaDistance: [Int32]?
+    let viaToTarget: Int32
+    /// With a pattern, `feasible[d][v]`: v may stand at position d and still complete it.
+    let feasible: [[Bool]]?
+    let bulk: (all: FinalStepCounts, via: FinalStepCounts?)?
+    let eligibleFinal: [Bool]
+    /// No path can exist (an unreachable via node, a pattern longer than allowed).
+    let impossible: Bool
+
+    init(_ spec: SearchSpec, steps: StepGraph, kinds: [Int32], counts: Bool) {
         let n = steps.nodeCount
         let maxLength = spec.maxLength
-        guard maxLength >= 1, n > 0 else { return true }
         let targets = (0..<n).filter { spec.isTarget[$0] }.map { Int32($0) }
-        // Lower bounds on the steps still needed from each node.
         let distance = steps.distances(to: targets, limit: maxLength, avoid: spec.avoid)
-        var viaDistance: [Int32]? = nil
+        self.distance = distance
+        var impossible = false
         var viaToTarget: Int32 = 0
         if let via = spec.via {
             let viaNodes = (0..<n).filter { via[$0] }.map { Int32($0) }
             viaDistance = steps.distances(to: viaNodes, limit: maxLength, avoid: spec.avoid)
             viaToTarget = viaNodes.map { distance[Int($0)] }.min() ?? Int32.max
-            if viaToTarget == Int32.max { return true }
+            if viaToTarget == Int32.max { impossible = true }
+        } else {
+            viaDistance = nil
         }
-        // With a pattern, `feasible[d][v]`: v may stand at position d and still complete it.
-        var feasible: [[Bool]]? = nil
-        if let pattern = spec.pattern {
-            guard pattern.count >= 2, pattern.count - 1 <= maxLength else { return true }
+        self.viaToTarget = viaToTarget
+        if let pattern = spec.pattern, pattern.count >= 2, pattern.count - 1 <= maxLength {
             var layers = [[Bool]](repeating: [Bool](repeating: false, count: n), count: pattern.count)
             for v in 0..<n where spec.isTarget[v] && kinds[v] == pattern[pattern.count - 1] {
                 layers[pattern.count - 1][v] = true
@@ -102,23 +114,54 @@ enum PathSearch {
                 }
             }
             feasible = layers
+        } else {
+            feasible = nil
+            if spec.pattern != nil { impossible = true }
         }
-        let exactLength = spec.pattern.map { $0.count - 1 }
-        let limit = exactLength ?? maxLength
+        self.impossible = impossible
+        let eligible = counts ? Self.eligibleFinal(spec, kinds: kinds) : []
+        bulk =
+            counts
+            ? (
+                FinalStepCounts(steps: steps, eligible: { eligible[$0] }),
+                spec.via.map { via in FinalStepCounts(steps: steps, eligible: { eligible[$0] && via[$0] }) }
+            )
+            : nil
+        eligibleFinal = eligible
+    }
 
-        // Bulk counting of the last step, when the visitor allows it.
+    /// Nodes where a counted path may end on its last step.
+    private static func eligibleFinal(_ spec: SearchSpec, kinds: [Int32]) -> [Bool] {
         let finalPattern = spec.pattern?.last
-        func isEligibleFinal(_ w: Int) -> Bool {
+        return spec.isTarget.indices.map { w in
             spec.isTarget[w] && !(spec.avoid?[w] ?? false) && (finalPattern == nil || kinds[w] == finalPattern!)
         }
-        let bulk: (all: FinalStepCounts, via: FinalStepCounts?)? =
-            !visitor.acceptsCounts
-            ? nil
-            : (
-                FinalStepCounts(steps: steps, eligible: isEligibleFinal),
-                spec.via.map { via in FinalStepCounts(steps: steps, eligible: { isEligibleFinal($0) && via[$0] }) }
-            )
-        let eligibleFinal = bulk == nil ? [] : (0..<n).map(isEligibleFinal)
+    }
+}
+
+enum PathSearch {
+    /// Runs the search; returns `false` when the deadline stopped it early.
+    ///
+    /// `preparation` must come from the same spec (all but its sources, sign and deadline),
+    /// steps and kinds; without one it is made here.
+    static func run<V: PathVisitor>(
+        _ spec: SearchSpec, on steps: StepGraph, kinds: [Int32], preparation: SearchPreparation? = nil,
+        visitor: inout V
+    ) -> Bool {
+        let n = steps.nodeCount
+        let maxLength = spec.maxLength
+        guard maxLength >= 1, n > 0 else { return true }
+        let prepared =
+            preparation ?? SearchPreparation(spec, steps: steps, kinds: kinds, counts: visitor.acceptsCounts)
+        if prepared.impossible { return true }
+        let distance = prepared.distance
+        let viaDistance = prepared.viaDistance
+        let viaToTarget = prepared.viaToTarget
+        let feasible = prepared.feasible
+        let exactLength = spec.pattern.map { $0.count - 1 }
+        let limit = exactLength ?? maxLength
+        let bulk = visitor.acceptsCounts ? prepared.bulk : nil
+        let eligibleFinal = prepared.eligibleFinal
         var eligibleOnPath = 0
 
         var onPath = [Bool](repeating: false, count: n)

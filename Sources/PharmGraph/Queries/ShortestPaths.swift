@@ -8,43 +8,95 @@ struct ShortestPathCounter {
     let steps: StepGraph
     let avoid: Set<Int32>
 
-    /// Per node reached: its distance and the shortest paths to it by sign.
-    struct Side {
-        var distance: [Int32: Int32] = [:]
-        var counts: [Int32: (positive: Int, negative: Int, unknown: Int)] = [:]
+    /// One side's BFS state over flat per-node arrays, reused across queries.
+    ///
+    /// Only the entries of nodes it reached are set; `reset` clears just those.
+    final class Side: @unchecked Sendable {
+        // Raw buffers: writes through class-held arrays pay exclusivity and uniqueness checks.
+        private let distances: UnsafeMutablePointer<Int32>
+        let positive: UnsafeMutablePointer<Int>
+        let negative: UnsafeMutablePointer<Int>
+        let unknown: UnsafeMutablePointer<Int>
+        private var touched: [Int32] = []
         var frontier: [Int32] = []
         var depth: Int32 = 0
+
+        init(nodeCount: Int) {
+            let n = max(nodeCount, 1)
+            distances = .allocate(capacity: n)
+            distances.initialize(repeating: Int32.max, count: n)
+            positive = .allocate(capacity: n)
+            positive.initialize(repeating: 0, count: n)
+            negative = .allocate(capacity: n)
+            negative.initialize(repeating: 0, count: n)
+            unknown = .allocate(capacity: n)
+            unknown.initialize(repeating: 0, count: n)
+        }
+
+        deinit {
+            distances.deallocate()
+            positive.deallocate()
+            negative.deallocate()
+            unknown.deallocate()
+        }
+
+        /// The node's distance from this side's start, if reached.
+        func distance(_ v: Int32) -> Int32? {
+            let d = distances[Int(v)]
+            return d == Int32.max ? nil : d
+        }
+
+        func reach(_ v: Int32, at depth: Int32) {
+            distances[Int(v)] = depth
+            touched.append(v)
+        }
+
+        func counts(_ v: Int32) -> (positive: Int, negative: Int, unknown: Int) {
+            (positive[Int(v)], negative[Int(v)], unknown[Int(v)])
+        }
+
+        func reset() {
+            for v in touched {
+                distances[Int(v)] = Int32.max
+                positive[Int(v)] = 0
+                negative[Int(v)] = 0
+                unknown[Int(v)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            frontier.removeAll(keepingCapacity: true)
+            depth = 0
+        }
     }
 
     /// The shortest length (nil when none within `maxLength`), its counts, and the middle layer.
-    func run(sources: [Int32], targets: [Int32], maxLength: Int) throws(PathEngine.QueryError) -> (length: Int, counts: SignCounts, forward: Side, backward: Side, middle: [Int32])? {
-        var forward = Side()
-        var backward = Side()
-        for s in sources where !avoid.contains(s) && forward.distance[s] == nil {
-            forward.distance[s] = 0
-            forward.counts[s] = (1, 0, 0)
+    ///
+    /// `forward` and `backward` must be reset; they hold the two BFS sides afterwards.
+    func run(
+        sources: [Int32], targets: [Int32], maxLength: Int, forward: Side, backward: Side
+    ) throws(PathEngine.QueryError) -> (length: Int, counts: SignCounts, middle: [Int32])? {
+        for s in sources where !avoid.contains(s) && forward.distance(s) == nil {
+            forward.reach(s, at: 0)
+            forward.positive[Int(s)] = 1
             forward.frontier.append(s)
         }
-        for t in targets where !avoid.contains(t) && backward.distance[t] == nil {
-            backward.distance[t] = 0
-            backward.counts[t] = (1, 0, 0)
+        for t in targets where !avoid.contains(t) && backward.distance(t) == nil {
+            backward.reach(t, at: 0)
+            backward.positive[Int(t)] = 1
             backward.frontier.append(t)
         }
-        // A source that is also a target would be a path of length 0, which is not a path;
-        // such nodes still start and end longer paths.
         while !forward.frontier.isEmpty, !backward.frontier.isEmpty, Int(forward.depth + backward.depth) < maxLength {
             let expandForward = cost(forward.frontier, reverse: false) <= cost(backward.frontier, reverse: true)
             let middle: [Int32]
             if expandForward {
-                middle = try grow(&forward, other: backward, reverse: false)
+                middle = try grow(forward, other: backward, reverse: false)
             } else {
-                middle = try grow(&backward, other: forward, reverse: true)
+                middle = try grow(backward, other: forward, reverse: true)
             }
             if !middle.isEmpty {
                 var total = SignCounts()
                 for m in middle {
-                    let a = forward.counts[m]!
-                    let b = backward.counts[m]!
+                    let a = forward.counts(m)
+                    let b = backward.counts(m)
                     let positive = try add(mul(a.positive, b.positive), mul(a.negative, b.negative))
                     let negative = try add(mul(a.positive, b.negative), mul(a.negative, b.positive))
                     let all = try mul(add(add(a.positive, a.negative), a.unknown), add(add(b.positive, b.negative), b.unknown))
@@ -52,7 +104,7 @@ struct ShortestPathCounter {
                         positive: try add(total.positive, positive), negative: try add(total.negative, negative),
                         unknown: try add(total.unknown, all - positive - negative))
                 }
-                return (Int(forward.depth + backward.depth), total, forward, backward, middle)
+                return (Int(forward.depth + backward.depth), total, middle)
             }
         }
         return nil
@@ -82,43 +134,42 @@ struct ShortestPathCounter {
     }
 
     /// Grows `side` by one layer; returns the new nodes the other side has reached at its current depth.
-    private func grow(_ side: inout Side, other: Side, reverse: Bool) throws(PathEngine.QueryError) -> [Int32] {
+    private func grow(_ side: Side, other: Side, reverse: Bool) throws(PathEngine.QueryError) -> [Int32] {
         let depth = side.depth + 1
         var next: [Int32] = []
         for u in side.frontier {
-            let c = side.counts[u]!
+            let c = side.counts(u)
             let range = reverse
                 ? Int(steps.reverseOffsets[Int(u)])..<Int(steps.reverseOffsets[Int(u) + 1])
                 : Int(steps.offsets[Int(u)])..<Int(steps.offsets[Int(u) + 1])
             for k in range {
                 let w = reverse ? steps.reverseNeighbors[k] : steps.neighbors[k]
                 let sign = reverse ? steps.reverseSigns[k] : steps.signs[k]
-                if avoid.contains(w) { continue }
-                if let known = side.distance[w], known != depth { continue }
-                if side.distance[w] == nil {
-                    side.distance[w] = depth
-                    side.counts[w] = (0, 0, 0)
+                if let known = side.distance(w) {
+                    if known != depth { continue }
+                } else {
+                    if !avoid.isEmpty, avoid.contains(w) { continue }
+                    side.reach(w, at: depth)
                     next.append(w)
                 }
-                var e = side.counts[w]!
+                let i = Int(w)
                 switch sign {
                 case 1:
-                    e.positive = try add(e.positive, c.positive)
-                    e.negative = try add(e.negative, c.negative)
-                    e.unknown = try add(e.unknown, c.unknown)
+                    side.positive[i] = try add(side.positive[i], c.positive)
+                    side.negative[i] = try add(side.negative[i], c.negative)
+                    side.unknown[i] = try add(side.unknown[i], c.unknown)
                 case -1:
-                    e.positive = try add(e.positive, c.negative)
-                    e.negative = try add(e.negative, c.positive)
-                    e.unknown = try add(e.unknown, c.unknown)
+                    side.positive[i] = try add(side.positive[i], c.negative)
+                    side.negative[i] = try add(side.negative[i], c.positive)
+                    side.unknown[i] = try add(side.unknown[i], c.unknown)
                 default:
-                    e.unknown = try add(e.unknown, add(add(c.positive, c.negative), c.unknown))
+                    side.unknown[i] = try add(side.unknown[i], add(add(c.positive, c.negative), c.unknown))
                 }
-                side.counts[w] = e
             }
         }
         side.frontier = next
         side.depth = depth
-        return next.filter { other.distance[$0] == other.depth }
+        return next.filter { other.distance($0) == other.depth }
     }
 }
 
@@ -131,28 +182,28 @@ extension ShortestPathCounter {
         for m in middle where out.count < limit {
             // Prefixes end at m and walk back to a source; suffixes start at m and walk to a target.
             var prefixes: [(nodes: [Int32], edges: [Int32], sign: Int8)] = [([m], [], 1)]
-            for _ in 0..<Int(forward.distance[m]!) {
+            for _ in 0..<Int(forward.distance(m)!) {
                 var longer: [(nodes: [Int32], edges: [Int32], sign: Int8)] = []
                 for p in prefixes {
                     let u = p.nodes[0]
-                    let want = forward.distance[u]! - 1
+                    let want = forward.distance(u)! - 1
                     for k in Int(steps.reverseOffsets[Int(u)])..<Int(steps.reverseOffsets[Int(u) + 1]) {
                         let v = steps.reverseNeighbors[k]
-                        guard forward.distance[v] == want, longer.count < limit else { continue }
+                        guard forward.distance(v) == want, longer.count < limit else { continue }
                         longer.append(([v] + p.nodes, [steps.reverseEdges[k]] + p.edges, Self.times(p.sign, steps.reverseSigns[k])))
                     }
                 }
                 prefixes = longer
             }
             var suffixes: [(nodes: [Int32], edges: [Int32], sign: Int8)] = [([m], [], 1)]
-            for _ in 0..<Int(backward.distance[m]!) {
+            for _ in 0..<Int(backward.distance(m)!) {
                 var longer: [(nodes: [Int32], edges: [Int32], sign: Int8)] = []
                 for p in suffixes {
                     let u = p.nodes[p.nodes.count - 1]
-                    let want = backward.distance[u]! - 1
+                    let want = backward.distance(u)! - 1
                     for k in Int(steps.offsets[Int(u)])..<Int(steps.offsets[Int(u) + 1]) {
                         let v = steps.neighbors[k]
-                        guard backward.distance[v] == want, longer.count < limit else { continue }
+                        guard backward.distance(v) == want, longer.count < limit else { continue }
                         longer.append((p.nodes + [v], p.edges + [steps.edges[k]], Self.times(p.sign, steps.signs[k])))
                     }
                 }
