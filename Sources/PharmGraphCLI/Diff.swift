@@ -135,19 +135,10 @@ struct Diff: ParsableCommand {
             settings.inputFormat = parsed
         }
         if let relationMap {
-            var map: [String: Relation] = [:]
-            for entry in relationMap.split(separator: ",") {
-                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, !parts[0].isEmpty else {
-                    throw Self.usageError("--relation-map: expected LABEL=RELATION, found '\(entry)'")
-                }
-                guard let relation = Relation(rawValue: parts[1]) else {
-                    let names = Relation.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw Self.usageError("--relation-map: unknown relation '\(parts[1])' (valid: \(names))")
-                }
-                map[parts[0]] = relation
+            switch QueryInput.relationMap(relationMap) {
+            case let .success(map): settings.importOptions.relationMap = map
+            case let .failure(error): throw Self.usageError(error.message)
             }
-            settings.importOptions.relationMap = map
         }
         if let render, DiffRendering.format(of: render) == nil {
             throw Self.usageError("--render: cannot tell the format of '\(render)'; name it .svg, .png, .pdf or .dot")

@@ -105,6 +105,8 @@ extension Network.Label {
 
 extension Network {
     /// The network of a curated graph: node kinds as declared, one label per relation.
+    ///
+    /// Precondition: every edge names nodes of the graph, as in any graph `GraphLoader` returns.
     public init(_ graph: Graph) {
         var kinds: [String] = []
         var kindIndex: [String: Int32] = [:]
@@ -122,6 +124,11 @@ extension Network {
         let labelIndex = Dictionary(uniqueKeysWithValues: Relation.allCases.enumerated().map { ($1, Int32($0)) })
         var index: [String: Int32] = [:]
         for (i, node) in graph.nodes.enumerated() { index[node.id] = Int32(i) }
+        for edge in graph.edges {
+            precondition(
+                index[edge.from] != nil && index[edge.to] != nil,
+                "Network(graph): edge '\(edge.from)' -> '\(edge.to)' names a node the graph lacks")
+        }
         var contexts: [[String: String]] = [[:]]
         var contextIndex: [[String: String]: Int32] = [[:]: 0]
         var edgeContexts: [Int32] = []

@@ -160,8 +160,25 @@ enum PathSearch {
         let feasible = prepared.feasible
         let exactLength = spec.pattern.map { $0.count - 1 }
         let limit = exactLength ?? maxLength
+        // Everything the loop reads, as plain local arrays and flags: reading optionals and
+        // tuples of the shared preparation inside the loop costs a retain and release each time.
         let bulk = visitor.acceptsCounts ? prepared.bulk : nil
+        let hasBulk = bulk != nil
+        let allPositive = bulk?.all.positive ?? []
+        let allNegative = bulk?.all.negative ?? []
+        let allUnknown = bulk?.all.unknown ?? []
+        let viaPositive = bulk?.via?.positive ?? []
+        let viaNegative = bulk?.via?.negative ?? []
+        let viaUnknown = bulk?.via?.unknown ?? []
         let eligibleFinal = prepared.eligibleFinal
+        let isTarget = spec.isTarget
+        let hasAvoid = spec.avoid != nil
+        let avoid = spec.avoid ?? []
+        let hasVia = spec.via != nil
+        let via = spec.via ?? []
+        let viaDistances = viaDistance ?? []
+        let hasFeasible = feasible != nil
+        let layers = feasible ?? []
         var eligibleOnPath = 0
 
         var onPath = [Bool](repeating: false, count: n)
@@ -195,16 +212,16 @@ enum PathSearch {
                             onPath.withUnsafeMutableBufferPointer { onPath in
                                 for source in spec.sources {
                                     let s = Int(source)
-                                    if spec.avoid?[s] ?? false { continue }
-                                    if let feasible, !feasible[0][s] { continue }
+                                    if hasAvoid, avoid[s] { continue }
+                                    if hasFeasible, !layers[0][s] { continue }
                                     if distance[s] > Int32(limit) { continue }
                                     var depth = 0
                                     nodeStack[0] = source
                                     cursorStack[0] = offsets[s]
                                     signStack[0] = 1
-                                    viaStack[0] = (spec.via?[s] ?? false) ? 1 : 0
+                                    viaStack[0] = hasVia && via[s] ? 1 : 0
                                     onPath[s] = true
-                                    if bulk != nil, eligibleFinal[s] { eligibleOnPath += 1 }
+                                    if hasBulk, eligibleFinal[s] { eligibleOnPath += 1 }
                                     while depth >= 0 {
                                         iterations &+= 1
                                         if iterations & 0xFFFF == 0, let deadline = spec.deadline,
@@ -217,14 +234,14 @@ enum PathSearch {
                                         }
                                         let u = Int(nodeStack[depth])
                                         let cursor = Int(cursorStack[depth])
-                                        if let bulk, depth == limit - 1, eligibleOnPath == 0, cursor == Int(offsets[u]),
+                                        if hasBulk, depth == limit - 1, eligibleOnPath == 0, cursor == Int(offsets[u]),
                                             !visitor.wantsEachPath(length: limit)
                                         {
                                             // Count every final step of `u` at once, then leave `u`.
-                                            let counts = viaStack[depth] > 0 || spec.via == nil ? bulk.all : bulk.via!
-                                            let p = Int(counts.positive[u])
-                                            let m = Int(counts.negative[u])
-                                            let q = Int(counts.unknown[u])
+                                            let anyTarget = viaStack[depth] > 0 || !hasVia
+                                            let p = Int(anyTarget ? allPositive[u] : viaPositive[u])
+                                            let m = Int(anyTarget ? allNegative[u] : viaNegative[u])
+                                            let q = Int(anyTarget ? allUnknown[u] : viaUnknown[u])
                                             let sign = signStack[depth]
                                             var tally = (positive: 0, negative: 0, unknown: q)
                                             if sign == 0 {
@@ -251,15 +268,15 @@ enum PathSearch {
                                             let w = Int(neighbors[cursor])
                                             if onPath[w] { continue }
                                             let remaining = Int32(limit - depth - 1)
-                                            if let feasible {
-                                                if !feasible[depth + 1][w] { continue }
+                                            if hasFeasible {
+                                                if !layers[depth + 1][w] { continue }
                                             } else if distance[w] > remaining {
                                                 continue
                                             }
-                                            if spec.avoid?[w] ?? false { continue }
-                                            let viaSoFar = viaStack[depth] + ((spec.via?[w] ?? false) ? 1 : 0)
-                                            if let viaDistance, viaSoFar == 0 {
-                                                let needed = Int64(viaDistance[w]) + Int64(viaToTarget)
+                                            if hasAvoid, avoid[w] { continue }
+                                            let viaSoFar = viaStack[depth] + (hasVia && via[w] ? 1 : 0)
+                                            if hasVia, viaSoFar == 0 {
+                                                let needed = Int64(viaDistances[w]) + Int64(viaToTarget)
                                                 if needed > Int64(remaining) { continue }
                                             }
                                             let stepSign = signs[cursor]
@@ -273,8 +290,8 @@ enum PathSearch {
                                             signStack[depth] = sign
                                             viaStack[depth] = viaSoFar
                                             onPath[w] = true
-                                            if bulk != nil, eligibleFinal[w] { eligibleOnPath += 1 }
-                                            if spec.isTarget[w], viaSoFar > 0 || spec.via == nil,
+                                            if hasBulk, eligibleFinal[w] { eligibleOnPath += 1 }
+                                            if isTarget[w], viaSoFar > 0 || !hasVia,
                                                 exactLength == nil || depth == exactLength,
                                                 wanted == nil || wanted == sign
                                             {
@@ -284,7 +301,7 @@ enum PathSearch {
                                             }
                                         } else {
                                             onPath[u] = false
-                                            if bulk != nil, eligibleFinal[u] { eligibleOnPath -= 1 }
+                                            if hasBulk, eligibleFinal[u] { eligibleOnPath -= 1 }
                                             depth -= 1
                                         }
                                     }

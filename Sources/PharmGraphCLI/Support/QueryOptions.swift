@@ -86,21 +86,25 @@ enum QueryInput {
         }
     }
 
-    static func importOptions(_ options: InputOptions) throws -> ImportOptions {
-        var relationMap: [String: Relation] = [:]
-        if let text = options.relationMap {
-            for entry in text.split(separator: ",") {
-                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, !parts[0].isEmpty else {
-                    throw ValidationError("--relation-map: expected LABEL=RELATION, found '\(entry)'")
-                }
-                guard let relation = Relation(rawValue: parts[1]) else {
-                    let names = Relation.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw ValidationError("--relation-map: unknown relation '\(parts[1])' (valid: \(names))")
-                }
-                relationMap[parts[0]] = relation
+    /// Parses `--relation-map LABEL=RELATION,...`; the error is a message for a usage error.
+    static func relationMap(_ text: String) -> Result<[String: Relation], ValidationError> {
+        var map: [String: Relation] = [:]
+        for entry in text.split(separator: ",") {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                return .failure(ValidationError("--relation-map: expected LABEL=RELATION, found '\(entry)'"))
             }
+            guard let relation = Relation(rawValue: parts[1]) else {
+                let names = Relation.allCases.map(\.rawValue).joined(separator: ", ")
+                return .failure(ValidationError("--relation-map: unknown relation '\(parts[1])' (valid: \(names))"))
+            }
+            map[parts[0]] = relation
         }
+        return .success(map)
+    }
+
+    static func importOptions(_ options: InputOptions) throws -> ImportOptions {
+        let relationMap = try options.relationMap.map { try Self.relationMap($0).get() } ?? [:]
         return ImportOptions(
             nodeTable: try options.nodes.map { (path: $0, data: try read($0)) }, sourceColumn: options.sourceColumn, targetColumn: options.targetColumn,
             relationColumn: options.relationColumn, relationMap: relationMap)
