@@ -1,0 +1,70 @@
+import Foundation
+import PharmGraph
+import PharmGraphTestSupport
+import Testing
+
+/// The curated graphs in Graphs/: they load clean, their claims hold, and key facts of the
+/// article are there as the article states them.
+@Suite("Curated ketamine graphs")
+struct CuratedGraphTests {
+    static let files = ["Graphs/ketamine.yaml", "Graphs/ketamine-overview.yaml"]
+
+    private func graph(_ file: String) throws -> Graph {
+        let result = GraphLoader.load(path: Repository.path(file))
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.headline))")
+        return try #require(result.graph)
+    }
+
+    @Test("each loads with no error or warning, and every claim holds", arguments: files)
+    func clean(_ file: String) throws {
+        let graph = try graph(file)
+        #expect(ClaimVerifier.verify(graph).isEmpty)
+        #expect(graph.edges.allSatisfy { !$0.refs.isEmpty })
+    }
+
+    @Test("ketamine is a noncompetitive NMDAR antagonist, with its references")
+    func nmdar() throws {
+        let graph = try graph("Graphs/ketamine.yaml")
+        let edge = try #require(graph.edges.first { $0.from == "ketamine" && $0.to == "nmdar" })
+        #expect(edge.relation == .inhibits)
+        #expect(edge.action == .noncompetitiveAntagonist)
+        #expect(edge.direct == true)
+        #expect(edge.refs.contains("zanos2018"))
+        #expect(edge.evidence?.contains("noncompetitive inhibitor") == true)
+    }
+
+    @Test("naloxone has no effect on ketamine analgesia: a no_effect edge with its reference, never a path")
+    func naloxone() throws {
+        let graph = try graph("Graphs/ketamine.yaml")
+        let edge = try #require(graph.edges.first { $0.from == "naloxone" && $0.to == "analgesia" })
+        #expect(edge.relation == .noEffect)
+        #expect(edge.refs.contains("zanos2018b"))
+        #expect(graph.reference("zanos2018b")?.doi != nil)
+        let engine = PathEngine(graph: graph)
+        let network = engine.network
+        let report = try engine.paths(
+            PathQuery(sources: [try #require(network.node("naloxone"))], targets: [try #require(network.node("analgesia"))]))
+        #expect(report.verdict == .none)
+    }
+
+    @Test("racemic ketamine has both enantiomers; esketamine is the more potent at the NMDAR")
+    func enantiomers() throws {
+        let graph = try graph("Graphs/ketamine.yaml")
+        let components = graph.edges.filter { $0.from == "ketamine" && $0.relation == .hasComponent }.map(\.to)
+        #expect(Set(components) == ["esketamine", "arketamine"])
+        #expect(graph.edges.contains { $0.from == "ketamine" && $0.relation == .hasMetabolite && $0.to == "norketamine" })
+        let es = try #require(graph.edges.first { $0.from == "esketamine" && $0.to == "nmdar" })
+        let ar = try #require(graph.edges.first { $0.from == "arketamine" && $0.to == "nmdar" })
+        #expect(try #require(es.strength) > (try #require(ar.strength)))
+    }
+
+    @Test("the two graphs share node ids for shared concepts, so they diff by meaning")
+    func sharedIDs() throws {
+        let full = Set(try graph("Graphs/ketamine.yaml").nodes.map(\.id))
+        let overview = Set(try graph("Graphs/ketamine-overview.yaml").nodes.map(\.id))
+        for id in ["ketamine", "nmdar", "analgesia", "bdnf"] where overview.contains(id) {
+            #expect(full.contains(id), "\(id)")
+        }
+        #expect(full.intersection(overview).count >= 10)
+    }
+}
