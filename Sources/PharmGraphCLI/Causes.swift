@@ -35,12 +35,12 @@ struct Causes: ParsableCommand {
         let output = ReachOutput(network: network)
         switch format {
         case .text:
-            Console.out(output.table(reports, node: \.target, heading: "drug"))
+            Console.out(output.table(reports, heading: "drug"))
             if partial { Console.out("partial: the search stopped early\n") }
         case .json:
             let json = ReachJSON(
                 to: goals.map { network.nodeIDs[Int($0)] }, maxLength: traversal.maxLength, partial: partial,
-                reached: output.rows(reports, node: \.target))
+                reached: output.rows(reports))
             Console.out(try JSONOutput.encode(json))
         }
     }

@@ -36,12 +36,12 @@ struct Effects: ParsableCommand {
         let output = ReachOutput(network: network)
         switch format {
         case .text:
-            Console.out(output.table(reports, node: \.target, heading: "effect"))
+            Console.out(output.table(reports, heading: "effect"))
             if partial { Console.out("partial: the search stopped early\n") }
         case .json:
             let json = ReachJSON(
                 from: sources.map { network.nodeIDs[Int($0)] }, maxLength: traversal.maxLength, partial: partial,
-                reached: output.rows(reports, node: \.target))
+                reached: output.rows(reports))
             Console.out(try JSONOutput.encode(json))
         }
     }

@@ -2,16 +2,8 @@ import Foundation
 import PharmGraphTestSupport
 import Testing
 
-private let fixtures = Repository.path("Tests/PharmGraphTests/Fixtures")
 
-/// Runs `pharmgraph` in the fixtures folder, so paths in its output are relative and stable.
-private func pharmgraph(_ arguments: String...) throws -> RunResult {
-    try Binary.run(arguments, in: fixtures)
-}
 
-private func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(Golden.compare(text, to: "Tests/PharmGraphCLITests/Golden/\(name)") == .matches, sourceLocation: sourceLocation)
-}
 
 /// Runs any program; `environment` entries replace or (with `nil`) remove inherited ones.
 private func run(

@@ -2,15 +2,8 @@ import Foundation
 import PharmGraphTestSupport
 import Testing
 
-private let fixtures = Repository.path("Tests/PharmGraphTests/Fixtures")
 
-private func pharmgraph(_ arguments: String...) throws -> RunResult {
-    try Binary.run(arguments, in: fixtures)
-}
 
-private func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(Golden.compare(text, to: "Tests/PharmGraphCLITests/Golden/\(name)") == .matches, sourceLocation: sourceLocation)
-}
 
 /// The queries of PathTests (whose paths and signs are worked out by hand in its comment), through the binary.
 @Suite("paths, effects, causes and claims, end to end")

@@ -6,12 +6,7 @@ import Testing
     import FoundationXML
 #endif
 
-private let fixtures = Repository.path("Tests/PharmGraphTests/Fixtures")
 
-/// Runs `pharmgraph` in the fixtures folder, so paths in its output are relative and stable.
-private func pharmgraph(_ arguments: String...) throws -> RunResult {
-    try Binary.run(arguments, in: fixtures)
-}
 
 private func isWellFormedXML(_ data: Data) -> Bool {
     XMLParser(data: data).parse()

@@ -20,10 +20,10 @@ struct ReachOutput {
         }
     }
 
-    func rows(_ reports: [TargetReport], node: (TargetReport) -> Int32) -> [Row] {
+    func rows(_ reports: [TargetReport]) -> [Row] {
         let output = PathOutput(network: network)
         return reports.map { report in
-            let n = Int(node(report))
+            let n = Int(report.target)
             return Row(
                 id: network.nodeIDs[n], label: network.nodeNames[n], kind: network.kind(of: Int32(n)),
                 verdict: report.counts.verdict.rawValue, total: report.counts.total, bySign: SignCountsJSON(report.counts),
@@ -32,9 +32,9 @@ struct ReachOutput {
     }
 
     /// An aligned table: node, verdict, counts, shortest path.
-    func table(_ reports: [TargetReport], node: (TargetReport) -> Int32, heading: String) -> String {
+    func table(_ reports: [TargetReport], heading: String) -> String {
         let formatter = PathFormatter(network: network)
-        let ids = reports.map { network.nodeIDs[Int(node($0))] }
+        let ids = reports.map { network.nodeIDs[Int($0.target)] }
         let width = max(heading.count, ids.map(\.count).max() ?? 0)
         func pad(_ text: String, _ n: Int) -> String { text.padding(toLength: max(n, text.count), withPad: " ", startingAt: 0) }
         var lines = [pad(heading, width) + "  verdict     +     -     ?  shortest path"]
