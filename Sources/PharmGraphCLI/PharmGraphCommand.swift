@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PharmGraph
 
 @main
@@ -23,4 +24,21 @@ struct PharmGraphCommand: ParsableCommand {
         version: pharmGraphVersion,
         subcommands: [Check.self, Stats.self, Fmt.self, Render.self, Paths.self, Effects.self, Causes.self, Diff.self]
     )
+
+    /// Runs the command; `diff`'s usage errors exit 2, as diff(1)'s do, even the few the
+    /// argument parser catches before `diff` runs (an option without its value, a value
+    /// given to a flag). Every other command keeps ArgumentParser's exit codes (64 for usage).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure, CommandLine.arguments.dropFirst().first == "diff" {
+                let text = "error: \(message(for: error))\nusage: pharmgraph diff <old> <new> [options]; see 'pharmgraph diff --help'\n"
+                FileHandle.standardError.write(Data(text.utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

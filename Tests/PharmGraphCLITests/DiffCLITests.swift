@@ -166,6 +166,8 @@ struct DiffCLITests {
             ["diff", "diff/old.yaml", "diff/new.yaml", "--max-length", "0"], ["diff", "diff/old.yaml", "diff/new.yaml", "--context", "1"],
             ["diff", "diff/old.yaml", "diff/new.yaml", "--where", "dose"], ["diff", "diff/old.yaml", "diff/new.yaml", "--format", "--color"],
             ["diff", "diff/old.yaml", "diff/new.yaml", "--render", "out.gif"],
+            // Caught by the argument parser before diff runs.
+            ["diff", "diff/old.yaml", "diff/new.yaml", "--format"], ["diff", "diff/old.yaml", "diff/new.yaml", "--verdicts=yes"],
         ] {
             let result = try Binary.run(arguments, in: fixtures)
             #expect(result.status == 2, "\(arguments)")
