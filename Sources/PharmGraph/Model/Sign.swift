@@ -35,6 +35,23 @@ public enum Sign: String, Sendable, CaseIterable, Codable, Comparable {
     /// Whether the sign is positive or negative.
     public var isDefinite: Bool { self == .positive || self == .negative }
 
+    /// The compact form the path engine stores per step: +1, -1, or 0 for unknown (and none).
+    var stepValue: Int8 {
+        switch self {
+        case .positive: 1
+        case .negative: -1
+        case .unknown, .none: 0
+        }
+    }
+
+    /// The sign of a compact step value; 0 is unknown.
+    init(stepValue: Int8) {
+        self = stepValue == 1 ? .positive : stepValue == -1 ? .negative : .unknown
+    }
+
+    /// The product of two compact step values, with unknown (0) absorbing.
+    static func product(_ a: Int8, _ b: Int8) -> Int8 { a == 0 || b == 0 ? 0 : a * b }
+
     private var order: Int {
         switch self {
         case .positive: 0

@@ -49,7 +49,7 @@ public struct NetworkPath: Sendable, Equatable {
     init(nodes: UnsafeMutablePointer<Int32>, edges: UnsafeMutablePointer<Int32>, length: Int, sign: Int8) {
         self.nodes = Array(UnsafeBufferPointer(start: nodes, count: length + 1))
         self.edges = Array(UnsafeBufferPointer(start: edges + 1, count: length))
-        self.sign = sign == 1 ? .positive : sign == -1 ? .negative : .unknown
+        self.sign = Sign(stepValue: sign)
     }
 
     public init(nodes: [Int32], edges: [Int32], sign: Sign) {

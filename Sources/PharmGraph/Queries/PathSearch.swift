@@ -194,13 +194,7 @@ enum PathSearch {
             signStack.deallocate()
             viaStack.deallocate()
         }
-        let wanted: Int8? = spec.sign.map {
-            switch $0 {
-            case .positive: 1
-            case .negative: -1
-            case .unknown, .none: 0
-            }
-        }
+        let wanted = spec.sign?.stepValue
         var iterations = 0
         var completed = true
 
@@ -281,7 +275,7 @@ enum PathSearch {
                                             }
                                             let stepSign = signs[cursor]
                                             let previous = signStack[depth]
-                                            let sign: Int8 = (previous == 0 || stepSign == 0) ? 0 : previous * stepSign
+                                            let sign = Sign.product(previous, stepSign)
                                             if let wanted, wanted != 0, sign == 0 { continue }
                                             depth += 1
                                             nodeStack[depth] = Int32(w)

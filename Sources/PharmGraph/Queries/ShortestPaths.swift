@@ -190,7 +190,7 @@ extension ShortestPathCounter {
                     for k in Int(steps.reverseOffsets[Int(u)])..<Int(steps.reverseOffsets[Int(u) + 1]) {
                         let v = steps.reverseNeighbors[k]
                         guard forward.distance(v) == want, longer.count < limit else { continue }
-                        longer.append(([v] + p.nodes, [steps.reverseEdges[k]] + p.edges, Self.times(p.sign, steps.reverseSigns[k])))
+                        longer.append(([v] + p.nodes, [steps.reverseEdges[k]] + p.edges, Sign.product(p.sign, steps.reverseSigns[k])))
                     }
                 }
                 prefixes = longer
@@ -204,23 +204,21 @@ extension ShortestPathCounter {
                     for k in Int(steps.offsets[Int(u)])..<Int(steps.offsets[Int(u) + 1]) {
                         let v = steps.neighbors[k]
                         guard backward.distance(v) == want, longer.count < limit else { continue }
-                        longer.append((p.nodes + [v], p.edges + [steps.edges[k]], Self.times(p.sign, steps.signs[k])))
+                        longer.append((p.nodes + [v], p.edges + [steps.edges[k]], Sign.product(p.sign, steps.signs[k])))
                     }
                 }
                 suffixes = longer
             }
             for p in prefixes {
                 for s in suffixes where out.count < limit {
-                    let sign = Self.times(p.sign, s.sign)
+                    let sign = Sign.product(p.sign, s.sign)
                     out.append(
                         NetworkPath(
                             nodes: p.nodes + s.nodes.dropFirst(), edges: p.edges + s.edges,
-                            sign: sign == 1 ? .positive : sign == -1 ? .negative : .unknown))
+                            sign: Sign(stepValue: sign)))
                 }
             }
         }
         return out
     }
-
-    static func times(_ a: Int8, _ b: Int8) -> Int8 { a == 0 || b == 0 ? 0 : a * b }
 }

@@ -46,13 +46,7 @@ struct StepGraph: Sendable {
         let labelUsable = network.labels.map { label in
             label.traversable && (options.labels?.contains(label.name) ?? true)
         }
-        let labelSign: [Int8] = network.labels.map {
-            switch $0.sign {
-            case .positive: 1
-            case .negative: -1
-            case .unknown, .none: 0
-            }
-        }
+        let labelSign = network.labels.map(\.sign.stepValue)
         let contextUsable = network.contexts.map { options.filter.admits($0) }
         var admissible = [Bool](repeating: false, count: m)
         var outDegree = [Int32](repeating: 0, count: n + 1)
