@@ -15,8 +15,10 @@ struct Check: ParsableCommand {
               pharmgraph check --format json Graphs/ketamine.yaml
             """)
 
-    @Argument(help: "The graph files to check.")
+    @Argument(help: "The graph files to check (- for stdin).")
     var files: [String]
+
+    @OptionGroup var read: ReadOptions
 
     @Flag(help: "Fail on warnings too.")
     var strict = false
@@ -26,10 +28,11 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one graph file to check") }
+        if let message = InputReading.requireOneStdin(files) { throw ValidationError(message) }
     }
 
     func run() throws {
-        let results = files.map(Self.check)
+        let results = files.map { Self.check($0, limit: read.limit) }
         let errors = results.map(\.diagnostics.errorCount).reduce(0, +)
         let warnings = results.map(\.diagnostics.warningCount).reduce(0, +)
         switch format {
@@ -57,8 +60,8 @@ struct CheckedFile {
 
 extension Check {
     /// Loads a file and, when it has no errors, verifies its claims against its paths.
-    static func check(_ path: String) -> CheckedFile {
-        let result = GraphLoader.load(path: path)
+    static func check(_ path: String, limit: Int) -> CheckedFile {
+        let result = InputReading.loadGraph(path, limit: limit)
         var diagnostics = result.diagnostics
         if let graph = result.graph { diagnostics = (diagnostics + ClaimVerifier.verify(graph)).sorted() }
         return CheckedFile(path: path, source: result.source, diagnostics: diagnostics)

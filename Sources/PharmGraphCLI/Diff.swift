@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PharmGraph
+import PharmGraphCompression
 
 struct Diff: ParsableCommand {
     /// Verdicts are compared by default for two curated graphs of at most this many edges each.
@@ -65,6 +66,13 @@ struct Diff: ParsableCommand {
     @Option(parsing: .unconditional, help: "Imported networks: map labels to relations, e.g. 1=activates,-1=inhibits.")
     var relationMap: String?
 
+    @Option(
+        name: .customLong("max-inflated"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "The most bytes one input may hold once decompressed, e.g. 512M or 4G (default: \(InputReading.defaultLimitText)).",
+            valueName: "size"))
+    var maxInflated: String?
+
     @Option(parsing: .unconditional, help: "Also draw the union graph, changes coloured, to this file (.svg, .png, .pdf or .dot).")
     var render: String?
 
@@ -96,6 +104,7 @@ struct Diff: ParsableCommand {
         var inputFormat: InputFormat?
         var importOptions = ImportOptions()
         var renderContext: Int?
+        var limit = InputFile.defaultLimit
     }
 
     static func usageError(_ message: String) -> DiffTrouble {
@@ -145,8 +154,14 @@ struct Diff: ParsableCommand {
         }
         if let context {
             guard render != nil else { throw Self.usageError("--context needs --render") }
-            guard let n = Int(context), n >= 0 else { throw Self.usageError("--context must be a whole number, 0 or more") }
+            guard let n = Int(context), (0...Render.largestDepth).contains(n) else {
+                throw Self.usageError("--context must be a whole number from 0 to \(Render.largestDepth)")
+            }
             settings.renderContext = n
+        }
+        if let maxInflated {
+            guard let limit = InputReading.limit(maxInflated) else { throw Self.usageError(InputReading.limitError(maxInflated)) }
+            settings.limit = limit
         }
         return settings
     }
@@ -176,6 +191,7 @@ struct Diff: ParsableCommand {
         guard inputs.count == 2 else {
             throw Self.usageError(inputs.count < 2 ? "expected two graphs, OLD and NEW" : "expected two graphs, found \(inputs.count) arguments")
         }
+        if let message = InputReading.requireOneStdin(inputs) { throw Self.usageError(message) }
         return (DiffInput(argument: inputs[0]), DiffInput(argument: inputs[1]))
     }
 
@@ -184,7 +200,7 @@ struct Diff: ParsableCommand {
         let settings = try settings()
         guard let (old, new) = try sides() else { return 0 }
         let (oldContent, newContent) = try DiffInput.loadPair(
-            old, new, format: settings.inputFormat, options: settings.importOptions)
+            old, new, format: settings.inputFormat, options: settings.importOptions, limit: settings.limit)
 
         let changes: DiffReport.Changes
         var graphDiff: GraphDiff?

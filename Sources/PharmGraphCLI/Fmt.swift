@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PharmGraph
+import PharmGraphCompression
 
 struct Fmt: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,27 +10,31 @@ struct Fmt: ParsableCommand {
             Sections and fields go in a fixed order, and every reference, node, edge and claim
             on one line, so git diffs are line-level. Comments are kept. A file with errors is
             never touched; files are replaced atomically. With --check nothing is written and
-            the exit status is 1 if any file is not canonical.
+            the exit status is 1 if any file is not canonical. FILE - reads stdin and writes the
+            canonical text to stdout.
 
             Examples:
               pharmgraph fmt Graphs/ketamine.yaml
               pharmgraph fmt --check Graphs/*.yaml
             """)
 
-    @Argument(help: "The graph files to format in place.")
+    @Argument(help: "The graph files to format in place; - reads stdin and writes stdout.")
     var files: [String]
+
+    @OptionGroup var read: ReadOptions
 
     @Flag(help: "Report files that are not canonical instead of rewriting them.")
     var check = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one graph file to format") }
+        if let message = InputReading.requireOneStdin(files) { throw ValidationError(message) }
     }
 
     func run() throws {
         var failed = false
         for file in files {
-            let result = GraphLoader.load(path: file)
+            let result = InputReading.loadGraph(file, limit: read.limit, decompress: false)
             Console.report(result)
             let text: String
             do {
@@ -39,15 +44,18 @@ struct Fmt: ParsableCommand {
                 failed = true
                 continue
             }
-            guard text != result.source?.text else { continue }
+            // A filter (`-`) always echoes its input, canonical or not.
+            guard text != result.source?.text || (file == "-" && !check) else { continue }
             if check {
                 Console.error("\(file): not in canonical form (run 'pharmgraph fmt \(file)')\n")
                 failed = true
                 continue
             }
             do {
-                try AtomicFile.write(Data(text.utf8), to: file)
-                Console.error("formatted \(file)\n")
+                try OutputFile.write(Data(text.utf8), to: file)
+                if file != "-" { Console.error("formatted \(file)\n") }
+            } catch where error.isBrokenPipe {
+                continue
             } catch {
                 Console.error("\(file): error: \(error.description)\n")
                 failed = true

@@ -19,6 +19,9 @@ struct Paths: ParsableCommand {
               pharmgraph paths hetionet.sif.gz Compound::DB01156 kind:Disease --undirected --max-length 3
             """)
 
+    /// The largest `--limit` and `--k`: far more paths than anyone can read, far fewer than memory holds.
+    static let largestCount = 100_000_000
+
     @OptionGroup var input: InputOptions
 
     @Argument(help: "Where paths start: a node id, label, synonym, or kind:K.")
@@ -83,8 +86,9 @@ struct Paths: ParsableCommand {
     func validate() throws {
         if batch == nil, from == nil || to == nil { throw ValidationError("give FROM and TO, or --batch FILE") }
         if batch != nil, from != nil { throw ValidationError("give FROM and TO, or --batch FILE, not both") }
-        if limit < 0 { throw ValidationError("--limit must be 0 or more") }
-        if let k, k < 1 { throw ValidationError("--k must be at least 1") }
+        if !(0...Self.largestCount).contains(limit) { throw ValidationError("--limit must be from 0 to \(Self.largestCount)") }
+        if let k, !(1...Self.largestCount).contains(k) { throw ValidationError("--k must be from 1 to \(Self.largestCount)") }
+        if let message = InputReading.requireOneStdin([input.graph, input.nodes, batch]) { throw ValidationError(message) }
         if shortest, k != nil { throw ValidationError("give --shortest or --k, not both") }
         if let timeout, !(timeout > 0 && timeout <= 1_000_000) {
             throw ValidationError("--timeout must be a number of seconds above 0 and at most 1000000")
@@ -144,7 +148,7 @@ struct Paths: ParsableCommand {
 
     /// One summary row per `FROM<TAB>TO` line of `file`.
     func runBatch(_ file: String, engine: PathEngine) throws {
-        let text = String(decoding: try QueryInput.read(file), as: UTF8.self)
+        let text = String(decoding: try QueryInput.read(file, limit: input.read.limit), as: UTF8.self)
         var rows = ["from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial"]
         // Split on "\n" after folding CRLF: "\r\n" is one Character, which a split on "\n" misses.
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)

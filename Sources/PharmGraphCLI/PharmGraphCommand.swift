@@ -28,17 +28,24 @@ struct PharmGraphCommand: ParsableCommand {
     /// Runs the command; `diff`'s usage errors exit 2, as diff(1)'s do, even the few the
     /// argument parser catches before `diff` runs (an option without its value, a value
     /// given to a flag). Every other command keeps ArgumentParser's exit codes (64 for usage).
+    /// Messages go through `Console`, so that a failed write to stdout or stderr cannot trap.
     static func main() {
+        let isDiff = CommandLine.arguments.dropFirst().first == "diff"
+        Console.prepare(failureStatus: isDiff ? 2 : 1)
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure, CommandLine.arguments.dropFirst().first == "diff" {
-                let text = "error: \(message(for: error))\nusage: pharmgraph diff <old> <new> [options]; see 'pharmgraph diff --help'\n"
-                FileHandle.standardError.write(Data(text.utf8))
+            let code = exitCode(for: error)
+            if code == .validationFailure, isDiff {
+                Console.error("error: \(message(for: error))\nusage: pharmgraph diff <old> <new> [options]; see 'pharmgraph diff --help'\n")
                 Foundation.exit(2)
             }
-            exit(withError: error)
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                if code == .success { Console.out(text + "\n") } else { Console.error(text + "\n") }
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

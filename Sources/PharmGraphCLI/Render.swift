@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PharmGraph
+import PharmGraphCompression
 import PharmGraphRender
 
 struct Render: ParsableCommand {
@@ -8,14 +9,19 @@ struct Render: ParsableCommand {
     static let dotNodeLimit = 150
     /// The most paths `--paths` draws and lists (the shortest first).
     static let pathLimit = 50
+    /// The largest `--depth`: beyond any graph's diameter.
+    static let largestDepth = 1_000_000
+    /// The largest `--benchmark-repeat`.
+    static let largestBenchmarkRepeat = 10_000
 
     static let configuration = CommandConfiguration(
         abstract: "Draw a graph as a pathway diagram (SVG, PNG, PDF, DOT or Graphviz JSON).",
         discussion: """
             Edges are drawn in SBGN Activity Flow glyphs, nodes by kind; the legend lists what is
             drawn. The format comes from the output's extension or --format; -o - writes to stdout.
-            Output is written atomically: a failed render leaves no partial file. The default engine
-            is dot, or sfdp above \(dotNodeLimit) nodes (said on stderr). See docs/rendering.md.
+            A file is written atomically: a failed render leaves no partial file. A device or FIFO
+            is written in place, never replaced. The default engine is dot, or sfdp above
+            \(dotNodeLimit) nodes (said on stderr). See docs/rendering.md and docs/cli.md.
 
             Examples:
               pharmgraph render Graphs/ketamine.yaml -o ketamine.svg
@@ -25,10 +31,12 @@ struct Render: ParsableCommand {
               pharmgraph render Graphs/ketamine.yaml -o - --format dot --where dose=subanesthetic
             """)
 
-    @Argument(help: "The graph file.")
+    @Argument(help: "The graph file (- for stdin).")
     var file: String
 
-    @Option(name: [.short, .customLong("output")], help: "The output file, or - for stdout.")
+    @OptionGroup var read: ReadOptions
+
+    @Option(name: [.short, .customLong("output")], help: "The output file, device or FIFO, or - for stdout.")
     var output: String
 
     @Option(help: "Output format: svg, png, pdf, dot or json (default: from the output's extension).")
@@ -90,7 +98,7 @@ struct Render: ParsableCommand {
         if DiagramSelection.Direction(rawValue: direction) == nil {
             throw ValidationError("unknown direction '\(direction)'; valid: out, in, both")
         }
-        if depth < 0 { throw ValidationError("--depth must be 0 or more") }
+        if !(0...Self.largestDepth).contains(depth) { throw ValidationError("--depth must be from 0 to \(Self.largestDepth)") }
         if !paths.isEmpty && paths.count != 2 {
             throw ValidationError("--paths takes two nodes, FROM and TO")
         }
@@ -99,7 +107,9 @@ struct Render: ParsableCommand {
         }
         if maxLength != nil && paths.isEmpty { throw ValidationError("--max-length needs --paths") }
         if focus != nil && !paths.isEmpty { throw ValidationError("give --focus or --paths, not both") }
-        if let benchmarkRepeat, benchmarkRepeat < 1 { throw ValidationError("--benchmark-repeat must be at least 1") }
+        if let benchmarkRepeat, !(1...Self.largestBenchmarkRepeat).contains(benchmarkRepeat) {
+            throw ValidationError("--benchmark-repeat must be from 1 to \(Self.largestBenchmarkRepeat)")
+        }
         do {
             _ = try ContextFilter(terms: whereTerms)
         } catch {
@@ -110,7 +120,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let format = format.flatMap(RenderFormat.init(rawValue:)) ?? RenderFormat(fileExtension: output) ?? .svg
         let filter = try ContextFilter(terms: whereTerms)
-        let result = GraphLoader.load(path: file)
+        let result = InputReading.loadGraph(file, limit: read.limit)
         Console.report(result)
         guard let graph = result.graph else { throw ExitCode(1) }
 
@@ -130,7 +140,7 @@ struct Render: ParsableCommand {
             format: format, output: output, benchmarkRepeat: benchmarkRepeat)
     }
 
-    /// Lays out and renders a selection, then writes it atomically to `output` (`-` for stdout).
+    /// Lays out and renders a selection, then writes it to `output` with `OutputFile`.
     ///
     /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note.
     static func draw(
@@ -167,12 +177,11 @@ struct Render: ParsableCommand {
         for warning in rendering.warnings {
             Console.error("graphviz: \(warning)\n")
         }
-        if output == "-" {
-            FileHandle.standardOutput.write(rendering.data)
-            return
-        }
         do {
-            try AtomicFile.write(rendering.data, to: output)
+            try OutputFile.write(rendering.data, to: output)
+        } catch where error.isBrokenPipe {
+            // The reader left (`| head`): not an error, as for every stdout write (docs/cli.md).
+            return
         } catch {
             Console.error("error: \(error)\n")
             throw ExitCode(1)

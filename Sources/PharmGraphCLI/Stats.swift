@@ -14,14 +14,16 @@ struct Stats: ParsableCommand {
               pharmgraph stats --format json Graphs/ketamine.yaml
             """)
 
-    @Argument(help: "The graph file.")
+    @Argument(help: "The graph file (- for stdin).")
     var file: String
+
+    @OptionGroup var read: ReadOptions
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func run() throws {
-        let result = GraphLoader.load(path: file)
+        let result = InputReading.loadGraph(file, limit: read.limit)
         Console.report(result)
         guard let graph = result.graph else { throw ExitCode(1) }
         let statistics = GraphStatistics(graph)

@@ -52,20 +52,4 @@ struct LoaderRegressionTests {
         let text = Self.header + "nodes:\n  - {id: a, kind: drug}\n  - {id: b, kind: enzyme}\nedges:\n  - {from: a, relation: activates, to: b, refs: [r]}\nclaims:\n  - {from: a, to: b, expect: positive, max_length: 9223372036854775807}\n"
         #expect(messages(text) == ["12:52 expected a whole number from 1 to 100 for 'max_length', found '9223372036854775807'"])
     }
-
-    @Test("an atomic write follows a symlink and keeps the target's mode")
-    func symlink() throws {
-        let directory = try makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let real = directory + "/real.yaml"
-        let link = directory + "/link.yaml"
-        try "old".write(toFile: real, atomically: false, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: real)
-        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.yaml")
-        try AtomicFile.write(Data("new".utf8), to: link)
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.yaml")
-        #expect(try String(contentsOfFile: real, encoding: .utf8) == "new")
-        #expect((try FileManager.default.attributesOfItem(atPath: real)[.posixPermissions] as? Int) == 0o640)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["link.yaml", "real.yaml"])
-    }
 }

@@ -31,6 +31,11 @@ public enum GraphLoader {
         }
     }
 
+    /// The result for an input that could not be read: one error, `path: error: message`.
+    public static func unreadable(path: String, message: String) -> LoadResult {
+        LoadResult(path: path, source: nil, graph: nil, diagnostics: [Diagnostic(.error, message, file: path)])
+    }
+
     /// Checks `text` as if it were the content of `path`.
     public static func load(text: String, path: String) -> LoadResult {
         load(source: SourceText(path: path, text: text))

@@ -54,9 +54,14 @@ enum SourceReadError: Error {
 extension SourceText {
     /// Reads and decodes a UTF-8 file, locating the first invalid byte if any.
     static func read(path: String) -> Result<SourceText, SourceReadError> {
+        // Read to the end rather than by the reported size, so that pipes and FIFOs work.
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                return .failure(.unreadable(describeReadFailure(path: path, error: CocoaError(.fileReadUnknown))))
+            }
+            defer { try? handle.close() }
+            data = try handle.readToEnd() ?? Data()
         } catch {
             return .failure(.unreadable(describeReadFailure(path: path, error: error)))
         }

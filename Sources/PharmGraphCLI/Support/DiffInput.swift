@@ -79,34 +79,34 @@ struct DiffInput: Sendable {
         return formatName
     }
 
-    /// The decompressed bytes.
-    func read() throws(DiffTrouble) -> Data {
+    /// The decompressed bytes, at most `limit` of them.
+    func read(limit: Int) throws(DiffTrouble) -> Data {
         switch source {
         case .empty:
             return Data()
         case let .file(path):
             do {
-                return try InputFile.read(path)
+                return try InputFile.read(path, limit: limit)
             } catch {
-                throw DiffTrouble("\(name): error: \(error.description)")
+                throw DiffTrouble("\(name): error: \(InputReading.message(error))")
             }
         case let .revision(spec):
             let data = try Git.show(spec)
             let lowered = pathForFormat.lowercased()
             do {
-                if lowered.hasSuffix(".gz") { return try InputFile.gunzip(data) }
-                if lowered.hasSuffix(".xz") { return try InputFile.unxz(data) }
+                if lowered.hasSuffix(".gz") { return try InputFile.gunzip(data, limit: limit) }
+                if lowered.hasSuffix(".xz") { return try InputFile.unxz(data, limit: limit) }
             } catch {
-                throw DiffTrouble("\(name): error: \(error.description)")
+                throw DiffTrouble("\(name): error: \(InputReading.message(error))")
             }
             return data
         }
     }
 
     /// Reads and loads the input; any diagnostics but warnings make it trouble.
-    func load(format: InputFormat?, options: ImportOptions) throws(DiffTrouble) -> Content {
+    func load(format: InputFormat?, options: ImportOptions, limit: Int) throws(DiffTrouble) -> Content {
         if isEmpty { return .graph(Graph(id: "", title: "", version: "", nodes: [], edges: [])) }
-        let data = try read()
+        let data = try read(limit: limit)
         guard let format = format ?? NetworkInput.format(of: pathForFormat, data: data) else {
             let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw DiffTrouble("\(name): error: cannot tell the format from the name; give --input-format (\(names))")
@@ -130,12 +130,12 @@ struct DiffInput: Sendable {
 
     /// Loads both sides at once (two cores halve the time on large networks); old first in any trouble.
     static func loadPair(
-        _ old: DiffInput, _ new: DiffInput, format: InputFormat?, options: ImportOptions
+        _ old: DiffInput, _ new: DiffInput, format: InputFormat?, options: ImportOptions, limit: Int
     ) throws(DiffTrouble) -> (Content, Content) {
         let inputs = [old, new]
         let results = ResultSlots(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { i in
-            results.set(i, Result { () throws(DiffTrouble) in try inputs[i].load(format: format, options: options) })
+            results.set(i, Result { () throws(DiffTrouble) in try inputs[i].load(format: format, options: options, limit: limit) })
         }
         var lines: [String] = []
         var contents: [Content] = []

@@ -1,8 +1,9 @@
 import Foundation
 import PharmGraph
+import PharmGraphCompression
 import PharmGraphRender
 
-/// `--render`: the union graph of a diff, drawn by the renderer and written atomically.
+/// `--render`: the union graph of a diff, drawn by the renderer and written with `OutputFile`.
 enum DiffRendering {
     /// The formats `--render` writes, told by the file's extension.
     static func format(of path: String) -> RenderFormat? {
@@ -38,10 +39,12 @@ enum DiffRendering {
         }
     }
 
-    /// Writes the image atomically.
+    /// Writes the image: atomically to a file, in place to a device or FIFO.
     static func write(_ data: Data, to path: String) throws(DiffTrouble) {
         do {
-            try AtomicFile.write(data, to: path)
+            try OutputFile.write(data, to: path)
+        } catch where error.isBrokenPipe {
+            return
         } catch {
             throw DiffTrouble("error: --render: \(error.description)")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PharmGraph
+import PharmGraphCompression
 
 /// Text or JSON, for commands with a machine-readable output.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -8,14 +9,53 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json
 }
 
-/// Writing to the standard streams.
+/// Writing to the standard streams with write(2), so that a failed write never traps (docs/cli.md, "Output").
+///
+/// EPIPE (the reader left, as `| head` does) abandons that stream quietly and the command goes
+/// on to its usual exit status. Any other failure (a full disk, a closed descriptor) prints one
+/// line on stderr, if stderr still works, and exits with `failureStatus`.
 enum Console {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// The exit status after a failed write: 1, or 2 for `diff`, whose trouble status is 2.
+    static var failureStatus: Int32 { state.failureStatus }
+
+    private static let state = ConsoleState()
+
+    static func out(_ text: String) { write(Data(text.utf8), to: STDOUT_FILENO) }
+
+    static func error(_ text: String) { write(Data(text.utf8), to: STDERR_FILENO) }
+
+    /// Writes `data` to stdout or stderr, handling a failure as described above.
+    static func write(_ data: Data, to fd: Int32) {
+        guard !state.isAbandoned(fd) else { return }
+        if let code = Descriptor.writeAll(fd, data) { failed(fd, code: code) }
     }
 
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+    /// A write to `fd` failed with `code`: abandon the stream on EPIPE, else report and exit.
+    static func failed(_ fd: Int32, code: Int32) {
+        if code == EPIPE {
+            state.abandon(fd)
+            return
+        }
+        if fd != STDERR_FILENO, !state.isAbandoned(STDERR_FILENO) {
+            let name = fd == STDOUT_FILENO ? "standard output" : "descriptor \(fd)"
+            _ = Descriptor.writeAll(STDERR_FILENO, Data("error: cannot write to \(name): \(Descriptor.reason(code))\n".utf8))
+        }
+        Foundation.exit(state.failureStatus)
+    }
+
+    /// Sets up the streams before any work: SIGPIPE ignored (so a gone reader is EPIPE, not death),
+    /// the failure status, and closed standard descriptors held by /dev/null opened the wrong way
+    /// round, so that no file the command opens takes their number and a write to them fails with EBADF.
+    static func prepare(failureStatus: Int32) {
+        signal(SIGPIPE, SIG_IGN)
+        state.failureStatus = failureStatus
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where !Descriptor.isOpen(fd) {
+            let placeholder = open("/dev/null", (fd == STDIN_FILENO ? O_WRONLY : O_RDONLY) | O_CLOEXEC)
+            if placeholder >= 0, placeholder != fd {
+                dup2(placeholder, fd)
+                close(placeholder)
+            }
+        }
     }
 
     /// Prints each diagnostic of `result` to stderr, with its source line and caret.
@@ -37,4 +77,20 @@ enum JSONOutput {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
+}
+
+/// Which standard streams were abandoned after EPIPE, and the failure status; shared by threads.
+private final class ConsoleState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var abandoned: Set<Int32> = []
+    private var status: Int32 = 1
+
+    var failureStatus: Int32 {
+        get { lock.withLock { status } }
+        set { lock.withLock { status = newValue } }
+    }
+
+    func abandon(_ fd: Int32) { lock.withLock { _ = abandoned.insert(fd) } }
+
+    func isAbandoned(_ fd: Int32) -> Bool { lock.withLock { abandoned.contains(fd) } }
 }

@@ -5,8 +5,10 @@ import PharmGraphCompression
 
 /// The graph to query and, for imported networks, how to read it.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "The graph: a curated YAML/JSON file, or a network (SIF, TSV/CSV, Hetionet JSON; .gz/.xz read directly).")
+    @Argument(help: "The graph: a curated YAML/JSON file, or a network (SIF, TSV/CSV, Hetionet JSON; .gz/.xz read directly); - for stdin, with --input-format.")
     var graph: String
+
+    @OptionGroup var read: ReadOptions
 
     @Option(help: "Input format: graph, sif, tsv, csv or hetionet-json (default: from the extension and content).")
     var inputFormat: InputFormat?
@@ -25,6 +27,10 @@ struct InputOptions: ParsableArguments {
 
     @Option(help: "Map imported labels to relations, e.g. 1=activates,-1=inhibits. Unmapped labels keep unknown sign.")
     var relationMap: String?
+
+    func validate() throws {
+        if let message = InputReading.requireOneStdin([graph, nodes]) { throw ValidationError(message) }
+    }
 }
 
 /// Which edges a query may walk.
@@ -66,7 +72,7 @@ struct TraversalArguments: ParsableArguments {
 enum QueryInput {
     /// Loads the graph named by `options`, printing diagnostics; throws `ExitCode(1)` on errors.
     static func load(_ options: InputOptions) throws -> PathEngine {
-        let data = try read(options.graph)
+        let data = try read(options.graph, limit: options.read.limit)
         let result = NetworkInput.load(
             data: data, path: options.graph, format: options.inputFormat, import: try importOptions(options))
         for diagnostic in result.diagnostics {
@@ -77,11 +83,11 @@ enum QueryInput {
     }
 
     /// The (decompressed) bytes of a file, or an error message and exit 1.
-    static func read(_ path: String) throws -> Data {
+    static func read(_ path: String, limit: Int) throws -> Data {
         do {
-            return try InputFile.read(path)
+            return try InputFile.read(path, limit: limit)
         } catch {
-            Console.error("\(path): error: \(error.description)\n")
+            Console.error("\(path): error: \(InputReading.message(error))\n")
             throw ExitCode(1)
         }
     }
@@ -106,7 +112,7 @@ enum QueryInput {
     static func importOptions(_ options: InputOptions) throws -> ImportOptions {
         let relationMap = try options.relationMap.map { try Self.relationMap($0).get() } ?? [:]
         return ImportOptions(
-            nodeTable: try options.nodes.map { (path: $0, data: try read($0)) }, sourceColumn: options.sourceColumn, targetColumn: options.targetColumn,
+            nodeTable: try options.nodes.map { (path: $0, data: try read($0, limit: options.read.limit)) }, sourceColumn: options.sourceColumn, targetColumn: options.targetColumn,
             relationColumn: options.relationColumn, relationMap: relationMap)
     }
 

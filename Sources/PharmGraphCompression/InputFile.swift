@@ -1,0 +1,212 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads inputs to their end (files, pipes, `-` for stdin), decompressing gzip and xz as they stream in.
+public enum InputFile {
+    /// Why an input could not be read or decompressed.
+    public struct ReadError: Error, CustomStringConvertible, Sendable {
+        public let description: String
+        /// Whether the input held more than the size limit.
+        public let exceededLimit: Bool
+
+        init(_ description: String, exceededLimit: Bool = false) {
+            self.description = description
+            self.exceededLimit = exceededLimit
+        }
+    }
+
+    /// The default limit on an input's size once decompressed: 16 GiB (docs/decisions.md).
+    public static let defaultLimit = 16 << 30
+
+    /// How much is read from the input at a time.
+    static let chunkSize = 1 << 20
+
+    /// The bytes of `path` (`-` is stdin), decompressed when the name ends in `.gz` or `.xz` or
+    /// the content starts with the gzip or xz magic number (unless `decompress` is false); at
+    /// most `limit` bytes once decompressed.
+    public static func read(_ path: String, limit: Int = defaultLimit, decompress: Bool = true) throws(ReadError) -> Data {
+        let fd: Int32
+        if path == "-" {
+            fd = STDIN_FILENO
+        } else {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw ReadError("cannot read file: \(reason(errno))") }
+        }
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw ReadError("cannot read file: \(reason(errno))") }
+        if info.st_mode & S_IFMT == S_IFDIR { throw ReadError("cannot read file: is a directory") }
+        // The size of a regular file is only a first guess at the buffer: the read goes to the end.
+        let regularSize = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+        let sink = ByteSink(limit: limit)
+        var decoder: StreamDecoder?
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let count = Foundation.read(fd, chunk.baseAddress, chunk.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadError("cannot read file: \(reason(errno))")
+            }
+            let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
+            if decoder == nil {
+                if count == 0 { break }
+                let kind = decompress ? Compression(name: path, head: bytes) : .none
+                if kind == .none {
+                    if regularSize > limit { throw ByteSink.overLimit(limit) }
+                    try sink.reserve(regularSize)
+                }
+                decoder = kind.decoder()
+            }
+            if count == 0 { break }
+            try decoder!.feed(bytes, into: sink)
+        }
+        try decoder?.finish(into: sink)
+        return sink.take()
+    }
+
+    /// Inflates gzip (or zlib) data, including concatenated gzip members, to at most `limit` bytes.
+    public static func gunzip(_ data: Data, limit: Int = defaultLimit) throws(ReadError) -> Data {
+        try decode(data, with: GzipDecoder(), limit: limit)
+    }
+
+    /// Decodes `.xz` data (concatenated streams included) to at most `limit` bytes.
+    public static func unxz(_ data: Data, limit: Int = defaultLimit) throws(ReadError) -> Data {
+        try decode(data, with: XZDecoder(), limit: limit)
+    }
+
+    private static func decode(_ data: Data, with decoder: some StreamDecoder, limit: Int) throws(ReadError) -> Data {
+        var decoder = decoder
+        let sink = ByteSink(limit: limit)
+        let fed = data.withUnsafeBytes { bytes in Result { () throws(ReadError) in try decoder.feed(bytes, into: sink) } }
+        try fed.get()
+        try decoder.finish(into: sink)
+        return sink.take()
+    }
+
+    private static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "no such file"
+        case EACCES, EPERM: "permission denied"
+        case EISDIR: "is a directory"
+        default: Descriptor.reason(code)
+        }
+    }
+}
+
+/// How an input is compressed: told by its name, else by its first bytes.
+enum Compression: Equatable {
+    case none, gzip, xz
+
+    init(name: String, head: UnsafeRawBufferPointer) {
+        let lowered = name.lowercased()
+        if lowered.hasSuffix(".gz") || head.starts(with: [0x1F, 0x8B]) {
+            self = .gzip
+        } else if lowered.hasSuffix(".xz") || head.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) {
+            self = .xz
+        } else {
+            self = .none
+        }
+    }
+
+    func decoder() -> StreamDecoder {
+        switch self {
+        case .none: PlainDecoder()
+        case .gzip: GzipDecoder()
+        case .xz: XZDecoder()
+        }
+    }
+}
+
+/// Turns input chunks into bytes in a sink.
+protocol StreamDecoder {
+    /// Consumes all of `input`.
+    mutating func feed(_ input: UnsafeRawBufferPointer, into sink: ByteSink) throws(InputFile.ReadError)
+    /// Called at the end of the input; throws if the data was cut short.
+    mutating func finish(into sink: ByteSink) throws(InputFile.ReadError)
+}
+
+/// Uncompressed input, copied as it is.
+struct PlainDecoder: StreamDecoder {
+    mutating func feed(_ input: UnsafeRawBufferPointer, into sink: ByteSink) throws(InputFile.ReadError) {
+        try sink.append(input)
+    }
+
+    mutating func finish(into sink: ByteSink) {}
+}
+
+/// One growing buffer that decoders write into directly, refusing to hold more than `limit` bytes.
+///
+/// Memory comes from `realloc`, so a failed allocation is an error rather than a trap, and the
+/// result becomes `Data` without a copy.
+final class ByteSink {
+    let limit: Int
+    private(set) var count = 0
+    private var capacity = 0
+    private var base: UnsafeMutableRawPointer?
+
+    init(limit: Int) { self.limit = max(0, limit) }
+
+    deinit { free(base) }
+
+    /// Makes room for `size` bytes in all (never beyond the limit and one byte).
+    func reserve(_ size: Int) throws(InputFile.ReadError) {
+        let wanted = min(size, limit == Int.max ? Int.max : limit + 1)
+        guard wanted > capacity else { return }
+        guard let grown = realloc(base, wanted) else {
+            throw InputFile.ReadError("out of memory after \(ByteSize.describe(count)) of input")
+        }
+        base = grown
+        capacity = wanted
+    }
+
+    /// Free space at the end, growing the buffer when it is full; at most `UInt32.max` bytes.
+    func space() throws(InputFile.ReadError) -> UnsafeMutableRawBufferPointer {
+        if count == capacity {
+            let doubled = capacity > Int.max / 2 ? Int.max : capacity * 2
+            try reserve(max(doubled, InputFile.chunkSize))
+        }
+        let size = min(capacity - count, Int(UInt32.max))
+        return UnsafeMutableRawBufferPointer(start: base! + count, count: size)
+    }
+
+    /// Records `produced` bytes written into the last `space()`.
+    func commit(_ produced: Int) throws(InputFile.ReadError) {
+        count += produced
+        try ensureRoom(for: 0)
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) throws(InputFile.ReadError) {
+        try ensureRoom(for: bytes.count)
+        var offset = 0
+        while offset < bytes.count {
+            let target = try space()
+            let n = min(target.count, bytes.count - offset)
+            target.baseAddress!.copyMemory(from: bytes.baseAddress! + offset, byteCount: n)
+            offset += n
+            count += n
+        }
+    }
+
+    /// Throws when `extra` more bytes would take the count over the limit.
+    private func ensureRoom(for extra: Int) throws(InputFile.ReadError) {
+        if extra > limit || count > limit - extra { throw Self.overLimit(limit) }
+    }
+
+    static func overLimit(_ limit: Int) -> InputFile.ReadError {
+        InputFile.ReadError("the input exceeds the \(ByteSize.describe(limit)) size limit (counted after decompression)", exceededLimit: true)
+    }
+
+    /// The bytes, handed over without a copy; the sink is empty afterwards.
+    func take() -> Data {
+        guard let base, count > 0 else { return Data() }
+        self.base = nil
+        defer { (count, capacity) = (0, 0) }
+        return Data(bytesNoCopy: base, count: count, deallocator: .free)
+    }
+}
