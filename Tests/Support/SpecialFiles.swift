@@ -94,19 +94,37 @@ public final class FIFOReader: @unchecked Sendable {
 }
 
 extension Program {
-    /// Runs `executable` with its stdout and stderr sent to the given handles (a device node, a broken pipe).
-    public static func run(
-        _ executable: String, _ arguments: [String], stdout: FileHandle, stderr: FileHandle, in directory: String? = nil
-    ) throws -> Int32 {
+    /// Runs `executable` with stdout and/or stderr sent to the given handles (a device node, a
+    /// broken pipe); a stream given no handle is captured, as `run` does.
+    public static func runRedirected(
+        _ executable: String, _ arguments: [String], stdout: FileHandle? = nil, stderr: FileHandle? = nil,
+        in directory: String? = nil
+    ) throws -> RunResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = stdout
-        process.standardError = stderr
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = stdout ?? out
+        process.standardError = stderr ?? err
         try process.run()
+        try out.fileHandleForWriting.close()
+        try err.fileHandleForWriting.close()
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
-        return process.terminationStatus
+        return RunResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
