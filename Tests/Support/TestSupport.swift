@@ -99,6 +99,11 @@ public enum Program {
         try process.run()
         inp.fileHandleForWriting.write(Data(input.utf8))
         try inp.fileHandleForWriting.close()
+        return collect(process, out: out, err: err)
+    }
+
+    /// Reads a started process's stdout and stderr pipes to their ends, then waits for it.
+    static func collect(_ process: Process, out: Pipe, err: Pipe) -> RunResult {
         // Read both pipes concurrently so a full pipe cannot block the child.
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
