@@ -1,4 +1,5 @@
 import Foundation
+import PharmGraph
 import PharmGraphCompression
 import PharmGraphTestSupport
 import Testing
@@ -25,7 +26,7 @@ struct InputFileTests {
         return try shell("gzip -c zeros > bomb.gz && xz -c zeros > bomb.xz && cp bomb.gz bomb-gz && cp bomb.xz bomb-xz")
     }
 
-    private func expectOverLimit(_ name: String, limit: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectOverLimit(_ name: String, limit: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(sourceLocation: sourceLocation) {
             _ = try InputFile.read(path(name), limit: limit)
         } throws: { error in
@@ -91,6 +92,22 @@ struct InputFileTests {
             try? handle.close()
         }
         #expect(String(decoding: try InputFile.read(fifo), as: UTF8.self) == text)
+    }
+
+    @Test("the core loader reads a FIFO to its end too")
+    func coreLoaderFIFO() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let text = try String(contentsOfFile: Repository.path("Graphs/ketamine.yaml"), encoding: .utf8)
+        try SpecialFiles.makeFIFO(path("g.yaml"))
+        let fifo = path("g.yaml")
+        Thread.detachNewThread {
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            handle.write(Data(text.utf8))
+            try? handle.close()
+        }
+        let result = GraphLoader.load(path: fifo)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.graph?.nodes.count == 118)
     }
 
     @Test("a missing file and a directory get plain reasons")
