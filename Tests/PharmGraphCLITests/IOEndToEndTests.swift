@@ -118,6 +118,35 @@ struct OutputTargetEndToEndTests {
         #expect(SpecialFiles.type(path("out.dot")) == S_IFLNK)
     }
 
+    @Test("fmt on a FIFO reads it, then writes the canonical text back into it in place")
+    func fmtFIFO() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fifo = path("g.yaml")
+        try SpecialFiles.makeFIFO(fifo)
+        let untidy = "id: t\ntitle: T\nversion: '1'\nnodes: [{id: a, kind: drug}]\nedges: []\n"
+        // Feed fmt, then hold a reader for what it writes back; read it once fmt has ended.
+        nonisolated(unsafe) var reader: Int32 = -1
+        let ready = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            if let handle = FileHandle(forWritingAtPath: fifo) {
+                handle.write(Data(untidy.utf8))
+                try? handle.close()
+            }
+            reader = open(fifo, O_RDONLY | O_NONBLOCK)
+            ready.signal()
+        }
+        let run = try pharmgraph(["fmt", fifo])
+        ready.wait()
+        defer { close(reader) }
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let count = read(reader, &buffer, buffer.count)
+        let written = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.hasSuffix("formatted \(fifo)\n"))
+        #expect(written == "id: t\ntitle: T\nversion: \"1\"\nnodes:\n  - {id: a, kind: drug}\nedges: []\n")
+        #expect(SpecialFiles.type(fifo) == S_IFIFO)
+    }
+
     @Test("fmt - reads stdin and writes the canonical text to stdout")
     func fmtFilter() throws {
         let text = try String(contentsOfFile: ketamine, encoding: .utf8)
