@@ -28,7 +28,7 @@ struct PharmGraphCommand: ParsableCommand {
     /// Runs the command; `diff`'s usage errors exit 2, as diff(1)'s do, even the few the
     /// argument parser catches before `diff` runs (an option without its value, a value
     /// given to a flag). Every other command keeps ArgumentParser's exit codes (64 for usage).
-    /// Messages go through `Console`, so that a failed write to stdout or stderr cannot trap.
+    // Messages go through `Console`, so that a failed write to stdout or stderr cannot trap.
     static func main() {
         let isDiff = CommandLine.arguments.dropFirst().first == "diff"
         Console.prepare(failureStatus: isDiff ? 2 : 1)

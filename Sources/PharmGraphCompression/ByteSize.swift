@@ -5,8 +5,7 @@ public enum ByteSize {
     /// The multipliers of the suffixes K, M, G, T and P.
     private static let units: [(suffix: Character, shift: Int)] = [("K", 10), ("M", 20), ("G", 30), ("T", 40), ("P", 50)]
 
-    /// The count `text` names: digits, then an optional K, M, G, T or P (powers of 1024),
-    /// optionally followed by `B` or `iB`; `nil` if malformed or larger than `Int.max`.
+    /// Digits, an optional K/M/G/T/P (powers of 1024), an optional `B`/`iB`; `nil` if malformed or over `Int.max`.
     public static func parse(_ text: String) -> Int? {
         var rest = text.trimmingCharacters(in: .whitespaces).uppercased()[...]
         if rest.hasSuffix("IB") {

@@ -26,9 +26,7 @@ public enum InputFile {
     /// How much is read from the input at a time.
     static let chunkSize = 1 << 20
 
-    /// The bytes of `path` (`-` is stdin), decompressed when the name ends in `.gz` or `.xz` or
-    /// the content starts with the gzip or xz magic number (unless `decompress` is false); at
-    /// most `limit` bytes once decompressed.
+    /// The bytes of `path` (`-`: stdin), gzip/xz decompressed by name or magic unless `decompress` is false; at most `limit`.
     public static func read(_ path: String, limit: Int = defaultLimit, decompress: Bool = true) throws(ReadError) -> Data {
         let fd: Int32
         if path == "-" {
@@ -140,10 +138,7 @@ struct PlainDecoder: StreamDecoder {
     mutating func finish(into sink: ByteSink) {}
 }
 
-/// One growing buffer that decoders write into directly, refusing to hold more than `limit` bytes.
-///
-/// Memory comes from `realloc`, so a failed allocation is an error rather than a trap, and the
-/// result becomes `Data` without a copy.
+/// One `realloc`ed buffer that decoders write into directly, up to `limit` bytes; allocation failure is an error.
 final class ByteSink {
     let limit: Int
     private(set) var count = 0

@@ -7,11 +7,6 @@ import Foundation
 #endif
 
 /// Writes command output to a path, never replacing anything but a regular file (docs/cli.md, "Output files").
-///
-/// A regular file or a new path gets a temporary file beside it, renamed over it: readers see
-/// the old content or the new, never a part. A character device or FIFO is written in place;
-/// `-`, `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` are the descriptor itself. Anything
-/// else (a socket, a directory, a block device) is refused, as is a file whose owner has no write bit.
 public enum OutputFile {
     /// Why a write failed; a regular file that was there is untouched.
     public struct WriteError: Error, CustomStringConvertible, Sendable {
@@ -136,9 +131,7 @@ public enum OutputFile {
         if let code = Descriptor.writeAll(fd, data) { throw WriteError(path, Descriptor.reason(code), code: code) }
     }
 
-    /// Writes a character device or FIFO in place: opened without truncation or creation.
-    ///
-    /// Opening a FIFO waits for a reader, as a shell redirection does.
+    /// Writes a character device or FIFO in place, opened without truncation or creation (a FIFO waits for a reader).
     private static func writeInPlace(_ data: Data, to target: String, path: String) throws(WriteError) {
         let fd = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw WriteError(path, reason(errno, directory: directory(of: target)), code: errno) }
@@ -150,12 +143,7 @@ public enum OutputFile {
         if let code = Descriptor.writeAll(fd, data) { throw WriteError(path, Descriptor.reason(code), code: code) }
     }
 
-    /// Writes a temporary file beside `target`, then renames it over `target`.
-    ///
-    /// An existing file keeps its permissions (and, where allowed, its owner and group); a new
-    /// one gets `0666` less the umask. The temporary file is created exclusively with mode
-    /// 0600, flushed to disk before the rename, and removed on failure. A rename gives the path
-    /// a new inode: other hard links to the old file keep the old content.
+    /// Writes an exclusive 0600 temporary file beside `target`, fsyncs it and renames it over; keeps mode and owner.
     private static func replace(_ data: Data, at target: String, path: String) throws(WriteError) {
         var info = stat()
         let existing = stat(target, &info) == 0 ? info : nil

@@ -9,11 +9,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json
 }
 
-/// Writing to the standard streams with write(2), so that a failed write never traps (docs/cli.md, "Output").
-///
-/// EPIPE (the reader left, as `| head` does) abandons that stream quietly and the command goes
-/// on to its usual exit status. Any other failure (a full disk, a closed descriptor) prints one
-/// line on stderr, if stderr still works, and exits with `failureStatus`.
+/// Writing to the standard streams with write(2), so that a failed write never traps (docs/cli.md, "Output streams").
 enum Console {
     /// The exit status after a failed write: 1, or 2 for `diff`, whose trouble status is 2.
     static var failureStatus: Int32 { state.failureStatus }
@@ -43,9 +39,7 @@ enum Console {
         Foundation.exit(state.failureStatus)
     }
 
-    /// Sets up the streams before any work: SIGPIPE ignored (so a gone reader is EPIPE, not death),
-    /// the failure status, and closed standard descriptors held by /dev/null opened the wrong way
-    /// round, so that no file the command opens takes their number and a write to them fails with EBADF.
+    /// Before any work: ignores SIGPIPE, sets the failure status, and holds closed standard descriptors (docs/decisions.md).
     static func prepare(failureStatus: Int32) {
         signal(SIGPIPE, SIG_IGN)
         state.failureStatus = failureStatus
