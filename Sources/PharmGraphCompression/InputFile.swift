@@ -42,30 +42,40 @@ public enum InputFile {
         // The size of a regular file is only a first guess at the buffer: the read goes to the end.
         let regularSize = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
         let sink = ByteSink(limit: limit)
-        var decoder: StreamDecoder?
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { chunk.deallocate() }
-        while true {
-            let count = Foundation.read(fd, chunk.baseAddress, chunk.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ReadError("cannot read file: \(reason(errno))")
-            }
-            let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
-            if decoder == nil {
-                if count == 0 { break }
-                let kind = decompress ? Compression(name: path, head: bytes) : .none
-                if kind == .none {
-                    if regularSize > limit { throw ByteSink.overLimit(limit) }
-                    try sink.reserve(regularSize)
-                }
-                decoder = kind.decoder()
-            }
+        // The first six bytes tell the compression: gather them, unless the input ends first.
+        var filled = 0
+        while filled < 6 {
+            let count = try readSome(fd, into: UnsafeMutableRawBufferPointer(rebasing: chunk[filled...]))
             if count == 0 { break }
-            try decoder!.feed(bytes, into: sink)
+            filled += count
         }
-        try decoder?.finish(into: sink)
+        if filled == 0 { return Data() }
+        let head = UnsafeRawBufferPointer(rebasing: chunk[0..<filled])
+        let kind = decompress ? Compression(name: path, head: head) : .none
+        if kind == .none {
+            if regularSize > limit { throw ByteSink.overLimit(limit) }
+            try sink.reserve(regularSize)
+        }
+        var decoder = kind.decoder()
+        try decoder.feed(head, into: sink)
+        while true {
+            let count = try readSome(fd, into: chunk)
+            if count == 0 { break }
+            try decoder.feed(UnsafeRawBufferPointer(rebasing: chunk[0..<count]), into: sink)
+        }
+        try decoder.finish(into: sink)
         return sink.take()
+    }
+
+    /// One read(2) into `buffer`, retried on EINTR; 0 at the end of the input.
+    private static func readSome(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
+        while true {
+            let count = Foundation.read(fd, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            if errno != EINTR { throw ReadError("cannot read file: \(reason(errno))") }
+        }
     }
 
     /// Inflates gzip (or zlib) data, including concatenated gzip members, to at most `limit` bytes.
