@@ -35,7 +35,11 @@ public enum SpecialFiles {
 
     /// Binds a Unix socket at `path`; the descriptor is the caller's to close.
     public static func bindSocket(_ path: String) throws -> Int32 {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #if canImport(Glibc)
+            let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+            let fd = socket(AF_UNIX, SOCK_STREAM, 0)
+        #endif
         guard fd >= 0 else { throw failure("socket", path) }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
