@@ -24,12 +24,16 @@ struct Check: ParsableCommand {
     @Option(help: "Output format: text (diagnostics on stderr) or json (a report on stdout).")
     var format: OutputFormat = .text
 
+    /// Claims: the work budget is per claim, the timeout for the whole run.
+    @OptionGroup var limits: SearchLimitOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one graph file to check") }
     }
 
     func run() throws {
-        let results = files.map(Self.check)
+        let limits = limits.limits(perQuery: false)
+        let results = files.map { Self.check($0, limits: limits) }
         let errors = results.map(\.diagnostics.errorCount).reduce(0, +)
         let warnings = results.map(\.diagnostics.warningCount).reduce(0, +)
         switch format {
@@ -57,10 +61,10 @@ struct CheckedFile {
 
 extension Check {
     /// Loads a file and, when it has no errors, verifies its claims against its paths.
-    static func check(_ path: String) -> CheckedFile {
+    static func check(_ path: String, limits: SearchLimits = .standard) -> CheckedFile {
         let result = GraphLoader.load(path: path)
         var diagnostics = result.diagnostics
-        if let graph = result.graph { diagnostics = (diagnostics + ClaimVerifier.verify(graph)).sorted() }
+        if let graph = result.graph { diagnostics = (diagnostics + ClaimVerifier.verify(graph, limits: limits)).sorted() }
         return CheckedFile(path: path, source: result.source, diagnostics: diagnostics)
     }
 }

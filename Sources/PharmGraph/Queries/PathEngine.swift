@@ -29,8 +29,8 @@ public struct PathQuery: Sendable {
     /// The largest maximum length a query may ask for.
     public static let largestMaxLength = 100
 
-    /// The default work budget, in search steps: a few seconds of search.
-    public static let defaultMaxWork = 2_000_000_000
+    /// The default work budget, in search steps: about 5 s of search (docs/queries.md has the measurements).
+    public static let defaultMaxWork = 500_000_000
 
     public init(
         sources: [Int32], targets: [Int32], maxLength: Int = PathQuery.defaultMaxLength, via: [Int32]? = nil,
@@ -46,6 +46,33 @@ public struct PathQuery: Sendable {
         self.sign = sign
         self.traversal = traversal
         self.timeout = timeout
+    }
+}
+
+/// How much work each search of a command may do: a work budget per search (deterministic),
+/// a timeout per query, and a deadline shared by all (both off by default).
+public struct SearchLimits: Sendable, Equatable {
+    /// Search steps per query (`PathQuery.maxWork`); `nil` for no bound.
+    public var maxWork: Int?
+    /// Per query, from its start.
+    public var timeout: Duration?
+    /// For every query, whenever it starts.
+    public var deadline: ContinuousClock.Instant?
+
+    public init(maxWork: Int? = PathQuery.defaultMaxWork, timeout: Duration? = nil, deadline: ContinuousClock.Instant? = nil) {
+        self.maxWork = maxWork
+        self.timeout = timeout
+        self.deadline = deadline
+    }
+
+    /// The default: `PathQuery.defaultMaxWork` steps per query, no timeout.
+    public static let standard = SearchLimits()
+
+    /// Sets the query's budget, timeout and deadline to these.
+    public func apply(to query: inout PathQuery) {
+        query.maxWork = maxWork
+        query.timeout = timeout
+        query.deadline = deadline
     }
 }
 
