@@ -229,7 +229,9 @@ struct Render: ParsableCommand {
         var caption =
             "Paths from \(name(query.sources, names.from)) to \(name(query.targets, names.to)), at most \(query.maxLength) steps: "
         caption += counts.total == 0 ? (report.partial ? "none found" : "none") : "\(counts.total) (\(counts.positive) +, \(counts.negative) -, \(counts.unknown) ?), net \(report.finding.rawValue)"
-        if counts.total > drawn.count { caption += "; the \(drawn.count) shortest drawn" }
+        if counts.total > drawn.count {
+            caption += report.partial ? "; \(drawn.count) drawn" : "; the \(drawn.count) shortest drawn"
+        }
         if report.partial { caption += "; the search stopped early: counts are lower bounds, the verdict undetermined" }
         var captions = [caption]
         if !filter.isEmpty {
