@@ -7,7 +7,9 @@ struct Check: ParsableCommand {
         discussion: """
             Each problem is printed to stderr as `path:line:column: error|warning: message`,
             followed by the source line and a caret. Exit status: 0 when clean, 1 on errors
-            (or on warnings with --strict).
+            (or on warnings with --strict). Each claim is searched under its own work budget
+            (--max-work); a claim the search cannot decide within it (or --timeout, for the
+            whole run) is an error at the claim, never a pass.
 
             Examples:
               pharmgraph check Graphs/ketamine.yaml

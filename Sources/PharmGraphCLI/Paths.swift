@@ -10,7 +10,9 @@ struct Paths: ParsableCommand {
             FROM and TO are node ids, unambiguous labels or synonyms, or kind:K for every node of
             kind K. A path is simple (no node repeats); its sign is the product of its edges'
             signs. The verdict covers all paths up to --max-length: positive or negative when all
-            paths of known sign agree, mixed when both occur, unknown, or none. See docs/queries.md.
+            paths of known sign agree, mixed when both occur, unknown, or none. A search stops at
+            --max-work search steps (or --timeout); the result is then partial: the counts are
+            lower bounds and the verdict is undetermined. See docs/queries.md.
 
             Examples:
               pharmgraph paths Graphs/ketamine.yaml ketamine analgesia
