@@ -19,6 +19,8 @@ struct Causes: ParsableCommand {
 
     @OptionGroup var traversal: TraversalArguments
 
+    @OptionGroup var limits: SearchLimitOptions
+
     @Option(help: "What counts as a drug (default: kind:drug); repeatable.")
     var sources: [String] = []
 
@@ -30,17 +32,17 @@ struct Causes: ParsableCommand {
         let network = engine.network
         let goals = try QueryInput.resolve(effect, in: network, what: "EFFECT")
         let drugs = try Effects.targets(sources, default: ["drug"], in: network)
-        let query = PathQuery(sources: drugs, targets: goals, maxLength: traversal.maxLength, traversal: try traversal.traversal())
+        var query = PathQuery(sources: drugs, targets: goals, maxLength: traversal.maxLength, traversal: try traversal.traversal())
+        limits.limits(perQuery: true).apply(to: &query)
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reachBack(query) }
         let output = ReachOutput(network: network)
         switch format {
         case .text:
-            Console.out(output.table(reports, heading: "drug"))
-            if partial { Console.out("partial: the search stopped early\n") }
+            Console.out(output.text(reports, heading: "drug", partial: partial))
         case .json:
             let json = ReachJSON(
                 to: goals.map { network.nodeIDs[Int($0)] }, maxLength: traversal.maxLength, partial: partial,
-                reached: output.rows(reports))
+                reached: output.rows(reports, partial: partial))
             Console.out(try JSONOutput.encode(json))
         }
     }

@@ -7,7 +7,9 @@ struct Check: ParsableCommand {
         discussion: """
             Each problem is printed to stderr as `path:line:column: error|warning: message`,
             followed by the source line and a caret. Exit status: 0 when clean, 1 on errors
-            (or on warnings with --strict).
+            (or on warnings with --strict). Each claim is searched under its own work budget
+            (--max-work); a claim the search cannot decide within it (or --timeout, for the
+            whole run) is an error at the claim, never a pass.
 
             Examples:
               pharmgraph check Graphs/ketamine.yaml
@@ -26,13 +28,17 @@ struct Check: ParsableCommand {
     @Option(help: "Output format: text (diagnostics on stderr) or json (a report on stdout).")
     var format: OutputFormat = .text
 
+    /// Claims: the work budget is per claim, the timeout for the whole run.
+    @OptionGroup var limits: SearchLimitOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one graph file to check") }
         if let message = InputReading.requireOneStdin(files) { throw ValidationError(message) }
     }
 
     func run() throws {
-        let results = files.map { Self.check($0, limit: read.limit) }
+        let limits = limits.limits(perQuery: false)
+        let results = files.map { Self.check($0, limit: read.limit, limits: limits) }
         let errors = results.map(\.diagnostics.errorCount).reduce(0, +)
         let warnings = results.map(\.diagnostics.warningCount).reduce(0, +)
         switch format {
@@ -60,10 +66,10 @@ struct CheckedFile {
 
 extension Check {
     /// Loads a file and, when it has no errors, verifies its claims against its paths.
-    static func check(_ path: String, limit: Int) -> CheckedFile {
+    static func check(_ path: String, limit: Int, limits: SearchLimits = .standard) -> CheckedFile {
         let result = InputReading.loadGraph(path, limit: limit)
         var diagnostics = result.diagnostics
-        if let graph = result.graph { diagnostics = (diagnostics + ClaimVerifier.verify(graph)).sorted() }
+        if let graph = result.graph { diagnostics = (diagnostics + ClaimVerifier.verify(graph, limits: limits)).sorted() }
         return CheckedFile(path: path, source: result.source, diagnostics: diagnostics)
     }
 }

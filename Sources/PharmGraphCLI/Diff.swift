@@ -54,6 +54,12 @@ struct Diff: ParsableCommand {
     @Option(name: .customLong("where"), parsing: .unconditionalSingleValue, help: "Verdicts: leave out edges whose context has KEY with another value (KEY=VALUE; repeatable).")
     var filters: [String] = []
 
+    @Option(name: .customLong("max-work"), parsing: .unconditional, help: "Verdicts: stop each search after this many search steps; its verdicts are then undetermined (default \(PathQuery.defaultMaxWork); 0: no bound).")
+    var maxWork: String?
+
+    @Option(parsing: .unconditional, help: "Verdicts: stop searching after this many seconds in all; the verdicts not reached are undetermined.")
+    var timeout: String?
+
     @Option(parsing: .unconditionalSingleValue, help: "Verdicts: where paths start, as a node id, label or kind:K (repeatable; default kind:drug).")
     var drugs: [String] = []
 
@@ -105,6 +111,7 @@ struct Diff: ParsableCommand {
         var importOptions = ImportOptions()
         var renderContext: Int?
         var limit = InputFile.defaultLimit
+        var limits = SearchLimits.standard
     }
 
     static func usageError(_ message: String) -> DiffTrouble {
@@ -148,6 +155,10 @@ struct Diff: ParsableCommand {
             case let .success(map): settings.importOptions.relationMap = map
             case let .failure(error): throw Self.usageError(error.message)
             }
+        }
+        switch SearchLimitOptions.parse(maxWork: maxWork, timeout: timeout, perQuery: false) {
+        case let .success(limits): settings.limits = limits
+        case let .failure(error): throw Self.usageError(error.message)
         }
         if let render, DiffRendering.format(of: render) == nil {
             throw Self.usageError("--render: cannot tell the format of '\(render)'; name it .svg, .png, .pdf or .dot")
@@ -214,7 +225,7 @@ struct Diff: ParsableCommand {
 
         var verdictDiff: VerdictDiff?
         // Options that only concern verdicts ask for them; --no-verdicts still wins.
-        let asked = !drugs.isEmpty || !targets.isEmpty || !filters.isEmpty || maxLength != nil
+        let asked = !drugs.isEmpty || !targets.isEmpty || !filters.isEmpty || maxLength != nil || maxWork != nil || timeout != nil
         if verdicts ?? (asked || defaultVerdicts(old, new, oldContent, newContent)) {
             verdictDiff = try compareVerdicts(oldContent, newContent, settings: settings, graphDiff: graphDiff)
         } else if verdicts == nil, graphDiff != nil, !old.isEmpty, !new.isEmpty {
@@ -293,7 +304,8 @@ struct Diff: ParsableCommand {
             return try VerdictDiff(
                 old: VerdictDiff.Side(engine: oldEngine, sources: oldDrugs, targets: oldTargets),
                 new: VerdictDiff.Side(engine: newEngine, sources: newDrugs, targets: newTargets),
-                maxLength: settings.maxLength, traversal: TraversalOptions(filter: settings.filter), graphDiff: graphDiff)
+                maxLength: settings.maxLength, traversal: TraversalOptions(filter: settings.filter), graphDiff: graphDiff,
+                limits: settings.limits)
         } catch {
             throw DiffTrouble("error: \(error.description)")
         }

@@ -20,6 +20,8 @@ struct Effects: ParsableCommand {
 
     @OptionGroup var traversal: TraversalArguments
 
+    @OptionGroup var limits: SearchLimitOptions
+
     @Option(help: "What counts as an effect (default: kind:effect and kind:condition); repeatable.")
     var targets: [String] = []
 
@@ -31,17 +33,17 @@ struct Effects: ParsableCommand {
         let network = engine.network
         let sources = try QueryInput.resolve(drug, in: network, what: "DRUG")
         let goals = try Self.targets(targets, default: ["effect", "condition"], in: network)
-        let query = PathQuery(sources: sources, targets: goals, maxLength: traversal.maxLength, traversal: try traversal.traversal())
+        var query = PathQuery(sources: sources, targets: goals, maxLength: traversal.maxLength, traversal: try traversal.traversal())
+        limits.limits(perQuery: true).apply(to: &query)
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reach(query) }
         let output = ReachOutput(network: network)
         switch format {
         case .text:
-            Console.out(output.table(reports, heading: "effect"))
-            if partial { Console.out("partial: the search stopped early\n") }
+            Console.out(output.text(reports, heading: "effect", partial: partial))
         case .json:
             let json = ReachJSON(
                 from: sources.map { network.nodeIDs[Int($0)] }, maxLength: traversal.maxLength, partial: partial,
-                reached: output.rows(reports))
+                reached: output.rows(reports, partial: partial))
             Console.out(try JSONOutput.encode(json))
         }
     }

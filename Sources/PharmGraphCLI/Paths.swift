@@ -10,7 +10,9 @@ struct Paths: ParsableCommand {
             FROM and TO are node ids, unambiguous labels or synonyms, or kind:K for every node of
             kind K. A path is simple (no node repeats); its sign is the product of its edges'
             signs. The verdict covers all paths up to --max-length: positive or negative when all
-            paths of known sign agree, mixed when both occur, unknown, or none. See docs/queries.md.
+            paths of known sign agree, mixed when both occur, unknown, or none. A search stops at
+            --max-work search steps (or --timeout); the result is then partial: the counts are
+            lower bounds and the verdict is undetermined. See docs/queries.md.
 
             Examples:
               pharmgraph paths Graphs/ketamine.yaml ketamine analgesia
@@ -59,8 +61,7 @@ struct Paths: ParsableCommand {
     @Option(help: "Node kinds step by step, comma-separated (a metapath, e.g. Compound,Gene,Disease).")
     var pattern: String?
 
-    @Option(help: "Stop after this many seconds and mark the result partial.")
-    var timeout: Double?
+    @OptionGroup var limits: SearchLimitOptions
 
     @Option(help: "Output format: text, json or tsv.")
     var format: PathsFormat = .text
@@ -90,9 +91,6 @@ struct Paths: ParsableCommand {
         if let k, !(1...Self.largestCount).contains(k) { throw ValidationError("--k must be from 1 to \(Self.largestCount)") }
         if let message = InputReading.requireOneStdin([input.graph, input.nodes, batch]) { throw ValidationError(message) }
         if shortest, k != nil { throw ValidationError("give --shortest or --k, not both") }
-        if let timeout, !(timeout > 0 && timeout <= 1_000_000) {
-            throw ValidationError("--timeout must be a number of seconds above 0 and at most 1000000")
-        }
         if render == "-" { throw ValidationError("--render needs a file name: the report itself goes to stdout") }
         if let render, RenderFormat(fileExtension: render) == nil {
             let names = RenderFormat.allCases.map(\.rawValue).joined(separator: ", ")
@@ -108,15 +106,17 @@ struct Paths: ParsableCommand {
         let loaded = clock.now
         engine.prepare(try traversal.traversal())
         let indexed = clock.now
+        // The most work one query did, for --timings.
+        let work: Int
         if let batch {
-            try runBatch(batch, engine: engine)
+            work = try runBatch(batch, engine: engine)
         } else {
-            try runOne(from: from!, to: to!, engine: engine)
+            work = try runOne(from: from!, to: to!, engine: engine)
         }
         if timings {
             let finished = clock.now
             Console.error(
-                "timings: load \(Self.seconds(loaded - started)) s, index \(Self.seconds(indexed - loaded)) s, queries \(Self.seconds(finished - indexed)) s\n"
+                "timings: load \(Self.seconds(loaded - started)) s, index \(Self.seconds(indexed - loaded)) s, queries \(Self.seconds(finished - indexed)) s; work \(work) search steps (the most in one query)\n"
             )
         }
     }
@@ -134,7 +134,7 @@ struct Paths: ParsableCommand {
             avoid: try avoid.flatMap { try QueryInput.resolve($0, in: network, what: "--avoid") },
             pattern: pattern.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
             sign: sign?.sign, traversal: try traversal.traversal())
-        query.timeout = timeout.map { .milliseconds(Int64($0 * 1000)) }
+        limits.limits(perQuery: true).apply(to: &query)
         return query
     }
 
@@ -147,7 +147,8 @@ struct Paths: ParsableCommand {
     }
 
     /// One summary row per `FROM<TAB>TO` line of `file`.
-    func runBatch(_ file: String, engine: PathEngine) throws {
+    func runBatch(_ file: String, engine: PathEngine) throws -> Int {
+        var work = 0
         let text = String(decoding: try QueryInput.read(file, limit: input.read.limit), as: UTF8.self)
         var rows = ["from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial"]
         // Split on "\n" after folding CRLF: "\r\n" is one Character, which a split on "\n" misses.
@@ -171,16 +172,18 @@ struct Paths: ParsableCommand {
                 }
             }
             let report = try report(try query(from: fields[0], to: fields[1], engine: engine), engine: engine)
+            work = max(work, report.work)
             let c = report.counts
             let shortestLength = report.paths.map(\.length).min().map(String.init) ?? "-"
             rows.append(
-                [fields[0], fields[1], "\(c.total)", "\(c.positive)", "\(c.negative)", "\(c.unknown)", c.verdict.rawValue,
+                [fields[0], fields[1], "\(c.total)", "\(c.positive)", "\(c.negative)", "\(c.unknown)", report.finding.rawValue,
                  shortestLength, report.partial ? "yes" : "no"].joined(separator: "\t"))
         }
         Console.out(rows.joined(separator: "\n") + "\n")
+        return work
     }
 
-    func runOne(from: String, to: String, engine: PathEngine) throws {
+    func runOne(from: String, to: String, engine: PathEngine) throws -> Int {
         let network = engine.network
         let query = try query(from: from, to: to, engine: engine)
         let report = try report(query, engine: engine)
@@ -190,21 +193,24 @@ struct Paths: ParsableCommand {
         switch format {
         case .text:
             var lines = shown.map(output.line)
-            var summary = PathOutput.summary(report.counts)
+            var summary = PathOutput.summary(report.counts, partial: report.partial)
             if shown.count < report.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
-            if report.partial { summary += "\npartial: stopped after \(timeout ?? 0) s; the counts are lower bounds" }
+            if report.partial { summary += "\n" + PathOutput.partialLine(report) }
             lines.append(summary)
             Console.out(lines.joined(separator: "\n") + "\n")
         case .json:
             let json = PathsJSON(
                 from: query.sources.map { network.nodeIDs[Int($0)] }, to: query.targets.map { network.nodeIDs[Int($0)] },
                 maxLength: traversal.maxLength, total: report.counts.total, bySign: SignCountsJSON(report.counts),
-                verdict: report.verdict.rawValue, partial: report.partial, paths: shown.map(output.json))
+                verdict: report.finding.rawValue, partial: report.partial, paths: shown.map(output.json))
             Console.out(try JSONOutput.encode(json))
         case .tsv:
             Console.out(([PathOutput.tsvHeader] + shown.map(output.tsvRow)).joined(separator: "\n") + "\n")
-            Console.error(PathOutput.summary(report.counts) + (report.partial ? " (partial)" : "") + "\n")
+            Console.error(
+                PathOutput.summary(report.counts, partial: report.partial) + (report.partial ? "\n" + PathOutput.partialLine(report) : "")
+                    + "\n")
         }
+        return report.work
     }
 }
 

@@ -74,6 +74,9 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("where"), help: "Keep only edges that hold in this context, e.g. dose=subanesthetic (repeatable).")
     var whereTerms: [String] = []
 
+    /// With --paths: the path search's work budget and timeout.
+    @OptionGroup var limits: SearchLimitOptions
+
     @Option(name: .customLong("benchmark-repeat"), help: .hidden)
     var benchmarkRepeat: Int?
 
@@ -106,6 +109,7 @@ struct Render: ParsableCommand {
             throw ValidationError("--max-length must be from 1 to \(PathQuery.largestMaxLength)")
         }
         if maxLength != nil && paths.isEmpty { throw ValidationError("--max-length needs --paths") }
+        if limits.given && paths.isEmpty { throw ValidationError("--max-work and --timeout need --paths") }
         if focus != nil && !paths.isEmpty { throw ValidationError("give --focus or --paths, not both") }
         if let benchmarkRepeat, !(1...Self.largestBenchmarkRepeat).contains(benchmarkRepeat) {
             throw ValidationError("--benchmark-repeat must be from 1 to \(Self.largestBenchmarkRepeat)")
@@ -213,9 +217,11 @@ struct Render: ParsableCommand {
         let sources = try NodeSelector.resolve(from, in: network)
         let targets = try NodeSelector.resolve(to, in: network)
         let length = maxLength ?? PathQuery.defaultMaxLength
-        let query = PathQuery(
+        var query = PathQuery(
             sources: sources, targets: targets, maxLength: length, traversal: TraversalOptions(filter: filter))
+        limits.limits(perQuery: true).apply(to: &query)
         let report = try engine.paths(query, limit: Self.pathLimit)
+        if report.partial { Console.error("warning: " + PathOutput.partialLine(report) + "\n") }
         return Self.pathSelection(report: report, query: query, names: (from, to), graph: graph, network: network)
     }
 
@@ -231,9 +237,11 @@ struct Render: ParsableCommand {
         let filter = query.traversal.filter
         var caption =
             "Paths from \(name(query.sources, names.from)) to \(name(query.targets, names.to)), at most \(query.maxLength) steps: "
-        caption += counts.total == 0 ? "none" : "\(counts.total) (\(counts.positive) +, \(counts.negative) -, \(counts.unknown) ?), net \(report.verdict.rawValue)"
-        if counts.total > drawn.count { caption += "; the \(drawn.count) shortest drawn" }
-        if report.partial { caption += "; the search stopped early, so counts are lower bounds" }
+        caption += counts.total == 0 ? (report.partial ? "none found" : "none") : "\(counts.total) (\(counts.positive) +, \(counts.negative) -, \(counts.unknown) ?), net \(report.finding.rawValue)"
+        if counts.total > drawn.count {
+            caption += report.partial ? "; \(drawn.count) drawn" : "; the \(drawn.count) shortest drawn"
+        }
+        if report.partial { caption += "; the search stopped early: counts are lower bounds, the verdict undetermined" }
         var captions = [caption]
         if !filter.isEmpty {
             captions.append("Where " + filter.required.keys.sorted().map { "\($0)=\(filter.required[$0]!)" }.joined(separator: ", "))

@@ -255,8 +255,8 @@ struct VerdictDiffTests {
     func claims() throws {
         let outcomes = try verdicts().claimOutcomes
         #expect(outcomes.map(\.new.to) == ["effect-e"])
-        #expect(outcomes.map(\.oldVerdict) == [.positive])
-        #expect(outcomes.map(\.newVerdict) == [.mixed])
+        #expect(outcomes.map(\.oldVerdict) == [.verdict(.positive)])
+        #expect(outcomes.map(\.newVerdict) == [.verdict(.mixed)])
         #expect(outcomes.map(\.oldHolds) == [true])
         #expect(outcomes.map(\.newHolds) == [false])
     }

@@ -34,16 +34,24 @@ public struct VerdictDiff: Sendable {
         public let lostCount: Int
         /// More than `VerdictDiff.examinedPaths` paths on a side, so the gained and lost paths were found among the shortest.
         public let partial: Bool
+        /// The search on that side stopped early: its counts are lower bounds and its verdict undetermined.
+        public var oldStopped = false
+        public var newStopped = false
+
+        /// Each side's verdict, or undetermined where its search stopped early.
+        public var oldFinding: Finding { Finding(old, partial: oldStopped) }
+        public var newFinding: Finding { Finding(new, partial: newStopped) }
     }
 
     /// A claim in both versions whose verdict, or whether it holds, changed.
     public struct ClaimOutcome: Sendable {
         public let old: Claim
         public let new: Claim
-        public let oldVerdict: Verdict
-        public let newVerdict: Verdict
-        public var oldHolds: Bool { oldVerdict == old.expect }
-        public var newHolds: Bool { newVerdict == new.expect }
+        /// Undetermined where the search stopped early.
+        public let oldVerdict: Finding
+        public let newVerdict: Finding
+        public var oldHolds: Bool { oldVerdict == .verdict(old.expect) }
+        public var newHolds: Bool { newVerdict == .verdict(new.expect) }
     }
 
     /// How many gained and lost paths a pair lists.
@@ -60,12 +68,15 @@ public struct VerdictDiff: Sendable {
     public let noLongerReachable: [Pair]
     /// Pairs reachable in both whose verdict differs.
     public let changed: [Pair]
+    /// Pairs whose verdict is undetermined on a side (its search stopped early), so whether it changed is unknown.
+    public let undetermined: [Pair]
     public let claimOutcomes: [ClaimOutcome]
-    /// Whether a search stopped early (never, without a timeout).
+    /// Whether a search stopped early (at its work budget or timeout).
     public let partial: Bool
 
     public var isEmpty: Bool {
-        newlyReachable.isEmpty && noLongerReachable.isEmpty && changed.isEmpty && claimOutcomes.isEmpty
+        newlyReachable.isEmpty && noLongerReachable.isEmpty && changed.isEmpty && undetermined.isEmpty
+            && claimOutcomes.isEmpty
     }
 
     /// Compares every pair of each side's sources and targets.
@@ -73,27 +84,42 @@ public struct VerdictDiff: Sendable {
     /// - Parameters:
     ///   - traversal: which edges paths may use (context filter, relations); the same on both sides.
     ///   - graphDiff: for curated graphs, the node renames and the paired claims.
+    ///   - limits: the work budget of each search (one per source and side, pair explained and claim) and the deadline.
     public init(
         old: Side, new: Side, maxLength: Int = PathQuery.defaultMaxLength, traversal: TraversalOptions = TraversalOptions(),
-        graphDiff: GraphDiff? = nil
+        graphDiff: GraphDiff? = nil, limits: SearchLimits = .standard
     ) throws(PathEngine.QueryError) {
         self.maxLength = maxLength
         let renames = graphDiff?.renames ?? [:]
         let oldIDs = old.engine.network.nodeIDs.map { renames[$0] ?? $0 }
         let newIDs = new.engine.network.nodeIDs
-        let (oldReach, oldPartial) = try Self.reach(old, maxLength: maxLength, traversal: traversal, ids: oldIDs)
-        let (newReach, newPartial) = try Self.reach(new, maxLength: maxLength, traversal: traversal, ids: newIDs)
-        partial = oldPartial || newPartial
+        let (oldReach, oldStopped) = try Self.reach(old, maxLength: maxLength, traversal: traversal, ids: oldIDs, limits: limits)
+        let (newReach, newStopped) = try Self.reach(new, maxLength: maxLength, traversal: traversal, ids: newIDs, limits: limits)
+        var partial = !oldStopped.isEmpty || !newStopped.isEmpty
 
         let keys = Set(oldReach.keys).union(newReach.keys).sorted { ($0.source, $0.target) < ($1.source, $1.target) }
         pairsCompared = keys.count
         var newlyReachable: [Pair] = []
         var noLongerReachable: [Pair] = []
         var changed: [Pair] = []
-        let explainer = Explainer(old: old.engine, new: new.engine, oldIDs: oldIDs, maxLength: maxLength, traversal: traversal)
+        var undetermined: [Pair] = []
+        let explainer = Explainer(
+            old: old.engine, new: new.engine, oldIDs: oldIDs, maxLength: maxLength, traversal: traversal, limits: limits)
         for key in keys {
             let before = oldReach[key]
             let after = newReach[key]
+            // A search stopped early leaves every pair of its source undetermined on that side.
+            let stopped = (oldStopped.contains(key.source), newStopped.contains(key.source))
+            if stopped.0 || stopped.1 {
+                // Not explained: that would search again, to no conclusion.
+                var pair = Pair(
+                    source: key.source, target: key.target, old: before?.counts ?? SignCounts(),
+                    new: after?.counts ?? SignCounts(), gained: [], lost: [], gainedCount: 0, lostCount: 0, partial: true)
+                pair.oldStopped = stopped.0
+                pair.newStopped = stopped.1
+                undetermined.append(pair)
+                continue
+            }
             guard (before?.counts ?? SignCounts()).verdict != (after?.counts ?? SignCounts()).verdict else { continue }
             let pair = try explainer.explain(key, old: before, new: after)
             if pair.old.total == 0 {
@@ -107,16 +133,22 @@ public struct VerdictDiff: Sendable {
         self.newlyReachable = newlyReachable
         self.noLongerReachable = noLongerReachable
         self.changed = changed
+        self.undetermined = undetermined
 
         var outcomes: [ClaimOutcome] = []
         for case let (before?, after?) in graphDiff?.claimPairs ?? [] {
-            guard let oldVerdict = try Self.verdict(of: before, on: old.engine),
-                let newVerdict = try Self.verdict(of: after, on: new.engine)
+            guard let oldVerdict = try Self.verdict(of: before, on: old.engine, limits: limits),
+                let newVerdict = try Self.verdict(of: after, on: new.engine, limits: limits)
             else { continue }
             let outcome = ClaimOutcome(old: before, new: after, oldVerdict: oldVerdict, newVerdict: newVerdict)
-            if oldVerdict != newVerdict || outcome.oldHolds != outcome.newHolds { outcomes.append(outcome) }
+            // An undetermined outcome is listed: whether it changed is unknown.
+            if oldVerdict != newVerdict || outcome.oldHolds != outcome.newHolds || oldVerdict == .undetermined {
+                outcomes.append(outcome)
+            }
+            if oldVerdict == .undetermined || newVerdict == .undetermined { partial = true }
         }
         claimOutcomes = outcomes
+        self.partial = partial
     }
 
     struct PairKey: Hashable {
@@ -131,17 +163,19 @@ public struct VerdictDiff: Sendable {
         let target: Int32
     }
 
-    /// Path counts for every reachable pair of a side, one search per source.
+    /// Path counts for every reachable pair of a side, one search per source; and the sources
+    /// (ids as compared) whose search stopped early.
     private static func reach(
-        _ side: Side, maxLength: Int, traversal: TraversalOptions, ids: [String]
-    ) throws(PathEngine.QueryError) -> ([PairKey: Reached], Bool) {
+        _ side: Side, maxLength: Int, traversal: TraversalOptions, ids: [String], limits: SearchLimits
+    ) throws(PathEngine.QueryError) -> ([PairKey: Reached], Set<String>) {
         var counts: [PairKey: Reached] = [:]
-        var partial = false
-        guard !side.targets.isEmpty else { return (counts, false) }
+        var partial: Set<String> = []
+        guard !side.targets.isEmpty else { return (counts, []) }
         for source in side.sources {
-            let query = PathQuery(sources: [source], targets: side.targets, maxLength: maxLength, traversal: traversal)
+            var query = PathQuery(sources: [source], targets: side.targets, maxLength: maxLength, traversal: traversal)
+            limits.apply(to: &query)
             let (reports, stopped) = try side.engine.reach(query)
-            partial = partial || stopped
+            if stopped { partial.insert(ids[Int(source)]) }
             for report in reports {
                 let key = PairKey(source: ids[Int(source)], target: ids[Int(report.target)])
                 counts[key] = Reached(counts: report.counts, source: source, target: report.target)
@@ -150,9 +184,10 @@ public struct VerdictDiff: Sendable {
         return (counts, partial)
     }
 
-    private static func verdict(of claim: Claim, on engine: PathEngine) throws(PathEngine.QueryError) -> Verdict? {
-        guard let query = ClaimVerifier.query(for: claim, in: engine.network) else { return nil }
-        return try engine.paths(query, limit: 0).verdict
+    private static func verdict(of claim: Claim, on engine: PathEngine, limits: SearchLimits) throws(PathEngine.QueryError) -> Finding? {
+        guard var query = ClaimVerifier.query(for: claim, in: engine.network) else { return nil }
+        limits.apply(to: &query)
+        return try engine.paths(query, limit: 0).finding
     }
 
     /// Finds the paths one graph has and the other lacks.
@@ -162,6 +197,7 @@ public struct VerdictDiff: Sendable {
         let oldIDs: [String]
         let maxLength: Int
         let traversal: TraversalOptions
+        let limits: SearchLimits
 
         func explain(_ key: PairKey, old before: Reached?, new after: Reached?) throws(PathEngine.QueryError) -> Pair {
             let (oldPaths, oldComplete) = try paths(before, on: old, ids: oldIDs)
@@ -192,8 +228,9 @@ public struct VerdictDiff: Sendable {
         private func paths(_ reached: Reached?, on engine: PathEngine, ids: [String]) throws(PathEngine.QueryError) -> ([DiffPath], Bool) {
             guard let reached else { return ([], true) }
             let network = engine.network
-            let query = PathQuery(
+            var query = PathQuery(
                 sources: [reached.source], targets: [reached.target], maxLength: maxLength, traversal: traversal)
+            limits.apply(to: &query)
             let report = try engine.paths(query, limit: VerdictDiff.examinedPaths)
             let formatter = PathFormatter(network: network)
             let paths = report.paths.map { DiffPath($0, formatter: formatter, ids: ids) }

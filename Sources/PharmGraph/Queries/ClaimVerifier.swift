@@ -1,30 +1,74 @@
 /// Checks a graph's claims against its paths: each claim's verdict must be what the paths give.
 public enum ClaimVerifier {
     enum Message {
-        static func unmet(_ claim: Claim, verdict: Verdict, counts: SignCounts) -> String {
+        static func unmet(_ claim: Claim, verdict: Verdict, counts: SignCounts, partial: Bool = false) -> String {
             var text = "claim '\(claim.from)' -> '\(claim.to)'"
             if let via = claim.via { text += " via '\(via)'" }
-            text += " expects \(claim.expect.rawValue), but the paths give \(verdict.rawValue)"
-            text += " (\(counts.positive) positive, \(counts.negative) negative, \(counts.unknown) unknown"
+            if partial {
+                text += " expects \(claim.expect.rawValue), but the paths found before the search stopped already rule it out"
+                text += " (at least \(counts.positive) positive"
+            } else {
+                text += " expects \(claim.expect.rawValue), but the paths give \(verdict.rawValue)"
+                text += " (\(counts.positive) positive"
+            }
+            text += ", \(counts.negative) negative, \(counts.unknown) unknown"
             text += " within \(claim.maxLength ?? PathQuery.defaultMaxLength) steps)"
             return text
+        }
+
+        static func undecided(_ claim: Claim, report: PathReport) -> String {
+            let counts = report.counts
+            var text = "claim '\(claim.from)' -> '\(claim.to)'"
+            if let via = claim.via { text += " via '\(via)'" }
+            text += " could not be decided: the search stopped at its \(stopWords(report)) after finding"
+            text += " \(counts.positive) positive, \(counts.negative) negative, \(counts.unknown) unknown"
+            text += " within \(claim.maxLength ?? PathQuery.defaultMaxLength) steps;"
+            text += " those are lower bounds, so the verdict is undetermined (expected \(claim.expect.rawValue))"
+            return text
+        }
+
+        static func stopWords(_ report: PathReport) -> String {
+            switch report.stop {
+            case .workBudget?: "work budget (\(report.work) search steps)"
+            case .timeout?, nil: "timeout"
+            }
         }
     }
 
     /// How many contradicting paths a diagnostic lists.
     static let listedPaths = 5
 
-    /// One error per unmet claim, at the claim, with the paths that contradict it as notes.
-    public static func verify(_ graph: Graph, engine: PathEngine? = nil) -> [Diagnostic] {
+    /// One error per unmet claim, at the claim, with the paths that contradict it as notes; and
+    /// one per claim that the search could not decide within `limits` (each claim has its own budget).
+    ///
+    /// A search stopped early still decides a claim its paths so far refute (a negative path
+    /// refutes `positive`), and `mixed` once both signs are found; anything else is undecided.
+    public static func verify(_ graph: Graph, engine: PathEngine? = nil, limits: SearchLimits = .standard) -> [Diagnostic] {
         let engine = engine ?? PathEngine(graph: graph)
         let network = engine.network
         let formatter = PathFormatter(network: network)
         var out: [Diagnostic] = []
         for claim in graph.claims {
-            guard let query = query(for: claim, in: network) else { continue }
-            guard let report = try? engine.paths(query, limit: 1_000) else { continue }
-            guard report.verdict != claim.expect else { continue }
+            guard var query = query(for: claim, in: network) else { continue }
+            limits.apply(to: &query)
             let location = claim.location ?? SourceLocation(file: graph.id, line: 1, column: 1)
+            let report: PathReport
+            do {
+                report = try engine.paths(query, limit: 1_000)
+            } catch {
+                out.append(Diagnostic(.error, "claim '\(claim.from)' -> '\(claim.to)': \(error.description)", at: location))
+                continue
+            }
+            if report.partial {
+                switch decidedEarly(claim.expect, report.counts) {
+                case true?: continue
+                case false?: break
+                case nil:
+                    out.append(Diagnostic(.error, Message.undecided(claim, report: report), at: location))
+                    continue
+                }
+            }
+            guard report.verdict != claim.expect else { continue }
             let contradicting = contradictions(of: claim.expect, in: report.paths)
             var notes = contradicting.prefix(listedPaths).map { "\(signWord($0.sign)) path: \(formatter.describe($0))" }
             let total = contradictionCount(of: claim.expect, in: report.counts)
@@ -36,10 +80,16 @@ public enum ClaimVerifier {
             }
             out.append(
                 Diagnostic(
-                    .error, Message.unmet(claim, verdict: report.verdict, counts: report.counts), at: location,
+                    .error, Message.unmet(claim, verdict: report.verdict, counts: report.counts, partial: report.partial), at: location,
                     notes: notes))
         }
         return out
+    }
+
+    /// Whether partial counts already settle `expected`: true (it holds), false (it fails), nil (undecided).
+    static func decidedEarly(_ expected: Verdict, _ counts: SignCounts) -> Bool? {
+        if expected == .mixed { return counts.verdict == .mixed ? true : nil }
+        return contradictionCount(of: expected, in: counts) > 0 ? false : nil
     }
 
     /// The path query a claim stands for; `nil` when it names a node the network lacks.

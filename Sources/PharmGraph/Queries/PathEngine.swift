@@ -17,12 +17,20 @@ public struct PathQuery: Sendable {
     public var traversal: TraversalOptions
     /// Stop after this long and mark the result partial.
     public var timeout: Duration?
+    /// Stop at this moment (a bound shared by several queries) and mark the result partial.
+    public var deadline: ContinuousClock.Instant?
+    /// The most work the search may do, in search steps (docs/queries.md), before it stops
+    /// and marks the result partial; `nil` for no bound. Deterministic, unlike a timeout.
+    public var maxWork: Int? = PathQuery.defaultMaxWork
 
     /// The default maximum length.
     public static let defaultMaxLength = 6
 
     /// The largest maximum length a query may ask for.
     public static let largestMaxLength = 100
+
+    /// The default work budget, in search steps: about 5 s of search (docs/queries.md has the measurements).
+    public static let defaultMaxWork = 500_000_000
 
     public init(
         sources: [Int32], targets: [Int32], maxLength: Int = PathQuery.defaultMaxLength, via: [Int32]? = nil,
@@ -38,6 +46,33 @@ public struct PathQuery: Sendable {
         self.sign = sign
         self.traversal = traversal
         self.timeout = timeout
+    }
+}
+
+/// How much work each search of a command may do: a work budget per search (deterministic),
+/// a timeout per query, and a deadline shared by all (both off by default).
+public struct SearchLimits: Sendable, Equatable {
+    /// Search steps per query (`PathQuery.maxWork`); `nil` for no bound.
+    public var maxWork: Int?
+    /// Per query, from its start.
+    public var timeout: Duration?
+    /// For every query, whenever it starts.
+    public var deadline: ContinuousClock.Instant?
+
+    public init(maxWork: Int? = PathQuery.defaultMaxWork, timeout: Duration? = nil, deadline: ContinuousClock.Instant? = nil) {
+        self.maxWork = maxWork
+        self.timeout = timeout
+        self.deadline = deadline
+    }
+
+    /// The default: `PathQuery.defaultMaxWork` steps per query, no timeout.
+    public static let standard = SearchLimits()
+
+    /// Sets the query's budget, timeout and deadline to these.
+    public func apply(to query: inout PathQuery) {
+        query.maxWork = maxWork
+        query.timeout = timeout
+        query.deadline = deadline
     }
 }
 
@@ -107,11 +142,47 @@ public final class PathEngine: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Runs a search with a cached preparation.
-    func search<V: PathVisitor>(_ query: PathQuery, spec: SearchSpec, visitor: inout V) -> Bool {
+    /// Runs a search with a cached preparation, charging its work to `meter`.
+    func search<V: PathVisitor>(
+        _ query: PathQuery, spec: SearchSpec, meter: inout WorkMeter, visitor: inout V
+    ) throws(QueryError) -> Bool {
+        var spec = spec
+        spec.maxWork = meter.remaining
+        spec.deadline = meter.deadline
         let steps = steps(for: query.traversal)
         let prepared = preparation(query, spec: spec, steps: steps, counts: visitor.acceptsCounts)
-        return PathSearch.run(spec, on: steps, kinds: network.nodeKinds, preparation: prepared, visitor: &visitor)
+        let (end, work) = PathSearch.run(spec, on: steps, kinds: network.nodeKinds, preparation: prepared, visitor: &visitor)
+        meter.work += work
+        switch end {
+        case .complete: return true
+        case let .stopped(reason):
+            meter.stop = reason
+            return false
+        case .overflow: throw QueryError(description: "more paths than a 64-bit count holds")
+        }
+    }
+
+    /// The work budget and deadline of one query, shared by its searches.
+    struct WorkMeter {
+        let maxWork: Int
+        let deadline: ContinuousClock.Instant?
+        var work = 0
+        var stop: SearchStop?
+
+        init(_ query: PathQuery) {
+            maxWork = query.maxWork ?? .max
+            let timed = query.timeout.map { ContinuousClock.now + $0 }
+            switch (timed, query.deadline) {
+            case let (a?, b?): deadline = min(a, b)
+            case let (a, b): deadline = a ?? b
+            }
+        }
+
+        var remaining: Int { max(maxWork - work, 0) }
+
+        func report(_ counts: SignCounts, paths: [NetworkPath]) -> PathReport {
+            PathReport(counts: counts, paths: paths, partial: stop != nil, stop: stop, work: work)
+        }
     }
 
     public init(network: Network) { self.network = network }
@@ -185,15 +256,16 @@ public final class PathEngine: @unchecked Sendable {
         }
         return SearchSpec(
             sources: query.sources, isTarget: isTarget, maxLength: length, avoid: avoid, via: via, pattern: pattern,
-            sign: query.sign, deadline: query.timeout.map { ContinuousClock.now + $0 })
+            sign: query.sign)
     }
 
     /// Counts every path and keeps up to `limit` of them, shortest first.
     public func paths(_ query: PathQuery, limit: Int = 20) throws(QueryError) -> PathReport {
         let spec = try spec(for: query)
+        var meter = WorkMeter(query)
         var visitor = CollectingVisitor(limit: limit, maxLength: spec.maxLength)
-        let complete = search(query, spec: spec, visitor: &visitor)
-        return PathReport(counts: visitor.counts, paths: visitor.shortestFirst, partial: !complete)
+        _ = try search(query, spec: spec, meter: &meter, visitor: &visitor)
+        return meter.report(visitor.counts, paths: visitor.shortestFirst)
     }
 
     /// All paths of the smallest length that has any (none when there is no path within the maximum).
@@ -218,47 +290,52 @@ public final class PathEngine: @unchecked Sendable {
         }
         let minimum = query.pattern.map { $0.count - 1 } ?? 1
         guard minimum <= query.maxLength else { return try paths(query, limit: limit) }
+        var meter = WorkMeter(query)
         for length in minimum...query.maxLength {
             let spec = try spec(for: query, maxLength: length)
             var visitor = CollectingVisitor(limit: limit, maxLength: length)
-            let complete = search(query, spec: spec, visitor: &visitor)
+            let complete = try search(query, spec: spec, meter: &meter, visitor: &visitor)
             if visitor.counts.total > 0 || !complete || length == query.maxLength {
-                return PathReport(counts: visitor.counts, paths: visitor.shortestFirst, partial: !complete)
+                return meter.report(visitor.counts, paths: visitor.shortestFirst)
             }
         }
-        return PathReport(counts: SignCounts(), paths: [], partial: false)
+        return meter.report(SignCounts(), paths: [])
     }
 
     /// The `k` shortest paths, by length, then evidence (best certainty, most references), then node ids.
     ///
-    /// The counts cover every path up to the length of the k-th.
+    /// The counts cover every path up to the length of the k-th. Only `k` paths are kept at a
+    /// time; of the parallel-edge combinations of one node sequence, at most `rankedExpansions`
+    /// are ranked (imported networks have no evidence, so there the first `k` are).
     public func kShortest(_ query: PathQuery, k: Int) throws(QueryError) -> PathReport {
         let minimum = query.pattern.map { $0.count - 1 } ?? 1
-        var collected = AllPathsVisitor(cap: 1_000_000)
-        var complete = true
-        if minimum <= query.maxLength {
-            // Each round counts and keeps every path up to `length`; the last round's are ranked.
-            for length in minimum...query.maxLength {
-                let spec = try spec(for: query, maxLength: length)
-                var visitor = AllPathsVisitor(cap: 1_000_000)
-                complete = search(query, spec: spec, visitor: &visitor)
-                collected = visitor
-                if visitor.paths.count >= k || !complete { break }
-            }
-        }
-        guard !collected.overflowed else {
-            throw QueryError(description: "more than 1,000,000 paths to rank; lower --max-length or use --limit")
-        }
-        let ranked = collected.paths.sorted { a, b in
+        let ids = network.nodeIDs
+        let precedes = { (a: NetworkPath, b: NetworkPath) -> Bool in
             if a.length != b.length { return a.length < b.length }
-            let ea = evidence(of: a)
-            let eb = evidence(of: b)
+            let ea = self.evidence(of: a)
+            let eb = self.evidence(of: b)
             if ea.certainty != eb.certainty { return ea.certainty < eb.certainty }
             if ea.references != eb.references { return ea.references > eb.references }
-            return a.nodes.map { network.nodeIDs[Int($0)] }.lexicographicallyPrecedes(b.nodes.map { network.nodeIDs[Int($0)] })
+            return a.nodes.map { ids[Int($0)] }.lexicographicallyPrecedes(b.nodes.map { ids[Int($0)] })
         }
-        return PathReport(counts: collected.counts, paths: Array(ranked.prefix(k)), partial: !complete)
+        let expansions = network.graph == nil ? k : max(k, Self.rankedExpansions)
+        var meter = WorkMeter(query)
+        var collected = RankingVisitor(k: k, expansions: expansions, precedes: precedes)
+        if minimum <= query.maxLength {
+            // Each round counts every path up to `length` and keeps the best k; the first round with k paths answers.
+            for length in minimum...query.maxLength {
+                let spec = try spec(for: query, maxLength: length)
+                var visitor = RankingVisitor(k: k, expansions: expansions, precedes: precedes)
+                let complete = try search(query, spec: spec, meter: &meter, visitor: &visitor)
+                collected = visitor
+                if visitor.counts.total >= k || !complete { break }
+            }
+        }
+        return meter.report(collected.counts, paths: collected.kept)
     }
+
+    /// How many parallel-edge combinations of one node sequence `kShortest` ranks on a curated graph.
+    public static let rankedExpansions = 10_000
 
     /// A path's evidence: its weakest certainty (established best) and its number of references.
     func evidence(of path: NetworkPath) -> (certainty: Certainty, references: Int) {
@@ -276,8 +353,9 @@ public final class PathEngine: @unchecked Sendable {
     /// For each target reached: counts by sign and a shortest path. Sources are searched together.
     public func reach(_ query: PathQuery) throws(QueryError) -> (reports: [TargetReport], partial: Bool) {
         let spec = try spec(for: query)
+        var meter = WorkMeter(query)
         var visitor = PerTargetVisitor()
-        let complete = search(query, spec: spec, visitor: &visitor)
+        let complete = try search(query, spec: spec, meter: &meter, visitor: &visitor)
         let reports = visitor.reports.values.sorted { a, b in
             (a.shortest.length, network.nodeIDs[Int(a.target)]) < (b.shortest.length, network.nodeIDs[Int(b.target)])
         }
@@ -294,8 +372,9 @@ public final class PathEngine: @unchecked Sendable {
         reversed.traversal.reversed = true
         if let pattern = query.pattern { reversed.pattern = pattern.reversed() }
         let spec = try spec(for: reversed)
+        var meter = WorkMeter(reversed)
         var visitor = PerTargetVisitor()
-        let complete = search(reversed, spec: spec, visitor: &visitor)
+        let complete = try search(reversed, spec: spec, meter: &meter, visitor: &visitor)
         let reports = visitor.reports.values.map { report in
             let path = report.shortest
             let forward = NetworkPath(nodes: path.nodes.reversed(), edges: path.edges.reversed(), sign: path.sign)

@@ -23,12 +23,21 @@ public struct SignCounts: Sendable, Equatable, Codable {
         }
     }
 
-    mutating func add(_ sign: Int8) {
-        switch sign {
-        case 1: positive += 1
-        case -1: negative += 1
-        default: unknown += 1
-        }
+    /// Adds `weight` paths of one sign; `false` (and no change) when the total would pass 64 bits.
+    mutating func add(_ sign: Int8, weight: Int = 1) -> Bool {
+        add(SignCounts(positive: sign == 1 ? weight : 0, negative: sign == -1 ? weight : 0, unknown: sign == 0 ? weight : 0))
+    }
+
+    /// Adds `other`; `false` (and no change) when the total would pass 64 bits.
+    mutating func add(_ other: SignCounts) -> Bool {
+        let (p, o1) = positive.addingReportingOverflow(other.positive)
+        let (m, o2) = negative.addingReportingOverflow(other.negative)
+        let (q, o3) = unknown.addingReportingOverflow(other.unknown)
+        let (pm, o4) = p.addingReportingOverflow(m)
+        let (_, o5) = pm.addingReportingOverflow(q)
+        if o1 || o2 || o3 || o4 || o5 { return false }
+        self = SignCounts(positive: p, negative: m, unknown: q)
+        return true
     }
 
     public static func + (a: SignCounts, b: SignCounts) -> SignCounts {
@@ -46,12 +55,6 @@ public struct NetworkPath: Sendable, Equatable {
 
     public var length: Int { edges.count }
 
-    init(nodes: UnsafeMutablePointer<Int32>, edges: UnsafeMutablePointer<Int32>, length: Int, sign: Int8) {
-        self.nodes = Array(UnsafeBufferPointer(start: nodes, count: length + 1))
-        self.edges = Array(UnsafeBufferPointer(start: edges + 1, count: length))
-        self.sign = Sign(stepValue: sign)
-    }
-
     public init(nodes: [Int32], edges: [Int32], sign: Sign) {
         self.nodes = nodes
         self.edges = edges
@@ -59,14 +62,59 @@ public struct NetworkPath: Sendable, Equatable {
     }
 }
 
-/// The outcome of a path query: exact counts, and the paths kept for display.
+/// Why a search stopped before it was complete.
+public enum SearchStop: String, Sendable, Equatable {
+    /// It used its work budget (`PathQuery.maxWork`).
+    case workBudget = "work budget"
+    /// It reached its timeout or deadline.
+    case timeout
+}
+
+/// What a query concludes: a verdict, or undetermined when the search stopped early
+/// (its counts are then lower bounds, and the verdict they give so far may be wrong).
+public enum Finding: Sendable, Equatable, Hashable, RawRepresentable {
+    case verdict(Verdict)
+    case undetermined
+
+    public init?(rawValue: String) {
+        if rawValue == "undetermined" {
+            self = .undetermined
+        } else if let verdict = Verdict(rawValue: rawValue) {
+            self = .verdict(verdict)
+        } else {
+            return nil
+        }
+    }
+
+    /// The verdict's name, or `undetermined`.
+    public var rawValue: String {
+        switch self {
+        case let .verdict(verdict): verdict.rawValue
+        case .undetermined: "undetermined"
+        }
+    }
+
+    /// The verdict of `counts`, or undetermined when they are partial.
+    public init(_ counts: SignCounts, partial: Bool) {
+        self = partial ? .undetermined : .verdict(counts.verdict)
+    }
+}
+
+/// The outcome of a path query: exact counts (lower bounds when partial), and the paths kept for display.
 public struct PathReport: Sendable {
     public var counts: SignCounts
     /// The paths kept, shortest first (at most the query's limit).
     public var paths: [NetworkPath]
-    /// Whether the search stopped at its timeout, so the counts are lower bounds.
+    /// Whether the search stopped early (see `stop`), so the counts are lower bounds.
     public var partial: Bool
+    /// Why it stopped early, when it did.
+    public var stop: SearchStop? = nil
+    /// The work the search did, in search steps (see `PathQuery.maxWork`).
+    public var work: Int = 0
+    /// The verdict of the counts found, partial or not; see `finding`.
     public var verdict: Verdict { counts.verdict }
+    /// The verdict, or undetermined when the search stopped early.
+    public var finding: Finding { Finding(counts, partial: partial) }
 }
 
 /// Per target: counts by sign and one shortest path.
@@ -87,44 +135,63 @@ struct CollectingVisitor: PathVisitor {
         kept = Array(repeating: [], count: maxLength + 1)
     }
 
-    mutating func visit(
-        target: Int32, length: Int, sign: Int8, nodes: UnsafeMutablePointer<Int32>, edges: UnsafeMutablePointer<Int32>
-    ) {
-        counts.add(sign)
-        if kept[length].count < limit {
-            kept[length].append(NetworkPath(nodes: nodes, edges: edges, length: length, sign: sign))
+    mutating func visit(_ path: FoundPath) -> Bool {
+        guard counts.add(path.sign, weight: path.weight) else { return false }
+        if kept[path.length].count < limit {
+            kept[path.length] += path.expand(limit: limit - kept[path.length].count)
         }
+        return true
     }
 
     var acceptsCounts: Bool { true }
     func wantsEachPath(length: Int) -> Bool { kept[length].count < limit }
 
-    mutating func count(length: Int, positive: Int, negative: Int, unknown: Int) {
-        counts.positive += positive
-        counts.negative += negative
-        counts.unknown += unknown
-    }
+    mutating func count(length: Int, _ more: SignCounts) -> Bool { counts.add(more) }
 
     /// The kept paths, shortest first, at most `limit`.
     var shortestFirst: [NetworkPath] { Array(kept.joined().prefix(limit)) }
 }
 
-/// Keeps every path (for k-shortest ranking).
-struct AllPathsVisitor: PathVisitor {
-    var paths: [NetworkPath] = []
+/// Counts every path and keeps the `k` first by a ranking whose first key is the length.
+struct RankingVisitor: PathVisitor {
     var counts = SignCounts()
-    let cap: Int
-    var overflowed = false
+    let k: Int
+    /// How many parallel-edge combinations of one step sequence are ranked.
+    let expansions: Int
+    let precedes: (NetworkPath, NetworkPath) -> Bool
+    /// Ranked best first; at most `k`.
+    var kept: [NetworkPath] = []
 
-    mutating func visit(
-        target: Int32, length: Int, sign: Int8, nodes: UnsafeMutablePointer<Int32>, edges: UnsafeMutablePointer<Int32>
-    ) {
-        counts.add(sign)
-        if paths.count < cap {
-            paths.append(NetworkPath(nodes: nodes, edges: edges, length: length, sign: sign))
-        } else {
-            overflowed = true
+    mutating func visit(_ path: FoundPath) -> Bool {
+        guard counts.add(path.sign, weight: path.weight) else { return false }
+        guard wantsEachPath(length: path.length) else { return true }
+        for candidate in path.expand(limit: min(path.weight, expansions)) {
+            let index = kept.partitioningIndex { precedes(candidate, $0) }
+            if index < k {
+                kept.insert(candidate, at: index)
+                if kept.count > k { kept.removeLast() }
+            }
         }
+        return true
+    }
+
+    var acceptsCounts: Bool { true }
+    /// A path longer than the k-th kept one cannot enter.
+    func wantsEachPath(length: Int) -> Bool { kept.count < k || length <= kept[kept.count - 1].length }
+
+    mutating func count(length: Int, _ more: SignCounts) -> Bool { counts.add(more) }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, which must hold for a suffix.
+    fileprivate func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
 
@@ -132,21 +199,16 @@ struct AllPathsVisitor: PathVisitor {
 struct PerTargetVisitor: PathVisitor {
     var reports: [Int32: TargetReport] = [:]
 
-    mutating func visit(
-        target: Int32, length: Int, sign: Int8, nodes: UnsafeMutablePointer<Int32>, edges: UnsafeMutablePointer<Int32>
-    ) {
-        if var report = reports[target] {
-            report.counts.add(sign)
-            if length < report.shortest.length {
-                report.shortest = NetworkPath(nodes: nodes, edges: edges, length: length, sign: sign)
-            }
-            reports[target] = report
+    mutating func visit(_ path: FoundPath) -> Bool {
+        if var report = reports[path.target] {
+            guard report.counts.add(path.sign, weight: path.weight) else { return false }
+            if path.length < report.shortest.length { report.shortest = path.first }
+            reports[path.target] = report
         } else {
             var counts = SignCounts()
-            counts.add(sign)
-            reports[target] = TargetReport(
-                target: target, counts: counts,
-                shortest: NetworkPath(nodes: nodes, edges: edges, length: length, sign: sign))
+            _ = counts.add(path.sign, weight: path.weight)
+            reports[path.target] = TargetReport(target: path.target, counts: counts, shortest: path.first)
         }
+        return true
     }
 }

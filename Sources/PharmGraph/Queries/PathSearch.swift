@@ -15,24 +15,82 @@ struct SearchSpec {
     var sign: Sign?
     /// Stop after this moment; the result is then partial.
     var deadline: ContinuousClock.Instant?
+    /// Stop after this many search steps; the result is then partial.
+    var maxWork: Int = .max
+}
+
+/// How a search ended.
+enum SearchEnd: Equatable {
+    case complete
+    /// It used its work budget or reached its deadline.
+    case stopped(SearchStop)
+    /// A count passed what 64 bits hold.
+    case overflow
+}
+
+/// A counted path as the search stands on it: nodes and steps, each step standing for
+/// one or more parallel edges, so the path stands for `weight` edge sequences.
+struct FoundPath {
+    let target: Int32
+    let length: Int
+    let sign: Int8
+    /// How many edge sequences (paths) this step sequence stands for.
+    let weight: Int
+    /// `nodes[0...length]`.
+    let nodes: UnsafeMutablePointer<Int32>
+    /// `steps[1...length]`: forward step indices of the step graph.
+    let steps: UnsafeMutablePointer<Int32>
+    let memberOffsets: UnsafeBufferPointer<Int32>
+    let memberEdges: UnsafeBufferPointer<Int32>
+
+    /// Up to `limit` of the edge sequences, the last step's edges varying fastest.
+    func expand(limit: Int) -> [NetworkPath] {
+        guard limit > 0 else { return [] }
+        let nodeList = Array(UnsafeBufferPointer(start: nodes, count: length + 1))
+        let sign = Sign(stepValue: sign)
+        var choice = [Int](repeating: 0, count: length + 1)
+        var out: [NetworkPath] = []
+        while out.count < limit {
+            var edges: [Int32] = []
+            edges.reserveCapacity(length)
+            for d in 1...length {
+                edges.append(memberEdges[Int(memberOffsets[Int(steps[d])]) + choice[d]])
+            }
+            out.append(NetworkPath(nodes: nodeList, edges: edges, sign: sign))
+            // The next combination, odometer-wise; done when every digit wraps.
+            var d = length
+            while d >= 1 {
+                let size = Int(memberOffsets[Int(steps[d]) + 1] - memberOffsets[Int(steps[d])])
+                choice[d] += 1
+                if choice[d] < size { break }
+                choice[d] = 0
+                d -= 1
+            }
+            if d < 1 { break }
+        }
+        return out
+    }
+
+    /// The first edge sequence.
+    var first: NetworkPath { expand(limit: 1)[0] }
 }
 
 /// Receives each counted path while the search runs.
 protocol PathVisitor {
-    /// Called for every counted path; `nodes[0...length]` and `edges[1...length]` describe it.
-    mutating func visit(target: Int32, length: Int, sign: Int8, nodes: UnsafeMutablePointer<Int32>, edges: UnsafeMutablePointer<Int32>)
+    /// Called for every counted step sequence; returns `false` when a count overflowed.
+    mutating func visit(_ path: FoundPath) -> Bool
     /// Whether the visitor can take paths as counts at all.
     var acceptsCounts: Bool { get }
     /// Whether paths of this length must be visited one by one now; when not, they may arrive as counts.
     func wantsEachPath(length: Int) -> Bool
-    /// Paths of one length counted in bulk (only when `wantsEachPath(length:)` is false).
-    mutating func count(length: Int, positive: Int, negative: Int, unknown: Int)
+    /// Paths of one length counted in bulk (only when `wantsEachPath(length:)` is false); `false` on overflow.
+    mutating func count(length: Int, _ counts: SignCounts) -> Bool
 }
 
 extension PathVisitor {
     var acceptsCounts: Bool { false }
     func wantsEachPath(length: Int) -> Bool { true }
-    mutating func count(length: Int, positive: Int, negative: Int, unknown: Int) {}
+    mutating func count(length: Int, _ counts: SignCounts) -> Bool { true }
 }
 
 /// Per node, the final steps it has into eligible targets, by the step's sign.
@@ -52,10 +110,11 @@ struct FinalStepCounts {
         unknown = [Int32](repeating: 0, count: n)
         for u in 0..<n {
             for k in Int(steps.offsets[u])..<Int(steps.offsets[u + 1]) where eligible(Int(steps.neighbors[k])) {
+                let times = Int32(steps.multiplicity(k))
                 switch steps.signs[k] {
-                case 1: positive[u] += 1
-                case -1: negative[u] += 1
-                default: unknown[u] += 1
+                case 1: positive[u] += times
+                case -1: negative[u] += times
+                default: unknown[u] += times
                 }
             }
         }
@@ -73,6 +132,9 @@ struct FinalStepCounts {
 final class SearchPreparation: @unchecked Sendable {
     /// Steps still needed from each node to the nearest target.
     let distance: [Int32]
+    /// Each node's nearest target, and the steps to the nearest other one.
+    let nearest: [Int32]
+    let second: [Int32]
     let viaDistance: [Int32]?
     let viaToTarget: Int32
     /// With a pattern, `feasible[d][v]`: v may stand at position d and still complete it.
@@ -86,8 +148,11 @@ final class SearchPreparation: @unchecked Sendable {
         let n = steps.nodeCount
         let maxLength = spec.maxLength
         let targets = (0..<n).filter { spec.isTarget[$0] }.map { Int32($0) }
-        let distance = steps.distances(to: targets, limit: maxLength, avoid: spec.avoid)
+        let distances = TargetDistances(steps, to: targets, limit: maxLength, avoid: spec.avoid)
+        let distance = distances.distance
         self.distance = distance
+        nearest = distances.nearest
+        second = distances.second
         var impossible = false
         var viaToTarget: Int32 = 0
         if let via = spec.via {
@@ -140,21 +205,24 @@ final class SearchPreparation: @unchecked Sendable {
 }
 
 enum PathSearch {
-    /// Runs the search; returns `false` when the deadline stopped it early.
+    /// Runs the search; returns how it ended and the work it did.
     ///
-    /// `preparation` must come from the same spec (all but its sources, sign and deadline),
-    /// steps and kinds; without one it is made here.
+    /// One unit of work is one turn of the search loop: a step looked at, a node left, or a
+    /// node's final steps counted at once. `preparation` must come from the same spec (all but
+    /// its sources, sign, deadline and budget), steps and kinds; without one it is made here.
     static func run<V: PathVisitor>(
         _ spec: SearchSpec, on steps: StepGraph, kinds: [Int32], preparation: SearchPreparation? = nil,
         visitor: inout V
-    ) -> Bool {
+    ) -> (end: SearchEnd, work: Int) {
         let n = steps.nodeCount
         let maxLength = spec.maxLength
-        guard maxLength >= 1, n > 0 else { return true }
+        guard maxLength >= 1, n > 0 else { return (.complete, 0) }
         let prepared =
             preparation ?? SearchPreparation(spec, steps: steps, kinds: kinds, counts: visitor.acceptsCounts)
-        if prepared.impossible { return true }
+        if prepared.impossible { return (.complete, 0) }
         let distance = prepared.distance
+        let nearest = prepared.nearest
+        let second = prepared.second
         let viaDistance = prepared.viaDistance
         let viaToTarget = prepared.viaToTarget
         let feasible = prepared.feasible
@@ -179,29 +247,33 @@ enum PathSearch {
         let viaDistances = viaDistance ?? []
         let hasFeasible = feasible != nil
         let layers = feasible ?? []
+        let maxWork = spec.maxWork
         var eligibleOnPath = 0
+        var targetsOnPath = 0
 
         var onPath = [Bool](repeating: false, count: n)
         let nodeStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
-        let edgeStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
+        let stepStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
         let cursorStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
         let signStack = UnsafeMutablePointer<Int8>.allocate(capacity: limit + 1)
         let viaStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
+        let weightStack = UnsafeMutablePointer<Int>.allocate(capacity: limit + 1)
         defer {
             nodeStack.deallocate()
-            edgeStack.deallocate()
+            stepStack.deallocate()
             cursorStack.deallocate()
             signStack.deallocate()
             viaStack.deallocate()
+            weightStack.deallocate()
         }
         let wanted = spec.sign?.stepValue
-        var iterations = 0
-        var completed = true
+        var work = 0
 
         return steps.offsets.withUnsafeBufferPointer { offsets in
             steps.neighbors.withUnsafeBufferPointer { neighbors in
                 steps.signs.withUnsafeBufferPointer { signs in
-                    steps.edges.withUnsafeBufferPointer { edgeIDs in
+                    steps.memberOffsets.withUnsafeBufferPointer { memberOffsets in
+                    steps.memberEdges.withUnsafeBufferPointer { memberEdges in
                         distance.withUnsafeBufferPointer { distance in
                             onPath.withUnsafeMutableBufferPointer { onPath in
                                 for source in spec.sources {
@@ -214,17 +286,15 @@ enum PathSearch {
                                     cursorStack[0] = offsets[s]
                                     signStack[0] = 1
                                     viaStack[0] = hasVia && via[s] ? 1 : 0
+                                    weightStack[0] = 1
                                     onPath[s] = true
+                                    if isTarget[s] { targetsOnPath += 1 }
                                     if hasBulk, eligibleFinal[s] { eligibleOnPath += 1 }
                                     while depth >= 0 {
-                                        iterations &+= 1
-                                        if iterations & 0xFFFF == 0, let deadline = spec.deadline,
-                                            ContinuousClock.now >= deadline
-                                        {
-                                            completed = false
+                                        work &+= 1
+                                        if work > maxWork || (work & 0xFFFF == 0 && spec.deadline.map { ContinuousClock.now >= $0 } ?? false) {
                                             for d in 0...depth { onPath[Int(nodeStack[d])] = false }
-                                            eligibleOnPath = 0
-                                            return false
+                                            return (.stopped(work > maxWork ? .workBudget : .timeout), work - 1)
                                         }
                                         let u = Int(nodeStack[depth])
                                         let cursor = Int(cursorStack[depth])
@@ -251,9 +321,16 @@ enum PathSearch {
                                             case 0: tally = (0, 0, tally.unknown)
                                             default: break
                                             }
-                                            visitor.count(
-                                                length: limit, positive: tally.positive, negative: tally.negative,
-                                                unknown: tally.unknown)
+                                            let weight = weightStack[depth]
+                                            let (a, o1) = tally.positive.multipliedReportingOverflow(by: weight)
+                                            let (b, o2) = tally.negative.multipliedReportingOverflow(by: weight)
+                                            let (c, o3) = tally.unknown.multipliedReportingOverflow(by: weight)
+                                            if o1 || o2 || o3
+                                                || !visitor.count(length: limit, SignCounts(positive: a, negative: b, unknown: c))
+                                            {
+                                                for d in 0...depth { onPath[Int(nodeStack[d])] = false }
+                                                return (.overflow, work)
+                                            }
                                             cursorStack[depth] = offsets[u + 1]
                                             continue
                                         }
@@ -262,10 +339,12 @@ enum PathSearch {
                                             let w = Int(neighbors[cursor])
                                             if onPath[w] { continue }
                                             let remaining = Int32(limit - depth - 1)
-                                            if hasFeasible {
-                                                if !layers[depth + 1][w] { continue }
-                                            } else if distance[w] > remaining {
-                                                continue
+                                            if hasFeasible, !layers[depth + 1][w] { continue }
+                                            // The nearest target may be on the path already; then the next one bounds.
+                                            if distance[w] > remaining { continue }
+                                            if targetsOnPath > 0 {
+                                                let t = Int(nearest[w])
+                                                if t != w, onPath[t], second[w] > remaining { continue }
                                             }
                                             if hasAvoid, avoid[w] { continue }
                                             let viaSoFar = viaStack[depth] + (hasVia && via[w] ? 1 : 0)
@@ -277,32 +356,50 @@ enum PathSearch {
                                             let previous = signStack[depth]
                                             let sign = Sign.product(previous, stepSign)
                                             if let wanted, wanted != 0, sign == 0 { continue }
+                                            let times = Int(memberOffsets[cursor + 1] - memberOffsets[cursor])
+                                            let (weight, overflow) = weightStack[depth].multipliedReportingOverflow(by: times)
+                                            if overflow {
+                                                for d in 0...depth { onPath[Int(nodeStack[d])] = false }
+                                                return (.overflow, work)
+                                            }
                                             depth += 1
                                             nodeStack[depth] = Int32(w)
-                                            edgeStack[depth] = edgeIDs[cursor]
+                                            stepStack[depth] = Int32(cursor)
                                             cursorStack[depth] = offsets[w]
                                             signStack[depth] = sign
                                             viaStack[depth] = viaSoFar
+                                            weightStack[depth] = weight
                                             onPath[w] = true
                                             if hasBulk, eligibleFinal[w] { eligibleOnPath += 1 }
-                                            if isTarget[w], viaSoFar > 0 || !hasVia,
-                                                exactLength == nil || depth == exactLength,
-                                                wanted == nil || wanted == sign
-                                            {
-                                                visitor.visit(
-                                                    target: Int32(w), length: depth, sign: sign, nodes: nodeStack,
-                                                    edges: edgeStack)
+                                            if isTarget[w] {
+                                                targetsOnPath += 1
+                                                // Below a target, only the other targets are left to reach.
+                                                if second[w] > remaining { cursorStack[depth] = offsets[w + 1] }
+                                                if viaSoFar > 0 || !hasVia, exactLength == nil || depth == exactLength,
+                                                    wanted == nil || wanted == sign
+                                                {
+                                                    let found = FoundPath(
+                                                        target: Int32(w), length: depth, sign: sign, weight: weight,
+                                                        nodes: nodeStack, steps: stepStack,
+                                                        memberOffsets: memberOffsets, memberEdges: memberEdges)
+                                                    if !visitor.visit(found) {
+                                                        for d in 0...depth { onPath[Int(nodeStack[d])] = false }
+                                                        return (.overflow, work)
+                                                    }
+                                                }
                                             }
                                         } else {
                                             onPath[u] = false
+                                            if isTarget[u] { targetsOnPath -= 1 }
                                             if hasBulk, eligibleFinal[u] { eligibleOnPath -= 1 }
                                             depth -= 1
                                         }
                                     }
                                 }
-                                return completed
+                                return (.complete, work)
                             }
                         }
+                    }
                     }
                 }
             }

@@ -138,13 +138,15 @@ struct ShortestPathCounter {
         let depth = side.depth + 1
         var next: [Int32] = []
         for u in side.frontier {
-            let c = side.counts(u)
+            let counts = side.counts(u)
             let range = reverse
                 ? Int(steps.reverseOffsets[Int(u)])..<Int(steps.reverseOffsets[Int(u) + 1])
                 : Int(steps.offsets[Int(u)])..<Int(steps.offsets[Int(u) + 1])
             for k in range {
                 let w = reverse ? steps.reverseNeighbors[k] : steps.neighbors[k]
                 let sign = reverse ? steps.reverseSigns[k] : steps.signs[k]
+                // A step standing for several parallel edges carries each path that many times.
+                let times = reverse ? steps.reverseMultiplicity(k) : steps.multiplicity(k)
                 if let known = side.distance(w) {
                     if known != depth { continue }
                 } else {
@@ -153,6 +155,7 @@ struct ShortestPathCounter {
                     next.append(w)
                 }
                 let i = Int(w)
+                let c = times == 1 ? counts : (positive: try mul(counts.positive, times), negative: try mul(counts.negative, times), unknown: try mul(counts.unknown, times))
                 switch sign {
                 case 1:
                     side.positive[i] = try add(side.positive[i], c.positive)
@@ -189,8 +192,11 @@ extension ShortestPathCounter {
                     let want = forward.distance(u)! - 1
                     for k in Int(steps.reverseOffsets[Int(u)])..<Int(steps.reverseOffsets[Int(u) + 1]) {
                         let v = steps.reverseNeighbors[k]
-                        guard forward.distance(v) == want, longer.count < limit else { continue }
-                        longer.append(([v] + p.nodes, [steps.reverseEdges[k]] + p.edges, Sign.product(p.sign, steps.reverseSigns[k])))
+                        guard forward.distance(v) == want else { continue }
+                        for i in steps.reverseMembers(k) where longer.count < limit {
+                            let edge = steps.reverseMemberEdges[i]
+                            longer.append(([v] + p.nodes, [edge] + p.edges, Sign.product(p.sign, steps.reverseSigns[k])))
+                        }
                     }
                 }
                 prefixes = longer
@@ -203,8 +209,10 @@ extension ShortestPathCounter {
                     let want = backward.distance(u)! - 1
                     for k in Int(steps.offsets[Int(u)])..<Int(steps.offsets[Int(u) + 1]) {
                         let v = steps.neighbors[k]
-                        guard backward.distance(v) == want, longer.count < limit else { continue }
-                        longer.append((p.nodes + [v], p.edges + [steps.edges[k]], Sign.product(p.sign, steps.signs[k])))
+                        guard backward.distance(v) == want else { continue }
+                        for i in steps.members(k) where longer.count < limit {
+                            longer.append((p.nodes + [v], p.edges + [steps.memberEdges[i]], Sign.product(p.sign, steps.signs[k])))
+                        }
                     }
                 }
                 suffixes = longer

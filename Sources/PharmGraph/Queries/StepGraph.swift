@@ -23,21 +23,39 @@ extension ContextFilter: Hashable {
 /// The steps a query may take, as compressed adjacency (CSR), forward and reverse.
 ///
 /// A step is an admissible edge in a direction it may be walked: forward always,
-/// backward too for undirected queries and for edges marked both-ways.
+/// backward too for undirected queries and for edges marked both-ways. Parallel
+/// steps of one sign between the same two nodes are one step that stands for all
+/// their edges (its multiplicity), placed where the first of them was, so that
+/// parallel edges multiply counts instead of the work.
 struct StepGraph: Sendable {
     let nodeCount: Int
     /// `offsets[u]..<offsets[u+1]` index the steps out of `u`.
     let offsets: [Int32]
     let neighbors: [Int32]
-    let edges: [Int32]
     /// The step's sign: +1, -1, or 0 (unknown).
     let signs: [Int8]
+    /// The edges each step stands for (`members(k)` indexes `memberEdges`), in input order.
+    let memberOffsets: [Int32]
+    let memberEdges: [Int32]
     let reverseOffsets: [Int32]
     let reverseNeighbors: [Int32]
     /// The sign of each reverse step (the sign of the step it mirrors).
     let reverseSigns: [Int8]
-    /// The edge of each reverse step.
-    let reverseEdges: [Int32]
+    /// The edges of each reverse step.
+    let reverseMemberOffsets: [Int32]
+    let reverseMemberEdges: [Int32]
+
+    /// The positions in `memberEdges` of step `k`'s edges.
+    func members(_ k: Int) -> Range<Int> { Int(memberOffsets[k])..<Int(memberOffsets[k + 1]) }
+
+    /// The positions in `reverseMemberEdges` of reverse step `k`'s edges.
+    func reverseMembers(_ k: Int) -> Range<Int> { Int(reverseMemberOffsets[k])..<Int(reverseMemberOffsets[k + 1]) }
+
+    /// How many parallel edges step `k` stands for.
+    func multiplicity(_ k: Int) -> Int { Int(memberOffsets[k + 1] - memberOffsets[k]) }
+
+    /// How many parallel edges reverse step `k` stands for.
+    func reverseMultiplicity(_ k: Int) -> Int { Int(reverseMemberOffsets[k + 1] - reverseMemberOffsets[k]) }
 
     init(network: Network, options: TraversalOptions) {
         let n = network.nodeCount
@@ -49,72 +67,146 @@ struct StepGraph: Sendable {
         let labelSign = network.labels.map(\.sign.stepValue)
         let contextUsable = network.contexts.map { options.filter.admits($0) }
         var admissible = [Bool](repeating: false, count: m)
-        var outDegree = [Int32](repeating: 0, count: n + 1)
-        var inDegree = [Int32](repeating: 0, count: n + 1)
+        for e in 0..<m {
+            admissible[e] = labelUsable[Int(network.edgeLabels[e])] && contextUsable[Int(network.edgeContexts[e])]
+        }
         let sources = options.reversed ? network.edgeTargets : network.edgeSources
         let targets = options.reversed ? network.edgeSources : network.edgeTargets
         let bothWays = network.edgeBothWays
-        for e in 0..<m {
-            guard labelUsable[Int(network.edgeLabels[e])], contextUsable[Int(network.edgeContexts[e])] else { continue }
-            admissible[e] = true
-            let s = Int(sources[e])
-            let t = Int(targets[e])
-            outDegree[s] += 1
-            inDegree[t] += 1
-            if options.undirected || bothWays[e] {
-                outDegree[t] += 1
-                inDegree[s] += 1
+        let edgeSigns = network.edgeLabels.map { labelSign[Int($0)] }
+        let undirected = options.undirected
+        /// One direction's CSR, merged; built one at a time so that only one unmerged copy is alive.
+        func build(reverse: Bool) -> Merged {
+            var degree = [Int32](repeating: 0, count: n + 1)
+            for e in 0..<m where admissible[e] {
+                degree[Int(reverse ? targets[e] : sources[e])] += 1
+                if undirected || bothWays[e] { degree[Int(reverse ? sources[e] : targets[e])] += 1 }
             }
-        }
-        func prefixSums(_ degrees: [Int32]) -> [Int32] {
             var offsets = [Int32](repeating: 0, count: n + 1)
             var running: Int32 = 0
             for u in 0..<n {
                 offsets[u] = running
-                running += degrees[u]
+                running += degree[u]
             }
             offsets[n] = running
-            return offsets
-        }
-        let offsets = prefixSums(outDegree)
-        let reverseOffsets = prefixSums(inDegree)
-        var cursor = offsets
-        var reverseCursor = reverseOffsets
-        let total = Int(offsets[n])
-        var neighbors = [Int32](repeating: 0, count: total)
-        var edges = [Int32](repeating: 0, count: total)
-        var signs = [Int8](repeating: 0, count: total)
-        var reverseNeighbors = [Int32](repeating: 0, count: total)
-        var reverseSigns = [Int8](repeating: 0, count: total)
-        var reverseEdges = [Int32](repeating: 0, count: total)
-        func add(_ from: Int32, _ to: Int32, _ e: Int, _ sign: Int8) {
-            let k = Int(cursor[Int(from)])
-            cursor[Int(from)] += 1
-            neighbors[k] = to
-            edges[k] = Int32(e)
-            signs[k] = sign
-            let r = Int(reverseCursor[Int(to)])
-            reverseCursor[Int(to)] += 1
-            reverseNeighbors[r] = from
-            reverseSigns[r] = sign
-            reverseEdges[r] = Int32(e)
-        }
-        // Steps keep input order: forward steps first, in edge order, then backward ones.
-        for e in 0..<m where admissible[e] {
-            add(sources[e], targets[e], e, labelSign[Int(network.edgeLabels[e])])
-        }
-        for e in 0..<m where admissible[e] && (options.undirected || bothWays[e]) {
-            add(targets[e], sources[e], e, labelSign[Int(network.edgeLabels[e])])
+            var cursor = offsets
+            let total = Int(running)
+            var neighbors = [Int32](repeating: 0, count: total)
+            var edges = [Int32](repeating: 0, count: total)
+            var signs = [Int8](repeating: 0, count: total)
+            // Raw buffers: a nested function writing captured arrays pays a uniqueness check per write.
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                neighbors.withUnsafeMutableBufferPointer { neighbors in
+                    edges.withUnsafeMutableBufferPointer { edges in
+                        signs.withUnsafeMutableBufferPointer { signs in
+                            func add(_ from: Int32, _ to: Int32, _ e: Int) {
+                                let (at, other) = reverse ? (Int(to), from) : (Int(from), to)
+                                let k = Int(cursor[at])
+                                cursor[at] += 1
+                                neighbors[k] = other
+                                edges[k] = Int32(e)
+                                signs[k] = edgeSigns[e]
+                            }
+                            // Steps keep input order: forward steps first, in edge order, then backward ones.
+                            for e in 0..<m where admissible[e] { add(sources[e], targets[e], e) }
+                            for e in 0..<m where admissible[e] && (undirected || bothWays[e]) { add(targets[e], sources[e], e) }
+                        }
+                    }
+                }
+            }
+            return Self.merge(offsets: offsets, neighbors: &neighbors, signs: &signs, edges: &edges, nodeCount: n)
         }
         self.nodeCount = n
-        self.offsets = offsets
-        self.neighbors = neighbors
-        self.edges = edges
-        self.signs = signs
-        self.reverseOffsets = reverseOffsets
-        self.reverseNeighbors = reverseNeighbors
-        self.reverseSigns = reverseSigns
-        self.reverseEdges = reverseEdges
+        let forward = build(reverse: false)
+        self.offsets = forward.offsets
+        self.neighbors = forward.neighbors
+        self.signs = forward.signs
+        self.memberOffsets = forward.memberOffsets
+        self.memberEdges = forward.memberEdges
+        let reverse = build(reverse: true)
+        self.reverseOffsets = reverse.offsets
+        self.reverseNeighbors = reverse.neighbors
+        self.reverseSigns = reverse.signs
+        self.reverseMemberOffsets = reverse.memberOffsets
+        self.reverseMemberEdges = reverse.memberEdges
+    }
+
+    /// A CSR whose parallel same-sign steps are merged.
+    private typealias Merged = (
+        offsets: [Int32], neighbors: [Int32], signs: [Int8], memberOffsets: [Int32], memberEdges: [Int32]
+    )
+
+    /// One CSR with its parallel same-sign steps merged, each at its first one's place, in place.
+    ///
+    /// A node's merged steps own exactly its steps' edges, so their member lists fill the
+    /// node's own range of the edge array, in input order within each merged step; merged
+    /// steps are never more than the steps read, so they are compacted over the same arrays.
+    private static func merge(
+        offsets: [Int32], neighbors: inout [Int32], signs: inout [Int8], edges: inout [Int32], nodeCount n: Int
+    ) -> Merged {
+        let total = neighbors.count
+        // slot[3 * neighbour + sign + 1]: the merged step of the current node, if made (≥ its first).
+        var slot = [Int32](repeating: -1, count: 3 * n)
+        var merged = [Int32](repeating: 0, count: n + 1)
+        var memberOffsets: [Int32] = []
+        memberOffsets.reserveCapacity(total + 1)
+        var write = 0
+        var sizes: [Int32] = []
+        var groupOfStep: [Int] = []
+        var fill: [Int32] = []
+        var nodeEdges: [Int32] = []
+        slot.withUnsafeMutableBufferPointer { slot in
+            neighbors.withUnsafeMutableBufferPointer { neighbors in
+                signs.withUnsafeMutableBufferPointer { signs in
+                    edges.withUnsafeMutableBufferPointer { edges in
+                        for u in 0..<n {
+                            let first = write
+                            merged[u] = Int32(first)
+                            let range = Int(offsets[u])..<Int(offsets[u + 1])
+                            sizes.removeAll(keepingCapacity: true)
+                            groupOfStep.removeAll(keepingCapacity: true)
+                            for k in range {
+                                let key = 3 * Int(neighbors[k]) + Int(signs[k]) + 1
+                                var g = Int(slot[key])
+                                if g < first {
+                                    g = write
+                                    slot[key] = Int32(g)
+                                    neighbors[write] = neighbors[k]
+                                    signs[write] = signs[k]
+                                    write += 1
+                                    sizes.append(0)
+                                }
+                                sizes[g - first] += 1
+                                groupOfStep.append(g - first)
+                            }
+                            if sizes.count == range.count {
+                                for k in range { memberOffsets.append(Int32(k)) }
+                                continue
+                            }
+                            fill.removeAll(keepingCapacity: true)
+                            var at = offsets[u]
+                            for size in sizes {
+                                memberOffsets.append(at)
+                                fill.append(at)
+                                at += size
+                            }
+                            nodeEdges.removeAll(keepingCapacity: true)
+                            nodeEdges.append(contentsOf: edges[range])
+                            for (j, g) in groupOfStep.enumerated() {
+                                edges[Int(fill[g])] = nodeEdges[j]
+                                fill[g] += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        merged[n] = Int32(write)
+        memberOffsets.append(Int32(total))
+        if write == total { return (offsets, neighbors, signs, memberOffsets, edges) }
+        neighbors.removeLast(total - write)
+        signs.removeLast(total - write)
+        return (merged, neighbors, signs, memberOffsets, edges)
     }
 
     /// The fewest steps from each node to any node in `goals`, up to `limit`
@@ -142,5 +234,59 @@ struct StepGraph: Sendable {
             frontier = next
         }
         return distance
+    }
+}
+
+/// Per node, the distance to its nearest target, which target that is, and the distance
+/// to the nearest other target, each up to a limit (`Int32.max` beyond it).
+///
+/// With the nearest target already on a path, the second distance still bounds how far
+/// the next target is, so the search can leave a node whose only reachable targets are
+/// on the path (a two-label BFS: each node keeps its two nearest distinct targets).
+struct TargetDistances {
+    let distance: [Int32]
+    let nearest: [Int32]
+    let second: [Int32]
+
+    init(_ steps: StepGraph, to goals: [Int32], limit: Int, avoid: [Bool]?) {
+        let n = steps.nodeCount
+        var distance = [Int32](repeating: Int32.max, count: n)
+        var nearest = [Int32](repeating: -1, count: n)
+        var second = [Int32](repeating: Int32.max, count: n)
+        var frontier: [(node: Int32, target: Int32)] = []
+        for g in goals where distance[Int(g)] != 0 && !(avoid?[Int(g)] ?? false) {
+            distance[Int(g)] = 0
+            nearest[Int(g)] = g
+            frontier.append((g, g))
+        }
+        let avoided = avoid ?? [Bool](repeating: false, count: n)
+        var level: Int32 = 0
+        var next: [(node: Int32, target: Int32)] = []
+        steps.reverseOffsets.withUnsafeBufferPointer { offsets in
+            steps.reverseNeighbors.withUnsafeBufferPointer { neighbors in
+                while !frontier.isEmpty, level < limit {
+                    level += 1
+                    next.removeAll(keepingCapacity: true)
+                    for (v, target) in frontier {
+                        for k in Int(offsets[Int(v)])..<Int(offsets[Int(v) + 1]) {
+                            let u = Int(neighbors[k])
+                            if avoided[u] { continue }
+                            if nearest[u] < 0 {
+                                distance[u] = level
+                                nearest[u] = target
+                                next.append((Int32(u), target))
+                            } else if nearest[u] != target, second[u] == Int32.max {
+                                second[u] = level
+                                next.append((Int32(u), target))
+                            }
+                        }
+                    }
+                    swap(&frontier, &next)
+                }
+            }
+        }
+        self.distance = distance
+        self.nearest = nearest
+        self.second = second
     }
 }

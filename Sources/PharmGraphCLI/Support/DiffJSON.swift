@@ -146,6 +146,7 @@ struct DiffJSON {
                 "newly_reachable": .int(verdicts.newlyReachable.count),
                 "no_longer_reachable": .int(verdicts.noLongerReachable.count),
                 "changed": .int(verdicts.changed.count), "claim_outcomes": .int(verdicts.claimOutcomes.count),
+                "undetermined": .int(verdicts.undetermined.count),
             ])
         }
         return .object(fields)
@@ -160,6 +161,7 @@ struct DiffJSON {
             "newly_reachable": .array(diff.newlyReachable.map(Self.pair)),
             "no_longer_reachable": .array(diff.noLongerReachable.map(Self.pair)),
             "changed": .array(diff.changed.map(Self.pair)),
+            "undetermined": .array(diff.undetermined.map(Self.pair)),
             "claims": .array(
                 diff.claimOutcomes.map { outcome in
                     .object([
@@ -286,9 +288,9 @@ struct DiffJSON {
     }
 
     static func pair(_ pair: VerdictDiff.Pair) -> JSONValue {
-        func counts(_ counts: SignCounts) -> JSONValue {
+        func counts(_ counts: SignCounts, _ finding: Finding) -> JSONValue {
             .object([
-                "verdict": .string(counts.verdict.rawValue), "positive": .int(counts.positive),
+                "verdict": .string(finding.rawValue), "positive": .int(counts.positive),
                 "negative": .int(counts.negative), "unknown": .int(counts.unknown),
             ])
         }
@@ -296,7 +298,7 @@ struct DiffJSON {
             .object(["nodes": JSONValue(path.nodes), "relations": JSONValue(path.relations), "sign": .string(path.sign.rawValue)])
         }
         return .object([
-            "source": .string(pair.source), "target": .string(pair.target), "old": counts(pair.old), "new": counts(pair.new),
+            "source": .string(pair.source), "target": .string(pair.target), "old": counts(pair.old, pair.oldFinding), "new": counts(pair.new, pair.newFinding),
             "gained": .array(pair.gained.map(path)), "lost": .array(pair.lost.map(path)),
             "gained_count": .int(pair.gainedCount), "lost_count": .int(pair.lostCount), "partial": .bool(pair.partial),
         ])

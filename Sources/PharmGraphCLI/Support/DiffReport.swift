@@ -89,6 +89,7 @@ struct DiffReport {
                     [
                         (v.changed.count, "changed"), (v.newlyReachable.count, "newly reachable"),
                         (v.noLongerReachable.count, "no longer reachable"),
+                        (v.undetermined.count, "undetermined"),
                         (v.claimOutcomes.count, v.claimOutcomes.count == 1 ? "claim outcome changed" : "claim outcomes changed"),
                     ]))
         }

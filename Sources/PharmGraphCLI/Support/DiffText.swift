@@ -225,13 +225,17 @@ struct DiffText {
         for pair in verdicts.changed { lines += pairLines(pair, marker: style.changed("~ "), listed: VerdictDiff.listedPaths) }
         for pair in verdicts.newlyReachable { lines += pairLines(pair, marker: style.added("+ "), listed: 1) }
         for pair in verdicts.noLongerReachable { lines += pairLines(pair, marker: style.removed("- "), listed: 1) }
+        for pair in verdicts.undetermined { lines += pairLines(pair, marker: style.changed("? "), listed: 0) }
         var title = "Verdicts (paths of up to \(verdicts.maxLength) edges"
         if !report.filter.isEmpty { title += " where \(Self.value(.map(report.filter.required)))" }
         title += "; \(Console.count(verdicts.pairsCompared, "reachable pair")) compared)"
-        if verdicts.partial { lines.append("  partial: a search stopped early") }
+        if verdicts.partial {
+            lines.append("  partial: a search stopped at its work budget or timeout (--max-work, --timeout); its verdicts are")
+            lines.append("  undetermined: the counts it found are lower bounds, not a conclusion")
+        }
         var out = section(title, lines)
         let claims = verdicts.claimOutcomes.flatMap { outcome -> [String] in
-            func state(_ holds: Bool, _ verdict: Verdict) -> String { "\(holds ? "holds" : "fails") (\(verdict.rawValue))" }
+            func state(_ holds: Bool, _ verdict: Finding) -> String { "\(verdict == .undetermined ? "undecided" : holds ? "holds" : "fails") (\(verdict.rawValue))" }
             let before = state(outcome.oldHolds, outcome.oldVerdict)
             let after = state(outcome.newHolds, outcome.newVerdict)
             let paint = outcome.newHolds == outcome.oldHolds ? style.changed : outcome.newHolds ? style.added : style.removed
@@ -247,7 +251,7 @@ struct DiffText {
     private func pairLines(_ pair: VerdictDiff.Pair, marker: String, listed: Int) -> [String] {
         func counts(_ c: SignCounts) -> String { "\(c.positive)+ \(c.negative)- \(c.unknown)?" }
         var lines = [
-            "  \(marker)\(pair.source) → \(pair.target): \(pair.old.verdict.rawValue) → \(pair.new.verdict.rawValue)  "
+            "  \(marker)\(pair.source) → \(pair.target): \(pair.oldFinding.rawValue) → \(pair.newFinding.rawValue)  "
                 + style.dim("(\(counts(pair.old)) → \(counts(pair.new)))")
         ]
         let gained = pair.gained.prefix(listed)
@@ -260,7 +264,7 @@ struct DiffText {
         if pair.lostCount > lost.count {
             lines.append("      " + style.dim("… and \(Console.count(pair.lostCount - lost.count, "more path")) lost"))
         }
-        if pair.partial {
+        if pair.partial, !pair.oldStopped, !pair.newStopped {
             lines.append("      " + style.dim("(gained and lost paths among the \(VerdictDiff.examinedPaths) shortest on each side)"))
         }
         return lines

@@ -16,8 +16,15 @@ struct PathOutput {
     }
 
     /// `12 paths: 10 positive, 1 negative, 1 unknown; verdict: mixed`.
-    static func summary(_ counts: SignCounts) -> String {
-        "\(counts.total) path\(counts.total == 1 ? "" : "s"): \(counts.positive) positive, \(counts.negative) negative, \(counts.unknown) unknown; verdict: \(counts.verdict.rawValue)"
+    static func summary(_ counts: SignCounts, partial: Bool = false) -> String {
+        let found = "\(counts.total) path\(counts.total == 1 ? "" : "s"): \(counts.positive) positive, \(counts.negative) negative, \(counts.unknown) unknown"
+        let finding = Finding(counts, partial: partial).rawValue
+        return partial ? "at least \(found) (so far); verdict: \(finding)" : "\(found); verdict: \(finding)"
+    }
+
+    /// The line that says why a partial result stopped and what its numbers mean.
+    static func partialLine(_ report: PathReport) -> String {
+        "partial: " + SearchLimitOptions.stopReason(report.stop, work: report.work) + "; " + SearchLimitOptions.lowerBoundNote
     }
 
     func json(_ path: NetworkPath) -> PathJSON {

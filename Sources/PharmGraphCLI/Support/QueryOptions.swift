@@ -68,6 +68,65 @@ struct TraversalArguments: ParsableArguments {
     }
 }
 
+/// How much work the path searches of a command may do (docs/queries.md, "Work budget").
+struct SearchLimitOptions: ParsableArguments {
+    @Option(help: "Stop each search after this many search steps and mark it partial, its verdict undetermined (default: \(PathQuery.defaultMaxWork); 0: no bound).")
+    var maxWork: Int?
+
+    @Option(help: "Stop after this many seconds and mark the result partial (default: no timeout).")
+    var timeout: Double?
+
+    /// Whether either option was given.
+    var given: Bool { maxWork != nil || timeout != nil }
+
+    func validate() throws {
+        if case let .failure(error) = Self.parse(maxWork: maxWork.map(String.init), timeout: timeout.map { "\($0)" }, perQuery: true) {
+            throw error
+        }
+    }
+
+    /// The limits; `perQuery`: the timeout counts from each query's start, else from now for all.
+    func limits(perQuery: Bool) -> SearchLimits {
+        (try? Self.parse(maxWork: maxWork.map(String.init), timeout: timeout.map { "\($0)" }, perQuery: perQuery).get())
+            ?? .standard
+    }
+
+    /// Reads the two options' text (also for `diff`, which parses its options by hand).
+    static func parse(maxWork: String?, timeout: String?, perQuery: Bool) -> Result<SearchLimits, ValidationError> {
+        var limits = SearchLimits.standard
+        if let maxWork {
+            guard let n = Int(maxWork), n >= 0 else {
+                return .failure(ValidationError("--max-work must be a whole number of search steps, 0 or more (0: no bound)"))
+            }
+            limits.maxWork = n == 0 ? nil : n
+        }
+        if let timeout {
+            guard let seconds = Double(timeout), seconds > 0, seconds <= 1_000_000 else {
+                return .failure(ValidationError("--timeout must be a number of seconds above 0 and at most 1000000"))
+            }
+            let duration = Duration.milliseconds(Int64((seconds * 1000).rounded(.up)))
+            if perQuery {
+                limits.timeout = duration
+            } else {
+                limits.deadline = ContinuousClock.now + duration
+            }
+        }
+        return .success(limits)
+    }
+
+    /// Why a partial result stopped, in words, and what to do about it.
+    static func stopReason(_ stop: SearchStop?, work: Int) -> String {
+        switch stop {
+        case .workBudget?: "stopped at the work budget (\(work) search steps; raise --max-work, or lower --max-length)"
+        case .timeout?: "stopped at the timeout"
+        case nil: "stopped early"
+        }
+    }
+
+    /// The plain warning every partial result carries.
+    static let lowerBoundNote = "the counts are lower bounds and the verdict is undetermined, not a conclusion"
+}
+
 /// A loaded network with its engine, or the diagnostics that stopped it.
 enum QueryInput {
     /// Loads the graph named by `options`, printing diagnostics; throws `ExitCode(1)` on errors.

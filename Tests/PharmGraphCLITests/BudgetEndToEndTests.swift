@@ -1,0 +1,96 @@
+import Foundation
+import PharmGraphTestSupport
+import Testing
+
+/// Every command that enumerates paths, on a graph no search finishes (`paths/dense.yaml`: about
+/// 2.4e11 paths from d to e within 14 steps), under a small work budget so that the tests are quick.
+@Suite("work budget and partial results, end to end")
+struct BudgetEndToEndTests {
+    let dense = "paths/dense.yaml"
+    let budget = ["--max-work", "100000"]
+
+    @Test("check: the claim is a positioned error and the exit status is 1, in text and JSON")
+    func check() throws {
+        let text = try pharmgraph(["check", dense] + budget)
+        #expect(text.status == 1)
+        #expect(text.stderr.hasPrefix(
+            "paths/dense.yaml:238:5: error: claim 'd' -> 'e' could not be decided: the search stopped at its work budget (100000 search steps)"))
+        #expect(text.stderr.hasSuffix("checked 1 file: 1 error, 0 warnings\n"))
+        let strict = try pharmgraph(["check", "--strict", dense] + budget)
+        #expect(strict.status == 1)
+        let json = try pharmgraph(["check", dense, "--format", "json"] + budget)
+        #expect(json.status == 1)
+        #expect(json.stdout.contains("\"line\" : 238"))
+        #expect(json.stdout.contains("could not be decided"))
+        // The budget is deterministic: the same message every run.
+        #expect(try pharmgraph(["check", dense] + budget).stderr == text.stderr)
+    }
+
+    @Test("paths: partial in text, JSON and TSV; the verdict is undetermined")
+    func paths() throws {
+        let text = try pharmgraph(["paths", dense, "d", "e", "--max-length", "14", "--limit", "0"] + budget)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("(so far); verdict: undetermined\n"))
+        #expect(text.stdout.contains(
+            "partial: stopped at the work budget (100000 search steps; raise --max-work, or lower --max-length); the counts are lower bounds and the verdict is undetermined, not a conclusion"))
+        let json = try pharmgraph(["paths", dense, "d", "e", "--max-length", "14", "--format", "json", "--limit", "1"] + budget)
+        #expect(json.stdout.contains("\"partial\" : true"))
+        #expect(json.stdout.contains("\"verdict\" : \"undetermined\""))
+        let tsv = try pharmgraph(["paths", dense, "d", "e", "--max-length", "14", "--format", "tsv", "--limit", "1"] + budget)
+        #expect(tsv.stderr.contains("verdict: undetermined"))
+        #expect(tsv.stderr.contains("partial: stopped at the work budget"))
+    }
+
+    @Test("effects and causes: every row undetermined, and the output says partial")
+    func reach() throws {
+        let effects = try pharmgraph(["effects", dense, "d", "--max-length", "14"] + budget)
+        #expect(effects.status == 0)
+        #expect(effects.stdout.hasPrefix("effect  verdict         +     -     ?  shortest path\ne       undetermined"))
+        #expect(effects.stdout.contains("partial: the search stopped at its work budget or timeout"))
+        let causes = try pharmgraph(["causes", dense, "e", "--max-length", "14", "--format", "json"] + budget)
+        #expect(causes.stdout.contains("\"partial\" : true"))
+        #expect(causes.stdout.contains("\"verdict\" : \"undetermined\""))
+    }
+
+    @Test("render --paths: the caption says undetermined, and stderr warns")
+    func render() throws {
+        let result = try pharmgraph(["render", dense, "-o", "-", "--format", "dot", "--paths", "d", "e", "--max-length", "14"] + budget)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("net undetermined; 50 drawn; the search stopped early: counts are lower bounds, the verdict undetermined"))
+        #expect(result.stderr.contains("warning: partial: stopped at the work budget"))
+        let misplaced = try pharmgraph(["render", dense, "-o", "-", "--format", "dot", "--max-work", "5"])
+        #expect(misplaced.status == 64)
+        #expect(misplaced.stderr.contains("--max-work and --timeout need --paths"))
+    }
+
+    @Test("diff: undetermined verdicts and claim outcomes are listed, and never read as no differences")
+    func diff() throws {
+        let text = try pharmgraph(["diff", dense, dense, "--max-work", "100000"])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("? d → e: undetermined → undetermined"))
+        #expect(text.stdout.contains("partial: a search stopped at its work budget or timeout"))
+        #expect(text.stdout.contains("undecided (undetermined) → undecided (undetermined)"))
+        let json = try pharmgraph(["diff", dense, dense, "--max-work", "100000", "--format", "json"])
+        #expect(json.stdout.contains("\"undetermined\" : 1"))
+        #expect(json.stdout.contains("\"verdict\" : \"undetermined\""))
+        let bad = try pharmgraph(["diff", dense, dense, "--max-work", "lots"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("error: --max-work must be a whole number"))
+    }
+
+    @Test("option ranges: negative budgets and timeouts are usage errors; 0 means no bound")
+    func ranges() throws {
+        for command in [["paths", dense, "d", "e"], ["effects", dense, "d"], ["causes", dense, "e"], ["check", dense]] {
+            #expect(try pharmgraph(command + ["--max-work", "-1"]).status == 64)
+            #expect(try pharmgraph(command + ["--timeout", "0"]).status == 64)
+        }
+        // No bound, on a query that finishes: exact counts, not partial.
+        let unbounded = try pharmgraph("paths", dense, "d", "e", "--max-length", "3", "--limit", "0", "--max-work", "0")
+        #expect(unbounded.stdout == "196 paths: 196 positive, 0 negative, 0 unknown; verdict: positive\n")
+    }
+}
+
+/// Runs `pharmgraph` in the fixtures folder with an argument list.
+private func pharmgraph(_ arguments: [String]) throws -> RunResult {
+    try Binary.run(arguments, in: fixtures)
+}
