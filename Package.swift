@@ -50,7 +50,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PharmGraphTests",
-            dependencies: ["PharmGraph", "PharmGraphCompression", "PharmGraphTestSupport"],
+            dependencies: [
+                "PharmGraph", "PharmGraphCompression", "PharmGraphTestSupport",
+                // libyaml's own marks, to check our positions against.
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
