@@ -62,7 +62,7 @@ public enum GraphLoader {
         (result.line, result.column) = source.clamped(line: line, column: column)
         if let alias = aliases.first(where: { $0.use == YAMLMark(line: line, column: column) }) {
             result.notes.append(
-                "the value comes from alias '*\(alias.name)' of anchor '&\(alias.name)' at line \(alias.anchor.line), column \(alias.anchor.column)")
+                "'*\(alias.name)' stands for the value anchored as '&\(alias.name)' at line \(alias.anchor.line), column \(alias.anchor.column)")
         }
         return result
     }
