@@ -130,4 +130,29 @@ struct LineModelTests {
         let formatted = DiagnosticFormatter(source: result.source).format(diagnostic)
         #expect(formatted.hasSuffix("\nnodes: [a, b\n            ^"))
     }
+
+    @Test("text output escapes control and bidi characters, and TSV also the backslash and the space")
+    func displayText() {
+        #expect(DisplayText.escaped("a\u{1B}[31mb\u{202E}c\u{85}d\te") == "a\\u{1B}[31mb\\u{202E}c\\u{85}d\\u{9}e")
+        #expect(DisplayText.escaped("tab\tkept", keepingTabs: true) == "tab\tkept")
+        #expect(DisplayText.escaped("plain ünïcode, \\ kept") == "plain ünïcode, \\ kept")
+        #expect(DisplayText.tsv("a b\\c\td\ne") == "a\\u{20}b\\u{5C}c\\u{9}d\\u{A}e")
+        #expect(DisplayText.tsv("x,y", also: [","]) == "x\\u{2C}y")
+        for scalar in ["\u{061C}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{2069}", "\u{7F}", "\u{9F}", "\u{2028}"] {
+            #expect(DisplayText.escaped(scalar) != scalar)
+        }
+    }
+
+    @Test("the caret stays under its column after escapes in the source line")
+    func caretAfterEscape() throws {
+        // YAML allows a raw right-to-left override; the source line shows it escaped.
+        let text = "id: x\ntitle: T\nversion: \"1\"\nnodes: []\nedges: []\nkinds: {\"\u{202E}\": a, b: 1, c: [x]}\n"
+        let result = GraphLoader.load(text: text, path: "t.yaml")
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.line == 6 && diagnostic.column == 26)
+        let lines = DiagnosticFormatter(source: result.source).format(diagnostic).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[1] == "kinds: {\"\\u{202E}\": a, b: 1, c: [x]}")
+        #expect(lines[2] == String(repeating: " ", count: try #require(lines[1].firstIndex(of: "[")).utf16Offset(in: lines[1])) + "^")
+    }
 }

@@ -34,7 +34,7 @@ struct ReachOutput {
     /// An aligned table: node, verdict, counts, shortest path.
     func table(_ reports: [TargetReport], heading: String) -> String {
         let formatter = PathFormatter(network: network)
-        let ids = reports.map { network.nodeIDs[Int($0.target)] }
+        let ids = reports.map { DisplayText.escaped(network.nodeIDs[Int($0.target)]) }
         let width = max(heading.count, ids.map(\.count).max() ?? 0)
         func pad(_ text: String, _ n: Int) -> String { text.padding(toLength: max(n, text.count), withPad: " ", startingAt: 0) }
         var lines = [pad(heading, width) + "  verdict     +     -     ?  shortest path"]
