@@ -73,3 +73,37 @@ struct EscapingEndToEndTests {
         #expect(!stats.stdout.contains("\u{1B}") && stats.stdout.contains("  k\\u{1B}[2J"))
     }
 }
+
+/// `fmt` on files whose lines end in CR or hold a line separator in a comment.
+@Suite("fmt with every line break, end to end")
+struct FmtLineBreakEndToEndTests {
+    @Test("a CR-only file with comments is formatted (LF out), comments on their items, and then left alone")
+    func crOnly() throws {
+        let folder = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/cr.yaml"
+        let lines = [
+            "id: g", "title: G", "version: \"1\"", "nodes:", "  # the drug\u{2028}  # (really)", "  - {kind: drug, id: a}",
+            "  - {id: b, kind: receptor}  # b", "edges:", "  - {from: a, relation: inhibits, to: b}",
+        ]
+        try (lines.joined(separator: "\r") + "\r").write(toFile: path, atomically: true, encoding: .utf8)
+        let first = try pharmgraph("fmt", path)
+        #expect(first.status == 0, "\(first.stderr)")
+        let formatted = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(formatted == """
+            id: g
+            title: G
+            version: "1"
+            nodes:
+              # the drug
+              # (really)
+              - {id: a, kind: drug}
+              - {id: b, kind: receptor}  # b
+            edges:
+              - {from: a, relation: inhibits, to: b}
+
+            """)
+        let again = try pharmgraph("fmt", "--check", path)
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+}
