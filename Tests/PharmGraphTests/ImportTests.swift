@@ -131,6 +131,9 @@ struct ImportTests {
                        {"kind": "Gene"}],
              "edges": [{"source_id": ["Gene", 1], "target_id": ["Gene", 2], "kind": "x"}]}
             """
+        #expect(errors("\n  [1]") == ["2:3 hetionet json: the top level is not an object"])
+        #expect(errors("{\"nodes\": [],\n \"edges\": {}}") == ["2:11 hetionet json: 'edges' is not a list of objects"])
+        #expect(errors(" {\"nodes\": []}") == ["1:2 hetionet json: missing 'edges': expected a list of edges"])
         #expect(errors(bad) == [
             "3:12 hetionet json: nodes[1]: expected 'kind' and 'identifier'",
             "4:12 hetionet json: edges[0]: unknown target node 'Gene::2'",

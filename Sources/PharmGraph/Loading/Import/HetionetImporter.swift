@@ -20,7 +20,8 @@ struct HetionetImporter {
 
     var diagnostics: [Diagnostic] { errors.diagnostics }
 
-    /// A problem in the file; `item` names the element of `nodes` or `edges` it is in.
+    /// A problem in the file; `item` names the element of `nodes` or `edges` it is in
+    /// (index -1: the array itself; no item: the top-level value).
     private mutating func error(_ message: String, item: (array: String, index: Int)? = nil) {
         pending.append(("hetionet json: " + message, item))
     }
@@ -28,10 +29,13 @@ struct HetionetImporter {
     /// Turns the problems found into diagnostics at the items they are in (the top level at 1:1).
     private mutating func positionErrors(in data: Data) {
         guard !pending.isEmpty else { return }
-        let scan = JSONScan(data, arrays: ["nodes", "edges"])
+        let scan = data.withUnsafeBytes { JSONScan($0, arrays: ["nodes", "edges"]) }
         for problem in pending {
-            var offset = 0
-            if let item = problem.item, let start = scan.elements[item.array]?[safe: item.index] { offset = start }
+            var offset = scan.start
+            if let item = problem.item {
+                if item.index < 0, let value = scan.values[item.array] { offset = value }
+                if let start = scan.elements[item.array]?[safe: item.index] { offset = start }
+            }
             let (line, column) = LineBreaks.position(ofByte: offset, in: data)
             errors.add(Diagnostic(.error, problem.message, file: path, line: line, column: column))
         }
@@ -52,7 +56,13 @@ struct HetionetImporter {
             return nil
         }
         guard let nodes = root["nodes"] as? [[String: Any]], let edges = root["edges"] as? [[String: Any]] else {
-            error("expected 'nodes' and 'edges' lists")
+            for key in ["nodes", "edges"] where !(root[key] is [[String: Any]]) {
+                if root[key] == nil {
+                    error("missing '\(key)': expected a list of \(key)")
+                } else {
+                    error("'\(key)' is not a list of objects", item: (key, -1))
+                }
+            }
             return nil
         }
         let abbreviations = root["kind_to_abbrev"] as? [String: String] ?? [:]
@@ -130,7 +140,7 @@ struct HetionetImporter {
 
     /// A JSON syntax error at its line and column, found by scanning the text (Foundation gives no position).
     private func jsonError(_ error: Error, data: Data) -> Diagnostic {
-        guard let syntax = JSONScan(data).error else {
+        guard let syntax = data.withUnsafeBytes({ JSONScan($0).error }) else {
             // Foundation refused what the scan accepts (e.g. nesting too deep): its words, at the start.
             let reason = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
             return Diagnostic(.error, "invalid JSON: \(reason)", file: path, line: 1, column: 1)

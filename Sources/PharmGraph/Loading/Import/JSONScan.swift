@@ -16,6 +16,10 @@ struct JSONScan {
     private(set) var topLevelKeys: [String] = []
     /// For each key asked for, the byte offsets of its array's elements.
     private(set) var elements: [String: [Int]] = [:]
+    /// The byte offset of each top-level key's value.
+    private(set) var values: [String: Int] = [:]
+    /// The byte offset of the top-level value.
+    private(set) var start = 0
 
     /// Scans `bytes`, recording the elements of the top-level arrays named in `arrays`;
     /// stops early once `stop` returns true for a top-level key.
@@ -27,6 +31,8 @@ struct JSONScan {
         error = scanner.error
         topLevelKeys = scanner.keys
         elements = scanner.elements
+        values = scanner.values
+        start = scanner.start
     }
 
     private struct Scanner<C: RandomAccessCollection> where C.Element == UInt8, C.Index == Int {
@@ -37,6 +43,8 @@ struct JSONScan {
         var error: SyntaxError?
         var keys: [String] = []
         var elements: [String: [Int]] = [:]
+        var values: [String: Int] = [:]
+        var start = 0
         /// Open containers: `{` or `[`.
         var stack: [UInt8] = []
         /// The top-level key whose value is being read.
@@ -75,6 +83,8 @@ struct JSONScan {
                         want = stack.isEmpty ? .done : .next
                         continue
                     }
+                    if stack.isEmpty { start = i - bytes.startIndex }
+                    if stack.count == 1, let key = currentKey { values[key] = i - bytes.startIndex }
                     if stack.count == 2, stack[0] == UInt8(ascii: "{"), stack[1] == UInt8(ascii: "["),
                         let key = currentKey, arrays.contains(key)
                     {

@@ -66,7 +66,7 @@ public enum NetworkInput {
     static func jsonFormat(of data: Data) -> InputFormat {
         let hetionet: Set<String> = ["metanode_kinds", "metaedge_tuples", "kind_to_abbrev"]
         let graph = Set(DocumentDecoder.Fields.top).subtracting(["nodes", "edges"])
-        let scan = JSONScan(data) { hetionet.contains($0) || graph.contains($0) }
+        let scan = data.withUnsafeBytes { JSONScan($0) { hetionet.contains($0) || graph.contains($0) } }
         return scan.topLevelKeys.last.map(hetionet.contains) == true ? .hetionetJSON : .graph
     }
 
