@@ -85,6 +85,9 @@ let diagnosticCases: [DiagnosticCase] = [
         message: "yaml tag '!!int' is not supported: write the value without a tag (values are text)"),
     .init(
         file: "alias-use", severity: .error, line: 8, column: 26, message: "expected text for 'kind', found a mapping"),
+    .init(
+        file: "control-character", severity: .error, line: 2, column: 11,
+        message: "cannot read yaml: control characters are not allowed (\\u{7})"),
     .init(file: "undefined-alias", severity: .error, line: 11, column: 61, message: "yaml syntax error: found undefined alias 'ref'"),
     // libyaml says 13:1, past the last line; the position is moved to the end of line 12.
     .init(

@@ -7,7 +7,7 @@ public struct SourceText: Sendable {
     public let text: String
     private let index: LineIndex
 
-    /// The UTF-8 bytes and where each line lies in them.
+    /// The UTF-8 bytes and where each line lies in them, shared by the copies of a SourceText.
     private final class LineIndex: Sendable {
         let bytes: [UInt8]
         let lines: [Range<Int>]

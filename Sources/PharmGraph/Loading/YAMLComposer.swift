@@ -21,7 +21,7 @@ struct YAMLNode {
     var mark: YAMLMark
 }
 
-/// Parses YAML (or JSON) text into a Yams node tree in one pass over libyaml's events,
+/// Parses YAML (or JSON) text into a node tree in one pass over libyaml's events,
 /// turning every problem into a positioned diagnostic.
 ///
 /// Unlike `Yams.compose`, it reports every duplicate key (keeping the first, dropping the
@@ -66,18 +66,17 @@ struct YAMLComposer {
         return bytes.withUnsafeBufferPointer { buffer -> YAMLNode? in
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(parser, buffer.baseAddress, length)
-            var events = EventStream(parser: parser)
-            do {
-                _ = try next(&events)  // stream start
-                let first = try next(&events)
+            do throws(Stop) {
+                _ = try next(parser)  // stream start
+                let first = try next(parser)
                 guard first.type != YAML_STREAM_END_EVENT else {
                     error("file is empty", line: 1, column: 1)
                     return nil
                 }
                 var state = State()
-                let root = try node(try next(&events), &events, &state)
-                _ = try next(&events)  // document end
-                let after = try next(&events)
+                let root = try node(try next(parser), parser, &state)
+                _ = try next(parser)  // document end
+                let after = try next(parser)
                 if after.type != YAML_STREAM_END_EVENT {
                     error(
                         "yaml syntax error: expected a single document in the stream, but found another document",
@@ -104,15 +103,11 @@ struct YAMLComposer {
         var alias: String?
     }
 
-    private struct EventStream {
-        var parser: UnsafeMutablePointer<yaml_parser_t>
-        init(parser: UnsafeMutablePointer<yaml_parser_t>) { self.parser = parser }
-    }
-
-    private mutating func next(_ stream: inout EventStream) throws -> Event {
+    /// The next event; on a libyaml error, its diagnostic and `Stop`.
+    private mutating func next(_ parser: UnsafeMutablePointer<yaml_parser_t>) throws(Stop) -> Event {
         var raw = yaml_event_t()
-        guard yaml_parser_parse(stream.parser, &raw) == 1 else {
-            report(stream.parser.pointee)
+        guard yaml_parser_parse(parser, &raw) == 1 else {
+            report(parser.pointee)
             throw Stop()
         }
         defer { yaml_event_delete(&raw) }
@@ -157,7 +152,9 @@ struct YAMLComposer {
         var failed = false
     }
 
-    private mutating func node(_ event: Event, _ stream: inout EventStream, _ state: inout State) throws -> YAMLNode {
+    private mutating func node(
+        _ event: Event, _ parser: UnsafeMutablePointer<yaml_parser_t>, _ state: inout State
+    ) throws(Stop) -> YAMLNode {
         if let tag = event.tag { rejectTag(tag, at: event.start) }
         let result: YAMLNode
         switch event.type {
@@ -175,19 +172,19 @@ struct YAMLComposer {
         case YAML_SEQUENCE_START_EVENT:
             var items: [YAMLNode] = []
             while true {
-                let item = try next(&stream)
+                let item = try next(parser)
                 if item.type == YAML_SEQUENCE_END_EVENT { break }
-                items.append(try node(item, &stream, &state))
+                items.append(try node(item, parser, &state))
             }
             result = YAMLNode(content: .sequence(items), mark: event.start)
         case YAML_MAPPING_START_EVENT:
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             var seen: [String: YAMLMark] = [:]
             while true {
-                let keyEvent = try next(&stream)
+                let keyEvent = try next(parser)
                 if keyEvent.type == YAML_MAPPING_END_EVENT { break }
-                let key = try node(keyEvent, &stream, &state)
-                let value = try node(try next(&stream), &stream, &state)
+                let key = try node(keyEvent, parser, &state)
+                let value = try node(try next(parser), parser, &state)
                 if case let .scalar(name, _) = key.content {
                     if let first = seen[name] {
                         error(
@@ -247,7 +244,8 @@ struct YAMLComposer {
         switch parser.error {
         case YAML_READER_ERROR:
             let (line, column) = source.position(ofByte: parser.problem_offset)
-            error("cannot read yaml: \(problem)", line: line, column: column)
+            let value = parser.problem_value >= 0 ? " (\(DisplayText.escape(Unicode.Scalar(UInt32(parser.problem_value)) ?? "?")))" : ""
+            error("cannot read yaml: \(problem)\(value)", line: line, column: column)
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
             var message = "yaml syntax error: \(problem)"
             if let context = parser.context {
