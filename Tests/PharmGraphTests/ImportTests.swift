@@ -131,6 +131,8 @@ struct ImportTests {
                        {"kind": "Gene"}],
              "edges": [{"source_id": ["Gene", 1], "target_id": ["Gene", 2], "kind": "x"}]}
             """
+        // The end of a file that ends in a line break is the end of its last line.
+        #expect(errors("{\"nodes\": [\r\n") == ["1:12 invalid JSON: unexpected end of input"])
         #expect(errors("\n  [1]") == ["2:3 hetionet json: the top level is not an object"])
         #expect(errors("{\"nodes\": [],\n \"edges\": {}}") == ["2:11 hetionet json: 'edges' is not a list of objects"])
         #expect(errors(" {\"nodes\": []}") == ["1:2 hetionet json: missing 'edges': expected a list of edges"])

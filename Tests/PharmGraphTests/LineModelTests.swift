@@ -155,4 +155,19 @@ struct LineModelTests {
         #expect(lines[1] == "kinds: {\"\\u{202E}\": a, b: 1, c: [x]}")
         #expect(lines[2] == String(repeating: " ", count: try #require(lines[1].firstIndex(of: "[")).utf16Offset(in: lines[1])) + "^")
     }
+
+    @Test("LineBreaks: lines and byte positions, a final break starting no line")
+    func lineBreaks() {
+        for (_, br) in lineBreakKinds {
+            let bytes = Array("ab\(br)ü\(br)\(br)c".utf8)
+            #expect(LineBreaks.lines(of: bytes).map { String(decoding: bytes[$0], as: UTF8.self) } == ["ab", "ü", "", "c"])
+            let c = bytes.count - 1
+            #expect(LineBreaks.position(ofByte: c, in: bytes) == (4, 1))
+            let ended = Array("ab\(br)ü\(br)".utf8)
+            #expect(LineBreaks.lines(of: ended).count == 2)
+            #expect(LineBreaks.position(ofByte: ended.count, in: ended) == (2, 2))
+        }
+        // CR then LF is one break; LF then CR is two.
+        #expect(LineBreaks.lines(of: Array("a\r\nb\n\rc".utf8)).count == 4)
+    }
 }

@@ -54,12 +54,17 @@ public enum LineBreaks {
     }
 
     /// The line and column of the byte at `offset` in UTF-8 `bytes` (columns in Unicode scalars).
+    ///
+    /// The end of text that ends with a line break is placed after the last character of the
+    /// last line, not on a line the text does not have.
     public static func position<C: RandomAccessCollection>(ofByte offset: Int, in bytes: C) -> (line: Int, column: Int)
     where C.Element == UInt8 {
         var line = 1
         var column = 1
         var i = bytes.startIndex
-        let end = bytes.index(bytes.startIndex, offsetBy: min(max(0, offset), bytes.count))
+        var limit = min(max(0, offset), bytes.count)
+        if limit == bytes.count, let last = finalBreakStart(in: bytes) { limit = last }
+        let end = bytes.index(bytes.startIndex, offsetBy: limit)
         while i < end {
             let n = length(in: bytes, at: i)
             if n > 0 {
@@ -72,5 +77,15 @@ public enum LineBreaks {
             }
         }
         return (line, column)
+    }
+
+    /// Where the final line break starts, when the text ends with one.
+    private static func finalBreakStart<C: RandomAccessCollection>(in bytes: C) -> Int? where C.Element == UInt8 {
+        for n in [3, 2, 1] where bytes.count >= n {
+            let start = bytes.index(bytes.endIndex, offsetBy: -n)
+            // CRLF is one break of two bytes: its LF alone is not where it starts.
+            if length(in: bytes, at: start) == n { return bytes.count - n }
+        }
+        return nil
     }
 }
