@@ -17,6 +17,7 @@ let package = Package(
         .target(
             name: "PharmGraph",
             dependencies: [
+                // For the libyaml it builds (module CYaml), whose events the loader composes itself.
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

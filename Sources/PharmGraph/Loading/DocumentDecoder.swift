@@ -1,4 +1,4 @@
-/// Turns a parsed Yams tree into a `RawDocument`, reporting shape problems
+/// Turns a composed YAML tree into a `RawDocument`, reporting shape problems
 /// (unknown or missing fields, wrong types, unknown enum values).
 struct DocumentDecoder {
     enum Fields {
@@ -65,8 +65,7 @@ struct DocumentDecoder {
             return
         }
         for (key, value) in mapping {
-            guard let kind = reader.locatedText(key, field: "kinds")
-            else { continue }
+            guard let kind = reader.locatedText(key, field: "kinds") else { continue }
             document.kinds[kind] = reader.text(value, field: "kinds.\(kind.value)") ?? ""
             document.kindOrder.append(kind)
         }
@@ -81,8 +80,7 @@ struct DocumentDecoder {
             return
         }
         for (key, value) in mapping {
-            guard let name = reader.locatedText(key, field: "references")
-            else { continue }
+            guard let name = reader.locatedText(key, field: "references") else { continue }
             var reference = RawReference(key: name)
             if let fields = reader.fields(
                 of: value, what: "reference '\(name.value)'", allowed: Fields.reference, required: ["citation"])

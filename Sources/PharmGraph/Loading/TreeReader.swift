@@ -1,4 +1,4 @@
-/// Reads typed values out of a Yams node tree, collecting a diagnostic for
+/// Reads typed values out of a composed YAML node tree, collecting a diagnostic for
 /// every value of the wrong shape instead of stopping at the first.
 struct TreeReader {
     let path: String
