@@ -17,6 +17,7 @@ let package = Package(
         .target(
             name: "PharmGraph",
             dependencies: [
+                // For the libyaml it builds (module CYaml), whose events the loader composes itself.
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -50,7 +51,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PharmGraphTests",
-            dependencies: ["PharmGraph", "PharmGraphCompression", "PharmGraphTestSupport"],
+            dependencies: [
+                "PharmGraph", "PharmGraphCompression", "PharmGraphTestSupport",
+                // libyaml's own marks, to check our positions against.
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(

@@ -40,7 +40,7 @@ struct Fmt: ParsableCommand {
             do {
                 text = try CanonicalWriter.canonicalText(of: result)
             } catch {
-                Console.error("\(error.description)\n")
+                Console.error(DisplayText.escaped(error.description) + "\n")
                 failed = true
                 continue
             }

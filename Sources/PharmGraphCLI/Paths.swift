@@ -151,9 +151,9 @@ struct Paths: ParsableCommand {
         var work = 0
         let text = String(decoding: try QueryInput.read(file, limit: input.read.limit), as: UTF8.self)
         var rows = ["from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial"]
-        // Split on "\n" after folding CRLF: "\r\n" is one Character, which a split on "\n" misses.
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        for (number, line) in lines.enumerated() {
+        // Lines as everywhere else: LF, CR, CRLF, NEL, LS and PS end them (LineBreaks).
+        let source = SourceText(path: file, text: text)
+        for (number, line) in (0..<source.lineCount).map({ ($0, source.line($0 + 1) ?? "") }) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

@@ -80,6 +80,19 @@ let diagnosticCases: [DiagnosticCase] = [
         file: "unknown-kind", severity: .warning, line: 8, column: 26,
         message: "unknown kind 'recepter'; did you mean 'receptor'?"),
     .init(file: "no-references", severity: .warning, line: 12, column: 5, message: "edge has no references"),
+    .init(
+        file: "yaml-tag", severity: .error, line: 3, column: 10,
+        message: "yaml tag '!!int' is not supported: write the value without a tag (values are text)"),
+    .init(
+        file: "alias-use", severity: .error, line: 8, column: 26, message: "expected text for 'kind', found a mapping"),
+    .init(
+        file: "control-character", severity: .error, line: 2, column: 11,
+        message: "cannot read yaml: control characters are not allowed (\\u{7})"),
+    .init(file: "undefined-alias", severity: .error, line: 11, column: 61, message: "yaml syntax error: found undefined alias 'ref'"),
+    // libyaml says 13:1, past the last line; the position is moved to the end of line 12.
+    .init(
+        file: "end-of-input", severity: .error, line: 12, column: 72,
+        message: "yaml syntax error: did not find expected ',' or '}' (while parsing a flow mapping at line 12)"),
 ]
 
 @Suite("Diagnostics, one fixture each")
@@ -153,6 +166,55 @@ struct DiagnosticFixtureTests {
                 "8:5 edge has no references",
                 "8:40 unknown node 'bb' in 'to'; did you mean 'b'?",
             ])
+    }
+
+    @Test("300 duplicate keys are all reported, each at its repeat, in one parse")
+    func hundredsOfDuplicateKeys() {
+        let nodes = (1...300).map { "  - {id: n\($0), kind: drug, kind: drug}" }
+        let text = (["id: dups", "title: Dups", "version: \"1\"", "nodes:"] + nodes + ["edges: []"]).joined(separator: "\n")
+        let result = GraphLoader.load(text: text, path: "dups.yaml")
+        let duplicates = result.diagnostics.filter { $0.message.hasPrefix("duplicate key") }
+        #expect(duplicates.count == 300)
+        for (i, diagnostic) in duplicates.enumerated() {
+            let column = 5 + "{id: n\(i + 1), kind: drug, ".count
+            #expect(diagnostic.line == 5 + i && diagnostic.column == column)
+            #expect(diagnostic.message == "duplicate key 'kind'; first defined at line \(5 + i), column \(column - 12)")
+        }
+        #expect(result.graph == nil)
+    }
+
+    @Test("every explicit tag is refused where it is written, quoted values and collections too")
+    func tags() {
+        let text = "id: t\ntitle: !!str T\nversion: !!binary \"MQ==\"\nnodes: !!seq []\nedges: !custom []\n"
+        let result = GraphLoader.load(text: text, path: "t.yaml")
+        #expect(
+            result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message.split(separator: "'")[1])" } == [
+                "2:8 !!str", "3:10 !!binary", "4:8 !!seq", "5:8 !custom",
+            ])
+        #expect(result.diagnostics.allSatisfy { $0.message.hasSuffix("is not supported: write the value without a tag (values are text)") })
+    }
+
+    @Test("a problem in an aliased value points at the alias, with a note naming the anchor")
+    func aliasUse() throws {
+        let result = GraphLoader.load(
+            path: Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/alias-use.yaml"))
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.notes == ["'*cite' stands for the value anchored as '&cite' at line 5, column 12"])
+        // Inside an aliased mapping too: the duplicate id is reported at the second use.
+        let text = "id: a\ntitle: A\nversion: \"1\"\nnodes:\n  - &n {id: x, kind: drug}\n  - *n\nedges: []\n"
+        let twice = GraphLoader.load(text: text, path: "a.yaml")
+        let duplicate = try #require(twice.diagnostics.first { $0.message.hasPrefix("duplicate node id") })
+        #expect(duplicate.line == 6 && duplicate.column == 5, "\(duplicate.headline)")
+    }
+
+    @Test("an alias bomb composes in bounded work")
+    func aliasBomb() {
+        var lines = ["id: b", "title: B", "version: \"1\"", "l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+        for k in 1...9 { lines.append("l\(k): &l\(k) [" + Array(repeating: "*l\(k - 1)", count: 10).joined(separator: ", ") + "]") }
+        lines += ["nodes: *l9", "edges: []"]
+        let result = GraphLoader.load(text: lines.joined(separator: "\n"), path: "bomb.yaml")
+        #expect(result.hasErrors)
+        #expect(result.graph == nil)
     }
 
     @Test("a missing file and a directory are errors without a position")

@@ -100,6 +100,63 @@ struct ImportTests {
         #expect(try count(network, "Compound::DB1", "Gene::8", pattern: ["Compound", "Gene", "Gene"]) == SignCounts(unknown: 1))
     }
 
+    @Test("SIF and TSV rows end at CR, CRLF and LF alike: no id ever holds a line break", arguments: ["\r", "\r\n", "\n"])
+    func lineBreaks(_ br: String) throws {
+        let sif = ["A\tactivates\tB", "B\tinhibits\tC"].joined(separator: br) + br
+        let network = try #require(NetworkInput.load(data: Data(sif.utf8), path: "net.sif").network)
+        #expect(network.nodeIDs == ["A", "B", "C"])
+        #expect(network.edgeCount == 2)
+        let tsv = ["source\ttarget\trelation", "A\tB\tactivates", "B\tC"].joined(separator: br)
+        let result = NetworkInput.load(data: Data(tsv.utf8), path: "net.tsv")
+        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
+            "3:1 expected 3 columns as in the header, found 2"
+        ])
+    }
+
+    @Test("Hetionet JSON: syntax errors and bad items at their line and column")
+    func hetionetPositions() throws {
+        func errors(_ text: String) -> [String] {
+            let result = NetworkInput.load(data: Data(text.utf8), path: "h.json", format: .hetionetJSON)
+            #expect(result.network == nil)
+            return result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" }
+        }
+        #expect(errors("{\"nodes\": [],\n \"edges\": [,]}") == ["2:12 invalid JSON: expected a value"])
+        #expect(errors("{\"nodes\": [\r\n  {\"kind\": \"Gene\", \"identifier\": tru}]}") == [
+            "2:34 invalid JSON: invalid literal; expected 'true'"
+        ])
+        #expect(errors("{\"nodes\": [{\"kind\": \"G\"}], \"edges\": []") == ["1:39 invalid JSON: unexpected end of input"])
+        let bad = """
+            {"metanode_kinds": ["Gene"], "kind_to_abbrev": {},
+             "nodes": [{"kind": "Gene", "identifier": 1},
+                       {"kind": "Gene"}],
+             "edges": [{"source_id": ["Gene", 1], "target_id": ["Gene", 2], "kind": "x"}]}
+            """
+        // The end of a file that ends in a line break is the end of its last line.
+        #expect(errors("{\"nodes\": [\r\n") == ["1:12 invalid JSON: unexpected end of input"])
+        #expect(errors("\n  [1]") == ["2:3 hetionet json: the top level is not an object"])
+        #expect(errors("{\"nodes\": [],\n \"edges\": {}}") == ["2:11 hetionet json: 'edges' is not a list of objects"])
+        #expect(errors(" {\"nodes\": []}") == ["1:2 hetionet json: missing 'edges': expected a list of edges"])
+        #expect(errors(bad) == [
+            "3:12 hetionet json: nodes[1]: expected 'kind' and 'identifier'",
+            "4:12 hetionet json: edges[0]: unknown target node 'Gene::2'",
+        ])
+    }
+
+    @Test("JSON formats are told apart by their top-level keys, not by words anywhere in the file")
+    func jsonSniffing() throws {
+        let curated = """
+            {"id": "g", "title": "G", "version": "1", "description": "not metanode_kinds, nor \\"metanode_kinds\\"",
+             "nodes": [{"id": "m", "kind": "drug", "label": "metanode_kinds"}], "edges": []}
+            """
+        #expect(NetworkInput.format(of: "g.json", data: Data(curated.utf8)) == .graph)
+        let result = NetworkInput.load(data: Data(curated.utf8), path: "g.json")
+        #expect(result.network?.nodeIDs == ["m"], "\(result.diagnostics.map(\.headline))")
+        // `jq -S` puts "edges" (the bulk of the file) first.
+        let sorted = #"{"edges": [{"metanode_kinds": 1}], "kind_to_abbrev": {}, "metanode_kinds": [], "nodes": []}"#
+        #expect(NetworkInput.format(of: "h.json", data: Data(sorted.utf8)) == .hetionetJSON)
+        #expect(NetworkInput.format(of: "h.json.gz", data: try InputFile.read(fixture("tiny-hetionet.json"))) == .hetionetJSON)
+    }
+
     @Test("an unknown extension asks for --input-format")
     func unknownFormat() {
         let result = NetworkInput.load(data: Data("a b c\n".utf8), path: "net.dat")

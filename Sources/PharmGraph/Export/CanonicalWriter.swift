@@ -56,17 +56,23 @@ public enum CanonicalWriter {
         let syntax = Syntax(path: result.path)
         let text = write(graph, syntax: syntax, keepingCommentsOf: syntax == .yaml ? source : nil)
         let reloaded = GraphLoader.load(text: text, path: result.path)
-        guard reloaded.graph == graph else {
+        guard let formatted = reloaded.graph, formatted == graph else {
             let cause = reloaded.diagnostics.first { $0.severity == .error }.map { " (\($0.message))" } ?? ""
             throw FormatError(
                 description: "\(result.path): internal error: the canonical form would change the graph\(cause); not formatted")
         }
         if syntax == .yaml {
-            let before = commentMap(for: graph, source: source).count
-            let after = commentMap(for: graph, source: SourceText(path: result.path, text: text)).count
-            guard before == after else {
+            // Each comment must stay with its item, not merely survive somewhere.
+            let before = commentMap(for: graph, source: source)
+            // The reloaded graph carries the positions in the new text.
+            let after = commentMap(for: formatted, source: SourceText(path: result.path, text: text))
+            if before.count != after.count {
                 throw FormatError(
-                    description: "\(result.path): internal error: the canonical form would keep \(after) of \(before) comments; not formatted")
+                    description: "\(result.path): internal error: the canonical form would keep \(after.count) of \(before.count) comments; not formatted")
+            }
+            if let move = before.firstMove(in: after) {
+                throw FormatError(
+                    description: "\(result.path): internal error: the canonical form would move a comment (\(move)); not formatted")
             }
         }
         return text

@@ -1,6 +1,6 @@
 /// The comments of a YAML source, attached to the items they precede or end,
 /// so the canonical writer can keep them.
-struct CommentMap {
+struct CommentMap: Equatable {
     /// Where a comment belongs.
     enum Anchor: Hashable {
         /// The top of the file: comments above the first key.
@@ -8,6 +8,16 @@ struct CommentMap {
         case section(String)
         case item(section: String, index: Int)
         case end
+    }
+
+    /// The anchor in words, for messages.
+    static func describe(_ anchor: Anchor) -> String {
+        switch anchor {
+        case .start: "the top of the file"
+        case let .section(name): "section '\(name)'"
+        case let .item(section, index): "item \(index + 1) of '\(section)'"
+        case .end: "the end of the file"
+        }
     }
 
     /// Full-line comments (with their `#`) before each anchor, in source order.
@@ -46,6 +56,21 @@ struct CommentMap {
                 leading[owner(of: number, column: 0), default: []].append(comment.text)
             }
         }
+    }
+
+    /// The first comment that `other` attaches differently, described for a message; `nil` when none.
+    func firstMove(in other: CommentMap) -> String? {
+        var places: [String: [String]] = [:]
+        for (anchor, comments) in leading { for c in comments { places[c, default: []].append("before \(Self.describe(anchor))") } }
+        for (anchor, c) in trailing { places[c, default: []].append("after \(Self.describe(anchor))") }
+        var otherPlaces: [String: [String]] = [:]
+        for (anchor, comments) in other.leading { for c in comments { otherPlaces[c, default: []].append("before \(Self.describe(anchor))") } }
+        for (anchor, c) in other.trailing { otherPlaces[c, default: []].append("after \(Self.describe(anchor))") }
+        for comment in places.keys.sorted() where places[comment]!.sorted() != (otherPlaces[comment] ?? []).sorted() {
+            let now = otherPlaces[comment]?.sorted().joined(separator: ", ") ?? "nowhere"
+            return "'\(comment)' would move from \(places[comment]!.sorted().joined(separator: ", ")) to \(now)"
+        }
+        return self == other ? nil : "the comments would change order"
     }
 
     /// The comment on a line, if any: `#` at the start or after white space, outside quotes.

@@ -64,18 +64,23 @@ public struct DiagnosticFormatter: Sendable {
     /// - Parameter source: the text the diagnostics point into, if it could be read.
     public init(source: SourceText?) { self.source = source }
 
-    /// The headline, the source line and a caret when the position is known, then any notes.
+    /// The headline, the source line and a caret when the position is known, then any notes;
+    /// control and bidi characters shown escaped (`DisplayText`).
     public func format(_ diagnostic: Diagnostic) -> String {
-        var out = diagnostic.headline
+        var out = DisplayText.escaped(diagnostic.headline)
         if let source, let line = diagnostic.line, let text = source.line(line) {
-            out += "\n" + text
+            out += "\n" + DisplayText.escaped(text, keepingTabs: true)
             if let column = diagnostic.column {
-                // Keep tabs so the caret lines up under tab-indented text.
-                let prefix = text.unicodeScalars.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }
+                // Keep tabs so the caret lines up under tab-indented text; an escape is as wide as it is written.
+                let prefix = text.unicodeScalars.prefix(max(0, column - 1)).map { scalar -> String in
+                    if scalar == "\t" { return "\t" }
+                    if DisplayText.needsEscape(scalar) { return String(repeating: " ", count: DisplayText.escape(scalar).count) }
+                    return " "
+                }
                 out += "\n" + prefix.joined() + "^"
             }
         }
-        for note in diagnostic.notes { out += "\n  note: " + note }
+        for note in diagnostic.notes { out += "\n  note: " + DisplayText.escaped(note) }
         return out
     }
 }

@@ -1,6 +1,4 @@
-import Yams
-
-/// Turns a parsed Yams tree into a `RawDocument`, reporting shape problems
+/// Turns a composed YAML tree into a `RawDocument`, reporting shape problems
 /// (unknown or missing fields, wrong types, unknown enum values).
 struct DocumentDecoder {
     enum Fields {
@@ -23,7 +21,7 @@ struct DocumentDecoder {
 
     init(path: String) { reader = TreeReader(path: path) }
 
-    mutating func decode(root: Yams.Node) -> RawDocument {
+    mutating func decode(root: YAMLNode) -> RawDocument {
         var document = RawDocument(rootLocation: reader.location(of: root))
         guard
             let top = reader.fields(
@@ -48,9 +46,9 @@ struct DocumentDecoder {
         return document
     }
 
-    private mutating func items(_ node: Yams.Node?, field: String) -> [Yams.Node] {
+    private mutating func items(_ node: YAMLNode?, field: String) -> [YAMLNode] {
         guard let node, !TreeReader.isNull(node) else { return [] }
-        guard case let .sequence(sequence) = node else {
+        guard case let .sequence(sequence) = node.content else {
             reader.error(
                 "expected a list for '\(field)', found \(TreeReader.shape(of: node))", at: reader.location(of: node))
             return []
@@ -58,33 +56,31 @@ struct DocumentDecoder {
         return Array(sequence)
     }
 
-    private mutating func decodeKinds(_ node: Yams.Node?, into document: inout RawDocument) {
+    private mutating func decodeKinds(_ node: YAMLNode?, into document: inout RawDocument) {
         guard let node, !TreeReader.isNull(node) else { return }
-        guard case let .mapping(mapping) = node else {
+        guard case let .mapping(mapping) = node.content else {
             reader.error(
                 "expected a mapping of kind to description for 'kinds', found \(TreeReader.shape(of: node))",
                 at: reader.location(of: node))
             return
         }
         for (key, value) in mapping {
-            guard let kind = reader.locatedText(key, field: "kinds"), !YAMLComposer.isPlaceholder(kind.value)
-            else { continue }
+            guard let kind = reader.locatedText(key, field: "kinds") else { continue }
             document.kinds[kind] = reader.text(value, field: "kinds.\(kind.value)") ?? ""
             document.kindOrder.append(kind)
         }
     }
 
-    private mutating func decodeReferences(_ node: Yams.Node?, into document: inout RawDocument) {
+    private mutating func decodeReferences(_ node: YAMLNode?, into document: inout RawDocument) {
         guard let node, !TreeReader.isNull(node) else { return }
-        guard case let .mapping(mapping) = node else {
+        guard case let .mapping(mapping) = node.content else {
             reader.error(
                 "expected a mapping of key to reference for 'references', found \(TreeReader.shape(of: node))",
                 at: reader.location(of: node))
             return
         }
         for (key, value) in mapping {
-            guard let name = reader.locatedText(key, field: "references"), !YAMLComposer.isPlaceholder(name.value)
-            else { continue }
+            guard let name = reader.locatedText(key, field: "references") else { continue }
             var reference = RawReference(key: name)
             if let fields = reader.fields(
                 of: value, what: "reference '\(name.value)'", allowed: Fields.reference, required: ["citation"])
@@ -98,7 +94,7 @@ struct DocumentDecoder {
         }
     }
 
-    private mutating func decodeNode(_ item: Yams.Node) -> RawNode? {
+    private mutating func decodeNode(_ item: YAMLNode) -> RawNode? {
         guard let fields = reader.fields(of: item, what: "node", allowed: Fields.node, required: ["id", "kind"])
         else { return nil }
         var node = RawNode(location: reader.location(of: item))
@@ -118,7 +114,7 @@ struct DocumentDecoder {
         return node
     }
 
-    private mutating func decodeEdge(_ item: Yams.Node) -> RawEdge? {
+    private mutating func decodeEdge(_ item: YAMLNode) -> RawEdge? {
         guard
             let fields = reader.fields(
                 of: item, what: "edge", allowed: Fields.edge, required: ["from", "relation", "to"])
@@ -139,7 +135,7 @@ struct DocumentDecoder {
         return edge
     }
 
-    private mutating func decodeClaim(_ item: Yams.Node) -> RawClaim? {
+    private mutating func decodeClaim(_ item: YAMLNode) -> RawClaim? {
         guard
             let fields = reader.fields(
                 of: item, what: "claim", allowed: Fields.claim, required: ["from", "to", "expect"])

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The outcome of loading one graph file: the graph when it has no errors, and every diagnostic.
 public struct LoadResult: Sendable {
@@ -56,7 +55,21 @@ public enum GraphLoader {
                 graph = makeGraph(document)
             }
         }
+        diagnostics = diagnostics.map { placed($0, in: source, aliases: composer.aliases) }
         return LoadResult(path: source.path, source: source, graph: graph, diagnostics: diagnostics.sorted())
+    }
+
+    /// The diagnostic with its position inside the text, and a note naming the anchor
+    /// when it points at an alias (the problem is in the anchored value).
+    static func placed(_ diagnostic: Diagnostic, in source: SourceText, aliases: [YAMLComposer.AliasUse]) -> Diagnostic {
+        guard let line = diagnostic.line, let column = diagnostic.column else { return diagnostic }
+        var result = diagnostic
+        (result.line, result.column) = source.clamped(line: line, column: column)
+        if let alias = aliases.first(where: { $0.use == YAMLMark(line: line, column: column) }) {
+            result.notes.append(
+                "'*\(alias.name)' stands for the value anchored as '&\(alias.name)' at line \(alias.anchor.line), column \(alias.anchor.column)")
+        }
+        return result
     }
 
     /// Builds the graph from a document known to have no errors.

@@ -1,47 +1,56 @@
 import Foundation
 
-/// The decoded text of an input file, with line lookup.
+/// The decoded text of an input file, with line lookup in the one line model of `LineBreaks`.
 public struct SourceText: Sendable {
     /// The path as given by the user.
     public let path: String
     public let text: String
-    private let lines: [Substring]
+    private let index: LineIndex
+
+    /// The UTF-8 bytes and where each line lies in them, shared by the copies of a SourceText.
+    private final class LineIndex: Sendable {
+        let bytes: [UInt8]
+        let lines: [Range<Int>]
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            lines = LineBreaks.lines(of: bytes)
+        }
+    }
+
+    private var bytes: [UInt8] { index.bytes }
+    private var lines: [Range<Int>] { index.lines }
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = text.linesSplitOnLF()
+        index = LineIndex(text)
     }
 
-    /// The 1-based line without its line terminator.
+    /// The 1-based line without its line break.
     public func line(_ number: Int) -> String? {
         guard number >= 1, number <= lines.count else { return nil }
-        var line = lines[number - 1]
-        if line.hasSuffix("\r") { line = line.dropLast() }
-        return String(line)
+        return String(decoding: bytes[lines[number - 1]], as: UTF8.self)
     }
 
-    /// The number of lines.
+    /// The number of lines; a break at the very end starts no new line.
     public var lineCount: Int { lines.count }
-}
 
-extension String {
-    /// The lines between line feeds, each still ending in `\r` for CRLF text.
-    ///
-    /// `split(separator: "\n")` would miss CRLF line ends: `"\r\n"` is one `Character`.
-    func linesSplitOnLF() -> [Substring] {
-        var lines: [Substring] = []
-        var start = startIndex
-        var i = utf8.startIndex
-        while i < utf8.endIndex {
-            if utf8[i] == UInt8(ascii: "\n") {
-                lines.append(self[start..<i])
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
+    /// The line and column of a byte offset into the UTF-8 text.
+    public func position(ofByte offset: Int) -> (line: Int, column: Int) {
+        LineBreaks.position(ofByte: offset, in: bytes)
+    }
+
+    /// A position moved inside the text: a position past the end of a line (as libyaml gives at
+    /// the end of input) becomes the end of the last line, just after its last character.
+    public func clamped(line: Int, column: Int) -> (line: Int, column: Int) {
+        guard !lines.isEmpty else { return (1, 1) }
+        if line > lines.count {
+            return (lines.count, (self.line(lines.count)?.unicodeScalars.count ?? 0) + 1)
         }
-        lines.append(self[start..<endIndex])
-        return lines
+        let line = max(1, line)
+        let width = (self.line(line)?.unicodeScalars.count ?? 0) + 1
+        return (line, min(max(1, column), width))
     }
 }
 
@@ -93,16 +102,7 @@ extension SourceText {
 /// that is not valid UTF-8, if any.
 func utf8Error(in bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8)? {
     guard let bad = firstInvalidUTF8(bytes) else { return nil }
-    var line = 1
-    var column = 1
-    for i in 0..<bad {
-        if bytes[i] == 0x0A {
-            line += 1
-            column = 1
-        } else if bytes[i] & 0xC0 != 0x80 {
-            column += 1
-        }
-    }
+    let (line, column) = LineBreaks.position(ofByte: bad, in: bytes)
     return (line, column, bytes[bad])
 }
 

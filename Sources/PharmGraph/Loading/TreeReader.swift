@@ -1,6 +1,4 @@
-import Yams
-
-/// Reads typed values out of a Yams node tree, collecting a diagnostic for
+/// Reads typed values out of a composed YAML node tree, collecting a diagnostic for
 /// every value of the wrong shape instead of stopping at the first.
 struct TreeReader {
     let path: String
@@ -8,9 +6,8 @@ struct TreeReader {
 
     init(path: String) { self.path = path }
 
-    func location(of node: Yams.Node) -> SourceLocation {
-        let mark = node.mark
-        return SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: path, line: node.mark.line, column: node.mark.column)
     }
 
     mutating func error(_ message: String, at location: SourceLocation) {
@@ -22,43 +19,39 @@ struct TreeReader {
     }
 
     /// A word for the node's shape, for "expected X, found Y" messages.
-    static func shape(of node: Yams.Node) -> String {
-        switch node {
+    static func shape(of node: YAMLNode) -> String {
+        switch node.content {
         case .scalar: isNull(node) ? "nothing" : "text"
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 
     /// Whether the node is an empty plain scalar or YAML's null.
-    static func isNull(_ node: Yams.Node) -> Bool {
-        guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    static func isNull(_ node: YAMLNode) -> Bool {
+        guard case let .scalar(text, plain: true) = node.content else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(text)
     }
 
     /// The fields of a mapping, checked against the allowed and required names.
     ///
     /// Unknown fields are errors with a suggestion; missing required fields are
-    /// errors at the mapping. Placeholder keys of already reported duplicates
-    /// are skipped.
+    /// errors at the mapping.
     mutating func fields(
-        of node: Yams.Node, what: String, allowed: [String], required: [String]
-    ) -> [String: (key: Yams.Node, value: Yams.Node)]? {
-        guard case let .mapping(mapping) = node else {
+        of node: YAMLNode, what: String, allowed: [String], required: [String]
+    ) -> [String: (key: YAMLNode, value: YAMLNode)]? {
+        guard case let .mapping(mapping) = node.content else {
             error("expected \(what) as a mapping, found \(Self.shape(of: node))", at: location(of: node))
             return nil
         }
-        var result: [String: (key: Yams.Node, value: Yams.Node)] = [:]
+        var result: [String: (key: YAMLNode, value: YAMLNode)] = [:]
         // A misspelt required field is reported once, as the misspelling.
         var suggested: Set<String> = []
         for (key, value) in mapping {
-            guard case let .scalar(scalar) = key else {
+            guard case let .scalar(name, _) = key.content else {
                 error("expected a field name in \(what), found \(Self.shape(of: key))", at: location(of: key))
                 continue
             }
-            let name = scalar.string
-            if YAMLComposer.isPlaceholder(name) { continue }
             guard allowed.contains(name) else {
                 let suggestion = Suggestion.closest(to: name, in: allowed)
                 if let suggestion { suggested.insert(suggestion) }
@@ -82,24 +75,24 @@ struct TreeReader {
     }
 
     /// A text value; `nil` (with an error) for lists and mappings, `nil` (silently) for null.
-    mutating func text(_ node: Yams.Node?, field: String) -> String? {
+    mutating func text(_ node: YAMLNode?, field: String) -> String? {
         guard let node, !Self.isNull(node) else { return nil }
-        guard case let .scalar(scalar) = node else {
+        guard case let .scalar(text, _) = node.content else {
             error("expected text for '\(field)', found \(Self.shape(of: node))", at: location(of: node))
             return nil
         }
-        return scalar.string
+        return text
     }
 
-    mutating func locatedText(_ node: Yams.Node?, field: String) -> Located<String>? {
+    mutating func locatedText(_ node: YAMLNode?, field: String) -> Located<String>? {
         guard let node, let value = text(node, field: field) else { return nil }
         return Located(value: value, location: location(of: node))
     }
 
     /// A list of texts; a lone text is an error (write `[x]`).
-    mutating func textList(_ node: Yams.Node?, field: String) -> [Located<String>] {
+    mutating func textList(_ node: YAMLNode?, field: String) -> [Located<String>] {
         guard let node, !Self.isNull(node) else { return [] }
-        guard case let .sequence(sequence) = node else {
+        guard case let .sequence(sequence) = node.content else {
             error("expected a list for '\(field)', found \(Self.shape(of: node))", at: location(of: node))
             return []
         }
@@ -107,16 +100,15 @@ struct TreeReader {
     }
 
     /// A mapping of text to text, as for `xrefs` and `context`.
-    mutating func textMap(_ node: Yams.Node?, field: String) -> [String: String] {
+    mutating func textMap(_ node: YAMLNode?, field: String) -> [String: String] {
         guard let node, !Self.isNull(node) else { return [:] }
-        guard case let .mapping(mapping) = node else {
+        guard case let .mapping(mapping) = node.content else {
             error("expected a mapping for '\(field)', found \(Self.shape(of: node))", at: location(of: node))
             return [:]
         }
         var result: [String: String] = [:]
         for (key, value) in mapping {
             guard let name = text(key, field: field) else { continue }
-            if YAMLComposer.isPlaceholder(name) { continue }
             guard let text = text(value, field: "\(field).\(name)") else {
                 if Self.isNull(value) {
                     error("'\(field)' entry '\(name)' has no value", at: location(of: value))
@@ -130,7 +122,7 @@ struct TreeReader {
 
     /// One of a closed set of names, with a suggestion when it is not.
     mutating func choice<E: RawRepresentable & CaseIterable>(
-        _ node: Yams.Node?, field: String, what: String, as type: E.Type = E.self
+        _ node: YAMLNode?, field: String, what: String, as type: E.Type = E.self
     ) -> Located<E>? where E.RawValue == String {
         guard let located = locatedText(node, field: field) else { return nil }
         if let value = E(rawValue: located.value) { return Located(value: value, location: located.location) }
@@ -141,7 +133,7 @@ struct TreeReader {
         return nil
     }
 
-    mutating func bool(_ node: Yams.Node?, field: String) -> Bool? {
+    mutating func bool(_ node: YAMLNode?, field: String) -> Bool? {
         guard let node, let value = text(node, field: field) else { return nil }
         switch value {
         case "true": return true
@@ -152,7 +144,7 @@ struct TreeReader {
         }
     }
 
-    mutating func positiveInt(_ node: Yams.Node?, field: String, maximum: Int) -> Int? {
+    mutating func positiveInt(_ node: YAMLNode?, field: String, maximum: Int) -> Int? {
         guard let node, let value = text(node, field: field) else { return nil }
         guard let number = Int(value), (1...maximum).contains(number) else {
             error("expected a whole number from 1 to \(maximum) for '\(field)', found '\(value)'", at: location(of: node))

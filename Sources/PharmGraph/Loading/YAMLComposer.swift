@@ -1,211 +1,259 @@
-import Yams
+// libyaml itself, as Yams builds it: its events give what Yams's composer hides
+// (every duplicate key, explicit tags, where an alias is used).
+import CYaml
 
-/// Parses YAML (or JSON) text into a Yams node tree, turning every parser
-/// failure into a positioned diagnostic.
+/// A position in libyaml's terms, made 1-based.
+struct YAMLMark: Hashable {
+    var line: Int
+    var column: Int
+}
+
+/// A node of a composed YAML document, with where it starts.
+struct YAMLNode {
+    enum Content {
+        /// The text, and whether it was written plain (unquoted, not a block scalar).
+        case scalar(String, plain: Bool)
+        case sequence([YAMLNode])
+        case mapping([(key: YAMLNode, value: YAMLNode)])
+    }
+
+    var content: Content
+    var mark: YAMLMark
+}
+
+/// Parses YAML (or JSON) text into a node tree in one pass over libyaml's events,
+/// turning every problem into a positioned diagnostic.
 ///
-/// Yams stops at the first mapping with a duplicate key. To report every
-/// duplicate and still check the rest of the file, each duplicate key found
-/// is reported, replaced in the text by a placeholder of the same length
-/// (so no position moves), and the text is parsed again. Keys made of
-/// placeholder characters are skipped by the decoder.
+/// Unlike `Yams.compose`, it reports every duplicate key (keeping the first, dropping the
+/// repeat) and goes on; it rejects explicit tags (`!!int`, `!!binary`, `!custom`), which the
+/// graph format has no use for and `fmt` could not keep; and a node reached through an alias
+/// carries the position of the alias, not of its anchor. docs/decisions.md.
 struct YAMLComposer {
     let source: SourceText
     private(set) var diagnostics: [Diagnostic] = []
+    /// Each alias use and the anchor it names, for notes under diagnostics at the use.
+    private(set) var aliases: [AliasUse] = []
+
+    /// An alias `*name` at `use`, naming the anchor `&name` at `anchor`.
+    struct AliasUse {
+        var name: String
+        var use: YAMLMark
+        var anchor: YAMLMark
+    }
+
+    /// At most this many nodes are copied to give aliased subtrees the alias's position
+    /// (an alias bomb would otherwise expand); past it, nodes inside keep the anchor's.
+    static let maximumRemarkedNodes = 100_000
 
     init(source: SourceText) { self.source = source }
 
-    static let maximumDuplicateRepairs = 200
-
-    /// Whether a key was put in place of a reported duplicate.
-    static func isPlaceholder(_ key: String) -> Bool {
-        guard let first = key.unicodeScalars.first else { return false }
-        return placeholderRange.contains(first.value)
-    }
-
-    private static let placeholderRange: ClosedRange<UInt32> = 0xE000...0xF8FF
+    /// Why composition stopped.
+    private struct Stop: Error {}
 
     /// The root node, or `nil` when the text could not be parsed (a diagnostic says why).
-    mutating func compose() -> Yams.Node? {
-        var scalars = Array(source.text.unicodeScalars)
-        var repairs = 0
-        while true {
-            do {
-                guard let root = try Yams.compose(yaml: String(String.UnicodeScalarView(scalars))) else {
-                    diagnostics.append(Diagnostic(.error, "file is empty", file: source.path, line: 1, column: 1))
+    mutating func compose() -> YAMLNode? {
+        var bytes = Array(source.text.utf8)
+        let length = bytes.count
+        // libyaml wants a non-null buffer even for empty input.
+        bytes.append(0)
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else {
+            error("cannot parse yaml: out of memory", line: 1, column: 1)
+            return nil
+        }
+        defer { yaml_parser_delete(parser) }
+        return bytes.withUnsafeBufferPointer { buffer -> YAMLNode? in
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(parser, buffer.baseAddress, length)
+            do throws(Stop) {
+                _ = try next(parser)  // stream start
+                let first = try next(parser)
+                guard first.type != YAML_STREAM_END_EVENT else {
+                    error("file is empty", line: 1, column: 1)
                     return nil
                 }
-                return root
-            } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
-                let key = duplicates.first ?? ""
-                let first = context.mark
-                guard repairs < Self.maximumDuplicateRepairs,
-                    let repeatOffset = Self.offsetOfRepeat(of: key, after: first, in: scalars)
-                else {
-                    report("duplicate key '\(key)' in mapping", line: first.line, column: first.column)
+                var state = State()
+                let root = try node(try next(parser), parser, &state)
+                _ = try next(parser)  // document end
+                let after = try next(parser)
+                if after.type != YAML_STREAM_END_EVENT {
+                    error(
+                        "yaml syntax error: expected a single document in the stream, but found another document",
+                        at: after.start)
                     return nil
                 }
-                let (line, column) = Self.position(of: repeatOffset, in: scalars)
-                report(
-                    "duplicate key '\(key)'; first defined at line \(first.line), column \(first.column)",
-                    line: line, column: column)
-                // Same length, so no later position moves; the last scalar makes it unique.
-                let length = key.unicodeScalars.count
-                for k in 0..<length {
-                    let value = Self.placeholderRange.lowerBound + (k == length - 1 ? UInt32(repairs) : 0)
-                    scalars[repeatOffset + k] = Unicode.Scalar(value)!
-                }
-                repairs += 1
-            } catch let error as YamlError {
-                diagnostics.append(Self.diagnostic(for: error, path: source.path, scalars: scalars))
-                return nil
+                return state.failed ? nil : root
             } catch {
-                diagnostics.append(Diagnostic(.error, "cannot parse yaml: \(error)", file: source.path))
                 return nil
             }
         }
     }
 
-    private mutating func report(_ message: String, line: Int, column: Int) {
+    // MARK: Events
+
+    /// One event's data, copied out of libyaml.
+    private struct Event {
+        var type: yaml_event_type_t
+        var start: YAMLMark
+        var anchor: String?
+        var tag: String?
+        var value = ""
+        var plain = true
+        var alias: String?
+    }
+
+    /// The next event; on a libyaml error, its diagnostic and `Stop`.
+    private mutating func next(_ parser: UnsafeMutablePointer<yaml_parser_t>) throws(Stop) -> Event {
+        var raw = yaml_event_t()
+        guard yaml_parser_parse(parser, &raw) == 1 else {
+            report(parser.pointee)
+            throw Stop()
+        }
+        defer { yaml_event_delete(&raw) }
+        let start = YAMLMark(line: raw.start_mark.line + 1, column: raw.start_mark.column + 1)
+        var event = Event(type: raw.type, start: start)
+        switch raw.type {
+        case YAML_ALIAS_EVENT:
+            event.alias = Self.string(raw.data.alias.anchor)
+        case YAML_SCALAR_EVENT:
+            let scalar = raw.data.scalar
+            event.anchor = Self.string(scalar.anchor)
+            event.tag = Self.string(scalar.tag)
+            event.value = String(
+                decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            event.plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+        case YAML_SEQUENCE_START_EVENT:
+            let sequence = raw.data.sequence_start
+            event.anchor = Self.string(sequence.anchor)
+            event.tag = Self.string(sequence.tag)
+        case YAML_MAPPING_START_EVENT:
+            let mapping = raw.data.mapping_start
+            event.anchor = Self.string(mapping.anchor)
+            event.tag = Self.string(mapping.tag)
+        default:
+            break
+        }
+        return event
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    // MARK: Composition
+
+    /// What composition has seen so far.
+    private struct State {
+        var anchors: [String: (node: YAMLNode, mark: YAMLMark)] = [:]
+        var remarked = 0
+        /// Set by problems that leave the tree unusable (an undefined alias).
+        var failed = false
+    }
+
+    private mutating func node(
+        _ event: Event, _ parser: UnsafeMutablePointer<yaml_parser_t>, _ state: inout State
+    ) throws(Stop) -> YAMLNode {
+        if let tag = event.tag { rejectTag(tag, at: event.start) }
+        let result: YAMLNode
+        switch event.type {
+        case YAML_ALIAS_EVENT:
+            let name = event.alias ?? ""
+            guard let anchored = state.anchors[name] else {
+                error("yaml syntax error: found undefined alias '\(name)'", at: event.start)
+                state.failed = true
+                return YAMLNode(content: .scalar("", plain: true), mark: event.start)
+            }
+            aliases.append(AliasUse(name: name, use: event.start, anchor: anchored.mark))
+            return remarked(anchored.node, at: event.start, &state)
+        case YAML_SCALAR_EVENT:
+            result = YAMLNode(content: .scalar(event.value, plain: event.plain), mark: event.start)
+        case YAML_SEQUENCE_START_EVENT:
+            var items: [YAMLNode] = []
+            while true {
+                let item = try next(parser)
+                if item.type == YAML_SEQUENCE_END_EVENT { break }
+                items.append(try node(item, parser, &state))
+            }
+            result = YAMLNode(content: .sequence(items), mark: event.start)
+        case YAML_MAPPING_START_EVENT:
+            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            var seen: [String: YAMLMark] = [:]
+            while true {
+                let keyEvent = try next(parser)
+                if keyEvent.type == YAML_MAPPING_END_EVENT { break }
+                let key = try node(keyEvent, parser, &state)
+                let value = try node(try next(parser), parser, &state)
+                if case let .scalar(name, _) = key.content {
+                    if let first = seen[name] {
+                        error(
+                            "duplicate key '\(name)'; first defined at line \(first.line), column \(first.column)",
+                            at: key.mark)
+                        continue
+                    }
+                    seen[name] = key.mark
+                }
+                pairs.append((key, value))
+            }
+            result = YAMLNode(content: .mapping(pairs), mark: event.start)
+        default:
+            error("yaml syntax error: unexpected event", at: event.start)
+            throw Stop()
+        }
+        if let anchor = event.anchor { state.anchors[anchor] = (result, event.start) }
+        return result
+    }
+
+    /// The node with `mark` on it and, within the copy budget, on every node inside it.
+    private func remarked(_ node: YAMLNode, at mark: YAMLMark, _ state: inout State) -> YAMLNode {
+        state.remarked += 1
+        var copy = node
+        copy.mark = mark
+        guard state.remarked < Self.maximumRemarkedNodes else { return copy }
+        switch node.content {
+        case .scalar: break
+        case let .sequence(items):
+            copy.content = .sequence(items.map { remarked($0, at: mark, &state) })
+        case let .mapping(pairs):
+            copy.content = .mapping(pairs.map { (remarked($0.key, at: mark, &state), remarked($0.value, at: mark, &state)) })
+        }
+        return copy
+    }
+
+    /// `!!int` for libyaml's `tag:yaml.org,2002:int`.
+    private mutating func rejectTag(_ tag: String, at mark: YAMLMark) {
+        let prefix = "tag:yaml.org,2002:"
+        let shown = tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
+        error("yaml tag '\(shown)' is not supported: write the value without a tag (values are text)", at: mark)
+    }
+
+    // MARK: Diagnostics
+
+    private mutating func error(_ message: String, at mark: YAMLMark) {
+        error(message, line: mark.line, column: mark.column)
+    }
+
+    private mutating func error(_ message: String, line: Int, column: Int) {
         diagnostics.append(Diagnostic(.error, message, file: source.path, line: line, column: column))
     }
 
-    /// Finds where `key` is used again as a key of the same mapping, after its first definition.
-    ///
-    /// The text is scanned from the first key: quoted scalars and comments are skipped, and a
-    /// candidate counts only at the first key's level: in a flow mapping `{...}` at the same
-    /// bracket depth, in a block mapping at the same column.
-    static func offsetOfRepeat(of key: String, after mark: Mark, in scalars: [Unicode.Scalar]) -> Int? {
-        guard let start = offset(line: mark.line, column: mark.column, in: scalars) else { return nil }
-        let keyScalars = Array(key.unicodeScalars)
-        guard !keyScalars.isEmpty else { return nil }
-        var before = start - 1
-        while before >= 0, scalars[before] == " " || scalars[before] == "\t" { before -= 1 }
-        let inFlow = before >= 0 && (scalars[before] == "{" || scalars[before] == ",")
-        // A quoted first key: skip past its closing quote.
-        var i = start
-        if scalars[start] == "\"" || scalars[start] == "'" { i += 1 }
-        i += keyScalars.count
-        var column = mark.column + (i - start)
-        var depth = 0
-        func startsToken(_ k: Int) -> Bool {
-            guard k > 0 else { return true }
-            let p = scalars[k - 1]
-            return p == " " || p == "\t" || p == "\n" || p == "{" || p == "[" || p == "," || p == ":"
-        }
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "\n" {
-                i += 1
-                column = 1
-                continue
-            }
-            if (c == "\"" || c == "'") && startsToken(i) {
-                // A quoted scalar: a candidate key if it is the key and followed by ':'.
-                if matches(keyScalars, at: i + 1, in: scalars), i + 1 + keyScalars.count < scalars.count,
-                    scalars[i + 1 + keyScalars.count] == c, isColon(after: i + 2 + keyScalars.count, in: scalars),
-                    inFlow ? depth == 0 : column == mark.column
-                {
-                    return i
-                }
-                var j = i + 1
-                while j < scalars.count {
-                    if c == "\"", scalars[j] == "\\" {
-                        j += 2
-                        continue
-                    }
-                    if scalars[j] == c {
-                        if c == "'", j + 1 < scalars.count, scalars[j + 1] == "'" {
-                            j += 2
-                            continue
-                        }
-                        break
-                    }
-                    j += 1
-                }
-                for k in i...min(j, scalars.count - 1) where scalars[k] == "\n" { column = 0 }
-                column += min(j, scalars.count - 1) - i + 1
-                i = j + 1
-                continue
-            }
-            if c == "#", startsToken(i) {
-                while i < scalars.count, scalars[i] != "\n" { i += 1 }
-                continue
-            }
-            if inFlow {
-                if c == "{" || c == "[" { depth += 1 }
-                if c == "}" || c == "]" {
-                    depth -= 1
-                    if depth < 0 { return nil }
-                }
-            }
-            if startsToken(i), matches(keyScalars, at: i, in: scalars),
-                isColon(after: i + keyScalars.count, in: scalars), inFlow ? depth == 0 : column == mark.column
-            {
-                return i
-            }
-            i += 1
-            column += 1
-        }
-        return nil
-    }
-
-    private static func matches(_ key: [Unicode.Scalar], at i: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        i + key.count <= scalars.count && scalars[i..<(i + key.count)].elementsEqual(key)
-    }
-
-    /// Whether only blanks stand between `i` and a ':' that ends a key.
-    private static func isColon(after i: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        var j = i
-        while j < scalars.count, scalars[j] == " " { j += 1 }
-        guard j < scalars.count, scalars[j] == ":" else { return false }
-        return j + 1 == scalars.count || [" ", "\n", "\t", ",", "}", "]", "\r"].contains(scalars[j + 1])
-    }
-
-    static func offset(line: Int, column: Int, in scalars: [Unicode.Scalar]) -> Int? {
-        var currentLine = 1
-        var i = 0
-        while currentLine < line {
-            guard i < scalars.count else { return nil }
-            if scalars[i] == "\n" { currentLine += 1 }
-            i += 1
-        }
-        let result = i + column - 1
-        return result <= scalars.count ? result : nil
-    }
-
-    static func position(of offset: Int, in scalars: [Unicode.Scalar]) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for s in scalars[..<min(offset, scalars.count)] {
-            if s == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return (line, column)
-    }
-
-    static func diagnostic(for error: YamlError, path: String, scalars: [Unicode.Scalar]) -> Diagnostic {
-        func make(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
+    /// The diagnostic for a libyaml failure.
+    private mutating func report(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.error {
+        case YAML_READER_ERROR:
+            let (line, column) = source.position(ofByte: parser.problem_offset)
+            let value = parser.problem_value >= 0 ? " (\(DisplayText.escape(Unicode.Scalar(UInt32(parser.problem_value)) ?? "?")))" : ""
+            error("cannot read yaml: \(problem)\(value)", line: line, column: column)
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
             var message = "yaml syntax error: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            return Diagnostic(.error, message, file: path, line: mark.line, column: mark.column)
-        }
-        switch error {
-        case let .scanner(context, problem, mark, _): return make(problem, context, mark)
-        case let .parser(context, problem, mark, _): return make(problem, context, mark)
-        case let .composer(context, problem, mark, _): return make(problem, context, mark)
-        case let .reader(problem, offset, _, _):
-            let (line, column) = offset.map { position(of: $0, in: scalars) } ?? (1, 1)
-            return Diagnostic(.error, "cannot read yaml: \(problem)", file: path, line: line, column: column)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return Diagnostic(
-                .error, "duplicate key '\(duplicates.first ?? "")' in mapping", file: path,
-                line: context.mark.line, column: context.mark.column)
+            if let context = parser.context {
+                message += " (\(String(cString: context)) at line \(parser.context_mark.line + 1))"
+            }
+            error(message, line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
         default:
-            return Diagnostic(.error, "cannot parse yaml: \(error)", file: path, line: 1, column: 1)
+            error("cannot parse yaml: out of memory", line: 1, column: 1)
         }
     }
 }

@@ -7,7 +7,8 @@ public enum NodeSelector {
         public let description: String
 
         init(_ description: String, ambiguous: Bool = false) {
-            self.description = description
+            // Ids from the input go to the terminal: escaped.
+            self.description = DisplayText.escaped(description)
             isAmbiguous = ambiguous
         }
     }

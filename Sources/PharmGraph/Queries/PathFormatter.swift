@@ -20,13 +20,13 @@ public struct PathFormatter: Sendable {
         }
     }
 
-    /// `a -inhibits-| b -activates-> c`.
+    /// `a -inhibits-| b -activates-> c`, for text output (control and bidi characters escaped).
     public func describe(_ path: NetworkPath) -> String {
         var out = network.nodeIDs[Int(path.nodes[0])]
         for (i, e) in path.edges.enumerated() {
             out += " \(hop(e, from: path.nodes[i])) \(network.nodeIDs[Int(path.nodes[i + 1])])"
         }
-        return out
+        return DisplayText.escaped(out)
     }
 
     /// The reference keys of each hop (empty for imported networks).

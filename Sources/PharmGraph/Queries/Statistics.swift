@@ -110,6 +110,6 @@ public struct GraphStatistics: Sendable, Codable, Equatable {
         }
         lines.append("isolated nodes: \(isolatedNodes.count)")
         for id in isolatedNodes { lines.append("  \(id)") }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { DisplayText.escaped($0) }.joined(separator: "\n") + "\n"
     }
 }

@@ -52,7 +52,7 @@ struct DiffText {
         case let .network(network):
             detail = "(\(Console.count(network.nodeCount, "node")), \(Console.count(network.edgeCount, "edge")))"
         }
-        return style.dim("\(marker) \(input.name) \(detail)")
+        return style.dim(Self.shown("\(marker) \(input.name) \(detail)"))
     }
 
     private func section(_ title: String, _ lines: [String]) -> [String] {
@@ -61,7 +61,10 @@ struct DiffText {
 
     // MARK: Values
 
-    /// Plain when unambiguous, else double-quoted with escapes.
+    /// Text from an input, for the terminal: control and bidi characters escaped.
+    static func shown(_ text: String) -> String { DisplayText.escaped(text) }
+
+    /// Plain when unambiguous, else double-quoted with escapes (control and bidi characters as `\u{…}`).
     static func quote(_ text: String) -> String {
         let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
             scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.:/+-()'>".unicodeScalars.contains(scalar)
@@ -74,7 +77,8 @@ struct DiffText {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if DisplayText.needsEscape(scalar) { out += DisplayText.escape(scalar) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""
@@ -86,7 +90,7 @@ struct DiffText {
         case let .text(text): quote(text)
         case let .flag(flag): flag ? "true" : "false"
         case let .list(items): items.map(quote).joined(separator: ", ")
-        case let .map(entries): entries.keys.sorted().map { "\($0)=\(quote(entries[$0]!))" }.joined(separator: ", ")
+        case let .map(entries): entries.keys.sorted().map { "\(shown($0))=\(quote(entries[$0]!))" }.joined(separator: ", ")
         }
     }
 
@@ -118,9 +122,9 @@ struct DiffText {
             var items: [String] = []
             for key in Set(oldEntries.keys).union(newEntries.keys).sorted() {
                 switch (oldEntries[key], newEntries[key]) {
-                case let (nil, value?): items.append(style.added("+ \(key)=\(Self.quote(value))"))
-                case let (value?, nil): items.append(style.removed("- \(key)=\(Self.quote(value))"))
-                case let (a?, b?) where a != b: items.append("\(key): \(Self.quote(a)) → \(Self.quote(b))")
+                case let (nil, value?): items.append(style.added("+ \(Self.shown(key))=\(Self.quote(value))"))
+                case let (value?, nil): items.append(style.removed("- \(Self.shown(key))=\(Self.quote(value))"))
+                case let (a?, b?) where a != b: items.append("\(Self.shown(key)): \(Self.quote(a)) → \(Self.quote(b))")
                 default: break
                 }
             }
@@ -131,7 +135,7 @@ struct DiffText {
 
     /// `from -relation-> to {key=value}`.
     static func edge(_ edge: Edge) -> String {
-        var text = "\(edge.from) \(glyph(edge.relation.rawValue, sign: edge.sign)) \(edge.to)"
+        var text = shown("\(edge.from) \(glyph(edge.relation.rawValue, sign: edge.sign)) \(edge.to)")
         if !edge.context.isEmpty { text += "  {\(value(.map(edge.context)))}" }
         return text
     }
@@ -145,8 +149,8 @@ struct DiffText {
     }
 
     static func claim(_ claim: Claim) -> String {
-        var text = "\(claim.from) → \(claim.to) expects \(claim.expect.rawValue)"
-        if let via = claim.via { text += " via \(via)" }
+        var text = shown("\(claim.from) → \(claim.to) expects \(claim.expect.rawValue)")
+        if let via = claim.via { text += " via \(shown(via))" }
         if !claim.context.isEmpty { text += " where \(value(.map(claim.context)))" }
         if let maxLength = claim.maxLength { text += " within \(maxLength)" }
         return text
@@ -165,14 +169,14 @@ struct DiffText {
             let why: String =
                 switch change.rename {
                 case let .label(label)?: "same label \(Self.quote(label))"
-                case let .xref(namespace, identifier)?: "same xref \(namespace):\(identifier)"
+                case let .xref(namespace, identifier)?: "same xref \(Self.shown("\(namespace):\(identifier)"))"
                 case nil: ""
                 }
-            lines.append("  " + style.changed("~ \(change.old.id) → \(change.new.id)") + "  renamed (\(why))")
+            lines.append("  " + style.changed(Self.shown("~ \(change.old.id) → \(change.new.id)")) + "  renamed (\(why))")
             lines += change.changes.flatMap { fieldLines($0, indent: "      ") }
         }
         for change in diff.nodesChanged {
-            lines.append("  " + style.changed("~ ") + change.new.id)
+            lines.append("  " + style.changed("~ ") + Self.shown(change.new.id))
             lines += change.changes.flatMap { fieldLines($0, indent: "      ") }
         }
         lines += diff.nodesAdded.map { "  " + style.added("+ \(Self.describe($0))") }
@@ -182,9 +186,9 @@ struct DiffText {
 
     /// `nmdar "NMDA receptor" (receptor)`.
     static func describe(_ node: Node) -> String {
-        var text = node.id
+        var text = shown(node.id)
         if let label = node.label, label != node.id { text += " \(quote(label))" }
-        return text + " (\(node.kind.rawValue))"
+        return text + " (\(shown(node.kind.rawValue)))"
     }
 
     private func edgeLines(_ diff: GraphDiff) -> [String] {
@@ -197,11 +201,11 @@ struct DiffText {
     private func referenceLines(_ diff: GraphDiff) -> [String] {
         var lines: [String] = []
         for change in diff.referencesChanged {
-            lines.append("  " + style.changed("~ ") + change.new.key)
+            lines.append("  " + style.changed("~ ") + Self.shown(change.new.key))
             lines += change.changes.flatMap { fieldLines($0, indent: "      ") }
         }
-        lines += diff.referencesAdded.map { "  " + style.added("+ \($0.key)") + "  " + $0.citation }
-        lines += diff.referencesRemoved.map { "  " + style.removed("- \($0.key)") + "  " + $0.citation }
+        lines += diff.referencesAdded.map { "  " + style.added(Self.shown("+ \($0.key)")) + "  " + Self.shown($0.citation) }
+        lines += diff.referencesRemoved.map { "  " + style.removed(Self.shown("- \($0.key)")) + "  " + Self.shown($0.citation) }
         return lines
     }
 
@@ -251,16 +255,16 @@ struct DiffText {
     private func pairLines(_ pair: VerdictDiff.Pair, marker: String, listed: Int) -> [String] {
         func counts(_ c: SignCounts) -> String { "\(c.positive)+ \(c.negative)- \(c.unknown)?" }
         var lines = [
-            "  \(marker)\(pair.source) → \(pair.target): \(pair.oldFinding.rawValue) → \(pair.newFinding.rawValue)  "
+            "  \(marker)\(Self.shown(pair.source)) → \(Self.shown(pair.target)): \(pair.oldFinding.rawValue) → \(pair.newFinding.rawValue)  "
                 + style.dim("(\(counts(pair.old)) → \(counts(pair.new)))")
         ]
         let gained = pair.gained.prefix(listed)
         let lost = pair.lost.prefix(listed)
-        lines += gained.map { "      " + style.added("+ (\($0.sign.symbol)) \($0.text)") }
+        lines += gained.map { "      " + style.added("+ (\($0.sign.symbol)) \(Self.shown($0.text))") }
         if pair.gainedCount > gained.count {
             lines.append("      " + style.dim("… and \(Console.count(pair.gainedCount - gained.count, "more path")) gained"))
         }
-        lines += lost.map { "      " + style.removed("- (\($0.sign.symbol)) \($0.text)") }
+        lines += lost.map { "      " + style.removed("- (\($0.sign.symbol)) \(Self.shown($0.text))") }
         if pair.lostCount > lost.count {
             lines.append("      " + style.dim("… and \(Console.count(pair.lostCount - lost.count, "more path")) lost"))
         }
@@ -275,21 +279,22 @@ struct DiffText {
     private func networkNodeLines(_ diff: NetworkDiff) -> [String] {
         var lines: [String] = []
         for pair in diff.nodesChanged {
-            lines.append("  " + style.changed("~ ") + diff.new.nodeIDs[Int(pair.new)])
+            lines.append("  " + style.changed("~ ") + Self.shown(diff.new.nodeIDs[Int(pair.new)]))
             let (oldName, newName) = (diff.old.nodeNames[Int(pair.old)], diff.new.nodeNames[Int(pair.new)])
             if oldName != newName { lines.append("      name: \(Self.quote(oldName)) → \(Self.quote(newName))") }
             let (oldKind, newKind) = (diff.old.kind(of: pair.old), diff.new.kind(of: pair.new))
             if oldKind != newKind { lines.append("      kind: \(Self.quote(oldKind)) → \(Self.quote(newKind))") }
         }
-        lines += diff.nodesAdded.map { "  " + style.added("+ " + diff.new.nodeIDs[Int($0)]) }
-        lines += diff.nodesRemoved.map { "  " + style.removed("- " + diff.old.nodeIDs[Int($0)]) }
+        lines += diff.nodesAdded.map { "  " + style.added("+ " + Self.shown(diff.new.nodeIDs[Int($0)])) }
+        lines += diff.nodesRemoved.map { "  " + style.removed("- " + Self.shown(diff.old.nodeIDs[Int($0)])) }
         return lines
     }
 
     private func networkEdgeLines(_ diff: NetworkDiff) -> [String] {
         func line(_ network: Network, _ e: Int32) -> String {
             let label = network.label(of: e)
-            return "\(network.nodeIDs[Int(network.edgeSources[Int(e)])]) \(Self.glyph(label.name, sign: label.sign)) \(network.nodeIDs[Int(network.edgeTargets[Int(e)])])"
+            return Self.shown(
+                "\(network.nodeIDs[Int(network.edgeSources[Int(e)])]) \(Self.glyph(label.name, sign: label.sign)) \(network.nodeIDs[Int(network.edgeTargets[Int(e)])])")
         }
         return diff.edgesAdded.map { "  " + style.added("+ " + line(diff.new, $0)) }
             + diff.edgesRemoved.map { "  " + style.removed("- " + line(diff.old, $0)) }
@@ -306,7 +311,7 @@ enum DiffTSV {
     static func render(_ report: DiffReport) -> String {
         var out = header + "\n"
         func row(_ change: String, _ from: String, _ label: String, _ to: String, _ detail: String) {
-            out += [change, from, label, to, detail].map(clean).joined(separator: "\t") + "\n"
+            out += ([change, from, label, to].map { DisplayText.tsv($0) } + [DisplayText.tsvText(detail)]).joined(separator: "\t") + "\n"
         }
         switch report.changes {
         case let .graph(diff):
@@ -338,9 +343,4 @@ enum DiffTSV {
         edge.context.isEmpty ? "" : DiffText.value(.map(edge.context))
     }
 
-    /// Tabs and line breaks would break the row; they become spaces.
-    private static func clean(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\t" || $0.isNewline }) else { return text }
-        return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
-    }
 }

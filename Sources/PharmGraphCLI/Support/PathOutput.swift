@@ -10,7 +10,7 @@ struct PathOutput {
         let refs = formatter.references(path)
         var text = "\(path.sign.symbol)  \(formatter.describe(path))"
         if refs.contains(where: { !$0.isEmpty }) {
-            text += "  [" + refs.map { $0.isEmpty ? "-" : $0.joined(separator: ",") }.joined(separator: " | ") + "]"
+            text += "  [" + refs.map { $0.isEmpty ? "-" : DisplayText.escaped($0.joined(separator: ",")) }.joined(separator: " | ") + "]"
         }
         return text
     }
@@ -33,11 +33,14 @@ struct PathOutput {
             length: path.length, refs: network.graph == nil ? nil : formatter.references(path))
     }
 
+    /// One row; every id, relation and key escaped with `DisplayText.tsv`, so none splits a column or a list.
     func tsvRow(_ path: NetworkPath) -> String {
         [
-            path.sign.rawValue, String(path.length), formatter.nodeIDs(path).joined(separator: " "),
-            formatter.relations(path).joined(separator: " "),
-            formatter.references(path).map { $0.joined(separator: ",") }.joined(separator: " "),
+            path.sign.rawValue, String(path.length),
+            formatter.nodeIDs(path).map { DisplayText.tsv($0) }.joined(separator: " "),
+            formatter.relations(path).map { DisplayText.tsv($0) }.joined(separator: " "),
+            formatter.references(path).map { $0.map { DisplayText.tsv($0, also: [","]) }.joined(separator: ",") }
+                .joined(separator: " "),
         ].joined(separator: "\t")
     }
 

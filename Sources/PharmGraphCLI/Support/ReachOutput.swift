@@ -35,7 +35,7 @@ struct ReachOutput {
     /// An aligned table: node, verdict, counts, shortest path.
     func table(_ reports: [TargetReport], heading: String, partial: Bool = false) -> String {
         let formatter = PathFormatter(network: network)
-        let ids = reports.map { network.nodeIDs[Int($0.target)] }
+        let ids = reports.map { DisplayText.escaped(network.nodeIDs[Int($0.target)]) }
         let width = max(heading.count, ids.map(\.count).max() ?? 0)
         func pad(_ text: String, _ n: Int) -> String { text.padding(toLength: max(n, text.count), withPad: " ", startingAt: 0) }
         let verdictWidth = partial ? Finding.undetermined.rawValue.count : 8

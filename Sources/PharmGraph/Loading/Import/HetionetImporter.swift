@@ -9,6 +9,8 @@ struct HetionetImporter {
     let path: String
     let options: ImportOptions
     private var errors: RowErrors
+    /// Problems found in items, positioned once the load is over (it takes a scan of the text).
+    private var pending: [(message: String, item: (array: String, index: Int)?)] = []
 
     init(path: String, options: ImportOptions) {
         self.path = path
@@ -18,11 +20,30 @@ struct HetionetImporter {
 
     var diagnostics: [Diagnostic] { errors.diagnostics }
 
-    private mutating func error(_ message: String) {
-        errors.add(Diagnostic(.error, "hetionet json: " + message, file: path))
+    /// A problem in the file; `item` names the element of `nodes` or `edges` it is in
+    /// (index -1: the array itself; no item: the top-level value).
+    private mutating func error(_ message: String, item: (array: String, index: Int)? = nil) {
+        pending.append(("hetionet json: " + message, item))
+    }
+
+    /// Turns the problems found into diagnostics at the items they are in (the top level at 1:1).
+    private mutating func positionErrors(in data: Data) {
+        guard !pending.isEmpty else { return }
+        let scan = data.withUnsafeBytes { JSONScan($0, arrays: ["nodes", "edges"]) }
+        for problem in pending {
+            var offset = scan.start
+            if let item = problem.item {
+                if item.index < 0, let value = scan.values[item.array] { offset = value }
+                if let start = scan.elements[item.array]?[safe: item.index] { offset = start }
+            }
+            let (line, column) = LineBreaks.position(ofByte: offset, in: data)
+            errors.add(Diagnostic(.error, problem.message, file: path, line: line, column: column))
+        }
+        pending = []
     }
 
     mutating func run(_ data: Data) -> Network? {
+        defer { positionErrors(in: data) }
         let root: [String: Any]
         do {
             guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
@@ -35,19 +56,25 @@ struct HetionetImporter {
             return nil
         }
         guard let nodes = root["nodes"] as? [[String: Any]], let edges = root["edges"] as? [[String: Any]] else {
-            error("expected 'nodes' and 'edges' lists")
+            for key in ["nodes", "edges"] where !(root[key] is [[String: Any]]) {
+                if root[key] == nil {
+                    error("missing '\(key)': expected a list of \(key)")
+                } else {
+                    error("'\(key)' is not a list of objects", item: (key, -1))
+                }
+            }
             return nil
         }
         let abbreviations = root["kind_to_abbrev"] as? [String: String] ?? [:]
         var builder = NetworkBuilder(relationMap: options.relationMap)
         for (i, node) in nodes.enumerated() {
             guard let kind = node["kind"] as? String, let identifier = Self.identifier(node["identifier"]) else {
-                error("nodes[\(i)]: expected 'kind' and 'identifier'")
+                error("nodes[\(i)]: expected 'kind' and 'identifier'", item: ("nodes", i))
                 continue
             }
             let id = "\(kind)::\(identifier)"
             if builder.node(id) != nil {
-                error("nodes[\(i)]: duplicate node '\(id)'")
+                error("nodes[\(i)]: duplicate node '\(id)'", item: ("nodes", i))
                 continue
             }
             builder.addNode(id, name: node["name"] as? String, kind: kind)
@@ -57,20 +84,20 @@ struct HetionetImporter {
             guard let source = Self.endpoint(edge["source_id"]), let target = Self.endpoint(edge["target_id"]),
                 let kind = edge["kind"] as? String
             else {
-                error("edges[\(i)]: expected 'source_id', 'target_id' and 'kind'")
+                error("edges[\(i)]: expected 'source_id', 'target_id' and 'kind'", item: ("edges", i))
                 continue
             }
             guard let s = builder.node(source) else {
-                error("edges[\(i)]: unknown source node '\(source)'")
+                error("edges[\(i)]: unknown source node '\(source)'", item: ("edges", i))
                 continue
             }
             guard let t = builder.node(target) else {
-                error("edges[\(i)]: unknown target node '\(target)'")
+                error("edges[\(i)]: unknown target node '\(target)'", item: ("edges", i))
                 continue
             }
             let direction = edge["direction"] as? String ?? "both"
             guard ["both", "forward", "backward"].contains(direction) else {
-                error("edges[\(i)]: unknown direction '\(direction)'")
+                error("edges[\(i)]: unknown direction '\(direction)'", item: ("edges", i))
                 continue
             }
             let sourceKind = builder.kinds[Int(builder.nodeKinds[Int(s)])]
@@ -83,7 +110,7 @@ struct HetionetImporter {
                 builder.addEdge(s, builder.label(label), t, bothWays: direction == "both")
             }
         }
-        return errors.isEmpty ? builder.build() : nil
+        return pending.isEmpty ? builder.build() : nil
     }
 
     /// `CbG`, `Gr>G`: the metaedge abbreviation, or `Source-kind-Target` without abbreviations.
@@ -111,22 +138,19 @@ struct HetionetImporter {
         return "\(kind)::\(identifier)"
     }
 
-    /// A JSON syntax error, positioned when Foundation gives a byte offset.
+    /// A JSON syntax error at its line and column, found by scanning the text (Foundation gives no position).
     private func jsonError(_ error: Error, data: Data) -> Diagnostic {
-        let info = (error as NSError).userInfo
-        if let offset = info["NSJSONSerializationErrorIndex"] as? Int {
-            var line = 1
-            var column = 1
-            for byte in data.prefix(offset) {
-                if byte == UInt8(ascii: "\n") {
-                    line += 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1
-                }
-            }
-            return Diagnostic(.error, "invalid JSON", file: path, line: line, column: column)
+        guard let syntax = data.withUnsafeBytes({ JSONScan($0).error }) else {
+            // Foundation refused what the scan accepts (e.g. nesting too deep): its words, at the start.
+            let reason = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
+            return Diagnostic(.error, "invalid JSON: \(reason)", file: path, line: 1, column: 1)
         }
-        return Diagnostic(.error, "invalid JSON: \((error as NSError).localizedDescription)", file: path, line: 1, column: 1)
+        let (line, column) = LineBreaks.position(ofByte: syntax.offset, in: data)
+        return Diagnostic(.error, "invalid JSON: \(syntax.message)", file: path, line: line, column: column)
     }
+}
+
+extension Array {
+    /// The element at `index`, or `nil` when out of range.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -57,11 +57,17 @@ public enum NetworkInput {
         if name.hasSuffix(".sif") { return .sif }
         if name.hasSuffix(".tsv") || name.hasSuffix(".tab") || name.hasSuffix(".txt") { return .tsv }
         if name.hasSuffix(".csv") { return .csv }
-        if name.hasSuffix(".json") {
-            // hetnetpy files carry a top-level "metanode_kinds" key; key order varies (`jq -S`).
-            return data.range(of: Data("\"metanode_kinds\"".utf8)) != nil ? .hetionetJSON : .graph
-        }
+        if name.hasSuffix(".json") { return jsonFormat(of: data) }
         return nil
+    }
+
+    /// hetnetpy's JSON or a curated graph, told by the top-level keys (in any order, as `jq -S` leaves
+    /// them): the first key only one of the two formats has decides; a graph when none does.
+    static func jsonFormat(of data: Data) -> InputFormat {
+        let hetionet: Set<String> = ["metanode_kinds", "metaedge_tuples", "kind_to_abbrev"]
+        let graph = Set(DocumentDecoder.Fields.top).subtracting(["nodes", "edges"])
+        let scan = data.withUnsafeBytes { JSONScan($0) { hetionet.contains($0) || graph.contains($0) } }
+        return scan.topLevelKeys.last.map(hetionet.contains) == true ? .hetionetJSON : .graph
     }
 
     /// Reads `data` (already decompressed) as the network at `path`.

@@ -159,7 +159,8 @@ struct TableImporter {
     }
 }
 
-/// Splits a byte buffer into lines (without `\n` or a trailing `\r`).
+/// Splits a byte buffer into lines (without their breaks), in the line model of `LineBreaks`:
+/// a CR-only or CRLF file has the same rows as an LF file.
 struct LineReader {
     private let bytes: [UInt8]
     private var position = 0
@@ -176,9 +177,16 @@ struct LineReader {
     mutating func next() -> ArraySlice<UInt8>? {
         guard position < bytes.count else { return nil }
         let start = position
-        var end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-        position = end + 1
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        var end = start
+        while end < bytes.count {
+            let n = LineBreaks.length(in: bytes, at: end)
+            if n > 0 {
+                position = end + n
+                return bytes[start..<end]
+            }
+            end += 1
+        }
+        position = end
         return bytes[start..<end]
     }
 }
