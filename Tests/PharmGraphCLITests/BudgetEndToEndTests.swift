@@ -70,6 +70,7 @@ struct BudgetEndToEndTests {
         #expect(text.stdout.contains("? d → e: undetermined → undetermined"))
         #expect(text.stdout.contains("partial: a search stopped at its work budget or timeout"))
         #expect(text.stdout.contains("undecided (undetermined) → undecided (undetermined)"))
+        #expect(text.stdout.hasPrefix("verdicts: 1 undetermined, 1 claim outcome undetermined\n"))
         let json = try pharmgraph(["diff", dense, dense, "--max-work", "100000", "--format", "json"])
         #expect(json.stdout.contains("\"undetermined\" : 1"))
         #expect(json.stdout.contains("\"verdict\" : \"undetermined\""))

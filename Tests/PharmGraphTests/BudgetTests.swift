@@ -24,14 +24,14 @@ private func completeDigraph(_ n: Int) -> String {
     return lines.joined(separator: "\n") + "\n"
 }
 
-/// Every simple edge sequence from `from` to `to` of at most `maxLength` edges, counted by sign the
-/// slow way (one edge at a time, as networkx's `all_simple_edge_paths` walks a MultiDiGraph).
-private func bruteForce(_ edges: [(String, Int, String)], from: String, to: String, maxLength: Int) -> SignCounts {
+/// Every simple edge sequence from `from` to any of `to` of at most `maxLength` edges, counted by
+/// sign the slow way (one edge at a time, as networkx's `all_simple_edge_paths` walks a
+/// MultiDiGraph); a path may pass through one target on its way to another.
+private func bruteForce(_ edges: [(String, Int, String)], from: String, to: Set<String>, maxLength: Int) -> SignCounts {
     var counts = SignCounts()
     func walk(_ node: String, _ visited: Set<String>, _ sign: Int, _ length: Int) {
-        if node == to, length > 0 {
+        if to.contains(node), length > 0 {
             counts = counts + SignCounts(positive: sign > 0 ? 1 : 0, negative: sign < 0 ? 1 : 0)
-            return
         }
         guard length < maxLength else { return }
         for (a, s, b) in edges where a == node && !visited.contains(b) {
@@ -194,7 +194,7 @@ struct BudgetTests {
         for (from, to) in [("a", "d"), ("a", "c"), ("b", "a"), ("c", "b")] {
             for maxLength in 1...4 {
                 let query = PathQuery(sources: try nodes(network, from), targets: try nodes(network, to), maxLength: maxLength)
-                let expected = bruteForce(edges, from: from, to: to, maxLength: maxLength)
+                let expected = bruteForce(edges, from: from, to: [to], maxLength: maxLength)
                 let bulk = try engine.paths(query, limit: 0)
                 let walked = try engine.paths(query, limit: 1_000)
                 #expect(bulk.counts == expected, "\(from) → \(to) ≤ \(maxLength)")
@@ -204,5 +204,43 @@ struct BudgetTests {
                 #expect(Set(walked.paths.map(\.edges)).count == expected.total)
             }
         }
+    }
+
+    @Test("several targets, some on the way to others: the pruning never loses a path")
+    func severalTargets() throws {
+        // A fixed pseudo-random multigraph on 12 nodes (a linear congruential generator).
+        var state: UInt64 = 12345
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var edges: [(String, Int, String)] = []
+        for _ in 0..<40 {
+            let a = next(12)
+            let b = next(12)
+            if a != b { edges.append(("v\(a)", next(2) == 0 ? 1 : -1, "v\(b)")) }
+        }
+        let text = edges.map { "\($0.0)\t\($0.1 > 0 ? "activates" : "inhibits")\t\($0.2)" }.joined(separator: "\n") + "\n"
+        let network = try loadNetwork(text, name: "random.sif")
+        let engine = PathEngine(network: network)
+        var found = 0
+        for targets in [["v1", "v2", "v3"], ["v5", "v7"], ["v0", "v4", "v8", "v11"]] {
+            for source in ["v0", "v6", "v9"] where network.node(source) != nil {
+                let present = targets.filter { network.node($0) != nil }
+                for maxLength in [3, 6] {
+                    let query = PathQuery(
+                        sources: try nodes(network, source), targets: try present.flatMap { try nodes(network, $0) },
+                        maxLength: maxLength)
+                    let expected = bruteForce(edges, from: source, to: Set(present), maxLength: maxLength)
+                    found += expected.total
+                    #expect(try engine.paths(query, limit: 0).counts == expected, "\(source) → \(present) ≤ \(maxLength)")
+                    #expect(try engine.paths(query, limit: 100_000).counts == expected)
+                    let perTarget = try engine.reach(query).reports.map(\.counts).reduce(SignCounts(), +)
+                    #expect(perTarget == expected)
+                }
+            }
+        }
+        // The graph is not trivially empty of paths.
+        #expect(found > 100)
     }
 }

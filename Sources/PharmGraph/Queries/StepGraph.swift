@@ -253,31 +253,50 @@ struct TargetDistances {
         var distance = [Int32](repeating: Int32.max, count: n)
         var nearest = [Int32](repeating: -1, count: n)
         var second = [Int32](repeating: Int32.max, count: n)
-        var frontier: [(node: Int32, target: Int32)] = []
+        // The second label's target, and the level a node was last queued at.
+        var secondTarget = [Int32](repeating: -1, count: n)
+        var queued = [Int32](repeating: -1, count: n)
+        var frontier: [Int32] = []
         for g in goals where distance[Int(g)] != 0 && !(avoid?[Int(g)] ?? false) {
             distance[Int(g)] = 0
             nearest[Int(g)] = g
-            frontier.append((g, g))
+            queued[Int(g)] = 0
+            frontier.append(g)
         }
         let avoided = avoid ?? [Bool](repeating: false, count: n)
         var level: Int32 = 0
-        var next: [(node: Int32, target: Int32)] = []
+        var next: [Int32] = []
+        // Level by level; a node labelled at this level passes on each label it got here, in
+        // one scan of its predecessors (both labels often arrive at the same level).
         steps.reverseOffsets.withUnsafeBufferPointer { offsets in
             steps.reverseNeighbors.withUnsafeBufferPointer { neighbors in
                 while !frontier.isEmpty, level < limit {
+                    let here = level
                     level += 1
                     next.removeAll(keepingCapacity: true)
-                    for (v, target) in frontier {
-                        for k in Int(offsets[Int(v)])..<Int(offsets[Int(v) + 1]) {
+                    for v in frontier {
+                        let vi = Int(v)
+                        let first: Int32 = distance[vi] == here ? nearest[vi] : -1
+                        let other: Int32 = second[vi] == here ? secondTarget[vi] : -1
+                        for k in Int(offsets[vi])..<Int(offsets[vi + 1]) {
                             let u = Int(neighbors[k])
-                            if avoided[u] { continue }
-                            if nearest[u] < 0 {
-                                distance[u] = level
-                                nearest[u] = target
-                                next.append((Int32(u), target))
-                            } else if nearest[u] != target, second[u] == Int32.max {
-                                second[u] = level
-                                next.append((Int32(u), target))
+                            if avoided[u] || second[u] != Int32.max { continue }
+                            for i in 0..<2 {
+                                let target = i == 0 ? first : other
+                                if target < 0 { continue }
+                                if nearest[u] < 0 {
+                                    distance[u] = level
+                                    nearest[u] = target
+                                } else if nearest[u] != target, second[u] == Int32.max {
+                                    second[u] = level
+                                    secondTarget[u] = target
+                                } else {
+                                    continue
+                                }
+                                if queued[u] != level {
+                                    queued[u] = level
+                                    next.append(Int32(u))
+                                }
                             }
                         }
                     }

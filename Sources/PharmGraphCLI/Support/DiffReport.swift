@@ -83,6 +83,7 @@ struct DiffReport {
             group("claims", [(c.claimsAdded, "added"), (c.claimsRemoved, "removed"), (c.claimsChanged, "changed")]),
         ]
         if let v = verdicts {
+            let changedOutcomes = v.claimOutcomes.filter { $0.oldVerdict != .undetermined && $0.newVerdict != .undetermined }.count
             groups.append(
                 group(
                     "verdicts",
@@ -90,7 +91,11 @@ struct DiffReport {
                         (v.changed.count, "changed"), (v.newlyReachable.count, "newly reachable"),
                         (v.noLongerReachable.count, "no longer reachable"),
                         (v.undetermined.count, "undetermined"),
-                        (v.claimOutcomes.count, v.claimOutcomes.count == 1 ? "claim outcome changed" : "claim outcomes changed"),
+                        (changedOutcomes, changedOutcomes == 1 ? "claim outcome changed" : "claim outcomes changed"),
+                        (
+                            v.claimOutcomes.count - changedOutcomes,
+                            v.claimOutcomes.count - changedOutcomes == 1 ? "claim outcome undetermined" : "claim outcomes undetermined"
+                        ),
                     ]))
         }
         let parts = groups.compactMap { $0 }
