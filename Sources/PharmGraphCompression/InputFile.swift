@@ -20,8 +20,8 @@ public enum InputFile {
         }
     }
 
-    /// The default limit on an input's size once decompressed: 16 GiB (docs/decisions.md).
-    public static let defaultLimit = 16 << 30
+    /// The default limit on an input's size once decompressed: 8 GiB (docs/decisions.md).
+    public static let defaultLimit = 8 << 30
 
     /// How much is read from the input at a time.
     static let chunkSize = 1 << 20

@@ -22,7 +22,7 @@ struct ReadOptions: ParsableArguments {
 
 /// Reading inputs through `InputFile`, with the messages every command prints.
 enum InputReading {
-    static let defaultLimitText = "16G"
+    static let defaultLimitText = "8G"
 
     /// The byte count of a `--max-inflated` value: at least 1.
     static func limit(_ text: String) -> Int? {
