@@ -27,7 +27,9 @@ enum DOTFuzz {
 
     /// Every kind of DOT value the writer makes, from arbitrary text (NUL bytes split it into pieces).
     static func written(pieces: [String]) -> DOTGraph {
-        var model = DOTGraph(name: .literal(pieces[0]))
+        // Names are prefixed: cgraph reads a name that is exactly "\n" or "\r" as "" (docs/fuzzing.md);
+        // the writer's names are ids, which are kebab-case.
+        var model = DOTGraph(name: .literal("g " + pieces[0]))
         model.attributes = [.text("label", pieces[0])]
         var previous: DOTValue?
         var cluster: [DOTStatement] = []
