@@ -27,27 +27,30 @@ enum DOTFuzz {
 
     /// Every kind of DOT value the writer makes, from arbitrary text (NUL bytes split it into pieces).
     static func written(pieces: [String]) -> DOTGraph {
-        // Names are prefixed: cgraph reads a name that is exactly "\n" or "\r" as "" (docs/fuzzing.md);
-        // the writer's names are ids, which are kebab-case.
-        var model = DOTGraph(name: .literal("g " + pieces[0]))
+        // Literals (names) carry no line break: the writer's names are ids, which are kebab-case, and
+        // cgraph 2.42 drops or loses raw line breaks in some quoted strings (docs/fuzzing.md).
+        func name(_ text: String) -> DOTValue {
+            .literal(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 })))
+        }
+        var model = DOTGraph(name: name("g " + pieces[0]))
         model.attributes = [.text("label", pieces[0])]
         var previous: DOTValue?
         var cluster: [DOTStatement] = []
         for (i, text) in pieces.enumerated() {
-            let name = DOTValue.literal("\(i) \(text)")
-            let node = DOTStatement.node(
-                name,
+            let node = name("\(i) \(text)")
+            let statement = DOTStatement.node(
+                node,
                 [
                     .text("label", text), .tooltip(text),
                     DOTAttribute("xlabel", .html(markup: "<b>" + DOTValue.html(escaping: text) + "</b>")),
                     DOTAttribute("comment", .lines([(text, .left), (text, .right), (text, .centred)])),
                 ])
-            if i % 2 == 1 { cluster.append(node) } else { model.statements.append(node) }
-            if let previous { model.statements.append(.edge(previous, name, [.text("label", text), .tooltip(text)])) }
-            previous = name
+            if i % 2 == 1 { cluster.append(statement) } else { model.statements.append(statement) }
+            if let previous { model.statements.append(.edge(previous, node, [.text("label", text), .tooltip(text)])) }
+            previous = node
         }
         model.statements.append(
-            .subgraph(DOTSubgraph(name: .literal("cluster " + (pieces.last ?? "")), attributes: [.text("label", pieces[0])], statements: cluster)))
+            .subgraph(DOTSubgraph(name: name("cluster " + (pieces.last ?? "")), attributes: [.text("label", pieces[0])], statements: cluster)))
         return model
     }
 }

@@ -12,24 +12,30 @@ enum Inflate {
 
     static func gzip(_ data: Data) throws(Violation) {
         try check(data, decode: InputFile.gunzip, encode: deflate, "gzip member")
-        // Zero padding after the last member is allowed (tar-like writers add it).
-        try expect(InputFile.gunzip, inflates: deflate(data) + Data(repeating: 0, count: 3), to: data, "gzip with zero padding")
     }
 
     static func xz(_ data: Data) throws(Violation) {
         try check(data, decode: InputFile.unxz, encode: xzEncode, "xz stream")
     }
 
-    /// Arbitrary bytes must decode or fail cleanly; `data` encoded in one unit, or in two
-    /// concatenated units, must decode to `data`.
+    /// The first byte picks one check per input (each decode costs a large buffer under ASan):
+    /// 0 mod 3, the rest as compressed bytes must decode or fail cleanly; 1, the rest encoded in
+    /// one unit must decode to itself; 2, in two concatenated units followed by zero padding.
     private static func check(
         _ data: Data, decode: (Data) throws(InputFile.ReadError) -> Data, encode: (Data) -> Data, _ unit: String
     ) throws(Violation) {
-        guard data.count <= maximumInput else { return }
-        _ = try? decode(data)
-        let (head, tail) = halves(data)
-        try expect(decode, inflates: encode(data), to: data, "one \(unit)")
-        try expect(decode, inflates: encode(head) + encode(tail), to: data, "two of \(unit)")
+        guard let mode = data.first, data.count <= maximumInput else { return }
+        let rest = Data(data.dropFirst())
+        switch mode % 3 {
+        case 0:
+            _ = try? decode(rest)
+        case 1:
+            try expect(decode, inflates: encode(rest), to: rest, "one \(unit)")
+        default:
+            // Zero padding after the last unit is allowed (gzip: tar-like writers; xz: stream padding).
+            let (head, tail) = halves(rest)
+            try expect(decode, inflates: encode(head) + encode(tail) + Data(repeating: 0, count: 4), to: rest, "two of \(unit)")
+        }
     }
 
     private static func halves(_ data: Data) -> (Data, Data) {
@@ -73,14 +79,14 @@ enum Inflate {
         return Data(output[0..<written])
     }
 
-    /// One xz stream holding `data` (preset 6, CRC64).
+    /// One xz stream holding `data` (preset 0: a 256 KiB dictionary, plenty for 4 KiB inputs).
     private static func xzEncode(_ data: Data) -> Data {
         let input = [UInt8](data)
         var output = [UInt8](repeating: 0, count: Int(lzma_stream_buffer_bound(input.count)))
         var position = 0
         let status = input.withUnsafeBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
-                lzma_easy_buffer_encode(6, LZMA_CHECK_CRC64, nil, source.baseAddress, source.count, target.baseAddress, &position, target.count)
+                lzma_easy_buffer_encode(0, LZMA_CHECK_CRC64, nil, source.baseAddress, source.count, target.baseAddress, &position, target.count)
             }
         }
         precondition(status == LZMA_OK, "lzma_easy_buffer_encode failed: \(status.rawValue)")
