@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "PharmGraph", targets: ["PharmGraph"]),
         .library(name: "PharmGraphRender", targets: ["PharmGraphRender"]),
         .executable(name: "pharmgraph", targets: ["PharmGraphCLI"]),
+        // libFuzzer targets; built by Scripts/fuzz with -sanitize=fuzzer,address (see docs/fuzzing.md).
+        .executable(name: "pharmgraph-fuzz", targets: ["PharmGraphFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +46,10 @@ let package = Package(
                 "PharmGraphRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "PharmGraphFuzz",
+            dependencies: ["PharmGraph", "PharmGraphCompression", "PharmGraphRender", "CZlib", "CLzma"]
         ),
         .target(
             name: "PharmGraphTestSupport",

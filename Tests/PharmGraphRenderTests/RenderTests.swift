@@ -26,81 +26,10 @@ private var curated: [String] {
 
 // MARK: Reading DOT models and SVG
 
-/// Every node, edge and subgraph of a DOT model, with subgraphs flattened.
-private struct Flat {
-    var nodes: [(name: String, attributes: [DOTAttribute])] = []
-    var edges: [(tail: String, head: String, attributes: [DOTAttribute])] = []
-    var subgraphs: [DOTSubgraph] = []
-
-    init(_ statements: [DOTStatement]) { add(statements) }
-
-    private mutating func add(_ statements: [DOTStatement]) {
-        for statement in statements {
-            switch statement {
-            case let .node(name, attributes): nodes.append((name.raw, attributes))
-            case let .edge(tail, head, attributes): edges.append((tail.raw, head.raw, attributes))
-            case let .subgraph(subgraph):
-                subgraphs.append(subgraph)
-                add(subgraph.statements)
-            }
-        }
-    }
-}
-
-private func flatten(_ subgraphs: [DOTContents.Subgraph]) -> [DOTContents.Subgraph] {
-    subgraphs.flatMap { [$0] + flatten($0.subgraphs) }
-}
-
-/// Checks that cgraph read back every attribute of `model` exactly, HTML-ness included.
+/// Checks that cgraph read back every attribute the writer wrote exactly, HTML-ness included.
 private func expectRoundTrip(_ model: DOTGraph, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let contents = try Renderer.contents(of: model.text)
-    #expect(contents.graph.name == model.name.raw, sourceLocation: sourceLocation)
-    func check(_ attributes: [DOTAttribute], in object: DOTContents.Object, _ what: String) {
-        for attribute in attributes {
-            #expect(
-                object.attributes[attribute.name] == attribute.value.raw, "\(what): \(attribute.name)",
-                sourceLocation: sourceLocation)
-            #expect(
-                object.htmlAttributes.contains(attribute.name) == attribute.value.isHTML, "\(what): \(attribute.name)",
-                sourceLocation: sourceLocation)
-        }
-    }
-    check(model.attributes, in: contents.graph, "graph")
-    let flat = Flat(model.statements)
-    #expect(contents.nodes.count == flat.nodes.count, sourceLocation: sourceLocation)
-    for node in flat.nodes {
-        guard let read = contents.nodes.first(where: { $0.name == node.name }) else {
-            Issue.record("node \(node.name) not read back", sourceLocation: sourceLocation)
-            continue
-        }
-        check(node.attributes, in: read, "node \(node.name)")
-        for fallback in model.nodeDefaults where !node.attributes.contains(where: { $0.name == fallback.name }) {
-            check([fallback], in: read, "node \(node.name) default")
-        }
-    }
-    var unmatched = contents.edges
-    for edge in flat.edges {
-        let index = unmatched.firstIndex { read in
-            read.tail == edge.tail && read.head == edge.head
-                && edge.attributes.allSatisfy { read.attributes[$0.name] == $0.value.raw }
-        }
-        guard let index else {
-            Issue.record("edge \(edge.tail) -> \(edge.head) not read back exactly", sourceLocation: sourceLocation)
-            continue
-        }
-        unmatched.remove(at: index)
-    }
-    #expect(unmatched.isEmpty, sourceLocation: sourceLocation)
-    let subgraphs = flatten(contents.subgraphs)
-    #expect(subgraphs.count == flat.subgraphs.count, sourceLocation: sourceLocation)
-    for subgraph in flat.subgraphs {
-        guard let read = subgraphs.first(where: { $0.object.name == subgraph.name.raw }) else {
-            Issue.record("subgraph \(subgraph.name.raw) not read back", sourceLocation: sourceLocation)
-            continue
-        }
-        check(subgraph.attributes, in: read.object, "subgraph \(subgraph.name.raw)")
-        let own = Flat(subgraph.statements).nodes.map(\.name)
-        #expect(Set(read.nodeNames) == Set(own), sourceLocation: sourceLocation)
+    for problem in try Renderer.roundTripMismatches(of: model) {
+        Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
     }
 }
 
@@ -197,6 +126,8 @@ struct RenderTests {
             "plain", "say \"hi\"", "back\\slash", "trailing\\", "quote after backslash\\\"", "\\\\double", "line\nbreak",
             "crlf\r\nbreak", "<b>tag</b> & &amp; &lt;", "Ca²⁺ 中文 🧪 العربية e\u{301}", "tab\there", "bell\u{7}",
             "{record|port}", "-> -- ; , = [ ] { }", "\\N \\G \\l", "",
+            // Equal to the xlabel markup made from "" (fuzz target dot): cgraph shares interned strings.
+            "<b></b>",
         ]
         var model = DOTGraph(name: .literal("hostile \"graph\" \\"))
         model.attributes = [.text("label", nasty.joined(separator: " | "))]

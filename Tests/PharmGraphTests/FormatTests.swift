@@ -64,6 +64,8 @@ struct FormatTests {
         "a, b", "[x]", "{x}", "\"quoted\"", "'single'", "back\\slash", "line\nbreak", "tab\there", " lead", "trail ",
         "ünïcödé → ∆", "@at", "%pct", "`tick`", "!bang", "&amp", "*star", "|pipe", ">gt", "?q", "x:", "\u{1}ctl",
         "5-HT1B receptor", "Ca²⁺ influx", "",
+        // Found by fuzzing (fmt target): JSON wrote these raw, and YAML readers reject or fold them.
+        "del\u{7F}", "c1\u{80}\u{9F}", "nel\u{85}x", "ls\u{2028}ps\u{2029}", "bom\u{FEFF}", "non\u{FFFE}char\u{FFFF}",
     ]
 
     @Test("any text survives the canonical YAML and JSON writers", arguments: hostile)

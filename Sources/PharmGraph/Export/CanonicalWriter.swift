@@ -224,9 +224,9 @@ enum JSONText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                // The loader reads JSON as YAML, so escape what YAML cannot carry raw, not only C0.
+                if YAMLScalar.mustEscape(scalar) {
+                    out += YAMLScalar.unicodeEscape(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

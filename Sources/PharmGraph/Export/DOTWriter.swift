@@ -16,7 +16,7 @@ package struct DOTValue: Hashable, Sendable {
     /// Text that Graphviz displays, such as a label or a tooltip, shown exactly as given.
     ///
     /// Backslashes are doubled and line breaks become `\n` (Graphviz's escString),
-    /// `&` becomes `&amp;` (Graphviz decodes entities in labels), and characters
+    /// `&` and `<` become `&amp;` and `&lt;` (Graphviz decodes entities in labels), and characters
     /// that XML cannot carry become visible replacements.
     package static func text(_ text: String) -> DOTValue {
         var raw = ""
@@ -27,6 +27,9 @@ package struct DOTValue: Hashable, Sendable {
             switch scalar {
             case "\\": raw += "\\\\"
             case "&": raw += "&amp;"
+            // cgraph interns strings without regard to HTML-ness: a text equal to an HTML label's
+            // markup elsewhere in the graph would become HTML. Markup always has a '<'; text never.
+            case "<": raw += "&lt;"
             case "\r": raw += "\\n"
             case "\n": if !previousWasCR { raw += "\\n" }
             default: raw.unicodeScalars.append(DOTValue.displayable(scalar))

@@ -11,9 +11,7 @@ enum YAMLScalar {
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
         if last == ":" { return false }
         for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) { return false }
-            if ",[]{}".unicodeScalars.contains(scalar) { return false }
-            if scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}" { return false }
+            if mustEscape(scalar) || ",[]{}".unicodeScalars.contains(scalar) { return false }
         }
         if text.contains(": ") || text.contains(" #") { return false }
         return !looksTyped(text)
@@ -47,16 +45,25 @@ enum YAMLScalar {
             case "\u{2028}": out += "\\L"
             case "\u{2029}": out += "\\P"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar == "\u{FEFF}"
-                {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                if mustEscape(scalar) { out += unicodeEscape(scalar) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""
+    }
+
+    /// Whether a scalar must be written as an escape in a quoted YAML or JSON string: YAML readers
+    /// reject controls (C0, DEL, C1), U+FEFF and the noncharacters U+FFFE and U+FFFF in text, and
+    /// read NEL, LS and PS as line breaks that fold to a space.
+    static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: true
+        default: false
+        }
+    }
+
+    /// `\uXXXX`, valid in YAML double-quoted and JSON strings alike (for scalars up to U+FFFF).
+    static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
