@@ -21,8 +21,8 @@ enum FuzzTarget: String, CaseIterable {
         case .hetionet: "Hetionet JSON importer: as sif"
         case .fmt: "load -> canonical YAML (with comments) and JSON -> load: same graph, idempotent output"
         case .dot: "DOT writer -> cgraph parse: every name and attribute read back exactly"
-        case .gzip: "gunzip: arbitrary bytes never crash; gzip(x) in one or two members inflates to x"
-        case .xz: "unxz: arbitrary bytes never crash; xz(x) in one or two streams decodes to x"
+        case .gzip: "gunzip under a cap: arbitrary bytes never crash or pass the cap; gzip(x) inflates to x within it, is refused over it"
+        case .xz: "unxz under a cap: arbitrary bytes never crash or pass the cap; xz(x) decodes to x within it, is refused over it"
         }
     }
 

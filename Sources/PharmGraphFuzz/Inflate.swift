@@ -3,12 +3,16 @@ internal import CZlib
 import Foundation
 import PharmGraphCompression
 
-/// gzip and xz decoding: arbitrary bytes, and round trips of data this target compresses.
+/// gzip and xz decoding under an output cap: arbitrary bytes, and round trips of data this
+/// target compresses.
 ///
-/// `InputFile` has no output cap yet, so inputs are kept small: deflate inflates at most
-/// about 1032:1, so 4 KiB of input cannot make more than a few megabytes.
+/// The second byte of an input picks the cap (1 to 16,321 bytes), so the fuzzer explores both
+/// sides of it: no decode may return more than the cap, data within it must come back exactly,
+/// and data over it must be refused.
 enum Inflate {
     static let maximumInput = 4096
+
+    typealias Decode = (Data, Int) throws(InputFile.ReadError) -> Data
 
     static func gzip(_ data: Data) throws(Violation) {
         try check(data, decode: InputFile.gunzip, encode: deflate, "gzip member")
@@ -19,22 +23,24 @@ enum Inflate {
     }
 
     /// The first byte picks one check per input (each decode costs a large buffer under ASan):
-    /// 0 mod 3, the rest as compressed bytes must decode or fail cleanly; 1, the rest encoded in
-    /// one unit must decode to itself; 2, in two concatenated units followed by zero padding.
-    private static func check(
-        _ data: Data, decode: (Data) throws(InputFile.ReadError) -> Data, encode: (Data) -> Data, _ unit: String
-    ) throws(Violation) {
-        guard let mode = data.first, data.count <= maximumInput else { return }
-        let rest = Data(data.dropFirst())
+    /// 0 mod 3, the rest as compressed bytes must decode within the cap or fail cleanly; 1, the
+    /// rest encoded in one unit; 2, in two concatenated units followed by zero padding.
+    private static func check(_ data: Data, decode: Decode, encode: (Data) -> Data, _ unit: String) throws(Violation) {
+        guard data.count >= 2, data.count <= maximumInput else { return }
+        let mode = data[data.startIndex]
+        let limit = 1 + Int(data[data.startIndex + 1]) * 64
+        let rest = Data(data.dropFirst(2))
         switch mode % 3 {
         case 0:
-            _ = try? decode(rest)
+            if let output = try? decode(rest, limit), output.count > limit {
+                throw Violation("decoded \(output.count) bytes past the cap of \(limit)")
+            }
         case 1:
-            try expect(decode, inflates: encode(rest), to: rest, "one \(unit)")
+            try expect(decode, limit: limit, inflates: encode(rest), to: rest, "one \(unit)")
         default:
             // Zero padding after the last unit is allowed (gzip: tar-like writers; xz: stream padding).
             let (head, tail) = halves(rest)
-            try expect(decode, inflates: encode(head) + encode(tail) + Data(repeating: 0, count: 4), to: rest, "two of \(unit)")
+            try expect(decode, limit: limit, inflates: encode(head) + encode(tail) + Data(repeating: 0, count: 4), to: rest, "two of \(unit)")
         }
     }
 
@@ -43,15 +49,18 @@ enum Inflate {
         return (Data(data.prefix(middle)), Data(data.dropFirst(middle)))
     }
 
+    /// Within the cap the data comes back exactly; over it, the decode is refused.
     private static func expect(
-        _ decode: (Data) throws(InputFile.ReadError) -> Data, inflates compressed: Data, to expected: Data, _ what: String
+        _ decode: Decode, limit: Int, inflates compressed: Data, to expected: Data, _ what: String
     ) throws(Violation) {
         let output: Data
         do {
-            output = try decode(compressed)
+            output = try decode(compressed, limit)
         } catch {
-            throw Violation("\(what) of \(expected.count) bytes failed to decode: \(error)")
+            if expected.count > limit { return }
+            throw Violation("\(what) of \(expected.count) bytes failed to decode under a cap of \(limit): \(error)")
         }
+        if expected.count > limit { throw Violation("\(what) of \(expected.count) bytes decoded past the cap of \(limit)") }
         if output != expected { throw Violation("\(what): decoded \(output.count) bytes, not the \(expected.count) encoded") }
     }
 
