@@ -112,4 +112,30 @@ struct PathsEndToEndTests {
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("import/wrong-columns.tsv:3:1: error: expected 3 columns as in the header, found 2"))
     }
+
+    @Test("imported networks: every positioned diagnostic has its source line and caret; trailing commas are refused")
+    func importedCarets() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let item = "{\"metanode_kinds\": [\"Gene\"],\n \"nodes\": [{\"kind\": \"Gene\", \"identifier\": \"a\"},\n  {\"kind\": \"Gene\"}],\n \"edges\": []}\n"
+        try item.write(toFile: directory + "/het.json", atomically: true, encoding: .utf8)
+        let bad = try Binary.run(["paths", "het.json", "Gene::a", "Gene::a"], in: directory)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == """
+            het.json:3:3: error: hetionet json: nodes[1]: expected 'kind' and 'identifier'
+              {"kind": "Gene"}],
+              ^
+
+            """)
+        let commas = #"{"metanode_kinds": ["Gene"], "nodes": [{"kind": "Gene", "identifier": "a", "name": "n",},], "edges": [],}"#
+        try commas.write(toFile: directory + "/commas.json", atomically: true, encoding: .utf8)
+        let refused = try Binary.run(["paths", "commas.json", "Gene::a", "Gene::a"], in: directory)
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "commas.json:1:87: error: invalid JSON: trailing comma before '}'\n\(commas)\n" + String(repeating: " ", count: 86) + "^\n")
+        try "a\tinhibits\tb\nc\tinhibits\n".write(toFile: directory + "/old.sif", atomically: true, encoding: .utf8)
+        try "a\tinhibits\tb\n".write(toFile: directory + "/new.sif", atomically: true, encoding: .utf8)
+        let diff = try Binary.run(["diff", "old.sif", "new.sif"], in: directory)
+        #expect(diff.status == 2)
+        #expect(diff.stderr.contains("old.sif:2:3: error: expected source, relation and target, found 2 fields (relation 'inhibits' has no target)\nc\tinhibits\n \t^\n"))
+    }
 }

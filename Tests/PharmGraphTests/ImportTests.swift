@@ -142,6 +142,94 @@ struct ImportTests {
         ])
     }
 
+    @Test(
+        "Hetionet JSON is strict: what RFC 8259 forbids is an error at its place, trailing commas included",
+        arguments: [
+            // Foundation's JSONSerialization on Linux accepts these two; the scan must not.
+            (#"{"nodes": [{"kind": "Gene", "identifier": "a", "name": "n",},], "edges": [],}"#, "1:59 invalid JSON: trailing comma before '}'"),
+            (#"{"nodes": [], "edges": [{"a": 1}, ]}"#, "1:33 invalid JSON: trailing comma before ']'"),
+            ("{\"nodes\": [], // nodes\n \"edges\": []}", "1:15 invalid JSON: expected a string key in double quotes"),
+            (#"{"nodes": [], /* c */ "edges": []}"#, "1:15 invalid JSON: expected a string key in double quotes"),
+            (#"{'nodes': [], "edges": []}"#, "1:2 invalid JSON: expected a string key in double quotes"),
+            (#"{nodes: [], "edges": []}"#, "1:2 invalid JSON: expected a string key in double quotes"),
+            (#"{"nodes": [NaN], "edges": []}"#, "1:12 invalid JSON: expected a value"),
+            (#"{"nodes": [-Infinity], "edges": []}"#, "1:12 invalid JSON: invalid number"),
+            (#"{"nodes": [01], "edges": []}"#, "1:13 invalid JSON: expected ',' or ']'"),
+            (#"{"nodes": [+1], "edges": []}"#, "1:12 invalid JSON: expected a value"),
+            (#"{"nodes": [.5], "edges": []}"#, "1:12 invalid JSON: expected a value"),
+            (#"{"nodes": [1.], "edges": []}"#, "1:12 invalid JSON: invalid number: digits must follow '.'"),
+            (#"{"nodes": ["\x"], "edges": []}"#, "1:14 invalid JSON: invalid escape in a string"),
+            ("{\"nodes\": [\"\t\"], \"edges\": []}", "1:13 invalid JSON: control character in a string; write it escaped"),
+            (#"{"nodes": [], "edges": []} {}"#, "1:28 invalid JSON: unexpected text after the JSON value"),
+        ])
+    func hetionetStrict(_ text: String, _ expected: String) {
+        let result = NetworkInput.load(data: Data(text.utf8), path: "h.json", format: .hetionetJSON)
+        #expect(result.network == nil)
+        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [expected])
+    }
+
+    @Test("Hetionet JSON: a byte-order mark is skipped, bytes that are not UTF-8 are an error at their place")
+    func hetionetEncoding() throws {
+        let text = #"{"nodes": [{"kind": "Gene", "identifier": "a"}], "edges": []}"#
+        let marked = NetworkInput.load(data: Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)), path: "h.json", format: .hetionetJSON)
+        #expect(try #require(marked.network).nodeIDs == ["Gene::a"])
+        let bad = Data(Array(#"{"nodes": [{"kind": "G"#.utf8) + [0xE9] + Array(#""}], "edges": []}"#.utf8))
+        let result = NetworkInput.load(data: bad, path: "h.json", format: .hetionetJSON)
+        #expect(result.network == nil)
+        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
+            "1:23 file is not valid UTF-8: unexpected byte 0xE9"
+        ])
+    }
+
+    @Test(
+        "every importer's diagnostics come with their source line and a caret",
+        arguments: [
+            ("net.sif", "a\tinhibits\tb\nc\tinhibits\n",
+             "net.sif:2:3: error: expected source, relation and target, found 2 fields (relation 'inhibits' has no target)\nc\tinhibits\n \t^"),
+            ("net.tsv", "source\ttarget\trelation\nA\tB\n", "net.tsv:2:1: error: expected 3 columns as in the header, found 2\nA\tB\n^"),
+            ("net.csv", "\u{FEFF}source,target,relation\r\nA,B,activates\r\nB,C\r\n",
+             "net.csv:3:1: error: expected 3 columns as in the header, found 2\nB,C\n^"),
+            ("h.json", "{\"metanode_kinds\": [], \"nodes\": [{\"kind\": \"Gene\", \"identifier\": \"a\"},\n  {\"kind\": \"Gene\"}],\n \"edges\": []}",
+             "h.json:2:3: error: hetionet json: nodes[1]: expected 'kind' and 'identifier'\n  {\"kind\": \"Gene\"}],\n  ^"),
+            // CR is JSON whitespace and a line break.
+            ("h.json", "{\"metanode_kinds\": [], \"nodes\": [],\r\"edges\": [],}",
+             "h.json:2:12: error: invalid JSON: trailing comma before '}'\n\"edges\": [],}\n           ^"),
+        ])
+    func importerCarets(_ path: String, _ text: String, _ expected: String) {
+        let result = NetworkInput.load(data: Data(text.utf8), path: path)
+        #expect(result.network == nil)
+        #expect(result.diagnostics.map(result.formatter.format) == [expected])
+    }
+
+    @Test("a node table's diagnostics show the node table's line, the edge table's its own")
+    func nodeTableCarets() {
+        let options = ImportOptions(nodeTable: ("nodes.csv", Data("id,name,kind\nx,X\n".utf8)))
+        let result = NetworkInput.load(data: Data("source\trelation\ttarget\nx\tinhibits\ty\n".utf8), path: "e.tsv", import: options)
+        #expect(result.diagnostics.map(result.formatter.format) == [
+            "nodes.csv:2:1: error: expected 3 columns as in the header, found 2\nx,X\n^",
+            "e.tsv:2:1: error: unknown node 'x': not in the node table 'nodes.csv'\nx\tinhibits\ty\n^",
+            "e.tsv:2:12: error: unknown node 'y': not in the node table 'nodes.csv'\nx\tinhibits\ty\n \t        \t^",
+        ])
+    }
+
+    @Test("a curated .json graph is strict JSON, though libyaml would take YAML flow", arguments: [
+        (#"{"id": "g", "title": "G", "version": "1", "nodes": [], "edges": [],}"#, "1:67 invalid JSON: trailing comma before '}'"),
+        (#"{id: "g", "title": "G", "version": "1", "nodes": [], "edges": []}"#, "1:2 invalid JSON: expected a string key in double quotes"),
+        (#"{"id": 'g', "title": "G", "version": "1", "nodes": [], "edges": []}"#, "1:8 invalid JSON: expected a value"),
+        ("{\"id\": \"g\", # c\n\"title\": \"G\", \"version\": \"1\", \"nodes\": [], \"edges\": []}", "1:13 invalid JSON: expected a string key in double quotes"),
+        (#"{"id": "g", "title": "G", "version": 1.0e, "nodes": [], "edges": []}"#, "1:38 invalid JSON: invalid number: digits must follow the exponent"),
+        ("id: g\ntitle: G\nversion: \"1\"\nnodes: []\nedges: []\n", "1:1 invalid JSON: expected a value"),
+    ])
+    func curatedJSONIsStrict(_ text: String, _ expected: String) {
+        for path in ["g.json", "g.JSON"] {
+            let result = GraphLoader.load(text: text, path: path)
+            #expect(result.graph == nil)
+            #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [expected])
+        }
+        // The same text in a .yaml file is YAML, which takes it.
+        #expect(GraphLoader.load(text: text, path: "g.yaml").diagnostics.filter { $0.message.contains("JSON") }.isEmpty)
+    }
+
     @Test("JSON formats are told apart by their top-level keys, not by words anywhere in the file")
     func jsonSniffing() throws {
         let curated = """

@@ -60,15 +60,27 @@ extension Array where Element == Diagnostic {
 /// Renders diagnostics with the offending source line and a caret under the column.
 public struct DiagnosticFormatter: Sendable {
     private let source: SourceText?
+    private let excerpts: [String: SourceExcerpt]
 
-    /// - Parameter source: the text the diagnostics point into, if it could be read.
-    public init(source: SourceText?) { self.source = source }
+    /// - Parameters:
+    ///   - source: the text the diagnostics point into, if it could be read;
+    ///   - excerpts: the lines they point at in other inputs (imported networks, node tables).
+    public init(source: SourceText?, excerpts: [SourceExcerpt] = []) {
+        self.source = source
+        self.excerpts = Dictionary(excerpts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Line `number` of `file`, when this formatter has it.
+    private func line(_ number: Int, of file: String) -> String? {
+        if let source, source.path == file { return source.line(number) }
+        return excerpts[file]?.lines[number]
+    }
 
     /// The headline, the source line and a caret when the position is known, then any notes;
     /// control and bidi characters shown escaped (`DisplayText`).
     public func format(_ diagnostic: Diagnostic) -> String {
         var out = DisplayText.escaped(diagnostic.headline)
-        if let source, let line = diagnostic.line, let text = source.line(line) {
+        if let line = diagnostic.line, let text = self.line(line, of: diagnostic.file) {
             out += "\n" + DisplayText.escaped(text, keepingTabs: true)
             if let column = diagnostic.column {
                 // Keep tabs so the caret lines up under tab-indented text; an escape is as wide as it is written.

@@ -49,6 +49,8 @@ struct JSONScan {
         var stack: [UInt8] = []
         /// The top-level key whose value is being read.
         var currentKey: String?
+        /// Where the last ',' between items is, for a trailing comma.
+        var comma = 0
 
         init(bytes: C, arrays: Set<String>, stop: @escaping (String) -> Bool) {
             self.bytes = bytes
@@ -64,7 +66,12 @@ struct JSONScan {
         }
 
         mutating func skipSpace() {
-            while i < bytes.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+            while i < bytes.endIndex {
+                switch bytes[i] {
+                case 0x20, 0x09, 0x0A, 0x0D: i += 1
+                default: return
+                }
+            }
         }
 
         mutating func run() {
@@ -82,6 +89,9 @@ struct JSONScan {
                         close()
                         want = stack.isEmpty ? .done : .next
                         continue
+                    }
+                    if want == .value, c == UInt8(ascii: "]"), stack.last == UInt8(ascii: "[") {
+                        return fail("trailing comma before ']'", at: comma)
                     }
                     if stack.isEmpty { start = i - bytes.startIndex }
                     if stack.count == 1, let key = currentKey { values[key] = i - bytes.startIndex }
@@ -104,6 +114,7 @@ struct JSONScan {
                         want = stack.isEmpty ? .done : .next
                         continue
                     }
+                    if want == .key, c == UInt8(ascii: "}") { return fail("trailing comma before '}'", at: comma) }
                     guard c == UInt8(ascii: "\"") else { return fail("expected a string key in double quotes") }
                     let start = i
                     guard string() else { return }
@@ -121,6 +132,7 @@ struct JSONScan {
                 case .next:
                     let object = stack.last == UInt8(ascii: "{")
                     if c == UInt8(ascii: ",") {
+                        comma = i
                         i += 1
                         want = object ? .key : .value
                     } else if c == (object ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
