@@ -79,7 +79,11 @@ struct PathsEndToEndTests {
         try "drug-a\te-pos\ndrug-b\n".write(toFile: directory + "/bad.tsv", atomically: true, encoding: .utf8)
         let bad = try Binary.run(["paths", fixtures + "/paths/signed.yaml", "--batch", "bad.tsv"], in: directory)
         #expect(bad.status == 1)
-        #expect(bad.stderr == "bad.tsv:2:1: error: expected FROM<TAB>TO, found 1 field(s)\n")
+        #expect(bad.stderr == "bad.tsv:2:1: error: expected FROM<TAB>TO, found 1 field(s)\ndrug-b\n^\n")
+        try "drug-a\te-poss\n".write(toFile: directory + "/unknown.tsv", atomically: true, encoding: .utf8)
+        let unknown = try Binary.run(["paths", fixtures + "/paths/signed.yaml", "--batch", "unknown.tsv"], in: directory)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "unknown.tsv:1:8: error: TO: unknown node 'e-poss'; did you mean 'e-pos'?\ndrug-a\te-poss\n      \t^\n")
     }
 
     @Test("paths --render draws the paths")
