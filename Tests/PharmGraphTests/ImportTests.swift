@@ -168,6 +168,16 @@ struct ImportTests {
         #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [expected])
     }
 
+    @Test("Hetionet JSON: a repeated top-level key is an error, not a list dropped unseen")
+    func hetionetDuplicateKeys() {
+        let text = "{\"nodes\": [{\"kind\": \"Gene\", \"identifier\": \"a\"}],\n \"edges\": [],\n \"nodes\": []}"
+        let result = NetworkInput.load(data: Data(text.utf8), path: "h.json", format: .hetionetJSON)
+        #expect(result.network == nil)
+        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
+            "3:2 hetionet json: duplicate key 'nodes'; first defined at line 1, column 2"
+        ])
+    }
+
     @Test("Hetionet JSON: a byte-order mark is skipped, bytes that are not UTF-8 are an error at their place")
     func hetionetEncoding() throws {
         let text = #"{"nodes": [{"kind": "Gene", "identifier": "a"}], "edges": []}"#

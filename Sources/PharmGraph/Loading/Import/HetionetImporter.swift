@@ -57,6 +57,21 @@ struct HetionetImporter {
             errors.add(Diagnostic(.error, "invalid JSON: \(syntax.message)", file: path, line: line, column: column))
             return nil
         }
+        // Foundation keeps the last of two `nodes` keys: a whole list would be dropped unseen.
+        var seen: [String: Int] = [:]
+        for (key, offset) in zip(scan.topLevelKeys, scan.topLevelKeyOffsets) {
+            guard let first = seen[key] else {
+                seen[key] = offset
+                continue
+            }
+            let (line, column) = LineBreaks.position(ofByte: offset, in: data)
+            let (firstLine, firstColumn) = LineBreaks.position(ofByte: first, in: data)
+            errors.add(
+                Diagnostic(
+                    .error, "hetionet json: duplicate key '\(key)'; first defined at line \(firstLine), column \(firstColumn)",
+                    file: path, line: line, column: column))
+        }
+        guard errors.isEmpty else { return nil }
         defer { positionErrors(in: data, scan: scan) }
         let root: [String: Any]
         do {

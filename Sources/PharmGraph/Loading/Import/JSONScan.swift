@@ -14,6 +14,8 @@ struct JSONScan {
     private(set) var error: SyntaxError?
     /// The top-level object's keys, in order (empty when the top level is not an object).
     private(set) var topLevelKeys: [String] = []
+    /// The byte offset of each of `topLevelKeys`.
+    private(set) var topLevelKeyOffsets: [Int] = []
     /// For each key asked for, the byte offsets of its array's elements.
     private(set) var elements: [String: [Int]] = [:]
     /// The byte offset of each top-level key's value.
@@ -30,6 +32,7 @@ struct JSONScan {
         scanner.run()
         error = scanner.error
         topLevelKeys = scanner.keys
+        topLevelKeyOffsets = scanner.keyOffsets
         elements = scanner.elements
         values = scanner.values
         start = scanner.start
@@ -42,6 +45,7 @@ struct JSONScan {
         var i: Int
         var error: SyntaxError?
         var keys: [String] = []
+        var keyOffsets: [Int] = []
         var elements: [String: [Int]] = [:]
         var values: [String: Int] = [:]
         var start = 0
@@ -121,6 +125,7 @@ struct JSONScan {
                     if stack.count == 1 {
                         let key = String(decoding: bytes[(start + 1)..<(i - 1)], as: UTF8.self)
                         keys.append(key)
+                        keyOffsets.append(start - bytes.startIndex)
                         currentKey = key
                         if stop(key) { return }
                     }
