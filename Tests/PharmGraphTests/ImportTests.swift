@@ -211,6 +211,35 @@ struct ImportTests {
         #expect(result.diagnostics.map(result.formatter.format) == [expected])
     }
 
+    @Test("a long source line (minified JSON) is shown around the caret, not whole")
+    func longLineWindow() {
+        let items = (0..<200).map { #"{"kind": "Gene", "identifier": "g\#($0)"}"# }
+        let text = #"{"metanode_kinds": [], "nodes": ["# + items.joined(separator: ", ") + #", {"kind": 1}], "edges": []}"#
+        let result = NetworkInput.load(data: Data(text.utf8), path: "h.json")
+        let offset = text.utf8.count - #"{"kind": 1}], "edges": []}"#.utf8.count
+        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["1:\(offset + 1)"])
+        let lines = result.diagnostics.map(result.formatter.format).first?.split(separator: "\n").map(String.init) ?? []
+        #expect(lines.count == 3)
+        guard lines.count == 3 else { return }
+        let shown = Array(lines[1].unicodeScalars)
+        #expect(shown.count == 241)  // "…" and 240 characters: the line ends inside the window
+        #expect(lines[1].hasPrefix("…") && lines[1].hasSuffix(#"{"kind": 1}], "edges": []}"#))
+        // The caret is under the '{' of the bad item.
+        let caret = lines[2].count - 1
+        #expect(lines[2].allSatisfy { $0 == " " || $0 == "^" } && lines[2].last == "^")
+        #expect(String(shown[caret...].prefix(11).map(Character.init)) == #"{"kind": 1}"#)
+        // Cut at both ends, the caret still under its character.
+        let middle = String(repeating: "a", count: 499) + "X" + String(repeating: "b", count: 500)
+        let formatted = DiagnosticFormatter(source: SourceText(path: "x", text: middle)).format(
+            Diagnostic(.error, "m", file: "x", line: 1, column: 500))
+        let parts = formatted.split(separator: "\n").map { Array($0.unicodeScalars) }
+        #expect(parts.count == 3 && parts[1].count == 242 && parts[1].first == "…" && parts[1].last == "…")
+        if parts.count == 3 { #expect(parts[1][parts[2].count - 1] == "X") }
+        // A short line is shown whole.
+        #expect(DiagnosticFormatter(source: SourceText(path: "x", text: "ab")).format(
+            Diagnostic(.error, "m", file: "x", line: 1, column: 2)) == "x:1:2: error: m\nab\n ^")
+    }
+
     @Test("a node table's diagnostics show the node table's line, the edge table's its own")
     func nodeTableCarets() {
         let options = ImportOptions(nodeTable: ("nodes.csv", Data("id,name,kind\nx,X\n".utf8)))
