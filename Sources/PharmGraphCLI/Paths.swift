@@ -158,7 +158,9 @@ struct Paths: ParsableCommand {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
-                Console.error("\(file):\(number + 1):1: error: expected FROM<TAB>TO, found \(fields.count) field(s)\n")
+                let diagnostic = Diagnostic(
+                    .error, "expected FROM<TAB>TO, found \(fields.count) field(s)", file: file, line: number + 1, column: 1)
+                Console.error(DiagnosticFormatter(source: source).format(diagnostic) + "\n")
                 throw ExitCode(1)
             }
             // Name errors point at the line and field of the batch file.
@@ -167,7 +169,9 @@ struct Paths: ParsableCommand {
                     _ = try NodeSelector.resolve(name, in: engine.network)
                 } catch {
                     let column = k == 0 ? 1 : fields[0].unicodeScalars.count + 2
-                    Console.error("\(file):\(number + 1):\(column): error: \(k == 0 ? "FROM" : "TO"): \(error.description)\n")
+                    let diagnostic = Diagnostic(
+                        .error, "\(k == 0 ? "FROM" : "TO"): \(error.description)", file: file, line: number + 1, column: column)
+                    Console.error(DiagnosticFormatter(source: source).format(diagnostic) + "\n")
                     throw ExitCode(1)
                 }
             }

@@ -79,7 +79,11 @@ struct PathsEndToEndTests {
         try "drug-a\te-pos\ndrug-b\n".write(toFile: directory + "/bad.tsv", atomically: true, encoding: .utf8)
         let bad = try Binary.run(["paths", fixtures + "/paths/signed.yaml", "--batch", "bad.tsv"], in: directory)
         #expect(bad.status == 1)
-        #expect(bad.stderr == "bad.tsv:2:1: error: expected FROM<TAB>TO, found 1 field(s)\n")
+        #expect(bad.stderr == "bad.tsv:2:1: error: expected FROM<TAB>TO, found 1 field(s)\ndrug-b\n^\n")
+        try "drug-a\te-poss\n".write(toFile: directory + "/unknown.tsv", atomically: true, encoding: .utf8)
+        let unknown = try Binary.run(["paths", fixtures + "/paths/signed.yaml", "--batch", "unknown.tsv"], in: directory)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "unknown.tsv:1:8: error: TO: unknown node 'e-poss'; did you mean 'e-pos'?\ndrug-a\te-poss\n      \t^\n")
     }
 
     @Test("paths --render draws the paths")
@@ -111,5 +115,31 @@ struct PathsEndToEndTests {
         let broken = try pharmgraph("paths", "import/wrong-columns.tsv", "A", "B")
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("import/wrong-columns.tsv:3:1: error: expected 3 columns as in the header, found 2"))
+    }
+
+    @Test("imported networks: every positioned diagnostic has its source line and caret; trailing commas are refused")
+    func importedCarets() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let item = "{\"metanode_kinds\": [\"Gene\"],\n \"nodes\": [{\"kind\": \"Gene\", \"identifier\": \"a\"},\n  {\"kind\": \"Gene\"}],\n \"edges\": []}\n"
+        try item.write(toFile: directory + "/het.json", atomically: true, encoding: .utf8)
+        let bad = try Binary.run(["paths", "het.json", "Gene::a", "Gene::a"], in: directory)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == """
+            het.json:3:3: error: hetionet json: nodes[1]: expected 'kind' and 'identifier'
+              {"kind": "Gene"}],
+              ^
+
+            """)
+        let commas = #"{"metanode_kinds": ["Gene"], "nodes": [{"kind": "Gene", "identifier": "a", "name": "n",},], "edges": [],}"#
+        try commas.write(toFile: directory + "/commas.json", atomically: true, encoding: .utf8)
+        let refused = try Binary.run(["paths", "commas.json", "Gene::a", "Gene::a"], in: directory)
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "commas.json:1:87: error: invalid JSON: trailing comma before '}'\n\(commas)\n" + String(repeating: " ", count: 86) + "^\n")
+        try "a\tinhibits\tb\nc\tinhibits\n".write(toFile: directory + "/old.sif", atomically: true, encoding: .utf8)
+        try "a\tinhibits\tb\n".write(toFile: directory + "/new.sif", atomically: true, encoding: .utf8)
+        let diff = try Binary.run(["diff", "old.sif", "new.sif"], in: directory)
+        #expect(diff.status == 2)
+        #expect(diff.stderr.contains("old.sif:2:3: error: expected source, relation and target, found 2 fields (relation 'inhibits' has no target)\nc\tinhibits\n \t^\n"))
     }
 }

@@ -10,14 +10,16 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
     let line: Int
     let column: Int
     let message: String
+    /// The fixture's extension: a `.json` fixture is `valid/base.yaml` written as JSON.
+    var ext = "yaml"
 
-    var testDescription: String { file }
+    var testDescription: String { "\(file).\(ext)" }
 }
 
 let diagnosticCases: [DiagnosticCase] = [
     .init(
         file: "yaml-syntax", severity: .error, line: 3, column: 8,
-        message: "yaml syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 2)"),
+        message: "yaml syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 8)"),
     .init(
         file: "unknown-field", severity: .error, line: 11, column: 20,
         message: "unknown field 'relaton' in edge; did you mean 'relation'?"),
@@ -92,7 +94,21 @@ let diagnosticCases: [DiagnosticCase] = [
     // libyaml says 13:1, past the last line; the position is moved to the end of line 12.
     .init(
         file: "end-of-input", severity: .error, line: 12, column: 72,
-        message: "yaml syntax error: did not find expected ',' or '}' (while parsing a flow mapping at line 12)"),
+        message: "yaml syntax error: did not find expected ',' or '}' (while parsing a flow mapping at line 12, column 5)"),
+    // libyaml's context mark is at 11:1 too: the message names it at the same clamped place.
+    .init(
+        file: "end-of-input-node", severity: .error, line: 10, column: 9,
+        message: "yaml syntax error: did not find expected node content (while parsing a flow node at line 10, column 9)"),
+    // A `.json` graph is strict JSON (docs/decisions.md): libyaml would read these as YAML flow.
+    .init(
+        file: "end-of-input", severity: .error, line: 11, column: 89, message: "invalid JSON: unexpected end of input",
+        ext: "json"),
+    .init(
+        file: "trailing-comma", severity: .error, line: 7, column: 67, message: "invalid JSON: trailing comma before ']'",
+        ext: "json"),
+    .init(
+        file: "unquoted-key", severity: .error, line: 3, column: 30,
+        message: "invalid JSON: expected a string key in double quotes", ext: "json"),
 ]
 
 @Suite("Diagnostics, one fixture each")
@@ -102,11 +118,16 @@ struct DiagnosticFixtureTests {
         let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/valid/base.yaml"))
         #expect(result.diagnostics.isEmpty)
         #expect(result.graph != nil)
+        // The `.json` fixtures are this one, as JSON, with one problem.
+        let json = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/valid/base.json"))
+        #expect(json.diagnostics.isEmpty)
+        #expect(json.graph?.nodes.map(\.id) == result.graph?.nodes.map(\.id))
+        #expect(json.graph?.edges.map(\.to) == result.graph?.edges.map(\.to))
     }
 
     @Test("each broken fixture yields exactly its diagnostic", arguments: diagnosticCases)
     func fixture(_ expected: DiagnosticCase) {
-        let path = Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/\(expected.file).yaml")
+        let path = Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/\(expected.file).\(expected.ext)")
         let result = GraphLoader.load(path: path)
         #expect(result.diagnostics.count == 1, "got \(result.diagnostics.map(\.headline))")
         guard let diagnostic = result.diagnostics.first else { return }
@@ -123,9 +144,8 @@ struct DiagnosticFixtureTests {
     func everyFixtureCovered() throws {
         let folder = Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
-            .filter { $0.hasSuffix(".yaml") && $0 != "several-problems.yaml" }
-            .map { String($0.dropLast(5)) }
-        #expect(Set(files) == Set(diagnosticCases.map(\.file)))
+            .filter { $0 != "several-problems.yaml" }
+        #expect(Set(files) == Set(diagnosticCases.map { "\($0.file).\($0.ext)" }))
     }
 
     @Test("a file with several problems reports all of them, in order")

@@ -142,6 +142,133 @@ struct ImportTests {
         ])
     }
 
+    @Test(
+        "Hetionet JSON is strict: what RFC 8259 forbids is an error at its place, trailing commas included",
+        arguments: [
+            // Foundation's JSONSerialization on Linux accepts these two; the scan must not.
+            (#"{"nodes": [{"kind": "Gene", "identifier": "a", "name": "n",},], "edges": [],}"#, "1:59 invalid JSON: trailing comma before '}'"),
+            (#"{"nodes": [], "edges": [{"a": 1}, ]}"#, "1:33 invalid JSON: trailing comma before ']'"),
+            ("{\"nodes\": [], // nodes\n \"edges\": []}", "1:15 invalid JSON: expected a string key in double quotes"),
+            (#"{"nodes": [], /* c */ "edges": []}"#, "1:15 invalid JSON: expected a string key in double quotes"),
+            (#"{'nodes': [], "edges": []}"#, "1:2 invalid JSON: expected a string key in double quotes"),
+            (#"{nodes: [], "edges": []}"#, "1:2 invalid JSON: expected a string key in double quotes"),
+            (#"{"nodes": [NaN], "edges": []}"#, "1:12 invalid JSON: expected a value"),
+            (#"{"nodes": [-Infinity], "edges": []}"#, "1:12 invalid JSON: invalid number"),
+            (#"{"nodes": [01], "edges": []}"#, "1:13 invalid JSON: expected ',' or ']'"),
+            (#"{"nodes": [+1], "edges": []}"#, "1:12 invalid JSON: expected a value"),
+            (#"{"nodes": [.5], "edges": []}"#, "1:12 invalid JSON: expected a value"),
+            (#"{"nodes": [1.], "edges": []}"#, "1:12 invalid JSON: invalid number: digits must follow '.'"),
+            (#"{"nodes": ["\x"], "edges": []}"#, "1:14 invalid JSON: invalid escape in a string"),
+            ("{\"nodes\": [\"\t\"], \"edges\": []}", "1:13 invalid JSON: control character in a string; write it escaped"),
+            (#"{"nodes": [], "edges": []} {}"#, "1:28 invalid JSON: unexpected text after the JSON value"),
+        ])
+    func hetionetStrict(_ text: String, _ expected: String) {
+        let result = NetworkInput.load(data: Data(text.utf8), path: "h.json", format: .hetionetJSON)
+        #expect(result.network == nil)
+        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [expected])
+    }
+
+    @Test("Hetionet JSON: a repeated top-level key is an error, not a list dropped unseen")
+    func hetionetDuplicateKeys() {
+        let text = "{\"nodes\": [{\"kind\": \"Gene\", \"identifier\": \"a\"}],\n \"edges\": [],\n \"nodes\": []}"
+        let result = NetworkInput.load(data: Data(text.utf8), path: "h.json", format: .hetionetJSON)
+        #expect(result.network == nil)
+        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
+            "3:2 hetionet json: duplicate key 'nodes'; first defined at line 1, column 2"
+        ])
+    }
+
+    @Test("Hetionet JSON: a byte-order mark is skipped, bytes that are not UTF-8 are an error at their place")
+    func hetionetEncoding() throws {
+        let text = #"{"nodes": [{"kind": "Gene", "identifier": "a"}], "edges": []}"#
+        let marked = NetworkInput.load(data: Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)), path: "h.json", format: .hetionetJSON)
+        #expect(try #require(marked.network).nodeIDs == ["Gene::a"])
+        let bad = Data(Array(#"{"nodes": [{"kind": "G"#.utf8) + [0xE9] + Array(#""}], "edges": []}"#.utf8))
+        let result = NetworkInput.load(data: bad, path: "h.json", format: .hetionetJSON)
+        #expect(result.network == nil)
+        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
+            "1:23 file is not valid UTF-8: unexpected byte 0xE9"
+        ])
+    }
+
+    @Test(
+        "every importer's diagnostics come with their source line and a caret",
+        arguments: [
+            ("net.sif", "a\tinhibits\tb\nc\tinhibits\n",
+             "net.sif:2:3: error: expected source, relation and target, found 2 fields (relation 'inhibits' has no target)\nc\tinhibits\n \t^"),
+            ("net.tsv", "source\ttarget\trelation\nA\tB\n", "net.tsv:2:1: error: expected 3 columns as in the header, found 2\nA\tB\n^"),
+            ("net.csv", "\u{FEFF}source,target,relation\r\nA,B,activates\r\nB,C\r\n",
+             "net.csv:3:1: error: expected 3 columns as in the header, found 2\nB,C\n^"),
+            ("h.json", "{\"metanode_kinds\": [], \"nodes\": [{\"kind\": \"Gene\", \"identifier\": \"a\"},\n  {\"kind\": \"Gene\"}],\n \"edges\": []}",
+             "h.json:2:3: error: hetionet json: nodes[1]: expected 'kind' and 'identifier'\n  {\"kind\": \"Gene\"}],\n  ^"),
+            // CR is JSON whitespace and a line break.
+            ("h.json", "{\"metanode_kinds\": [], \"nodes\": [],\r\"edges\": [],}",
+             "h.json:2:12: error: invalid JSON: trailing comma before '}'\n\"edges\": [],}\n           ^"),
+        ])
+    func importerCarets(_ path: String, _ text: String, _ expected: String) {
+        let result = NetworkInput.load(data: Data(text.utf8), path: path)
+        #expect(result.network == nil)
+        #expect(result.diagnostics.map(result.formatter.format) == [expected])
+    }
+
+    @Test("a long source line (minified JSON) is shown around the caret, not whole")
+    func longLineWindow() {
+        let items = (0..<200).map { #"{"kind": "Gene", "identifier": "g\#($0)"}"# }
+        let text = #"{"metanode_kinds": [], "nodes": ["# + items.joined(separator: ", ") + #", {"kind": 1}], "edges": []}"#
+        let result = NetworkInput.load(data: Data(text.utf8), path: "h.json")
+        let offset = text.utf8.count - #"{"kind": 1}], "edges": []}"#.utf8.count
+        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["1:\(offset + 1)"])
+        let lines = result.diagnostics.map(result.formatter.format).first?.split(separator: "\n").map(String.init) ?? []
+        #expect(lines.count == 3)
+        guard lines.count == 3 else { return }
+        let shown = Array(lines[1].unicodeScalars)
+        #expect(shown.count == 241)  // "…" and 240 characters: the line ends inside the window
+        #expect(lines[1].hasPrefix("…") && lines[1].hasSuffix(#"{"kind": 1}], "edges": []}"#))
+        // The caret is under the '{' of the bad item.
+        let caret = lines[2].count - 1
+        #expect(lines[2].allSatisfy { $0 == " " || $0 == "^" } && lines[2].last == "^")
+        #expect(String(shown[caret...].prefix(11).map(Character.init)) == #"{"kind": 1}"#)
+        // Cut at both ends, the caret still under its character.
+        let middle = String(repeating: "a", count: 499) + "X" + String(repeating: "b", count: 500)
+        let formatted = DiagnosticFormatter(source: SourceText(path: "x", text: middle)).format(
+            Diagnostic(.error, "m", file: "x", line: 1, column: 500))
+        let parts = formatted.split(separator: "\n").map { Array($0.unicodeScalars) }
+        #expect(parts.count == 3 && parts[1].count == 242 && parts[1].first == "…" && parts[1].last == "…")
+        if parts.count == 3 { #expect(parts[1][parts[2].count - 1] == "X") }
+        // A short line is shown whole.
+        #expect(DiagnosticFormatter(source: SourceText(path: "x", text: "ab")).format(
+            Diagnostic(.error, "m", file: "x", line: 1, column: 2)) == "x:1:2: error: m\nab\n ^")
+    }
+
+    @Test("a node table's diagnostics show the node table's line, the edge table's its own")
+    func nodeTableCarets() {
+        let options = ImportOptions(nodeTable: ("nodes.csv", Data("id,name,kind\nx,X\n".utf8)))
+        let result = NetworkInput.load(data: Data("source\trelation\ttarget\nx\tinhibits\ty\n".utf8), path: "e.tsv", import: options)
+        #expect(result.diagnostics.map(result.formatter.format) == [
+            "nodes.csv:2:1: error: expected 3 columns as in the header, found 2\nx,X\n^",
+            "e.tsv:2:1: error: unknown node 'x': not in the node table 'nodes.csv'\nx\tinhibits\ty\n^",
+            "e.tsv:2:12: error: unknown node 'y': not in the node table 'nodes.csv'\nx\tinhibits\ty\n \t        \t^",
+        ])
+    }
+
+    @Test("a curated .json graph is strict JSON, though libyaml would take YAML flow", arguments: [
+        (#"{"id": "g", "title": "G", "version": "1", "nodes": [], "edges": [],}"#, "1:67 invalid JSON: trailing comma before '}'"),
+        (#"{id: "g", "title": "G", "version": "1", "nodes": [], "edges": []}"#, "1:2 invalid JSON: expected a string key in double quotes"),
+        (#"{"id": 'g', "title": "G", "version": "1", "nodes": [], "edges": []}"#, "1:8 invalid JSON: expected a value"),
+        ("{\"id\": \"g\", # c\n\"title\": \"G\", \"version\": \"1\", \"nodes\": [], \"edges\": []}", "1:13 invalid JSON: expected a string key in double quotes"),
+        (#"{"id": "g", "title": "G", "version": 1.0e, "nodes": [], "edges": []}"#, "1:38 invalid JSON: invalid number: digits must follow the exponent"),
+        ("id: g\ntitle: G\nversion: \"1\"\nnodes: []\nedges: []\n", "1:1 invalid JSON: expected a value"),
+    ])
+    func curatedJSONIsStrict(_ text: String, _ expected: String) {
+        for path in ["g.json", "g.JSON"] {
+            let result = GraphLoader.load(text: text, path: path)
+            #expect(result.graph == nil)
+            #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [expected])
+        }
+        // The same text in a .yaml file is YAML, which takes it.
+        #expect(GraphLoader.load(text: text, path: "g.yaml").diagnostics.filter { $0.message.contains("JSON") }.isEmpty)
+    }
+
     @Test("JSON formats are told apart by their top-level keys, not by words anywhere in the file")
     func jsonSniffing() throws {
         let curated = """

@@ -60,17 +60,30 @@ extension Array where Element == Diagnostic {
 /// Renders diagnostics with the offending source line and a caret under the column.
 public struct DiagnosticFormatter: Sendable {
     private let source: SourceText?
+    private let excerpts: [String: SourceExcerpt]
 
-    /// - Parameter source: the text the diagnostics point into, if it could be read.
-    public init(source: SourceText?) { self.source = source }
+    /// - Parameters:
+    ///   - source: the text the diagnostics point into, if it could be read;
+    ///   - excerpts: the lines they point at in other inputs (imported networks, node tables).
+    public init(source: SourceText?, excerpts: [SourceExcerpt] = []) {
+        self.source = source
+        self.excerpts = Dictionary(excerpts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Line `number` of `file`, when this formatter has it.
+    private func line(_ number: Int, of file: String) -> String? {
+        if let source, source.path == file { return source.line(number) }
+        return excerpts[file]?.lines[number]
+    }
 
     /// The headline, the source line and a caret when the position is known, then any notes;
     /// control and bidi characters shown escaped (`DisplayText`).
     public func format(_ diagnostic: Diagnostic) -> String {
         var out = DisplayText.escaped(diagnostic.headline)
-        if let source, let line = diagnostic.line, let text = source.line(line) {
+        if let line = diagnostic.line, let full = self.line(line, of: diagnostic.file) {
+            let (text, caret) = Self.window(full, column: diagnostic.column)
             out += "\n" + DisplayText.escaped(text, keepingTabs: true)
-            if let column = diagnostic.column {
+            if let column = caret {
                 // Keep tabs so the caret lines up under tab-indented text; an escape is as wide as it is written.
                 let prefix = text.unicodeScalars.prefix(max(0, column - 1)).map { scalar -> String in
                     if scalar == "\t" { return "\t" }
@@ -82,5 +95,25 @@ public struct DiagnosticFormatter: Sendable {
         }
         for note in diagnostic.notes { out += "\n  note: " + DisplayText.escaped(note) }
         return out
+    }
+
+    /// At most this many characters of a source line are shown (minified JSON is one line).
+    static let maximumShownLine = 240
+
+    /// The part of a long line around `column`, cut ends marked `…`, and the column within it.
+    static func window(_ text: String, column: Int?) -> (text: String, column: Int?) {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > maximumShownLine else { return (text, column) }
+        let at = min(max(0, (column ?? 1) - 1), scalars.count)
+        let start = max(0, min(at - maximumShownLine / 2, scalars.count - maximumShownLine))
+        let end = start + maximumShownLine
+        var shown = String(String.UnicodeScalarView(scalars[start..<end]))
+        var caret = column.map { max(1, $0 - start) }
+        if start > 0 {
+            shown = "…" + shown
+            caret = caret.map { $0 + 1 }
+        }
+        if end < scalars.count { shown += "…" }
+        return (shown, caret)
     }
 }

@@ -41,6 +41,15 @@ public enum GraphLoader {
     }
 
     static func load(source: SourceText) -> LoadResult {
+        // libyaml would take `{"a": 1,}` or `{a: 1}` as YAML flow: a `.json` file must be strict JSON first.
+        if isJSON(path: source.path), let syntax = JSONScan(source.utf8).error,
+            !source.text.unicodeScalars.allSatisfy({ [" ", "\t", "\n", "\r"].contains($0) })  // empty: said below
+        {
+            let (line, column) = source.position(ofByte: syntax.offset)
+            let diagnostic = Diagnostic(.error, "invalid JSON: \(syntax.message)", file: source.path, line: line, column: column)
+            return LoadResult(
+                path: source.path, source: source, graph: nil, diagnostics: [placed(diagnostic, in: source, aliases: [])])
+        }
         var composer = YAMLComposer(source: source)
         let root = composer.compose()
         var diagnostics = composer.diagnostics
@@ -57,6 +66,13 @@ public enum GraphLoader {
         }
         diagnostics = diagnostics.map { placed($0, in: source, aliases: composer.aliases) }
         return LoadResult(path: source.path, source: source, graph: graph, diagnostics: diagnostics.sorted())
+    }
+
+    /// Whether `path` names a JSON file (`.json`, before any `.gz` / `.xz`), which must be strict JSON.
+    static func isJSON(path: String) -> Bool {
+        var name = path.lowercased()
+        for suffix in [".gz", ".xz"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+        return name.hasSuffix(".json")
     }
 
     /// The diagnostic with its position inside the text, and a note naming the anchor

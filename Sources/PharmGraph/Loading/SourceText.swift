@@ -33,6 +33,9 @@ public struct SourceText: Sendable {
         return String(decoding: bytes[lines[number - 1]], as: UTF8.self)
     }
 
+    /// The UTF-8 bytes of the text.
+    var utf8: [UInt8] { bytes }
+
     /// The number of lines; a break at the very end starts no new line.
     public var lineCount: Int { lines.count }
 
@@ -107,9 +110,9 @@ func utf8Error(in bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8)? {
 }
 
 /// The offset of the first byte that does not belong to a valid UTF-8 sequence.
-func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-    var i = 0
-    let n = bytes.count
+func firstInvalidUTF8<C: RandomAccessCollection>(_ bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
+    var i = bytes.startIndex
+    let n = bytes.endIndex
     while i < n {
         let b = bytes[i]
         let length: Int
@@ -122,17 +125,57 @@ func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         case 0xC2...0xDF: (length, minimum, scalar) = (2, 0x80, UInt32(b & 0x1F))
         case 0xE0...0xEF: (length, minimum, scalar) = (3, 0x800, UInt32(b & 0x0F))
         case 0xF0...0xF4: (length, minimum, scalar) = (4, 0x10000, UInt32(b & 0x07))
-        default: return i
+        default: return i - bytes.startIndex
         }
-        guard i + length <= n else { return i }
+        guard i + length <= n else { return i - bytes.startIndex }
         for k in 1..<length {
             let c = bytes[i + k]
-            guard c & 0xC0 == 0x80 else { return i }
+            guard c & 0xC0 == 0x80 else { return i - bytes.startIndex }
             scalar = scalar << 6 | UInt32(c & 0x3F)
         }
-        if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+        if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i - bytes.startIndex }
         minimum = 0
         i += length
     }
     return nil
+}
+
+/// Chosen lines of an input too large to keep as `SourceText` (an imported network), for the
+/// source line under its diagnostics; lines as in `LineBreaks`, a leading byte-order mark dropped.
+public struct SourceExcerpt: Sendable {
+    /// The path as given by the user.
+    public let path: String
+    /// The 1-based lines kept, without their line breaks.
+    public let lines: [Int: String]
+
+    /// The lines of UTF-8 `data` that `diagnostics` of `path` point at, in one pass over the bytes.
+    public init(path: String, data: Data, for diagnostics: [Diagnostic]) {
+        self.path = path
+        let wanted = Set(diagnostics.compactMap { $0.file == path ? $0.line : nil })
+        var lines: [Int: String] = [:]
+        if let last = wanted.max() {
+            data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                let all = raw.bindMemory(to: UInt8.self)
+                let bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
+                var number = 1
+                var start = bytes.startIndex
+                var i = bytes.startIndex
+                while i < bytes.endIndex, number <= last {
+                    let n = LineBreaks.length(in: bytes, at: i)
+                    if n == 0 {
+                        i += 1
+                        continue
+                    }
+                    if wanted.contains(number) { lines[number] = String(decoding: bytes[start..<i], as: UTF8.self) }
+                    number += 1
+                    i += n
+                    start = i
+                }
+                if start < bytes.endIndex, number <= last, wanted.contains(number) {
+                    lines[number] = String(decoding: bytes[start..<bytes.endIndex], as: UTF8.self)
+                }
+            }
+        }
+        self.lines = lines
+    }
 }

@@ -247,9 +247,12 @@ struct YAMLComposer {
             let value = parser.problem_value >= 0 ? " (\(DisplayText.escape(Unicode.Scalar(UInt32(parser.problem_value)) ?? "?")))" : ""
             error("cannot read yaml: \(problem)\(value)", line: line, column: column)
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
+            // libyaml's own formatted text names its marks unclamped (a line past the end at the end
+            // of input): the message is built from its parts, the context mark placed like the main one.
             var message = "yaml syntax error: \(problem)"
             if let context = parser.context {
-                message += " (\(String(cString: context)) at line \(parser.context_mark.line + 1))"
+                let mark = source.clamped(line: parser.context_mark.line + 1, column: parser.context_mark.column + 1)
+                message += " (\(String(cString: context)) at line \(mark.line), column \(mark.column))"
             }
             error(message, line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
         default:

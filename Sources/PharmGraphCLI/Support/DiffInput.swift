@@ -114,16 +114,15 @@ struct DiffInput: Sendable {
         if format == .graph {
             let result = GraphLoader.load(data: data, path: name)
             if let graph = result.graph { return .graph(graph) }
-            throw DiffTrouble(lines: Self.errors(result.diagnostics, source: result.source))
+            throw DiffTrouble(lines: Self.errors(result.diagnostics, formatter: DiagnosticFormatter(source: result.source)))
         }
         let result = NetworkInput.load(data: data, path: name, format: format, import: options)
         if let network = result.network { return .network(network) }
-        throw DiffTrouble(lines: Self.errors(result.diagnostics, source: result.source))
+        throw DiffTrouble(lines: Self.errors(result.diagnostics, formatter: result.formatter))
     }
 
     /// The errors among `diagnostics`, formatted with their source lines (warnings are not the diff's business).
-    private static func errors(_ diagnostics: [Diagnostic], source: SourceText?) -> [String] {
-        let formatter = DiagnosticFormatter(source: source)
+    private static func errors(_ diagnostics: [Diagnostic], formatter: DiagnosticFormatter) -> [String] {
         let lines = diagnostics.filter { $0.severity == .error }.map(formatter.format)
         return lines.isEmpty ? ["error: the input could not be loaded"] : lines
     }

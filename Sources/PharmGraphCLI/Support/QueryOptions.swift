@@ -135,7 +135,7 @@ enum QueryInput {
         let result = NetworkInput.load(
             data: data, path: options.graph, format: options.inputFormat, import: try importOptions(options))
         for diagnostic in result.diagnostics {
-            Console.error(DiagnosticFormatter(source: result.source).format(diagnostic) + "\n")
+            Console.error(result.formatter.format(diagnostic) + "\n")
         }
         guard let network = result.network else { throw ExitCode(1) }
         return PathEngine(network: network)

@@ -27,9 +27,8 @@ struct HetionetImporter {
     }
 
     /// Turns the problems found into diagnostics at the items they are in (the top level at 1:1).
-    private mutating func positionErrors(in data: Data) {
+    private mutating func positionErrors(in data: Data, scan: JSONScan) {
         guard !pending.isEmpty else { return }
-        let scan = data.withUnsafeBytes { JSONScan($0, arrays: ["nodes", "edges"]) }
         for problem in pending {
             var offset = scan.start
             if let item = problem.item {
@@ -43,16 +42,49 @@ struct HetionetImporter {
     }
 
     mutating func run(_ data: Data) -> Network? {
-        defer { positionErrors(in: data) }
+        // Positions count from after a byte-order mark, as for every other input.
+        let data = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+        if let bad = data.withUnsafeBytes({ firstInvalidUTF8($0.bindMemory(to: UInt8.self)) }) {
+            let (line, column) = LineBreaks.position(ofByte: bad, in: data)
+            errors.add(GraphLoader.notUTF8(path, line, column, data[data.startIndex + bad]))
+            return nil
+        }
+        // Foundation's parser takes trailing commas and more that RFC 8259 forbids, and gives no
+        // positions: the strict one-pass scan decides what is JSON, and locates items for errors.
+        let scan = data.withUnsafeBytes { JSONScan($0.bindMemory(to: UInt8.self), arrays: ["nodes", "edges"]) }
+        if let syntax = scan.error {
+            let (line, column) = LineBreaks.position(ofByte: syntax.offset, in: data)
+            errors.add(Diagnostic(.error, "invalid JSON: \(syntax.message)", file: path, line: line, column: column))
+            return nil
+        }
+        // Foundation keeps the last of two `nodes` keys: a whole list would be dropped unseen.
+        var seen: [String: Int] = [:]
+        for (key, offset) in zip(scan.topLevelKeys, scan.topLevelKeyOffsets) {
+            guard let first = seen[key] else {
+                seen[key] = offset
+                continue
+            }
+            let (line, column) = LineBreaks.position(ofByte: offset, in: data)
+            let (firstLine, firstColumn) = LineBreaks.position(ofByte: first, in: data)
+            errors.add(
+                Diagnostic(
+                    .error, "hetionet json: duplicate key '\(key)'; first defined at line \(firstLine), column \(firstColumn)",
+                    file: path, line: line, column: column))
+        }
+        guard errors.isEmpty else { return nil }
+        defer { positionErrors(in: data, scan: scan) }
         let root: [String: Any]
         do {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            guard let object = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) as? [String: Any]
+            else {
                 error("the top level is not an object")
                 return nil
             }
             root = object
         } catch {
-            errors.add(jsonError(error, data: data))
+            // The scan accepted it, Foundation did not (e.g. nesting too deep): Foundation's words.
+            let reason = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
+            errors.add(Diagnostic(.error, "invalid JSON: \(reason)", file: path, line: 1, column: 1))
             return nil
         }
         guard let nodes = root["nodes"] as? [[String: Any]], let edges = root["edges"] as? [[String: Any]] else {
@@ -136,17 +168,6 @@ struct HetionetImporter {
             let identifier = identifier(pair[1])
         else { return nil }
         return "\(kind)::\(identifier)"
-    }
-
-    /// A JSON syntax error at its line and column, found by scanning the text (Foundation gives no position).
-    private func jsonError(_ error: Error, data: Data) -> Diagnostic {
-        guard let syntax = data.withUnsafeBytes({ JSONScan($0).error }) else {
-            // Foundation refused what the scan accepts (e.g. nesting too deep): its words, at the start.
-            let reason = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
-            return Diagnostic(.error, "invalid JSON: \(reason)", file: path, line: 1, column: 1)
-        }
-        let (line, column) = LineBreaks.position(ofByte: syntax.offset, in: data)
-        return Diagnostic(.error, "invalid JSON: \(syntax.message)", file: path, line: line, column: column)
     }
 }
 

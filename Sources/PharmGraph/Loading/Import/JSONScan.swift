@@ -14,6 +14,8 @@ struct JSONScan {
     private(set) var error: SyntaxError?
     /// The top-level object's keys, in order (empty when the top level is not an object).
     private(set) var topLevelKeys: [String] = []
+    /// The byte offset of each of `topLevelKeys`.
+    private(set) var topLevelKeyOffsets: [Int] = []
     /// For each key asked for, the byte offsets of its array's elements.
     private(set) var elements: [String: [Int]] = [:]
     /// The byte offset of each top-level key's value.
@@ -30,6 +32,7 @@ struct JSONScan {
         scanner.run()
         error = scanner.error
         topLevelKeys = scanner.keys
+        topLevelKeyOffsets = scanner.keyOffsets
         elements = scanner.elements
         values = scanner.values
         start = scanner.start
@@ -42,6 +45,7 @@ struct JSONScan {
         var i: Int
         var error: SyntaxError?
         var keys: [String] = []
+        var keyOffsets: [Int] = []
         var elements: [String: [Int]] = [:]
         var values: [String: Int] = [:]
         var start = 0
@@ -49,6 +53,8 @@ struct JSONScan {
         var stack: [UInt8] = []
         /// The top-level key whose value is being read.
         var currentKey: String?
+        /// Where the last ',' between items is, for a trailing comma.
+        var comma = 0
 
         init(bytes: C, arrays: Set<String>, stop: @escaping (String) -> Bool) {
             self.bytes = bytes
@@ -64,7 +70,12 @@ struct JSONScan {
         }
 
         mutating func skipSpace() {
-            while i < bytes.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+            while i < bytes.endIndex {
+                switch bytes[i] {
+                case 0x20, 0x09, 0x0A, 0x0D: i += 1
+                default: return
+                }
+            }
         }
 
         mutating func run() {
@@ -82,6 +93,9 @@ struct JSONScan {
                         close()
                         want = stack.isEmpty ? .done : .next
                         continue
+                    }
+                    if want == .value, c == UInt8(ascii: "]"), stack.last == UInt8(ascii: "[") {
+                        return fail("trailing comma before ']'", at: comma)
                     }
                     if stack.isEmpty { start = i - bytes.startIndex }
                     if stack.count == 1, let key = currentKey { values[key] = i - bytes.startIndex }
@@ -104,12 +118,14 @@ struct JSONScan {
                         want = stack.isEmpty ? .done : .next
                         continue
                     }
+                    if want == .key, c == UInt8(ascii: "}") { return fail("trailing comma before '}'", at: comma) }
                     guard c == UInt8(ascii: "\"") else { return fail("expected a string key in double quotes") }
                     let start = i
                     guard string() else { return }
                     if stack.count == 1 {
                         let key = String(decoding: bytes[(start + 1)..<(i - 1)], as: UTF8.self)
                         keys.append(key)
+                        keyOffsets.append(start - bytes.startIndex)
                         currentKey = key
                         if stop(key) { return }
                     }
@@ -121,6 +137,7 @@ struct JSONScan {
                 case .next:
                     let object = stack.last == UInt8(ascii: "{")
                     if c == UInt8(ascii: ",") {
+                        comma = i
                         i += 1
                         want = object ? .key : .value
                     } else if c == (object ? UInt8(ascii: "}") : UInt8(ascii: "]")) {

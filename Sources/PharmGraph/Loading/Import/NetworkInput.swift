@@ -42,6 +42,18 @@ public struct NetworkLoadResult: Sendable {
     public let diagnostics: [Diagnostic]
     /// The text of a curated graph, for source lines under diagnostics.
     public let source: SourceText?
+    /// The lines that diagnostics point at in an imported network and its node table.
+    public let excerpts: [SourceExcerpt]
+
+    init(network: Network?, diagnostics: [Diagnostic], source: SourceText?, excerpts: [SourceExcerpt] = []) {
+        self.network = network
+        self.diagnostics = diagnostics
+        self.source = source
+        self.excerpts = excerpts
+    }
+
+    /// Formats its diagnostics with their source lines and carets.
+    public var formatter: DiagnosticFormatter { DiagnosticFormatter(source: source, excerpts: excerpts) }
 }
 
 /// Reads any supported input into a `Network`.
@@ -89,12 +101,26 @@ public enum NetworkInput {
         case .sif, .tsv, .csv:
             var importer = TableImporter(path: path, format: format, options: options)
             let network = importer.run(data)
-            return NetworkLoadResult(network: network, diagnostics: importer.diagnostics, source: nil)
+            return imported(network, importer.diagnostics, data: data, path: path, options: options)
         case .hetionetJSON:
             var importer = HetionetImporter(path: path, options: options)
             let network = importer.run(data)
-            return NetworkLoadResult(network: network, diagnostics: importer.diagnostics, source: nil)
+            return imported(network, importer.diagnostics, data: data, path: path, options: options)
         }
+    }
+
+    /// An importer's result, with the lines its diagnostics point at (read only when there are any).
+    private static func imported(
+        _ network: Network?, _ diagnostics: [Diagnostic], data: Data, path: String, options: ImportOptions
+    ) -> NetworkLoadResult {
+        var excerpts: [SourceExcerpt] = []
+        if diagnostics.contains(where: { $0.line != nil }) {
+            excerpts.append(SourceExcerpt(path: path, data: data, for: diagnostics))
+            if let table = options.nodeTable, table.path != path {
+                excerpts.append(SourceExcerpt(path: table.path, data: table.data, for: diagnostics))
+            }
+        }
+        return NetworkLoadResult(network: network, diagnostics: diagnostics, source: nil, excerpts: excerpts)
     }
 }
 
