@@ -119,6 +119,10 @@ struct KAndLimitEndToEndTests {
         try "ketamine\thyperalgesia\n".write(toFile: directory + "/q.tsv", atomically: true, encoding: .utf8)
         let batch = try Binary.run(["paths", ketamine, "--batch", "q.tsv", "--k", "1"], in: directory)
         #expect(batch.stdout.hasSuffix("\nketamine\thyperalgesia\t25\t3\t22\t0\tmixed\t2\tno\n"))
+        let render = try Binary.run(["paths", ketamine, "ketamine", "hyperalgesia", "--k", "2", "--render", "p.dot"], in: directory)
+        #expect(render.status == 0)
+        let dot = try String(contentsOfFile: directory + "/p.dot", encoding: .utf8)
+        #expect(dot.contains("at most 6 steps: 25 (3 +, 22 -, 0 ?), net mixed; the 2 shortest drawn"))
     }
 
     @Test("--k under a budget the counting cannot finish: k paths, and partial totals")
