@@ -21,8 +21,8 @@ struct Paths: ParsableCommand {
               pharmgraph paths hetionet.sif.gz Compound::DB01156 kind:Disease --undirected --max-length 3
             """)
 
-    /// The largest `--limit` and `--k`: far more paths than anyone can read, far fewer than memory holds.
-    static let largestCount = 100_000_000
+    /// The largest `--limit` and `--k`: more paths than anyone reads, and a bound on the paths held in memory.
+    static let largestCount = 100_000
 
     @OptionGroup var input: InputOptions
 
@@ -40,13 +40,13 @@ struct Paths: ParsableCommand {
 
     @OptionGroup var traversal: TraversalArguments
 
-    @Option(help: "How many paths to print (the totals are always exact); 0 prints the summary alone.")
+    @Option(help: "How many paths to print, at most 100000 (the totals are exact unless partial); 0 prints the summary alone.")
     var limit: Int = 20
 
     @Flag(help: "Only the paths of the smallest length that has any.")
     var shortest = false
 
-    @Option(name: .customLong("k"), help: "The k shortest paths, by length, then evidence.")
+    @Option(name: .customLong("k"), help: "The k shortest paths (at most 100000), by length, then evidence; the totals still cover every path.")
     var k: Int?
 
     @Option(help: "A node (or kind:K) every path must pass through; repeatable (any of them).")

@@ -91,6 +91,63 @@ struct BudgetEndToEndTests {
     }
 }
 
+/// `--k` and `--limit`: the paths built are bounded, the totals are not.
+@Suite("paths --k and --limit, end to end")
+struct KAndLimitEndToEndTests {
+    let ketamine = Repository.path("Graphs/ketamine.yaml")
+
+    @Test("--k: the k shortest paths with the totals and verdict of every path, in text, JSON, TSV and --batch")
+    func kTotals() throws {
+        let text = try pharmgraph(["paths", ketamine, "ketamine", "hyperalgesia", "--k", "1"])
+        #expect(text.status == 0)
+        #expect(text.stdout.hasPrefix("-  ketamine -inhibits-| nmdar-opioid-crosstalk -activates-> hyperalgesia"))
+        #expect(text.stdout.hasSuffix("\n25 paths: 3 positive, 22 negative, 0 unknown; verdict: mixed (showing 1)\n"))
+        #expect(text.stdout.split(separator: "\n").count == 2)
+        let json = try pharmgraph(["paths", ketamine, "ketamine", "hyperalgesia", "--k", "1", "--format", "json"])
+        #expect(json.stdout.contains("\"total\" : 25,"))
+        #expect(json.stdout.contains("\"verdict\" : \"mixed\""))
+        #expect(json.stdout.contains("\"partial\" : false"))
+        #expect(json.stdout.components(separatedBy: "\"length\"").count == 2)
+        let tsv = try pharmgraph(["paths", ketamine, "ketamine", "hyperalgesia", "--k", "1", "--format", "tsv"])
+        #expect(tsv.stderr == "25 paths: 3 positive, 22 negative, 0 unknown; verdict: mixed\n")
+        #expect(tsv.stdout.split(separator: "\n").count == 2)
+        let dense = try pharmgraph(["paths", "paths/dense.yaml", "d", "e", "--max-length", "4", "--k", "3"])
+        #expect(dense.stdout.hasSuffix("\n2380 paths: 2380 positive, 0 negative, 0 unknown; verdict: positive (showing 3)\n"))
+        #expect(dense.stdout.split(separator: "\n").count == 4)
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "ketamine\thyperalgesia\n".write(toFile: directory + "/q.tsv", atomically: true, encoding: .utf8)
+        let batch = try Binary.run(["paths", ketamine, "--batch", "q.tsv", "--k", "1"], in: directory)
+        #expect(batch.stdout.hasSuffix("\nketamine\thyperalgesia\t25\t3\t22\t0\tmixed\t2\tno\n"))
+        let render = try Binary.run(["paths", ketamine, "ketamine", "hyperalgesia", "--k", "2", "--render", "p.dot"], in: directory)
+        #expect(render.status == 0)
+        let dot = try String(contentsOfFile: directory + "/p.dot", encoding: .utf8)
+        #expect(dot.contains("at most 6 steps: 25 (3 +, 22 -, 0 ?), net mixed; the 2 shortest drawn"))
+    }
+
+    @Test("--k under a budget the counting cannot finish: k paths, and partial totals")
+    func kPartial() throws {
+        let run = try pharmgraph(["paths", "paths/dense.yaml", "d", "e", "--max-length", "14", "--k", "3", "--max-work", "100000"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines.prefix(3).allSatisfy { $0.hasPrefix("+  d -activates-> p") && $0.hasSuffix("-activates-> e  [ref | ref]") })
+        #expect(lines[3].hasPrefix("at least "))
+        #expect(lines[3].hasSuffix("(so far); verdict: undetermined (showing 3)"))
+        #expect(lines[4].hasPrefix("partial: stopped at the work budget (100000 search steps"))
+    }
+
+    @Test("--limit and --k above 100000 are usage errors; 100000 is accepted", arguments: ["--limit", "--k"])
+    func ranges(option: String) throws {
+        let over = try pharmgraph(["paths", ketamine, "ketamine", "analgesia", option, "100001"])
+        #expect(over.status == 64)
+        #expect(over.stderr.contains("\(option) must be from \(option == "--k" ? 1 : 0) to 100000"), "\(over.stderr)")
+        #expect(over.stdout.isEmpty)
+        let most = try pharmgraph(["paths", ketamine, "ketamine", "analgesia", option, "100000", "--format", "tsv"])
+        #expect(most.status == 0)
+    }
+}
+
 /// Runs `pharmgraph` in the fixtures folder with an argument list.
 private func pharmgraph(_ arguments: [String]) throws -> RunResult {
     try Binary.run(arguments, in: fixtures)

@@ -42,6 +42,31 @@ private func bruteForce(_ edges: [(String, Int, String)], from: String, to: Set<
     return counts
 }
 
+/// A fixed pseudo-random multigraph on 12 nodes `v0`…, by a linear congruential generator: (from, sign, to).
+private func randomMultigraph() -> [(String, Int, String)] {
+    var state: UInt64 = 12345
+    func next(_ bound: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int((state >> 33) % UInt64(bound))
+    }
+    var edges: [(String, Int, String)] = []
+    for _ in 0..<40 {
+        let a = next(12)
+        let b = next(12)
+        if a != b { edges.append(("v\(a)", next(2) == 0 ? 1 : -1, "v\(b)")) }
+    }
+    return edges
+}
+
+/// An engine on `paths/dense.yaml` and the query d → e within 14 steps (about 2.4·10¹¹ paths) under `maxWork`.
+private func denseQuery(maxWork: Int) throws -> (PathEngine, PathQuery) {
+    let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/paths/dense.yaml"))
+    let engine = PathEngine(graph: try #require(result.graph))
+    var query = PathQuery(sources: try nodes(engine.network, "d"), targets: try nodes(engine.network, "e"), maxLength: 14)
+    query.maxWork = maxWork
+    return (engine, query)
+}
+
 @Suite("Work budget, partial results and parallel edges")
 struct BudgetTests {
     @Test("a claim no search can finish is a positioned error, not a pass")
@@ -59,10 +84,7 @@ struct BudgetTests {
 
     @Test("the budget is deterministic: the same partial counts every time, and the work stays within it")
     func deterministic() throws {
-        let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/paths/dense.yaml"))
-        let engine = PathEngine(graph: try #require(result.graph))
-        var query = PathQuery(sources: try nodes(engine.network, "d"), targets: try nodes(engine.network, "e"), maxLength: 14)
-        query.maxWork = 50_000
+        let (engine, query) = try denseQuery(maxWork: 50_000)
         let first = try engine.paths(query, limit: 5)
         let second = try engine.paths(query, limit: 5)
         #expect(first.partial && first.stop == .workBudget)
@@ -76,10 +98,85 @@ struct BudgetTests {
         #expect(reach.partial)
         let back = try engine.reachBack(query)
         #expect(back.partial)
-        // --k stops at the first length with k paths (14 of length 2) instead of enumerating to 14.
+        // --k ranks only up to the first length with k paths (14 of length 2), but its totals
+        // cover every path up to 14 steps, so it stops at the budget as `paths` does.
         let k = try engine.kShortest(query, k: 3)
-        #expect(!k.partial && k.paths.count == 3 && k.counts.total == 14)
-        #expect(k.paths.allSatisfy { $0.length == 2 })
+        #expect(k.partial && k.stop == .workBudget && k.finding == .undetermined)
+        #expect(k.work == 50_000)
+        #expect(k.paths.count == 3 && k.paths.allSatisfy { $0.length == 2 })
+        #expect(k.counts.total >= 14)
+        #expect(try engine.kShortest(query, k: 3).counts == k.counts)
+    }
+
+    @Test("a partial result keeps at most `limit` paths, the shortest found first")
+    func partialKeepsLimit() throws {
+        let (engine, query) = try denseQuery(maxWork: 50_000)
+        for limit in [1, 7, 100, 20_000] {
+            let report = try engine.paths(query, limit: limit)
+            #expect(report.partial)
+            #expect(report.paths.count == min(limit, report.counts.total))
+            #expect(report.paths.map(\.length) == report.paths.map(\.length).sorted())
+        }
+        // The kept paths are the first found of the shortest lengths: a larger limit only adds to them.
+        let few = try engine.paths(query, limit: 7)
+        let more = try engine.paths(query, limit: 100)
+        #expect(few.paths == Array(more.paths.prefix(7)))
+    }
+
+    @Test("a deadline is honoured while parallel-edge paths are expanded and ranked, not only by the search")
+    func deadlineWhileBuilding() throws {
+        // 1,000 A→B and 1,000 B→C edges: one step sequence standing for 10^6 paths.
+        let ab = "A\tactivates" + String(repeating: "\tB", count: 1_000) + "\n"
+        let bc = "B\tinhibits" + String(repeating: "\tC", count: 1_000) + "\n"
+        let network = try loadNetwork(ab + bc, name: "parallel.sif")
+        let engine = PathEngine(network: network)
+        var query = PathQuery(sources: try nodes(network, "A"), targets: try nodes(network, "C"))
+        let complete = try engine.paths(query, limit: 100_000)
+        #expect(!complete.partial && complete.paths.count == 100_000)
+        // A deadline already past: the search itself does a handful of steps and never reads the
+        // clock, so only the expansion of the 10^6 combinations can notice it (no timing involved).
+        query.deadline = ContinuousClock.now - .seconds(1)
+        let report = try engine.paths(query, limit: 100_000)
+        #expect(report.partial && report.stop == .timeout && report.finding == .undetermined)
+        #expect(!report.paths.isEmpty && report.paths.count < 100_000)
+        #expect(report.paths == Array(complete.paths.prefix(report.paths.count)))
+        let k = try engine.kShortest(query, k: 100_000)
+        #expect(k.partial && k.stop == .timeout)
+        #expect(k.paths.count < 100_000)
+    }
+
+    @Test("--k: the k best by length then ids are the first of all paths so sorted, and the totals are the full counts")
+    func kShortestMatchesAllPaths() throws {
+        // The pseudo-random multigraph of `severalTargets`, with parallel edges.
+        let text = randomMultigraph().map { "\($0.0)\t\($0.1 > 0 ? "activates" : "inhibits")\t\($0.2)" }
+        let network = try loadNetwork(text.joined(separator: "\n") + "\n", name: "random.sif")
+        let engine = PathEngine(network: network)
+        let ids = network.nodeIDs
+        var compared = 0
+        for (source, target) in [("v0", "v5"), ("v6", "v2"), ("v9", "v8")]
+        where network.node(source) != nil && network.node(target) != nil {
+            for maxLength in [3, 6] {
+                let query = PathQuery(
+                    sources: try nodes(network, source), targets: try nodes(network, target), maxLength: maxLength)
+                let all = try engine.paths(query, limit: 100_000)
+                // Stable: paths with the same nodes (parallel edges) stay in the order found.
+                let sorted = all.paths.enumerated().sorted { a, b in
+                    let ka = a.element.nodes.map { ids[Int($0)] }
+                    let kb = b.element.nodes.map { ids[Int($0)] }
+                    if a.element.length != b.element.length { return a.element.length < b.element.length }
+                    if ka != kb { return ka.lexicographicallyPrecedes(kb) }
+                    return a.offset < b.offset
+                }.map(\.element)
+                for k in [1, 2, 5, 50] {
+                    let report = try engine.kShortest(query, k: k)
+                    #expect(!report.partial)
+                    #expect(report.counts == all.counts, "\(source) → \(target) ≤ \(maxLength), k \(k)")
+                    #expect(report.paths == Array(sorted.prefix(k)))
+                    compared += report.paths.count
+                }
+            }
+        }
+        #expect(compared > 50)
     }
 
     @Test("a partial claim that its paths already refute fails; mixed is settled once both signs occur")
@@ -208,18 +305,7 @@ struct BudgetTests {
 
     @Test("several targets, some on the way to others: the pruning never loses a path")
     func severalTargets() throws {
-        // A fixed pseudo-random multigraph on 12 nodes (a linear congruential generator).
-        var state: UInt64 = 12345
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        var edges: [(String, Int, String)] = []
-        for _ in 0..<40 {
-            let a = next(12)
-            let b = next(12)
-            if a != b { edges.append(("v\(a)", next(2) == 0 ? 1 : -1, "v\(b)")) }
-        }
+        let edges = randomMultigraph()
         let text = edges.map { "\($0.0)\t\($0.1 > 0 ? "activates" : "inhibits")\t\($0.2)" }.joined(separator: "\n") + "\n"
         let network = try loadNetwork(text, name: "random.sif")
         let engine = PathEngine(network: network)

@@ -117,6 +117,31 @@ struct PathTests {
         let k = try engine.kShortest(query, k: 1)
         #expect(k.paths.count == 1)
         #expect(PathFormatter(network: engine.network).describe(k.paths[0]) == "drug-a -activates-> r2 -binds-o e-pos")
+        // The totals and the verdict cover every path, not only those up to the k-th's length.
+        #expect(k.counts == SignCounts(positive: 2, negative: 1, unknown: 1))
+        #expect(k.finding == .verdict(.mixed))
+    }
+
+    @Test("k shortest: the totals and verdict are those of every path up to the maximum length")
+    func kShortestTotals() throws {
+        let ketamine = PathEngine(graph: try #require(GraphLoader.load(path: Repository.path("Graphs/ketamine.yaml")).graph))
+        let query = PathQuery(sources: try ids(ketamine, "ketamine"), targets: try ids(ketamine, "hyperalgesia"))
+        let all = try ketamine.paths(query, limit: 0)
+        #expect(all.counts == SignCounts(positive: 3, negative: 22, unknown: 0))
+        for k in [1, 3, 25, 100] {
+            let report = try ketamine.kShortest(query, k: k)
+            #expect(!report.partial)
+            #expect(report.counts == all.counts, "k \(k)")
+            #expect(report.finding == .verdict(.mixed))
+            #expect(report.paths.count == min(k, 25))
+        }
+        let dense = try load("dense.yaml")
+        let d = PathQuery(sources: try ids(dense, "d"), targets: try ids(dense, "e"), maxLength: 4)
+        let three = try dense.kShortest(d, k: 3)
+        // 14 of length 2, 14·13 of length 3, 14·13·12 of length 4; all positive (dense.yaml has only activations).
+        #expect(three.counts == SignCounts(positive: 2_380))
+        #expect(three.finding == .verdict(.positive))
+        #expect(three.paths.count == 3 && three.paths.allSatisfy { $0.length == 2 })
     }
 
     @Test("effects and causes: one report per node reached")

@@ -263,7 +263,7 @@ public final class PathEngine: @unchecked Sendable {
     public func paths(_ query: PathQuery, limit: Int = 20) throws(QueryError) -> PathReport {
         let spec = try spec(for: query)
         var meter = WorkMeter(query)
-        var visitor = CollectingVisitor(limit: limit, maxLength: spec.maxLength)
+        var visitor = CollectingVisitor(limit: limit, maxLength: spec.maxLength, deadline: meter.deadline)
         _ = try search(query, spec: spec, meter: &meter, visitor: &visitor)
         return meter.report(visitor.counts, paths: visitor.shortestFirst)
     }
@@ -293,7 +293,7 @@ public final class PathEngine: @unchecked Sendable {
         var meter = WorkMeter(query)
         for length in minimum...query.maxLength {
             let spec = try spec(for: query, maxLength: length)
-            var visitor = CollectingVisitor(limit: limit, maxLength: length)
+            var visitor = CollectingVisitor(limit: limit, maxLength: length, deadline: meter.deadline)
             let complete = try search(query, spec: spec, meter: &meter, visitor: &visitor)
             if visitor.counts.total > 0 || !complete || length == query.maxLength {
                 return meter.report(visitor.counts, paths: visitor.shortestFirst)
@@ -304,34 +304,72 @@ public final class PathEngine: @unchecked Sendable {
 
     /// The `k` shortest paths, by length, then evidence (best certainty, most references), then node ids.
     ///
-    /// The counts cover every path up to the length of the k-th. Only `k` paths are kept at a
-    /// time; of the parallel-edge combinations of one node sequence, at most `rankedExpansions`
-    /// are ranked (imported networks have no evidence, so there the first `k` are).
+    /// The counts cover every path up to the maximum length, as `paths` counts them. Paths are
+    /// built and ranked only up to the length of the k-th: rounds of growing length stop at the
+    /// first with k paths, then one search counts the longer ones without building them, under
+    /// the same budget. Only `k` paths are kept at a time; of the parallel-edge combinations of
+    /// one node sequence, at most `rankedExpansions` are ranked (imported networks have no
+    /// evidence, so there the first `k` are).
     public func kShortest(_ query: PathQuery, k: Int) throws(QueryError) -> PathReport {
         let minimum = query.pattern.map { $0.count - 1 } ?? 1
-        let ids = network.nodeIDs
-        let precedes = { (a: NetworkPath, b: NetworkPath) -> Bool in
-            if a.length != b.length { return a.length < b.length }
-            let ea = self.evidence(of: a)
-            let eb = self.evidence(of: b)
-            if ea.certainty != eb.certainty { return ea.certainty < eb.certainty }
-            if ea.references != eb.references { return ea.references > eb.references }
-            return a.nodes.map { ids[Int($0)] }.lexicographicallyPrecedes(b.nodes.map { ids[Int($0)] })
+        let places = idOrder()
+        let rank = { (path: NetworkPath, order: Int) -> PathRank in
+            let evidence = self.evidence(of: path)
+            return PathRank(
+                length: path.length, certainty: evidence.certainty, references: evidence.references,
+                names: path.nodes.map { places[Int($0)] }, order: order)
         }
         let expansions = network.graph == nil ? k : max(k, Self.rankedExpansions)
         var meter = WorkMeter(query)
-        var collected = RankingVisitor(k: k, expansions: expansions, precedes: precedes)
+        var collected = RankingVisitor(k: k, expansions: expansions, rank: rank)
+        var ranked = 0
+        var complete = true
         if minimum <= query.maxLength {
             // Each round counts every path up to `length` and keeps the best k; the first round with k paths answers.
             for length in minimum...query.maxLength {
                 let spec = try spec(for: query, maxLength: length)
-                var visitor = RankingVisitor(k: k, expansions: expansions, precedes: precedes)
-                let complete = try search(query, spec: spec, meter: &meter, visitor: &visitor)
+                var visitor = RankingVisitor(k: k, expansions: expansions, rank: rank, deadline: meter.deadline)
+                complete = try search(query, spec: spec, meter: &meter, visitor: &visitor)
                 collected = visitor
+                ranked = length
                 if visitor.counts.total >= k || !complete { break }
             }
         }
-        return meter.report(collected.counts, paths: collected.kept)
+        var counts = collected.counts
+        if complete, minimum <= ranked, ranked < query.maxLength {
+            // The totals and the verdict cover every path up to the maximum length: count the rest, building none.
+            let spec = try spec(for: query)
+            var counter = CollectingVisitor(limit: 0, maxLength: spec.maxLength)
+            if try search(query, spec: spec, meter: &meter, visitor: &counter) {
+                counts = counter.counts
+            } else {
+                // Both are lower bounds of each sign's count; keep the larger.
+                let more = counter.counts
+                counts = SignCounts(
+                    positive: max(counts.positive, more.positive), negative: max(counts.negative, more.negative),
+                    unknown: max(counts.unknown, more.unknown))
+            }
+        }
+        return meter.report(counts, paths: collected.kept)
+    }
+
+    private var idPlaces: [Int32]?
+
+    /// Each node's place among the node ids sorted as strings, made once.
+    func idOrder() -> [Int32] {
+        lock.lock()
+        if let idPlaces {
+            lock.unlock()
+            return idPlaces
+        }
+        lock.unlock()
+        let ids = network.nodeIDs
+        var places = [Int32](repeating: 0, count: ids.count)
+        for (place, node) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { places[node] = Int32(place) }
+        lock.lock()
+        defer { lock.unlock() }
+        idPlaces = places
+        return places
     }
 
     /// How many parallel-edge combinations of one node sequence `kShortest` ranks on a curated graph.

@@ -124,32 +124,92 @@ public struct TargetReport: Sendable {
     public var shortest: NetworkPath
 }
 
-/// Counts every path and keeps the first `limit` of each length.
+/// Reads the clock every 256 paths built or ranked, to stop at a deadline while the paths of one
+/// search step are expanded (reading it per path would cost more than building one).
+struct BuildDeadline {
+    let deadline: ContinuousClock.Instant?
+    private var ticks = 0
+    /// Whether the deadline has been seen to pass.
+    private(set) var passed = false
+
+    init(_ deadline: ContinuousClock.Instant?) { self.deadline = deadline }
+
+    /// Counts one more path; `true` once the deadline has passed.
+    mutating func tick() -> Bool {
+        guard let deadline, !passed else { return passed }
+        ticks &+= 1
+        if ticks & 0xFF == 0, ContinuousClock.now >= deadline { passed = true }
+        return passed
+    }
+}
+
+/// Counts every path and keeps the first `limit` found, shortest first: at most `limit` in all.
 struct CollectingVisitor: PathVisitor {
     var counts = SignCounts()
     let limit: Int
-    var kept: [[NetworkPath]]
+    /// Kept paths by length, each length in the order found.
+    private var kept: [[NetworkPath]]
+    private var keptCount = 0
+    /// The longest length with a kept path (0 when none).
+    private var longest = 0
+    private var clock: BuildDeadline
 
-    init(limit: Int, maxLength: Int) {
+    init(limit: Int, maxLength: Int, deadline: ContinuousClock.Instant? = nil) {
         self.limit = limit
         kept = Array(repeating: [], count: maxLength + 1)
+        clock = BuildDeadline(deadline)
     }
 
     mutating func visit(_ path: FoundPath) -> Bool {
         guard counts.add(path.sign, weight: path.weight) else { return false }
-        if kept[path.length].count < limit {
-            kept[path.length] += path.expand(limit: limit - kept[path.length].count)
+        // A path enters ahead of every longer kept one, behind every kept one no longer than it.
+        guard limit > 0, keptCount < limit || path.length < longest else { return true }
+        let room = limit - kept[0...path.length].reduce(0) { $0 + $1.count }
+        guard room > 0 else { return true }
+        let more = path.expand(limit: room, clock: &clock)
+        kept[path.length] += more
+        keptCount += more.count
+        longest = max(longest, path.length)
+        while keptCount > limit {
+            let drop = min(kept[longest].count, keptCount - limit)
+            kept[longest].removeLast(drop)
+            keptCount -= drop
+            while longest > 0, kept[longest].isEmpty { longest -= 1 }
         }
         return true
     }
 
     var acceptsCounts: Bool { true }
-    func wantsEachPath(length: Int) -> Bool { kept[length].count < limit }
+    var timedOut: Bool { clock.passed }
+    func wantsEachPath(length: Int) -> Bool {
+        keptCount < limit || length < longest
+    }
 
     mutating func count(length: Int, _ more: SignCounts) -> Bool { counts.add(more) }
 
     /// The kept paths, shortest first, at most `limit`.
-    var shortestFirst: [NetworkPath] { Array(kept.joined().prefix(limit)) }
+    var shortestFirst: [NetworkPath] { Array(kept.joined()) }
+}
+
+/// What `kShortest` ranks a path by, in order: length, weakest certainty (established first),
+/// references (more first), node ids; computed once per path, so ranking and sorting are cheap.
+struct PathRank {
+    let length: Int
+    let certainty: Certainty
+    let references: Int
+    /// Each node's place among the node ids sorted as strings.
+    let names: [Int32]
+    /// The order found, which breaks the remaining ties: first found first.
+    let order: Int
+
+    /// Whether `a` ranks before `b`.
+    static func before(_ a: PathRank, _ b: PathRank) -> Bool {
+        if a.length != b.length { return a.length < b.length }
+        if a.certainty != b.certainty { return a.certainty < b.certainty }
+        if a.references != b.references { return a.references > b.references }
+        if a.names != b.names { return a.names.lexicographicallyPrecedes(b.names) }
+        return a.order < b.order
+    }
 }
 
 /// Counts every path and keeps the `k` first by a ranking whose first key is the length.
@@ -158,41 +218,71 @@ struct RankingVisitor: PathVisitor {
     let k: Int
     /// How many parallel-edge combinations of one step sequence are ranked.
     let expansions: Int
-    let precedes: (NetworkPath, NetworkPath) -> Bool
-    /// Ranked best first; at most `k`.
-    var kept: [NetworkPath] = []
+    /// A path's rank, given the order it was found in.
+    let rank: (NetworkPath, Int) -> PathRank
+    /// The best (at most) `k` so far, as a heap whose root ranks last.
+    private var heap: [(path: NetworkPath, rank: PathRank)] = []
+    private var found = 0
+    private var clock: BuildDeadline
+
+    init(k: Int, expansions: Int, rank: @escaping (NetworkPath, Int) -> PathRank, deadline: ContinuousClock.Instant? = nil) {
+        self.k = k
+        self.expansions = expansions
+        self.rank = rank
+        clock = BuildDeadline(deadline)
+    }
 
     mutating func visit(_ path: FoundPath) -> Bool {
         guard counts.add(path.sign, weight: path.weight) else { return false }
         guard wantsEachPath(length: path.length) else { return true }
-        for candidate in path.expand(limit: min(path.weight, expansions)) {
-            let index = kept.partitioningIndex { precedes(candidate, $0) }
-            if index < k {
-                kept.insert(candidate, at: index)
-                if kept.count > k { kept.removeLast() }
+        for candidate in path.expand(limit: min(path.weight, expansions), clock: &clock) {
+            if clock.tick() { break }
+            found += 1
+            let entry = (path: candidate, rank: rank(candidate, found))
+            if heap.count < k {
+                heap.append(entry)
+                siftUp(heap.count - 1)
+            } else if PathRank.before(entry.rank, heap[0].rank) {
+                heap[0] = entry
+                siftDown(0)
             }
         }
         return true
     }
 
+    private mutating func siftUp(_ index: Int) {
+        var child = index
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard PathRank.before(heap[parent].rank, heap[child].rank) else { return }
+            heap.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ index: Int) {
+        var parent = index
+        while true {
+            var last = parent
+            for child in (2 * parent + 1)...(2 * parent + 2)
+            where child < heap.count && PathRank.before(heap[last].rank, heap[child].rank) {
+                last = child
+            }
+            if last == parent { return }
+            heap.swapAt(parent, last)
+            parent = last
+        }
+    }
+
+    /// The kept paths, best first.
+    var kept: [NetworkPath] { heap.sorted { PathRank.before($0.rank, $1.rank) }.map(\.path) }
+
     var acceptsCounts: Bool { true }
+    var timedOut: Bool { clock.passed }
     /// A path longer than the k-th kept one cannot enter.
-    func wantsEachPath(length: Int) -> Bool { kept.count < k || length <= kept[kept.count - 1].length }
+    func wantsEachPath(length: Int) -> Bool { heap.count < k || length <= heap[0].rank.length }
 
     mutating func count(length: Int, _ more: SignCounts) -> Bool { counts.add(more) }
-}
-
-extension Array {
-    /// The first index whose element satisfies `belongs`, which must hold for a suffix.
-    fileprivate func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
-    }
 }
 
 /// Counts per target node and keeps the first shortest path to each.

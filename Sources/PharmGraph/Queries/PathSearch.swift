@@ -43,14 +43,14 @@ struct FoundPath {
     let memberOffsets: UnsafeBufferPointer<Int32>
     let memberEdges: UnsafeBufferPointer<Int32>
 
-    /// Up to `limit` of the edge sequences, the last step's edges varying fastest.
-    func expand(limit: Int) -> [NetworkPath] {
+    /// Up to `limit` of the edge sequences, the last step's edges varying fastest; fewer once `clock` passes its deadline.
+    func expand(limit: Int, clock: inout BuildDeadline) -> [NetworkPath] {
         guard limit > 0 else { return [] }
         let nodeList = Array(UnsafeBufferPointer(start: nodes, count: length + 1))
         let sign = Sign(stepValue: sign)
         var choice = [Int](repeating: 0, count: length + 1)
         var out: [NetworkPath] = []
-        while out.count < limit {
+        while out.count < limit, out.isEmpty || !clock.tick() {
             var edges: [Int32] = []
             edges.reserveCapacity(length)
             for d in 1...length {
@@ -72,7 +72,10 @@ struct FoundPath {
     }
 
     /// The first edge sequence.
-    var first: NetworkPath { expand(limit: 1)[0] }
+    var first: NetworkPath {
+        var clock = BuildDeadline(nil)
+        return expand(limit: 1, clock: &clock)[0]
+    }
 }
 
 /// Receives each counted path while the search runs.
@@ -85,12 +88,15 @@ protocol PathVisitor {
     func wantsEachPath(length: Int) -> Bool
     /// Paths of one length counted in bulk (only when `wantsEachPath(length:)` is false); `false` on overflow.
     mutating func count(length: Int, _ counts: SignCounts) -> Bool
+    /// Whether the deadline passed while the visitor built or ranked paths; the search then stops.
+    var timedOut: Bool { get }
 }
 
 extension PathVisitor {
     var acceptsCounts: Bool { false }
     func wantsEachPath(length: Int) -> Bool { true }
     mutating func count(length: Int, _ counts: SignCounts) -> Bool { true }
+    var timedOut: Bool { false }
 }
 
 /// Per node, the final steps it has into eligible targets, by the step's sign.
@@ -385,6 +391,10 @@ enum PathSearch {
                                                     if !visitor.visit(found) {
                                                         for d in 0...depth { onPath[Int(nodeStack[d])] = false }
                                                         return (.overflow, work)
+                                                    }
+                                                    if visitor.timedOut {
+                                                        for d in 0...depth { onPath[Int(nodeStack[d])] = false }
+                                                        return (.stopped(.timeout), work)
                                                     }
                                                 }
                                             }
