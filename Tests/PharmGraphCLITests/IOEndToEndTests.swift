@@ -125,7 +125,8 @@ struct OutputTargetEndToEndTests {
         try SpecialFiles.makeFIFO(fifo)
         try FileManager.default.createSymbolicLink(atPath: path("link.yaml"), withDestinationPath: "g.yaml")
         // A writer holds the FIFO with a graph in it: a fmt that read it would wait for an end that never
-        // comes, so the run is under timeout(1), and the graph must still be in the FIFO afterwards.
+        // comes, so the run is under timeout(1) with SIGKILL (a test runner's children may inherit a blocked
+        // SIGTERM), and the graph must still be in the FIFO afterwards.
         let held = open(fifo, O_RDWR | O_NONBLOCK)
         try #require(held >= 0)
         defer { close(held) }
@@ -133,7 +134,7 @@ struct OutputTargetEndToEndTests {
         #expect(untidy.withUnsafeBytes { write(held, $0.baseAddress, $0.count) } == untidy.count)
         let binary = try #require(Binary.url)
         for name in ["g.yaml", "link.yaml"] {
-            let run = try Program.run("/usr/bin/env", ["timeout", "20", binary.path, "fmt", path(name)], in: directory)
+            let run = try Program.run("/usr/bin/env", ["timeout", "-s", "KILL", "20", binary.path, "fmt", path(name)], in: directory)
             #expect(run.status == 1, "\(run.stderr)")
             #expect(run.stdout.isEmpty)
             #expect(
@@ -182,7 +183,7 @@ struct OutputTargetEndToEndTests {
             try? handle.close()
         }
         let binary = try #require(Binary.url)
-        let run = try Program.run("/usr/bin/env", ["timeout", "20", binary.path, "fmt", "--check", fifo], in: directory)
+        let run = try Program.run("/usr/bin/env", ["timeout", "-s", "KILL", "20", binary.path, "fmt", "--check", fifo], in: directory)
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stderr.hasSuffix("\(fifo): not in canonical form (run 'pharmgraph fmt \(fifo)')\n"))
         #expect(SpecialFiles.type(fifo) == S_IFIFO)
