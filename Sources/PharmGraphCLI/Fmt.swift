@@ -9,9 +9,10 @@ struct Fmt: ParsableCommand {
         discussion: """
             Sections and fields go in a fixed order, and every reference, node, edge and claim
             on one line, so git diffs are line-level. Comments are kept. A file with errors is
-            never touched; files are replaced atomically. With --check nothing is written and
-            the exit status is 1 if any file is not canonical. FILE - reads stdin and writes the
-            canonical text to stdout.
+            never touched; files are replaced atomically. Only regular files (or links to them)
+            are rewritten: a FIFO, device, socket or /dev/fd/N is refused unread; format a
+            stream with FILE -, which reads stdin and writes the canonical text to stdout. With
+            --check nothing is written and the exit status is 1 if any file is not canonical.
 
             Examples:
               pharmgraph fmt Graphs/ketamine.yaml
@@ -34,6 +35,12 @@ struct Fmt: ParsableCommand {
     func run() throws {
         var failed = false
         for file in files {
+            // Only a regular file is rewritten: anything else is refused before it is opened.
+            if !check, file != "-", let reason = OutputFile.notRewritable(file) {
+                Console.error("error: cannot format '\(file)' in place: \(reason); use 'pharmgraph fmt - < \(file)' to format a stream\n")
+                failed = true
+                continue
+            }
             let result = InputReading.loadGraph(file, limit: read.limit, decompress: false)
             Console.report(result)
             let text: String
@@ -52,8 +59,12 @@ struct Fmt: ParsableCommand {
                 continue
             }
             do {
-                try OutputFile.write(Data(text.utf8), to: file)
-                if file != "-" { Console.error("formatted \(file)\n") }
+                if file == "-" {
+                    try OutputFile.write(Data(text.utf8), to: file)
+                } else {
+                    try OutputFile.rewrite(Data(text.utf8), at: file)
+                    Console.error("formatted \(file)\n")
+                }
             } catch where error.isBrokenPipe {
                 continue
             } catch {

@@ -41,32 +41,29 @@ public enum InputFile {
         if info.st_mode & S_IFMT == S_IFDIR { throw ReadError("cannot read file: is a directory") }
         // The size of a regular file is only a first guess at the buffer: the read goes to the end.
         let regularSize = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
-        let sink = ByteSink(limit: limit)
+        return try read(descriptor: fd, name: path, limit: limit, decompress: decompress, sizeHint: regularSize)
+    }
+
+    /// The bytes read from `fd` to its end (a pipe, say), decoded as `read` decodes a file called `name`; at most `limit`.
+    public static func read(
+        descriptor fd: Int32, name: String, limit: Int = defaultLimit, decompress: Bool = true, sizeHint: Int = 0
+    ) throws(ReadError) -> Data {
+        var inflow = Inflow(name: name, limit: limit, decompress: decompress, sizeHint: sizeHint)
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { chunk.deallocate() }
-        // The first six bytes tell the compression: gather them, unless the input ends first.
-        var filled = 0
-        while filled < 6 {
-            let count = try readSome(fd, into: UnsafeMutableRawBufferPointer(rebasing: chunk[filled...]))
-            if count == 0 { break }
-            filled += count
-        }
-        if filled == 0 { return Data() }
-        let head = UnsafeRawBufferPointer(rebasing: chunk[0..<filled])
-        let kind = decompress ? Compression(name: path, head: head) : .none
-        if kind == .none {
-            if regularSize > limit { throw ByteSink.overLimit(limit) }
-            try sink.reserve(regularSize)
-        }
-        var decoder = kind.decoder()
-        try decoder.feed(head, into: sink)
         while true {
             let count = try readSome(fd, into: chunk)
             if count == 0 { break }
-            try decoder.feed(UnsafeRawBufferPointer(rebasing: chunk[0..<count]), into: sink)
+            try inflow.feed(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
         }
-        try decoder.finish(into: sink)
-        return sink.take()
+        return try inflow.finish()
+    }
+
+    /// `data` decoded by the rule `read` applies to a file called `name`: gzip/xz by name or magic, else as it is; at most `limit` either way.
+    public static func decode(_ data: Data, name: String, limit: Int = defaultLimit) throws(ReadError) -> Data {
+        var inflow = Inflow(name: name, limit: limit, decompress: true, sizeHint: data.count)
+        try withBytes(of: data) { bytes throws(ReadError) in try inflow.feed(bytes) }
+        return try inflow.finish()
     }
 
     /// One read(2) into `buffer`, retried on EINTR; 0 at the end of the input.
@@ -91,10 +88,15 @@ public enum InputFile {
     private static func decode(_ data: Data, with decoder: some StreamDecoder, limit: Int) throws(ReadError) -> Data {
         var decoder = decoder
         let sink = ByteSink(limit: limit)
-        let fed = data.withUnsafeBytes { bytes in Result { () throws(ReadError) in try decoder.feed(bytes, into: sink) } }
-        try fed.get()
+        try withBytes(of: data) { bytes throws(ReadError) in try decoder.feed(bytes, into: sink) }
         try decoder.finish(into: sink)
         return sink.take()
+    }
+
+    /// Runs `body` on the bytes of `data`, keeping the error typed.
+    static func withBytes(of data: Data, _ body: (UnsafeRawBufferPointer) throws(ReadError) -> Void) throws(ReadError) {
+        let done = data.withUnsafeBytes { bytes in Result { () throws(ReadError) in try body(bytes) } }
+        try done.get()
     }
 
     private static func reason(_ code: Int32) -> String {
@@ -107,15 +109,19 @@ public enum InputFile {
     }
 }
 
-/// How an input is compressed: told by its name, else by its first bytes.
+/// How an input is compressed: told by its first bytes, else by its name (so a `.gz` that is not gzip is an error).
 enum Compression: Equatable {
     case none, gzip, xz
 
     init(name: String, head: UnsafeRawBufferPointer) {
         let lowered = name.lowercased()
-        if lowered.hasSuffix(".gz") || head.starts(with: [0x1F, 0x8B]) {
+        if head.starts(with: [0x1F, 0x8B]) {
             self = .gzip
-        } else if lowered.hasSuffix(".xz") || head.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) {
+        } else if head.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) {
+            self = .xz
+        } else if lowered.hasSuffix(".gz") {
+            self = .gzip
+        } else if lowered.hasSuffix(".xz") {
             self = .xz
         } else {
             self = .none
@@ -128,6 +134,58 @@ enum Compression: Equatable {
         case .gzip: GzipDecoder()
         case .xz: XZDecoder()
         }
+    }
+}
+
+/// Input arriving in chunks, decoded by the one rule for every input: the name or the first six bytes tell
+/// the compression, and the size limit counts the bytes after decoding, plain or not.
+struct Inflow {
+    private let name: String
+    private let decompress: Bool
+    private let sizeHint: Int
+    private let sink: ByteSink
+    /// The first bytes, kept until there are six of them (or the input ends) to tell the compression.
+    private var head: [UInt8] = []
+    private var decoder: (any StreamDecoder)?
+
+    init(name: String, limit: Int, decompress: Bool, sizeHint: Int) {
+        self.name = name
+        self.decompress = decompress
+        self.sizeHint = sizeHint
+        sink = ByteSink(limit: limit)
+    }
+
+    mutating func feed(_ input: UnsafeRawBufferPointer) throws(InputFile.ReadError) {
+        var rest = input
+        if decoder == nil {
+            let taken = min(6 - head.count, rest.count)
+            head += rest[0..<taken]
+            rest = UnsafeRawBufferPointer(rebasing: rest[taken...])
+            guard head.count == 6 else { return }
+            try start()
+        }
+        if !rest.isEmpty { try decoder!.feed(rest, into: sink) }
+    }
+
+    /// The decoded bytes; an empty input is empty whatever its name.
+    mutating func finish() throws(InputFile.ReadError) -> Data {
+        if decoder == nil {
+            if head.isEmpty { return Data() }
+            try start()
+        }
+        try decoder!.finish(into: sink)
+        return sink.take()
+    }
+
+    private mutating func start() throws(InputFile.ReadError) {
+        let kind = decompress ? head.withUnsafeBytes { Compression(name: name, head: $0) } : .none
+        if kind == .none {
+            if sizeHint > sink.limit { throw ByteSink.overLimit(sink.limit) }
+            try sink.reserve(sizeHint)
+        }
+        var started = kind.decoder()
+        try InputFile.withBytes(of: Data(head)) { bytes throws(InputFile.ReadError) in try started.feed(bytes, into: sink) }
+        decoder = started
     }
 }
 

@@ -47,6 +47,30 @@ public enum OutputFile {
         }
     }
 
+    /// Replaces the regular file at `path` (after symbolic links) by a rename, and refuses anything else.
+    public static func rewrite(_ data: Data, at path: String) throws(WriteError) {
+        guard path != "-", descriptorNumber(path) == nil else { throw WriteError(path, "it names a file descriptor, not a file") }
+        switch try target(of: path) {
+        case let .replace(target): try replace(data, at: target, path: path)
+        case .descriptor, .inPlace, .create: throw WriteError(path, "it is no longer a regular file")
+        }
+    }
+
+    /// Why `path` cannot be rewritten in place, found without opening it: it names a descriptor, or
+    /// (after symbolic links) a FIFO, device or socket; `nil` for a regular file, a directory or nothing.
+    public static func notRewritable(_ path: String) -> String? {
+        if descriptorNumber(path) != nil { return "it names a file descriptor, not a file" }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFIFO: return "it is a FIFO"
+        case S_IFCHR: return "it is a character device"
+        case S_IFBLK: return "it is a block device"
+        case S_IFSOCK: return "it is a socket"
+        default: return nil
+        }
+    }
+
     /// What writing to `path` would do, following symbolic links; refusals are errors.
     public static func target(of path: String) throws(WriteError) -> Target {
         if path.isEmpty { throw WriteError(path, "no file named") }

@@ -232,6 +232,36 @@ struct DiffCLITests {
         #expect(malformed.stderr.hasPrefix("HEAD:bad.yaml:8:20: error: unknown field 'relaton' in edge"))
     }
 
+    @Test("REV:path follows the rule files do: compression by name or magic, --max-inflated caps plain and compressed blobs")
+    func revisionDecoding() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        // 100,000 edges, 2.3 MB: over a 1M cap uncompressed, and well under it gzipped.
+        let big = (0..<100_000).map { "a\($0)\tactivates\tb\($0)\n" }.joined()
+        try Data(big.utf8).write(to: URL(fileURLWithPath: repo.path + "/big.sif"))
+        try Data("a\tactivates\tb\nb\tinhibits\tc\n".utf8).write(to: URL(fileURLWithPath: repo.path + "/plain"))
+        let made = try run("/bin/sh", ["-c", "gzip -c plain > small.sif && gzip -c big.sif > big.sif.gz"], in: repo.path)
+        try #require(made.status == 0, "gzip is missing: \(made.stderr)")
+        try repo.git("add", "big.sif", "small.sif", "big.sif.gz")
+        try repo.git("commit", "-q", "-m", "v1")
+
+        // gzip data named .sif is told by its magic number, as the file beside it is.
+        let magic = try repo.pharmgraph("diff", "HEAD:small.sif", "small.sif")
+        #expect(magic.status == 0, "\(magic.stderr)")
+        #expect(magic.stdout.hasPrefix("no differences"))
+        #expect(magic.stderr.isEmpty)
+
+        for name in ["big.sif", "big.sif.gz"] {
+            let limit = "HEAD:\(name): error: the input exceeds the 1 MiB size limit (counted after decompression); raise it with --max-inflated SIZE\n"
+            let capped = try repo.pharmgraph("diff", "--max-inflated", "1M", "HEAD:\(name)", "HEAD:\(name)")
+            #expect(capped.status == 2)
+            #expect(capped.stdout.isEmpty)
+            #expect(capped.stderr == limit + limit)
+            let admitted = try repo.pharmgraph("diff", "--max-inflated", "3M", "HEAD:\(name)", name)
+            #expect(admitted.status == 0, "\(admitted.stderr)")
+        }
+    }
+
     @Test("git diff with pharmgraph as the external diff driver, including added and deleted files")
     func gitDriver() throws {
         let repo = try Repo()

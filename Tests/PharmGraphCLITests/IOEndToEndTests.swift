@@ -118,32 +118,74 @@ struct OutputTargetEndToEndTests {
         #expect(SpecialFiles.type(path("out.dot")) == S_IFLNK)
     }
 
-    @Test("fmt on a FIFO reads it, then writes the canonical text back into it in place")
+    @Test("fmt refuses a FIFO, or a link to one, before opening it: nothing read or written; exit 1")
     func fmtFIFO() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let fifo = path("g.yaml")
         try SpecialFiles.makeFIFO(fifo)
-        let untidy = "id: t\ntitle: T\nversion: '1'\nnodes: [{id: a, kind: drug}]\nedges: []\n"
-        // Feed fmt, then hold a reader for what it writes back; read it once fmt has ended.
-        nonisolated(unsafe) var reader: Int32 = -1
-        let ready = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            if let handle = FileHandle(forWritingAtPath: fifo) {
-                handle.write(Data(untidy.utf8))
-                try? handle.close()
-            }
-            reader = open(fifo, O_RDONLY | O_NONBLOCK)
-            ready.signal()
+        try FileManager.default.createSymbolicLink(atPath: path("link.yaml"), withDestinationPath: "g.yaml")
+        // A writer holds the FIFO with a graph in it: a fmt that read it would wait for an end that never
+        // comes, so the run is under timeout(1) with SIGKILL (a test runner's children may inherit a blocked
+        // SIGTERM), and the graph must still be in the FIFO afterwards.
+        let held = open(fifo, O_RDWR | O_NONBLOCK)
+        try #require(held >= 0)
+        defer { close(held) }
+        let untidy = Data("id: t\ntitle: T\nversion: '1'\nnodes: [{id: a, kind: drug}]\nedges: []\n".utf8)
+        #expect(untidy.withUnsafeBytes { write(held, $0.baseAddress, $0.count) } == untidy.count)
+        let binary = try #require(Binary.url)
+        for name in ["g.yaml", "link.yaml"] {
+            let run = try Program.run("/usr/bin/env", ["timeout", "-s", "KILL", "20", binary.path, "fmt", path(name)], in: directory)
+            #expect(run.status == 1, "\(run.stderr)")
+            #expect(run.stdout.isEmpty)
+            #expect(
+                run.stderr
+                    == "error: cannot format '\(path(name))' in place: it is a FIFO; use 'pharmgraph fmt - < \(path(name))' to format a stream\n")
         }
-        let run = try pharmgraph(["fmt", fifo])
-        ready.wait()
-        defer { close(reader) }
         var buffer = [UInt8](repeating: 0, count: 65536)
-        let count = read(reader, &buffer, buffer.count)
-        let written = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.hasSuffix("formatted \(fifo)\n"))
-        #expect(written == "id: t\ntitle: T\nversion: \"1\"\nnodes:\n  - {id: a, kind: drug}\nedges: []\n")
+        let count = read(held, &buffer, buffer.count)
+        #expect(Data(buffer.prefix(max(0, count))) == untidy)
+        #expect(SpecialFiles.type(fifo) == S_IFIFO)
+    }
+
+    @Test("fmt refuses descriptor names such as /dev/fd/4 before reading, and leaves the file behind them unchanged")
+    func fmtDescriptor() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Longer than its canonical form: a write at the descriptor would leave old bytes behind.
+        let untidy = "id: t\ntitle: T\nversion: '1'\nnodes:   [  {id: a,   kind: drug}  ]\nedges:    []\n\n\n"
+        try untidy.write(toFile: path("g.yaml"), atomically: false, encoding: .utf8)
+        for name in ["/dev/fd/4", "/proc/self/fd/4"] {
+            let run = try pharmgraph(["fmt", name], redirection: "4<>'\(path("g.yaml"))'")
+            #expect(run.status == 1, "\(run.stderr)")
+            #expect(
+                run.stderr
+                    == "error: cannot format '\(name)' in place: it names a file descriptor, not a file; use 'pharmgraph fmt - < \(name)' to format a stream\n")
+            #expect(try String(contentsOfFile: path("g.yaml"), encoding: .utf8) == untidy)
+        }
+        let stdin = try pharmgraph(["fmt", "/dev/stdin"], redirection: "< '\(path("g.yaml"))'")
+        #expect(stdin.status == 1)
+        #expect(stdin.stderr.hasPrefix("error: cannot format '/dev/stdin' in place: it names a file descriptor"))
+        // --check only reads, so it reads the descriptor.
+        let check = try pharmgraph(["fmt", "--check", "/dev/fd/4"], redirection: "4<>'\(path("g.yaml"))'")
+        #expect(check.status == 1)
+        #expect(check.stderr.hasSuffix("/dev/fd/4: not in canonical form (run 'pharmgraph fmt /dev/fd/4')\n"))
+        #expect(try String(contentsOfFile: path("g.yaml"), encoding: .utf8) == untidy)
+    }
+
+    @Test("fmt --check reads a FIFO (it writes nothing)")
+    func fmtCheckFIFO() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fifo = path("g.yaml")
+        try SpecialFiles.makeFIFO(fifo)
+        let untidy = "id: t\ntitle: T\nversion: '1'\nnodes: [{id: a, kind: drug}]\nedges: []\n"
+        Thread.detachNewThread {
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            handle.write(Data(untidy.utf8))
+            try? handle.close()
+        }
+        let binary = try #require(Binary.url)
+        let run = try Program.run("/usr/bin/env", ["timeout", "-s", "KILL", "20", binary.path, "fmt", "--check", fifo], in: directory)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.hasSuffix("\(fifo): not in canonical form (run 'pharmgraph fmt \(fifo)')\n"))
         #expect(SpecialFiles.type(fifo) == S_IFIFO)
     }
 

@@ -26,6 +26,12 @@ struct InputFileTests {
         return try shell("gzip -c zeros > bomb.gz && xz -c zeros > bomb.xz && cp bomb.gz bomb-gz && cp bomb.xz bomb-xz")
     }
 
+    /// The gzip and xz bombs' bytes; `nil` if gzip or xz is missing.
+    private func bombData() throws -> (Data, Data)? {
+        guard try makeBombs() else { return nil }
+        return (try Data(contentsOf: URL(fileURLWithPath: path("bomb.gz"))), try Data(contentsOf: URL(fileURLWithPath: path("bomb.xz"))))
+    }
+
     private func expectOverLimit(_ name: String, limit: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(sourceLocation: sourceLocation) {
             _ = try InputFile.read(path(name), limit: limit)
@@ -49,13 +55,34 @@ struct InputFileTests {
     @Test("in-memory gunzip and unxz honour the limit too")
     func inMemory() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        guard try makeBombs() else { return }
-        let gz = try Data(contentsOf: URL(fileURLWithPath: path("bomb.gz")))
-        let xz = try Data(contentsOf: URL(fileURLWithPath: path("bomb.xz")))
+        guard let (gz, xz) = try bombData() else { return }
         #expect(throws: InputFile.ReadError.self) { try InputFile.gunzip(gz, limit: 4096) }
         #expect(throws: InputFile.ReadError.self) { try InputFile.unxz(xz, limit: 4096) }
         #expect(try InputFile.gunzip(gz).count == 8 << 20)
         #expect(try InputFile.unxz(xz).count == 8 << 20)
+    }
+
+    @Test("decode and read(descriptor:) follow the file rule: magic, else name, tells the compression, the limit counts plain bytes too")
+    func oneRule() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        guard let (gz, xz) = try bombData() else { return }
+        for name in ["g.sif", "g.sif.gz", "g.sif.xz"] {
+            #expect(try InputFile.decode(gz, name: name, limit: 8 << 20).count == 8 << 20)
+            #expect(try InputFile.decode(xz, name: name, limit: 8 << 20).count == 8 << 20)
+            #expect(throws: InputFile.ReadError.self) { try InputFile.decode(gz, name: name, limit: 4096) }
+        }
+        let plain = Data(repeating: 0x41, count: 5000)
+        #expect(try InputFile.decode(plain, name: "g.sif", limit: 5000) == plain)
+        #expect { try InputFile.decode(plain, name: "g.sif", limit: 4999) } throws: { ($0 as? InputFile.ReadError)?.exceededLimit == true }
+        #expect { try InputFile.decode(plain, name: "g.sif.gz") } throws: { ($0 as? InputFile.ReadError) != nil }
+        #expect(try InputFile.decode(Data("abc".utf8), name: "g.sif") == Data("abc".utf8))
+        #expect(try InputFile.decode(Data(), name: "g.sif.gz").isEmpty)
+        // Through a pipe: streamed, and stopped at the limit.
+        let pipe = Pipe()
+        let writer = Thread { pipe.fileHandleForWriting.write(gz); try? pipe.fileHandleForWriting.close() }
+        writer.start()
+        let piped = try InputFile.read(descriptor: pipe.fileHandleForReading.fileDescriptor, name: "blob", limit: 8 << 20)
+        #expect(piped.count == 8 << 20)
     }
 
     @Test("a plain file over the limit is refused before it is read")

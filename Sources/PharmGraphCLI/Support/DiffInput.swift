@@ -91,15 +91,14 @@ struct DiffInput: Sendable {
                 throw DiffTrouble("\(name): error: \(InputReading.message(error))")
             }
         case let .revision(spec):
-            let data = try Git.show(spec)
-            let lowered = pathForFormat.lowercased()
-            do {
-                if lowered.hasSuffix(".gz") { return try InputFile.gunzip(data, limit: limit) }
-                if lowered.hasSuffix(".xz") { return try InputFile.unxz(data, limit: limit) }
-            } catch {
-                throw DiffTrouble("\(name): error: \(InputReading.message(error))")
+            // The blob is decoded as it streams from git, by the rule files follow (name or magic, capped).
+            return try Git.show(spec) { fd throws(DiffTrouble) in
+                do throws(InputFile.ReadError) {
+                    return try InputFile.read(descriptor: fd, name: pathForFormat, limit: limit)
+                } catch {
+                    throw DiffTrouble("\(name): error: \(InputReading.message(error))")
+                }
             }
-            return data
         }
     }
 
@@ -172,8 +171,9 @@ private final class ResultSlots: @unchecked Sendable {
 
 /// Runs git for `REV:path` inputs.
 enum Git {
-    /// The bytes of `git show SPEC`, run in the current directory; git's own message on failure.
-    static func show(_ spec: String) throws(DiffTrouble) -> Data {
+    /// What `read` makes of the output of `git show SPEC`, run in the current directory; git's own message on failure.
+    /// When `read` gives up (over the size limit, say), git is stopped and the rest of its output is never read.
+    static func show(_ spec: String, read: (Int32) throws(DiffTrouble) -> Data) throws(DiffTrouble) -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "show", spec]
@@ -189,7 +189,17 @@ enum Git {
         }
         // Read both pipes at once so that a full pipe cannot block git.
         let errors = PipeReader(err.fileHandleForReading)
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data: Data
+        do {
+            data = try read(out.fileHandleForReading.fileDescriptor)
+        } catch {
+            // Closing our end makes git's next write fail; terminate stops it if it is not writing.
+            try? out.fileHandleForReading.close()
+            process.terminate()
+            _ = errors.wait()
+            process.waitUntilExit()
+            throw error
+        }
         let message = errors.wait()
         process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
