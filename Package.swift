@@ -31,7 +31,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLzma", providers: [.apt(["liblzma-dev"]), .brew(["xz"])]),
         .target(
-            name: "PharmGraphCompression",
+            name: "PharmGraphIO",
             dependencies: ["CZlib", "CLzma"]
         ),
         .target(
@@ -42,14 +42,14 @@ let package = Package(
             name: "PharmGraphCLI",
             dependencies: [
                 "PharmGraph",
-                "PharmGraphCompression",
+                "PharmGraphIO",
                 "PharmGraphRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "PharmGraphFuzz",
-            dependencies: ["PharmGraph", "PharmGraphCompression", "PharmGraphRender", "CZlib", "CLzma"]
+            dependencies: ["PharmGraph", "PharmGraphIO", "PharmGraphRender", "CZlib", "CLzma"]
         ),
         .target(
             name: "PharmGraphTestSupport",
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "PharmGraphTests",
             dependencies: [
-                "PharmGraph", "PharmGraphCompression", "PharmGraphTestSupport",
+                "PharmGraph", "PharmGraphIO", "PharmGraphTestSupport",
                 // libyaml's own marks, to check our positions against.
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PharmGraph
-import PharmGraphCompression
+import PharmGraphIO
 
 struct Diff: ParsableCommand {
     /// Verdicts are compared by default for two curated graphs of at most this many edges each.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PharmGraph
-import PharmGraphCompression
+import PharmGraphIO
 
 struct Fmt: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PharmGraph
-import PharmGraphCompression
+import PharmGraphIO
 import PharmGraphRender
 
 struct Render: ParsableCommand {

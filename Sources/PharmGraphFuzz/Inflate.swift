@@ -1,7 +1,7 @@
 internal import CLzma
 internal import CZlib
 import Foundation
-import PharmGraphCompression
+import PharmGraphIO
 
 /// gzip and xz decoding under an output cap: arbitrary bytes, and round trips of data this
 /// target compresses.

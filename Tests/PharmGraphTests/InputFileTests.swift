@@ -1,6 +1,6 @@
 import Foundation
 import PharmGraph
-import PharmGraphCompression
+import PharmGraphIO
 import PharmGraphTestSupport
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import PharmGraphCompression
+import PharmGraphIO
 import PharmGraphTestSupport
 import Testing
 

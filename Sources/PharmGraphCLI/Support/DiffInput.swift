@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import PharmGraph
-import PharmGraphCompression
+import PharmGraphIO
 
 /// Something `pharmgraph diff` cannot go on with; the message is printed and the exit status is 2.
 struct DiffTrouble: Error {

@@ -1,6 +1,6 @@
 import Foundation
 import PharmGraph
-import PharmGraphCompression
+import PharmGraphIO
 import PharmGraphRender
 
 /// `--render`: the union graph of a diff, drawn by the renderer and written with `OutputFile`.

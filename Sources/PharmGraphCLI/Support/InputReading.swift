@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PharmGraph
-import PharmGraphCompression
+import PharmGraphIO
 
 /// `--max-inflated`, for every command that reads input (docs/cli.md, "Input").
 struct ReadOptions: ParsableArguments {

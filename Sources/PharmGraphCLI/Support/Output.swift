@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PharmGraph
-import PharmGraphCompression
+import PharmGraphIO
 
 /// Text or JSON, for commands with a machine-readable output.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PharmGraph
-import PharmGraphCompression
+import PharmGraphIO
 
 /// The graph to query and, for imported networks, how to read it.
 struct InputOptions: ParsableArguments {
