@@ -32,7 +32,7 @@ let package = Package(
         .systemLibrary(name: "CLzma", providers: [.apt(["liblzma-dev"]), .brew(["xz"])]),
         .target(
             name: "PharmGraphIO",
-            dependencies: ["CZlib", "CLzma"]
+            dependencies: ["PharmGraph", "CZlib", "CLzma"]
         ),
         .target(
             name: "PharmGraphRender",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PharmGraph
+import PharmGraphIO
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,10 +18,12 @@ struct Check: ParsableCommand {
               pharmgraph check --format json Graphs/ketamine.yaml
             """)
 
-    @Argument(help: "The graph files to check (- for stdin).")
+    @Argument(help: "The graph files or networks to check (- for stdin, REV:path for a git revision).")
     var files: [String]
 
     @OptionGroup var read: ReadOptions
+
+    @OptionGroup var network: NetworkOptions
 
     @Flag(help: "Fail on warnings too.")
     var strict = false
@@ -33,19 +36,19 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one graph file to check") }
-        if let message = InputReading.requireOneStdin(files) { throw ValidationError(message) }
+        if let message = InputReading.requireOneStdin(files + [network.nodes]) { throw ValidationError(message) }
     }
 
     func run() throws {
         let limits = limits.limits(perQuery: false)
-        let results = files.map { Self.check($0, limit: read.limit, limits: limits) }
+        let options = try network.loaderOptions(read)
+        let results = files.map { Self.check($0, options: options, limits: limits) }
         let errors = results.map(\.diagnostics.errorCount).reduce(0, +)
         let warnings = results.map(\.diagnostics.warningCount).reduce(0, +)
         switch format {
         case .text:
             for result in results {
-                let formatter = DiagnosticFormatter(source: result.source)
-                for diagnostic in result.diagnostics { Console.error(formatter.format(diagnostic) + "\n") }
+                for diagnostic in result.diagnostics { Console.error(result.formatter.format(diagnostic) + "\n") }
             }
             Console.error(
                 "checked \(Console.count(files.count, "file")): \(Console.count(errors, "error")), \(Console.count(warnings, "warning"))\n"
@@ -60,17 +63,18 @@ struct Check: ParsableCommand {
 /// One file's diagnostics, claims included.
 struct CheckedFile {
     var path: String
-    var source: SourceText?
+    /// Source lines under the diagnostics: a graph's text or a network's excerpts.
+    var formatter: DiagnosticFormatter
     var diagnostics: [Diagnostic]
 }
 
 extension Check {
-    /// Loads a file and, when it has no errors, verifies its claims against its paths.
-    static func check(_ path: String, limit: Int, limits: SearchLimits = .standard) -> CheckedFile {
-        let result = InputReading.loadGraph(path, limit: limit)
-        var diagnostics = result.diagnostics
-        if let graph = result.graph { diagnostics = (diagnostics + ClaimVerifier.verify(graph, limits: limits)).sorted() }
-        return CheckedFile(path: path, source: result.source, diagnostics: diagnostics)
+    /// Loads a graph or network and, for a graph without errors, verifies its claims against its paths.
+    static func check(_ path: String, options: InputLoader.Options, limits: SearchLimits = .standard) -> CheckedFile {
+        let input = InputLoader.load(path, options: options)
+        var diagnostics = input.diagnostics
+        if let graph = input.graph { diagnostics = (diagnostics + ClaimVerifier.verify(graph, limits: limits)).sorted() }
+        return CheckedFile(path: path, formatter: input.formatter, diagnostics: diagnostics)
     }
 }
 

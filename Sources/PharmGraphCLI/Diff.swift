@@ -108,7 +108,7 @@ struct Diff: ParsableCommand {
         var maxLength = PathQuery.defaultMaxLength
         var filter = ContextFilter()
         var inputFormat: InputFormat?
-        var importOptions = ImportOptions()
+        var importOptions = InputLoader.Options()
         var renderContext: Int?
         var limit = InputFile.defaultLimit
         var limits = SearchLimits.standard

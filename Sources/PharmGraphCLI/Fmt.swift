@@ -41,7 +41,19 @@ struct Fmt: ParsableCommand {
                 failed = true
                 continue
             }
-            let result = InputReading.loadGraph(file, limit: read.limit, decompress: false)
+            let input = InputLoader.load(file, options: InputLoader.Options(limit: read.limit, decompress: false))
+            if input.isNetwork {
+                let format = input.format?.rawValue ?? "network"
+                Console.error(
+                    "\(file): error: fmt formats curated graphs only (YAML or JSON); this is a \(format) network, which it leaves as it is\n")
+                failed = true
+                continue
+            }
+            guard case let .graph(result) = input.content else {
+                Console.report(input)
+                failed = true
+                continue
+            }
             Console.report(result)
             let text: String
             do {

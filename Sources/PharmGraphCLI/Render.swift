@@ -13,6 +13,8 @@ struct Render: ParsableCommand {
     static let largestDepth = 1_000_000
     /// The largest `--benchmark-repeat`.
     static let largestBenchmarkRepeat = 10_000
+    /// The most nodes of an imported network drawn whole; above it, --focus or --paths (docs/decisions.md).
+    static let largestWholeNetwork = 1_500
 
     static let configuration = CommandConfiguration(
         abstract: "Draw a graph as a pathway diagram (SVG, PNG, PDF, DOT or Graphviz JSON).",
@@ -21,7 +23,9 @@ struct Render: ParsableCommand {
             drawn. The format comes from the output's extension or --format; -o - writes to stdout.
             A file is written atomically: a failed render leaves no partial file. A device or FIFO
             is written in place, never replaced. The default engine is dot, or sfdp above
-            \(dotNodeLimit) nodes (said on stderr). See docs/rendering.md and docs/cli.md.
+            \(dotNodeLimit) nodes (said on stderr). An imported network (SIF, TSV/CSV, Hetionet JSON)
+            is drawn whole up to \(largestWholeNetwork) nodes; a larger one only with --focus or
+            --paths. See docs/rendering.md and docs/cli.md.
 
             Examples:
               pharmgraph render Graphs/ketamine.yaml -o ketamine.svg
@@ -31,10 +35,12 @@ struct Render: ParsableCommand {
               pharmgraph render Graphs/ketamine.yaml -o - --format dot --where dose=subanesthetic
             """)
 
-    @Argument(help: "The graph file (- for stdin).")
+    @Argument(help: "The graph file or network (- for stdin, REV:path for a git revision).")
     var file: String
 
     @OptionGroup var read: ReadOptions
+
+    @OptionGroup var network: NetworkOptions
 
     @Option(name: [.short, .customLong("output")], help: "The output file, device or FIFO, or - for stdout.")
     var output: String
@@ -111,6 +117,7 @@ struct Render: ParsableCommand {
         if maxLength != nil && paths.isEmpty { throw ValidationError("--max-length needs --paths") }
         if limits.given && paths.isEmpty { throw ValidationError("--max-work and --timeout need --paths") }
         if focus != nil && !paths.isEmpty { throw ValidationError("give --focus or --paths, not both") }
+        if let message = InputReading.requireOneStdin([file, network.nodes]) { throw ValidationError(message) }
         if let benchmarkRepeat, !(1...Self.largestBenchmarkRepeat).contains(benchmarkRepeat) {
             throw ValidationError("--benchmark-repeat must be from 1 to \(Self.largestBenchmarkRepeat)")
         }
@@ -124,13 +131,21 @@ struct Render: ParsableCommand {
     func run() throws {
         let format = format.flatMap(RenderFormat.init(rawValue:)) ?? RenderFormat(fileExtension: output) ?? .svg
         let filter = try ContextFilter(terms: whereTerms)
-        let result = InputReading.loadGraph(file, limit: read.limit)
-        Console.report(result)
-        guard let graph = result.graph else { throw ExitCode(1) }
+        let input = InputLoader.load(file, options: try network.loaderOptions(read))
+        Console.report(input)
+        guard let network = input.network else { throw ExitCode(1) }
+        if network.graph == nil, focus == nil, paths.isEmpty, network.nodeCount > Self.largestWholeNetwork {
+            Console.error(
+                "\(file): error: the network has \(network.nodeCount) nodes, more than the \(Self.largestWholeNetwork) render draws whole\n"
+                    + "  hint: draw a part of it with --focus NODE (and --depth N) or --paths FROM TO\n")
+            throw ExitCode(1)
+        }
 
+        let graph: Graph
         let selection: DiagramSelection
         do {
-            selection = try select(in: graph, filter: filter)
+            let title = input.isNetwork ? "\(file) (\(input.format?.rawValue ?? "imported") network)" : ""
+            (graph, selection) = try select(in: network, title: title, filter: filter)
         } catch {
             Console.error("error: \(error)\n")
             throw ExitCode(1)
@@ -192,28 +207,29 @@ struct Render: ParsableCommand {
         }
     }
 
-    /// The whole graph, a focus neighbourhood, or the paths between two nodes.
-    private func select(in graph: Graph, filter: ContextFilter) throws -> DiagramSelection {
+    /// The graph to draw and what of it: the whole, a focus neighbourhood, or the paths between two nodes.
+    private func select(in network: Network, title: String, filter: ContextFilter) throws -> (Graph, DiagramSelection) {
+        if paths.count == 2 {
+            return try pathSelection(from: paths[0], to: paths[1], in: network, title: title, filter: filter)
+        }
+        let graph = network.drawingGraph(title: title)
         if let focus {
-            let network = Network(graph)
             let nodes = try NodeSelector.resolve(focus, in: network)
             guard nodes.count == 1 else {
                 throw RenderFailure(description: "--focus: '\(focus)' names \(nodes.count) nodes; give one")
             }
             let direction = DiagramSelection.Direction(rawValue: direction) ?? .both
-            return DiagramSelection.neighbourhood(
-                of: network.nodeIDs[Int(nodes[0])], depth: depth, direction: direction, in: graph, filter: filter)
+            return (graph, DiagramSelection.neighbourhood(
+                of: network.nodeIDs[Int(nodes[0])], depth: depth, direction: direction, in: graph, filter: filter))
         }
-        if paths.count == 2 {
-            return try pathSelection(from: paths[0], to: paths[1], in: graph, filter: filter)
-        }
-        return DiagramSelection.whole(graph, filter: filter)
+        return (graph, DiagramSelection.whole(graph, filter: filter))
     }
 
     /// The union of the simple paths from `from` to `to`, found by the path engine, shortest first.
-    private func pathSelection(from: String, to: String, in graph: Graph, filter: ContextFilter) throws -> DiagramSelection {
-        let engine = PathEngine(graph: graph)
-        let network = engine.network
+    private func pathSelection(
+        from: String, to: String, in network: Network, title: String, filter: ContextFilter
+    ) throws -> (Graph, DiagramSelection) {
+        let engine = PathEngine(network: network)
         let sources = try NodeSelector.resolve(from, in: network)
         let targets = try NodeSelector.resolve(to, in: network)
         let length = maxLength ?? PathQuery.defaultMaxLength
@@ -222,14 +238,27 @@ struct Render: ParsableCommand {
         limits.limits(perQuery: true).apply(to: &query)
         let report = try engine.paths(query, limit: Self.pathLimit)
         if report.partial { Console.error("warning: " + PathOutput.partialLine(report) + "\n") }
-        return Self.pathSelection(report: report, query: query, names: (from, to), graph: graph, network: network)
+        return Self.pathDrawing(report: report, query: query, names: (from, to), network: network, title: title)
     }
 
-    /// The drawn paths of `report`, captioned with its counts and verdict.
+    /// The drawn paths of `report` on a curated graph (`graph` is `network.graph`), captioned with its counts and verdict.
     static func pathSelection(
         report: PathReport, query: PathQuery, names: (from: String, to: String), graph: Graph, network: Network
     ) -> DiagramSelection {
-        let drawn = report.paths.map { DiagramSelection.Path(edges: $0.edges.map(Int.init), sign: $0.sign) }
+        pathDrawing(report: report, query: query, names: names, network: network).selection
+    }
+
+    /// The graph to draw the paths of `report` on (for an imported network, only their edges and ends),
+    /// and the drawn paths, captioned with its counts and verdict.
+    static func pathDrawing(
+        report: PathReport, query: PathQuery, names: (from: String, to: String), network: Network, title: String = ""
+    ) -> (graph: Graph, selection: DiagramSelection) {
+        let used = Array(Set(report.paths.flatMap { $0.edges.map(Int.init) })).sorted()
+        let graph = network.graph ?? network.drawingGraph(title: title, edges: used, nodes: query.sources + query.targets)
+        let position = network.graph == nil ? Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) }) : nil
+        let drawn = report.paths.map { path in
+            DiagramSelection.Path(edges: path.edges.map { position?[Int($0)] ?? Int($0) }, sign: path.sign)
+        }
         let name = { (ids: [Int32], text: String) -> String in
             ids.count == 1 ? (graph.node(network.nodeIDs[Int(ids[0])])?.displayLabel ?? text) : text
         }
@@ -247,7 +276,7 @@ struct Render: ParsableCommand {
             captions.append("Where " + filter.required.keys.sorted().map { "\($0)=\(filter.required[$0]!)" }.joined(separator: ", "))
         }
         let ends = (query.sources + query.targets).map { network.nodeIDs[Int($0)] }
-        return DiagramSelection.paths(drawn, ends: ends, in: graph, captions: captions)
+        return (graph, DiagramSelection.paths(drawn, ends: ends, in: graph, captions: captions))
     }
 
     /// Renders `repeats` more times in this process and reports time and memory on stderr.

@@ -1,35 +1,52 @@
 import ArgumentParser
 import PharmGraph
+import PharmGraphIO
 
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Count a graph's nodes, edges, references and claims.",
         discussion: """
             Counts nodes per kind, and edges per relation, sign and certainty; lists unused
-            references, claims and isolated nodes. A file with errors is not counted: its
-            diagnostics are printed and the exit status is 1.
+            references, claims and isolated nodes. An imported network (SIF, TSV/CSV, Hetionet
+            JSON) gets its nodes per kind and edges per label and sign. A file with errors is not
+            counted: its diagnostics are printed and the exit status is 1.
 
             Examples:
               pharmgraph stats Graphs/ketamine.yaml
               pharmgraph stats --format json Graphs/ketamine.yaml
             """)
 
-    @Argument(help: "The graph file (- for stdin).")
+    @Argument(help: "The graph file or network (- for stdin, REV:path for a git revision).")
     var file: String
 
     @OptionGroup var read: ReadOptions
 
+    @OptionGroup var network: NetworkOptions
+
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    func validate() throws {
+        if let message = InputReading.requireOneStdin([file, network.nodes]) { throw ValidationError(message) }
+    }
+
     func run() throws {
-        let result = InputReading.loadGraph(file, limit: read.limit)
-        Console.report(result)
-        guard let graph = result.graph else { throw ExitCode(1) }
-        let statistics = GraphStatistics(graph)
-        switch format {
-        case .text: Console.out(statistics.text)
-        case .json: Console.out(try JSONOutput.encode(statistics))
+        let input = InputLoader.load(file, options: try network.loaderOptions(read))
+        Console.report(input)
+        if let graph = input.graph {
+            let statistics = GraphStatistics(graph)
+            switch format {
+            case .text: Console.out(statistics.text)
+            case .json: Console.out(try JSONOutput.encode(statistics))
+            }
+        } else if let network = input.network, input.isNetwork {
+            let statistics = NetworkStatistics(network, name: file, format: input.format?.rawValue ?? "")
+            switch format {
+            case .text: Console.out(statistics.text)
+            case .json: Console.out(try JSONOutput.encode(statistics))
+            }
+        } else {
+            throw ExitCode(1)
         }
     }
 }

@@ -277,7 +277,7 @@ struct InputEndToEndTests {
 
     private func path(_ name: String) -> String { directory + "/" + name }
 
-    @Test("- reads stdin: check, stats, and paths with --input-format")
+    @Test("- reads stdin: check, stats, and paths, the format told by content or --input-format")
     func standardInput() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let text = try String(contentsOfFile: ketamine, encoding: .utf8)
@@ -289,9 +289,12 @@ struct InputEndToEndTests {
         #expect(stats.stdout.contains("nodes: 118"))
         let paths = try Binary.run(["paths", "-", "ketamine", "analgesia", "--input-format", "graph", "--limit", "0"], in: fixtures, input: text)
         #expect(paths.stdout == "24 paths: 24 positive, 0 negative, 0 unknown; verdict: positive\n")
-        let unnamed = try Binary.run(["paths", "-", "ketamine", "analgesia"], in: fixtures, input: text)
-        #expect(unnamed.status == 1)
-        #expect(unnamed.stderr.hasPrefix("-: error: cannot tell the format of '-' from its name; give --input-format"))
+        // Without a name, the parsed top level tells: a YAML mapping is a graph; a table's lines are not.
+        let unnamed = try Binary.run(["paths", "-", "ketamine", "analgesia", "--limit", "0"], in: fixtures, input: text)
+        #expect(unnamed.stdout == paths.stdout)
+        let table = try Binary.run(["paths", "-", "A", "C"], in: fixtures, input: "A\tactivates\tB\nB\tactivates\tC\n")
+        #expect(table.status == 1)
+        #expect(table.stderr.hasPrefix("-: error: cannot tell the format from the name or the content; give --input-format"))
         let twice = try Binary.run(["diff", "-", "-"], in: fixtures)
         #expect(twice.status == 2)
         #expect(twice.stderr.hasPrefix("error: only one input can be '-' (standard input is read once)"))

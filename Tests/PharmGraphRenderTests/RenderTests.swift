@@ -11,7 +11,8 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
     .deletingLastPathComponent()
 
 private func graph(_ relative: String) throws -> Graph {
-    let result = GraphLoader.load(path: root.appendingPathComponent(relative).path)
+    let path = root.appendingPathComponent(relative).path
+    let result = GraphLoader.load(data: try Data(contentsOf: URL(fileURLWithPath: path)), path: path)
     return try #require(result.graph, "\(result.diagnostics)")
 }
 

@@ -60,7 +60,7 @@ private func randomMultigraph() -> [(String, Int, String)] {
 
 /// An engine on `paths/dense.yaml` and the query d → e within 14 steps (about 2.4·10¹¹ paths) under `maxWork`.
 private func denseQuery(maxWork: Int) throws -> (PathEngine, PathQuery) {
-    let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/paths/dense.yaml"))
+    let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/paths/dense.yaml"))
     let engine = PathEngine(graph: try #require(result.graph))
     var query = PathQuery(sources: try nodes(engine.network, "d"), targets: try nodes(engine.network, "e"), maxLength: 14)
     query.maxWork = maxWork
@@ -71,7 +71,7 @@ private func denseQuery(maxWork: Int) throws -> (PathEngine, PathQuery) {
 struct BudgetTests {
     @Test("a claim no search can finish is a positioned error, not a pass")
     func undecidedClaim() throws {
-        let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/paths/dense.yaml"))
+        let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/paths/dense.yaml"))
         let graph = try #require(result.graph)
         let diagnostics = ClaimVerifier.verify(graph, limits: SearchLimits(maxWork: 100_000))
         #expect(diagnostics.count == 1)

@@ -10,7 +10,7 @@ struct CuratedGraphTests {
     static let files = ["Graphs/ketamine.yaml", "Graphs/ketamine-overview.yaml"]
 
     private func graph(_ file: String) throws -> Graph {
-        let result = GraphLoader.load(path: Repository.path(file))
+        let result = loadGraph(Repository.path(file))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.headline))")
         return try #require(result.graph)
     }

@@ -4,7 +4,7 @@ import PharmGraphTestSupport
 import Testing
 
 private func load(_ relative: String) throws -> Graph {
-    let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/" + relative))
+    let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/" + relative))
     return try #require(result.graph, "\(result.diagnostics)")
 }
 

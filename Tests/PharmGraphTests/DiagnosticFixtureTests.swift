@@ -1,4 +1,5 @@
 import PharmGraph
+import PharmGraphIO
 import PharmGraphTestSupport
 import Testing
 
@@ -115,11 +116,11 @@ let diagnosticCases: [DiagnosticCase] = [
 struct DiagnosticFixtureTests {
     @Test("the base fixture is clean")
     func baseIsClean() {
-        let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/valid/base.yaml"))
+        let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/valid/base.yaml"))
         #expect(result.diagnostics.isEmpty)
         #expect(result.graph != nil)
         // The `.json` fixtures are this one, as JSON, with one problem.
-        let json = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/valid/base.json"))
+        let json = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/valid/base.json"))
         #expect(json.diagnostics.isEmpty)
         #expect(json.graph?.nodes.map(\.id) == result.graph?.nodes.map(\.id))
         #expect(json.graph?.edges.map(\.to) == result.graph?.edges.map(\.to))
@@ -128,7 +129,7 @@ struct DiagnosticFixtureTests {
     @Test("each broken fixture yields exactly its diagnostic", arguments: diagnosticCases)
     func fixture(_ expected: DiagnosticCase) {
         let path = Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/\(expected.file).\(expected.ext)")
-        let result = GraphLoader.load(path: path)
+        let result = loadGraph(path)
         #expect(result.diagnostics.count == 1, "got \(result.diagnostics.map(\.headline))")
         guard let diagnostic = result.diagnostics.first else { return }
         #expect(diagnostic.severity == expected.severity)
@@ -151,7 +152,7 @@ struct DiagnosticFixtureTests {
     @Test("a file with several problems reports all of them, in order")
     func severalProblems() {
         let path = Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/several-problems.yaml")
-        let result = GraphLoader.load(path: path)
+        let result = loadGraph(path)
         let got = result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.severity.rawValue): \($0.message)" }
         #expect(
             got == [
@@ -216,8 +217,7 @@ struct DiagnosticFixtureTests {
 
     @Test("a problem in an aliased value points at the alias, with a note naming the anchor")
     func aliasUse() throws {
-        let result = GraphLoader.load(
-            path: Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/alias-use.yaml"))
+        let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/alias-use.yaml"))
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.notes == ["'*cite' stands for the value anchored as '&cite' at line 5, column 12"])
         // Inside an aliased mapping too: the duplicate id is reported at the second use.
@@ -239,11 +239,11 @@ struct DiagnosticFixtureTests {
 
     @Test("a missing file and a directory are errors without a position")
     func unreadable() throws {
-        let missing = GraphLoader.load(path: "/nonexistent/graph.yaml")
+        let missing = InputLoader.load("/nonexistent/graph.yaml")
         #expect(missing.diagnostics.map(\.headline) == ["/nonexistent/graph.yaml: error: cannot read file: no such file"])
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let result = GraphLoader.load(path: directory)
+        let result = InputLoader.load(directory)
         #expect(result.diagnostics.map(\.message) == ["cannot read file: is a directory"])
     }
 

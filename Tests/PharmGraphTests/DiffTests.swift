@@ -6,7 +6,7 @@ import Testing
 private let fixtures = "Tests/PharmGraphTests/Fixtures/diff/"
 
 private func graph(_ name: String) throws -> Graph {
-    let result = GraphLoader.load(path: Repository.path(fixtures + name))
+    let result = loadGraph(Repository.path(fixtures + name))
     return try #require(result.graph, "\(name): \(result.diagnostics.map(\.headline))")
 }
 

@@ -16,7 +16,7 @@ private func formattableFiles() -> [String] {
 struct FormatTests {
     @Test("formatting preserves meaning and is idempotent", arguments: formattableFiles())
     func roundTrip(_ path: String) throws {
-        let original = GraphLoader.load(path: path)
+        let original = loadGraph(path)
         #expect(!original.hasErrors)
         let once = try CanonicalWriter.canonicalText(of: original)
         let reloaded = GraphLoader.load(text: once, path: path)
@@ -39,8 +39,8 @@ struct FormatTests {
 
     @Test("YAML and JSON with the same content load to the same graph")
     func jsonMatchesYAML() {
-        let yaml = GraphLoader.load(path: fixture("example.yaml"))
-        let json = GraphLoader.load(path: fixture("example.json"))
+        let yaml = loadGraph(fixture("example.yaml"))
+        let json = loadGraph(fixture("example.json"))
         #expect(json.diagnostics.isEmpty)
         #expect(yaml.graph != nil)
         #expect(yaml.graph == json.graph)
@@ -48,14 +48,14 @@ struct FormatTests {
 
     @Test("comments are kept, attached to what follows them")
     func comments() throws {
-        let result = GraphLoader.load(path: fixture("commented.yaml"))
+        let result = loadGraph(fixture("commented.yaml"))
         let text = try CanonicalWriter.canonicalText(of: result)
         #expect(Golden.compare(text, to: "Tests/PharmGraphTests/Golden/commented.fmt.yaml") == .matches)
     }
 
     @Test("a file with errors is refused")
     func refusesErrors() {
-        let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/unknown-node.yaml"))
+        let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/unknown-node.yaml"))
         #expect(throws: CanonicalWriter.FormatError.self) { try CanonicalWriter.canonicalText(of: result) }
     }
 

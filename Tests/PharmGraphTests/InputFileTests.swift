@@ -121,8 +121,8 @@ struct InputFileTests {
         #expect(String(decoding: try InputFile.read(fifo), as: UTF8.self) == text)
     }
 
-    @Test("the core loader reads a FIFO to its end too")
-    func coreLoaderFIFO() throws {
+    @Test("the input loader reads a FIFO to its end too")
+    func loaderFIFO() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let text = try String(contentsOfFile: Repository.path("Graphs/ketamine.yaml"), encoding: .utf8)
         try SpecialFiles.makeFIFO(path("g.yaml"))
@@ -132,8 +132,9 @@ struct InputFileTests {
             handle.write(Data(text.utf8))
             try? handle.close()
         }
-        let result = GraphLoader.load(path: fifo)
+        let result = InputLoader.load(fifo)
         #expect(result.diagnostics.isEmpty)
+        #expect(result.format == .graph)
         #expect(result.graph?.nodes.count == 118)
     }
 

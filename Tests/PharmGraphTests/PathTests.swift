@@ -4,7 +4,7 @@ import PharmGraphTestSupport
 import Testing
 
 private func load(_ name: String) throws -> PathEngine {
-    let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/paths/\(name)"))
+    let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/paths/\(name)"))
     return PathEngine(graph: try #require(result.graph))
 }
 
@@ -124,7 +124,7 @@ struct PathTests {
 
     @Test("k shortest: the totals and verdict are those of every path up to the maximum length")
     func kShortestTotals() throws {
-        let ketamine = PathEngine(graph: try #require(GraphLoader.load(path: Repository.path("Graphs/ketamine.yaml")).graph))
+        let ketamine = PathEngine(graph: try #require(loadGraph(Repository.path("Graphs/ketamine.yaml")).graph))
         let query = PathQuery(sources: try ids(ketamine, "ketamine"), targets: try ids(ketamine, "hyperalgesia"))
         let all = try ketamine.paths(query, limit: 0)
         #expect(all.counts == SignCounts(positive: 3, negative: 22, unknown: 0))
@@ -162,14 +162,14 @@ struct PathTests {
 
     @Test("claims that hold give no diagnostic")
     func claimsPass() throws {
-        let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/paths/signed.yaml"))
+        let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/paths/signed.yaml"))
         #expect(result.diagnostics.isEmpty)
         #expect(ClaimVerifier.verify(try #require(result.graph)).isEmpty)
     }
 
     @Test("claims that fail are errors at the claim, listing the contradicting paths")
     func claimsFail() throws {
-        let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/paths/claims-fail.yaml"))
+        let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/paths/claims-fail.yaml"))
         let diagnostics = ClaimVerifier.verify(try #require(result.graph))
         #expect(
             diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
@@ -206,7 +206,7 @@ struct BulkCountingTests {
     /// per-target counts of `reach` (never bulk).
     @Test("curated graphs, all settings", arguments: ["Graphs/ketamine.yaml", "Graphs/ketamine-overview.yaml"])
     func agree(_ file: String) throws {
-        let result = GraphLoader.load(path: Repository.path(file))
+        let result = loadGraph(Repository.path(file))
         let engine = PathEngine(graph: try #require(result.graph))
         let network = engine.network
         let drugs = try NodeSelector.resolve("kind:drug", in: network)
@@ -239,7 +239,7 @@ struct BulkCountingTests {
 struct ShortestAgreementTests {
     @Test("every drug to every other node, directed and undirected", arguments: [false, true])
     func agree(_ undirected: Bool) throws {
-        let result = GraphLoader.load(path: Repository.path("Graphs/ketamine.yaml"))
+        let result = loadGraph(Repository.path("Graphs/ketamine.yaml"))
         let engine = PathEngine(graph: try #require(result.graph))
         let network = engine.network
         for drug in try NodeSelector.resolve("kind:drug", in: network) {

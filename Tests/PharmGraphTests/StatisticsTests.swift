@@ -6,7 +6,7 @@ import Testing
 struct StatisticsTests {
     @Test("counts of the documented example, worked out by hand")
     func example() throws {
-        let result = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/valid/example.yaml"))
+        let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/valid/example.yaml"))
         let graph = try #require(result.graph)
         let stats = GraphStatistics(graph)
         #expect(stats.nodes == 5)
@@ -29,12 +29,12 @@ struct StatisticsTests {
 
     @Test("unused references and isolated nodes are listed")
     func warningsCounted() throws {
-        let unused = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/unused-reference.yaml"))
+        let unused = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/unused-reference.yaml"))
         let references = GraphStatistics(try #require(unused.graph)).references
         #expect(references.total == 2)
         #expect(references.cited == 1)
         #expect(references.unused == ["ref1999"])
-        let isolated = GraphLoader.load(path: Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/isolated-node.yaml"))
+        let isolated = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/isolated-node.yaml"))
         #expect(GraphStatistics(try #require(isolated.graph)).isolatedNodes == ["lonely-d"])
     }
 }

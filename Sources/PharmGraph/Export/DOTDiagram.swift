@@ -135,7 +135,7 @@ struct DiagramBuilder {
     /// A plain label rather than an HTML-like one: Graphviz 2.42 leaks memory on
     /// every render of an HTML label with bold text (docs/rendering.md).
     private func titleText() -> [String] {
-        [graph.title, "version \(graph.version)"] + selection.captions
+        [graph.title] + (graph.version.isEmpty ? [] : ["version \(graph.version)"]) + selection.captions
     }
 
     /// The listed paths, one left-justified line each (`\l`), after a key to the arrows.

@@ -15,21 +15,8 @@ public struct LoadResult: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// Loads graph files (YAML, or JSON with the same schema) and reports every problem in them.
+/// Checks graph text (YAML, or JSON with the same schema) and reports every problem in it; reading files is PharmGraphIO's.
 public enum GraphLoader {
-    /// Reads and checks the file at `path`.
-    public static func load(path: String) -> LoadResult {
-        switch SourceText.read(path: path) {
-        case let .success(source):
-            return load(source: source)
-        case let .failure(.unreadable(reason)):
-            let diagnostic = Diagnostic(.error, "cannot read file: \(reason)", file: path)
-            return LoadResult(path: path, source: nil, graph: nil, diagnostics: [diagnostic])
-        case let .failure(.notUTF8(line, column, byte)):
-            return LoadResult(path: path, source: nil, graph: nil, diagnostics: [notUTF8(path, line, column, byte)])
-        }
-    }
-
     /// The result for an input that could not be read: one error, `path: error: message`.
     public static func unreadable(path: String, message: String) -> LoadResult {
         LoadResult(path: path, source: nil, graph: nil, diagnostics: [Diagnostic(.error, message, file: path)])

@@ -57,29 +57,12 @@ public struct SourceText: Sendable {
     }
 }
 
-/// Why a file could not be turned into text.
+/// Why bytes could not be turned into text.
 enum SourceReadError: Error {
-    case unreadable(String)
     case notUTF8(line: Int, column: Int, byte: UInt8)
 }
 
 extension SourceText {
-    /// Reads and decodes a UTF-8 file, locating the first invalid byte if any.
-    static func read(path: String) -> Result<SourceText, SourceReadError> {
-        // Read to the end rather than by the reported size, so that pipes and FIFOs work.
-        let data: Data
-        do {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                return .failure(.unreadable(describeReadFailure(path: path, error: CocoaError(.fileReadUnknown))))
-            }
-            defer { try? handle.close() }
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            return .failure(.unreadable(describeReadFailure(path: path, error: error)))
-        }
-        return decode(path: path, data: data)
-    }
-
     /// Decodes UTF-8 bytes (a leading byte-order mark is dropped).
     static func decode(path: String, data: Data) -> Result<SourceText, SourceReadError> {
         var bytes = [UInt8](data)
@@ -88,16 +71,6 @@ extension SourceText {
             return .failure(.notUTF8(line: bad.line, column: bad.column, byte: bad.byte))
         }
         return .success(SourceText(path: path, text: String(decoding: bytes, as: UTF8.self)))
-    }
-
-    private static func describeReadFailure(path: String, error: Error) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            return "no such file"
-        }
-        if isDirectory.boolValue { return "is a directory" }
-        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
-        return (error as NSError).localizedDescription.lowercased()
     }
 }
 

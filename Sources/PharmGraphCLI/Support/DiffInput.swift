@@ -42,21 +42,15 @@ struct DiffInput: Sendable {
     /// The name the format is told from (git's temporary files keep the real name only in the path argument).
     let formatName: String
 
-    /// The input an argument names: an existing file, else `REV:path`, else a missing file.
+    /// The input an argument names: `/dev/null` (nothing), else as every command reads it (`InputSource`).
     init(argument: String) {
         name = argument
         formatName = argument
-        if argument == "/dev/null" {
-            source = .empty
-        } else if FileManager.default.fileExists(atPath: argument) {
-            source = .file(argument)
-        } else if let colon = argument.firstIndex(of: ":"), argument.index(after: colon) != argument.endIndex {
-            // `REV:path`, or `:path` for the staged version.
-            source = .revision(argument)
-            // The format comes from the path part of REV:path.
-            return
-        } else {
-            source = .file(argument)
+        switch argument == "/dev/null" ? nil : InputSource(argument: argument) {
+        case nil: source = .empty
+        case .standardInput?: source = .file(argument)
+        case let .file(path)?: source = .file(path)
+        case let .revision(spec, _)?: source = .revision(spec)
         }
     }
 
@@ -81,43 +75,31 @@ struct DiffInput: Sendable {
 
     /// The decompressed bytes, at most `limit` of them.
     func read(limit: Int) throws(DiffTrouble) -> Data {
+        let input: InputSource
         switch source {
-        case .empty:
-            return Data()
-        case let .file(path):
-            do {
-                return try InputFile.read(path, limit: limit)
-            } catch {
-                throw DiffTrouble("\(name): error: \(InputReading.message(error))")
-            }
-        case let .revision(spec):
-            // The blob is decoded as it streams from git, by the rule files follow (name or magic, capped).
-            return try Git.show(spec) { fd throws(DiffTrouble) in
-                do throws(InputFile.ReadError) {
-                    return try InputFile.read(descriptor: fd, name: pathForFormat, limit: limit)
-                } catch {
-                    throw DiffTrouble("\(name): error: \(InputReading.message(error))")
-                }
-            }
+        case .empty: return Data()
+        case let .file(path): input = path == "-" ? .standardInput : .file(path)
+        case let .revision(spec): input = .revision(spec: spec, path: pathForFormat)
+        }
+        do {
+            return try InputLoader.read(input, limit: limit)
+        } catch {
+            let lines = error.lines
+            throw DiffTrouble(lines: ["\(name): error: \(lines[0])"] + lines.dropFirst())
         }
     }
 
-    /// Reads and loads the input; any diagnostics but warnings make it trouble.
-    func load(format: InputFormat?, options: ImportOptions, limit: Int) throws(DiffTrouble) -> Content {
+    /// Reads and loads the input through `InputLoader`; any diagnostics but warnings make it trouble.
+    func load(format: InputFormat?, options: InputLoader.Options, limit: Int) throws(DiffTrouble) -> Content {
         if isEmpty { return .graph(Graph(id: "", title: "", version: "", nodes: [], edges: [])) }
         let data = try read(limit: limit)
-        guard let format = format ?? NetworkInput.format(of: pathForFormat, data: data) else {
-            let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DiffTrouble("\(name): error: cannot tell the format from the name; give --input-format (\(names))")
-        }
-        if format == .graph {
-            let result = GraphLoader.load(data: data, path: name)
-            if let graph = result.graph { return .graph(graph) }
-            throw DiffTrouble(lines: Self.errors(result.diagnostics, formatter: DiagnosticFormatter(source: result.source)))
-        }
-        let result = NetworkInput.load(data: data, path: name, format: format, import: options)
-        if let network = result.network { return .network(network) }
-        throw DiffTrouble(lines: Self.errors(result.diagnostics, formatter: result.formatter))
+        var options = options
+        options.format = format
+        options.limit = limit
+        let input = InputLoader.load(data: data, name: name, formatName: pathForFormat, options: options)
+        if let graph = input.graph { return .graph(graph) }
+        if input.isNetwork, let network = input.network { return .network(network) }
+        throw DiffTrouble(lines: Self.errors(input.diagnostics, formatter: input.formatter))
     }
 
     /// The errors among `diagnostics`, formatted with their source lines (warnings are not the diff's business).
@@ -128,7 +110,7 @@ struct DiffInput: Sendable {
 
     /// Loads both sides at once (two cores halve the time on large networks); old first in any trouble.
     static func loadPair(
-        _ old: DiffInput, _ new: DiffInput, format: InputFormat?, options: ImportOptions, limit: Int
+        _ old: DiffInput, _ new: DiffInput, format: InputFormat?, options: InputLoader.Options, limit: Int
     ) throws(DiffTrouble) -> (Content, Content) {
         let inputs = [old, new]
         let results = ResultSlots(count: 2)
@@ -166,68 +148,5 @@ private final class ResultSlots: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots[i]
-    }
-}
-
-/// Runs git for `REV:path` inputs.
-enum Git {
-    /// What `read` makes of the output of `git show SPEC`, run in the current directory; git's own message on failure.
-    /// When `read` gives up (over the size limit, say), git is stopped and the rest of its output is never read.
-    static func show(_ spec: String, read: (Int32) throws(DiffTrouble) -> Data) throws(DiffTrouble) -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "show", spec]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw DiffTrouble("\(spec): error: cannot run git: \(error.localizedDescription)")
-        }
-        // Read both pipes at once so that a full pipe cannot block git.
-        let errors = PipeReader(err.fileHandleForReading)
-        let data: Data
-        do {
-            data = try read(out.fileHandleForReading.fileDescriptor)
-        } catch {
-            // Closing our end makes git's next write fail; terminate stops it if it is not writing.
-            try? out.fileHandleForReading.close()
-            process.terminate()
-            _ = errors.wait()
-            process.waitUntilExit()
-            throw error
-        }
-        let message = errors.wait()
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            let reason = text.isEmpty ? "git show exited with status \(process.terminationStatus)" : text
-            // git's message may span lines ("fatal: ...", "hint: ..."); keep them all, first on the headline.
-            let lines = reason.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            throw DiffTrouble(lines: ["\(spec): error: cannot read from git: \(lines[0])"] + lines.dropFirst())
-        }
-        return data
-    }
-}
-
-/// Reads a pipe to its end on another thread.
-private final class PipeReader: @unchecked Sendable {
-    private var data = Data()
-    private let group = DispatchGroup()
-
-    init(_ handle: FileHandle) {
-        group.enter()
-        DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
-            self.group.leave()
-        }
-    }
-
-    func wait() -> Data {
-        group.wait()
-        return data
     }
 }

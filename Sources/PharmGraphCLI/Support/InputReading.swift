@@ -20,7 +20,35 @@ struct ReadOptions: ParsableArguments {
     var limit: Int { maxInflated.flatMap(InputReading.limit) ?? InputFile.defaultLimit }
 }
 
-/// Reading inputs through `InputFile`, with the messages every command prints.
+/// How to read an imported network, for every command that accepts one (docs/cli.md, "Input").
+struct NetworkOptions: ParsableArguments {
+    @Option(help: "Input format: graph, sif, tsv, csv or hetionet-json (default: from the extension, then the content's top-level keys).")
+    var inputFormat: InputFormat?
+
+    @Option(help: "A node table (TSV/CSV with columns id, name, kind) giving imported nodes their names and kinds.")
+    var nodes: String?
+
+    @Option(help: "TSV/CSV: the source column (default: source).")
+    var sourceColumn: String?
+
+    @Option(help: "TSV/CSV: the target column (default: target).")
+    var targetColumn: String?
+
+    @Option(help: "TSV/CSV: the relation column (default: relation, interaction, type or sign).")
+    var relationColumn: String?
+
+    @Option(help: "Map imported labels to relations, e.g. 1=activates,-1=inhibits. Unmapped labels keep unknown sign.")
+    var relationMap: String?
+
+    /// The loader's options; a bad `--relation-map` is a usage error.
+    func loaderOptions(_ read: ReadOptions) throws -> InputLoader.Options {
+        InputLoader.Options(
+            format: inputFormat, limit: read.limit, nodeTable: nodes, sourceColumn: sourceColumn, targetColumn: targetColumn,
+            relationColumn: relationColumn, relationMap: try relationMap.map { try QueryInput.relationMap($0).get() } ?? [:])
+    }
+}
+
+/// Reading inputs through `InputLoader`, with the messages every command prints.
 enum InputReading {
     static let defaultLimitText = "8G"
 
@@ -36,16 +64,7 @@ enum InputReading {
 
     /// The message after `path: error: `.
     static func message(_ error: InputFile.ReadError) -> String {
-        error.exceededLimit ? error.description + "; raise it with --max-inflated SIZE" : error.description
-    }
-
-    /// Reads and checks a curated graph; `decompress: false` for `fmt`, which writes the file back.
-    static func loadGraph(_ path: String, limit: Int, decompress: Bool = true) -> LoadResult {
-        do {
-            return GraphLoader.load(data: try InputFile.read(path, limit: limit, decompress: decompress), path: path)
-        } catch {
-            return GraphLoader.unreadable(path: path, message: message(error))
-        }
+        InputLoader.ReadFailure.file(error).lines[0]
     }
 
     /// A usage error when more than one of `paths` is `-`: stdin can be read once.

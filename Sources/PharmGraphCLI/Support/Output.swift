@@ -60,6 +60,14 @@ enum Console {
         }
     }
 
+    /// Prints each diagnostic of a loaded input to stderr, with its source line and caret.
+    static func report(_ input: LoadedInput) {
+        let formatter = input.formatter
+        for diagnostic in input.diagnostics {
+            error(formatter.format(diagnostic) + "\n")
+        }
+    }
+
     /// `1 error`, `2 warnings`.
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

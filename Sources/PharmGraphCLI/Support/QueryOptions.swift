@@ -10,23 +10,10 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var read: ReadOptions
 
-    @Option(help: "Input format: graph, sif, tsv, csv or hetionet-json (default: from the extension and content).")
-    var inputFormat: InputFormat?
+    @OptionGroup var network: NetworkOptions
 
-    @Option(help: "A node table (TSV/CSV with columns id, name, kind) giving imported nodes their names and kinds.")
-    var nodes: String?
-
-    @Option(help: "TSV/CSV: the source column (default: source).")
-    var sourceColumn: String?
-
-    @Option(help: "TSV/CSV: the target column (default: target).")
-    var targetColumn: String?
-
-    @Option(help: "TSV/CSV: the relation column (default: relation, interaction, type or sign).")
-    var relationColumn: String?
-
-    @Option(help: "Map imported labels to relations, e.g. 1=activates,-1=inhibits. Unmapped labels keep unknown sign.")
-    var relationMap: String?
+    /// The node table, if any.
+    var nodes: String? { network.nodes }
 
     func validate() throws {
         if let message = InputReading.requireOneStdin([graph, nodes]) { throw ValidationError(message) }
@@ -131,13 +118,9 @@ struct SearchLimitOptions: ParsableArguments {
 enum QueryInput {
     /// Loads the graph named by `options`, printing diagnostics; throws `ExitCode(1)` on errors.
     static func load(_ options: InputOptions) throws -> PathEngine {
-        let data = try read(options.graph, limit: options.read.limit)
-        let result = NetworkInput.load(
-            data: data, path: options.graph, format: options.inputFormat, import: try importOptions(options))
-        for diagnostic in result.diagnostics {
-            Console.error(result.formatter.format(diagnostic) + "\n")
-        }
-        guard let network = result.network else { throw ExitCode(1) }
+        let input = InputLoader.load(options.graph, options: try options.network.loaderOptions(options.read))
+        Console.report(input)
+        guard let network = input.network else { throw ExitCode(1) }
         return PathEngine(network: network)
     }
 
@@ -166,13 +149,6 @@ enum QueryInput {
             map[parts[0]] = relation
         }
         return .success(map)
-    }
-
-    static func importOptions(_ options: InputOptions) throws -> ImportOptions {
-        let relationMap = try options.relationMap.map { try Self.relationMap($0).get() } ?? [:]
-        return ImportOptions(
-            nodeTable: try options.nodes.map { (path: $0, data: try read($0, limit: options.read.limit)) }, sourceColumn: options.sourceColumn, targetColumn: options.targetColumn,
-            relationColumn: options.relationColumn, relationMap: relationMap)
     }
 
     /// Resolves a node selector; an unknown name is an error (exit 1).

@@ -61,7 +61,8 @@ public enum NetworkInput {
     /// At most this many row errors are reported per file; a last line counts the rest.
     static let maximumRowErrors = 100
 
-    /// The format a path names, after any `.gz` / `.xz` suffix; `nil` when it cannot tell.
+    /// The format of an input: by the name's extension (after any `.gz` / `.xz`), else by the parsed
+    /// top-level keys of the content; `nil` when neither tells (docs/decisions.md, "Format detection").
     public static func format(of path: String, data: Data) -> InputFormat? {
         var name = path.lowercased()
         for suffix in [".gz", ".xz"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
@@ -70,7 +71,23 @@ public enum NetworkInput {
         if name.hasSuffix(".tsv") || name.hasSuffix(".tab") || name.hasSuffix(".txt") { return .tsv }
         if name.hasSuffix(".csv") { return .csv }
         if name.hasSuffix(".json") { return jsonFormat(of: data) }
-        return nil
+        return contentFormat(of: data)
+    }
+
+    /// The format of an input without a known extension, from its parsed top level: a JSON object by
+    /// its keys, a YAML mapping (or text that does not parse as YAML, whose errors the loader gives) as
+    /// a graph; `nil` for anything else (a table's lines are one YAML scalar).
+    static func contentFormat(of data: Data) -> InputFormat? {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return .graph }
+        if first == UInt8(ascii: "{"), JSONScan(bytes).error == nil { return jsonFormat(of: data) }
+        guard firstInvalidUTF8(bytes) == nil else { return nil }
+        var composer = YAMLComposer(source: SourceText(path: "", text: String(decoding: bytes, as: UTF8.self)))
+        switch composer.compose()?.content {
+        case .mapping?, nil: return .graph
+        case .scalar?, .sequence?: return nil
+        }
     }
 
     /// hetnetpy's JSON or a curated graph, told by the top-level keys (in any order, as `jq -S` leaves
@@ -91,7 +108,7 @@ public enum NetworkInput {
             return NetworkLoadResult(
                 network: nil,
                 diagnostics: [
-                    Diagnostic(.error, "cannot tell the format of '\(path)' from its name; give --input-format (\(names))", file: path)
+                    Diagnostic(.error, "cannot tell the format from the name or the content (\(names))", file: path)
                 ], source: nil)
         }
         switch format {
@@ -132,9 +149,6 @@ extension GraphLoader {
             return load(source: source)
         case let .failure(.notUTF8(line, column, byte)):
             return LoadResult(path: path, source: nil, graph: nil, diagnostics: [notUTF8(path, line, column, byte)])
-        case let .failure(.unreadable(reason)):
-            let diagnostic = Diagnostic(.error, "cannot read file: \(reason)", file: path)
-            return LoadResult(path: path, source: nil, graph: nil, diagnostics: [diagnostic])
         }
     }
 

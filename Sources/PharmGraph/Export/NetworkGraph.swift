@@ -1,0 +1,35 @@
+extension Network {
+    /// The network as a graph to draw: its curated graph when it has one, else nodes with their
+    /// names and kinds, and edges whose label maps to a relation drawn as that relation, the rest as
+    /// `modulates` (unknown sign), the label kept in the edge's note (docs/decisions.md).
+    ///
+    /// `edges` (indices, in the order they become the graph's edges) keeps only those edges, their
+    /// end nodes and the nodes in `nodes`; `nil` keeps everything, in order. `title` titles an imported network.
+    public func drawingGraph(title: String = "", edges: [Int]? = nil, nodes: [Int32] = []) -> Graph {
+        if let graph, edges == nil { return graph }
+        let kept = edges ?? Array(0..<edgeCount)
+        var keepNode = [Bool](repeating: edges == nil, count: nodeCount)
+        for n in nodes { keepNode[Int(n)] = true }
+        for e in kept {
+            keepNode[Int(edgeSources[e])] = true
+            keepNode[Int(edgeTargets[e])] = true
+        }
+        let drawnNodes: [Node]
+        if let graph {
+            drawnNodes = graph.nodes.indices.filter { keepNode[$0] }.map { graph.nodes[$0] }
+        } else {
+            drawnNodes = (0..<nodeCount).filter { keepNode[$0] }.map {
+                Node(id: nodeIDs[$0], label: nodeNames[$0] == nodeIDs[$0] ? nil : nodeNames[$0], kind: NodeKind(kind(of: Int32($0))))
+            }
+        }
+        let drawnEdges = kept.map { e -> Edge in
+            if let graph { return graph.edges[e] }
+            let label = label(of: Int32(e))
+            return Edge(
+                from: nodeIDs[Int(edgeSources[e])], relation: label.relation ?? .modulates, to: nodeIDs[Int(edgeTargets[e])],
+                context: context(of: Int32(e)), note: label.relation == nil ? "imported label: \(label.name)" : nil)
+        }
+        return Graph(
+            id: graph?.id ?? "", title: graph?.title ?? title, version: graph?.version ?? "", nodes: drawnNodes, edges: drawnEdges)
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+import PharmGraph
+
+/// Where an input argument is read from (docs/cli.md, "Input").
+public enum InputSource: Sendable, Equatable {
+    /// Standard input (`-`).
+    case standardInput
+    /// A file (or FIFO, device, `/dev/fd/N`) on disk.
+    case file(String)
+    /// `git show REV:path`, run in the current directory.
+    case revision(spec: String, path: String)
+
+    /// The source an argument names: `-`, an existing file, else `REV:path`, else a (missing) file.
+    public init(argument: String) {
+        if argument == "-" {
+            self = .standardInput
+        } else if FileManager.default.fileExists(atPath: argument) {
+            self = .file(argument)
+        } else if let (_, path) = GitRevision.split(argument) {
+            self = .revision(spec: argument, path: path)
+        } else {
+            self = .file(argument)
+        }
+    }
+
+    /// The name whose extension tells the format: the path part of `REV:path`.
+    public var formatName: String {
+        switch self {
+        case .standardInput: "-"
+        case let .file(path): path
+        case let .revision(_, path): path
+        }
+    }
+}
+
+/// A curated graph or an imported network, read by `InputLoader`, with every diagnostic.
+public struct LoadedInput: Sendable {
+    /// What the input turned out to be.
+    public enum Content: Sendable {
+        /// A curated graph (YAML or JSON), checked.
+        case graph(LoadResult)
+        /// An imported network (SIF, TSV, CSV, Hetionet JSON).
+        case network(NetworkLoadResult)
+        /// Nothing: the input could not be read, or its format could not be told.
+        case unread([Diagnostic])
+    }
+
+    /// The argument as given; the file name in diagnostics.
+    public let name: String
+    /// The format read, when known.
+    public let format: InputFormat?
+    public let content: Content
+
+    /// Every diagnostic, sorted by position.
+    public var diagnostics: [Diagnostic] {
+        switch content {
+        case let .graph(result): result.diagnostics
+        case let .network(result): result.diagnostics
+        case let .unread(diagnostics): diagnostics
+        }
+    }
+
+    /// The text of a curated graph.
+    public var source: SourceText? {
+        switch content {
+        case let .graph(result): result.source
+        case let .network(result): result.source
+        case .unread: nil
+        }
+    }
+
+    /// Formats diagnostics with their source lines (curated text or imported excerpts).
+    public var formatter: DiagnosticFormatter {
+        switch content {
+        case let .graph(result): DiagnosticFormatter(source: result.source)
+        case let .network(result): result.formatter
+        case .unread: DiagnosticFormatter(source: nil)
+        }
+    }
+
+    /// The curated graph, when the input is one without errors.
+    public var graph: Graph? {
+        if case let .graph(result) = content { return result.graph }
+        return nil
+    }
+
+    /// The network to query: a curated graph's, or the imported one; `nil` on errors.
+    public var network: Network? {
+        switch content {
+        case let .graph(result): result.graph.map(Network.init)
+        case let .network(result): result.network
+        case .unread: nil
+        }
+    }
+
+    /// Whether the input is an imported network rather than a curated graph.
+    public var isNetwork: Bool {
+        if case .network = content { return true }
+        return format.map { $0 != .graph } ?? false
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The one way every command reads its input: a path, `-` or `REV:path`, decompressed (gzip, xz)
+/// within a size limit, its format told, then checked as a curated graph or imported as a network.
+public enum InputLoader {
+    /// How to read an input.
+    public struct Options: Sendable {
+        /// The format; `nil`: by the name's extension, then by the parsed top-level keys.
+        public var format: InputFormat?
+        /// The most bytes an input (and a node table) may hold once decompressed.
+        public var limit: Int
+        /// Whether gzip/xz inputs are decompressed (`fmt` reads what it writes back).
+        public var decompress: Bool
+        /// A node table to read for imported networks (`--nodes`).
+        public var nodeTable: String?
+        public var sourceColumn: String?
+        public var targetColumn: String?
+        public var relationColumn: String?
+        public var relationMap: [String: Relation]
+
+        public init(
+            format: InputFormat? = nil, limit: Int = InputFile.defaultLimit, decompress: Bool = true, nodeTable: String? = nil,
+            sourceColumn: String? = nil, targetColumn: String? = nil, relationColumn: String? = nil,
+            relationMap: [String: Relation] = [:]
+        ) {
+            self.format = format
+            self.limit = limit
+            self.decompress = decompress
+            self.nodeTable = nodeTable
+            self.sourceColumn = sourceColumn
+            self.targetColumn = targetColumn
+            self.relationColumn = relationColumn
+            self.relationMap = relationMap
+        }
+    }
+
+    /// Why an input could not be read.
+    public enum ReadFailure: Error, Sendable {
+        case file(InputFile.ReadError)
+        case git(GitRevision.ShowError)
+
+        /// The message lines after `name: error: ` (git's may span several).
+        public var lines: [String] {
+            switch self {
+            case let .file(error), let .git(.read(error)): [message(error)]
+            case let .git(.git(lines)): lines
+            }
+        }
+
+        private func message(_ error: InputFile.ReadError) -> String {
+            error.exceededLimit ? error.description + "; raise it with --max-inflated SIZE" : error.description
+        }
+
+        /// One error diagnostic for `name`: the first line, the rest as notes.
+        public func diagnostic(name: String) -> Diagnostic {
+            let lines = self.lines
+            return Diagnostic(.error, lines[0], file: name, notes: Array(lines.dropFirst()))
+        }
+    }
+
+    /// Reads, decompresses and loads the input `argument` names.
+    public static func load(_ argument: String, options: Options = Options()) -> LoadedInput {
+        let source = InputSource(argument: argument)
+        let data: Data
+        do {
+            data = try read(source, limit: options.limit, decompress: options.decompress)
+        } catch {
+            return LoadedInput(name: argument, format: options.format, content: .unread([error.diagnostic(name: argument)]))
+        }
+        return load(data: data, name: argument, formatName: source.formatName, options: options)
+    }
+
+    /// The (decompressed) bytes of `source`.
+    public static func read(_ source: InputSource, limit: Int, decompress: Bool = true) throws(ReadFailure) -> Data {
+        switch source {
+        case .standardInput, .file:
+            do {
+                return try InputFile.read(source == .standardInput ? "-" : source.formatName, limit: limit, decompress: decompress)
+            } catch {
+                throw .file(error)
+            }
+        case let .revision(spec, _):
+            do {
+                return try GitRevision.read(spec, limit: limit)
+            } catch {
+                throw .git(error)
+            }
+        }
+    }
+
+    /// Loads bytes already read, named `name` in diagnostics, the format told from `formatName` and the content.
+    public static func load(data: Data, name: String, formatName: String, options: Options) -> LoadedInput {
+        guard let format = options.format ?? NetworkInput.format(of: formatName, data: data) else {
+            let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            let diagnostic = Diagnostic(
+                .error, "cannot tell the format from the name or the content; give --input-format (\(names))", file: name)
+            return LoadedInput(name: name, format: nil, content: .unread([diagnostic]))
+        }
+        if format == .graph {
+            return LoadedInput(name: name, format: format, content: .graph(GraphLoader.load(data: data, path: name)))
+        }
+        var imports = ImportOptions(
+            sourceColumn: options.sourceColumn, targetColumn: options.targetColumn, relationColumn: options.relationColumn,
+            relationMap: options.relationMap)
+        if let table = options.nodeTable {
+            do {
+                imports.nodeTable = (table, try read(InputSource(argument: table), limit: options.limit))
+            } catch {
+                return LoadedInput(name: name, format: format, content: .unread([error.diagnostic(name: table)]))
+            }
+        }
+        return LoadedInput(
+            name: name, format: format, content: .network(NetworkInput.load(data: data, path: name, format: format, import: imports)))
+    }
+}
