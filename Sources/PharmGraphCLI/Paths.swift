@@ -239,16 +239,13 @@ struct PathsJSON: Encodable {
 extension Paths {
     /// Draws the query's paths: the printed ones, or up to `Render.pathLimit` with `--limit 0`.
     func draw(_ report: PathReport, query: PathQuery, to output: String, engine: PathEngine, from: String, to: String) throws {
-        guard let graph = engine.network.graph else {
-            Console.error("error: --render draws curated graphs only; '\(input.graph)' is an imported network\n")
-            throw ExitCode(1)
-        }
         var drawn = report
         if limit == 0 && k == nil {
             drawn = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.paths(query, limit: Render.pathLimit) }
         }
-        let selection = Render.pathSelection(
-            report: drawn, query: query, names: (from, to), graph: graph, network: engine.network)
+        let title = engine.network.graph == nil ? "\(input.graph) (imported network)" : ""
+        let (graph, selection) = Render.pathDrawing(
+            report: drawn, query: query, names: (from, to), network: engine.network, title: title)
         try Render.draw(
             graph: graph, selection: selection, options: DiagramOptions(), engine: nil,
             format: RenderFormat(fileExtension: output) ?? .svg, output: output)

@@ -241,13 +241,6 @@ struct Render: ParsableCommand {
         return Self.pathDrawing(report: report, query: query, names: (from, to), network: network, title: title)
     }
 
-    /// The drawn paths of `report` on a curated graph (`graph` is `network.graph`), captioned with its counts and verdict.
-    static func pathSelection(
-        report: PathReport, query: PathQuery, names: (from: String, to: String), graph: Graph, network: Network
-    ) -> DiagramSelection {
-        pathDrawing(report: report, query: query, names: names, network: network).selection
-    }
-
     /// The graph to draw the paths of `report` on (for an imported network, only their edges and ends),
     /// and the drawn paths, captioned with its counts and verdict.
     static func pathDrawing(

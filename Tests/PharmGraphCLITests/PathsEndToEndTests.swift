@@ -86,7 +86,7 @@ struct PathsEndToEndTests {
         #expect(unknown.stderr == "unknown.tsv:1:8: error: TO: unknown node 'e-poss'; did you mean 'e-pos'?\ndrug-a\te-poss\n      \t^\n")
     }
 
-    @Test("paths --render draws the paths")
+    @Test("paths --render draws the paths, of a curated graph or an imported network")
     func render() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -97,10 +97,13 @@ struct PathsEndToEndTests {
         let svg = try String(contentsOfFile: directory + "/p.svg", encoding: .utf8).replacingOccurrences(of: "&#45;", with: "-")
         #expect(svg.contains("<svg"))
         #expect(svg.contains("Paths from drug-a to e-pos, at most 6 steps: 4 (2 +, 1 -, 1 ?), net mixed"))
+        // An imported network is drawn too: its path's edges and ends, titled with its name.
         let imported = try Binary.run(
-            ["paths", fixtures + "/import/small.sif", "A", "D", "--render", "p.svg"], in: directory)
-        #expect(imported.status == 1)
-        #expect(imported.stderr.contains("--render draws curated graphs only"))
+            ["paths", fixtures + "/import/small.sif", "A", "C", "--render", "n.dot"], in: directory)
+        #expect(imported.status == 0)
+        let dot = try String(contentsOfFile: directory + "/n.dot", encoding: .utf8)
+        #expect(dot.contains("small.sif (imported network)"))
+        #expect(dot.contains("\"A\" -> \"B\""))
     }
 
     @Test("errors: unknown nodes exit 1 with a suggestion; bad options exit 64")
