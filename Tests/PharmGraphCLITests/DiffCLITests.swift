@@ -13,7 +13,7 @@ private func run(
 }
 
 /// A temporary git repository with its own configuration (no global or system settings).
-private struct Repo {
+struct Repo {
     let path: String
     var environment: [String: String?] {
         [

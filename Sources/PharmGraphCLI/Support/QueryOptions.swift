@@ -5,7 +5,7 @@ import PharmGraphIO
 
 /// The graph to query and, for imported networks, how to read it.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "The graph: a curated YAML/JSON file, or a network (SIF, TSV/CSV, Hetionet JSON; .gz/.xz read directly); - for stdin, with --input-format.")
+    @Argument(help: "The graph: a curated YAML/JSON file, or a network (SIF, TSV/CSV, Hetionet JSON; .gz/.xz read directly); - for stdin; REV:path for a git revision.")
     var graph: String
 
     @OptionGroup var read: ReadOptions

@@ -1,0 +1,203 @@
+import Foundation
+import PharmGraphTestSupport
+import Testing
+
+/// Every command through the one input loader: curated YAML, YAML.gz, SIF/TSV, Hetionet JSON, stdin, REV:path.
+@Suite("Every command reads every input it can serve, end to end")
+struct LoaderEndToEndTests {
+    private let directory: String
+    private let example = fixtures + "/valid/example.yaml"
+    private let sif = fixtures + "/import/small.sif"
+    private let tsv = fixtures + "/import/signed.tsv"
+    private let hetionet = fixtures + "/input/hetionet.json"
+
+    init() throws { directory = try makeTemporaryDirectory() }
+
+    private func path(_ name: String) -> String { directory + "/" + name }
+
+    private func run(_ arguments: String..., input: String = "") throws -> RunResult {
+        try Binary.run(arguments, in: directory, input: input)
+    }
+
+    /// `file` gzipped into the temporary directory as `name`.
+    private func gzipped(_ file: String, as name: String) throws -> String {
+        let made = try Program.run("/bin/sh", ["-c", "gzip -c \"$0\" > \"$1\"", file, path(name)])
+        try #require(made.status == 0, "gzip is missing: \(made.stderr)")
+        return path(name)
+    }
+
+    @Test("check: a curated YAML, its .gz, SIF, TSV and Hetionet JSON are valid; a network's row errors are positioned")
+    func check() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let gz = try gzipped(example, as: "example.yaml.gz")
+        for input in [example, gz, sif, tsv, hetionet] {
+            let result = try run("check", input)
+            #expect(result.status == 0, "\(input): \(result.stderr)")
+            #expect(result.stderr == "checked 1 file: 0 errors, 0 warnings\n", "\(input)")
+        }
+        let all = try run("check", example, gz, sif, hetionet)
+        #expect(all.stderr == "checked 4 files: 0 errors, 0 warnings\n")
+
+        let text = try String(contentsOfFile: hetionet, encoding: .utf8)
+        try text.replacingOccurrences(of: "[\"Gene\", 627], \"target_id\"", with: "[\"Gene\", 628], \"target_id\"")
+            .write(toFile: path("broken.json"), atomically: true, encoding: .utf8)
+        let broken = try run("check", "broken.json")
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasPrefix("broken.json:12:3: error: hetionet json: edges[2]: unknown source node 'Gene::628'\n"))
+        #expect(broken.stderr.hasSuffix("checked 1 file: 1 error, 0 warnings\n"))
+
+        let row = try run("check", fixtures + "/import/missing-target.sif", "--format", "json")
+        #expect(row.status == 1)
+        #expect(row.stdout.contains("\"message\" : \"expected source, relation and target, found 2 fields (relation 'pp' has no target)\""))
+
+        let unknown = try run("check", fixtures + "/import/unknown-node.tsv", "--nodes", fixtures + "/import/nodes.csv")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("'Z'"))
+    }
+
+    @Test("stats: a .gz counts as its graph; SIF, TSV and Hetionet JSON count nodes and edges by kind, label and sign")
+    func stats() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let gz = try gzipped(example, as: "example.yaml.gz")
+        #expect(try run("stats", gz).stdout == (try run("stats", example)).stdout)
+        let network = try run("stats", hetionet)
+        #expect(network.status == 0)
+        #expect(
+            network.stdout == """
+                \(hetionet) (network, hetionet-json)
+                nodes: 4
+                  Gene             2
+                  Compound         1
+                  Disease          1
+                edges: 3
+                  by label:
+                    CbG              1
+                    GaD              1
+                    Gr>G             1
+                  by sign:
+                    positive         0
+                    negative         0
+                    unknown          3
+                    none             0
+                isolated nodes: 0
+
+                """)
+        let json = try run("stats", sif, "--format", "json")
+        let counts = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(counts["nodes"] as? Int == 6)
+        #expect(counts["edges"] as? Int == 4)
+        #expect(counts["isolated_nodes"] as? Int == 1)
+        #expect(counts["edges_by_label"] as? [String: Int] == ["activates": 1, "inhibits": 2, "pp": 1])
+        #expect(counts["edges_by_sign"] as? [String: Int] == ["positive": 1, "negative": 2, "unknown": 1, "none": 0])
+        let mapped = try run("stats", tsv, "--relation-map", "1=activates,-1=inhibits")
+        #expect(mapped.stdout.contains("    positive         2\n    negative         2\n"))
+    }
+
+    @Test("stdin: the format from --input-format, else from the parsed top-level keys")
+    func standardInput() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let table = try String(contentsOfFile: sif, encoding: .utf8)
+        let unnamed = try run("stats", "-", input: table)
+        #expect(unnamed.status == 1)
+        #expect(unnamed.stderr.hasPrefix("-: error: cannot tell the format from the name or the content; give --input-format"))
+        let named = try run("stats", "-", "--input-format", "sif", input: table)
+        #expect(named.status == 0)
+        #expect(named.stdout.hasPrefix("- (network, sif)\nnodes: 6\n"))
+        #expect(try run("check", "-", "--input-format", "sif", input: table).status == 0)
+        let json = try String(contentsOfFile: hetionet, encoding: .utf8)
+        let keys = try run("stats", "-", input: json)
+        #expect(keys.stdout.hasPrefix("- (network, hetionet-json)\n"))
+        let paths = try run("paths", "-", "Ketamine", "depression", "--input-format", "hetionet-json", input: json)
+        #expect(paths.stdout.hasSuffix("1 path: 0 positive, 0 negative, 1 unknown; verdict: unknown\n"))
+        let render = try run("render", "-", "--input-format", "sif", "-o", "-", "--format", "dot", input: table)
+        #expect(render.status == 0)
+        #expect(render.stdout.contains("\"B\" -> \"C\""))
+    }
+
+    @Test("render: networks drawn whole, by --focus and by --paths; above 1,500 nodes only a part, with a hint")
+    func render() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let whole = try run("render", hetionet, "-o", "-", "--format", "dot")
+        #expect(whole.status == 0)
+        #expect(whole.stderr.isEmpty)
+        #expect(whole.stdout.contains("\"Compound::DB01\" -> \"Gene::2902\""))
+        #expect(whole.stdout.contains("(hetionet-json network)"))
+        let focus = try run("render", hetionet, "--focus", "GRIN1", "--depth", "1", "--direction", "out", "-o", "-", "--format", "dot")
+        #expect(focus.stdout.contains("\"Gene::2902\" -> \"Gene::627\""))
+        #expect(!focus.stdout.contains("\"Compound::DB01\" ->"))
+        let paths = try run("render", sif, "--paths", "A", "C", "-o", "-", "--format", "dot")
+        #expect(paths.stdout.contains("Paths from A to C, at most 6 steps: 1 (0 +, 1 -, 0 ?), net negative"))
+        #expect(!paths.stdout.contains("\"C\" -> \"E\""))
+        let gz = try gzipped(example, as: "example.yaml.gz")
+        #expect(try run("render", gz, "-o", "-", "--format", "dot").stdout == (try run("render", example, "-o", "-", "--format", "dot")).stdout)
+
+        let chain = (0...1500).map { "n\($0)\tactivates\tn\($0 + 1)" }.joined(separator: "\n") + "\n"
+        try chain.write(toFile: path("big.sif"), atomically: true, encoding: .utf8)
+        let big = try run("render", "big.sif", "-o", "big.svg")
+        #expect(big.status == 1)
+        #expect(
+            big.stderr == "big.sif: error: the network has 1502 nodes, more than the 1500 render draws whole\n"
+                + "  hint: draw a part of it with --focus NODE (and --depth N) or --paths FROM TO\n")
+        #expect(!FileManager.default.fileExists(atPath: path("big.svg")))
+        let part = try run("render", "big.sif", "--focus", "n700", "--depth", "2", "-o", "-", "--format", "dot")
+        #expect(part.status == 0)
+        #expect(part.stdout.contains("\"n698\" -> \"n699\"") && !part.stdout.contains("\"n697\""))
+    }
+
+    @Test("fmt: a network is refused plainly and left as it is")
+    func fmt() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: sif, toPath: path("n.sif"))
+        try FileManager.default.copyItem(atPath: hetionet, toPath: path("h.json"))
+        for (name, format) in [("n.sif", "sif"), ("h.json", "hetionet-json")] {
+            let before = try Data(contentsOf: URL(fileURLWithPath: path(name)))
+            let result = try run("fmt", name)
+            #expect(result.status == 1)
+            #expect(
+                result.stderr
+                    == "\(name): error: fmt formats curated graphs only (YAML or JSON); this is a \(format) network, which it leaves as it is\n"
+            )
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path(name))) == before)
+        }
+    }
+
+    @Test("paths, effects, causes and diff read .gz graphs and networks through the same loader")
+    func queries() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let gz = try gzipped(example, as: "example.yaml.gz")
+        #expect(try run("paths", gz, "ketamine", "analgesia").stdout == (try run("paths", example, "ketamine", "analgesia")).stdout)
+        #expect(try run("effects", gz, "ketamine").stdout == (try run("effects", example, "ketamine")).stdout)
+        #expect(try run("causes", gz, "analgesia").stdout == (try run("causes", example, "analgesia")).stdout)
+        let effects = try run("effects", hetionet, "Ketamine", "--targets", "kind:Disease")
+        #expect(effects.status == 0)
+        #expect(effects.stdout.contains("Disease::DOID:1596  unknown"))
+        let same = try run("diff", gz, example)
+        #expect(same.status == 0)
+        let network = try gzipped(sif, as: "small.sif.gz")
+        #expect(try run("diff", network, sif).status == 0)
+    }
+
+    @Test("REV:path: check and stats read a graph and a network from git")
+    func revisions() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        try repo.copy("valid/example.yaml", to: "g.yaml")
+        try repo.copy("import/small.sif", to: "net.sif")
+        try repo.git("add", ".")
+        try repo.git("commit", "-q", "-m", "v1")
+        try "broken: [\n".write(toFile: repo.path + "/g.yaml", atomically: true, encoding: .utf8)
+
+        let check = try repo.pharmgraph("check", "HEAD:g.yaml", "HEAD:net.sif")
+        #expect(check.status == 0)
+        #expect(check.stderr == "checked 2 files: 0 errors, 0 warnings\n")
+        #expect(try repo.pharmgraph("check", "g.yaml").status == 1)
+        let stats = try repo.pharmgraph("stats", "HEAD:net.sif")
+        #expect(stats.status == 0)
+        #expect(stats.stdout.hasPrefix("HEAD:net.sif (network, sif)\nnodes: 6\n"))
+        #expect(try repo.pharmgraph("stats", "HEAD:g.yaml").stdout.hasPrefix("Example mechanism graph (example 1.0.0)\n"))
+
+        let bad = try repo.pharmgraph("check", "HEAD~3:g.yaml")
+        #expect(bad.status == 1)
+        #expect(bad.stderr.hasPrefix("HEAD~3:g.yaml: error: cannot read from git: fatal: "))
+    }
+}
