@@ -41,7 +41,14 @@ struct Fmt: ParsableCommand {
                 failed = true
                 continue
             }
-            let input = InputLoader.load(file, options: InputLoader.Options(limit: read.limit, decompress: false))
+            // A compressed file is read (so --check works) but never rewritten.
+            if !check, file != "-", InputFile.isCompressed(file) {
+                Console.error(
+                    "\(file): error: fmt does not rewrite compressed files; check it with 'pharmgraph fmt --check \(file)', or format it as a stream with 'pharmgraph fmt - < \(file)'\n")
+                failed = true
+                continue
+            }
+            let input = InputLoader.load(file, options: InputLoader.Options(limit: read.limit))
             if input.isNetwork {
                 let format = input.format?.rawValue ?? "network"
                 Console.error(
@@ -66,7 +73,8 @@ struct Fmt: ParsableCommand {
             // A filter (`-`) always echoes its input, canonical or not.
             guard text != result.source?.text || (file == "-" && !check) else { continue }
             if check {
-                Console.error("\(file): not in canonical form (run 'pharmgraph fmt \(file)')\n")
+                let command = file != "-" && InputFile.isCompressed(file) ? "pharmgraph fmt - < \(file)" : "pharmgraph fmt \(file)"
+                Console.error("\(file): not in canonical form (run '\(command)')\n")
                 failed = true
                 continue
             }

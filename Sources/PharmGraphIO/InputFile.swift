@@ -44,6 +44,19 @@ public enum InputFile {
         return try read(descriptor: fd, name: path, limit: limit, decompress: decompress, sizeHint: regularSize)
     }
 
+    /// Whether the file at `path` is gzip or xz by the rule `read` follows (magic number, else name); false when unreadable.
+    public static func isCompressed(_ path: String) -> Bool {
+        let head = UnsafeMutableRawBufferPointer.allocate(byteCount: 6, alignment: 1)
+        defer { head.deallocate() }
+        var count = 0
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        if fd >= 0 {
+            count = (try? readSome(fd, into: head)) ?? 0
+            close(fd)
+        }
+        return Compression(name: path, head: UnsafeRawBufferPointer(rebasing: head[0..<count])) != .none
+    }
+
     /// The bytes read from `fd` to its end (a pipe, say), decoded as `read` decodes a file called `name`; at most `limit`.
     public static func read(
         descriptor fd: Int32, name: String, limit: Int = defaultLimit, decompress: Bool = true, sizeHint: Int = 0

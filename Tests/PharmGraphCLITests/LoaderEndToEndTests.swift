@@ -161,6 +161,33 @@ struct LoaderEndToEndTests {
         }
     }
 
+    @Test("fmt: a compressed graph is checked and formatted as a stream, never rewritten")
+    func fmtCompressed() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let gz = try gzipped(example, as: "example.yaml.gz")
+        let before = try Data(contentsOf: URL(fileURLWithPath: gz))
+        let rewrite = try run("fmt", "example.yaml.gz")
+        #expect(rewrite.status == 1)
+        #expect(
+            rewrite.stderr
+                == "example.yaml.gz: error: fmt does not rewrite compressed files; check it with 'pharmgraph fmt --check example.yaml.gz', or format it as a stream with 'pharmgraph fmt - < example.yaml.gz'\n"
+        )
+        #expect(try Data(contentsOf: URL(fileURLWithPath: gz)) == before)
+        let check = try run("fmt", "--check", "example.yaml.gz")
+        #expect(check.status == 0)
+        #expect(check.stderr.isEmpty)
+        let text = try String(contentsOfFile: example, encoding: .utf8)
+        try (text.replacingOccurrences(of: "id: example\n", with: "id:    example\n")).write(
+            toFile: path("messy.yaml"), atomically: true, encoding: .utf8)
+        let messyGz = try gzipped(path("messy.yaml"), as: "messy.yaml.gz")
+        let messy = try run("fmt", "--check", "messy.yaml.gz")
+        #expect(messy.status == 1)
+        #expect(messy.stderr == "messy.yaml.gz: not in canonical form (run 'pharmgraph fmt - < messy.yaml.gz')\n")
+        let stream = try Program.run("/bin/sh", ["-c", "\"$0\" fmt - < \"$1\"", try #require(Binary.url).path, messyGz])
+        #expect(stream.status == 0)
+        #expect(stream.stdout == text)
+    }
+
     @Test("paths, effects, causes and diff read .gz graphs and networks through the same loader")
     func queries() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
