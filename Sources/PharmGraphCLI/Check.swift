@@ -4,7 +4,7 @@ import PharmGraphIO
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate graph files and report every problem, compiler-style.",
+        abstract: "Validate graph files and imported networks and report every problem, compiler-style.",
         discussion: """
             Each problem is printed to stderr as `path:line:column: error|warning: message`,
             followed by the source line and a caret. Exit status: 0 when clean, 1 on errors
