@@ -19,17 +19,18 @@ struct Stats: ParsableCommand {
 
     @OptionGroup var read: ReadOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format.")
+    var format: FormatOption<TextOrJSON> = .text
 
     func run() throws {
         let result = InputReading.loadGraph(file, limit: read.limit)
         Console.report(result)
         guard let graph = result.graph else { throw ExitCode(1) }
         let statistics = GraphStatistics(graph)
-        switch format {
+        switch format.format {
         case .text: Console.out(statistics.text)
         case .json: Console.out(try JSONOutput.encode(statistics))
+        case .tsv: throw format.format.unsupported
         }
     }
 }
