@@ -43,7 +43,10 @@ struct Diff: ParsableCommand {
 
     @Flag(
         inversion: .prefixedNo,
-        help: "Compare the verdicts of every drug × effect/condition pair (default: on for two curated graphs of at most \(verdictEdgeLimit) edges each, or when a verdict option below is given).")
+        help: """
+            Compare the verdicts of every drug × effect/condition pair (default: on for two curated graphs of at most \(verdictEdgeLimit) \
+            edges each, or when a verdict option below is given).
+            """)
     var verdicts: Bool?
 
     /// Verdicts: `--where` and `--max-length`.

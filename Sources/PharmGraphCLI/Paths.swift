@@ -46,7 +46,9 @@ struct Paths: ParsableCommand {
     @Flag(help: "Only the paths of the smallest length that has any.")
     var shortest = false
 
-    @Option(name: .customLong("k"), parsing: .unconditional, help: "The k shortest paths (at most 100000), by length, then evidence; the totals still cover every path.")
+    @Option(
+        name: .customLong("k"), parsing: .unconditional,
+        help: "The k shortest paths (at most 100000), by length, then evidence; the totals still cover every path.")
     var k: Int?
 
     @Option(help: "A node (or kind:K) every path must pass through; repeatable (any of them).")

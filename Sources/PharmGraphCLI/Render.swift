@@ -162,7 +162,7 @@ struct Render: ParsableCommand {
         }
         do {
             try OutputFile.write(rendering.data, to: output)
-        } catch where error.isBrokenPipe {
+        } catch let error where error.isBrokenPipe {
             // The reader left (`| head`): not an error, as for every stdout write (docs/cli.md).
             return
         } catch {

@@ -13,8 +13,9 @@ struct BudgetEndToEndTests {
     func check() throws {
         let text = try pharmgraph(["check", dense] + budget)
         #expect(text.status == 1)
-        #expect(text.stderr.hasPrefix(
-            "paths/dense.yaml:238:5: error: claim 'd' -> 'e' could not be decided: the search stopped at its work budget (100000 search steps)"))
+        #expect(
+            text.stderr.hasPrefix(
+                "paths/dense.yaml:238:5: error: claim 'd' -> 'e' could not be decided: the search stopped at its work budget (100000 search steps)"))
         #expect(text.stderr.hasSuffix("checked 1 file: 1 error, 0 warnings\n"))
         let strict = try pharmgraph(["check", "--strict", dense] + budget)
         #expect(strict.status == 1)
@@ -31,8 +32,10 @@ struct BudgetEndToEndTests {
         let text = try pharmgraph(["paths", dense, "d", "e", "--max-length", "14", "--limit", "0"] + budget)
         #expect(text.status == 0)
         #expect(text.stdout.contains("(so far); verdict: undetermined\n"))
-        #expect(text.stdout.contains(
-            "partial: stopped at the work budget (100000 search steps; raise --max-work, or lower --max-length); the counts are lower bounds and the verdict is undetermined, not a conclusion"))
+        #expect(
+            text.stdout.contains(
+                "partial: stopped at the work budget (100000 search steps; raise --max-work, or lower --max-length); the counts are lower bounds and the verdict is undetermined, not a conclusion"
+            ))
         let json = try pharmgraph(["paths", dense, "d", "e", "--max-length", "14", "--format", "json", "--limit", "1"] + budget)
         #expect(json.stdout.contains("\"partial\" : true"))
         #expect(json.stdout.contains("\"verdict\" : \"undetermined\""))
@@ -106,10 +109,11 @@ struct BudgetEndToEndTests {
             (["--where", "dose"], "--where: invalid filter 'dose'"),
         ])
     func optionErrors(_ option: [String], _ message: String) throws {
-        let commands: [[String]] = [
+        var commands: [[String]] = [
             ["paths", dense, "d", "e"], ["effects", dense, "d"], ["causes", dense, "e"],
             ["render", dense, "-o", "-", "--format", "dot", "--paths", "d", "e"], ["diff", dense, dense],
-        ] + (option[0] == "--max-work" || option[0] == "--timeout" ? [["check", dense]] : [])
+        ]
+        if option[0] == "--max-work" || option[0] == "--timeout" { commands.append(["check", dense]) }
         for command in commands {
             let result = try pharmgraph(command + option)
             // One rule: 64 for a usage error, and diff(1)'s 2 for diff.

@@ -6,8 +6,6 @@ import Testing
     import FoundationXML
 #endif
 
-
-
 private func isWellFormedXML(_ data: Data) -> Bool {
     XMLParser(data: data).parse()
 }

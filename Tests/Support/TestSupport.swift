@@ -82,7 +82,8 @@ public struct LineDiff: Equatable, Sendable, CustomStringConvertible {
         var lines: [Line] = []
         if a.count * b.count > 4_000_000 {
             // Too big to align: every middle line differs.
-            lines = a.enumerated().map { Line(mark: "-", number: head + $0.offset + 1, text: $0.element) }
+            lines =
+                a.enumerated().map { Line(mark: "-", number: head + $0.offset + 1, text: $0.element) }
                 + b.enumerated().map { Line(mark: "+", number: head + $0.offset + 1, text: $0.element) }
         } else {
             // common[i][j]: the longest common subsequence of a[i...] and b[j...].

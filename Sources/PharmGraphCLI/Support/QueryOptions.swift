@@ -39,7 +39,9 @@ struct PathScopeOptions: ParsableArguments {
     var filters: [String] = []
 
     // .unconditional: `--max-length -1` is a value out of range, not a missing value.
-    @Option(parsing: .unconditional, help: "The longest path considered, in edges, from 1 to \(PathQuery.largestMaxLength) (default: \(PathQuery.defaultMaxLength)).")
+    @Option(
+        parsing: .unconditional,
+        help: "The longest path considered, in edges, from 1 to \(PathQuery.largestMaxLength) (default: \(PathQuery.defaultMaxLength)).")
     var maxLength: Int?
 
     /// `--max-length`, or the default.
@@ -89,7 +91,12 @@ struct SearchLimitOptions: ParsableArguments {
     /// The largest `--timeout`, in seconds.
     static let largestTimeout = 1_000_000.0
 
-    @Option(parsing: .unconditional, help: "Stop each search after this many search steps and mark it partial, its verdict undetermined (default: \(PathQuery.defaultMaxWork); 0: no bound).")
+    @Option(
+        parsing: .unconditional,
+        help: """
+            Stop each search after this many search steps and mark it partial, its verdict undetermined \
+            (default: \(PathQuery.defaultMaxWork); 0: no bound).
+            """)
     var maxWork: Int?
 
     @Option(parsing: .unconditional, help: "Stop after this many seconds and mark the result partial (default: no timeout).")
