@@ -21,7 +21,8 @@ struct Render: ParsableCommand {
             drawn. The format comes from the output's extension or --format; -o - writes to stdout.
             A file is written atomically: a failed render leaves no partial file. A device or FIFO
             is written in place, never replaced. The default engine is dot, or sfdp above
-            \(dotNodeLimit) nodes (said on stderr). See docs/rendering.md and docs/cli.md.
+            \(dotNodeLimit) nodes (said on stderr). --where applies to every drawing; --max-length,
+            --max-work and --timeout to --paths. See docs/rendering.md and docs/cli.md.
 
             Examples:
               pharmgraph render Graphs/ketamine.yaml -o ketamine.svg
@@ -60,7 +61,7 @@ struct Render: ParsableCommand {
     @Option(parsing: .unconditional, help: "With --focus: how many steps from the focus node.")
     var depth: Int = 2
 
-    @Option(help: "With --focus: follow edges out, in or both.")
+    @Option(help: "With --focus: which way to follow edges.")
     var direction: DiagramSelection.Direction = .both
 
     @Option(

@@ -113,7 +113,7 @@ struct LineDiffTests {
         let diff = LineDiff(expected: "a\nb\nc\nd\n", actual: "a\nB\nc\nd\ne\n")
         #expect(diff.description == "-2: \"b\"\n+2: \"B\"\n+5: \"e\"")
         let outcome = Golden.Outcome.differs(diff)
-        #expect(outcome.description.hasPrefix("differs from the golden file:\n-2: \"b\""))
+        #expect(outcome.description.hasPrefix("differs from the golden file (- golden, + output):\n-2: \"b\""))
     }
 
     @Test("a long mismatch shows the first lines and counts the rest")

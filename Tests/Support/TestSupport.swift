@@ -47,7 +47,7 @@ extension Golden.Outcome: CustomStringConvertible {
     public var description: String {
         switch self {
         case .matches: "matches"
-        case let .differs(diff): "differs from the golden file:\n\(diff)"
+        case let .differs(diff): "differs from the golden file (- golden, + output):\n\(diff)"
         case let .recorded(path): "recorded \(path) (PHARMGRAPH_RECORD=1); run again without it"
         case let .missing(path): "no golden file \(path); record it with PHARMGRAPH_RECORD=1"
         }
