@@ -24,8 +24,8 @@ struct Causes: ParsableCommand {
     @Option(help: "What counts as a drug (default: kind:drug); repeatable.")
     var sources: [String] = []
 
-    @Option(help: "Output format: text or json.")
-    var format: ReachFormat = .text
+    @Option(help: "Output format.")
+    var format: FormatOption<TextOrJSON> = .text
 
     func run() throws {
         let engine = try QueryInput.load(input)
@@ -36,7 +36,7 @@ struct Causes: ParsableCommand {
         limits.limits(perQuery: true).apply(to: &query)
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reachBack(query) }
         let output = ReachOutput(network: network)
-        switch format {
+        switch format.format {
         case .text:
             Console.out(output.text(reports, heading: "drug", partial: partial))
         case .json:
@@ -44,6 +44,8 @@ struct Causes: ParsableCommand {
                 to: goals.map { network.nodeIDs[Int($0)] }, maxLength: traversal.maxLength, partial: partial,
                 reached: output.rows(reports, partial: partial))
             Console.out(try JSONOutput.encode(json))
+        case .tsv:
+            throw format.format.unsupported
         }
     }
 }

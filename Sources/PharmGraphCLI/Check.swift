@@ -29,7 +29,7 @@ struct Check: ParsableCommand {
     var strict = false
 
     @Option(help: "Output format: text (diagnostics on stderr) or json (a report on stdout).")
-    var format: OutputFormat = .text
+    var format: FormatOption<TextOrJSON> = .text
 
     /// Claims: the work budget is per claim, the timeout for the whole run.
     @OptionGroup var limits: SearchLimitOptions
@@ -45,7 +45,7 @@ struct Check: ParsableCommand {
         let results = files.map { Self.check($0, options: options, limits: limits) }
         let errors = results.map(\.diagnostics.errorCount).reduce(0, +)
         let warnings = results.map(\.diagnostics.warningCount).reduce(0, +)
-        switch format {
+        switch format.format {
         case .text:
             for result in results {
                 for diagnostic in result.diagnostics { Console.error(result.formatter.format(diagnostic) + "\n") }
@@ -55,6 +55,8 @@ struct Check: ParsableCommand {
             )
         case .json:
             Console.out(try JSONOutput.encode(CheckReport(results: results, strict: strict)))
+        case .tsv:
+            throw format.format.unsupported
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     }

@@ -32,61 +32,78 @@ struct Diff: ParsableCommand {
               pharmgraph diff old.yaml new.yaml --render changes.svg --context 1
             """)
 
-    @Argument(
-        parsing: .allUnrecognized,
-        help: ArgumentHelp("The old and the new graph: each a file, REV:path or /dev/null.", valueName: "old> <new"))
+    @Argument(help: ArgumentHelp("The old and the new graph: each a file, REV:path or /dev/null.", valueName: "old> <new"))
     var inputs: [String] = []
 
-    @Option(parsing: .unconditional, help: "Output format: text, json or tsv (edge differences only).")
-    var format: String = "text"
+    @Option(help: "Output format (tsv: edge differences only).")
+    var format: FormatOption<TextJSONOrTSV> = .text
 
-    @Option(parsing: .unconditional, help: "Colour the text output: auto (when stdout is a terminal and NO_COLOR is unset), always or never.")
-    var color: String = "auto"
+    @Option(help: "Colour the text output: auto (when stdout is a terminal and NO_COLOR is unset), always or never.")
+    var color: Colour = .auto
 
     @Flag(
         inversion: .prefixedNo,
-        help: "Compare the verdicts of every drug × effect/condition pair (default: on for two curated graphs of at most \(verdictEdgeLimit) edges each, or when a verdict option below is given).")
+        help: """
+            Compare the verdicts of every drug × effect/condition pair (default: on for two curated graphs of at most \(verdictEdgeLimit) \
+            edges each, or when a verdict option below is given).
+            """)
     var verdicts: Bool?
 
-    @Option(name: .customLong("max-length"), parsing: .unconditional, help: "Verdicts: the longest path considered, in edges (default \(PathQuery.defaultMaxLength)).")
-    var maxLength: String?
+    /// Verdicts: `--where` and `--max-length`.
+    @OptionGroup(title: "Verdict options") var scope: PathScopeOptions
 
-    @Option(name: .customLong("where"), parsing: .unconditionalSingleValue, help: "Verdicts: leave out edges whose context has KEY with another value (KEY=VALUE; repeatable).")
-    var filters: [String] = []
+    /// Verdicts: `--max-work` per search, `--timeout` for the whole run.
+    @OptionGroup(title: "Verdict options") var limits: SearchLimitOptions
 
-    @Option(name: .customLong("max-work"), parsing: .unconditional, help: "Verdicts: stop each search after this many search steps; its verdicts are then undetermined (default \(PathQuery.defaultMaxWork); 0: no bound).")
-    var maxWork: String?
-
-    @Option(parsing: .unconditional, help: "Verdicts: stop searching after this many seconds in all; the verdicts not reached are undetermined.")
-    var timeout: String?
-
-    @Option(parsing: .unconditionalSingleValue, help: "Verdicts: where paths start, as a node id, label or kind:K (repeatable; default kind:drug).")
+    @Option(help: "Verdicts: where paths start, as a node id, label or kind:K (repeatable; default kind:drug).")
     var drugs: [String] = []
 
-    @Option(parsing: .unconditionalSingleValue, help: "Verdicts: where paths end (repeatable; default kind:effect and kind:condition).")
+    @Option(help: "Verdicts: where paths end (repeatable; default kind:effect and kind:condition).")
     var targets: [String] = []
 
-    @Option(parsing: .unconditional, help: "Read both inputs as: graph, sif, tsv, csv or hetionet-json (default: from each name and content).")
-    var inputFormat: String?
+    @Option(help: "Read both inputs as this format (default: from each name and content).")
+    var inputFormat: InputFormat?
 
-    @Option(parsing: .unconditional, help: "Imported networks: map labels to relations, e.g. 1=activates,-1=inhibits.")
+    @Option(help: "Imported networks: map labels to relations, e.g. 1=activates,-1=inhibits.")
     var relationMap: String?
 
-    @Option(
-        name: .customLong("max-inflated"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "The most bytes one input may hold once decompressed, e.g. 512M or 4G (default: \(InputReading.defaultLimitText)).",
-            valueName: "size"))
-    var maxInflated: String?
+    @OptionGroup var read: ReadOptions
 
-    @Option(parsing: .unconditional, help: "Also draw the union graph, changes coloured, to this file (.svg, .png, .pdf or .dot).")
+    @Option(help: "Also draw the union graph, changes coloured, to this file (.svg, .png, .pdf or .dot).")
     var render: String?
 
     @Option(parsing: .unconditional, help: "With --render: draw only the changes and the nodes within N steps of them.")
-    var context: String?
+    var context: Int?
 
     @Flag(name: .customLong("git-external"), help: .hidden)
     var gitExternal = false
+
+    /// `--color`.
+    enum Colour: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
+    /// Usage errors; the entry point prints them and exits 2, as diff(1) does.
+    func validate() throws {
+        if gitExternal {
+            if ![1, 7, 9].contains(inputs.count) {
+                throw ValidationError("--git-external expects the 7 arguments git passes to an external diff, found \(inputs.count)")
+            }
+        } else if inputs.count != 2 {
+            throw ValidationError(inputs.count < 2 ? "expected two graphs, OLD and NEW" : "expected two graphs, found \(inputs.count) arguments")
+        }
+        if let message = InputReading.requireOneStdin(inputs) { throw ValidationError(message) }
+        if let relationMap, case let .failure(error) = QueryInput.relationMap(relationMap) { throw error }
+        if let render, DiffRendering.format(of: render) == nil {
+            throw ValidationError("--render: cannot tell the format of '\(render)'; name it .svg, .png, .pdf or .dot")
+        }
+        if let context {
+            guard render != nil else { throw ValidationError("--context needs --render") }
+            guard (0...Render.largestDepth).contains(context) else {
+                throw ValidationError("--context must be a whole number from 0 to \(Render.largestDepth)")
+            }
+        }
+    }
 
     func run() throws {
         do {
@@ -94,124 +111,44 @@ struct Diff: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
         } catch let trouble as DiffTrouble {
             for line in trouble.lines { Console.error(line + "\n") }
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.diffTrouble)
         }
     }
 
-    /// Options checked by hand, so that every usage error exits 2 as diff(1) does.
-    struct Settings {
-        enum Format: String, CaseIterable { case text, json, tsv }
-        enum Colour: String, CaseIterable { case auto, always, never }
-
-        var format = Format.text
-        var colour = Colour.auto
-        var maxLength = PathQuery.defaultMaxLength
-        var filter = ContextFilter()
-        var inputFormat: InputFormat?
-        var importOptions = InputLoader.Options()
-        var renderContext: Int?
-        var limit = InputFile.defaultLimit
-        var limits = SearchLimits.standard
-    }
-
-    static func usageError(_ message: String) -> DiffTrouble {
-        DiffTrouble(lines: [
-            "error: \(message)", "usage: pharmgraph diff <old> <new> [options]; see 'pharmgraph diff --help'",
-        ])
-    }
-
-    func settings() throws(DiffTrouble) -> Settings {
-        var settings = Settings()
-        func choice<T: RawRepresentable & CaseIterable>(_ value: String, _ option: String) throws(DiffTrouble) -> T
-        where T.RawValue == String {
-            guard let parsed = T(rawValue: value) else {
-                let valid = T.allCases.map(\.rawValue).joined(separator: ", ")
-                throw Self.usageError("\(option): unknown value '\(value)' (valid: \(valid))")
-            }
-            return parsed
-        }
-        settings.format = try choice(format, "--format")
-        settings.colour = try choice(color, "--color")
-        if let maxLength {
-            guard let n = Int(maxLength), (1...PathQuery.largestMaxLength).contains(n) else {
-                throw Self.usageError("--max-length must be a whole number from 1 to \(PathQuery.largestMaxLength)")
-            }
-            settings.maxLength = n
-        }
-        do {
-            settings.filter = try ContextFilter(terms: filters)
-        } catch {
-            throw Self.usageError("--where: \(error.description)")
-        }
-        if let inputFormat {
-            guard let parsed = InputFormat(rawValue: inputFormat) else {
-                let valid = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                throw Self.usageError("--input-format: unknown format '\(inputFormat)' (valid: \(valid))")
-            }
-            settings.inputFormat = parsed
-        }
-        if let relationMap {
-            switch QueryInput.relationMap(relationMap) {
-            case let .success(map): settings.importOptions.relationMap = map
-            case let .failure(error): throw Self.usageError(error.message)
-            }
-        }
-        switch SearchLimitOptions.parse(maxWork: maxWork, timeout: timeout, perQuery: false) {
-        case let .success(limits): settings.limits = limits
-        case let .failure(error): throw Self.usageError(error.message)
-        }
-        if let render, DiffRendering.format(of: render) == nil {
-            throw Self.usageError("--render: cannot tell the format of '\(render)'; name it .svg, .png, .pdf or .dot")
-        }
-        if let context {
-            guard render != nil else { throw Self.usageError("--context needs --render") }
-            guard let n = Int(context), (0...Render.largestDepth).contains(n) else {
-                throw Self.usageError("--context must be a whole number from 0 to \(Render.largestDepth)")
-            }
-            settings.renderContext = n
-        }
-        if let maxInflated {
-            guard let limit = InputReading.limit(maxInflated) else { throw Self.usageError(InputReading.limitError(maxInflated)) }
-            settings.limit = limit
-        }
-        return settings
-    }
-
-    /// The two inputs; in git's external-diff mode, from git's 7 (or 9) arguments.
-    func sides() throws(DiffTrouble) -> (DiffInput, DiffInput)? {
-        if let option = inputs.first(where: { $0.hasPrefix("-") && $0 != "-" }) {
-            throw Self.usageError("unknown option '\(option)'")
-        }
+    /// The two inputs; in git's external-diff mode, from git's 7 (or 9) arguments (counted by `validate()`).
+    func sides() -> (DiffInput, DiffInput)? {
         if gitExternal {
             // git runs: path old-file old-hex old-mode new-file new-hex new-mode [new-path similarity]
             switch inputs.count {
             case 1:
                 Console.out("* Unmerged path \(inputs[0])\n")
                 return nil
-            case 7, 9:
+            default:
                 let path = inputs[0]
                 let newPath = inputs.count == 9 ? inputs[7] : path
                 func side(_ file: String, _ name: String) -> DiffInput {
                     DiffInput(source: file == "/dev/null" ? .empty : .file(file), name: name, formatName: name)
                 }
                 return (side(inputs[1], "a/" + path), side(inputs[4], "b/" + newPath))
-            default:
-                throw Self.usageError("--git-external expects the 7 arguments git passes to an external diff, found \(inputs.count)")
             }
         }
-        guard inputs.count == 2 else {
-            throw Self.usageError(inputs.count < 2 ? "expected two graphs, OLD and NEW" : "expected two graphs, found \(inputs.count) arguments")
-        }
-        if let message = InputReading.requireOneStdin(inputs) { throw Self.usageError(message) }
         return (DiffInput(argument: inputs[0]), DiffInput(argument: inputs[1]))
     }
 
     /// Runs the diff and returns the exit status.
     func execute() throws(DiffTrouble) -> Int32 {
-        let settings = try settings()
-        guard let (old, new) = try sides() else { return 0 }
+        guard let (old, new) = sides() else { return 0 }
+        // Both were checked by validate(); a failure here is reported, not dropped.
+        var importOptions = InputLoader.Options()
+        let filter: ContextFilter
+        do {
+            importOptions.relationMap = try relationMap.map { try QueryInput.relationMap($0).get() } ?? [:]
+            filter = try scope.contextFilter()
+        } catch {
+            throw DiffTrouble("error: \(error)")
+        }
         let (oldContent, newContent) = try DiffInput.loadPair(
-            old, new, format: settings.inputFormat, options: settings.importOptions, limit: settings.limit)
+            old, new, format: inputFormat, options: importOptions, limit: read.limit)
 
         let changes: DiffReport.Changes
         var graphDiff: GraphDiff?
@@ -225,24 +162,24 @@ struct Diff: ParsableCommand {
 
         var verdictDiff: VerdictDiff?
         // Options that only concern verdicts ask for them; --no-verdicts still wins.
-        let asked = !drugs.isEmpty || !targets.isEmpty || !filters.isEmpty || maxLength != nil || maxWork != nil || timeout != nil
+        let asked = !drugs.isEmpty || !targets.isEmpty || scope.given || limits.given
         if verdicts ?? (asked || defaultVerdicts(old, new, oldContent, newContent)) {
-            verdictDiff = try compareVerdicts(oldContent, newContent, settings: settings, graphDiff: graphDiff)
+            verdictDiff = try compareVerdicts(oldContent, newContent, filter: filter, graphDiff: graphDiff)
         } else if verdicts == nil, graphDiff != nil, !old.isEmpty, !new.isEmpty {
             Console.error("note: verdicts not compared: a graph has more than \(Self.verdictEdgeLimit) edges (use --verdicts)\n")
         }
         let report = DiffReport(
             old: old, new: new, oldContent: oldContent, newContent: newContent, changes: changes, verdicts: verdictDiff,
-            filter: settings.filter)
+            filter: filter)
 
         // The diagram is drawn and written before anything is printed, so that trouble leaves no half-report.
         if let render {
-            let image = try DiffRendering.render(report, to: render, context: settings.renderContext)
+            let image = try DiffRendering.render(report, to: render, context: context)
             try DiffRendering.write(image, to: render)
         }
-        switch settings.format {
+        switch format.format {
         case .text:
-            var text = DiffText(report: report, style: DiffStyle(colour: useColour(settings.colour))).render()
+            var text = DiffText(report: report, style: DiffStyle(colour: useColour(color))).render()
             if gitExternal { text = "diff --pharmgraph \(old.name) \(new.name)\n" + text }
             Console.out(text)
         case .json:
@@ -265,7 +202,7 @@ struct Diff: ParsableCommand {
     }
 
     private func compareVerdicts(
-        _ old: DiffInput.Content, _ new: DiffInput.Content, settings: Settings, graphDiff: GraphDiff?
+        _ old: DiffInput.Content, _ new: DiffInput.Content, filter: ContextFilter, graphDiff: GraphDiff?
     ) throws(DiffTrouble) -> VerdictDiff {
         let oldEngine = PathEngine(network: old.network)
         let newEngine = PathEngine(network: new.network)
@@ -304,8 +241,8 @@ struct Diff: ParsableCommand {
             return try VerdictDiff(
                 old: VerdictDiff.Side(engine: oldEngine, sources: oldDrugs, targets: oldTargets),
                 new: VerdictDiff.Side(engine: newEngine, sources: newDrugs, targets: newTargets),
-                maxLength: settings.maxLength, traversal: TraversalOptions(filter: settings.filter), graphDiff: graphDiff,
-                limits: settings.limits)
+                maxLength: scope.length, traversal: TraversalOptions(filter: filter), graphDiff: graphDiff,
+                limits: limits.limits(perQuery: false))
         } catch {
             throw DiffTrouble("error: \(error.description)")
         }
@@ -317,7 +254,7 @@ struct Diff: ParsableCommand {
     }
 
     /// `--color`: auto colours a terminal, or git's pager in external-diff mode, unless NO_COLOR is set.
-    private func useColour(_ choice: Settings.Colour) -> Bool {
+    private func useColour(_ choice: Colour) -> Bool {
         switch choice {
         case .always: return true
         case .never: return false

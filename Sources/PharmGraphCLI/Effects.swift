@@ -25,8 +25,8 @@ struct Effects: ParsableCommand {
     @Option(help: "What counts as an effect (default: kind:effect and kind:condition); repeatable.")
     var targets: [String] = []
 
-    @Option(help: "Output format: text or json.")
-    var format: ReachFormat = .text
+    @Option(help: "Output format.")
+    var format: FormatOption<TextOrJSON> = .text
 
     func run() throws {
         let engine = try QueryInput.load(input)
@@ -37,7 +37,7 @@ struct Effects: ParsableCommand {
         limits.limits(perQuery: true).apply(to: &query)
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reach(query) }
         let output = ReachOutput(network: network)
-        switch format {
+        switch format.format {
         case .text:
             Console.out(output.text(reports, heading: "effect", partial: partial))
         case .json:
@@ -45,6 +45,8 @@ struct Effects: ParsableCommand {
                 from: sources.map { network.nodeIDs[Int($0)] }, maxLength: traversal.maxLength, partial: partial,
                 reached: output.rows(reports, partial: partial))
             Console.out(try JSONOutput.encode(json))
+        case .tsv:
+            throw format.format.unsupported
         }
     }
 

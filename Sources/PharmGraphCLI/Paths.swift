@@ -40,13 +40,15 @@ struct Paths: ParsableCommand {
 
     @OptionGroup var traversal: TraversalArguments
 
-    @Option(help: "How many paths to print, at most 100000 (the totals are exact unless partial); 0 prints the summary alone.")
+    @Option(parsing: .unconditional, help: "How many paths to print, at most 100000 (the totals are exact unless partial); 0 prints the summary alone.")
     var limit: Int = 20
 
     @Flag(help: "Only the paths of the smallest length that has any.")
     var shortest = false
 
-    @Option(name: .customLong("k"), help: "The k shortest paths (at most 100000), by length, then evidence; the totals still cover every path.")
+    @Option(
+        name: .customLong("k"), parsing: .unconditional,
+        help: "The k shortest paths (at most 100000), by length, then evidence; the totals still cover every path.")
     var k: Int?
 
     @Option(help: "A node (or kind:K) every path must pass through; repeatable (any of them).")
@@ -63,8 +65,8 @@ struct Paths: ParsableCommand {
 
     @OptionGroup var limits: SearchLimitOptions
 
-    @Option(help: "Output format: text, json or tsv.")
-    var format: PathsFormat = .text
+    @Option(help: "Output format.")
+    var format: FormatOption<TextJSONOrTSV> = .text
 
     @Option(help: "Also draw the printed paths (up to 50 with --limit 0) to OUT.svg, .png, .pdf or .dot (curated graphs).")
     var render: String?
@@ -78,10 +80,6 @@ struct Paths: ParsableCommand {
             case .unknown: .unknown
             }
         }
-    }
-
-    enum PathsFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json, tsv
     }
 
     func validate() throws {
@@ -194,7 +192,7 @@ struct Paths: ParsableCommand {
         let shown = Array(report.paths.prefix(k ?? limit))
         if let render { try draw(report, query: query, to: render, engine: engine, from: from, to: to) }
         let output = PathOutput(network: network)
-        switch format {
+        switch format.format {
         case .text:
             var lines = shown.map(output.line)
             var summary = PathOutput.summary(report.counts, partial: report.partial)

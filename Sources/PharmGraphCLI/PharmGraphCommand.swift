@@ -25,27 +25,50 @@ struct PharmGraphCommand: ParsableCommand {
         subcommands: [Check.self, Stats.self, Fmt.self, Render.self, Paths.self, Effects.self, Causes.self, Diff.self]
     )
 
-    /// Runs the command; `diff`'s usage errors exit 2, as diff(1)'s do, even the few the
-    /// argument parser catches before `diff` runs (an option without its value, a value
-    /// given to a flag). Every other command keeps ArgumentParser's exit codes (64 for usage).
+    /// Runs the command and exits with the status `ExitStatus.of` gives.
     // Messages go through `Console`, so that a failed write to stdout or stderr cannot trap.
     static func main() {
         let isDiff = CommandLine.arguments.dropFirst().first == "diff"
-        Console.prepare(failureStatus: isDiff ? 2 : 1)
+        Console.prepare(failureStatus: isDiff ? ExitStatus.diffTrouble : ExitStatus.failure)
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure, isDiff {
-                Console.error("error: \(message(for: error))\nusage: pharmgraph diff <old> <new> [options]; see 'pharmgraph diff --help'\n")
-                Foundation.exit(2)
+            let status = ExitStatus.of(error, diff: isDiff)
+            if isDiff, status == ExitStatus.diffTrouble, !(error is ExitCode) {
+                let usage = exitCode(for: error) == .validationFailure
+                Console.error("error: \(message(for: error))\n")
+                if usage { Console.error("usage: pharmgraph diff <old> <new> [options]; see 'pharmgraph diff --help'\n") }
+                Foundation.exit(status)
             }
             let text = fullMessage(for: error)
             if !text.isEmpty {
-                if code == .success { Console.out(text + "\n") } else { Console.error(text + "\n") }
+                if status == ExitStatus.success { Console.out(text + "\n") } else { Console.error(text + "\n") }
             }
-            Foundation.exit(code.rawValue)
+            Foundation.exit(status)
         }
+    }
+}
+
+/// The one exit-status rule (docs/cli.md, "Exit status").
+enum ExitStatus {
+    /// Done, nothing found: a clean check, an answered query, a written file, help.
+    static let success: Int32 = 0
+    /// Findings or errors: problems in an input, a failed claim, a non-canonical file, an unreadable file.
+    static let failure: Int32 = 1
+    /// A usage error (EX_USAGE): a bad option, a missing argument, an option out of range.
+    static let usage: Int32 = 64
+    /// `diff`, as diff(1): the inputs differ.
+    static let diffDifferences: Int32 = 1
+    /// `diff`, as diff(1): trouble, usage errors included.
+    static let diffTrouble: Int32 = 2
+
+    /// The status for an error out of parsing or running a command; `diff`: for the `diff` command.
+    static func of(_ error: any Error, diff: Bool) -> Int32 {
+        let code = PharmGraphCommand.exitCode(for: error).rawValue
+        // A command's own ExitCode is its answer; help and --version are success.
+        guard diff, !(error is ExitCode), code != success else { return code }
+        // Everything else that stops diff, usage errors first, is trouble: never "the inputs differ".
+        return diffTrouble
     }
 }

@@ -23,7 +23,8 @@ struct Render: ParsableCommand {
             drawn. The format comes from the output's extension or --format; -o - writes to stdout.
             A file is written atomically: a failed render leaves no partial file. A device or FIFO
             is written in place, never replaced. The default engine is dot, or sfdp above
-            \(dotNodeLimit) nodes (said on stderr). An imported network (SIF, TSV/CSV, Hetionet JSON)
+            \(dotNodeLimit) nodes (said on stderr). --where applies to every drawing; --max-length,
+            --max-work and --timeout to --paths. An imported network (SIF, TSV/CSV, Hetionet JSON)
             is drawn whole up to \(largestWholeNetwork) nodes; a larger one only with --focus or
             --paths. See docs/rendering.md and docs/cli.md.
 
@@ -45,17 +46,17 @@ struct Render: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The output file, device or FIFO, or - for stdout.")
     var output: String
 
-    @Option(help: "Output format: svg, png, pdf, dot or json (default: from the output's extension).")
-    var format: String?
+    @Option(help: "Output format (default: from the output's extension).")
+    var format: RenderFormat?
 
-    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot; sfdp above \(dotNodeLimit) nodes).")
-    var engine: String?
+    @Option(help: "Layout engine (default: dot; sfdp above \(dotNodeLimit) nodes).")
+    var engine: LayoutEngine?
 
-    @Option(help: "Rank direction: LR or TB.")
-    var rankdir: String = "LR"
+    @Option(help: "Rank direction.")
+    var rankdir: DiagramOptions.RankDirection = .LR
 
-    @Option(name: .customLong("cluster-by"), help: "Draw a labelled cluster per value of: system.")
-    var clusterBy: String?
+    @Option(name: .customLong("cluster-by"), help: "Draw a labelled cluster per value of this node field.")
+    var clusterBy: ClusterField?
 
     @Flag(name: .customLong("no-legend"), help: "Leave out the legend.")
     var noLegend = false
@@ -63,28 +64,30 @@ struct Render: ParsableCommand {
     @Option(help: "Draw only the neighbourhood of this node (id, label or synonym).")
     var focus: String?
 
-    @Option(help: "With --focus: how many steps from the focus node.")
+    @Option(parsing: .unconditional, help: "With --focus: how many steps from the focus node.")
     var depth: Int = 2
 
-    @Option(help: "With --focus: follow edges out, in or both.")
-    var direction: String = "both"
+    @Option(help: "With --focus: which way to follow edges.")
+    var direction: DiagramSelection.Direction = .both
 
     @Option(
         parsing: .upToNextOption,
         help: ArgumentHelp("Draw the simple paths between two nodes, each with its net sign.", valueName: "from> <to"))
     var paths: [String] = []
 
-    @Option(name: .customLong("max-length"), help: "With --paths: the longest path drawn, in edges (default 6).")
-    var maxLength: Int?
-
-    @Option(name: .customLong("where"), help: "Keep only edges that hold in this context, e.g. dose=subanesthetic (repeatable).")
-    var whereTerms: [String] = []
+    /// `--where` for every drawing; `--max-length` with --paths.
+    @OptionGroup var scope: PathScopeOptions
 
     /// With --paths: the path search's work budget and timeout.
     @OptionGroup var limits: SearchLimitOptions
 
-    @Option(name: .customLong("benchmark-repeat"), help: .hidden)
+    @Option(name: .customLong("benchmark-repeat"), parsing: .unconditional, help: .hidden)
     var benchmarkRepeat: Int?
+
+    /// The node fields `--cluster-by` can group by.
+    enum ClusterField: String, ExpressibleByArgument, CaseIterable {
+        case system
+    }
 
     func validate() throws {
         if format == nil && output != "-" && RenderFormat(fileExtension: output) == nil {
@@ -92,45 +95,22 @@ struct Render: ParsableCommand {
                 "cannot tell the format of '\(output)' from its extension; use --format \(Self.choices(RenderFormat.allCases))"
             )
         }
-        if let format, RenderFormat(rawValue: format) == nil {
-            throw ValidationError("unknown format '\(format)'; valid formats: \(Self.choices(RenderFormat.allCases))")
-        }
-        if let engine, LayoutEngine(rawValue: engine) == nil {
-            throw ValidationError("unknown engine '\(engine)'; valid engines: \(Self.choices(LayoutEngine.allCases))")
-        }
-        if DiagramOptions.RankDirection(rawValue: rankdir) == nil {
-            throw ValidationError("unknown rank direction '\(rankdir)'; valid: LR, TB")
-        }
-        if let clusterBy, clusterBy != "system" {
-            throw ValidationError("cannot cluster by '\(clusterBy)'; valid: system")
-        }
-        if DiagramSelection.Direction(rawValue: direction) == nil {
-            throw ValidationError("unknown direction '\(direction)'; valid: out, in, both")
-        }
         if !(0...Self.largestDepth).contains(depth) { throw ValidationError("--depth must be from 0 to \(Self.largestDepth)") }
         if !paths.isEmpty && paths.count != 2 {
             throw ValidationError("--paths takes two nodes, FROM and TO")
         }
-        if let maxLength, !(1...PathQuery.largestMaxLength).contains(maxLength) {
-            throw ValidationError("--max-length must be from 1 to \(PathQuery.largestMaxLength)")
-        }
-        if maxLength != nil && paths.isEmpty { throw ValidationError("--max-length needs --paths") }
+        if scope.maxLength != nil && paths.isEmpty { throw ValidationError("--max-length needs --paths") }
         if limits.given && paths.isEmpty { throw ValidationError("--max-work and --timeout need --paths") }
         if focus != nil && !paths.isEmpty { throw ValidationError("give --focus or --paths, not both") }
         if let message = InputReading.requireOneStdin([file, network.nodes]) { throw ValidationError(message) }
         if let benchmarkRepeat, !(1...Self.largestBenchmarkRepeat).contains(benchmarkRepeat) {
             throw ValidationError("--benchmark-repeat must be from 1 to \(Self.largestBenchmarkRepeat)")
         }
-        do {
-            _ = try ContextFilter(terms: whereTerms)
-        } catch {
-            throw ValidationError("\(error)")
-        }
     }
 
     func run() throws {
-        let format = format.flatMap(RenderFormat.init(rawValue:)) ?? RenderFormat(fileExtension: output) ?? .svg
-        let filter = try ContextFilter(terms: whereTerms)
+        let format = format ?? RenderFormat(fileExtension: output) ?? .svg
+        let filter = try scope.contextFilter()
         let input = InputLoader.load(file, options: try network.loaderOptions(read))
         Console.report(input)
         guard let network = input.network else { throw ExitCode(1) }
@@ -152,10 +132,10 @@ struct Render: ParsableCommand {
         }
 
         let options = DiagramOptions(
-            rankDirection: DiagramOptions.RankDirection(rawValue: rankdir) ?? .LR, clusterBySystem: clusterBy == "system",
+            rankDirection: rankdir, clusterBySystem: clusterBy == .system,
             legend: !noLegend)
         try Self.draw(
-            graph: graph, selection: selection, options: options, engine: engine.flatMap(LayoutEngine.init(rawValue:)),
+            graph: graph, selection: selection, options: options, engine: engine,
             format: format, output: output, benchmarkRepeat: benchmarkRepeat)
     }
 
@@ -198,7 +178,7 @@ struct Render: ParsableCommand {
         }
         do {
             try OutputFile.write(rendering.data, to: output)
-        } catch where error.isBrokenPipe {
+        } catch let error where error.isBrokenPipe {
             // The reader left (`| head`): not an error, as for every stdout write (docs/cli.md).
             return
         } catch {
@@ -218,7 +198,6 @@ struct Render: ParsableCommand {
             guard nodes.count == 1 else {
                 throw RenderFailure(description: "--focus: '\(focus)' names \(nodes.count) nodes; give one")
             }
-            let direction = DiagramSelection.Direction(rawValue: direction) ?? .both
             return (graph, DiagramSelection.neighbourhood(
                 of: network.nodeIDs[Int(nodes[0])], depth: depth, direction: direction, in: graph, filter: filter))
         }
@@ -232,9 +211,8 @@ struct Render: ParsableCommand {
         let engine = PathEngine(network: network)
         let sources = try NodeSelector.resolve(from, in: network)
         let targets = try NodeSelector.resolve(to, in: network)
-        let length = maxLength ?? PathQuery.defaultMaxLength
         var query = PathQuery(
-            sources: sources, targets: targets, maxLength: length, traversal: TraversalOptions(filter: filter))
+            sources: sources, targets: targets, maxLength: scope.length, traversal: TraversalOptions(filter: filter))
         limits.limits(perQuery: true).apply(to: &query)
         let report = try engine.paths(query, limit: Self.pathLimit)
         if report.partial { Console.error("warning: " + PathOutput.partialLine(report) + "\n") }
@@ -315,3 +293,8 @@ enum MemoryUsage {
         return (value("VmRSS"), value("VmHWM"))
     }
 }
+
+extension RenderFormat: ExpressibleByArgument {}
+extension LayoutEngine: ExpressibleByArgument {}
+extension DiagramOptions.RankDirection: ExpressibleByArgument {}
+extension DiagramSelection.Direction: ExpressibleByArgument {}

@@ -23,8 +23,8 @@ struct Stats: ParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format.")
+    var format: FormatOption<TextOrJSON> = .text
 
     func validate() throws {
         if let message = InputReading.requireOneStdin([file, network.nodes]) { throw ValidationError(message) }
@@ -35,15 +35,17 @@ struct Stats: ParsableCommand {
         Console.report(input)
         if let graph = input.graph {
             let statistics = GraphStatistics(graph)
-            switch format {
+            switch format.format {
             case .text: Console.out(statistics.text)
             case .json: Console.out(try JSONOutput.encode(statistics))
+            case .tsv: throw format.format.unsupported
             }
         } else if let network = input.network, input.isNetwork {
             let statistics = NetworkStatistics(network, name: file, format: input.format?.rawValue ?? "")
-            switch format {
+            switch format.format {
             case .text: Console.out(statistics.text)
             case .json: Console.out(try JSONOutput.encode(statistics))
+            case .tsv: throw format.format.unsupported
             }
         } else {
             throw ExitCode(1)

@@ -13,8 +13,9 @@ struct BudgetEndToEndTests {
     func check() throws {
         let text = try pharmgraph(["check", dense] + budget)
         #expect(text.status == 1)
-        #expect(text.stderr.hasPrefix(
-            "paths/dense.yaml:238:5: error: claim 'd' -> 'e' could not be decided: the search stopped at its work budget (100000 search steps)"))
+        #expect(
+            text.stderr.hasPrefix(
+                "paths/dense.yaml:238:5: error: claim 'd' -> 'e' could not be decided: the search stopped at its work budget (100000 search steps)"))
         #expect(text.stderr.hasSuffix("checked 1 file: 1 error, 0 warnings\n"))
         let strict = try pharmgraph(["check", "--strict", dense] + budget)
         #expect(strict.status == 1)
@@ -31,8 +32,10 @@ struct BudgetEndToEndTests {
         let text = try pharmgraph(["paths", dense, "d", "e", "--max-length", "14", "--limit", "0"] + budget)
         #expect(text.status == 0)
         #expect(text.stdout.contains("(so far); verdict: undetermined\n"))
-        #expect(text.stdout.contains(
-            "partial: stopped at the work budget (100000 search steps; raise --max-work, or lower --max-length); the counts are lower bounds and the verdict is undetermined, not a conclusion"))
+        #expect(
+            text.stdout.contains(
+                "partial: stopped at the work budget (100000 search steps; raise --max-work, or lower --max-length); the counts are lower bounds and the verdict is undetermined, not a conclusion"
+            ))
         let json = try pharmgraph(["paths", dense, "d", "e", "--max-length", "14", "--format", "json", "--limit", "1"] + budget)
         #expect(json.stdout.contains("\"partial\" : true"))
         #expect(json.stdout.contains("\"verdict\" : \"undetermined\""))
@@ -76,7 +79,8 @@ struct BudgetEndToEndTests {
         #expect(json.stdout.contains("\"verdict\" : \"undetermined\""))
         let bad = try pharmgraph(["diff", dense, dense, "--max-work", "lots"])
         #expect(bad.status == 2)
-        #expect(bad.stderr.hasPrefix("error: --max-work must be a whole number"))
+        // A typed option: ArgumentParser's message, as for every command.
+        #expect(bad.stderr.hasPrefix("error: The value 'lots' is invalid for '--max-work <max-work>'"))
     }
 
     @Test("option ranges: negative budgets and timeouts are usage errors; 0 means no bound")
@@ -88,6 +92,60 @@ struct BudgetEndToEndTests {
         // No bound, on a query that finishes: exact counts, not partial.
         let unbounded = try pharmgraph("paths", dense, "d", "e", "--max-length", "3", "--limit", "0", "--max-work", "0")
         #expect(unbounded.stdout == "196 paths: 196 positive, 0 negative, 0 unknown; verdict: positive\n")
+    }
+
+    @Test(
+        "every bad --max-work, --timeout and --max-length is a usage error with its own message, for every command",
+        arguments: [
+            (["--max-work", "-1"], "--max-work must be a whole number of search steps, 0 or more"),
+            (["--max-work", "lots"], "The value 'lots' is invalid for '--max-work <max-work>'"),
+            (["--timeout", "0"], "--timeout must be a number of seconds above 0 and at most 1000000"),
+            (["--timeout", "-2"], "--timeout must be a number of seconds above 0 and at most 1000000"),
+            (["--timeout", "1000001"], "--timeout must be a number of seconds above 0 and at most 1000000"),
+            (["--timeout", "nan"], "--timeout must be a number of seconds above 0 and at most 1000000"),
+            (["--timeout", "soon"], "The value 'soon' is invalid for '--timeout <timeout>'"),
+            (["--max-length", "0"], "--max-length must be from 1 to 100"),
+            (["--max-length", "101"], "--max-length must be from 1 to 100"),
+            (["--where", "dose"], "--where: invalid filter 'dose'"),
+        ])
+    func optionErrors(_ option: [String], _ message: String) throws {
+        var commands: [[String]] = [
+            ["paths", dense, "d", "e"], ["effects", dense, "d"], ["causes", dense, "e"],
+            ["render", dense, "-o", "-", "--format", "dot", "--paths", "d", "e"], ["diff", dense, dense],
+        ]
+        if option[0] == "--max-work" || option[0] == "--timeout" { commands.append(["check", dense]) }
+        for command in commands {
+            let result = try pharmgraph(command + option)
+            // One rule: 64 for a usage error, and diff(1)'s 2 for diff.
+            #expect(result.status == (command[0] == "diff" ? 2 : 64), "\(command + option)")
+            #expect(result.stderr.contains(message), "\(command + option): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(command + option)")
+        }
+    }
+
+    /// The timeout path: no work bound, and a search that would run for hours, so the 1 ms timeout
+    /// (or deadline, for check and diff) is what stops it; nothing here measures time.
+    @Test("--timeout stops every command's search, which then says so and is partial")
+    func timeout() throws {
+        let limits = ["--max-length", "14", "--max-work", "0", "--timeout", "0.001"]
+        let paths = try pharmgraph(["paths", dense, "d", "e"] + limits)
+        #expect(paths.status == 0)
+        #expect(paths.stdout.contains("partial: stopped at the timeout"), "\(paths.stdout)")
+        #expect(paths.stdout.contains("verdict: undetermined"))
+        for command in [["effects", dense, "d"], ["causes", dense, "e"]] {
+            let result = try pharmgraph(command + limits)
+            #expect(result.status == 0, "\(command)")
+            #expect(result.stdout.contains("partial: the search stopped at its work budget or timeout"), "\(command)")
+        }
+        let render = try pharmgraph(["render", dense, "-o", "-", "--format", "dot", "--paths", "d", "e"] + limits)
+        #expect(render.status == 0)
+        #expect(render.stderr.contains("warning: partial: stopped at the timeout"), "\(render.stderr)")
+        let check = try pharmgraph(["check", dense, "--max-work", "0", "--timeout", "0.001"])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("claim 'd' -> 'e' could not be decided"), "\(check.stderr)")
+        let diff = try pharmgraph(["diff", dense, dense] + limits)
+        #expect(diff.status == 1)
+        #expect(diff.stdout.contains("partial: a search stopped at its work budget or timeout"))
     }
 }
 

@@ -191,11 +191,9 @@ struct PathTests {
         #expect(try NodeSelector.resolve("drug-a", in: network).count == 1)
         #expect(try NodeSelector.resolve("kind:effect", in: network).count == 4)
         #expect(throws: NodeSelector.ResolutionError.self) { try NodeSelector.resolve("drug-c", in: network) }
-        do {
-            _ = try NodeSelector.resolve("kind:efect", in: network)
-        } catch {
-            #expect(error.description == "no node of kind 'efect'; did you mean 'effect'?")
-        }
+        // #expect(throws:) fails when nothing is thrown, and hands back the error to check.
+        let misspelt = #expect(throws: NodeSelector.ResolutionError.self) { try NodeSelector.resolve("kind:efect", in: network) }
+        #expect(misspelt?.description == "no node of kind 'efect'; did you mean 'effect'?")
     }
 }
 

@@ -21,7 +21,8 @@ public enum Repository {
 public enum Golden {
     public enum Outcome: Equatable {
         case matches
-        case differs(expected: String, actual: String)
+        /// The golden file (`-`) and the output (`+`) differ at these lines.
+        case differs(LineDiff)
         case recorded(String)
         case missing(String)
     }
@@ -37,7 +38,83 @@ public enum Golden {
         guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
             return .missing(relativePath)
         }
-        return expected == actual ? .matches : .differs(expected: expected, actual: actual)
+        return expected == actual ? .matches : .differs(LineDiff(expected: expected, actual: actual))
+    }
+}
+
+extension Golden.Outcome: CustomStringConvertible {
+    /// What a failed expectation prints: the line diff, not the two files.
+    public var description: String {
+        switch self {
+        case .matches: "matches"
+        case let .differs(diff): "differs from the golden file (- golden, + output):\n\(diff)"
+        case let .recorded(path): "recorded \(path) (PHARMGRAPH_RECORD=1); run again without it"
+        case let .missing(path): "no golden file \(path); record it with PHARMGRAPH_RECORD=1"
+        }
+    }
+}
+
+/// The lines two texts differ in, from a longest common subsequence of their lines.
+public struct LineDiff: Equatable, Sendable, CustomStringConvertible {
+    /// A line only in the expected text (`-`) or only in the actual one (`+`), numbered in its own text.
+    public struct Line: Equatable, Sendable {
+        public let mark: Character
+        public let number: Int
+        public let text: String
+    }
+
+    /// The most lines `description` shows.
+    public static let shownLines = 20
+
+    /// Every differing line, in order.
+    public let lines: [Line]
+
+    public init(expected: String, actual: String) {
+        let old = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let new = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The common head and tail are equal; the table covers only the middle.
+        var head = 0
+        while head < old.count, head < new.count, old[head] == new[head] { head += 1 }
+        var tail = 0
+        while tail < old.count - head, tail < new.count - head, old[old.count - 1 - tail] == new[new.count - 1 - tail] { tail += 1 }
+        let a = Array(old[head..<(old.count - tail)])
+        let b = Array(new[head..<(new.count - tail)])
+        var lines: [Line] = []
+        if a.count * b.count > 4_000_000 {
+            // Too big to align: every middle line differs.
+            lines =
+                a.enumerated().map { Line(mark: "-", number: head + $0.offset + 1, text: $0.element) }
+                + b.enumerated().map { Line(mark: "+", number: head + $0.offset + 1, text: $0.element) }
+        } else {
+            // common[i][j]: the longest common subsequence of a[i...] and b[j...].
+            var common = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in stride(from: a.count - 1, through: 0, by: -1) {
+                for j in stride(from: b.count - 1, through: 0, by: -1) {
+                    common[i][j] = a[i] == b[j] ? common[i + 1][j + 1] + 1 : max(common[i + 1][j], common[i][j + 1])
+                }
+            }
+            var (i, j) = (0, 0)
+            while i < a.count || j < b.count {
+                if i < a.count, j < b.count, a[i] == b[j] {
+                    i += 1
+                    j += 1
+                } else if j == b.count || (i < a.count && common[i + 1][j] >= common[i][j + 1]) {
+                    lines.append(Line(mark: "-", number: head + i + 1, text: a[i]))
+                    i += 1
+                } else {
+                    lines.append(Line(mark: "+", number: head + j + 1, text: b[j]))
+                    j += 1
+                }
+            }
+        }
+        self.lines = lines
+    }
+
+    /// The first `shownLines` differing lines, `-` expected and `+` actual, each with its line number.
+    public var description: String {
+        var text = lines.prefix(Self.shownLines).map { "\($0.mark)\($0.number): \(String(reflecting: $0.text))" }
+        if lines.count > Self.shownLines { text.append("… and \(lines.count - Self.shownLines) more differing lines") }
+        return text.joined(separator: "\n")
     }
 }
 

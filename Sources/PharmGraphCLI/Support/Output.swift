@@ -3,10 +3,47 @@ import Foundation
 import PharmGraph
 import PharmGraphIO
 
-/// Text or JSON, for commands with a machine-readable output.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+/// The format of a command's report: one type for every command (docs/decisions.md, "Options").
+enum OutputFormat: String, CaseIterable, Sendable {
     case text
     case json
+    case tsv
+
+    /// For the branch of a format a command's `--format` never yields: thrown, never trapped.
+    var unsupported: ValidationError { ValidationError("--format \(rawValue) is not available here") }
+}
+
+/// The formats one command writes, the values its `--format` accepts.
+protocol OutputFormats {
+    static var formats: [OutputFormat] { get }
+}
+
+/// `text` or `json`: check, stats, effects and causes.
+enum TextOrJSON: OutputFormats {
+    static let formats: [OutputFormat] = [.text, .json]
+}
+
+/// `text`, `json` or `tsv`: paths and diff.
+enum TextJSONOrTSV: OutputFormats {
+    static let formats: [OutputFormat] = [.text, .json, .tsv]
+}
+
+/// `--format`: an `OutputFormat` that the command writes; help and errors list only those.
+struct FormatOption<Choices: OutputFormats>: ExpressibleByArgument, Sendable {
+    let format: OutputFormat
+
+    static var text: Self { Self(format: .text) }
+
+    private init(format: OutputFormat) { self.format = format }
+
+    init?(argument: String) {
+        guard let format = OutputFormat(rawValue: argument), Choices.formats.contains(format) else { return nil }
+        self.format = format
+    }
+
+    static var allValueStrings: [String] { Choices.formats.map(\.rawValue) }
+
+    var defaultValueDescription: String { format.rawValue }
 }
 
 /// Writing to the standard streams with write(2), so that a failed write never traps (docs/cli.md, "Output streams").

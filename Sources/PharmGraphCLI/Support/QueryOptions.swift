@@ -20,10 +20,43 @@ struct InputOptions: ParsableArguments {
     }
 }
 
-/// Which edges a query may walk.
-struct TraversalArguments: ParsableArguments {
+/// `--where` and `--max-length`, declared once for every command that searches paths.
+struct PathScopeOptions: ParsableArguments {
     @Option(name: .customLong("where"), help: "Leave out edges whose context has KEY with another value (KEY=VALUE; repeatable).")
     var filters: [String] = []
+
+    // .unconditional: `--max-length -1` is a value out of range, not a missing value.
+    @Option(
+        parsing: .unconditional,
+        help: "The longest path considered, in edges, from 1 to \(PathQuery.largestMaxLength) (default: \(PathQuery.defaultMaxLength)).")
+    var maxLength: Int?
+
+    /// `--max-length`, or the default.
+    var length: Int { maxLength ?? PathQuery.defaultMaxLength }
+
+    /// Whether either option was given.
+    var given: Bool { !filters.isEmpty || maxLength != nil }
+
+    func validate() throws {
+        if let maxLength, !(1...PathQuery.largestMaxLength).contains(maxLength) {
+            throw ValidationError("--max-length must be from 1 to \(PathQuery.largestMaxLength)")
+        }
+        _ = try contextFilter()
+    }
+
+    /// The `--where` terms as a filter; a malformed term is a usage error.
+    func contextFilter() throws -> ContextFilter {
+        do {
+            return try ContextFilter(terms: filters)
+        } catch {
+            throw ValidationError("--where: \(error.description)")
+        }
+    }
+}
+
+/// Which edges a query may walk.
+struct TraversalArguments: ParsableArguments {
+    @OptionGroup var scope: PathScopeOptions
 
     @Option(help: "Only walk these relations or labels (comma-separated).")
     var relations: String?
@@ -31,74 +64,57 @@ struct TraversalArguments: ParsableArguments {
     @Flag(help: "Walk every edge both ways.")
     var undirected = false
 
-    @Option(help: "The longest path considered, in edges.")
-    var maxLength: Int = PathQuery.defaultMaxLength
-
-    func validate() throws {
-        if !(1...PathQuery.largestMaxLength).contains(maxLength) {
-            throw ValidationError("--max-length must be from 1 to \(PathQuery.largestMaxLength)")
-        }
-        _ = try contextFilter()
-    }
-
-    func contextFilter() throws -> ContextFilter {
-        do {
-            return try ContextFilter(terms: filters)
-        } catch {
-            throw ValidationError(error.description)
-        }
-    }
+    /// `--max-length`, or the default.
+    var maxLength: Int { scope.length }
 
     func traversal() throws -> TraversalOptions {
         let labels = relations.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
-        return TraversalOptions(undirected: undirected, labels: labels, filter: try contextFilter())
+        return TraversalOptions(undirected: undirected, labels: labels, filter: try scope.contextFilter())
     }
 }
 
 /// How much work the path searches of a command may do (docs/queries.md, "Work budget").
 struct SearchLimitOptions: ParsableArguments {
-    @Option(help: "Stop each search after this many search steps and mark it partial, its verdict undetermined (default: \(PathQuery.defaultMaxWork); 0: no bound).")
+    /// The largest `--timeout`, in seconds.
+    static let largestTimeout = 1_000_000.0
+
+    @Option(
+        parsing: .unconditional,
+        help: """
+            Stop each search after this many search steps and mark it partial, its verdict undetermined \
+            (default: \(PathQuery.defaultMaxWork); 0: no bound).
+            """)
     var maxWork: Int?
 
-    @Option(help: "Stop after this many seconds and mark the result partial (default: no timeout).")
+    @Option(parsing: .unconditional, help: "Stop after this many seconds and mark the result partial (default: no timeout).")
     var timeout: Double?
 
     /// Whether either option was given.
     var given: Bool { maxWork != nil || timeout != nil }
 
     func validate() throws {
-        if case let .failure(error) = Self.parse(maxWork: maxWork.map(String.init), timeout: timeout.map { "\($0)" }, perQuery: true) {
-            throw error
+        if let maxWork, maxWork < 0 {
+            throw ValidationError("--max-work must be a whole number of search steps, 0 or more (0: no bound)")
+        }
+        // NaN fails both comparisons, as it should.
+        if let timeout, !(timeout > 0 && timeout <= Self.largestTimeout) {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most 1000000")
         }
     }
 
     /// The limits; `perQuery`: the timeout counts from each query's start, else from now for all.
     func limits(perQuery: Bool) -> SearchLimits {
-        (try? Self.parse(maxWork: maxWork.map(String.init), timeout: timeout.map { "\($0)" }, perQuery: perQuery).get())
-            ?? .standard
-    }
-
-    /// Reads the two options' text (also for `diff`, which parses its options by hand).
-    static func parse(maxWork: String?, timeout: String?, perQuery: Bool) -> Result<SearchLimits, ValidationError> {
         var limits = SearchLimits.standard
-        if let maxWork {
-            guard let n = Int(maxWork), n >= 0 else {
-                return .failure(ValidationError("--max-work must be a whole number of search steps, 0 or more (0: no bound)"))
-            }
-            limits.maxWork = n == 0 ? nil : n
-        }
+        if let maxWork { limits.maxWork = maxWork == 0 ? nil : maxWork }
         if let timeout {
-            guard let seconds = Double(timeout), seconds > 0, seconds <= 1_000_000 else {
-                return .failure(ValidationError("--timeout must be a number of seconds above 0 and at most 1000000"))
-            }
-            let duration = Duration.milliseconds(Int64((seconds * 1000).rounded(.up)))
+            let duration = Duration.milliseconds(Int64((timeout * 1000).rounded(.up)))
             if perQuery {
                 limits.timeout = duration
             } else {
                 limits.deadline = ContinuousClock.now + duration
             }
         }
-        return .success(limits)
+        return limits
     }
 
     /// Why a partial result stopped, in words, and what to do about it.

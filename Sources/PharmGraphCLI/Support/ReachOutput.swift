@@ -63,8 +63,3 @@ struct ReachOutput {
 extension String {
     func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }
-
-/// Text or JSON, for `effects` and `causes`.
-enum ReachFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
