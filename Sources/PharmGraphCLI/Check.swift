@@ -41,7 +41,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let limits = limits.limits(perQuery: false)
-        let options = try network.loaderOptions(read)
+        let options = network.loaderOptions(read)
         let results = files.map { Self.check($0, options: options, limits: limits) }
         let errors = results.map(\.diagnostics.errorCount).reduce(0, +)
         let warnings = results.map(\.diagnostics.warningCount).reduce(0, +)

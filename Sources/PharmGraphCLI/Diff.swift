@@ -61,13 +61,10 @@ struct Diff: ParsableCommand {
     @Option(help: "Verdicts: where paths end (repeatable; default kind:effect and kind:condition).")
     var targets: [String] = []
 
-    @Option(help: "Read both inputs as this format (default: from each name and content).")
-    var inputFormat: InputFormat?
-
-    @Option(help: "Imported networks: map labels to relations, e.g. 1=activates,-1=inhibits.")
-    var relationMap: String?
-
     @OptionGroup var read: ReadOptions
+
+    /// How to read imported networks; `--input-format` applies to both inputs.
+    @OptionGroup var network: NetworkOptions
 
     @Option(help: "Also draw the union graph, changes coloured, to this file (.svg, .png, .pdf or .dot).")
     var render: String?
@@ -92,8 +89,7 @@ struct Diff: ParsableCommand {
         } else if inputs.count != 2 {
             throw ValidationError(inputs.count < 2 ? "expected two graphs, OLD and NEW" : "expected two graphs, found \(inputs.count) arguments")
         }
-        if let message = InputReading.requireOneStdin(inputs) { throw ValidationError(message) }
-        if let relationMap, case let .failure(error) = QueryInput.relationMap(relationMap) { throw error }
+        if let message = InputReading.requireOneStdin(inputs + [network.nodes]) { throw ValidationError(message) }
         if let render, DiffRendering.format(of: render) == nil {
             throw ValidationError("--render: cannot tell the format of '\(render)'; name it .svg, .png, .pdf or .dot")
         }
@@ -139,16 +135,15 @@ struct Diff: ParsableCommand {
     func execute() throws(DiffTrouble) -> Int32 {
         guard let (old, new) = sides() else { return 0 }
         // Both were checked by validate(); a failure here is reported, not dropped.
-        var importOptions = InputLoader.Options()
+        let importOptions = network.loaderOptions(read)
         let filter: ContextFilter
         do {
-            importOptions.relationMap = try relationMap.map { try QueryInput.relationMap($0).get() } ?? [:]
             filter = try scope.contextFilter()
         } catch {
             throw DiffTrouble("error: \(error)")
         }
         let (oldContent, newContent) = try DiffInput.loadPair(
-            old, new, format: inputFormat, options: importOptions, limit: read.limit)
+            old, new, format: importOptions.format, options: importOptions, limit: importOptions.limit)
 
         let changes: DiffReport.Changes
         var graphDiff: GraphDiff?

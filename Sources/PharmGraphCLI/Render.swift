@@ -111,7 +111,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let format = format ?? RenderFormat(fileExtension: output) ?? .svg
         let filter = try scope.contextFilter()
-        let input = InputLoader.load(file, options: try network.loaderOptions(read))
+        let input = InputLoader.load(file, options: network.loaderOptions(read))
         Console.report(input)
         guard let network = input.network else { throw ExitCode(1) }
         if network.graph == nil, focus == nil, paths.isEmpty, network.nodeCount > Self.largestWholeNetwork {

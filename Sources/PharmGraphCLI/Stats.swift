@@ -31,7 +31,7 @@ struct Stats: ParsableCommand {
     }
 
     func run() throws {
-        let input = InputLoader.load(file, options: try network.loaderOptions(read))
+        let input = InputLoader.load(file, options: network.loaderOptions(read))
         Console.report(input)
         if let graph = input.graph {
             let statistics = GraphStatistics(graph)

@@ -8,16 +8,41 @@ struct ReadOptions: ParsableArguments {
     @Option(
         name: .customLong("max-inflated"),
         help: ArgumentHelp(
-            "The most bytes one input may hold once decompressed, e.g. 512M or 4G (default: \(InputReading.defaultLimitText)).",
+            "The most bytes one input may hold once decompressed, at least 1, e.g. 512M, 4G or 1000000 (default: \(InputReading.defaultLimitText)).",
             valueName: "size"))
-    var maxInflated: String?
-
-    func validate() throws {
-        if let maxInflated, InputReading.limit(maxInflated) == nil { throw ValidationError(InputReading.limitError(maxInflated)) }
-    }
+    var maxInflated: ByteLimit?
 
     /// The limit in bytes.
-    var limit: Int { maxInflated.flatMap(InputReading.limit) ?? InputFile.defaultLimit }
+    var limit: Int { maxInflated?.bytes ?? InputFile.defaultLimit }
+}
+
+/// A `--max-inflated` value: a size of at least 1 byte, such as 512M, 4G or 1000000.
+struct ByteLimit: ExpressibleByArgument {
+    let bytes: Int
+
+    init?(argument: String) {
+        guard let bytes = ByteSize.parse(argument), bytes >= 1 else { return nil }
+        self.bytes = bytes
+    }
+}
+
+/// A `--relation-map` value: LABEL=RELATION pairs separated by commas.
+struct RelationMap: ExpressibleByArgument {
+    static let help =
+        "Map imported labels to relations, e.g. 1=activates,-1=inhibits (relations: "
+        + Relation.allCases.map(\.rawValue).joined(separator: ", ") + "). Unmapped labels keep unknown sign."
+
+    let map: [String: Relation]
+
+    init?(argument: String) {
+        var map: [String: Relation] = [:]
+        for entry in argument.split(separator: ",") {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, let relation = Relation(rawValue: parts[1]) else { return nil }
+            map[parts[0]] = relation
+        }
+        self.map = map
+    }
 }
 
 /// How to read an imported network, for every command that accepts one (docs/cli.md, "Input").
@@ -37,30 +62,20 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: "TSV/CSV: the relation column (default: relation, interaction, type or sign).")
     var relationColumn: String?
 
-    @Option(help: "Map imported labels to relations, e.g. 1=activates,-1=inhibits. Unmapped labels keep unknown sign.")
-    var relationMap: String?
+    @Option(help: ArgumentHelp(RelationMap.help, valueName: "label=relation,..."))
+    var relationMap: RelationMap?
 
-    /// The loader's options; a bad `--relation-map` is a usage error.
-    func loaderOptions(_ read: ReadOptions) throws -> InputLoader.Options {
+    /// The loader's options.
+    func loaderOptions(_ read: ReadOptions) -> InputLoader.Options {
         InputLoader.Options(
             format: inputFormat, limit: read.limit, nodeTable: nodes, sourceColumn: sourceColumn, targetColumn: targetColumn,
-            relationColumn: relationColumn, relationMap: try relationMap.map { try QueryInput.relationMap($0).get() } ?? [:])
+            relationColumn: relationColumn, relationMap: relationMap?.map ?? [:])
     }
 }
 
 /// Reading inputs through `InputLoader`, with the messages every command prints.
 enum InputReading {
     static let defaultLimitText = "8G"
-
-    /// The byte count of a `--max-inflated` value: at least 1.
-    static func limit(_ text: String) -> Int? {
-        guard let bytes = ByteSize.parse(text), bytes >= 1 else { return nil }
-        return bytes
-    }
-
-    static func limitError(_ text: String) -> String {
-        "--max-inflated: expected a size of at least 1 byte such as 512M, 4G or 1000000, found '\(text)'"
-    }
 
     /// The message after `path: error: `.
     static func message(_ error: InputFile.ReadError) -> String {

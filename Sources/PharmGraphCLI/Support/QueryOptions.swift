@@ -134,7 +134,7 @@ struct SearchLimitOptions: ParsableArguments {
 enum QueryInput {
     /// Loads the graph named by `options`, printing diagnostics; throws `ExitCode(1)` on errors.
     static func load(_ options: InputOptions) throws -> PathEngine {
-        let input = InputLoader.load(options.graph, options: try options.network.loaderOptions(options.read))
+        let input = InputLoader.load(options.graph, options: options.network.loaderOptions(options.read))
         Console.report(input)
         guard let network = input.network else { throw ExitCode(1) }
         return PathEngine(network: network)
@@ -148,23 +148,6 @@ enum QueryInput {
             Console.error("\(path): error: \(InputReading.message(error))\n")
             throw ExitCode(1)
         }
-    }
-
-    /// Parses `--relation-map LABEL=RELATION,...`; the error is a message for a usage error.
-    static func relationMap(_ text: String) -> Result<[String: Relation], ValidationError> {
-        var map: [String: Relation] = [:]
-        for entry in text.split(separator: ",") {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty else {
-                return .failure(ValidationError("--relation-map: expected LABEL=RELATION, found '\(entry)'"))
-            }
-            guard let relation = Relation(rawValue: parts[1]) else {
-                let names = Relation.allCases.map(\.rawValue).joined(separator: ", ")
-                return .failure(ValidationError("--relation-map: unknown relation '\(parts[1])' (valid: \(names))"))
-            }
-            map[parts[0]] = relation
-        }
-        return .success(map)
     }
 
     /// Resolves a node selector; an unknown name is an error (exit 1).
