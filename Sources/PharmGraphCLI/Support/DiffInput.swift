@@ -24,17 +24,7 @@ struct DiffInput: Sendable {
     }
 
     /// A loaded side: a curated graph, or any other network.
-    enum Content: Sendable {
-        case graph(Graph)
-        case network(Network)
-
-        var network: Network {
-            switch self {
-            case let .graph(graph): Network(graph)
-            case let .network(network): network
-            }
-        }
-    }
+    typealias Content = DiffReport.Content
 
     let source: Source
     /// The name shown in output and diagnostics.
@@ -71,6 +61,12 @@ struct DiffInput: Sendable {
         return false
     }
 
+    /// The revision of a `REV:path` input (empty for the index, `:path`), for provenance.
+    private var revision: String? {
+        guard case let .revision(spec) = source, let colon = spec.firstIndex(of: ":") else { return nil }
+        return String(spec[..<colon])
+    }
+
     /// The path part of `REV:path`, or the name.
     private var pathForFormat: String {
         if case .revision = source, let colon = formatName.firstIndex(of: ":") {
@@ -103,20 +99,26 @@ struct DiffInput: Sendable {
     }
 
     /// Reads and loads the input; any diagnostics but warnings make it trouble.
-    func load(format: InputFormat?, options: ImportOptions, limit: Int) throws(DiffTrouble) -> Content {
-        if isEmpty { return .graph(Graph(id: "", title: "", version: "", nodes: [], edges: [])) }
+    func load(format: InputFormat?, options: ImportOptions, limit: Int) throws(DiffTrouble) -> DiffReport.Side {
+        if isEmpty {
+            let graph = Graph(id: "", title: "", version: "", nodes: [], edges: [])
+            return DiffReport.Side(name: name, content: .graph(graph), isEmpty: true, input: Provenance.Input(bytes: [], graph: nil))
+        }
         let data = try read(limit: limit)
+        func side(_ content: Content, graph: Graph?) -> DiffReport.Side {
+            DiffReport.Side(name: name, content: content, input: Provenance.Input(bytes: data, graph: graph, revision: revision))
+        }
         guard let format = format ?? NetworkInput.format(of: pathForFormat, data: data) else {
             let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw DiffTrouble("\(name): error: cannot tell the format from the name; give --input-format (\(names))")
         }
         if format == .graph {
             let result = GraphLoader.load(data: data, path: name)
-            if let graph = result.graph { return .graph(graph) }
+            if let graph = result.graph { return side(.graph(graph), graph: graph) }
             throw DiffTrouble(lines: Self.errors(result.diagnostics, formatter: DiagnosticFormatter(source: result.source)))
         }
         let result = NetworkInput.load(data: data, path: name, format: format, import: options)
-        if let network = result.network { return .network(network) }
+        if let network = result.network { return side(.network(network), graph: nil) }
         throw DiffTrouble(lines: Self.errors(result.diagnostics, formatter: result.formatter))
     }
 
@@ -129,14 +131,14 @@ struct DiffInput: Sendable {
     /// Loads both sides at once (two cores halve the time on large networks); old first in any trouble.
     static func loadPair(
         _ old: DiffInput, _ new: DiffInput, format: InputFormat?, options: ImportOptions, limit: Int
-    ) throws(DiffTrouble) -> (Content, Content) {
+    ) throws(DiffTrouble) -> (DiffReport.Side, DiffReport.Side) {
         let inputs = [old, new]
         let results = ResultSlots(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             results.set(i, Result { () throws(DiffTrouble) in try inputs[i].load(format: format, options: options, limit: limit) })
         }
         var lines: [String] = []
-        var contents: [Content] = []
+        var contents: [DiffReport.Side] = []
         for i in 0..<2 {
             switch results.get(i) {
             case let .success(content): contents.append(content)
@@ -151,18 +153,18 @@ struct DiffInput: Sendable {
 
 /// Results written by concurrent loads, one slot each.
 private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<DiffInput.Content, DiffTrouble>?]
+    private var slots: [Result<DiffReport.Side, DiffTrouble>?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ result: Result<DiffInput.Content, DiffTrouble>) {
+    func set(_ i: Int, _ result: Result<DiffReport.Side, DiffTrouble>) {
         lock.lock()
         slots[i] = result
         lock.unlock()
     }
 
-    func get(_ i: Int) -> Result<DiffInput.Content, DiffTrouble>? {
+    func get(_ i: Int) -> Result<DiffReport.Side, DiffTrouble>? {
         lock.lock()
         defer { lock.unlock() }
         return slots[i]

@@ -69,3 +69,8 @@ struct SignCountsJSON: Encodable {
         unknown = counts.unknown
     }
 }
+
+extension LimitHints {
+    /// The command line's words for a search's bounds.
+    static let cli = LimitHints(workBudget: "raise --max-work, or lower --max-length", boundOptions: "--max-work, --timeout")
+}
