@@ -221,7 +221,7 @@ struct Render: ParsableCommand {
             sources: sources, targets: targets, maxLength: length, traversal: TraversalOptions(filter: filter))
         limits.limits(perQuery: true).apply(to: &query)
         let report = try engine.paths(query, limit: Self.pathLimit)
-        if report.partial { Console.error("warning: " + PathOutput.partialLine(report) + "\n") }
+        if report.partial { Console.error("warning: " + PathsReport.partialLine(report, hints: .cli) + "\n") }
         return Self.pathSelection(report: report, query: query, names: (from, to), graph: graph, network: network)
     }
 

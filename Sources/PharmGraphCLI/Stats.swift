@@ -25,11 +25,11 @@ struct Stats: ParsableCommand {
     func run() throws {
         let result = InputReading.loadGraph(file, limit: read.limit)
         Console.report(result)
-        guard let graph = result.graph else { throw ExitCode(1) }
-        let statistics = GraphStatistics(graph)
+        guard let graph = result.graph, let source = result.source else { throw ExitCode(1) }
+        let report = StatsReport(graph, input: Provenance.Input(source: source, graph: graph))
         switch format {
-        case .text: Console.out(statistics.text)
-        case .json: Console.out(try JSONOutput.encode(statistics))
+        case .text: Console.out(report.text)
+        case .json: Console.out(try ReportJSON.encode(report))
         }
     }
 }

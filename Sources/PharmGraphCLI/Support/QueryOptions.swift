@@ -113,24 +113,15 @@ struct SearchLimitOptions: ParsableArguments {
         }
         return .success(limits)
     }
-
-    /// Why a partial result stopped, in words, and what to do about it.
-    static func stopReason(_ stop: SearchStop?, work: Int) -> String {
-        switch stop {
-        case .workBudget?: "stopped at the work budget (\(work) search steps; raise --max-work, or lower --max-length)"
-        case .timeout?: "stopped at the timeout"
-        case nil: "stopped early"
-        }
-    }
-
-    /// The plain warning every partial result carries.
-    static let lowerBoundNote = "the counts are lower bounds and the verdict is undetermined, not a conclusion"
 }
 
 /// A loaded network with its engine, or the diagnostics that stopped it.
 enum QueryInput {
     /// Loads the graph named by `options`, printing diagnostics; throws `ExitCode(1)` on errors.
-    static func load(_ options: InputOptions) throws -> PathEngine {
+    static func load(_ options: InputOptions) throws -> PathEngine { try loadWithInput(options).engine }
+
+    /// As `load`, with the input's provenance (its id, version and the SHA-256 of its bytes).
+    static func loadWithInput(_ options: InputOptions) throws -> (engine: PathEngine, input: Provenance.Input) {
         let data = try read(options.graph, limit: options.read.limit)
         let result = NetworkInput.load(
             data: data, path: options.graph, format: options.inputFormat, import: try importOptions(options))
@@ -138,7 +129,7 @@ enum QueryInput {
             Console.error(result.formatter.format(diagnostic) + "\n")
         }
         guard let network = result.network else { throw ExitCode(1) }
-        return PathEngine(network: network)
+        return (PathEngine(network: network), Provenance.Input(bytes: data, graph: network.graph))
     }
 
     /// The (decompressed) bytes of a file, or an error message and exit 1.
