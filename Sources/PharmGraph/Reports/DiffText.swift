@@ -103,7 +103,7 @@ public struct DiffText: Sendable {
     }
 
     /// `field: old → new`, or item by item for lists and mappings.
-    func fieldLines(_ change: FieldChange, indent: String) -> [String] {
+    public func fieldLines(_ change: FieldChange, indent: String) -> [String] {
         let name = "\(indent)\(change.field): "
         if change.field == "relation", case let .text(old) = change.old, case let .text(new) = change.new,
             let before = Relation(rawValue: old), let after = Relation(rawValue: new)
