@@ -40,7 +40,7 @@ struct Check: ParsableCommand {
         let limits = limits.limits(perQuery: false)
         let report = CheckReport(
             files: files.map { CheckedFile(InputReading.loadGraph($0, limit: read.limit), limits: limits) }, strict: strict,
-            options: ["strict": strict ? "true" : "false"])
+            options: self.limits.provenanceOptions.merging(["strict": strict ? "true" : "false"]) { a, _ in a })
         switch format {
         case .text: Console.error(report.text)
         case .json: Console.out(try ReportJSON.encode(report.json))

@@ -150,7 +150,7 @@ struct Paths: ParsableCommand {
     func runBatch(_ file: String, engine: PathEngine) throws -> Int {
         var work = 0
         let text = String(decoding: try QueryInput.read(file, limit: input.read.limit), as: UTF8.self)
-        var rows = ["from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial"]
+        var rows = [PathsReport.batchHeader]
         // Lines as everywhere else: LF, CR, CRLF, NEL, LS and PS end them (LineBreaks).
         let source = SourceText(path: file, text: text)
         for (number, line) in (0..<source.lineCount).map({ ($0, source.line($0 + 1) ?? "") }) {
@@ -177,11 +177,7 @@ struct Paths: ParsableCommand {
             }
             let report = try report(try query(from: fields[0], to: fields[1], engine: engine), engine: engine)
             work = max(work, report.work)
-            let c = report.counts
-            let shortestLength = report.paths.map(\.length).min().map(String.init) ?? "-"
-            rows.append(
-                [fields[0], fields[1], "\(c.total)", "\(c.positive)", "\(c.negative)", "\(c.unknown)", report.finding.rawValue,
-                 shortestLength, report.partial ? "yes" : "no"].joined(separator: "\t"))
+            rows.append(PathsReport.batchRow(from: fields[0], to: fields[1], report))
         }
         Console.out(rows.joined(separator: "\n") + "\n")
         return work

@@ -193,6 +193,8 @@ struct QueryReportTests {
         let json = try ReportJSON.encode(report.json)
         #expect(Golden.compare(json, to: goldenDir + "paths-signed.json") == .matches)
         #expect(report.summaryLines(hints: hints, showing: false) == "4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed\n")
+        #expect(PathsReport.batchRow(from: "drug-a", to: "e-pos", result) == "drug-a\te-pos\t4\t2\t1\t1\tmixed\t2\tno")
+        #expect(PathsReport.batchRow(from: "x", to: "y", PathReport(counts: SignCounts(), paths: [], partial: true)) == "x\ty\t0\t0\t0\t0\tundetermined\t-\tyes")
         let shown = PathsReport(network: network, query: query, result: result, shown: 1, provenance: Provenance(inputs: [input]))
         #expect(shown.text(hints: hints).hasSuffix("verdict: mixed (showing 1)\n"))
     }

@@ -99,6 +99,17 @@ public struct PathsReport: Sendable {
         return ([Self.tsvHeader] + rows).joined(separator: "\n") + "\n"
     }
 
+    /// The header of `paths --batch`: one summary row per query follows.
+    public static let batchHeader = "from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial"
+
+    /// One summary row of `paths --batch`: the names as given, the counts, the verdict, the shortest length (`-` for none).
+    public static func batchRow(from: String, to: String, _ result: PathReport) -> String {
+        let c = result.counts
+        let shortest = result.paths.map(\.length).min().map(String.init) ?? "-"
+        return [from, to, "\(c.total)", "\(c.positive)", "\(c.negative)", "\(c.unknown)", result.finding.rawValue, shortest,
+                result.partial ? "yes" : "no"].joined(separator: "\t")
+    }
+
     /// The JSON document of `paths --format json`.
     public struct JSON: Encodable, Sendable, Equatable {
         public var schemaVersion = PathsReport.schema
