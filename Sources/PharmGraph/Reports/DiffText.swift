@@ -103,7 +103,10 @@ public struct DiffText: Sendable {
     }
 
     /// `field: old → new`, or item by item for lists and mappings.
-    public func fieldLines(_ change: FieldChange, indent: String) -> [String] {
+    public func fieldLines(_ change: FieldChange, indent: String) -> [String] { Self.fieldLines(change, indent: indent, style: style) }
+
+    /// As `fieldLines(_:indent:)`, in `style`.
+    public static func fieldLines(_ change: FieldChange, indent: String, style: DiffStyle) -> [String] {
         let name = "\(indent)\(change.field): "
         if change.field == "relation", case let .text(old) = change.old, case let .text(new) = change.new,
             let before = Relation(rawValue: old), let after = Relation(rawValue: new)
@@ -304,9 +307,8 @@ public enum DiffTSV {
         }
         switch report.changes {
         case let .graph(diff):
-            let text = DiffText(report: report, style: DiffStyle(colour: false), hints: LimitHints(workBudget: "", boundOptions: ""))
             for change in diff.edgesChanged {
-                let detail = change.changes.flatMap { text.fieldLines($0, indent: "") }.joined(separator: "; ")
+                let detail = change.changes.flatMap { DiffText.fieldLines($0, indent: "", style: DiffStyle(colour: false)) }.joined(separator: "; ")
                 row("changed", change.new.from, change.new.relation.rawValue, change.new.to, detail)
             }
             for edge in diff.edgesAdded {
