@@ -28,7 +28,7 @@ struct Causes: ParsableCommand {
     var format: ReachFormat = .text
 
     func run() throws {
-        let (engine, source) = try QueryInput.loadWithInput(input)
+        let (engine, inputs) = try QueryInput.loadWithInput(input)
         let network = engine.network
         let goals = try QueryInput.resolve(effect, in: network, what: "EFFECT")
         let drugs = try Effects.targets(sources, default: ["drug"], in: network)
@@ -37,7 +37,7 @@ struct Causes: ParsableCommand {
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reachBack(query) }
         let report = ReachReport(
             network: network, direction: .causes, start: goals, maxLength: traversal.maxLength, reached: reports, partial: partial,
-            provenance: Provenance(inputs: [source], options: traversal.provenance(limits, ["effect": effect, "sources": sources.joined(separator: ",")])))
+            provenance: Provenance(inputs: inputs, options: traversal.provenance(limits, ["effect": effect, "sources": sources.joined(separator: ",")])))
         try ReachOutput.print(report, format: format)
     }
 }

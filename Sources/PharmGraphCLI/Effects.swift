@@ -29,7 +29,7 @@ struct Effects: ParsableCommand {
     var format: ReachFormat = .text
 
     func run() throws {
-        let (engine, source) = try QueryInput.loadWithInput(input)
+        let (engine, inputs) = try QueryInput.loadWithInput(input)
         let network = engine.network
         let sources = try QueryInput.resolve(drug, in: network, what: "DRUG")
         let goals = try Self.targets(targets, default: ["effect", "condition"], in: network)
@@ -38,7 +38,7 @@ struct Effects: ParsableCommand {
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reach(query) }
         let report = ReachReport(
             network: network, direction: .effects, start: sources, maxLength: traversal.maxLength, reached: reports, partial: partial,
-            provenance: Provenance(inputs: [source], options: traversal.provenance(limits, ["drug": drug, "targets": targets.joined(separator: ",")])))
+            provenance: Provenance(inputs: inputs, options: traversal.provenance(limits, ["drug": drug, "targets": targets.joined(separator: ",")])))
         try ReachOutput.print(report, format: format)
     }
 

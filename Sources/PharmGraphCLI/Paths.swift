@@ -102,7 +102,7 @@ struct Paths: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let (engine, source) = try QueryInput.loadWithInput(input)
+        let (engine, inputs) = try QueryInput.loadWithInput(input)
         let loaded = clock.now
         engine.prepare(try traversal.traversal())
         let indexed = clock.now
@@ -111,7 +111,7 @@ struct Paths: ParsableCommand {
         if let batch {
             work = try runBatch(batch, engine: engine)
         } else {
-            work = try runOne(from: from!, to: to!, engine: engine, input: source)
+            work = try runOne(from: from!, to: to!, engine: engine, inputs: inputs)
         }
         if timings {
             let finished = clock.now
@@ -183,13 +183,13 @@ struct Paths: ParsableCommand {
         return work
     }
 
-    func runOne(from: String, to: String, engine: PathEngine, input source: Provenance.Input) throws -> Int {
+    func runOne(from: String, to: String, engine: PathEngine, inputs: [Provenance.Input]) throws -> Int {
         let query = try query(from: from, to: to, engine: engine)
         let result = try report(query, engine: engine)
         if let render { try draw(result, query: query, to: render, engine: engine, from: from, to: to) }
         let report = PathsReport(
             network: engine.network, query: query, result: result, shown: k ?? limit,
-            provenance: Provenance(inputs: [source], options: provenanceOptions(from: from, to: to)))
+            provenance: Provenance(inputs: inputs, options: provenanceOptions(from: from, to: to)))
         switch format {
         case .text: Console.out(report.text(hints: .cli))
         case .json: Console.out(try ReportJSON.encode(report.json))

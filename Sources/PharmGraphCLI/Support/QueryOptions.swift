@@ -120,16 +120,17 @@ enum QueryInput {
     /// Loads the graph named by `options`, printing diagnostics; throws `ExitCode(1)` on errors.
     static func load(_ options: InputOptions) throws -> PathEngine { try loadWithInput(options).engine }
 
-    /// As `load`, with the input's provenance (its id, version and the SHA-256 of its bytes).
-    static func loadWithInput(_ options: InputOptions) throws -> (engine: PathEngine, input: Provenance.Input) {
+    /// As `load`, with the inputs' provenance: the graph's (id, version, SHA-256 of its bytes), then a node table's.
+    static func loadWithInput(_ options: InputOptions) throws -> (engine: PathEngine, inputs: [Provenance.Input]) {
         let data = try read(options.graph, limit: options.read.limit)
-        let result = NetworkInput.load(
-            data: data, path: options.graph, format: options.inputFormat, import: try importOptions(options))
+        let imports = try importOptions(options)
+        let result = NetworkInput.load(data: data, path: options.graph, format: options.inputFormat, import: imports)
         for diagnostic in result.diagnostics {
             Console.error(result.formatter.format(diagnostic) + "\n")
         }
         guard let network = result.network else { throw ExitCode(1) }
-        return (PathEngine(network: network), Provenance.Input(bytes: data, graph: network.graph))
+        let table = imports.nodeTable.map { Provenance.Input(bytes: $0.data, graph: nil) }
+        return (PathEngine(network: network), [Provenance.Input(bytes: data, graph: network.graph)] + (table.map { [$0] } ?? []))
     }
 
     /// The (decompressed) bytes of a file, or an error message and exit 1.
