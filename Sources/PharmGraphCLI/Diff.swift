@@ -221,6 +221,7 @@ struct Diff: ParsableCommand {
         options.limits = settings.limits
         // Options that only concern verdicts ask for them; --no-verdicts still wins.
         options.verdictOptionGiven = !filters.isEmpty || maxLength != nil || maxWork != nil || timeout != nil
+        options.recorded = ["max_work": maxWork, "timeout": timeout].compactMapValues { $0 }
         let report: DiffReport
         do {
             report = try DiffReport(old: oldLoaded, new: newLoaded, options: options)

@@ -142,6 +142,21 @@ struct DiffReportTests {
         #expect(Golden.compare(encoded, to: goldenDir + "diff-network.json") == .matches)
     }
 
+    @Test("provenance options: verdict options only when verdicts are compared, recorded ones beside them")
+    func options() throws {
+        var options = DiffReport.Options()
+        options.filter = try ContextFilter(terms: ["dose=low"])
+        options.drugs = ["drug-a"]
+        options.recorded = ["max_work": "100"]
+        let report = try DiffReport(old: side("diff/old.yaml"), new: side("diff/new.yaml"), options: options)
+        #expect(
+            report.provenance.options == ["verdicts": "on", "max_length": "6", "where": "dose=low", "drugs": "drug-a", "max_work": "100"])
+        options.verdicts = false
+        let off = try DiffReport(old: side("diff/old.yaml"), new: side("diff/new.yaml"), options: options)
+        #expect(off.provenance.options == ["verdicts": "off", "max_work": "100"])
+        #expect(off.verdicts == nil && !off.verdictsSkippedBySize)
+    }
+
     @Test("a list field change carries added and removed; a plain one does not")
     func changeJSON() throws {
         let list = try object(try ReportJSON.encode(DiffJSON.Change(FieldChange(field: "refs", old: .absent, new: .list(["a"])))))

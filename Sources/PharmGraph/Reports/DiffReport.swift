@@ -49,6 +49,8 @@ public struct DiffReport: Sendable {
         public var limits = SearchLimits.standard
         /// A verdict option (max length, filter, bounds) was given, which asks for verdicts.
         public var verdictOptionGiven = false
+        /// Further options for provenance, as the front end names them (e.g. `max_work`, `timeout`).
+        public var recorded: [String: String] = [:]
 
         /// Verdicts are compared by default for two curated graphs of at most this many edges each.
         public static let verdictEdgeLimit = 2_000
@@ -111,7 +113,7 @@ public struct DiffReport: Sendable {
             if !options.drugs.isEmpty { shown["drugs"] = options.drugs.joined(separator: ",") }
             if !options.targets.isEmpty { shown["targets"] = options.targets.joined(separator: ",") }
         }
-        provenance = Provenance(inputs: [old.input, new.input], options: shown)
+        provenance = Provenance(inputs: [old.input, new.input], options: shown.merging(options.recorded) { a, _ in a })
     }
 
     /// Both sides are curated graphs, neither empty, of at most `verdictEdgeLimit` edges each.
