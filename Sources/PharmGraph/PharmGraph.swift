@@ -1,2 +1,2 @@
 /// The version of the PharmGraph library and tool.
-public let pharmGraphVersion = "0.1.0"
+public let pharmGraphVersion = PharmGraphVersion.current

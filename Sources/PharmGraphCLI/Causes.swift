@@ -28,24 +28,16 @@ struct Causes: ParsableCommand {
     var format: FormatOption<TextOrJSON> = .text
 
     func run() throws {
-        let engine = try QueryInput.load(input)
+        let (engine, inputs) = try QueryInput.loadWithInput(input)
         let network = engine.network
         let goals = try QueryInput.resolve(effect, in: network, what: "EFFECT")
         let drugs = try Effects.targets(sources, default: ["drug"], in: network)
         var query = PathQuery(sources: drugs, targets: goals, maxLength: traversal.maxLength, traversal: try traversal.traversal())
         limits.limits(perQuery: true).apply(to: &query)
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reachBack(query) }
-        let output = ReachOutput(network: network)
-        switch format.format {
-        case .text:
-            Console.out(output.text(reports, heading: "drug", partial: partial))
-        case .json:
-            let json = ReachJSON(
-                to: goals.map { network.nodeIDs[Int($0)] }, maxLength: traversal.maxLength, partial: partial,
-                reached: output.rows(reports, partial: partial))
-            Console.out(try JSONOutput.encode(json))
-        case .tsv:
-            throw format.format.unsupported
-        }
+        let report = ReachReport(
+            network: network, direction: .causes, start: goals, maxLength: traversal.maxLength, reached: reports, partial: partial,
+            provenance: Provenance(inputs: inputs, options: traversal.provenance(limits, ["effect": effect, "sources": sources.joined(separator: ",")])))
+        try ReachOutput.print(report, format: format)
     }
 }

@@ -42,80 +42,14 @@ struct Check: ParsableCommand {
     func run() throws {
         let limits = limits.limits(perQuery: false)
         let options = network.loaderOptions(read)
-        let results = files.map { Self.check($0, options: options, limits: limits) }
-        let errors = results.map(\.diagnostics.errorCount).reduce(0, +)
-        let warnings = results.map(\.diagnostics.warningCount).reduce(0, +)
+        let report = CheckReport(
+            files: files.map { CheckedFile(InputLoader.load($0, options: options), limits: limits) }, strict: strict,
+            options: self.limits.provenanceOptions.merging(["strict": strict ? "true" : "false"]) { a, _ in a })
         switch format.format {
-        case .text:
-            for result in results {
-                for diagnostic in result.diagnostics { Console.error(result.formatter.format(diagnostic) + "\n") }
-            }
-            Console.error(
-                "checked \(Console.count(files.count, "file")): \(Console.count(errors, "error")), \(Console.count(warnings, "warning"))\n"
-            )
-        case .json:
-            Console.out(try JSONOutput.encode(CheckReport(results: results, strict: strict)))
-        case .tsv:
-            throw format.format.unsupported
+        case .text: Console.error(report.text)
+        case .json: Console.out(try ReportJSON.encode(report.json))
+        case .tsv: throw format.format.unsupported
         }
-        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
-    }
-}
-
-/// One file's diagnostics, claims included.
-struct CheckedFile {
-    var path: String
-    /// Source lines under the diagnostics: a graph's text or a network's excerpts.
-    var formatter: DiagnosticFormatter
-    var diagnostics: [Diagnostic]
-}
-
-extension Check {
-    /// Loads a graph or network and, for a graph without errors, verifies its claims against its paths.
-    static func check(_ path: String, options: InputLoader.Options, limits: SearchLimits = .standard) -> CheckedFile {
-        let input = InputLoader.load(path, options: options)
-        var diagnostics = input.diagnostics
-        if let graph = input.graph { diagnostics = (diagnostics + ClaimVerifier.verify(graph, limits: limits)).sorted() }
-        return CheckedFile(path: path, formatter: input.formatter, diagnostics: diagnostics)
-    }
-}
-
-/// The JSON schema of `check --format json` (docs/cli.md).
-struct CheckReport: Encodable {
-    struct File: Encodable {
-        var path: String
-        var errors: Int
-        var warnings: Int
-        var diagnostics: [Item]
-    }
-
-    struct Item: Encodable {
-        var severity: String
-        var line: Int?
-        var column: Int?
-        var message: String
-        var notes: [String]?
-    }
-
-    var files: [File]
-    var errors: Int
-    var warnings: Int
-    var strict: Bool
-    var ok: Bool
-
-    init(results: [CheckedFile], strict: Bool) {
-        files = results.map { result in
-            File(
-                path: result.path, errors: result.diagnostics.errorCount, warnings: result.diagnostics.warningCount,
-                diagnostics: result.diagnostics.map {
-                    Item(
-                        severity: $0.severity.rawValue, line: $0.line, column: $0.column, message: $0.message,
-                        notes: $0.notes.isEmpty ? nil : $0.notes)
-                })
-        }
-        errors = files.map(\.errors).reduce(0, +)
-        warnings = files.map(\.warnings).reduce(0, +)
-        self.strict = strict
-        ok = errors == 0 && !(strict && warnings > 0)
+        if !report.ok { throw ExitCode(1) }
     }
 }

@@ -5,7 +5,7 @@ import PharmGraphIO
 
 struct Diff: ParsableCommand {
     /// Verdicts are compared by default for two curated graphs of at most this many edges each.
-    static let verdictEdgeLimit = 2_000
+    static let verdictEdgeLimit = DiffReport.Options.verdictEdgeLimit
 
     static let configuration = CommandConfiguration(
         abstract: "Show what changed between two versions of a graph, in the science rather than the lines.",
@@ -142,30 +142,30 @@ struct Diff: ParsableCommand {
         } catch {
             throw DiffTrouble("error: \(error)")
         }
-        let (oldContent, newContent) = try DiffInput.loadPair(
+        let (oldLoaded, newLoaded) = try DiffInput.loadPair(
             old, new, format: importOptions.format, options: importOptions, limit: importOptions.limit)
-
-        let changes: DiffReport.Changes
-        var graphDiff: GraphDiff?
-        if case let .graph(a) = oldContent, case let .graph(b) = newContent {
-            let diff = GraphDiff(old: a, new: b)
-            graphDiff = diff
-            changes = .graph(diff)
-        } else {
-            changes = .network(NetworkDiff(old: oldContent.network, new: newContent.network))
-        }
-
-        var verdictDiff: VerdictDiff?
+        var options = DiffReport.Options()
+        options.verdicts = verdicts
+        options.drugs = drugs
+        options.targets = targets
+        options.maxLength = scope.length
+        options.filter = filter
+        options.limits = limits.limits(perQuery: false)
         // Options that only concern verdicts ask for them; --no-verdicts still wins.
-        let asked = !drugs.isEmpty || !targets.isEmpty || scope.given || limits.given
-        if verdicts ?? (asked || defaultVerdicts(old, new, oldContent, newContent)) {
-            verdictDiff = try compareVerdicts(oldContent, newContent, filter: filter, graphDiff: graphDiff)
-        } else if verdicts == nil, graphDiff != nil, !old.isEmpty, !new.isEmpty {
+        options.verdictOptionGiven = scope.given || limits.given
+        options.recorded = limits.provenanceOptions
+        let report: DiffReport
+        do {
+            report = try DiffReport(old: oldLoaded, new: newLoaded, options: options)
+        } catch {
+            switch error {
+            case let .selector(role, cause): throw DiffTrouble("error: \(role == .drugs ? "--drugs" : "--targets"): \(cause.description)")
+            case let .query(cause): throw DiffTrouble("error: \(cause.description)")
+            }
+        }
+        if report.verdictsSkippedBySize {
             Console.error("note: verdicts not compared: a graph has more than \(Self.verdictEdgeLimit) edges (use --verdicts)\n")
         }
-        let report = DiffReport(
-            old: old, new: new, oldContent: oldContent, newContent: newContent, changes: changes, verdicts: verdictDiff,
-            filter: filter)
 
         // The diagram is drawn and written before anything is printed, so that trouble leaves no half-report.
         if let render {
@@ -174,12 +174,12 @@ struct Diff: ParsableCommand {
         }
         switch format.format {
         case .text:
-            var text = DiffText(report: report, style: DiffStyle(colour: useColour(color))).render()
+            var text = DiffText(report: report, style: DiffStyle(colour: useColour(color)), hints: .cli).render()
             if gitExternal { text = "diff --pharmgraph \(old.name) \(new.name)\n" + text }
             Console.out(text)
         case .json:
             do {
-                Console.out(try DiffJSON(report: report).encode())
+                Console.out(try DiffJSON(report).encoded())
             } catch {
                 throw DiffTrouble("error: cannot encode the report: \(error)")
             }
@@ -188,64 +188,6 @@ struct Diff: ParsableCommand {
         }
         // git stops at an external diff that exits non-zero, so in that mode differences exit 0.
         return report.hasDifferences && !gitExternal ? 1 : 0
-    }
-
-    /// On for two curated graphs, neither empty, of at most `verdictEdgeLimit` edges each.
-    private func defaultVerdicts(_ old: DiffInput, _ new: DiffInput, _ a: DiffInput.Content, _ b: DiffInput.Content) -> Bool {
-        guard !old.isEmpty, !new.isEmpty, case let .graph(x) = a, case let .graph(y) = b else { return false }
-        return x.edges.count <= Self.verdictEdgeLimit && y.edges.count <= Self.verdictEdgeLimit
-    }
-
-    private func compareVerdicts(
-        _ old: DiffInput.Content, _ new: DiffInput.Content, filter: ContextFilter, graphDiff: GraphDiff?
-    ) throws(DiffTrouble) -> VerdictDiff {
-        let oldEngine = PathEngine(network: old.network)
-        let newEngine = PathEngine(network: new.network)
-        let drugSelectors = drugs.isEmpty ? ["kind:drug"] : drugs
-        let targetSelectors = targets.isEmpty ? ["kind:effect", "kind:condition"] : targets
-        func resolve(_ selectors: [String], _ what: String, required: Bool) throws(DiffTrouble) -> ([Int32], [Int32]) {
-            var a: [Int32] = []
-            var b: [Int32] = []
-            for selector in selectors {
-                // A name missing from one version is expected; one that is ambiguous is an error.
-                func lookup(_ network: Network) throws(DiffTrouble) -> [Int32]? {
-                    do {
-                        return try NodeSelector.resolve(selector, in: network)
-                    } catch {
-                        if error.isAmbiguous { throw DiffTrouble("error: \(what): \(error.description)") }
-                        return nil
-                    }
-                }
-                let x = try lookup(oldEngine.network)
-                let y = try lookup(newEngine.network)
-                if required, x == nil, y == nil {
-                    do {
-                        _ = try NodeSelector.resolve(selector, in: newEngine.network)
-                    } catch {
-                        throw DiffTrouble("error: \(what): \(error.description)")
-                    }
-                }
-                a += x ?? []
-                b += y ?? []
-            }
-            return (Self.unique(a), Self.unique(b))
-        }
-        let (oldDrugs, newDrugs) = try resolve(drugSelectors, "--drugs", required: !drugs.isEmpty)
-        let (oldTargets, newTargets) = try resolve(targetSelectors, "--targets", required: !targets.isEmpty)
-        do {
-            return try VerdictDiff(
-                old: VerdictDiff.Side(engine: oldEngine, sources: oldDrugs, targets: oldTargets),
-                new: VerdictDiff.Side(engine: newEngine, sources: newDrugs, targets: newTargets),
-                maxLength: scope.length, traversal: TraversalOptions(filter: filter), graphDiff: graphDiff,
-                limits: limits.limits(perQuery: false))
-        } catch {
-            throw DiffTrouble("error: \(error.description)")
-        }
-    }
-
-    private static func unique(_ nodes: [Int32]) -> [Int32] {
-        var seen = Set<Int32>()
-        return nodes.filter { seen.insert($0).inserted }
     }
 
     /// `--color`: auto colours a terminal, or git's pager in external-diff mode, unless NO_COLOR is set.

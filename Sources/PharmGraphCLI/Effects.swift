@@ -29,25 +29,17 @@ struct Effects: ParsableCommand {
     var format: FormatOption<TextOrJSON> = .text
 
     func run() throws {
-        let engine = try QueryInput.load(input)
+        let (engine, inputs) = try QueryInput.loadWithInput(input)
         let network = engine.network
         let sources = try QueryInput.resolve(drug, in: network, what: "DRUG")
         let goals = try Self.targets(targets, default: ["effect", "condition"], in: network)
         var query = PathQuery(sources: sources, targets: goals, maxLength: traversal.maxLength, traversal: try traversal.traversal())
         limits.limits(perQuery: true).apply(to: &query)
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reach(query) }
-        let output = ReachOutput(network: network)
-        switch format.format {
-        case .text:
-            Console.out(output.text(reports, heading: "effect", partial: partial))
-        case .json:
-            let json = ReachJSON(
-                from: sources.map { network.nodeIDs[Int($0)] }, maxLength: traversal.maxLength, partial: partial,
-                reached: output.rows(reports, partial: partial))
-            Console.out(try JSONOutput.encode(json))
-        case .tsv:
-            throw format.format.unsupported
-        }
+        let report = ReachReport(
+            network: network, direction: .effects, start: sources, maxLength: traversal.maxLength, reached: reports, partial: partial,
+            provenance: Provenance(inputs: inputs, options: traversal.provenance(limits, ["drug": drug, "targets": targets.joined(separator: ",")])))
+        try ReachOutput.print(report, format: format)
     }
 
     /// Nodes named by `selectors`, or every node of the default kinds present.
@@ -63,19 +55,5 @@ struct Effects: ParsableCommand {
             throw ExitCode(1)
         }
         return try present.flatMap { try QueryInput.resolve("kind:\($0)", in: network, what: "--targets") }
-    }
-}
-
-/// The JSON schema of `effects` and `causes` (docs/queries.md).
-struct ReachJSON: Encodable {
-    var from: [String]? = nil
-    var to: [String]? = nil
-    var maxLength: Int
-    var partial: Bool
-    var reached: [ReachOutput.Row]
-
-    enum CodingKeys: String, CodingKey {
-        case from, to, partial, reached
-        case maxLength = "max_length"
     }
 }

@@ -100,7 +100,7 @@ struct Paths: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let engine = try QueryInput.load(input)
+        let (engine, inputs) = try QueryInput.loadWithInput(input)
         let loaded = clock.now
         engine.prepare(try traversal.traversal())
         let indexed = clock.now
@@ -109,7 +109,7 @@ struct Paths: ParsableCommand {
         if let batch {
             work = try runBatch(batch, engine: engine)
         } else {
-            work = try runOne(from: from!, to: to!, engine: engine)
+            work = try runOne(from: from!, to: to!, engine: engine, inputs: inputs)
         }
         if timings {
             let finished = clock.now
@@ -148,7 +148,7 @@ struct Paths: ParsableCommand {
     func runBatch(_ file: String, engine: PathEngine) throws -> Int {
         var work = 0
         let text = String(decoding: try QueryInput.read(file, limit: input.read.limit), as: UTF8.self)
-        var rows = ["from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial"]
+        var rows = [PathsReport.batchHeader]
         // Lines as everywhere else: LF, CR, CRLF, NEL, LS and PS end them (LineBreaks).
         let source = SourceText(path: file, text: text)
         for (number, line) in (0..<source.lineCount).map({ ($0, source.line($0 + 1) ?? "") }) {
@@ -175,62 +175,41 @@ struct Paths: ParsableCommand {
             }
             let report = try report(try query(from: fields[0], to: fields[1], engine: engine), engine: engine)
             work = max(work, report.work)
-            let c = report.counts
-            let shortestLength = report.paths.map(\.length).min().map(String.init) ?? "-"
-            rows.append(
-                [fields[0], fields[1], "\(c.total)", "\(c.positive)", "\(c.negative)", "\(c.unknown)", report.finding.rawValue,
-                 shortestLength, report.partial ? "yes" : "no"].joined(separator: "\t"))
+            rows.append(PathsReport.batchRow(from: fields[0], to: fields[1], report))
         }
         Console.out(rows.joined(separator: "\n") + "\n")
         return work
     }
 
-    func runOne(from: String, to: String, engine: PathEngine) throws -> Int {
-        let network = engine.network
+    func runOne(from: String, to: String, engine: PathEngine, inputs: [Provenance.Input]) throws -> Int {
         let query = try query(from: from, to: to, engine: engine)
-        let report = try report(query, engine: engine)
-        let shown = Array(report.paths.prefix(k ?? limit))
-        if let render { try draw(report, query: query, to: render, engine: engine, from: from, to: to) }
-        let output = PathOutput(network: network)
+        let result = try report(query, engine: engine)
+        if let render { try draw(result, query: query, to: render, engine: engine, from: from, to: to) }
+        let report = PathsReport(
+            network: engine.network, query: query, result: result, shown: k ?? limit,
+            provenance: Provenance(inputs: inputs, options: provenanceOptions(from: from, to: to)))
         switch format.format {
-        case .text:
-            var lines = shown.map(output.line)
-            var summary = PathOutput.summary(report.counts, partial: report.partial)
-            if shown.count < report.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
-            if report.partial { summary += "\n" + PathOutput.partialLine(report) }
-            lines.append(summary)
-            Console.out(lines.joined(separator: "\n") + "\n")
-        case .json:
-            let json = PathsJSON(
-                from: query.sources.map { network.nodeIDs[Int($0)] }, to: query.targets.map { network.nodeIDs[Int($0)] },
-                maxLength: traversal.maxLength, total: report.counts.total, bySign: SignCountsJSON(report.counts),
-                verdict: report.finding.rawValue, partial: report.partial, paths: shown.map(output.json))
-            Console.out(try JSONOutput.encode(json))
+        case .text: Console.out(report.text(hints: .cli))
+        case .json: Console.out(try ReportJSON.encode(report.json))
         case .tsv:
-            Console.out(([PathOutput.tsvHeader] + shown.map(output.tsvRow)).joined(separator: "\n") + "\n")
-            Console.error(
-                PathOutput.summary(report.counts, partial: report.partial) + (report.partial ? "\n" + PathOutput.partialLine(report) : "")
-                    + "\n")
+            Console.out(report.tsv)
+            Console.error(report.summaryLines(hints: .cli, showing: false))
         }
-        return report.work
+        return result.work
     }
-}
 
-/// The JSON schema of `paths --format json` (docs/queries.md).
-struct PathsJSON: Encodable {
-    var from: [String]
-    var to: [String]
-    var maxLength: Int
-    var total: Int
-    var bySign: SignCountsJSON
-    var verdict: String
-    var partial: Bool
-    var paths: [PathJSON]
-
-    enum CodingKeys: String, CodingKey {
-        case from, to, total, verdict, partial, paths
-        case maxLength = "max_length"
-        case bySign = "by_sign"
+    /// The query's options as provenance records them.
+    func provenanceOptions(from: String, to: String) -> [String: String] {
+        var options = traversal.provenance(limits)
+        options["from"] = from
+        options["to"] = to
+        if let k { options["k"] = String(k) } else { options["limit"] = String(limit) }
+        if shortest { options["shortest"] = "true" }
+        if !via.isEmpty { options["via"] = via.joined(separator: ",") }
+        if !avoid.isEmpty { options["avoid"] = avoid.joined(separator: ",") }
+        if let sign { options["sign"] = sign.rawValue }
+        if let pattern { options["pattern"] = pattern }
+        return options
     }
 }
 

@@ -215,7 +215,7 @@ struct Render: ParsableCommand {
             sources: sources, targets: targets, maxLength: scope.length, traversal: TraversalOptions(filter: filter))
         limits.limits(perQuery: true).apply(to: &query)
         let report = try engine.paths(query, limit: Self.pathLimit)
-        if report.partial { Console.error("warning: " + PathOutput.partialLine(report) + "\n") }
+        if report.partial { Console.error("warning: " + PathsReport.partialLine(report, hints: .cli) + "\n") }
         return Self.pathDrawing(report: report, query: query, names: (from, to), network: network, title: title)
     }
 

@@ -33,22 +33,18 @@ struct Stats: ParsableCommand {
     func run() throws {
         let input = InputLoader.load(file, options: network.loaderOptions(read))
         Console.report(input)
-        if let graph = input.graph {
-            let statistics = GraphStatistics(graph)
-            switch format.format {
-            case .text: Console.out(statistics.text)
-            case .json: Console.out(try JSONOutput.encode(statistics))
-            case .tsv: throw format.format.unsupported
-            }
+        let report: StatsReport
+        if let graph = input.graph, let provenance = input.provenance.first {
+            report = StatsReport(graph, input: provenance)
         } else if let network = input.network, input.isNetwork {
-            let statistics = NetworkStatistics(network, name: file, format: input.format?.rawValue ?? "")
-            switch format.format {
-            case .text: Console.out(statistics.text)
-            case .json: Console.out(try JSONOutput.encode(statistics))
-            case .tsv: throw format.format.unsupported
-            }
+            report = StatsReport(network, name: file, format: input.format?.rawValue ?? "", inputs: input.provenance)
         } else {
             throw ExitCode(1)
+        }
+        switch format.format {
+        case .text: Console.out(report.text)
+        case .json: Console.out(try ReportJSON.encode(report))
+        case .tsv: throw format.format.unsupported
         }
     }
 }

@@ -23,6 +23,12 @@ public enum InputSource: Sendable, Equatable {
         }
     }
 
+    /// The revision of `REV:path`, as given.
+    public var revision: String? {
+        if case let .revision(spec, _) = self, let (revision, _) = GitRevision.split(spec) { return revision }
+        return nil
+    }
+
     /// The name whose extension tells the format: the path part of `REV:path`.
     public var formatName: String {
         switch self {
@@ -50,6 +56,8 @@ public struct LoadedInput: Sendable {
     /// The format read, when known.
     public let format: InputFormat?
     public let content: Content
+    /// What was read, for provenance: the input (id, version, SHA-256, revision), then a node table.
+    public let provenance: [Provenance.Input]
 
     /// Every diagnostic, sorted by position.
     public var diagnostics: [Diagnostic] {
@@ -100,6 +108,15 @@ public struct LoadedInput: Sendable {
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+extension CheckedFile {
+    /// What `check` reports of a loaded input: its diagnostics and, for a curated graph, its claims verified.
+    public init(_ input: LoadedInput, limits: SearchLimits = .standard) {
+        self.init(
+            path: input.name, formatter: input.formatter, graph: input.graph, diagnostics: input.diagnostics,
+            input: input.provenance.first, limits: limits)
+    }
 }
 
 /// The one way every command reads its input: a path, `-` or `REV:path`, decompressed (gzip, xz)
@@ -167,9 +184,10 @@ public enum InputLoader {
         do {
             data = try read(source, limit: options.limit, decompress: options.decompress)
         } catch {
-            return LoadedInput(name: argument, format: options.format, content: .unread([error.diagnostic(name: argument)]))
+            return LoadedInput(
+                name: argument, format: options.format, content: .unread([error.diagnostic(name: argument)]), provenance: [])
         }
-        return load(data: data, name: argument, formatName: source.formatName, options: options)
+        return load(data: data, name: argument, formatName: source.formatName, options: options, revision: source.revision)
     }
 
     /// The (decompressed) bytes of `source`.
@@ -190,16 +208,20 @@ public enum InputLoader {
         }
     }
 
-    /// Loads bytes already read, named `name` in diagnostics, the format told from `formatName` and the content.
-    public static func load(data: Data, name: String, formatName: String, options: Options) -> LoadedInput {
+    /// Loads bytes already read, named `name` in diagnostics, the format told from `formatName` and the content;
+    /// `revision`: the git revision they came from, for provenance.
+    public static func load(data: Data, name: String, formatName: String, options: Options, revision: String? = nil) -> LoadedInput {
         guard let format = options.format ?? NetworkInput.format(of: formatName, data: data) else {
             let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
             let diagnostic = Diagnostic(
                 .error, "cannot tell the format from the name or the content; give --input-format (\(names))", file: name)
-            return LoadedInput(name: name, format: nil, content: .unread([diagnostic]))
+            return LoadedInput(name: name, format: nil, content: .unread([diagnostic]), provenance: [])
         }
         if format == .graph {
-            return LoadedInput(name: name, format: format, content: .graph(GraphLoader.load(data: data, path: name)))
+            let result = GraphLoader.load(data: data, path: name)
+            return LoadedInput(
+                name: name, format: format, content: .graph(result),
+                provenance: [Provenance.Input(bytes: data, graph: result.graph, revision: revision)])
         }
         var imports = ImportOptions(
             sourceColumn: options.sourceColumn, targetColumn: options.targetColumn, relationColumn: options.relationColumn,
@@ -208,10 +230,12 @@ public enum InputLoader {
             do {
                 imports.nodeTable = (table, try read(InputSource(argument: table), limit: options.limit))
             } catch {
-                return LoadedInput(name: name, format: format, content: .unread([error.diagnostic(name: table)]))
+                return LoadedInput(name: name, format: format, content: .unread([error.diagnostic(name: table)]), provenance: [])
             }
         }
-        return LoadedInput(
-            name: name, format: format, content: .network(NetworkInput.load(data: data, path: name, format: format, import: imports)))
+        let result = NetworkInput.load(data: data, path: name, format: format, import: imports)
+        var provenance = [Provenance.Input(bytes: data, graph: result.network?.graph, revision: revision)]
+        if let table = imports.nodeTable { provenance.append(Provenance.Input(bytes: table.data, graph: nil)) }
+        return LoadedInput(name: name, format: format, content: .network(result), provenance: provenance)
     }
 }

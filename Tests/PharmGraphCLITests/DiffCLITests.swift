@@ -1,4 +1,5 @@
 import Foundation
+import PharmGraph
 import PharmGraphTestSupport
 import Testing
 
@@ -214,6 +215,14 @@ struct DiffCLITests {
                 == golden.replacingOccurrences(of: "--- diff/old.yaml", with: "--- HEAD:g.yaml")
                 .replacingOccurrences(of: "+++ diff/new.yaml", with: "+++ g.yaml"))
         #expect(try repo.pharmgraph("diff", "HEAD:g.yaml", "main:g.yaml").status == 0)
+        // Provenance: the revision as given, and the hash of the blob's bytes (those of the committed file).
+        let json = try repo.pharmgraph("diff", "HEAD:g.yaml", "g.yaml", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let inputs = try #require((object["provenance"] as? [String: Any])?["inputs"] as? [[String: Any]])
+        #expect(inputs.map { $0["revision"] as? String } == ["HEAD", nil])
+        let committed = try Data(contentsOf: URL(fileURLWithPath: Repository.path("Tests/PharmGraphTests/Fixtures/diff/old.yaml")))
+        let current = try Data(contentsOf: URL(fileURLWithPath: Repository.path("Tests/PharmGraphTests/Fixtures/diff/new.yaml")))
+        #expect(inputs.map { $0["sha256"] as? String } == [SHA256.hex(committed), SHA256.hex(current)])
 
         // A file whose name looks like REV:path is read as the file.
         try repo.copy("diff/new.yaml", to: "HEAD:g.yaml")

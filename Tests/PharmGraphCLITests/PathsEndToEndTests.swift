@@ -20,6 +20,22 @@ struct PathsEndToEndTests {
         #expect(tsv.stderr == "4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed\n")
     }
 
+    @Test("paths --format json: provenance names the network and its node table, without id or version")
+    func networkProvenance() throws {
+        let run = try pharmgraph(
+            "paths", "import/signed.tsv", "A", "C", "--nodes", "import/nodes.csv", "--where", "dose=low", "--format", "json")
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["schema_version"] as? String == "pharmgraph-paths/1")
+        let provenance = try #require(object["provenance"] as? [String: Any])
+        let inputs = try #require(provenance["inputs"] as? [[String: Any]])
+        #expect(inputs.count == 2)
+        #expect(inputs.allSatisfy { $0["id"] is NSNull && $0["version"] is NSNull && ($0["sha256"] as? String)?.count == 64 })
+        #expect(inputs[0]["sha256"] as? String != inputs[1]["sha256"] as? String)
+        let options = try #require(provenance["options"] as? [String: String])
+        #expect(options["where"] == "dose=low" && options["from"] == "A" && options["to"] == "C")
+    }
+
     @Test("paths: context filter, limit 0, shortest, k and sign")
     func options() throws {
         #expect(

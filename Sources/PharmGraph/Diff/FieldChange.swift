@@ -70,3 +70,65 @@ struct FieldComparison {
         if !old.sameMeaning(as: new) { changes.append(FieldChange(field: field, old: old, new: new)) }
     }
 }
+
+extension DiffValue {
+    /// Whether the value is a list.
+    public var isList: Bool {
+        if case .list = self { return true }
+        return false
+    }
+}
+
+extension FieldChange {
+    /// One piece of a field change: a list item or map entry added or removed, or a map entry whose value changed.
+    public enum Part: Sendable, Equatable {
+        case added(key: String?, value: String)
+        case removed(key: String?, value: String)
+        case changed(key: String, old: String, new: String)
+    }
+
+    /// The change item by item: list items added then removed, or map entries by key; `nil` for a plain value.
+    ///
+    /// The one rendering of a field change: the text, TSV, JSON and diagram writers all decorate these parts.
+    public var parts: [Part]? {
+        if old.isList || new.isList {
+            return addedItems.map { .added(key: nil, value: $0) } + removedItems.map { .removed(key: nil, value: $0) }
+        }
+        let (before, after) = (old.entries, new.entries)
+        guard !before.isEmpty || !after.isEmpty else { return nil }
+        return Set(before.keys).union(after.keys).sorted().compactMap { key -> Part? in
+            switch (before[key], after[key]) {
+            case let (nil, value?): .added(key: key, value: value)
+            case let (value?, nil): .removed(key: key, value: value)
+            case let (a?, b?) where a != b: .changed(key: key, old: a, new: b)
+            default: nil
+            }
+        }
+    }
+
+    /// `certainty: probable → established`, `refs: +a −b`, each value cut to `limit` characters: the diagram's label line.
+    public func summary(limit: Int?) -> String {
+        func short(_ text: String) -> String {
+            guard let limit, text.count > limit else { return text }
+            return String(text.prefix(limit - 1)) + "…"
+        }
+        func value(_ value: DiffValue) -> String {
+            switch value {
+            case .absent: "none"
+            case let .text(text): short(text)
+            case let .flag(flag): flag ? "true" : "false"
+            case let .list(items): short(items.joined(separator: ", "))
+            case let .map(entries): short(entries.keys.sorted().map { "\($0)=\(entries[$0]!)" }.joined(separator: ", "))
+            }
+        }
+        guard let parts else { return "\(field): \(value(old)) → \(value(new))" }
+        let items = parts.map { part in
+            switch part {
+            case let .added(key, value): "+" + (key.map { "\($0)=" } ?? "") + value
+            case let .removed(key, value): "−" + (key.map { "\($0)=" } ?? "") + value
+            case let .changed(key, a, b): "\(key): \(a) → \(b)"
+            }
+        }
+        return "\(field): " + short(items.joined(separator: " "))
+    }
+}

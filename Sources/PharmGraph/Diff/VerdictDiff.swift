@@ -255,11 +255,7 @@ public struct DiffPath: Sendable, Equatable {
         nodes = path.nodes.map { ids[Int($0)] }
         relations = formatter.relations(path)
         sign = path.sign
-        var text = nodes[0]
-        for (i, e) in path.edges.enumerated() {
-            text += " \(formatter.hop(e, from: path.nodes[i])) \(nodes[i + 1])"
-        }
-        self.text = text
+        text = formatter.text(path, names: ids)
         identity = text + " | " + path.edges.map { e in
             formatter.network.context(of: e).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         }.joined(separator: " | ")

@@ -11,22 +11,41 @@ public struct PathFormatter: Sendable {
     /// The glyph for walking edge `e` from node `from`.
     public func hop(_ e: Int32, from: Int32) -> String {
         let label = network.label(of: e)
-        let backward = network.edgeSources[Int(e)] != from
-        if backward { return "<-\(label.name)-" }
-        switch label.sign {
-        case .positive: return "-\(label.name)->"
-        case .negative: return "-\(label.name)-|"
-        case .unknown, .none: return "-\(label.name)-o"
+        return Self.glyph(label.name, sign: label.sign, backward: network.edgeSources[Int(e)] != from)
+    }
+
+    /// `-name->`, `-name-|`, `-name-o` by sign, or `<-name-` for a hop walked against the edge.
+    public static func glyph(_ name: String, sign: Sign, backward: Bool = false) -> String {
+        if backward { return "<-\(name)-" }
+        switch sign {
+        case .positive: return "-\(name)->"
+        case .negative: return "-\(name)-|"
+        case .unknown, .none: return "-\(name)-o"
         }
+    }
+
+    /// `a -inhibits-| b -activates-> c` with the node names given (unescaped): the one path-text layout.
+    public func text(_ path: NetworkPath, names: [String]) -> String {
+        var out = names[Int(path.nodes[0])]
+        for (i, e) in path.edges.enumerated() {
+            out += " \(hop(e, from: path.nodes[i])) \(names[Int(path.nodes[i + 1])])"
+        }
+        return out
     }
 
     /// `a -inhibits-| b -activates-> c`, for text output (control and bidi characters escaped).
     public func describe(_ path: NetworkPath) -> String {
-        var out = network.nodeIDs[Int(path.nodes[0])]
-        for (i, e) in path.edges.enumerated() {
-            out += " \(hop(e, from: path.nodes[i])) \(network.nodeIDs[Int(path.nodes[i + 1])])"
+        DisplayText.escaped(text(path, names: network.nodeIDs))
+    }
+
+    /// `+  a -inhibits-| b  [ref1 | ref2]`: a path line of `paths`.
+    public func line(_ path: NetworkPath) -> String {
+        let refs = references(path)
+        var text = "\(path.sign.symbol)  \(describe(path))"
+        if refs.contains(where: { !$0.isEmpty }) {
+            text += "  [" + refs.map { $0.isEmpty ? "-" : DisplayText.escaped($0.joined(separator: ",")) }.joined(separator: " | ") + "]"
         }
-        return DisplayText.escaped(out)
+        return text
     }
 
     /// The reference keys of each hop (empty for imported networks).

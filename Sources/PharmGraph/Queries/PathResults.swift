@@ -115,6 +115,14 @@ public struct PathReport: Sendable {
     public var verdict: Verdict { counts.verdict }
     /// The verdict, or undetermined when the search stopped early.
     public var finding: Finding { Finding(counts, partial: partial) }
+
+    public init(counts: SignCounts, paths: [NetworkPath], partial: Bool, stop: SearchStop? = nil, work: Int = 0) {
+        self.counts = counts
+        self.paths = paths
+        self.partial = partial
+        self.stop = stop
+        self.work = work
+    }
 }
 
 /// Per target: counts by sign and one shortest path.

@@ -24,17 +24,7 @@ struct DiffInput: Sendable {
     }
 
     /// A loaded side: a curated graph, or any other network.
-    enum Content: Sendable {
-        case graph(Graph)
-        case network(Network)
-
-        var network: Network {
-            switch self {
-            case let .graph(graph): Network(graph)
-            case let .network(network): network
-            }
-        }
-    }
+    typealias Content = DiffReport.Content
 
     let source: Source
     /// The name shown in output and diagnostics.
@@ -65,6 +55,12 @@ struct DiffInput: Sendable {
         return false
     }
 
+    /// The revision of a `REV:path` input (empty for the index, `:path`), for provenance.
+    private var revision: String? {
+        guard case let .revision(spec) = source, let colon = spec.firstIndex(of: ":") else { return nil }
+        return String(spec[..<colon])
+    }
+
     /// The path part of `REV:path`, or the name.
     private var pathForFormat: String {
         if case .revision = source, let colon = formatName.firstIndex(of: ":") {
@@ -90,15 +86,21 @@ struct DiffInput: Sendable {
     }
 
     /// Reads and loads the input through `InputLoader`; any diagnostics but warnings make it trouble.
-    func load(format: InputFormat?, options: InputLoader.Options, limit: Int) throws(DiffTrouble) -> Content {
-        if isEmpty { return .graph(Graph(id: "", title: "", version: "", nodes: [], edges: [])) }
+    func load(format: InputFormat?, options: InputLoader.Options, limit: Int) throws(DiffTrouble) -> DiffReport.Side {
+        if isEmpty {
+            let graph = Graph(id: "", title: "", version: "", nodes: [], edges: [])
+            return DiffReport.Side(name: name, content: .graph(graph), isEmpty: true, input: Provenance.Input(bytes: [], graph: nil))
+        }
         let data = try read(limit: limit)
         var options = options
         options.format = format
         options.limit = limit
-        let input = InputLoader.load(data: data, name: name, formatName: pathForFormat, options: options)
-        if let graph = input.graph { return .graph(graph) }
-        if input.isNetwork, let network = input.network { return .network(network) }
+        let input = InputLoader.load(data: data, name: name, formatName: pathForFormat, options: options, revision: revision)
+        let provenance = input.provenance.first ?? Provenance.Input(bytes: data, graph: nil, revision: revision)
+        if let graph = input.graph { return DiffReport.Side(name: name, content: .graph(graph), input: provenance) }
+        if input.isNetwork, let network = input.network {
+            return DiffReport.Side(name: name, content: .network(network), input: provenance)
+        }
         throw DiffTrouble(lines: Self.errors(input.diagnostics, formatter: input.formatter))
     }
 
@@ -111,14 +113,14 @@ struct DiffInput: Sendable {
     /// Loads both sides at once (two cores halve the time on large networks); old first in any trouble.
     static func loadPair(
         _ old: DiffInput, _ new: DiffInput, format: InputFormat?, options: InputLoader.Options, limit: Int
-    ) throws(DiffTrouble) -> (Content, Content) {
+    ) throws(DiffTrouble) -> (DiffReport.Side, DiffReport.Side) {
         let inputs = [old, new]
         let results = ResultSlots(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             results.set(i, Result { () throws(DiffTrouble) in try inputs[i].load(format: format, options: options, limit: limit) })
         }
         var lines: [String] = []
-        var contents: [Content] = []
+        var contents: [DiffReport.Side] = []
         for i in 0..<2 {
             switch results.get(i) {
             case let .success(content): contents.append(content)
@@ -133,18 +135,18 @@ struct DiffInput: Sendable {
 
 /// Results written by concurrent loads, one slot each.
 private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<DiffInput.Content, DiffTrouble>?]
+    private var slots: [Result<DiffReport.Side, DiffTrouble>?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ result: Result<DiffInput.Content, DiffTrouble>) {
+    func set(_ i: Int, _ result: Result<DiffReport.Side, DiffTrouble>) {
         lock.lock()
         slots[i] = result
         lock.unlock()
     }
 
-    func get(_ i: Int) -> Result<DiffInput.Content, DiffTrouble>? {
+    func get(_ i: Int) -> Result<DiffReport.Side, DiffTrouble>? {
         lock.lock()
         defer { lock.unlock() }
         return slots[i]

@@ -105,17 +105,6 @@ enum Console {
         }
     }
 
-    /// `1 error`, `2 warnings`.
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-}
-
-/// Deterministic, pretty JSON.
-enum JSONOutput {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
 }
 
 /// Which standard streams were abandoned after EPIPE, and the failure status; shared by threads.

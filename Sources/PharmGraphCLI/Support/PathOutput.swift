@@ -1,71 +1,40 @@
 import PharmGraph
 
-/// Text, JSON and TSV renderings of path query results.
-struct PathOutput {
-    let network: Network
-    var formatter: PathFormatter { PathFormatter(network: network) }
-
-    /// `+  a -inhibits-| b  [ref1 | ref2]`.
-    func line(_ path: NetworkPath) -> String {
-        let refs = formatter.references(path)
-        var text = "\(path.sign.symbol)  \(formatter.describe(path))"
-        if refs.contains(where: { !$0.isEmpty }) {
-            text += "  [" + refs.map { $0.isEmpty ? "-" : DisplayText.escaped($0.joined(separator: ",")) }.joined(separator: " | ") + "]"
-        }
-        return text
-    }
-
-    /// `12 paths: 10 positive, 1 negative, 1 unknown; verdict: mixed`.
-    static func summary(_ counts: SignCounts, partial: Bool = false) -> String {
-        let found = "\(counts.total) path\(counts.total == 1 ? "" : "s"): \(counts.positive) positive, \(counts.negative) negative, \(counts.unknown) unknown"
-        let finding = Finding(counts, partial: partial).rawValue
-        return partial ? "at least \(found) (so far); verdict: \(finding)" : "\(found); verdict: \(finding)"
-    }
-
-    /// The line that says why a partial result stopped and what its numbers mean.
-    static func partialLine(_ report: PathReport) -> String {
-        "partial: " + SearchLimitOptions.stopReason(report.stop, work: report.work) + "; " + SearchLimitOptions.lowerBoundNote
-    }
-
-    func json(_ path: NetworkPath) -> PathJSON {
-        PathJSON(
-            nodes: formatter.nodeIDs(path), relations: formatter.relations(path), sign: path.sign.rawValue,
-            length: path.length, refs: network.graph == nil ? nil : formatter.references(path))
-    }
-
-    /// One row; every id, relation and key escaped with `DisplayText.tsv`, so none splits a column or a list.
-    func tsvRow(_ path: NetworkPath) -> String {
-        [
-            path.sign.rawValue, String(path.length),
-            formatter.nodeIDs(path).map { DisplayText.tsv($0) }.joined(separator: " "),
-            formatter.relations(path).map { DisplayText.tsv($0) }.joined(separator: " "),
-            formatter.references(path).map { $0.map { DisplayText.tsv($0, also: [","]) }.joined(separator: ",") }
-                .joined(separator: " "),
-        ].joined(separator: "\t")
-    }
-
-    static let tsvHeader = "sign\tlength\tnodes\trelations\trefs"
+extension LimitHints {
+    /// The command line's words for a search's bounds.
+    static let cli = LimitHints(workBudget: "raise --max-work, or lower --max-length", boundOptions: "--max-work, --timeout")
 }
 
-/// One path in JSON output.
-struct PathJSON: Encodable {
-    var nodes: [String]
-    var relations: [String]
-    var sign: String
-    var length: Int
-    /// Reference keys per hop (curated graphs only).
-    var refs: [[String]]?
+extension PathScopeOptions {
+    /// `--max-length` (always) and `--where` (when given), by their JSON names.
+    var provenanceOptions: [String: String] {
+        var options = ["max_length": String(length)]
+        if !filters.isEmpty { options["where"] = filters.joined(separator: ",") }
+        return options
+    }
 }
 
-/// Counts by sign in JSON output.
-struct SignCountsJSON: Encodable {
-    var positive: Int
-    var negative: Int
-    var unknown: Int
+extension TraversalArguments {
+    /// The traversal options as provenance records them: only those given, by their JSON names.
+    var provenanceOptions: [String: String] {
+        var options = scope.provenanceOptions
+        if let relations { options["relations"] = relations }
+        if undirected { options["undirected"] = "true" }
+        return options
+    }
 
-    init(_ counts: SignCounts) {
-        positive = counts.positive
-        negative = counts.negative
-        unknown = counts.unknown
+    /// These options, the search bounds and `more` (empty values left out), as provenance records them.
+    func provenance(_ limits: SearchLimitOptions, _ more: [String: String] = [:]) -> [String: String] {
+        provenanceOptions.merging(limits.provenanceOptions) { a, _ in a }.merging(more.filter { !$0.value.isEmpty }) { a, _ in a }
+    }
+}
+
+extension SearchLimitOptions {
+    /// The work budget and timeout as provenance records them, when given.
+    var provenanceOptions: [String: String] {
+        var options: [String: String] = [:]
+        if let maxWork { options["max_work"] = String(maxWork) }
+        if let timeout { options["timeout"] = "\(timeout)" }
+        return options
     }
 }

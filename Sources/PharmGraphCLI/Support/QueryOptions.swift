@@ -116,28 +116,19 @@ struct SearchLimitOptions: ParsableArguments {
         }
         return limits
     }
-
-    /// Why a partial result stopped, in words, and what to do about it.
-    static func stopReason(_ stop: SearchStop?, work: Int) -> String {
-        switch stop {
-        case .workBudget?: "stopped at the work budget (\(work) search steps; raise --max-work, or lower --max-length)"
-        case .timeout?: "stopped at the timeout"
-        case nil: "stopped early"
-        }
-    }
-
-    /// The plain warning every partial result carries.
-    static let lowerBoundNote = "the counts are lower bounds and the verdict is undetermined, not a conclusion"
 }
 
 /// A loaded network with its engine, or the diagnostics that stopped it.
 enum QueryInput {
     /// Loads the graph named by `options`, printing diagnostics; throws `ExitCode(1)` on errors.
-    static func load(_ options: InputOptions) throws -> PathEngine {
+    static func load(_ options: InputOptions) throws -> PathEngine { try loadWithInput(options).engine }
+
+    /// As `load`, with the inputs' provenance: the graph's (id, version, SHA-256 of its bytes), then a node table's.
+    static func loadWithInput(_ options: InputOptions) throws -> (engine: PathEngine, inputs: [Provenance.Input]) {
         let input = InputLoader.load(options.graph, options: options.network.loaderOptions(options.read))
         Console.report(input)
         guard let network = input.network else { throw ExitCode(1) }
-        return PathEngine(network: network)
+        return (PathEngine(network: network), input.provenance)
     }
 
     /// The (decompressed) bytes of a file, or an error message and exit 1.

@@ -1,8 +1,9 @@
-import PharmGraph
 
 /// ANSI colours for the text report, or none.
-struct DiffStyle {
-    let colour: Bool
+public struct DiffStyle: Sendable {
+    public let colour: Bool
+
+    public init(colour: Bool) { self.colour = colour }
 
     private func paint(_ text: String, _ code: String) -> String {
         colour && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
@@ -19,12 +20,19 @@ struct DiffStyle {
 /// The text report: a summary line, the two inputs, then one section per kind of change.
 ///
 /// Markers: `+` added, `-` removed, `~` changed, `!` sign flip; field changes are indented under their item.
-struct DiffText {
-    let report: DiffReport
-    let style: DiffStyle
+public struct DiffText: Sendable {
+    public let report: DiffReport
+    public let style: DiffStyle
+    public let hints: LimitHints
 
-    func render() -> String {
-        var out = [style.heading(report.summaryLine), header(report.old, report.oldContent, "---"), header(report.new, report.newContent, "+++")]
+    public init(report: DiffReport, style: DiffStyle, hints: LimitHints) {
+        self.report = report
+        self.style = style
+        self.hints = hints
+    }
+
+    public func render() -> String {
+        var out = [style.heading(report.summaryLine), header(report.old, "---"), header(report.new, "+++")]
         switch report.changes {
         case let .graph(diff):
             out += section("Sign flips", diff.signFlips.flatMap { edgeChange($0, diff: diff) })
@@ -42,15 +50,15 @@ struct DiffText {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private func header(_ input: DiffInput, _ content: DiffInput.Content, _ marker: String) -> String {
+    private func header(_ input: DiffReport.Side, _ marker: String) -> String {
         let detail: String
-        switch content {
+        switch input.content {
         case .graph where input.isEmpty:
             detail = "(nothing)"
         case let .graph(graph):
-            detail = "(\(graph.id) \(graph.version): \(Console.count(graph.nodes.count, "node")), \(Console.count(graph.edges.count, "edge")))"
+            detail = "(\(graph.id) \(graph.version): \(Plural.count(graph.nodes.count, "node")), \(Plural.count(graph.edges.count, "edge")))"
         case let .network(network):
-            detail = "(\(Console.count(network.nodeCount, "node")), \(Console.count(network.edgeCount, "edge")))"
+            detail = "(\(Plural.count(network.nodeCount, "node")), \(Plural.count(network.edgeCount, "edge")))"
         }
         return style.dim(Self.shown("\(marker) \(input.name) \(detail)"))
     }
@@ -95,7 +103,10 @@ struct DiffText {
     }
 
     /// `field: old → new`, or item by item for lists and mappings.
-    func fieldLines(_ change: FieldChange, indent: String) -> [String] {
+    public func fieldLines(_ change: FieldChange, indent: String) -> [String] { Self.fieldLines(change, indent: indent, style: style) }
+
+    /// As `fieldLines(_:indent:)`, in `style`.
+    public static func fieldLines(_ change: FieldChange, indent: String, style: DiffStyle) -> [String] {
         let name = "\(indent)\(change.field): "
         if change.field == "relation", case let .text(old) = change.old, case let .text(new) = change.new,
             let before = Relation(rawValue: old), let after = Relation(rawValue: new)
@@ -107,25 +118,12 @@ struct DiffText {
             if before.sign == after.sign { return ["\(text)  (same sign \(after.sign.symbol))"] }
             return ["\(text)  (sign \(before.sign.symbol) → \(after.sign.symbol))"]
         }
-        let isList: Bool = {
-            if case .list = change.old { return true }
-            if case .list = change.new { return true }
-            return false
-        }()
-        if isList {
-            let items = change.addedItems.map { style.added("+ " + Self.quote($0)) } + change.removedItems.map { style.removed("- " + Self.quote($0)) }
-            return [name + items.joined(separator: ", ")]
-        }
-        let oldEntries = change.old.entries
-        let newEntries = change.new.entries
-        if !oldEntries.isEmpty || !newEntries.isEmpty {
-            var items: [String] = []
-            for key in Set(oldEntries.keys).union(newEntries.keys).sorted() {
-                switch (oldEntries[key], newEntries[key]) {
-                case let (nil, value?): items.append(style.added("+ \(Self.shown(key))=\(Self.quote(value))"))
-                case let (value?, nil): items.append(style.removed("- \(Self.shown(key))=\(Self.quote(value))"))
-                case let (a?, b?) where a != b: items.append("\(Self.shown(key)): \(Self.quote(a)) → \(Self.quote(b))")
-                default: break
+        if let parts = change.parts {
+            let items = parts.map { part in
+                switch part {
+                case let .added(key, value): style.added("+ " + (key.map { "\(Self.shown($0))=" } ?? "") + Self.quote(value))
+                case let .removed(key, value): style.removed("- " + (key.map { "\(Self.shown($0))=" } ?? "") + Self.quote(value))
+                case let .changed(key, a, b): "\(Self.shown(key)): \(Self.quote(a)) → \(Self.quote(b))"
                 }
             }
             return [name + items.joined(separator: ", ")]
@@ -140,13 +138,7 @@ struct DiffText {
         return text
     }
 
-    static func glyph(_ name: String, sign: Sign) -> String {
-        switch sign {
-        case .positive: "-\(name)->"
-        case .negative: "-\(name)-|"
-        case .unknown, .none: "-\(name)-o"
-        }
-    }
+    static func glyph(_ name: String, sign: Sign) -> String { PathFormatter.glyph(name, sign: sign) }
 
     static func claim(_ claim: Claim) -> String {
         var text = shown("\(claim.from) → \(claim.to) expects \(claim.expect.rawValue)")
@@ -232,9 +224,9 @@ struct DiffText {
         for pair in verdicts.undetermined { lines += pairLines(pair, marker: style.changed("? "), listed: 0) }
         var title = "Verdicts (paths of up to \(verdicts.maxLength) edges"
         if !report.filter.isEmpty { title += " where \(Self.value(.map(report.filter.required)))" }
-        title += "; \(Console.count(verdicts.pairsCompared, "reachable pair")) compared)"
+        title += "; \(Plural.count(verdicts.pairsCompared, "reachable pair")) compared)"
         if verdicts.partial {
-            lines.append("  partial: a search stopped at its work budget or timeout (--max-work, --timeout); its verdicts are")
+            lines.append("  partial: a search stopped at its work budget or timeout (\(hints.boundOptions)); its verdicts are")
             lines.append("  undetermined: the counts it found are lower bounds, not a conclusion")
         }
         var out = section(title, lines)
@@ -262,11 +254,11 @@ struct DiffText {
         let lost = pair.lost.prefix(listed)
         lines += gained.map { "      " + style.added("+ (\($0.sign.symbol)) \(Self.shown($0.text))") }
         if pair.gainedCount > gained.count {
-            lines.append("      " + style.dim("… and \(Console.count(pair.gainedCount - gained.count, "more path")) gained"))
+            lines.append("      " + style.dim("… and \(Plural.count(pair.gainedCount - gained.count, "more path")) gained"))
         }
         lines += lost.map { "      " + style.removed("- (\($0.sign.symbol)) \(Self.shown($0.text))") }
         if pair.lostCount > lost.count {
-            lines.append("      " + style.dim("… and \(Console.count(pair.lostCount - lost.count, "more path")) lost"))
+            lines.append("      " + style.dim("… and \(Plural.count(pair.lostCount - lost.count, "more path")) lost"))
         }
         if pair.partial, !pair.oldStopped, !pair.newStopped {
             lines.append("      " + style.dim("(gained and lost paths among the \(VerdictDiff.examinedPaths) shortest on each side)"))
@@ -305,19 +297,18 @@ struct DiffText {
 ///
 /// `change` is `added`, `removed` or `changed`; `detail` holds a changed edge's field changes,
 /// or an added or removed edge's context. docs/diff.md.
-enum DiffTSV {
-    static let header = "change\tfrom\tlabel\tto\tdetail"
+public enum DiffTSV {
+    public static let header = "change\tfrom\tlabel\tto\tdetail"
 
-    static func render(_ report: DiffReport) -> String {
+    public static func render(_ report: DiffReport) -> String {
         var out = header + "\n"
         func row(_ change: String, _ from: String, _ label: String, _ to: String, _ detail: String) {
             out += ([change, from, label, to].map { DisplayText.tsv($0) } + [DisplayText.tsvText(detail)]).joined(separator: "\t") + "\n"
         }
         switch report.changes {
         case let .graph(diff):
-            let text = DiffText(report: report, style: DiffStyle(colour: false))
             for change in diff.edgesChanged {
-                let detail = change.changes.flatMap { text.fieldLines($0, indent: "") }.joined(separator: "; ")
+                let detail = change.changes.flatMap { DiffText.fieldLines($0, indent: "", style: DiffStyle(colour: false)) }.joined(separator: "; ")
                 row("changed", change.new.from, change.new.relation.rawValue, change.new.to, detail)
             }
             for edge in diff.edgesAdded {

@@ -1,0 +1,162 @@
+extension Provenance.Input {
+    /// A file loaded as `source`: its text's UTF-8 is the file's bytes after decompression.
+    public init(source: SourceText, graph: Graph?, revision: String? = nil) {
+        self.init(bytes: source.text.utf8, graph: graph, revision: revision)
+    }
+}
+
+/// One file's diagnostics, claims included.
+public struct CheckedFile: Sendable {
+    public var path: String
+    /// Source lines under the diagnostics: a curated graph's text or a network's excerpts.
+    public var formatter: DiagnosticFormatter
+    public var diagnostics: [Diagnostic]
+    /// What the file was, for provenance; `nil` when it could not be read.
+    public var input: Provenance.Input?
+
+    /// Verifies the claims of `graph` (a file without errors) and keeps every diagnostic in order.
+    public init(
+        path: String, formatter: DiagnosticFormatter, graph: Graph?, diagnostics: [Diagnostic], input: Provenance.Input?,
+        limits: SearchLimits = .standard
+    ) {
+        self.path = path
+        self.formatter = formatter
+        self.input = input
+        self.diagnostics = diagnostics
+        if let graph { self.diagnostics = (diagnostics + ClaimVerifier.verify(graph, limits: limits)).sorted() }
+    }
+
+    /// A curated graph's result.
+    public init(_ result: LoadResult, limits: SearchLimits = .standard) {
+        self.init(
+            path: result.path, formatter: DiagnosticFormatter(source: result.source), graph: result.graph,
+            diagnostics: result.diagnostics, input: result.source.map { Provenance.Input(source: $0, graph: result.graph) },
+            limits: limits)
+    }
+}
+
+/// What `check` found in its files (docs/cli.md): diagnostics per file, the totals, and whether it passes.
+public struct CheckReport: Sendable {
+    public static let schema = "pharmgraph-check/1"
+
+    public let files: [CheckedFile]
+    public let strict: Bool
+    public let provenance: Provenance
+
+    /// `provenance` records the files that could be read, in order; `options` as given (e.g. `strict`).
+    public init(files: [CheckedFile], strict: Bool, options: [String: String] = [:]) {
+        self.files = files
+        self.strict = strict
+        provenance = Provenance(
+            inputs: files.compactMap(\.input), options: options)
+    }
+
+    public var errors: Int { files.map(\.diagnostics.errorCount).reduce(0, +) }
+    public var warnings: Int { files.map(\.diagnostics.warningCount).reduce(0, +) }
+    /// The exit status is 0: no errors, and no warnings under `strict`.
+    public var ok: Bool { errors == 0 && !(strict && warnings > 0) }
+
+    /// Every diagnostic with its source line and caret, then `checked 2 files: 1 error, 0 warnings`.
+    public var text: String {
+        var out = ""
+        for file in files {
+            for diagnostic in file.diagnostics { out += file.formatter.format(diagnostic) + "\n" }
+        }
+        return out
+            + "checked \(Plural.count(files.count, "file")): \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))\n"
+    }
+
+    /// The JSON document of `check --format json`.
+    public struct JSON: Encodable, Sendable, Equatable {
+        public struct File: Encodable, Sendable, Equatable {
+            public var path: String
+            public var errors: Int
+            public var warnings: Int
+            public var diagnostics: [Item]
+        }
+
+        public struct Item: Encodable, Sendable, Equatable {
+            public var severity: String
+            public var line: Int?
+            public var column: Int?
+            public var message: String
+            public var notes: [String]?
+        }
+
+        public var schemaVersion = CheckReport.schema
+        public var provenance: Provenance
+        public var files: [File]
+        public var errors: Int
+        public var warnings: Int
+        public var strict: Bool
+        public var ok: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case provenance, files, errors, warnings, strict, ok
+            case schemaVersion = "schema_version"
+        }
+    }
+
+    public var json: JSON {
+        JSON(
+            provenance: provenance,
+            files: files.map { file in
+                JSON.File(
+                    path: file.path, errors: file.diagnostics.errorCount, warnings: file.diagnostics.warningCount,
+                    diagnostics: file.diagnostics.map {
+                        JSON.Item(
+                            severity: $0.severity.rawValue, line: $0.line, column: $0.column, message: $0.message,
+                            notes: $0.notes.isEmpty ? nil : $0.notes)
+                    })
+            }, errors: errors, warnings: warnings, strict: strict, ok: ok)
+    }
+}
+
+/// `stats` of a curated graph or an imported network: the counts and where they came from.
+public struct StatsReport: Sendable, Encodable {
+    public static let schema = "pharmgraph-stats/1"
+
+    /// The counts, by what was read.
+    public enum Statistics: Sendable {
+        case graph(GraphStatistics)
+        case network(NetworkStatistics)
+    }
+
+    public let statistics: Statistics
+    public let provenance: Provenance
+
+    public init(_ graph: Graph, input: Provenance.Input) {
+        statistics = .graph(GraphStatistics(graph))
+        provenance = Provenance(inputs: [input])
+    }
+
+    /// An imported network's counts; `name` and `format` as read.
+    public init(_ network: Network, name: String, format: String, inputs: [Provenance.Input]) {
+        statistics = .network(NetworkStatistics(network, name: name, format: format))
+        provenance = Provenance(inputs: inputs)
+    }
+
+    /// The plain-text report.
+    public var text: String {
+        switch statistics {
+        case let .graph(statistics): statistics.text
+        case let .network(statistics): statistics.text
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case provenance
+        case schemaVersion = "schema_version"
+    }
+
+    /// The statistics' own keys, with `schema_version` and `provenance` beside them.
+    public func encode(to encoder: Encoder) throws {
+        switch statistics {
+        case let .graph(statistics): try statistics.encode(to: encoder)
+        case let .network(statistics): try statistics.encode(to: encoder)
+        }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.schema, forKey: .schemaVersion)
+        try container.encode(provenance, forKey: .provenance)
+    }
+}

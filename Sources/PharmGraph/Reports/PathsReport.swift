@@ -1,0 +1,242 @@
+import Foundation
+
+/// One path in JSON output: `nodes`, `relations`, `sign`, `length`, and for curated graphs `refs`.
+public struct PathJSON: Encodable, Sendable, Equatable {
+    public var nodes: [String]
+    public var relations: [String]
+    public var sign: String
+    public var length: Int
+    /// Reference keys per hop (curated graphs only).
+    public var refs: [[String]]?
+
+    public init(_ path: NetworkPath, network: Network) {
+        let formatter = PathFormatter(network: network)
+        nodes = formatter.nodeIDs(path)
+        relations = formatter.relations(path)
+        sign = path.sign.rawValue
+        length = path.length
+        refs = network.graph == nil ? nil : formatter.references(path)
+    }
+}
+
+/// Counts by sign in JSON output.
+public struct SignCountsJSON: Encodable, Sendable, Equatable {
+    public var positive: Int
+    public var negative: Int
+    public var unknown: Int
+
+    public init(_ counts: SignCounts) {
+        positive = counts.positive
+        negative = counts.negative
+        unknown = counts.unknown
+    }
+}
+
+/// The answer of a path query, ready to be written as text, TSV or JSON (docs/queries.md).
+public struct PathsReport: Sendable {
+    public static let schema = "pharmgraph-paths/1"
+
+    public let network: Network
+    public let sources: [Int32]
+    public let targets: [Int32]
+    public let maxLength: Int
+    public let result: PathReport
+    /// The paths printed: the first `shown` of the result's.
+    public let shown: [NetworkPath]
+    public let provenance: Provenance
+
+    /// `shown`: how many of the result's paths are printed.
+    public init(network: Network, query: PathQuery, result: PathReport, shown: Int, provenance: Provenance) {
+        self.network = network
+        sources = query.sources
+        targets = query.targets
+        maxLength = query.maxLength
+        self.result = result
+        self.shown = Array(result.paths.prefix(shown))
+        self.provenance = provenance
+    }
+
+    /// `12 paths: 10 positive, 1 negative, 1 unknown; verdict: mixed`.
+    public static func summary(_ counts: SignCounts, partial: Bool = false) -> String {
+        let found = "\(Plural.count(counts.total, "path")): \(counts.positive) positive, \(counts.negative) negative, \(counts.unknown) unknown"
+        let finding = Finding(counts, partial: partial).rawValue
+        return partial ? "at least \(found) (so far); verdict: \(finding)" : "\(found); verdict: \(finding)"
+    }
+
+    /// The line that says why a partial result stopped and what its numbers mean.
+    public static func partialLine(_ report: PathReport, hints: LimitHints) -> String {
+        "partial: " + hints.stopReason(report.stop, work: report.work) + "; " + LimitHints.lowerBoundNote
+    }
+
+    /// The summary, and for a partial result why it stopped: the last lines of the text, the stderr of TSV.
+    public func summaryLines(hints: LimitHints, showing: Bool) -> String {
+        var summary = Self.summary(result.counts, partial: result.partial)
+        if showing, shown.count < result.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
+        if result.partial { summary += "\n" + Self.partialLine(result, hints: hints) }
+        return summary + "\n"
+    }
+
+    /// One line per path, then the summary.
+    public func text(hints: LimitHints) -> String {
+        let formatter = PathFormatter(network: network)
+        return shown.map { formatter.line($0) + "\n" }.joined() + summaryLines(hints: hints, showing: true)
+    }
+
+    public static let tsvHeader = "sign\tlength\tnodes\trelations\trefs"
+
+    /// A header and one row per path; every id, relation and key escaped with `DisplayText.tsv`, so none splits a column or a list.
+    public var tsv: String {
+        let formatter = PathFormatter(network: network)
+        let rows = shown.map { path in
+            [
+                path.sign.rawValue, String(path.length),
+                formatter.nodeIDs(path).map { DisplayText.tsv($0) }.joined(separator: " "),
+                formatter.relations(path).map { DisplayText.tsv($0) }.joined(separator: " "),
+                formatter.references(path).map { $0.map { DisplayText.tsv($0, also: [","]) }.joined(separator: ",") }
+                    .joined(separator: " "),
+            ].joined(separator: "\t")
+        }
+        return ([Self.tsvHeader] + rows).joined(separator: "\n") + "\n"
+    }
+
+    /// The header of `paths --batch`: one summary row per query follows.
+    public static let batchHeader = "from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial"
+
+    /// One summary row of `paths --batch`: the names as given, the counts, the verdict, the shortest length (`-` for none).
+    public static func batchRow(from: String, to: String, _ result: PathReport) -> String {
+        let c = result.counts
+        let shortest = result.paths.map(\.length).min().map(String.init) ?? "-"
+        return [from, to, "\(c.total)", "\(c.positive)", "\(c.negative)", "\(c.unknown)", result.finding.rawValue, shortest,
+                result.partial ? "yes" : "no"].joined(separator: "\t")
+    }
+
+    /// The JSON document of `paths --format json`.
+    public struct JSON: Encodable, Sendable, Equatable {
+        public var schemaVersion = PathsReport.schema
+        public var provenance: Provenance
+        public var from: [String]
+        public var to: [String]
+        public var maxLength: Int
+        public var total: Int
+        public var bySign: SignCountsJSON
+        public var verdict: String
+        public var partial: Bool
+        public var paths: [PathJSON]
+
+        enum CodingKeys: String, CodingKey {
+            case provenance, from, to, total, verdict, partial, paths
+            case schemaVersion = "schema_version"
+            case maxLength = "max_length"
+            case bySign = "by_sign"
+        }
+    }
+
+    public var json: JSON {
+        JSON(
+            provenance: provenance, from: sources.map { network.nodeIDs[Int($0)] }, to: targets.map { network.nodeIDs[Int($0)] },
+            maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts), verdict: result.finding.rawValue,
+            partial: result.partial, paths: shown.map { PathJSON($0, network: network) })
+    }
+}
+
+/// Every node a query reaches (effects of a drug, or drugs of an effect), each with its verdict and shortest path.
+public struct ReachReport: Sendable {
+    public static let schema = "pharmgraph-reach/1"
+
+    /// `effects` walks forward from the drugs; `causes` walks back from the effects.
+    public enum Direction: Sendable { case effects, causes }
+
+    public let network: Network
+    public let direction: Direction
+    /// The drugs (effects) or the effects (causes) the query starts from.
+    public let start: [Int32]
+    public let maxLength: Int
+    public let reached: [TargetReport]
+    /// The search stopped early, so every verdict is undetermined.
+    public let partial: Bool
+    public let provenance: Provenance
+
+    public init(
+        network: Network, direction: Direction, start: [Int32], maxLength: Int, reached: [TargetReport], partial: Bool,
+        provenance: Provenance
+    ) {
+        self.network = network
+        self.direction = direction
+        self.start = start
+        self.maxLength = maxLength
+        self.reached = reached
+        self.partial = partial
+        self.provenance = provenance
+    }
+
+    /// One node reached in JSON output.
+    public struct Row: Encodable, Sendable, Equatable {
+        public var id: String
+        public var label: String
+        public var kind: String
+        public var verdict: String
+        public var total: Int
+        public var bySign: SignCountsJSON
+        public var shortest: PathJSON
+
+        enum CodingKeys: String, CodingKey {
+            case id, label, kind, verdict, total, shortest
+            case bySign = "by_sign"
+        }
+    }
+
+    /// The JSON document of `effects` (with `from`) and `causes` (with `to`).
+    public struct JSON: Encodable, Sendable, Equatable {
+        public var schemaVersion = ReachReport.schema
+        public var provenance: Provenance
+        public var from: [String]?
+        public var to: [String]?
+        public var maxLength: Int
+        public var partial: Bool
+        public var reached: [Row]
+
+        enum CodingKeys: String, CodingKey {
+            case provenance, from, to, partial, reached
+            case schemaVersion = "schema_version"
+            case maxLength = "max_length"
+        }
+    }
+
+    public var json: JSON {
+        let rows = reached.map { report in
+            let n = Int(report.target)
+            return Row(
+                id: network.nodeIDs[n], label: network.nodeNames[n], kind: network.kind(of: report.target),
+                verdict: Finding(report.counts, partial: partial).rawValue, total: report.counts.total,
+                bySign: SignCountsJSON(report.counts), shortest: PathJSON(report.shortest, network: network))
+        }
+        let ids = start.map { network.nodeIDs[Int($0)] }
+        return JSON(
+            provenance: provenance, from: direction == .effects ? ids : nil, to: direction == .causes ? ids : nil,
+            maxLength: maxLength, partial: partial, reached: rows)
+    }
+
+    /// An aligned table (node, verdict, counts, shortest path) and, for a partial search, what it means.
+    public func text(hints: LimitHints) -> String {
+        let heading = direction == .effects ? "effect" : "drug"
+        let formatter = PathFormatter(network: network)
+        let ids = reached.map { DisplayText.escaped(network.nodeIDs[Int($0.target)]) }
+        let width = max(heading.count, ids.map(\.count).max() ?? 0)
+        func pad(_ text: String, _ n: Int) -> String { text.padding(toLength: max(n, text.count), withPad: " ", startingAt: 0) }
+        func leftPad(_ n: Int) -> String { let text = String(n); return String(repeating: " ", count: max(0, 5 - text.count)) + text }
+        let verdictWidth = partial ? Finding.undetermined.rawValue.count : 8
+        var lines = [pad(heading, width) + "  " + pad("verdict", verdictWidth) + "    +     -     ?  shortest path"]
+        for (report, id) in zip(reached, ids) {
+            let c = report.counts
+            let counts = [c.positive, c.negative, c.unknown].map(leftPad).joined(separator: " ")
+            let finding = Finding(c, partial: partial).rawValue
+            lines.append("\(pad(id, width))  \(pad(finding, verdictWidth)) \(counts)  \(formatter.describe(report.shortest))")
+        }
+        var out = lines.joined(separator: "\n") + "\n"
+        if partial {
+            out += "partial: the search stopped at its work budget or timeout (\(hints.boundOptions)); "
+            out += LimitHints.lowerBoundNote + "; nodes not listed may still be reached\n"
+        }
+        return out
+    }
+}
