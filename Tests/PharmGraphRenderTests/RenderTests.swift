@@ -4,6 +4,7 @@ import PharmGraph
     import FoundationXML
 #endif
 import PharmGraphRender
+import PharmGraphRoundTrip
 import Testing
 
 /// The repository root, found from this file's location.
