@@ -273,8 +273,8 @@ struct BudgetTests {
         let network = try loadNetwork(text, name: "overflow.sif")
         let engine = PathEngine(network: network)
         let query = PathQuery(sources: try nodes(network, "n0"), targets: try nodes(network, "n5"))
-        #expect(throws: PathEngine.QueryError.self) { try engine.paths(query, limit: 0) }
-        #expect(throws: PathEngine.QueryError.self) { try engine.shortest(query, limit: 0) }
+        #expect(throws: PathEngine.QueryError.pathCountOverflow) { try engine.paths(query, limit: 0) }
+        #expect(throws: PathEngine.QueryError.shortestPathCountOverflow) { try engine.shortest(query, limit: 0) }
     }
 
     @Test("parallel edges of mixed signs count as edge sequences, as a one-edge-at-a-time walk does")

@@ -190,12 +190,59 @@ struct PathTests {
         let network = engine.network
         #expect(try NodeSelector.resolve("drug-a", in: network).count == 1)
         #expect(try NodeSelector.resolve("kind:effect", in: network).count == 4)
-        #expect(throws: NodeSelector.ResolutionError.self) { try NodeSelector.resolve("drug-c", in: network) }
-        do {
-            _ = try NodeSelector.resolve("kind:efect", in: network)
-        } catch {
-            #expect(error.description == "no node of kind 'efect'; did you mean 'effect'?")
+        #expect(throws: NodeSelector.ResolutionError.unknownNode("drug-c", suggestion: "drug-a")) {
+            try NodeSelector.resolve("drug-c", in: network)
         }
+        #expect(throws: NodeSelector.ResolutionError.unknownNode("zzzzzzzz", suggestion: nil)) {
+            try NodeSelector.resolve("zzzzzzzz", in: network)
+        }
+        #expect(throws: NodeSelector.ResolutionError.unknownKind("efect", suggestion: "effect")) {
+            try NodeSelector.resolve("kind:efect", in: network)
+        }
+        #expect(
+            NodeSelector.ResolutionError.unknownKind("efect", suggestion: "effect").description
+                == "no node of kind 'efect'; did you mean 'effect'?")
+        let ambiguous = NodeSelector.ResolutionError.ambiguous("x", count: 7, ids: ["a", "b"])
+        #expect(ambiguous.isAmbiguous && !NodeSelector.ResolutionError.unknownNode("x", suggestion: nil).isAmbiguous)
+        #expect(ambiguous.description == "'x' names 7 nodes ('a', 'b'); give an id")
+    }
+
+    @Test("a query that cannot run throws the case that says why")
+    func queryErrors() throws {
+        let engine = try load("signed.yaml")
+        let (a, e) = (try ids(engine, "drug-a"), try ids(engine, "e-pos"))
+        func query(_ change: (inout PathQuery) -> Void) -> PathQuery {
+            var query = PathQuery(sources: a, targets: e)
+            change(&query)
+            return query
+        }
+        typealias QueryError = PathEngine.QueryError
+        #expect(throws: QueryError.patternTooShort(kinds: 1)) { try engine.paths(query { $0.pattern = ["drug"] }) }
+        #expect(throws: QueryError.unknownKind("efect", suggestion: "effect")) {
+            try engine.paths(query { $0.pattern = ["drug", "efect"] })
+        }
+        #expect(throws: QueryError.unknownLabel("inhibit", suggestion: "inhibits")) {
+            try engine.paths(query { $0.traversal.labels = ["inhibit"] })
+        }
+        for length in [0, PathQuery.largestMaxLength + 1] {
+            #expect(throws: QueryError.maxLengthOutOfRange(length)) { try engine.paths(query { $0.maxLength = length }) }
+            #expect(throws: QueryError.maxLengthOutOfRange(length)) { try PathQuery.check(maxLength: length) }
+        }
+        #expect(throws: Never.self) { try PathQuery.check(maxLength: PathQuery.largestMaxLength) }
+        let outside = Int32(engine.network.nodeCount)
+        #expect(throws: QueryError.nodeOutOfRange(outside)) { try engine.reach(query { $0.avoid = [outside] }) }
+        #expect(throws: QueryError.patternLongerThanMaxLength(steps: 3, maxLength: 2)) {
+            try engine.kShortest(query { $0.pattern = ["drug", "receptor", "process", "effect"]; $0.maxLength = 2 }, k: 1)
+        }
+        // Messages name no command-line option: the CLI adds those.
+        let messages = [
+            QueryError.patternTooShort(kinds: 0), .unknownKind("k", suggestion: nil), .unknownLabel("l", suggestion: "m"),
+            .maxLengthOutOfRange(0), .nodeOutOfRange(3), .patternLongerThanMaxLength(steps: 2, maxLength: 1),
+            .pathCountOverflow, .shortestPathCountOverflow,
+        ].map(\.description)
+        #expect(messages.allSatisfy { !$0.contains("--") })
+        #expect(messages[2] == "no edge has the relation or label 'l'; did you mean 'm'?")
+        #expect(messages[3] == "the maximum length must be from 1 to 100")
     }
 }
 

@@ -16,17 +16,16 @@ public struct DiffDiagram: Sendable {
     public static let maximumNodes = 1_500
     public static let maximumEdges = 6_000
 
-    /// The diagram would be too large to draw.
-    public struct TooLarge: Error, CustomStringConvertible, Sendable {
-        public let nodes: Int
-        public let edges: Int
-        public let context: Int?
+    /// Why a diff diagram is not drawn.
+    public enum SizeError: Error, CustomStringConvertible, Sendable, Equatable {
+        /// More than `maximumNodes` nodes or `maximumEdges` edges, with this context (`nil`: everything).
+        case tooLarge(nodes: Int, edges: Int, context: Int?)
 
         public var description: String {
-            var text =
+            switch self {
+            case let .tooLarge(nodes, edges, _):
                 "the diagram would have \(nodes) nodes and \(edges) edges, more than Graphviz can lay out usefully (at most \(DiffDiagram.maximumNodes) nodes and \(DiffDiagram.maximumEdges) edges)"
-            text += context == nil ? "; draw the changes alone with --context 0" : "; use a smaller --context"
-            return text
+            }
         }
     }
 
@@ -35,21 +34,21 @@ public struct DiffDiagram: Sendable {
     ///   - names: how the two inputs are shown in the title.
     ///   - context: draw only the changes and the nodes within this many steps of them; `nil` draws everything.
     ///   - engine: the Graphviz layout engine, recorded as the graph's `layout`.
-    public init(_ diff: GraphDiff, names: (old: String, new: String), context: Int?, engine: String = "dot") throws(TooLarge) {
+    public init(_ diff: GraphDiff, names: (old: String, new: String), context: Int?, engine: String = "dot") throws(SizeError) {
         let union = Union(diff)
         try self.init(union, names: names, context: context, engine: engine)
     }
 
     /// Draws a network diff.
-    public init(_ diff: NetworkDiff, names: (old: String, new: String), context: Int?, engine: String = "dot") throws(TooLarge) {
+    public init(_ diff: NetworkDiff, names: (old: String, new: String), context: Int?, engine: String = "dot") throws(SizeError) {
         let union = Union(diff)
         try self.init(union, names: names, context: context, engine: engine)
     }
 
-    private init(_ union: Union, names: (old: String, new: String), context: Int?, engine: String) throws(TooLarge) {
+    private init(_ union: Union, names: (old: String, new: String), context: Int?, engine: String) throws(SizeError) {
         let (nodes, edges) = union.select(context: context)
         guard nodes.count <= Self.maximumNodes, edges.count <= Self.maximumEdges else {
-            throw TooLarge(nodes: nodes.count, edges: edges.count, context: context)
+            throw .tooLarge(nodes: nodes.count, edges: edges.count, context: context)
         }
         dot = union.dot(nodes: nodes, edges: edges, names: names, context: context, engine: engine).text
         nodeCount = nodes.count

@@ -26,8 +26,16 @@ public struct PathQuery: Sendable {
     /// The default maximum length.
     public static let defaultMaxLength = 6
 
+    /// The maximum lengths a query may ask for; the one bound every command checks, through `check(maxLength:)`.
+    public static let maxLengths = 1...100
+
     /// The largest maximum length a query may ask for.
-    public static let largestMaxLength = 100
+    public static var largestMaxLength: Int { maxLengths.upperBound }
+
+    /// Throws `maxLengthOutOfRange` unless `maxLength` is in `maxLengths`.
+    public static func check(maxLength: Int) throws(PathEngine.QueryError) {
+        guard maxLengths.contains(maxLength) else { throw .maxLengthOutOfRange(maxLength) }
+    }
 
     /// The default work budget, in search steps: about 5 s of search (docs/queries.md has the measurements).
     public static let defaultMaxWork = 500_000_000
@@ -158,7 +166,7 @@ public final class PathEngine: @unchecked Sendable {
         case let .stopped(reason):
             meter.stop = reason
             return false
-        case .overflow: throw QueryError(description: "more paths than a 64-bit count holds")
+        case .overflow: throw .pathCountOverflow
         }
     }
 
@@ -202,13 +210,48 @@ public final class PathEngine: @unchecked Sendable {
         return built
     }
 
-    /// Why a query cannot run.
-    public struct QueryError: Error, CustomStringConvertible, Sendable {
-        public let description: String
+    /// Why a query cannot run, in domain terms (the CLI adds option names).
+    public enum QueryError: Error, CustomStringConvertible, Sendable, Equatable {
+        /// A pattern of fewer than two kinds.
+        case patternTooShort(kinds: Int)
+        /// A pattern kind no node has; `suggestion` is the closest kind, if any.
+        case unknownKind(String, suggestion: String?)
+        /// A traversal label no edge has; `suggestion` is the closest relation or label, if any.
+        case unknownLabel(String, suggestion: String?)
+        /// A maximum length outside `PathQuery.maxLengths`.
+        case maxLengthOutOfRange(Int)
+        /// A node index outside the network.
+        case nodeOutOfRange(Int32)
+        /// A pattern with more steps than the maximum length.
+        case patternLongerThanMaxLength(steps: Int, maxLength: Int)
+        /// More paths than a 64-bit count holds.
+        case pathCountOverflow
+        /// More shortest paths than a 64-bit count holds.
+        case shortestPathCountOverflow
+
+        public var description: String {
+            switch self {
+            case .patternTooShort: "a pattern needs at least two kinds"
+            case let .unknownKind(kind, suggestion): "unknown kind '\(kind)' in pattern\(Suggestion.clause(suggestion))"
+            case let .unknownLabel(label, suggestion):
+                "no edge has the relation or label '\(label)'\(Suggestion.clause(suggestion))"
+            case .maxLengthOutOfRange:
+                "the maximum length must be from \(PathQuery.maxLengths.lowerBound) to \(PathQuery.maxLengths.upperBound)"
+            case let .nodeOutOfRange(id): "node \(id) is not in the network"
+            case let .patternLongerThanMaxLength(steps, maxLength):
+                "the pattern has \(steps) steps, more than the maximum length \(maxLength)"
+            case .pathCountOverflow: "more paths than a 64-bit count holds"
+            case .shortestPathCountOverflow: "more shortest paths than a 64-bit count holds"
+            }
+        }
     }
 
     private func spec(for query: PathQuery, maxLength: Int? = nil) throws(QueryError) -> SearchSpec {
         let n = network.nodeCount
+        // Before any mask is indexed with them.
+        for id in query.sources + query.targets + query.avoid + (query.via ?? []) where !(0..<Int32(n)).contains(id) {
+            throw .nodeOutOfRange(id)
+        }
         var isTarget = [Bool](repeating: false, count: n)
         for t in query.targets { isTarget[Int(t)] = true }
         var avoid: [Bool]? = nil
@@ -225,12 +268,11 @@ public final class PathEngine: @unchecked Sendable {
         }
         var pattern: [Int32]? = nil
         if let kinds = query.pattern {
-            guard kinds.count >= 2 else { throw QueryError(description: "a pattern needs at least two kinds") }
+            guard kinds.count >= 2 else { throw .patternTooShort(kinds: kinds.count) }
             var ids: [Int32] = []
             for kind in kinds {
                 guard let k = network.kindIndex[kind] else {
-                    let suggestion = Suggestion.clause(for: kind, in: network.kinds.sorted())
-                    throw QueryError(description: "unknown kind '\(kind)' in pattern\(suggestion)")
+                    throw .unknownKind(kind, suggestion: Suggestion.closest(to: kind, in: network.kinds.sorted()))
                 }
                 ids.append(k)
             }
@@ -239,20 +281,14 @@ public final class PathEngine: @unchecked Sendable {
         if let labels = query.traversal.labels {
             let known = network.labels.map(\.name)
             for label in labels.sorted() where !known.contains(label) {
-                let suggestion = Suggestion.clause(for: label, in: Set(known + Relation.allCases.map(\.rawValue)).sorted())
-                throw QueryError(description: "no edge has the relation or label '\(label)'\(suggestion)")
+                let suggestion = Suggestion.closest(to: label, in: Set(known + Relation.allCases.map(\.rawValue)).sorted())
+                throw .unknownLabel(label, suggestion: suggestion)
             }
         }
         let length = maxLength ?? query.maxLength
-        guard (1...PathQuery.largestMaxLength).contains(length) else {
-            throw QueryError(description: "the maximum length must be from 1 to \(PathQuery.largestMaxLength)")
-        }
-        for id in query.sources + query.targets + query.avoid + (query.via ?? []) where !(0..<Int32(n)).contains(id) {
-            throw QueryError(description: "node \(id) is not in the network")
-        }
+        try PathQuery.check(maxLength: length)
         if let pattern, pattern.count - 1 > length {
-            throw QueryError(
-                description: "the pattern has \(pattern.count - 1) steps, more than the maximum length \(length)")
+            throw .patternLongerThanMaxLength(steps: pattern.count - 1, maxLength: length)
         }
         return SearchSpec(
             sources: query.sources, isTarget: isTarget, maxLength: length, avoid: avoid, via: via, pattern: pattern,
@@ -273,8 +309,7 @@ public final class PathEngine: @unchecked Sendable {
     /// Without via, pattern or sign constraints, and with disjoint sources and targets, a
     /// bidirectional BFS counts them without enumerating; otherwise lengths are tried in turn.
     public func shortest(_ query: PathQuery, limit: Int = 20) throws(QueryError) -> PathReport {
-        if query.via == nil, query.pattern == nil, query.sign == nil,
-            (1...PathQuery.largestMaxLength).contains(query.maxLength),
+        if query.via == nil, query.pattern == nil, query.sign == nil, PathQuery.maxLengths.contains(query.maxLength),
             Set(query.sources).isDisjoint(with: query.targets)
         {
             let counter = ShortestPathCounter(steps: steps(for: query.traversal), avoid: Set(query.avoid))
@@ -311,6 +346,8 @@ public final class PathEngine: @unchecked Sendable {
     /// one node sequence, at most `rankedExpansions` are ranked (imported networks have no
     /// evidence, so there the first `k` are).
     public func kShortest(_ query: PathQuery, k: Int) throws(QueryError) -> PathReport {
+        // Checked up front, also when no round runs (a pattern longer than the maximum).
+        let full = try spec(for: query)
         let minimum = query.pattern.map { $0.count - 1 } ?? 1
         let places = idOrder()
         let rank = { (path: NetworkPath, order: Int) -> PathRank in
@@ -338,9 +375,8 @@ public final class PathEngine: @unchecked Sendable {
         var counts = collected.counts
         if complete, minimum <= ranked, ranked < query.maxLength {
             // The totals and the verdict cover every path up to the maximum length: count the rest, building none.
-            let spec = try spec(for: query)
-            var counter = CollectingVisitor(limit: 0, maxLength: spec.maxLength)
-            if try search(query, spec: spec, meter: &meter, visitor: &counter) {
+            var counter = CollectingVisitor(limit: 0, maxLength: full.maxLength)
+            if try search(query, spec: full, meter: &meter, visitor: &counter) {
                 counts = counter.counts
             } else {
                 // Both are lower bounds of each sign's count; keep the larger.

@@ -123,13 +123,13 @@ struct ShortestPathCounter {
     /// Counts beyond 64 bits are an error rather than a wrong answer.
     private func add(_ a: Int, _ b: Int) throws(PathEngine.QueryError) -> Int {
         let (sum, overflow) = a.addingReportingOverflow(b)
-        if overflow { throw PathEngine.QueryError(description: "more shortest paths than a 64-bit count holds") }
+        if overflow { throw .shortestPathCountOverflow }
         return sum
     }
 
     private func mul(_ a: Int, _ b: Int) throws(PathEngine.QueryError) -> Int {
         let (product, overflow) = a.multipliedReportingOverflow(by: b)
-        if overflow { throw PathEngine.QueryError(description: "more shortest paths than a 64-bit count holds") }
+        if overflow { throw .shortestPathCountOverflow }
         return product
     }
 
