@@ -55,6 +55,20 @@ struct PathTests {
         #expect(try engine.paths(query).counts.total == 4)
     }
 
+    @Test("filter terms: key=value parsed, malformed and conflicting terms rejected by case")
+    func filterTerms() throws {
+        #expect(try ContextFilter(terms: ["dose=low", "dose=low", "a=b=c"]) == ContextFilter(["dose": "low", "a": "b=c"]))
+        for term in ["dose", "=low", "dose="] {
+            #expect(throws: ContextFilter.ParseError.malformed(term)) { try ContextFilter(terms: [term]) }
+        }
+        #expect(throws: ContextFilter.ParseError.conflicting("dose=high", key: "dose", existing: "low")) {
+            try ContextFilter(terms: ["dose=low", "dose=high"])
+        }
+        #expect(
+            ContextFilter.ParseError.conflicting("dose=high", key: "dose", existing: "low").description
+                == "invalid filter 'dose=high': 'dose' is already required to be 'low'")
+    }
+
     @Test("verdicts: mixed, unknown, none, positive")
     func verdicts() throws {
         let engine = try load("signed.yaml")

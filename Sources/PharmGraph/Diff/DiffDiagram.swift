@@ -250,48 +250,12 @@ private struct Union {
     /// The nodes and edges to draw: everything, or the changes and `context` steps around them.
     func select(context: Int?) -> (nodes: [Int], edges: [Int]) {
         guard let context else { return (Array(0..<nodeCount), Array(0..<edgeEnds.count)) }
-        var depth = [Int](repeating: -1, count: nodeCount)
-        var frontier: [Int] = []
-        func seed(_ n: Int) {
-            if depth[n] < 0 {
-                depth[n] = 0
-                frontier.append(n)
-            }
-        }
-        for n in 0..<nodeCount where nodeStatus(n) != .unchanged { seed(n) }
+        var seeds = (0..<nodeCount).filter { nodeStatus($0) != .unchanged }
         for (e, status) in edgeStatus.enumerated() where status != .unchanged {
-            seed(Int(edgeEnds[e].from))
-            seed(Int(edgeEnds[e].to))
+            seeds += [Int(edgeEnds[e].from), Int(edgeEnds[e].to)]
         }
-        if context > 0 {
-            // Neighbours either way, as compressed adjacency.
-            var offsets = [Int](repeating: 0, count: nodeCount + 1)
-            for (a, b) in edgeEnds {
-                offsets[Int(a) + 1] += 1
-                offsets[Int(b) + 1] += 1
-            }
-            for i in 0..<nodeCount { offsets[i + 1] += offsets[i] }
-            var cursor = offsets
-            var neighbours = [Int32](repeating: 0, count: offsets[nodeCount])
-            for (a, b) in edgeEnds {
-                neighbours[cursor[Int(a)]] = b
-                cursor[Int(a)] += 1
-                neighbours[cursor[Int(b)]] = a
-                cursor[Int(b)] += 1
-            }
-            var level = 0
-            while !frontier.isEmpty, level < context {
-                level += 1
-                var next: [Int] = []
-                for u in frontier {
-                    for k in offsets[u]..<offsets[u + 1] where depth[Int(neighbours[k])] < 0 {
-                        depth[Int(neighbours[k])] = level
-                        next.append(Int(neighbours[k]))
-                    }
-                }
-                frontier = next
-            }
-        }
+        let depth = NeighbourhoodWalk.depths(
+            nodeCount: nodeCount, edges: edgeEnds, seeds: seeds, steps: context, direction: .both)
         let nodes = (0..<nodeCount).filter { depth[$0] >= 0 }
         // Changed edges always; others when both ends are drawn and they lie within the context.
         let edges = edgeEnds.indices.filter { e in
