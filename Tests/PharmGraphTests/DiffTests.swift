@@ -365,6 +365,21 @@ struct DiffDiagramTests {
         #expect(try DiffDiagram(diff, names: ("a", "b"), context: nil).edgeCount == 5)
     }
 
+    @Test("the diagram's title is a plain label (no HTML, which leaks in Graphviz), with an optional caption and comment")
+    func frame() throws {
+        let old = try network("source\tinteraction\ttarget\na\tx\tb\n", path: "old.sif")
+        let new = try network("source\tinteraction\ttarget\na\tx\tb\nb\ty\tc\n", path: "new.sif")
+        let diff = NetworkDiff(old: old, new: new)
+        let plain = try DiffDiagram(diff, names: ("old.sif", "new.sif"), context: 1).dot
+        let title = try #require(plain.split(separator: "\n").first { $0.hasPrefix("  graph [") })
+        #expect(title.hasPrefix(#"  graph [label="old.sif → new.sif\nnodes: 1 added; edges: 1 added\nthe changes and the nodes within 1 step of them\n""#))
+        #expect(!plain.contains("label=<<"))
+        #expect(!plain.contains("comment="))
+        let framed = try DiffDiagram(diff, names: ("old.sif", "new.sif"), context: 1, caption: "v1 · abc", metadata: "tool: x").dot
+        #expect(framed.contains(#"them\nv1 · abc\n""#))
+        #expect(framed.contains(#"comment="tool: x""#))
+    }
+
     @Test("too large to draw: refused, with the way out")
     func tooLarge() throws {
         var text = "source\tinteraction\ttarget\n"

@@ -34,23 +34,34 @@ public struct DiffDiagram: Sendable {
     ///   - names: how the two inputs are shown in the title.
     ///   - context: draw only the changes and the nodes within this many steps of them; `nil` draws everything.
     ///   - engine: the Graphviz layout engine, recorded as the graph's `layout`.
-    public init(_ diff: GraphDiff, names: (old: String, new: String), context: Int?, engine: String = "dot") throws(SizeError) {
-        let union = Union(diff)
-        try self.init(union, names: names, context: context, engine: engine)
+    ///   - caption: a short line at the bottom of the title block (for provenance); `nil` for none.
+    ///   - metadata: text recorded as the graph's `comment` (an XML comment in SVG); `nil` for none.
+    public init(
+        _ diff: GraphDiff, names: (old: String, new: String), context: Int?, engine: String = "dot", caption: String? = nil,
+        metadata: String? = nil
+    ) throws(SizeError) {
+        try self.init(Union(diff), names: names, context: context, engine: engine, caption: caption, metadata: metadata)
     }
 
     /// Draws a network diff.
-    public init(_ diff: NetworkDiff, names: (old: String, new: String), context: Int?, engine: String = "dot") throws(SizeError) {
-        let union = Union(diff)
-        try self.init(union, names: names, context: context, engine: engine)
+    public init(
+        _ diff: NetworkDiff, names: (old: String, new: String), context: Int?, engine: String = "dot", caption: String? = nil,
+        metadata: String? = nil
+    ) throws(SizeError) {
+        try self.init(Union(diff), names: names, context: context, engine: engine, caption: caption, metadata: metadata)
     }
 
-    private init(_ union: Union, names: (old: String, new: String), context: Int?, engine: String) throws(SizeError) {
+    private init(
+        _ union: Union, names: (old: String, new: String), context: Int?, engine: String, caption: String?, metadata: String?
+    ) throws(SizeError) {
         let (nodes, edges) = union.select(context: context)
         guard nodes.count <= Self.maximumNodes, edges.count <= Self.maximumEdges else {
             throw .tooLarge(nodes: nodes.count, edges: edges.count, context: context)
         }
-        dot = union.dot(nodes: nodes, edges: edges, names: names, context: context, engine: engine).text
+        let frame = DiagramFrame(
+            title: union.title(names: names, context: context).map { ($0, .centred) }, tooltip: "\(names.old) → \(names.new)",
+            engine: engine, rankDirection: .LR, caption: caption, metadata: metadata)
+        dot = union.dot(nodes: nodes, edges: edges, frame: frame).text
         nodeCount = nodes.count
         edgeCount = edges.count
     }
@@ -267,24 +278,8 @@ private struct Union {
 
     // MARK: DOT
 
-    func dot(nodes: [Int], edges: [Int], names: (old: String, new: String), context: Int?, engine: String) -> DOTGraph {
-        var graph = DOTGraph(name: .literal("diff"))
-        graph.attributes = [
-            DOTAttribute("label", .html(markup: title(names: names, nodes: nodes, edges: edges, context: context))),
-            .literal("labelloc", "t"), .literal("fontname", DOTStyle.font), .literal("charset", "UTF-8"),
-            .literal("layout", engine), .literal("rankdir", "LR"),
-            .literal("nodesep", "0.25"), .literal("ranksep", "0.45"), .literal("pad", "0.25"),
-            .literal("outputorder", "edgesfirst"), .literal("bgcolor", "white"),
-            .tooltip("\(names.old) → \(names.new)"),
-        ]
-        if engine != "dot" { graph.attributes += [.literal("overlap", "prism"), .literal("sep", "+8")] }
-        graph.nodeDefaults = [
-            .literal("fontname", DOTStyle.font), .literal("fontsize", "11"), .literal("margin", "0.12,0.05"),
-            .literal("height", "0.4"),
-        ]
-        graph.edgeDefaults = [
-            .literal("fontname", DOTStyle.font), .literal("fontsize", "9"), .literal("arrowsize", "0.9"),
-        ]
+    func dot(nodes: [Int], edges: [Int], frame: DiagramFrame) -> DOTGraph {
+        var graph = frame.graph(named: "diff")
         var used = Set<String>()
         for n in nodes {
             let item = item(n)
@@ -300,7 +295,8 @@ private struct Union {
         return graph
     }
 
-    private func title(names: (old: String, new: String), nodes: [Int], edges: [Int], context: Int?) -> String {
+    /// The title's lines: the two names, what changed, and how much context is drawn.
+    func title(names: (old: String, new: String), context: Int?) -> [String] {
         func count(_ statuses: [DiffStatus], _ noun: String) -> String {
             let parts = DiffStatus.allCases.filter { $0 != .unchanged }.compactMap { status -> String? in
                 let n = statuses.count { $0 == status }
@@ -310,15 +306,12 @@ private struct Union {
         }
         let allNodes = (0..<nodeCount).map(nodeStatus)
         let summary = [count(allNodes, "nodes"), count(edgeStatus, "edges")].filter { !$0.isEmpty }.joined(separator: "; ")
-        var rows = [
-            "<tr><td><font point-size=\"16\"><b>\(DOTValue.html(escaping: "\(names.old) → \(names.new)"))</b></font></td></tr>",
-            "<tr><td><font point-size=\"11\">\(DOTValue.html(escaping: summary.isEmpty ? "no differences" : summary))</font></td></tr>",
-        ]
+        var lines = ["\(names.old) → \(names.new)", summary.isEmpty ? "no differences" : summary]
         if let context {
-            let text = context == 0 ? "only the changes are drawn" : "the changes and the nodes within \(context) step\(context == 1 ? "" : "s") of them"
-            rows.append("<tr><td><font point-size=\"10\" color=\"#555555\">\(DOTValue.html(escaping: text))</font></td></tr>")
+            lines.append(
+                context == 0 ? "only the changes are drawn" : "the changes and the nodes within \(context) step\(context == 1 ? "" : "s") of them")
         }
-        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">" + rows.joined() + "</table>"
+        return lines
     }
 
     private static func attributes(_ item: Item) -> [DOTAttribute] {
@@ -367,8 +360,7 @@ private struct Union {
 
     /// A legend of the statuses: a sample node and a sample edge for each.
     private func legend(avoiding ids: Set<String>) -> DOTSubgraph {
-        var prefix = "legend:"
-        while ids.contains(where: { $0.hasPrefix(prefix) }) { prefix = "_" + prefix }
+        let prefix = DiagramFrame.legendPrefix(avoiding: ids)
         var statements: [DOTStatement] = []
         for status in [DiffStatus.added, .removed, .changed, .unchanged] {
             let item = Item(
@@ -390,14 +382,7 @@ private struct Union {
             let link = Link(from: 0, to: 0, status: status, glyph: [.literal("arrowhead", "normal")], lines: [], tooltip: "\(status.name) edge")
             statements.append(.edge(start, end, Self.attributes(link)))
         }
-        return DOTSubgraph(
-            name: .literal("cluster_legend"),
-            attributes: [
-                .text("label", "Changes"), .literal("class", "legend"), .literal("style", "rounded,filled"),
-                .literal("fillcolor", "#FAFAFA"), .literal("color", "#BBBBBB"), .literal("fontname", DOTStyle.font),
-                .literal("fontsize", "12"), .literal("labeljust", "l"), .tooltip("Legend: what happened to each node and edge"),
-            ],
-            statements: statements)
+        return DiagramFrame.legend(label: "Changes", tooltip: "Legend: what happened to each node and edge", statements: statements)
     }
 
     // MARK: Text
