@@ -29,33 +29,47 @@ extension ContextFilter: Hashable {
 /// parallel edges multiply counts instead of the work.
 struct StepGraph: Sendable {
     let nodeCount: Int
-    /// `offsets[u]..<offsets[u+1]` index the steps out of `u`.
-    let offsets: [Int32]
-    let neighbors: [Int32]
-    /// The step's sign: +1, -1, or 0 (unknown).
-    let signs: [Int8]
-    /// The edges each step stands for (`members(k)` indexes `memberEdges`), in input order.
-    let memberOffsets: [Int32]
-    let memberEdges: [Int32]
-    let reverseOffsets: [Int32]
-    let reverseNeighbors: [Int32]
-    /// The sign of each reverse step (the sign of the step it mirrors).
-    let reverseSigns: [Int8]
-    /// The edges of each reverse step.
-    let reverseMemberOffsets: [Int32]
-    let reverseMemberEdges: [Int32]
+    /// The steps out of each node.
+    let forward: CSR
+    /// The steps into each node, walked backwards (each mirrors a forward step, with its sign and edges).
+    let reverse: CSR
 
-    /// The positions in `memberEdges` of step `k`'s edges.
-    func members(_ k: Int) -> Range<Int> { Int(memberOffsets[k])..<Int(memberOffsets[k + 1]) }
+    /// One direction's steps as compressed adjacency, in memory it owns for the graph's
+    /// lifetime, so that searches read raw buffers without nesting `withUnsafeBufferPointer`.
+    /// Sendable: the memory is written once, before the buffers are made, and never again.
+    struct CSR: @unchecked Sendable {
+        /// `offsets[u]..<offsets[u+1]` index the steps of `u`.
+        let offsets: UnsafeBufferPointer<Int32>
+        let neighbors: UnsafeBufferPointer<Int32>
+        /// The step's sign: +1, -1, or 0 (unknown).
+        let signs: UnsafeBufferPointer<Int8>
+        /// The edges each step stands for (`members(k)` indexes `memberEdges`), in input order.
+        let memberOffsets: UnsafeBufferPointer<Int32>
+        let memberEdges: UnsafeBufferPointer<Int32>
+        /// Keeps the buffers alive.
+        private let storage: [AnyObject]
 
-    /// The positions in `reverseMemberEdges` of reverse step `k`'s edges.
-    func reverseMembers(_ k: Int) -> Range<Int> { Int(reverseMemberOffsets[k])..<Int(reverseMemberOffsets[k + 1]) }
+        /// Takes the arrays' contents, emptying each once copied, so that at most one array is held twice.
+        fileprivate init(_ merged: inout Merged) {
+            let offsets = FrozenArray(taking: &merged.offsets)
+            let neighbors = FrozenArray(taking: &merged.neighbors)
+            let signs = FrozenArray(taking: &merged.signs)
+            let memberOffsets = FrozenArray(taking: &merged.memberOffsets)
+            let memberEdges = FrozenArray(taking: &merged.memberEdges)
+            (self.offsets, self.neighbors, self.signs) = (offsets.buffer, neighbors.buffer, signs.buffer)
+            (self.memberOffsets, self.memberEdges) = (memberOffsets.buffer, memberEdges.buffer)
+            storage = [offsets, neighbors, signs, memberOffsets, memberEdges]
+        }
 
-    /// How many parallel edges step `k` stands for.
-    func multiplicity(_ k: Int) -> Int { Int(memberOffsets[k + 1] - memberOffsets[k]) }
+        /// The step indices of node `u`.
+        func steps(of u: Int) -> Range<Int> { Int(offsets[u])..<Int(offsets[u + 1]) }
 
-    /// How many parallel edges reverse step `k` stands for.
-    func reverseMultiplicity(_ k: Int) -> Int { Int(reverseMemberOffsets[k + 1] - reverseMemberOffsets[k]) }
+        /// The positions in `memberEdges` of step `k`'s edges.
+        func members(_ k: Int) -> Range<Int> { Int(memberOffsets[k])..<Int(memberOffsets[k + 1]) }
+
+        /// How many parallel edges step `k` stands for.
+        func multiplicity(_ k: Int) -> Int { Int(memberOffsets[k + 1] - memberOffsets[k]) }
+    }
 
     init(network: Network, options: TraversalOptions) {
         let n = network.nodeCount
@@ -76,7 +90,7 @@ struct StepGraph: Sendable {
         let edgeSigns = network.edgeLabels.map { labelSign[Int($0)] }
         let undirected = options.undirected
         /// One direction's CSR, merged; built one at a time so that only one unmerged copy is alive.
-        func build(reverse: Bool) -> Merged {
+        func build(reverse: Bool) -> CSR {
             var degree = [Int32](repeating: 0, count: n + 1)
             for e in 0..<m where admissible[e] {
                 degree[Int(reverse ? targets[e] : sources[e])] += 1
@@ -114,25 +128,19 @@ struct StepGraph: Sendable {
                     }
                 }
             }
-            return Self.merge(offsets: offsets, neighbors: &neighbors, signs: &signs, edges: &edges, nodeCount: n)
+            var merged = Self.merge(offsets: offsets, neighbors: &neighbors, signs: &signs, edges: &edges, nodeCount: n)
+            neighbors = []
+            signs = []
+            edges = []
+            return CSR(&merged)
         }
         self.nodeCount = n
-        let forward = build(reverse: false)
-        self.offsets = forward.offsets
-        self.neighbors = forward.neighbors
-        self.signs = forward.signs
-        self.memberOffsets = forward.memberOffsets
-        self.memberEdges = forward.memberEdges
-        let reverse = build(reverse: true)
-        self.reverseOffsets = reverse.offsets
-        self.reverseNeighbors = reverse.neighbors
-        self.reverseSigns = reverse.signs
-        self.reverseMemberOffsets = reverse.memberOffsets
-        self.reverseMemberEdges = reverse.memberEdges
+        forward = build(reverse: false)
+        reverse = build(reverse: true)
     }
 
     /// A CSR whose parallel same-sign steps are merged.
-    private typealias Merged = (
+    fileprivate typealias Merged = (
         offsets: [Int32], neighbors: [Int32], signs: [Int8], memberOffsets: [Int32], memberEdges: [Int32]
     )
 
@@ -223,8 +231,8 @@ struct StepGraph: Sendable {
             level += 1
             var next: [Int32] = []
             for v in frontier {
-                for k in Int(reverseOffsets[Int(v)])..<Int(reverseOffsets[Int(v) + 1]) {
-                    let u = Int(reverseNeighbors[k])
+                for k in reverse.steps(of: Int(v)) {
+                    let u = Int(reverse.neighbors[k])
                     if distance[u] == Int32.max, !(avoid?[u] ?? false) {
                         distance[u] = level
                         next.append(Int32(u))
@@ -268,44 +276,63 @@ struct TargetDistances {
         var next: [Int32] = []
         // Level by level; a node labelled at this level passes on each label it got here, in
         // one scan of its predecessors (both labels often arrive at the same level).
-        steps.reverseOffsets.withUnsafeBufferPointer { offsets in
-            steps.reverseNeighbors.withUnsafeBufferPointer { neighbors in
-                while !frontier.isEmpty, level < limit {
-                    let here = level
-                    level += 1
-                    next.removeAll(keepingCapacity: true)
-                    for v in frontier {
-                        let vi = Int(v)
-                        let first: Int32 = distance[vi] == here ? nearest[vi] : -1
-                        let other: Int32 = second[vi] == here ? secondTarget[vi] : -1
-                        for k in Int(offsets[vi])..<Int(offsets[vi + 1]) {
-                            let u = Int(neighbors[k])
-                            if avoided[u] || second[u] != Int32.max { continue }
-                            for i in 0..<2 {
-                                let target = i == 0 ? first : other
-                                if target < 0 { continue }
-                                if nearest[u] < 0 {
-                                    distance[u] = level
-                                    nearest[u] = target
-                                } else if nearest[u] != target, second[u] == Int32.max {
-                                    second[u] = level
-                                    secondTarget[u] = target
-                                } else {
-                                    continue
-                                }
-                                if queued[u] != level {
-                                    queued[u] = level
-                                    next.append(Int32(u))
-                                }
-                            }
+        let (offsets, neighbors) = (steps.reverse.offsets, steps.reverse.neighbors)
+        while !frontier.isEmpty, level < limit {
+            let here = level
+            level += 1
+            next.removeAll(keepingCapacity: true)
+            for v in frontier {
+                let vi = Int(v)
+                let first: Int32 = distance[vi] == here ? nearest[vi] : -1
+                let other: Int32 = second[vi] == here ? secondTarget[vi] : -1
+                for k in Int(offsets[vi])..<Int(offsets[vi + 1]) {
+                    let u = Int(neighbors[k])
+                    if avoided[u] || second[u] != Int32.max { continue }
+                    for i in 0..<2 {
+                        let target = i == 0 ? first : other
+                        if target < 0 { continue }
+                        if nearest[u] < 0 {
+                            distance[u] = level
+                            nearest[u] = target
+                        } else if nearest[u] != target, second[u] == Int32.max {
+                            second[u] = level
+                            secondTarget[u] = target
+                        } else {
+                            continue
+                        }
+                        if queued[u] != level {
+                            queued[u] = level
+                            next.append(Int32(u))
                         }
                     }
-                    swap(&frontier, &next)
                 }
             }
+            swap(&frontier, &next)
         }
         self.distance = distance
         self.nearest = nearest
         self.second = second
     }
+}
+
+/// An array's contents, copied once into memory this object owns and frees: hot loops read it as
+/// a raw buffer, without the closure `withUnsafeBufferPointer` needs for every array.
+final class FrozenArray<Element: BitwiseCopyable>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Element>
+
+    /// Copies `array` and empties it, so that its memory can go at once.
+    init(taking array: inout [Element]) {
+        let memory = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+        _ = memory.initialize(from: array)
+        buffer = UnsafeBufferPointer(memory)
+        array = []
+    }
+
+    /// Copies `array`.
+    convenience init(_ array: [Element]) {
+        var copy = array
+        self.init(taking: &copy)
+    }
+
+    deinit { buffer.deallocate() }
 }
