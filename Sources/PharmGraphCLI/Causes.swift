@@ -41,7 +41,7 @@ struct Causes: ParsableCommand {
             Console.out(output.text(reports, heading: "drug", partial: partial))
         case .json:
             let json = ReachJSON(
-                to: goals.map { network.nodeIDs[Int($0)] }, maxLength: traversal.maxLength, partial: partial,
+                to: goals.map { network.node($0).id }, maxLength: traversal.maxLength, partial: partial,
                 reached: output.rows(reports, partial: partial))
             Console.out(try JSONOutput.encode(json))
         }

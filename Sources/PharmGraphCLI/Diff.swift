@@ -271,12 +271,12 @@ struct Diff: ParsableCommand {
         let newEngine = PathEngine(network: new.network)
         let drugSelectors = drugs.isEmpty ? ["kind:drug"] : drugs
         let targetSelectors = targets.isEmpty ? ["kind:effect", "kind:condition"] : targets
-        func resolve(_ selectors: [String], _ what: String, required: Bool) throws(DiffTrouble) -> ([Int32], [Int32]) {
-            var a: [Int32] = []
-            var b: [Int32] = []
+        func resolve(_ selectors: [String], _ what: String, required: Bool) throws(DiffTrouble) -> ([NodeIndex], [NodeIndex]) {
+            var a: [NodeIndex] = []
+            var b: [NodeIndex] = []
             for selector in selectors {
                 // A name missing from one version is expected; one that is ambiguous is an error.
-                func lookup(_ network: Network) throws(DiffTrouble) -> [Int32]? {
+                func lookup(_ network: Network) throws(DiffTrouble) -> [NodeIndex]? {
                     do {
                         return try NodeSelector.resolve(selector, in: network)
                     } catch {
@@ -311,8 +311,8 @@ struct Diff: ParsableCommand {
         }
     }
 
-    private static func unique(_ nodes: [Int32]) -> [Int32] {
-        var seen = Set<Int32>()
+    private static func unique(_ nodes: [NodeIndex]) -> [NodeIndex] {
+        var seen = Set<NodeIndex>()
         return nodes.filter { seen.insert($0).inserted }
     }
 

@@ -42,14 +42,14 @@ struct Effects: ParsableCommand {
             Console.out(output.text(reports, heading: "effect", partial: partial))
         case .json:
             let json = ReachJSON(
-                from: sources.map { network.nodeIDs[Int($0)] }, maxLength: traversal.maxLength, partial: partial,
+                from: sources.map { network.node($0).id }, maxLength: traversal.maxLength, partial: partial,
                 reached: output.rows(reports, partial: partial))
             Console.out(try JSONOutput.encode(json))
         }
     }
 
     /// Nodes named by `selectors`, or every node of the default kinds present.
-    static func targets(_ selectors: [String], default kinds: [String], in network: Network) throws -> [Int32] {
+    static func targets(_ selectors: [String], default kinds: [String], in network: Network) throws -> [NodeIndex] {
         if !selectors.isEmpty {
             return try selectors.flatMap { try QueryInput.resolve($0, in: network, what: "--targets") }
         }

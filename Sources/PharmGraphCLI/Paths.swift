@@ -204,7 +204,7 @@ struct Paths: ParsableCommand {
             Console.out(lines.joined(separator: "\n") + "\n")
         case .json:
             let json = PathsJSON(
-                from: query.sources.map { network.nodeIDs[Int($0)] }, to: query.targets.map { network.nodeIDs[Int($0)] },
+                from: query.sources.map { network.node($0).id }, to: query.targets.map { network.node($0).id },
                 maxLength: traversal.maxLength, total: report.counts.total, bySign: SignCountsJSON(report.counts),
                 verdict: report.finding.rawValue, partial: report.partial, paths: shown.map(output.json))
             Console.out(try JSONOutput.encode(json))

@@ -202,7 +202,7 @@ struct Render: ParsableCommand {
             }
             let direction = DiagramSelection.Direction(rawValue: direction) ?? .both
             return DiagramSelection.neighbourhood(
-                of: network.nodeIDs[Int(nodes[0])], depth: depth, direction: direction, in: graph, filter: filter)
+                of: network.node(nodes[0]).id, depth: depth, direction: direction, in: graph, filter: filter)
         }
         if paths.count == 2 {
             return try pathSelection(from: paths[0], to: paths[1], in: graph, filter: filter)
@@ -229,9 +229,9 @@ struct Render: ParsableCommand {
     static func pathSelection(
         report: PathReport, query: PathQuery, names: (from: String, to: String), graph: Graph, network: Network
     ) -> DiagramSelection {
-        let drawn = report.paths.map { DiagramSelection.Path(edges: $0.edges.map(Int.init), sign: $0.sign) }
-        let name = { (ids: [Int32], text: String) -> String in
-            ids.count == 1 ? (graph.node(network.nodeIDs[Int(ids[0])])?.displayLabel ?? text) : text
+        let drawn = report.paths.map { DiagramSelection.Path(edges: $0.edges.map { Int($0.rawValue) }, sign: $0.sign) }
+        let name = { (nodes: [NodeIndex], text: String) -> String in
+            nodes.count == 1 ? (graph.node(network.node(nodes[0]).id)?.displayLabel ?? text) : text
         }
         let counts = report.counts
         let filter = query.traversal.filter
@@ -246,7 +246,7 @@ struct Render: ParsableCommand {
         if !filter.isEmpty {
             captions.append("Where " + filter.required.keys.sorted().map { "\($0)=\(filter.required[$0]!)" }.joined(separator: ", "))
         }
-        let ends = (query.sources + query.targets).map { network.nodeIDs[Int($0)] }
+        let ends = (query.sources + query.targets).map { network.node($0).id }
         return DiagramSelection.paths(drawn, ends: ends, in: graph, captions: captions)
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import PharmGraph
+@testable import PharmGraph
 import PharmGraphTestSupport
 import Testing
 
@@ -290,17 +290,15 @@ struct NetworkDiffTests {
         let old = try network(try String(contentsOfFile: Repository.path(fixtures + "old.sif"), encoding: .utf8), path: "old.sif")
         let new = try network(try String(contentsOfFile: Repository.path(fixtures + "new.sif"), encoding: .utf8), path: "new.sif")
         let diff = NetworkDiff(old: old, new: new)
-        func triples(_ network: Network, _ edges: [Int32]) -> [String] {
-            edges.map {
-                "\(network.nodeIDs[Int(network.edgeSources[Int($0)])]) \(network.label(of: $0).name) \(network.nodeIDs[Int(network.edgeTargets[Int($0)])])"
-            }
+        func triples(_ network: Network, _ edges: [EdgeIndex]) -> [String] {
+            edges.map(network.edge).map { "\(network.node($0.from).id) \($0.label.name) \(network.node($0.to).id)" }
         }
         // old lists `A::1 x B::1` twice and new once: the second is removed.
         #expect(diff.edgesRemoved == [1, 3, 4])
         #expect(triples(old, diff.edgesRemoved) == ["A::1 x B::1", "B::2 u B::3", "C::9 z B::1"])
         #expect(triples(new, diff.edgesAdded) == ["B::3 u B::2", "A::1 w B::1", "D::4 z B::1"])
-        #expect(diff.nodesRemoved.map { old.nodeIDs[Int($0)] } == ["C::9"])
-        #expect(diff.nodesAdded.map { new.nodeIDs[Int($0)] } == ["D::4"])
+        #expect(diff.nodesRemoved.map { old.node($0).id } == ["C::9"])
+        #expect(diff.nodesAdded.map { new.node($0).id } == ["D::4"])
         #expect(diff.nodesChanged.isEmpty)
         #expect(NetworkDiff(old: old, new: old).isEmpty)
     }
@@ -330,7 +328,7 @@ struct NetworkDiffTests {
         let diff = NetworkDiff(old: old, new: new)
         #expect(diff.edgesRemoved == [1])
         #expect(diff.edgesAdded == [1])
-        #expect(diff.nodesChanged.map { new.nodeIDs[Int($0.new)] } == ["Gene::1"])
+        #expect(diff.nodesChanged.map { new.node($0.new).id } == ["Gene::1"])
     }
 }
 

@@ -197,64 +197,66 @@ private struct Union {
         let (old, new) = (diff.old, diff.new)
         let removedNodes = diff.nodesRemoved
         var statuses = [DiffStatus](repeating: .unchanged, count: new.nodeCount + removedNodes.count)
-        for n in diff.nodesAdded { statuses[Int(n)] = .added }
-        var changedFrom: [Int: Int32] = [:]
+        for n in diff.nodesAdded { statuses[Int(n.rawValue)] = .added }
+        var changedFrom: [Int: NodeIndex] = [:]
         for pair in diff.nodesChanged {
-            statuses[Int(pair.new)] = .changed
-            changedFrom[Int(pair.new)] = pair.old
+            statuses[Int(pair.new.rawValue)] = .changed
+            changedFrom[Int(pair.new.rawValue)] = pair.old
         }
         for i in new.nodeCount..<statuses.count { statuses[i] = .removed }
-        var removedIndex: [Int32: Int] = [:]
+        var removedIndex: [NodeIndex: Int] = [:]
         for (i, n) in removedNodes.enumerated() { removedIndex[n] = new.nodeCount + i }
         nodeCount = statuses.count
         let nodeStatuses = statuses
         nodeStatus = { nodeStatuses[$0] }
         item = { i in
-            let (network, n) = i < new.nodeCount ? (new, Int32(i)) : (old, removedNodes[i - new.nodeCount])
-            let id = network.nodeIDs[Int(n)]
-            var lines = [network.nodeNames[Int(n)] == id ? id : network.nodeNames[Int(n)]]
+            let node = i < new.nodeCount ? new.node(NodeIndex(i)) : old.node(removedNodes[i - new.nodeCount])
+            var lines = [node.label == node.id ? node.id : node.label]
             if let o = changedFrom[i] {
-                if old.nodeNames[Int(o)] != new.nodeNames[i] {
-                    lines.append("name: \(Union.short(old.nodeNames[Int(o)])) → \(Union.short(new.nodeNames[i]))")
+                let before = old.node(o)
+                if before.label != node.label {
+                    lines.append("name: \(Union.short(before.label)) → \(Union.short(node.label))")
                 }
-                if old.kind(of: o) != new.kind(of: n) { lines.append("kind: \(old.kind(of: o)) → \(new.kind(of: n))") }
+                if before.kind != node.kind { lines.append("kind: \(before.kind) → \(node.kind)") }
             }
-            let kind = network.kind(of: n)
             return Item(
-                id: id, status: nodeStatuses[i], lines: lines, look: DOTStyle.node(kind: NodeKind(kind), valence: nil),
-                tooltip: "\(id)\nkind: \(kind)\n\(nodeStatuses[i].name)")
+                id: node.id, status: nodeStatuses[i], lines: lines, look: DOTStyle.node(kind: NodeKind(node.kind), valence: nil),
+                tooltip: "\(node.id)\nkind: \(node.kind)\n\(nodeStatuses[i].name)")
         }
 
         var ends: [(Int32, Int32)] = []
         ends.reserveCapacity(new.edgeCount + diff.edgesRemoved.count)
         var edgeStatuses = [DiffStatus](repeating: .unchanged, count: new.edgeCount)
-        for e in diff.edgesAdded { edgeStatuses[Int(e)] = .added }
-        for e in 0..<new.edgeCount { ends.append((new.edgeSources[e], new.edgeTargets[e])) }
+        for e in diff.edgesAdded { edgeStatuses[Int(e.rawValue)] = .added }
+        for e in new.edgeIndices {
+            let edge = new.edge(e)
+            ends.append((edge.from.rawValue, edge.to.rawValue))
+        }
         for e in diff.edgesRemoved {
-            func position(_ n: Int32) -> Int32 {
+            func position(_ n: NodeIndex) -> Int32 {
                 if let i = removedIndex[n] { return Int32(i) }
-                return new.node(old.nodeIDs[Int(n)])!
+                return new.index(of: old.node(n).id)!.rawValue
             }
-            ends.append((position(old.edgeSources[Int(e)]), position(old.edgeTargets[Int(e)])))
+            let edge = old.edge(e)
+            ends.append((position(edge.from), position(edge.to)))
             edgeStatuses.append(.removed)
         }
         edgeEnds = ends
         edgeStatus = edgeStatuses
         let finalStatuses = edgeStatuses
         link = { e in
-            let (network, edge) = e < new.edgeCount ? (new, Int32(e)) : (old, diff.edgesRemoved[e - new.edgeCount])
-            let label = network.label(of: edge)
+            let (network, index) = e < new.edgeCount ? (new, EdgeIndex(e)) : (old, diff.edgesRemoved[e - new.edgeCount])
+            let edge = network.edge(index)
             let glyph: [DOTAttribute] =
-                if let relation = label.relation {
+                if let relation = edge.relation {
                     Union.glyph(DOTStyle.edge(relation, certainty: .established))
                 } else {
                     [.literal("arrowhead", "normal")]
                 }
-            let from = network.nodeIDs[Int(network.edgeSources[Int(edge)])]
-            let to = network.nodeIDs[Int(network.edgeTargets[Int(edge)])]
+            let (from, to) = (network.node(edge.from).id, network.node(edge.to).id)
             return Link(
-                from: Int(ends[e].0), to: Int(ends[e].1), status: finalStatuses[e], glyph: glyph, lines: [label.name],
-                tooltip: "\(from) \(label.name) \(to) (\(finalStatuses[e].name))")
+                from: Int(ends[e].0), to: Int(ends[e].1), status: finalStatuses[e], glyph: glyph, lines: [edge.label.name],
+                tooltip: "\(from) \(edge.label.name) \(to) (\(finalStatuses[e].name))")
         }
     }
 

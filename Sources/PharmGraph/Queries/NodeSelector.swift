@@ -29,7 +29,11 @@ public enum NodeSelector {
     }
 
     /// The nodes `text` names, in network order.
-    public static func resolve(_ text: String, in network: Network) throws(ResolutionError) -> [Int32] {
+    public static func resolve(_ text: String, in network: Network) throws(ResolutionError) -> [NodeIndex] {
+        try resolveRaw(text, in: network).map { NodeIndex(rawValue: $0) }
+    }
+
+    private static func resolveRaw(_ text: String, in network: Network) throws(ResolutionError) -> [Int32] {
         if let id = network.node(text) { return [id] }
         if text.hasPrefix("kind:") {
             let kind = String(text.dropFirst(5))

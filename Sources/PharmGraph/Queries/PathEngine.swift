@@ -2,14 +2,14 @@ import Foundation
 
 /// A path query: from which nodes to which, how far, and under which constraints.
 public struct PathQuery: Sendable {
-    public var sources: [Int32]
-    public var targets: [Int32]
+    public var sources: [NodeIndex]
+    public var targets: [NodeIndex]
     /// The longest path considered, in edges.
     public var maxLength: Int
     /// Nodes a counted path must pass through (at least one of them).
-    public var via: [Int32]?
+    public var via: [NodeIndex]?
     /// Nodes no path may visit.
-    public var avoid: [Int32]
+    public var avoid: [NodeIndex]
     /// Node kinds step by step (a metapath); paths then have exactly `pattern.count - 1` edges.
     public var pattern: [String]?
     /// Count only paths of this sign.
@@ -41,8 +41,8 @@ public struct PathQuery: Sendable {
     public static let defaultMaxWork = 500_000_000
 
     public init(
-        sources: [Int32], targets: [Int32], maxLength: Int = PathQuery.defaultMaxLength, via: [Int32]? = nil,
-        avoid: [Int32] = [], pattern: [String]? = nil, sign: Sign? = nil, traversal: TraversalOptions = TraversalOptions(),
+        sources: [NodeIndex], targets: [NodeIndex], maxLength: Int = PathQuery.defaultMaxLength, via: [NodeIndex]? = nil,
+        avoid: [NodeIndex] = [], pattern: [String]? = nil, sign: Sign? = nil, traversal: TraversalOptions = TraversalOptions(),
         timeout: Duration? = nil
     ) {
         self.sources = sources
@@ -95,9 +95,9 @@ public final class PathEngine: @unchecked Sendable {
     private static let keptPreparations = 8
 
     struct PreparationKey: Hashable {
-        var targets: [Int32]
-        var avoid: [Int32]
-        var via: [Int32]?
+        var targets: [NodeIndex]
+        var avoid: [NodeIndex]
+        var via: [NodeIndex]?
         var pattern: [String]?
         var maxLength: Int
         var traversal: TraversalOptions
@@ -221,7 +221,7 @@ public final class PathEngine: @unchecked Sendable {
         /// A maximum length outside `PathQuery.maxLengths`.
         case maxLengthOutOfRange(Int)
         /// A node index outside the network.
-        case nodeOutOfRange(Int32)
+        case nodeOutOfRange(NodeIndex)
         /// A pattern with more steps than the maximum length.
         case patternLongerThanMaxLength(steps: Int, maxLength: Int)
         /// More paths than a 64-bit count holds.
@@ -237,7 +237,7 @@ public final class PathEngine: @unchecked Sendable {
                 "no edge has the relation or label '\(label)'\(Suggestion.clause(suggestion))"
             case .maxLengthOutOfRange:
                 "the maximum length must be from \(PathQuery.maxLengths.lowerBound) to \(PathQuery.maxLengths.upperBound)"
-            case let .nodeOutOfRange(id): "node \(id) is not in the network"
+            case let .nodeOutOfRange(node): "node \(node.rawValue) is not in the network"
             case let .patternLongerThanMaxLength(steps, maxLength):
                 "the pattern has \(steps) steps, more than the maximum length \(maxLength)"
             case .pathCountOverflow: "more paths than a 64-bit count holds"
@@ -246,24 +246,28 @@ public final class PathEngine: @unchecked Sendable {
         }
     }
 
+    /// Throws `nodeOutOfRange` for the first node of the query outside the network, before any array is indexed with it.
+    private func checkNodes(_ query: PathQuery) throws(QueryError) {
+        for node in query.sources + query.targets + query.avoid + (query.via ?? []) where !network.contains(node) {
+            throw .nodeOutOfRange(node)
+        }
+    }
+
     private func spec(for query: PathQuery, maxLength: Int? = nil) throws(QueryError) -> SearchSpec {
         let n = network.nodeCount
-        // Before any mask is indexed with them.
-        for id in query.sources + query.targets + query.avoid + (query.via ?? []) where !(0..<Int32(n)).contains(id) {
-            throw .nodeOutOfRange(id)
-        }
+        try checkNodes(query)
         var isTarget = [Bool](repeating: false, count: n)
-        for t in query.targets { isTarget[Int(t)] = true }
+        for t in query.targets { isTarget[Int(t.rawValue)] = true }
         var avoid: [Bool]? = nil
         if !query.avoid.isEmpty {
             var mask = [Bool](repeating: false, count: n)
-            for a in query.avoid { mask[Int(a)] = true }
+            for a in query.avoid { mask[Int(a.rawValue)] = true }
             avoid = mask
         }
         var via: [Bool]? = nil
         if let nodes = query.via {
             var mask = [Bool](repeating: false, count: n)
-            for v in nodes { mask[Int(v)] = true }
+            for v in nodes { mask[Int(v.rawValue)] = true }
             via = mask
         }
         var pattern: [Int32]? = nil
@@ -291,7 +295,7 @@ public final class PathEngine: @unchecked Sendable {
             throw .patternLongerThanMaxLength(steps: pattern.count - 1, maxLength: length)
         }
         return SearchSpec(
-            sources: query.sources, isTarget: isTarget, maxLength: length, avoid: avoid, via: via, pattern: pattern,
+            sources: query.sources.map(\.rawValue), isTarget: isTarget, maxLength: length, avoid: avoid, via: via, pattern: pattern,
             sign: query.sign)
     }
 
@@ -312,12 +316,14 @@ public final class PathEngine: @unchecked Sendable {
         if query.via == nil, query.pattern == nil, query.sign == nil, PathQuery.maxLengths.contains(query.maxLength),
             Set(query.sources).isDisjoint(with: query.targets)
         {
-            let counter = ShortestPathCounter(steps: steps(for: query.traversal), avoid: Set(query.avoid))
+            try checkNodes(query)
+            let counter = ShortestPathCounter(steps: steps(for: query.traversal), avoid: Set(query.avoid.map(\.rawValue)))
             let (forward, backward) = takeSides()
             defer { returnSides(forward, backward) }
             guard
                 let found = try counter.run(
-                    sources: query.sources, targets: query.targets, maxLength: query.maxLength, forward: forward,
+                    sources: query.sources.map(\.rawValue), targets: query.targets.map(\.rawValue), maxLength: query.maxLength,
+                    forward: forward,
                     backward: backward)
             else { return PathReport(counts: SignCounts(), paths: [], partial: false) }
             let paths = counter.paths(forward: forward, backward: backward, middle: found.middle, limit: limit)
@@ -354,7 +360,7 @@ public final class PathEngine: @unchecked Sendable {
             let evidence = self.evidence(of: path)
             return PathRank(
                 length: path.length, certainty: evidence.certainty, references: evidence.references,
-                names: path.nodes.map { places[Int($0)] }, order: order)
+                names: path.nodes.map { places[$0] }, order: order)
         }
         let expansions = network.graph == nil ? k : max(k, Self.rankedExpansions)
         var meter = WorkMeter(query)
@@ -417,7 +423,7 @@ public final class PathEngine: @unchecked Sendable {
         var worst = Certainty.established
         var references = 0
         for e in path.edges {
-            let edge = graph.edges[Int(e)]
+            let edge = graph.edges[e]
             worst = max(worst, edge.effectiveCertainty)
             references += edge.refs.count
         }
@@ -431,7 +437,7 @@ public final class PathEngine: @unchecked Sendable {
         var visitor = PerTargetVisitor()
         let complete = try search(query, spec: spec, meter: &meter, visitor: &visitor)
         let reports = visitor.reports.values.sorted { a, b in
-            (a.shortest.length, network.nodeIDs[Int(a.target)]) < (b.shortest.length, network.nodeIDs[Int(b.target)])
+            (a.shortest.length, network.nodeIDs[a.target]) < (b.shortest.length, network.nodeIDs[b.target])
         }
         return (reports, !complete)
     }
@@ -455,7 +461,7 @@ public final class PathEngine: @unchecked Sendable {
             return TargetReport(target: report.target, counts: report.counts, shortest: forward)
         }
         .sorted { a, b in
-            (a.shortest.length, network.nodeIDs[Int(a.target)]) < (b.shortest.length, network.nodeIDs[Int(b.target)])
+            (a.shortest.length, network.nodeIDs[a.target]) < (b.shortest.length, network.nodeIDs[b.target])
         }
         return (reports, !complete)
     }

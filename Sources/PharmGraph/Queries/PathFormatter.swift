@@ -9,9 +9,10 @@ public struct PathFormatter: Sendable {
     public init(network: Network) { self.network = network }
 
     /// The glyph for walking edge `e` from node `from`.
-    public func hop(_ e: Int32, from: Int32) -> String {
-        let label = network.label(of: e)
-        let backward = network.edgeSources[Int(e)] != from
+    public func hop(_ e: EdgeIndex, from: NodeIndex) -> String {
+        let edge = network.edge(e)
+        let label = edge.label
+        let backward = edge.from != from
         if backward { return "<-\(label.name)-" }
         switch label.sign {
         case .positive: return "-\(label.name)->"
@@ -22,9 +23,9 @@ public struct PathFormatter: Sendable {
 
     /// `a -inhibits-| b -activates-> c`, for text output (control and bidi characters escaped).
     public func describe(_ path: NetworkPath) -> String {
-        var out = network.nodeIDs[Int(path.nodes[0])]
+        var out = network.node(path.nodes[0]).id
         for (i, e) in path.edges.enumerated() {
-            out += " \(hop(e, from: path.nodes[i])) \(network.nodeIDs[Int(path.nodes[i + 1])])"
+            out += " \(hop(e, from: path.nodes[i])) \(network.node(path.nodes[i + 1]).id)"
         }
         return DisplayText.escaped(out)
     }
@@ -32,14 +33,14 @@ public struct PathFormatter: Sendable {
     /// The reference keys of each hop (empty for imported networks).
     public func references(_ path: NetworkPath) -> [[String]] {
         guard let graph = network.graph else { return path.edges.map { _ in [] } }
-        return path.edges.map { graph.edges[Int($0)].refs }
+        return path.edges.map { graph.edges[$0].refs }
     }
 
     /// The relation (or imported label) of each hop.
     public func relations(_ path: NetworkPath) -> [String] {
-        path.edges.map { network.label(of: $0).name }
+        path.edges.map { network.edge($0).label.name }
     }
 
     /// The node ids along the path.
-    public func nodeIDs(_ path: NetworkPath) -> [String] { path.nodes.map { network.nodeIDs[Int($0)] } }
+    public func nodeIDs(_ path: NetworkPath) -> [String] { path.nodes.map { network.node($0).id } }
 }

@@ -83,14 +83,14 @@ struct DiffJSON {
                 "renamed": .array([]),
                 "changed": .array(diff.nodesChanged.map { pair in
                     var changes: [JSONValue] = []
-                    let (old, new) = (diff.old, diff.new)
-                    if old.nodeNames[Int(pair.old)] != new.nodeNames[Int(pair.new)] {
-                        changes.append(Self.change("name", .string(old.nodeNames[Int(pair.old)]), .string(new.nodeNames[Int(pair.new)])))
+                    let (old, new) = (diff.old.node(pair.old), diff.new.node(pair.new))
+                    if old.label != new.label {
+                        changes.append(Self.change("name", .string(old.label), .string(new.label)))
                     }
-                    if old.kind(of: pair.old) != new.kind(of: pair.new) {
-                        changes.append(Self.change("kind", .string(old.kind(of: pair.old)), .string(new.kind(of: pair.new))))
+                    if old.kind != new.kind {
+                        changes.append(Self.change("kind", .string(old.kind), .string(new.kind)))
                     }
-                    return .object(["id": .string(new.nodeIDs[Int(pair.new)]), "changes": .array(changes)])
+                    return .object(["id": .string(new.id), "changes": .array(changes)])
                 }),
             ])
             root["edges"] = .object([
@@ -273,17 +273,16 @@ struct DiffJSON {
         return .object(fields)
     }
 
-    static func networkNode(_ network: Network, _ n: Int32) -> JSONValue {
-        .object([
-            "id": .string(network.nodeIDs[Int(n)]), "name": .string(network.nodeNames[Int(n)]),
-            "kind": .string(network.kind(of: n)),
-        ])
+    static func networkNode(_ network: Network, _ n: NodeIndex) -> JSONValue {
+        let node = network.node(n)
+        return .object(["id": .string(node.id), "name": .string(node.label), "kind": .string(node.kind)])
     }
 
-    static func networkEdge(_ network: Network, _ e: Int32) -> JSONValue {
-        .object([
-            "from": .string(network.nodeIDs[Int(network.edgeSources[Int(e)])]), "label": .string(network.label(of: e).name),
-            "to": .string(network.nodeIDs[Int(network.edgeTargets[Int(e)])]),
+    static func networkEdge(_ network: Network, _ e: EdgeIndex) -> JSONValue {
+        let edge = network.edge(e)
+        return .object([
+            "from": .string(network.node(edge.from).id), "label": .string(edge.label.name),
+            "to": .string(network.node(edge.to).id),
         ])
     }
 

@@ -24,9 +24,9 @@ struct ReachOutput {
     func rows(_ reports: [TargetReport], partial: Bool = false) -> [Row] {
         let output = PathOutput(network: network)
         return reports.map { report in
-            let n = Int(report.target)
+            let node = network.node(report.target)
             return Row(
-                id: network.nodeIDs[n], label: network.nodeNames[n], kind: network.kind(of: Int32(n)),
+                id: node.id, label: node.label, kind: node.kind,
                 verdict: Finding(report.counts, partial: partial).rawValue, total: report.counts.total, bySign: SignCountsJSON(report.counts),
                 shortest: output.json(report.shortest))
         }
@@ -35,7 +35,7 @@ struct ReachOutput {
     /// An aligned table: node, verdict, counts, shortest path.
     func table(_ reports: [TargetReport], heading: String, partial: Bool = false) -> String {
         let formatter = PathFormatter(network: network)
-        let ids = reports.map { DisplayText.escaped(network.nodeIDs[Int($0.target)]) }
+        let ids = reports.map { DisplayText.escaped(network.node($0.target).id) }
         let width = max(heading.count, ids.map(\.count).max() ?? 0)
         func pad(_ text: String, _ n: Int) -> String { text.padding(toLength: max(n, text.count), withPad: " ", startingAt: 0) }
         let verdictWidth = partial ? Finding.undetermined.rawValue.count : 8
