@@ -302,7 +302,6 @@ enum PathSearch {
             while depth >= 0 {
                 work &+= 1
                 if work > maxWork || (work & 0xFFFF == 0 && spec.deadline.map { ContinuousClock.now >= $0 } ?? false) {
-                    for d in 0...depth { onPath[Int(nodeStack[d])] = false }
                     return (.stopped(work > maxWork ? .workBudget : .timeout), work - 1)
                 }
                 let u = Int(nodeStack[depth])
@@ -337,7 +336,6 @@ enum PathSearch {
                     if o1 || o2 || o3
                         || !visitor.count(length: limit, SignCounts(positive: a, negative: b, unknown: c))
                     {
-                        for d in 0...depth { onPath[Int(nodeStack[d])] = false }
                         return (.overflow, work)
                     }
                     cursorStack[depth] = offsets[u + 1]
@@ -368,7 +366,6 @@ enum PathSearch {
                     let times = Int(memberOffsets[cursor + 1] - memberOffsets[cursor])
                     let (weight, overflow) = weightStack[depth].multipliedReportingOverflow(by: times)
                     if overflow {
-                        for d in 0...depth { onPath[Int(nodeStack[d])] = false }
                         return (.overflow, work)
                     }
                     depth += 1
@@ -392,11 +389,9 @@ enum PathSearch {
                                 nodes: nodeStack, steps: stepStack,
                                 memberOffsets: memberOffsets, memberEdges: memberEdges)
                             if !visitor.visit(found) {
-                                for d in 0...depth { onPath[Int(nodeStack[d])] = false }
                                 return (.overflow, work)
                             }
                             if visitor.timedOut {
-                                for d in 0...depth { onPath[Int(nodeStack[d])] = false }
                                 return (.stopped(.timeout), work)
                             }
                         }
