@@ -228,30 +228,30 @@ enum PathSearch {
         if prepared.impossible { return (.complete, 0) }
         let nearest = prepared.nearest
         let second = prepared.second
-        let viaDistance = prepared.viaDistance
         let viaToTarget = prepared.viaToTarget
-        let feasible = prepared.feasible
         let exactLength = spec.pattern.map { $0.count - 1 }
         let limit = exactLength ?? maxLength
         // Everything the loop reads, as plain local arrays and flags: reading optionals and
         // tuples of the shared preparation inside the loop costs a retain and release each time.
-        let bulk = visitor.acceptsCounts ? prepared.bulk : nil
-        let hasBulk = bulk != nil
-        let allPositive = bulk?.all.positive ?? []
-        let allNegative = bulk?.all.negative ?? []
-        let allUnknown = bulk?.all.unknown ?? []
-        let viaPositive = bulk?.via?.positive ?? []
-        let viaNegative = bulk?.via?.negative ?? []
-        let viaUnknown = bulk?.via?.unknown ?? []
+        // Each flag is set beside its arrays, never computed from an optional, which the optimizer
+        // would otherwise recompute in the loop, copying the optional (a retain and release) each turn.
+        var hasBulk = false
+        var (allPositive, allNegative, allUnknown): ([Int32], [Int32], [Int32]) = ([], [], [])
+        var (viaPositive, viaNegative, viaUnknown): ([Int32], [Int32], [Int32]) = ([], [], [])
+        if visitor.acceptsCounts, let bulk = prepared.bulk {
+            hasBulk = true
+            (allPositive, allNegative, allUnknown) = (bulk.all.positive, bulk.all.negative, bulk.all.unknown)
+            if let via = bulk.via { (viaPositive, viaNegative, viaUnknown) = (via.positive, via.negative, via.unknown) }
+        }
         let eligibleFinal = prepared.eligibleFinal
         let isTarget = spec.isTarget
-        let hasAvoid = spec.avoid != nil
-        let avoid = spec.avoid ?? []
-        let hasVia = spec.via != nil
-        let via = spec.via ?? []
-        let viaDistances = viaDistance ?? []
-        let hasFeasible = feasible != nil
-        let layers = feasible ?? []
+        var (hasAvoid, avoid) = (false, [Bool]())
+        if let mask = spec.avoid { (hasAvoid, avoid) = (true, mask) }
+        var (hasVia, via) = (false, [Bool]())
+        if let mask = spec.via { (hasVia, via) = (true, mask) }
+        let viaDistances = prepared.viaDistance ?? []
+        var (hasFeasible, layers) = (false, [[Bool]]())
+        if let feasible = prepared.feasible { (hasFeasible, layers) = (true, feasible) }
         let maxWork = spec.maxWork
         var eligibleOnPath = 0
         var targetsOnPath = 0
