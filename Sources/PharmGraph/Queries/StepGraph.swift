@@ -49,13 +49,13 @@ struct StepGraph: Sendable {
         /// Keeps the buffers alive.
         private let storage: [AnyObject]
 
-        /// Takes the arrays' contents, emptying each once copied, so that at most one array is held twice.
-        fileprivate init(_ merged: inout Merged) {
-            let offsets = FrozenArray(taking: &merged.offsets)
-            let neighbors = FrozenArray(taking: &merged.neighbors)
-            let signs = FrozenArray(taking: &merged.signs)
-            let memberOffsets = FrozenArray(taking: &merged.memberOffsets)
-            let memberEdges = FrozenArray(taking: &merged.memberEdges)
+        /// Takes ownership of the merged buffers (built in place, so never copied) and copies `offsets`.
+        fileprivate init(_ merged: Merged) {
+            let offsets = FrozenArray(merged.offsets)
+            let neighbors = FrozenArray(adopting: merged.neighbors, count: merged.count)
+            let signs = FrozenArray(adopting: merged.signs, count: merged.count)
+            let memberOffsets = FrozenArray(adopting: merged.memberOffsets, count: merged.count + 1)
+            let memberEdges = FrozenArray(adopting: merged.memberEdges, count: merged.memberEdges.count)
             (self.offsets, self.neighbors, self.signs) = (offsets.buffer, neighbors.buffer, signs.buffer)
             (self.memberOffsets, self.memberEdges) = (memberOffsets.buffer, memberEdges.buffer)
             storage = [offsets, neighbors, signs, memberOffsets, memberEdges]
@@ -105,43 +105,38 @@ struct StepGraph: Sendable {
             offsets[n] = running
             var cursor = offsets
             let total = Int(running)
-            var neighbors = [Int32](repeating: 0, count: total)
-            var edges = [Int32](repeating: 0, count: total)
-            var signs = [Int8](repeating: 0, count: total)
-            // Raw buffers: a nested function writing captured arrays pays a uniqueness check per write.
+            // Raw buffers, owned by the CSR in the end: a nested function writing captured arrays
+            // pays a uniqueness check per write, and an array would be copied into the CSR.
+            let neighbors = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total)
+            let edges = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total)
+            let signs = UnsafeMutableBufferPointer<Int8>.allocate(capacity: total)
+            neighbors.initialize(repeating: 0)
+            edges.initialize(repeating: 0)
+            signs.initialize(repeating: 0)
             cursor.withUnsafeMutableBufferPointer { cursor in
-                neighbors.withUnsafeMutableBufferPointer { neighbors in
-                    edges.withUnsafeMutableBufferPointer { edges in
-                        signs.withUnsafeMutableBufferPointer { signs in
-                            func add(_ from: Int32, _ to: Int32, _ e: Int) {
-                                let (at, other) = reverse ? (Int(to), from) : (Int(from), to)
-                                let k = Int(cursor[at])
-                                cursor[at] += 1
-                                neighbors[k] = other
-                                edges[k] = Int32(e)
-                                signs[k] = edgeSigns[e]
-                            }
-                            // Steps keep input order: forward steps first, in edge order, then backward ones.
-                            for e in 0..<m where admissible[e] { add(sources[e], targets[e], e) }
-                            for e in 0..<m where admissible[e] && (undirected || bothWays[e]) { add(targets[e], sources[e], e) }
-                        }
-                    }
+                func add(_ from: Int32, _ to: Int32, _ e: Int) {
+                    let (at, other) = reverse ? (Int(to), from) : (Int(from), to)
+                    let k = Int(cursor[at])
+                    cursor[at] += 1
+                    neighbors[k] = other
+                    edges[k] = Int32(e)
+                    signs[k] = edgeSigns[e]
                 }
+                // Steps keep input order: forward steps first, in edge order, then backward ones.
+                for e in 0..<m where admissible[e] { add(sources[e], targets[e], e) }
+                for e in 0..<m where admissible[e] && (undirected || bothWays[e]) { add(targets[e], sources[e], e) }
             }
-            var merged = Self.merge(offsets: offsets, neighbors: &neighbors, signs: &signs, edges: &edges, nodeCount: n)
-            neighbors = []
-            signs = []
-            edges = []
-            return CSR(&merged)
+            return CSR(Self.merge(offsets: offsets, neighbors: neighbors, signs: signs, edges: edges, nodeCount: n))
         }
         self.nodeCount = n
         forward = build(reverse: false)
         reverse = build(reverse: true)
     }
 
-    /// A CSR whose parallel same-sign steps are merged.
+    /// A CSR whose parallel same-sign steps are merged: `count` steps, in buffers of the unmerged size.
     fileprivate typealias Merged = (
-        offsets: [Int32], neighbors: [Int32], signs: [Int8], memberOffsets: [Int32], memberEdges: [Int32]
+        offsets: [Int32], count: Int, neighbors: UnsafeMutableBufferPointer<Int32>, signs: UnsafeMutableBufferPointer<Int8>,
+        memberOffsets: UnsafeMutableBufferPointer<Int32>, memberEdges: UnsafeMutableBufferPointer<Int32>
     )
 
     /// One CSR with its parallel same-sign steps merged, each at its first one's place, in place.
@@ -150,71 +145,69 @@ struct StepGraph: Sendable {
     /// node's own range of the edge array, in input order within each merged step; merged
     /// steps are never more than the steps read, so they are compacted over the same arrays.
     private static func merge(
-        offsets: [Int32], neighbors: inout [Int32], signs: inout [Int8], edges: inout [Int32], nodeCount n: Int
+        offsets: [Int32], neighbors: UnsafeMutableBufferPointer<Int32>, signs: UnsafeMutableBufferPointer<Int8>,
+        edges: UnsafeMutableBufferPointer<Int32>, nodeCount n: Int
     ) -> Merged {
         let total = neighbors.count
         // slot[3 * neighbour + sign + 1]: the merged step of the current node, if made (≥ its first).
         var slot = [Int32](repeating: -1, count: 3 * n)
         var merged = [Int32](repeating: 0, count: n + 1)
-        var memberOffsets: [Int32] = []
-        memberOffsets.reserveCapacity(total + 1)
+        // At most one merged step per step, plus the end.
+        let memberOffsets = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total + 1)
+        memberOffsets.initialize(repeating: 0)
+        var members = 0
         var write = 0
         var sizes: [Int32] = []
         var groupOfStep: [Int] = []
         var fill: [Int32] = []
         var nodeEdges: [Int32] = []
         slot.withUnsafeMutableBufferPointer { slot in
-            neighbors.withUnsafeMutableBufferPointer { neighbors in
-                signs.withUnsafeMutableBufferPointer { signs in
-                    edges.withUnsafeMutableBufferPointer { edges in
-                        for u in 0..<n {
-                            let first = write
-                            merged[u] = Int32(first)
-                            let range = Int(offsets[u])..<Int(offsets[u + 1])
-                            sizes.removeAll(keepingCapacity: true)
-                            groupOfStep.removeAll(keepingCapacity: true)
-                            for k in range {
-                                let key = 3 * Int(neighbors[k]) + Int(signs[k]) + 1
-                                var g = Int(slot[key])
-                                if g < first {
-                                    g = write
-                                    slot[key] = Int32(g)
-                                    neighbors[write] = neighbors[k]
-                                    signs[write] = signs[k]
-                                    write += 1
-                                    sizes.append(0)
-                                }
-                                sizes[g - first] += 1
-                                groupOfStep.append(g - first)
-                            }
-                            if sizes.count == range.count {
-                                for k in range { memberOffsets.append(Int32(k)) }
-                                continue
-                            }
-                            fill.removeAll(keepingCapacity: true)
-                            var at = offsets[u]
-                            for size in sizes {
-                                memberOffsets.append(at)
-                                fill.append(at)
-                                at += size
-                            }
-                            nodeEdges.removeAll(keepingCapacity: true)
-                            nodeEdges.append(contentsOf: edges[range])
-                            for (j, g) in groupOfStep.enumerated() {
-                                edges[Int(fill[g])] = nodeEdges[j]
-                                fill[g] += 1
-                            }
-                        }
+            for u in 0..<n {
+                let first = write
+                merged[u] = Int32(first)
+                let range = Int(offsets[u])..<Int(offsets[u + 1])
+                sizes.removeAll(keepingCapacity: true)
+                groupOfStep.removeAll(keepingCapacity: true)
+                for k in range {
+                    let key = 3 * Int(neighbors[k]) + Int(signs[k]) + 1
+                    var g = Int(slot[key])
+                    if g < first {
+                        g = write
+                        slot[key] = Int32(g)
+                        neighbors[write] = neighbors[k]
+                        signs[write] = signs[k]
+                        write += 1
+                        sizes.append(0)
                     }
+                    sizes[g - first] += 1
+                    groupOfStep.append(g - first)
+                }
+                if sizes.count == range.count {
+                    for k in range {
+                        memberOffsets[members] = Int32(k)
+                        members += 1
+                    }
+                    continue
+                }
+                fill.removeAll(keepingCapacity: true)
+                var at = offsets[u]
+                for size in sizes {
+                    memberOffsets[members] = at
+                    members += 1
+                    fill.append(at)
+                    at += size
+                }
+                nodeEdges.removeAll(keepingCapacity: true)
+                nodeEdges.append(contentsOf: edges[range])
+                for (j, g) in groupOfStep.enumerated() {
+                    edges[Int(fill[g])] = nodeEdges[j]
+                    fill[g] += 1
                 }
             }
         }
         merged[n] = Int32(write)
-        memberOffsets.append(Int32(total))
-        if write == total { return (offsets, neighbors, signs, memberOffsets, edges) }
-        neighbors.removeLast(total - write)
-        signs.removeLast(total - write)
-        return (merged, neighbors, signs, memberOffsets, edges)
+        memberOffsets[members] = Int32(total)
+        return (write == total ? offsets : merged, write, neighbors, signs, memberOffsets, edges)
     }
 
     /// The fewest steps from each node to any node in `goals`, up to `limit`
@@ -315,24 +308,26 @@ struct TargetDistances {
     }
 }
 
-/// An array's contents, copied once into memory this object owns and frees: hot loops read it as
-/// a raw buffer, without the closure `withUnsafeBufferPointer` needs for every array.
+/// Memory this object owns and frees, read as a raw buffer: hot loops index it without the
+/// closure `withUnsafeBufferPointer` needs for every array.
 final class FrozenArray<Element: BitwiseCopyable>: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Element>
 
-    /// Copies `array` and empties it, so that its memory can go at once.
-    init(taking array: inout [Element]) {
-        let memory = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
-        _ = memory.initialize(from: array)
-        buffer = UnsafeBufferPointer(memory)
-        array = []
+    /// Takes ownership of `memory` (allocated, initialized), of which the first `count` elements are used.
+    init(adopting memory: UnsafeMutableBufferPointer<Element>, count: Int) {
+        buffer = UnsafeBufferPointer(rebasing: memory[..<count])
+        allocation = memory
     }
 
     /// Copies `array`.
     convenience init(_ array: [Element]) {
-        var copy = array
-        self.init(taking: &copy)
+        let memory = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+        _ = memory.initialize(from: array)
+        self.init(adopting: memory, count: array.count)
     }
 
-    deinit { buffer.deallocate() }
+    /// What `deinit` frees: the whole allocation, which may be longer than `buffer`.
+    private let allocation: UnsafeMutableBufferPointer<Element>
+
+    deinit { allocation.deallocate() }
 }
