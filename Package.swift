@@ -36,7 +36,12 @@ let package = Package(
         ),
         .target(
             name: "PharmGraphRender",
-            dependencies: ["PharmGraph", "CGraphviz"]
+            dependencies: ["CGraphviz"]
+        ),
+        // Checks DOT text written by the core against what cgraph reads back; for tests and fuzzing only.
+        .target(
+            name: "PharmGraphRoundTrip",
+            dependencies: ["PharmGraph", "PharmGraphRender"]
         ),
         .executableTarget(
             name: "PharmGraphCLI",
@@ -49,7 +54,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "PharmGraphFuzz",
-            dependencies: ["PharmGraph", "PharmGraphIO", "PharmGraphRender", "CZlib", "CLzma"]
+            dependencies: ["PharmGraph", "PharmGraphIO", "PharmGraphRender", "PharmGraphRoundTrip", "CZlib", "CLzma"]
         ),
         .target(
             name: "PharmGraphTestSupport",
@@ -66,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PharmGraphRenderTests",
-            dependencies: ["PharmGraphRender"]
+            dependencies: ["PharmGraph", "PharmGraphRender", "PharmGraphRoundTrip"]
         ),
         .testTarget(
             name: "PharmGraphCLITests",

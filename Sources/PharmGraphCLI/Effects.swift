@@ -43,7 +43,7 @@ struct Effects: ParsableCommand {
     }
 
     /// Nodes named by `selectors`, or every node of the default kinds present.
-    static func targets(_ selectors: [String], default kinds: [String], in network: Network) throws -> [Int32] {
+    static func targets(_ selectors: [String], default kinds: [String], in network: Network) throws -> [NodeIndex] {
         if !selectors.isEmpty {
             return try selectors.flatMap { try QueryInput.resolve($0, in: network, what: "--targets") }
         }

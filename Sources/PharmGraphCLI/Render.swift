@@ -199,7 +199,7 @@ struct Render: ParsableCommand {
                 throw RenderFailure(description: "--focus: '\(focus)' names \(nodes.count) nodes; give one")
             }
             return (graph, DiagramSelection.neighbourhood(
-                of: network.nodeIDs[Int(nodes[0])], depth: depth, direction: direction, in: graph, filter: filter))
+                of: network.node(nodes[0]).id, depth: depth, direction: direction, in: graph, filter: filter))
         }
         return (graph, DiagramSelection.whole(graph, filter: filter))
     }
@@ -224,14 +224,14 @@ struct Render: ParsableCommand {
     static func pathDrawing(
         report: PathReport, query: PathQuery, names: (from: String, to: String), network: Network, title: String = ""
     ) -> (graph: Graph, selection: DiagramSelection) {
-        let used = Array(Set(report.paths.flatMap { $0.edges.map(Int.init) })).sorted()
+        let used = Array(Set(report.paths.flatMap(\.edges))).sorted()
         let graph = network.graph ?? network.drawingGraph(title: title, edges: used, nodes: query.sources + query.targets)
         let position = network.graph == nil ? Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) }) : nil
         let drawn = report.paths.map { path in
-            DiagramSelection.Path(edges: path.edges.map { position?[Int($0)] ?? Int($0) }, sign: path.sign)
+            DiagramSelection.Path(edges: path.edges.map { position?[$0] ?? Int($0.rawValue) }, sign: path.sign)
         }
-        let name = { (ids: [Int32], text: String) -> String in
-            ids.count == 1 ? (graph.node(network.nodeIDs[Int(ids[0])])?.displayLabel ?? text) : text
+        let name = { (nodes: [NodeIndex], text: String) -> String in
+            nodes.count == 1 ? (graph.node(network.node(nodes[0]).id)?.displayLabel ?? text) : text
         }
         let counts = report.counts
         let filter = query.traversal.filter
@@ -246,7 +246,7 @@ struct Render: ParsableCommand {
         if !filter.isEmpty {
             captions.append("Where " + filter.required.keys.sorted().map { "\($0)=\(filter.required[$0]!)" }.joined(separator: ", "))
         }
-        let ends = (query.sources + query.targets).map { network.nodeIDs[Int($0)] }
+        let ends = (query.sources + query.targets).map { network.node($0).id }
         return (graph, DiagramSelection.paths(drawn, ends: ends, in: graph, captions: captions))
     }
 

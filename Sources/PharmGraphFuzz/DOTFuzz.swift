@@ -1,6 +1,7 @@
 import Foundation
 import PharmGraph
 import PharmGraphRender
+import PharmGraphRoundTrip
 
 /// The DOT writer against cgraph's parser.
 enum DOTFuzz {

@@ -31,9 +31,8 @@ enum LoaderFuzz {
         if result.network != nil, errors > 0 { throw Violation("a network came back with \(errors) errors") }
         if result.network == nil, errors == 0 { throw Violation("no network and no error") }
         if let network = result.network {
-            let nodes = Int32(network.nodeCount)
-            for (s, t) in zip(network.edgeSources, network.edgeTargets) where !(0..<nodes).contains(s) || !(0..<nodes).contains(t) {
-                throw Violation("edge \(s) -> \(t) points outside the \(nodes) nodes")
+            for edge in network.edgeIndices.map(network.edge) where !network.contains(edge.from) || !network.contains(edge.to) {
+                throw Violation("edge \(edge.from.rawValue) -> \(edge.to.rawValue) points outside the \(network.nodeCount) nodes")
             }
         }
     }

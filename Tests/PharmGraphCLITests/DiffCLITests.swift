@@ -352,6 +352,27 @@ struct DiffCLITests {
         #expect(failed.stderr.hasPrefix("error: --render: cannot write"))
     }
 
+    @Test("--render of a diagram too large to draw: exit 2, the core's reason and the CLI's option hint")
+    func renderTooLarge() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var text = "source\tinteraction\ttarget\n"
+        for i in 0..<1_600 { text += "n\(i)\tx\tn\(i + 1)\n" }
+        try text.write(toFile: directory + "/old.sif", atomically: true, encoding: .utf8)
+        try (text + "n0\ty\tn2\n").write(toFile: directory + "/new.sif", atomically: true, encoding: .utf8)
+        let svg = directory + "/diff.svg"
+        let whole = try pharmgraph("diff", directory + "/old.sif", directory + "/new.sif", "--render", svg)
+        #expect(whole.status == 2)
+        #expect(whole.stderr.contains("error: --render: the diagram would have 1601 nodes and 1601 edges"))
+        #expect(whole.stderr.contains("; draw the changes alone with --context 0"))
+        #expect(!FileManager.default.fileExists(atPath: svg))
+        let wide = try pharmgraph("diff", directory + "/old.sif", directory + "/new.sif", "--render", svg, "--context", "2000")
+        #expect(wide.status == 2)
+        #expect(wide.stderr.contains("; use a smaller --context"))
+        #expect(try pharmgraph("diff", directory + "/old.sif", directory + "/new.sif", "--render", svg, "--context", "1").status == 1)
+        #expect(FileManager.default.fileExists(atPath: svg))
+    }
+
     @Test(
         "Hetionet: the removed and added edges match the fixture exactly",
         .enabled(if: Repository.sharedData != nil, "needs ../shared/data"))

@@ -4,6 +4,7 @@ import PharmGraph
     import FoundationXML
 #endif
 import PharmGraphRender
+import PharmGraphRoundTrip
 import Testing
 
 /// The repository root, found from this file's location.
@@ -44,6 +45,8 @@ private final class SVGReader: NSObject, XMLParserDelegate {
     }
 
     private(set) var groups: [Group] = []
+    /// Every `text` element's content, the graph's own (title, captions) included.
+    private(set) var allTexts: [String] = []
     private var open: [Int] = []
     private var buffer: String?
     private var inTitle = false
@@ -85,6 +88,7 @@ private final class SVGReader: NSObject, XMLParserDelegate {
         switch name {
         case "g": open.removeLast()
         case "title", "text":
+            if let text = buffer, !inTitle { allTexts.append(text) }
             if let text = buffer, let current = open.last(where: { $0 >= 0 }) {
                 if inTitle { groups[current].title = text } else { groups[current].texts.append(text) }
             }
@@ -119,6 +123,26 @@ struct RenderTests {
             [DiagramSelection.Path(edges: [0, 1, 2], sign: .negative), DiagramSelection.Path(edges: [8], sign: .positive)],
             ends: ["quotes", "graphviz-record"], in: paths, captions: ["caption with \"quotes\" \\ & <b>"])
         try expectRoundTrip(PathwayDiagram(graph: paths, selection: selection).model)
+    }
+
+    @Test("the frame's caption line and metadata comment: read back exactly, caption drawn, metadata an SVG comment")
+    func captionAndMetadata() throws {
+        let graph = try graph(example)
+        let caption = "pharmgraph 1.0 · sha256:ab\\cd & <b>x</b> \"q\""
+        let metadata = "tool: pharmgraph --> 1.0\ngraph: example & <x>"
+        let options = DiagramOptions(caption: caption, metadata: metadata)
+        let diagram = PathwayDiagram(graph: graph, selection: .whole(graph), options: options)
+        try expectRoundTrip(diagram.model)
+        let svg = try Renderer.render(dot: diagram.dot, engine: .dot, format: .svg).data
+        let text = String(decoding: svg, as: UTF8.self)
+        // Graphviz writes the graph's comment as an XML comment, with '-' as &#45; so it cannot end early.
+        #expect(text.contains("<!-- tool: pharmgraph &#45;&#45;&gt; 1.0"))
+        let reader = try SVGReader.read(svg)
+        #expect(reader.allTexts.prefix(3).last == caption)
+        // Without them: no comment attribute, and the caption is nowhere.
+        let plain = PathwayDiagram(graph: graph, selection: .whole(graph)).dot
+        #expect(!plain.contains("comment="))
+        #expect(!plain.contains("pharmgraph 1.0"))
     }
 
     @Test("cgraph reads back hostile names and values of every kind, written directly")

@@ -9,7 +9,7 @@ private func loadNetwork(_ text: String, name: String) throws -> Network {
     return try #require(result.network)
 }
 
-private func nodes(_ network: Network, _ names: String...) throws -> [Int32] {
+private func nodes(_ network: Network, _ names: String...) throws -> [NodeIndex] {
     try names.flatMap { try NodeSelector.resolve($0, in: network) }
 }
 
@@ -151,18 +151,18 @@ struct BudgetTests {
         let text = randomMultigraph().map { "\($0.0)\t\($0.1 > 0 ? "activates" : "inhibits")\t\($0.2)" }
         let network = try loadNetwork(text.joined(separator: "\n") + "\n", name: "random.sif")
         let engine = PathEngine(network: network)
-        let ids = network.nodeIDs
+        let ids = network.nodeIndices.map { network.node($0).id }
         var compared = 0
         for (source, target) in [("v0", "v5"), ("v6", "v2"), ("v9", "v8")]
-        where network.node(source) != nil && network.node(target) != nil {
+        where network.index(of: source) != nil && network.index(of: target) != nil {
             for maxLength in [3, 6] {
                 let query = PathQuery(
                     sources: try nodes(network, source), targets: try nodes(network, target), maxLength: maxLength)
                 let all = try engine.paths(query, limit: 100_000)
                 // Stable: paths with the same nodes (parallel edges) stay in the order found.
                 let sorted = all.paths.enumerated().sorted { a, b in
-                    let ka = a.element.nodes.map { ids[Int($0)] }
-                    let kb = b.element.nodes.map { ids[Int($0)] }
+                    let ka = a.element.nodes.map { ids[Int($0.rawValue)] }
+                    let kb = b.element.nodes.map { ids[Int($0.rawValue)] }
                     if a.element.length != b.element.length { return a.element.length < b.element.length }
                     if ka != kb { return ka.lexicographicallyPrecedes(kb) }
                     return a.offset < b.offset
@@ -273,8 +273,8 @@ struct BudgetTests {
         let network = try loadNetwork(text, name: "overflow.sif")
         let engine = PathEngine(network: network)
         let query = PathQuery(sources: try nodes(network, "n0"), targets: try nodes(network, "n5"))
-        #expect(throws: PathEngine.QueryError.self) { try engine.paths(query, limit: 0) }
-        #expect(throws: PathEngine.QueryError.self) { try engine.shortest(query, limit: 0) }
+        #expect(throws: PathEngine.QueryError.pathCountOverflow) { try engine.paths(query, limit: 0) }
+        #expect(throws: PathEngine.QueryError.shortestPathCountOverflow) { try engine.shortest(query, limit: 0) }
     }
 
     @Test("parallel edges of mixed signs count as edge sequences, as a one-edge-at-a-time walk does")
@@ -311,8 +311,8 @@ struct BudgetTests {
         let engine = PathEngine(network: network)
         var found = 0
         for targets in [["v1", "v2", "v3"], ["v5", "v7"], ["v0", "v4", "v8", "v11"]] {
-            for source in ["v0", "v6", "v9"] where network.node(source) != nil {
-                let present = targets.filter { network.node($0) != nil }
+            for source in ["v0", "v6", "v9"] where network.index(of: source) != nil {
+                let present = targets.filter { network.index(of: $0) != nil }
                 for maxLength in [3, 6] {
                     let query = PathQuery(
                         sources: try nodes(network, source), targets: try present.flatMap { try nodes(network, $0) },

@@ -43,7 +43,7 @@ struct CuratedGraphTests {
         let engine = PathEngine(graph: graph)
         let network = engine.network
         let report = try engine.paths(
-            PathQuery(sources: [try #require(network.node("naloxone"))], targets: [try #require(network.node("analgesia"))]))
+            PathQuery(sources: [try #require(network.index(of: "naloxone"))], targets: [try #require(network.index(of: "analgesia"))]))
         #expect(report.verdict == .none)
     }
 

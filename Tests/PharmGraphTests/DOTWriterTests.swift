@@ -1,5 +1,5 @@
 import Foundation
-import PharmGraph
+@testable import PharmGraph
 import PharmGraphTestSupport
 import Testing
 
@@ -180,6 +180,21 @@ struct DiagramTests {
         let both1 = DiagramSelection.neighbourhood(of: "nmdar", depth: 1, direction: .both, in: graph)
         #expect(both1.nodes.map { graph.nodes[$0].id } == ["ketamine", "nmdar", "pain-signalling"])
         #expect(both1.edges == [0, 1])
+    }
+
+    @Test("the one neighbourhood walk: several seeds, each direction, depth by depth")
+    func walk() {
+        // 0 → 1 → 2 → 3, 4 → 1, 5 alone.
+        let edges: [(from: Int32, to: Int32)] = [(0, 1), (1, 2), (2, 3), (4, 1)]
+        func depths(_ seeds: [Int], _ steps: Int, _ direction: DiagramSelection.Direction) -> [Int] {
+            NeighbourhoodWalk.depths(nodeCount: 6, edges: edges, seeds: seeds, steps: steps, direction: direction)
+        }
+        #expect(depths([1], 9, .out) == [-1, 0, 1, 2, -1, -1])
+        #expect(depths([1], 9, .in) == [1, 0, -1, -1, 1, -1])
+        #expect(depths([1], 1, .both) == [1, 0, 1, -1, 1, -1])
+        #expect(depths([0, 3], 1, .both) == [0, 1, 1, 0, -1, -1])
+        #expect(depths([2, 2], 0, .both) == [-1, -1, 0, -1, -1, -1])
+        #expect(depths([], 5, .both) == [Int](repeating: -1, count: 6))
     }
 
     @Test("where: edges of another context are left out, and nodes left with no edge")

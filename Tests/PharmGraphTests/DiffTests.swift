@@ -1,5 +1,5 @@
 import Foundation
-import PharmGraph
+@testable import PharmGraph
 import PharmGraphTestSupport
 import Testing
 
@@ -290,17 +290,15 @@ struct NetworkDiffTests {
         let old = try network(try String(contentsOfFile: Repository.path(fixtures + "old.sif"), encoding: .utf8), path: "old.sif")
         let new = try network(try String(contentsOfFile: Repository.path(fixtures + "new.sif"), encoding: .utf8), path: "new.sif")
         let diff = NetworkDiff(old: old, new: new)
-        func triples(_ network: Network, _ edges: [Int32]) -> [String] {
-            edges.map {
-                "\(network.nodeIDs[Int(network.edgeSources[Int($0)])]) \(network.label(of: $0).name) \(network.nodeIDs[Int(network.edgeTargets[Int($0)])])"
-            }
+        func triples(_ network: Network, _ edges: [EdgeIndex]) -> [String] {
+            edges.map(network.edge).map { "\(network.node($0.from).id) \($0.label.name) \(network.node($0.to).id)" }
         }
         // old lists `A::1 x B::1` twice and new once: the second is removed.
         #expect(diff.edgesRemoved == [1, 3, 4])
         #expect(triples(old, diff.edgesRemoved) == ["A::1 x B::1", "B::2 u B::3", "C::9 z B::1"])
         #expect(triples(new, diff.edgesAdded) == ["B::3 u B::2", "A::1 w B::1", "D::4 z B::1"])
-        #expect(diff.nodesRemoved.map { old.nodeIDs[Int($0)] } == ["C::9"])
-        #expect(diff.nodesAdded.map { new.nodeIDs[Int($0)] } == ["D::4"])
+        #expect(diff.nodesRemoved.map { old.node($0).id } == ["C::9"])
+        #expect(diff.nodesAdded.map { new.node($0).id } == ["D::4"])
         #expect(diff.nodesChanged.isEmpty)
         #expect(NetworkDiff(old: old, new: old).isEmpty)
     }
@@ -330,7 +328,7 @@ struct NetworkDiffTests {
         let diff = NetworkDiff(old: old, new: new)
         #expect(diff.edgesRemoved == [1])
         #expect(diff.edgesAdded == [1])
-        #expect(diff.nodesChanged.map { new.nodeIDs[Int($0.new)] } == ["Gene::1"])
+        #expect(diff.nodesChanged.map { new.node($0.new).id } == ["Gene::1"])
     }
 }
 
@@ -365,6 +363,21 @@ struct DiffDiagramTests {
         #expect(try DiffDiagram(diff, names: ("a", "b"), context: nil).edgeCount == 5)
     }
 
+    @Test("the diagram's title is a plain label (no HTML, which leaks in Graphviz), with an optional caption and comment")
+    func frame() throws {
+        let old = try network("source\tinteraction\ttarget\na\tx\tb\n", path: "old.sif")
+        let new = try network("source\tinteraction\ttarget\na\tx\tb\nb\ty\tc\n", path: "new.sif")
+        let diff = NetworkDiff(old: old, new: new)
+        let plain = try DiffDiagram(diff, names: ("old.sif", "new.sif"), context: 1).dot
+        let title = try #require(plain.split(separator: "\n").first { $0.hasPrefix("  graph [") })
+        #expect(title.hasPrefix(#"  graph [label="old.sif → new.sif\nnodes: 1 added; edges: 1 added\nthe changes and the nodes within 1 step of them\n""#))
+        #expect(!plain.contains("label=<<"))
+        #expect(!plain.contains("comment="))
+        let framed = try DiffDiagram(diff, names: ("old.sif", "new.sif"), context: 1, caption: "v1 · abc", metadata: "tool: x").dot
+        #expect(framed.contains(#"them\nv1 · abc\n""#))
+        #expect(framed.contains(#"comment="tool: x""#))
+    }
+
     @Test("too large to draw: refused, with the way out")
     func tooLarge() throws {
         var text = "source\tinteraction\ttarget\n"
@@ -372,9 +385,9 @@ struct DiffDiagramTests {
         let old = try network(text, path: "big.sif")
         let new = try network(text + "n0\ty\tn2\n", path: "big.sif")
         let diff = NetworkDiff(old: old, new: new)
-        // #expect(throws:) fails when nothing is thrown, and hands back the error to check.
-        let tooLarge = #expect(throws: DiffDiagram.TooLarge.self) { try DiffDiagram(diff, names: ("a", "b"), context: nil) }
-        #expect(tooLarge?.description.hasSuffix("draw the changes alone with --context 0") == true)
+        #expect(throws: DiffDiagram.SizeError.tooLarge(nodes: DiffDiagram.maximumNodes + 11, edges: DiffDiagram.maximumNodes + 11, context: nil)) {
+            try DiffDiagram(diff, names: ("a", "b"), context: nil)
+        }
         // The added edge n0 -> n2, and one step around it: n1 and n3.
         #expect(try DiffDiagram(diff, names: ("a", "b"), context: 1).nodeCount == 4)
     }

@@ -56,7 +56,7 @@ struct FormatTests {
     @Test("a file with errors is refused")
     func refusesErrors() {
         let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/unknown-node.yaml"))
-        #expect(throws: CanonicalWriter.FormatError.self) { try CanonicalWriter.canonicalText(of: result) }
+        #expect(throws: CanonicalWriter.FormatError.hasErrors(path: result.path)) { try CanonicalWriter.canonicalText(of: result) }
     }
 
     static let hostile = [

@@ -30,7 +30,7 @@ struct NetworkViewTests {
         let network = try small()
         let graph = network.drawingGraph(title: "small")
         #expect(graph.title == "small")
-        #expect(graph.nodes.map(\.id) == network.nodeIDs)
+        #expect(graph.nodes.map(\.id) == network.nodeIndices.map { network.node($0).id })
         #expect(graph.edges.map(\.relation) == [.activates, .inhibits, .inhibits, .modulates])
         #expect(graph.edges.map(\.note) == [nil, nil, nil, "imported label: pp"])
         let part = network.drawingGraph(edges: [3], nodes: [0])

@@ -8,7 +8,7 @@ private func load(_ name: String) throws -> PathEngine {
     return PathEngine(graph: try #require(result.graph))
 }
 
-private func ids(_ engine: PathEngine, _ names: String...) throws -> [Int32] {
+private func ids(_ engine: PathEngine, _ names: String...) throws -> [NodeIndex] {
     try names.flatMap { try NodeSelector.resolve($0, in: engine.network) }
 }
 
@@ -53,6 +53,20 @@ struct PathTests {
         #expect(try engine.paths(query).counts == SignCounts(positive: 2, negative: 1, unknown: 1))
         query.traversal.filter = ContextFilter(["region": "hippocampus"])
         #expect(try engine.paths(query).counts.total == 4)
+    }
+
+    @Test("filter terms: key=value parsed, malformed and conflicting terms rejected by case")
+    func filterTerms() throws {
+        #expect(try ContextFilter(terms: ["dose=low", "dose=low", "a=b=c"]) == ContextFilter(["dose": "low", "a": "b=c"]))
+        for term in ["dose", "=low", "dose="] {
+            #expect(throws: ContextFilter.ParseError.malformed(term)) { try ContextFilter(terms: [term]) }
+        }
+        #expect(throws: ContextFilter.ParseError.conflicting("dose=high", key: "dose", existing: "low")) {
+            try ContextFilter(terms: ["dose=low", "dose=high"])
+        }
+        #expect(
+            ContextFilter.ParseError.conflicting("dose=high", key: "dose", existing: "low").description
+                == "invalid filter 'dose=high': 'dose' is already required to be 'low'")
     }
 
     @Test("verdicts: mixed, unknown, none, positive")
@@ -148,13 +162,13 @@ struct PathTests {
     func reach() throws {
         let engine = try load("signed.yaml")
         let effects = try engine.reach(PathQuery(sources: ids(engine, "drug-a"), targets: ids(engine, "kind:effect")))
-        let byID = Dictionary(uniqueKeysWithValues: effects.reports.map { (engine.network.nodeIDs[Int($0.target)], $0) })
+        let byID = Dictionary(uniqueKeysWithValues: effects.reports.map { (engine.network.node($0.target).id, $0) })
         #expect(Set(byID.keys) == ["e-pos", "e-mixed", "e-unknown"])
         #expect(byID["e-pos"]?.counts == SignCounts(positive: 2, negative: 1, unknown: 1))
         #expect(byID["e-mixed"]?.counts.verdict == .mixed)
         #expect(byID["e-pos"]?.shortest.length == 2)
         let causes = try engine.reachBack(PathQuery(sources: ids(engine, "kind:drug"), targets: ids(engine, "e-none")))
-        #expect(causes.reports.map { engine.network.nodeIDs[Int($0.target)] } == ["drug-b"])
+        #expect(causes.reports.map { engine.network.node($0.target).id } == ["drug-b"])
         #expect(PathFormatter(network: engine.network).describe(causes.reports[0].shortest) == "drug-b -activates-> e-none")
         let both = try engine.reachBack(PathQuery(sources: ids(engine, "kind:drug"), targets: ids(engine, "e-pos")))
         #expect(both.reports.map(\.counts) == [SignCounts(positive: 2, negative: 1, unknown: 1)])
@@ -190,10 +204,80 @@ struct PathTests {
         let network = engine.network
         #expect(try NodeSelector.resolve("drug-a", in: network).count == 1)
         #expect(try NodeSelector.resolve("kind:effect", in: network).count == 4)
-        #expect(throws: NodeSelector.ResolutionError.self) { try NodeSelector.resolve("drug-c", in: network) }
-        // #expect(throws:) fails when nothing is thrown, and hands back the error to check.
-        let misspelt = #expect(throws: NodeSelector.ResolutionError.self) { try NodeSelector.resolve("kind:efect", in: network) }
-        #expect(misspelt?.description == "no node of kind 'efect'; did you mean 'effect'?")
+        #expect(throws: NodeSelector.ResolutionError.unknownNode("drug-c", suggestion: "drug-a")) {
+            try NodeSelector.resolve("drug-c", in: network)
+        }
+        #expect(throws: NodeSelector.ResolutionError.unknownNode("zzzzzzzz", suggestion: nil)) {
+            try NodeSelector.resolve("zzzzzzzz", in: network)
+        }
+        #expect(throws: NodeSelector.ResolutionError.unknownKind("efect", suggestion: "effect")) {
+            try NodeSelector.resolve("kind:efect", in: network)
+        }
+        #expect(
+            NodeSelector.ResolutionError.unknownKind("efect", suggestion: "effect").description
+                == "no node of kind 'efect'; did you mean 'effect'?")
+        let ambiguous = NodeSelector.ResolutionError.ambiguous("x", count: 7, ids: ["a", "b"])
+        #expect(ambiguous.isAmbiguous && !NodeSelector.ResolutionError.unknownNode("x", suggestion: nil).isAmbiguous)
+        #expect(ambiguous.description == "'x' names 7 nodes ('a', 'b'); give an id")
+    }
+
+    @Test("typed indices: node and edge views, index(of:), and the edges of a path")
+    func views() throws {
+        let engine = try load("signed.yaml")
+        let network = engine.network
+        let a = try #require(network.index(of: "drug-a"))
+        let node = network.node(a)
+        #expect(node.index == a && node.id == "drug-a" && node.label == "drug-a" && node.kind == "drug")
+        #expect(network.index(of: "no-such-node") == nil)
+        #expect(network.nodeIndices.count == network.nodeCount && network.edgeIndices.count == network.edgeCount)
+        #expect(!network.contains(NodeIndex(rawValue: -1)) && !network.contains(NodeIndex(rawValue: Int32(network.nodeCount))))
+        let first = network.edge(EdgeIndex(rawValue: 0))
+        #expect(network.node(first.from).id == "drug-a" && network.node(first.to).id == "r1")
+        #expect(first.relation == .inhibits && first.sign == .negative && first.label.name == "inhibits")
+        let report = try engine.paths(PathQuery(sources: [a], targets: try ids(engine, "e-pos")))
+        for path in report.paths {
+            for (i, e) in path.edges.enumerated() {
+                #expect(network.edge(e).from == path.nodes[i] && network.edge(e).to == path.nodes[i + 1])
+            }
+        }
+    }
+
+    @Test("a query that cannot run throws the case that says why")
+    func queryErrors() throws {
+        let engine = try load("signed.yaml")
+        let (a, e) = (try ids(engine, "drug-a"), try ids(engine, "e-pos"))
+        func query(_ change: (inout PathQuery) -> Void) -> PathQuery {
+            var query = PathQuery(sources: a, targets: e)
+            change(&query)
+            return query
+        }
+        typealias QueryError = PathEngine.QueryError
+        #expect(throws: QueryError.patternTooShort(kinds: 1)) { try engine.paths(query { $0.pattern = ["drug"] }) }
+        #expect(throws: QueryError.unknownKind("efect", suggestion: "effect")) {
+            try engine.paths(query { $0.pattern = ["drug", "efect"] })
+        }
+        #expect(throws: QueryError.unknownLabel("inhibit", suggestion: "inhibits")) {
+            try engine.paths(query { $0.traversal.labels = ["inhibit"] })
+        }
+        for length in [0, PathQuery.largestMaxLength + 1] {
+            #expect(throws: QueryError.maxLengthOutOfRange(length)) { try engine.paths(query { $0.maxLength = length }) }
+            #expect(throws: QueryError.maxLengthOutOfRange(length)) { try PathQuery.check(maxLength: length) }
+        }
+        #expect(throws: Never.self) { try PathQuery.check(maxLength: PathQuery.largestMaxLength) }
+        let outside = NodeIndex(rawValue: Int32(engine.network.nodeCount))
+        #expect(throws: QueryError.nodeOutOfRange(outside)) { try engine.reach(query { $0.avoid = [outside] }) }
+        #expect(throws: QueryError.patternLongerThanMaxLength(steps: 3, maxLength: 2)) {
+            try engine.kShortest(query { $0.pattern = ["drug", "receptor", "process", "effect"]; $0.maxLength = 2 }, k: 1)
+        }
+        // Messages name no command-line option: the CLI adds those.
+        let messages = [
+            QueryError.patternTooShort(kinds: 0), .unknownKind("k", suggestion: nil), .unknownLabel("l", suggestion: "m"),
+            .maxLengthOutOfRange(0), .nodeOutOfRange(3), .patternLongerThanMaxLength(steps: 2, maxLength: 1),
+            .pathCountOverflow, .shortestPathCountOverflow,
+        ].map(\.description)
+        #expect(messages.allSatisfy { !$0.contains("--") })
+        #expect(messages[2] == "no edge has the relation or label 'l'; did you mean 'm'?")
+        #expect(messages[3] == "the maximum length must be from 1 to 100")
     }
 }
 
@@ -217,7 +301,7 @@ struct BulkCountingTests {
             ("undirected 3", { $0.traversal.undirected = true; $0.maxLength = 3 }),
             ("negative", { $0.sign = .negative }),
             ("subanesthetic", { $0.traversal.filter = ContextFilter(["dose": "subanesthetic"]) }),
-            ("via nmdar", { $0.via = network.node("nmdar").map { [$0] } }),
+            ("via nmdar", { $0.via = network.index(of: "nmdar").map { [$0] } }),
         ]
         for (name, adjust) in settings {
             for drug in drugs {
@@ -225,9 +309,9 @@ struct BulkCountingTests {
                 adjust(&all)
                 let bulk = try engine.paths(all, limit: 0).counts
                 let walked = try engine.paths(all, limit: 10_000_000).counts
-                #expect(bulk == walked, "\(name) \(network.nodeIDs[Int(drug)])")
+                #expect(bulk == walked, "\(name) \(network.node(drug).id)")
                 let perTarget = try engine.reach(all).reports.map(\.counts).reduce(SignCounts(), +)
-                #expect(perTarget == walked, "\(name) \(network.nodeIDs[Int(drug)])")
+                #expect(perTarget == walked, "\(name) \(network.node(drug).id)")
             }
         }
     }
@@ -241,7 +325,7 @@ struct ShortestAgreementTests {
         let engine = PathEngine(graph: try #require(result.graph))
         let network = engine.network
         for drug in try NodeSelector.resolve("kind:drug", in: network) {
-            for target in 0..<Int32(network.nodeCount) where target != drug {
+            for target in network.nodeIndices where target != drug {
                 var query = PathQuery(sources: [drug], targets: [target], maxLength: 5)
                 query.traversal.undirected = undirected
                 let fast = try engine.shortest(query, limit: 1000)
@@ -257,7 +341,7 @@ struct ShortestAgreementTests {
                         break
                     }
                 }
-                #expect(fast.counts == expected, "\(network.nodeIDs[Int(drug)]) -> \(network.nodeIDs[Int(target)])")
+                #expect(fast.counts == expected, "\(network.node(drug).id) -> \(network.node(target).id)")
                 let describe = PathFormatter(network: network).describe
                 #expect(Set(fast.paths.map(describe)) == Set(expectedPaths.map(describe)))
                 #expect(fast.paths.allSatisfy { $0.nodes.first == drug && $0.nodes.last == target })

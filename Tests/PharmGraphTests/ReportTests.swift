@@ -198,7 +198,7 @@ struct QueryReportTests {
     func paths() throws {
         let (engine, input) = try engine()
         let network = engine.network
-        let query = PathQuery(sources: [try #require(network.node("drug-a"))], targets: [try #require(network.node("e-pos"))])
+        let query = PathQuery(sources: [try #require(network.index(of: "drug-a"))], targets: [try #require(network.index(of: "e-pos"))])
         let result = try engine.paths(query, limit: 20)
         let report = PathsReport(
             network: network, query: query, result: result, shown: 20,
@@ -229,7 +229,7 @@ struct QueryReportTests {
     func reach() throws {
         let (engine, input) = try engine()
         let network = engine.network
-        let drug = try #require(network.node("drug-a"))
+        let drug = try #require(network.index(of: "drug-a"))
         let targets = try NodeSelector.resolve("kind:effect", in: network)
         let (reached, partial) = try engine.reach(PathQuery(sources: [drug], targets: targets))
         let report = ReachReport(

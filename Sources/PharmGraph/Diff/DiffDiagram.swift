@@ -16,17 +16,16 @@ public struct DiffDiagram: Sendable {
     public static let maximumNodes = 1_500
     public static let maximumEdges = 6_000
 
-    /// The diagram would be too large to draw.
-    public struct TooLarge: Error, CustomStringConvertible, Sendable {
-        public let nodes: Int
-        public let edges: Int
-        public let context: Int?
+    /// Why a diff diagram is not drawn.
+    public enum SizeError: Error, CustomStringConvertible, Sendable, Equatable {
+        /// More than `maximumNodes` nodes or `maximumEdges` edges, with this context (`nil`: everything).
+        case tooLarge(nodes: Int, edges: Int, context: Int?)
 
         public var description: String {
-            var text =
+            switch self {
+            case let .tooLarge(nodes, edges, _):
                 "the diagram would have \(nodes) nodes and \(edges) edges, more than Graphviz can lay out usefully (at most \(DiffDiagram.maximumNodes) nodes and \(DiffDiagram.maximumEdges) edges)"
-            text += context == nil ? "; draw the changes alone with --context 0" : "; use a smaller --context"
-            return text
+            }
         }
     }
 
@@ -35,23 +34,34 @@ public struct DiffDiagram: Sendable {
     ///   - names: how the two inputs are shown in the title.
     ///   - context: draw only the changes and the nodes within this many steps of them; `nil` draws everything.
     ///   - engine: the Graphviz layout engine, recorded as the graph's `layout`.
-    public init(_ diff: GraphDiff, names: (old: String, new: String), context: Int?, engine: String = "dot") throws(TooLarge) {
-        let union = Union(diff)
-        try self.init(union, names: names, context: context, engine: engine)
+    ///   - caption: a short line at the bottom of the title block (for provenance); `nil` for none.
+    ///   - metadata: text recorded as the graph's `comment` (an XML comment in SVG); `nil` for none.
+    public init(
+        _ diff: GraphDiff, names: (old: String, new: String), context: Int?, engine: String = "dot", caption: String? = nil,
+        metadata: String? = nil
+    ) throws(SizeError) {
+        try self.init(Union(diff), names: names, context: context, engine: engine, caption: caption, metadata: metadata)
     }
 
     /// Draws a network diff.
-    public init(_ diff: NetworkDiff, names: (old: String, new: String), context: Int?, engine: String = "dot") throws(TooLarge) {
-        let union = Union(diff)
-        try self.init(union, names: names, context: context, engine: engine)
+    public init(
+        _ diff: NetworkDiff, names: (old: String, new: String), context: Int?, engine: String = "dot", caption: String? = nil,
+        metadata: String? = nil
+    ) throws(SizeError) {
+        try self.init(Union(diff), names: names, context: context, engine: engine, caption: caption, metadata: metadata)
     }
 
-    private init(_ union: Union, names: (old: String, new: String), context: Int?, engine: String) throws(TooLarge) {
+    private init(
+        _ union: Union, names: (old: String, new: String), context: Int?, engine: String, caption: String?, metadata: String?
+    ) throws(SizeError) {
         let (nodes, edges) = union.select(context: context)
         guard nodes.count <= Self.maximumNodes, edges.count <= Self.maximumEdges else {
-            throw TooLarge(nodes: nodes.count, edges: edges.count, context: context)
+            throw .tooLarge(nodes: nodes.count, edges: edges.count, context: context)
         }
-        dot = union.dot(nodes: nodes, edges: edges, names: names, context: context, engine: engine).text
+        let frame = DiagramFrame(
+            title: union.title(names: names, context: context).map { ($0, .centred) }, tooltip: "\(names.old) → \(names.new)",
+            engine: engine, rankDirection: .LR, caption: caption, metadata: metadata)
+        dot = union.dot(nodes: nodes, edges: edges, frame: frame).text
         nodeCount = nodes.count
         edgeCount = edges.count
     }
@@ -187,112 +197,78 @@ private struct Union {
         let (old, new) = (diff.old, diff.new)
         let removedNodes = diff.nodesRemoved
         var statuses = [DiffStatus](repeating: .unchanged, count: new.nodeCount + removedNodes.count)
-        for n in diff.nodesAdded { statuses[Int(n)] = .added }
-        var changedFrom: [Int: Int32] = [:]
+        for n in diff.nodesAdded { statuses[Int(n.rawValue)] = .added }
+        var changedFrom: [Int: NodeIndex] = [:]
         for pair in diff.nodesChanged {
-            statuses[Int(pair.new)] = .changed
-            changedFrom[Int(pair.new)] = pair.old
+            statuses[Int(pair.new.rawValue)] = .changed
+            changedFrom[Int(pair.new.rawValue)] = pair.old
         }
         for i in new.nodeCount..<statuses.count { statuses[i] = .removed }
-        var removedIndex: [Int32: Int] = [:]
+        var removedIndex: [NodeIndex: Int] = [:]
         for (i, n) in removedNodes.enumerated() { removedIndex[n] = new.nodeCount + i }
         nodeCount = statuses.count
         let nodeStatuses = statuses
         nodeStatus = { nodeStatuses[$0] }
         item = { i in
-            let (network, n) = i < new.nodeCount ? (new, Int32(i)) : (old, removedNodes[i - new.nodeCount])
-            let id = network.nodeIDs[Int(n)]
-            var lines = [network.nodeNames[Int(n)] == id ? id : network.nodeNames[Int(n)]]
+            let node = i < new.nodeCount ? new.node(NodeIndex(i)) : old.node(removedNodes[i - new.nodeCount])
+            var lines = [node.label == node.id ? node.id : node.label]
             if let o = changedFrom[i] {
-                if old.nodeNames[Int(o)] != new.nodeNames[i] {
-                    lines.append("name: \(Union.short(old.nodeNames[Int(o)])) → \(Union.short(new.nodeNames[i]))")
+                let before = old.node(o)
+                if before.label != node.label {
+                    lines.append("name: \(Union.short(before.label)) → \(Union.short(node.label))")
                 }
-                if old.kind(of: o) != new.kind(of: n) { lines.append("kind: \(old.kind(of: o)) → \(new.kind(of: n))") }
+                if before.kind != node.kind { lines.append("kind: \(before.kind) → \(node.kind)") }
             }
-            let kind = network.kind(of: n)
             return Item(
-                id: id, status: nodeStatuses[i], lines: lines, look: DOTStyle.node(kind: NodeKind(kind), valence: nil),
-                tooltip: "\(id)\nkind: \(kind)\n\(nodeStatuses[i].name)")
+                id: node.id, status: nodeStatuses[i], lines: lines, look: DOTStyle.node(kind: NodeKind(node.kind), valence: nil),
+                tooltip: "\(node.id)\nkind: \(node.kind)\n\(nodeStatuses[i].name)")
         }
 
         var ends: [(Int32, Int32)] = []
         ends.reserveCapacity(new.edgeCount + diff.edgesRemoved.count)
         var edgeStatuses = [DiffStatus](repeating: .unchanged, count: new.edgeCount)
-        for e in diff.edgesAdded { edgeStatuses[Int(e)] = .added }
-        for e in 0..<new.edgeCount { ends.append((new.edgeSources[e], new.edgeTargets[e])) }
+        for e in diff.edgesAdded { edgeStatuses[Int(e.rawValue)] = .added }
+        for e in new.edgeIndices {
+            let edge = new.edge(e)
+            ends.append((edge.from.rawValue, edge.to.rawValue))
+        }
         for e in diff.edgesRemoved {
-            func position(_ n: Int32) -> Int32 {
+            func position(_ n: NodeIndex) -> Int32 {
                 if let i = removedIndex[n] { return Int32(i) }
-                return new.node(old.nodeIDs[Int(n)])!
+                return new.index(of: old.node(n).id)!.rawValue
             }
-            ends.append((position(old.edgeSources[Int(e)]), position(old.edgeTargets[Int(e)])))
+            let edge = old.edge(e)
+            ends.append((position(edge.from), position(edge.to)))
             edgeStatuses.append(.removed)
         }
         edgeEnds = ends
         edgeStatus = edgeStatuses
         let finalStatuses = edgeStatuses
         link = { e in
-            let (network, edge) = e < new.edgeCount ? (new, Int32(e)) : (old, diff.edgesRemoved[e - new.edgeCount])
-            let label = network.label(of: edge)
+            let (network, index) = e < new.edgeCount ? (new, EdgeIndex(e)) : (old, diff.edgesRemoved[e - new.edgeCount])
+            let edge = network.edge(index)
             let glyph: [DOTAttribute] =
-                if let relation = label.relation {
+                if let relation = edge.relation {
                     Union.glyph(DOTStyle.edge(relation, certainty: .established))
                 } else {
                     [.literal("arrowhead", "normal")]
                 }
-            let from = network.nodeIDs[Int(network.edgeSources[Int(edge)])]
-            let to = network.nodeIDs[Int(network.edgeTargets[Int(edge)])]
+            let (from, to) = (network.node(edge.from).id, network.node(edge.to).id)
             return Link(
-                from: Int(ends[e].0), to: Int(ends[e].1), status: finalStatuses[e], glyph: glyph, lines: [label.name],
-                tooltip: "\(from) \(label.name) \(to) (\(finalStatuses[e].name))")
+                from: Int(ends[e].0), to: Int(ends[e].1), status: finalStatuses[e], glyph: glyph, lines: [edge.label.name],
+                tooltip: "\(from) \(edge.label.name) \(to) (\(finalStatuses[e].name))")
         }
     }
 
     /// The nodes and edges to draw: everything, or the changes and `context` steps around them.
     func select(context: Int?) -> (nodes: [Int], edges: [Int]) {
         guard let context else { return (Array(0..<nodeCount), Array(0..<edgeEnds.count)) }
-        var depth = [Int](repeating: -1, count: nodeCount)
-        var frontier: [Int] = []
-        func seed(_ n: Int) {
-            if depth[n] < 0 {
-                depth[n] = 0
-                frontier.append(n)
-            }
-        }
-        for n in 0..<nodeCount where nodeStatus(n) != .unchanged { seed(n) }
+        var seeds = (0..<nodeCount).filter { nodeStatus($0) != .unchanged }
         for (e, status) in edgeStatus.enumerated() where status != .unchanged {
-            seed(Int(edgeEnds[e].from))
-            seed(Int(edgeEnds[e].to))
+            seeds += [Int(edgeEnds[e].from), Int(edgeEnds[e].to)]
         }
-        if context > 0 {
-            // Neighbours either way, as compressed adjacency.
-            var offsets = [Int](repeating: 0, count: nodeCount + 1)
-            for (a, b) in edgeEnds {
-                offsets[Int(a) + 1] += 1
-                offsets[Int(b) + 1] += 1
-            }
-            for i in 0..<nodeCount { offsets[i + 1] += offsets[i] }
-            var cursor = offsets
-            var neighbours = [Int32](repeating: 0, count: offsets[nodeCount])
-            for (a, b) in edgeEnds {
-                neighbours[cursor[Int(a)]] = b
-                cursor[Int(a)] += 1
-                neighbours[cursor[Int(b)]] = a
-                cursor[Int(b)] += 1
-            }
-            var level = 0
-            while !frontier.isEmpty, level < context {
-                level += 1
-                var next: [Int] = []
-                for u in frontier {
-                    for k in offsets[u]..<offsets[u + 1] where depth[Int(neighbours[k])] < 0 {
-                        depth[Int(neighbours[k])] = level
-                        next.append(Int(neighbours[k]))
-                    }
-                }
-                frontier = next
-            }
-        }
+        let depth = NeighbourhoodWalk.depths(
+            nodeCount: nodeCount, edges: edgeEnds, seeds: seeds, steps: context, direction: .both)
         let nodes = (0..<nodeCount).filter { depth[$0] >= 0 }
         // Changed edges always; others when both ends are drawn and they lie within the context.
         let edges = edgeEnds.indices.filter { e in
@@ -304,24 +280,8 @@ private struct Union {
 
     // MARK: DOT
 
-    func dot(nodes: [Int], edges: [Int], names: (old: String, new: String), context: Int?, engine: String) -> DOTGraph {
-        var graph = DOTGraph(name: .literal("diff"))
-        graph.attributes = [
-            DOTAttribute("label", .html(markup: title(names: names, nodes: nodes, edges: edges, context: context))),
-            .literal("labelloc", "t"), .literal("fontname", DOTStyle.font), .literal("charset", "UTF-8"),
-            .literal("layout", engine), .literal("rankdir", "LR"),
-            .literal("nodesep", "0.25"), .literal("ranksep", "0.45"), .literal("pad", "0.25"),
-            .literal("outputorder", "edgesfirst"), .literal("bgcolor", "white"),
-            .tooltip("\(names.old) → \(names.new)"),
-        ]
-        if engine != "dot" { graph.attributes += [.literal("overlap", "prism"), .literal("sep", "+8")] }
-        graph.nodeDefaults = [
-            .literal("fontname", DOTStyle.font), .literal("fontsize", "11"), .literal("margin", "0.12,0.05"),
-            .literal("height", "0.4"),
-        ]
-        graph.edgeDefaults = [
-            .literal("fontname", DOTStyle.font), .literal("fontsize", "9"), .literal("arrowsize", "0.9"),
-        ]
+    func dot(nodes: [Int], edges: [Int], frame: DiagramFrame) -> DOTGraph {
+        var graph = frame.graph(named: "diff")
         var used = Set<String>()
         for n in nodes {
             let item = item(n)
@@ -337,7 +297,8 @@ private struct Union {
         return graph
     }
 
-    private func title(names: (old: String, new: String), nodes: [Int], edges: [Int], context: Int?) -> String {
+    /// The title's lines: the two names, what changed, and how much context is drawn.
+    func title(names: (old: String, new: String), context: Int?) -> [String] {
         func count(_ statuses: [DiffStatus], _ noun: String) -> String {
             let parts = DiffStatus.allCases.filter { $0 != .unchanged }.compactMap { status -> String? in
                 let n = statuses.count { $0 == status }
@@ -347,15 +308,12 @@ private struct Union {
         }
         let allNodes = (0..<nodeCount).map(nodeStatus)
         let summary = [count(allNodes, "nodes"), count(edgeStatus, "edges")].filter { !$0.isEmpty }.joined(separator: "; ")
-        var rows = [
-            "<tr><td><font point-size=\"16\"><b>\(DOTValue.html(escaping: "\(names.old) → \(names.new)"))</b></font></td></tr>",
-            "<tr><td><font point-size=\"11\">\(DOTValue.html(escaping: summary.isEmpty ? "no differences" : summary))</font></td></tr>",
-        ]
+        var lines = ["\(names.old) → \(names.new)", summary.isEmpty ? "no differences" : summary]
         if let context {
-            let text = context == 0 ? "only the changes are drawn" : "the changes and the nodes within \(context) step\(context == 1 ? "" : "s") of them"
-            rows.append("<tr><td><font point-size=\"10\" color=\"#555555\">\(DOTValue.html(escaping: text))</font></td></tr>")
+            lines.append(
+                context == 0 ? "only the changes are drawn" : "the changes and the nodes within \(context) step\(context == 1 ? "" : "s") of them")
         }
-        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">" + rows.joined() + "</table>"
+        return lines
     }
 
     private static func attributes(_ item: Item) -> [DOTAttribute] {
@@ -404,8 +362,7 @@ private struct Union {
 
     /// A legend of the statuses: a sample node and a sample edge for each.
     private func legend(avoiding ids: Set<String>) -> DOTSubgraph {
-        var prefix = "legend:"
-        while ids.contains(where: { $0.hasPrefix(prefix) }) { prefix = "_" + prefix }
+        let prefix = DiagramFrame.legendPrefix(avoiding: ids)
         var statements: [DOTStatement] = []
         for status in [DiffStatus.added, .removed, .changed, .unchanged] {
             let item = Item(
@@ -427,14 +384,7 @@ private struct Union {
             let link = Link(from: 0, to: 0, status: status, glyph: [.literal("arrowhead", "normal")], lines: [], tooltip: "\(status.name) edge")
             statements.append(.edge(start, end, Self.attributes(link)))
         }
-        return DOTSubgraph(
-            name: .literal("cluster_legend"),
-            attributes: [
-                .text("label", "Changes"), .literal("class", "legend"), .literal("style", "rounded,filled"),
-                .literal("fillcolor", "#FAFAFA"), .literal("color", "#BBBBBB"), .literal("fontname", DOTStyle.font),
-                .literal("fontsize", "12"), .literal("labeljust", "l"), .tooltip("Legend: what happened to each node and edge"),
-            ],
-            statements: statements)
+        return DiagramFrame.legend(label: "Changes", tooltip: "Legend: what happened to each node and edge", statements: statements)
     }
 
     // MARK: Text

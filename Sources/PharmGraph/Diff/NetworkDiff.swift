@@ -7,22 +7,22 @@
 public struct NetworkDiff: Sendable {
     /// A node in both networks whose name or kind differs.
     public struct NodePair: Sendable, Equatable {
-        public let old: Int32
-        public let new: Int32
+        public let old: NodeIndex
+        public let new: NodeIndex
     }
 
     public let old: Network
     public let new: Network
     /// Old nodes whose id the new network lacks, in old order.
-    public let nodesRemoved: [Int32]
+    public let nodesRemoved: [NodeIndex]
     /// New nodes whose id the old network lacks, in new order.
-    public let nodesAdded: [Int32]
+    public let nodesAdded: [NodeIndex]
     /// Nodes whose name or kind changed, in new order.
     public let nodesChanged: [NodePair]
-    /// Old edge indices, in old order.
-    public let edgesRemoved: [Int32]
-    /// New edge indices, in new order.
-    public let edgesAdded: [Int32]
+    /// Old edges, in old order.
+    public let edgesRemoved: [EdgeIndex]
+    /// New edges, in new order.
+    public let edgesAdded: [EdgeIndex]
 
     public var isEmpty: Bool {
         nodesRemoved.isEmpty && nodesAdded.isEmpty && nodesChanged.isEmpty && edgesRemoved.isEmpty && edgesAdded.isEmpty
@@ -33,7 +33,7 @@ public struct NetworkDiff: Sendable {
         self.new = new
         // One id space: old node numbers, then the new network's own nodes after them.
         var nodeMap = [Int32](repeating: 0, count: new.nodeCount)
-        var added: [Int32] = []
+        var added: [NodeIndex] = []
         var changed: [NodePair] = []
         var present = [Bool](repeating: false, count: old.nodeCount)
         var next = Int32(old.nodeCount)
@@ -42,17 +42,17 @@ public struct NetworkDiff: Sendable {
                 nodeMap[n] = o
                 present[Int(o)] = true
                 if old.nodeNames[Int(o)] != new.nodeNames[n] || old.kind(of: o) != new.kind(of: Int32(n)) {
-                    changed.append(NodePair(old: o, new: Int32(n)))
+                    changed.append(NodePair(old: NodeIndex(o), new: NodeIndex(n)))
                 }
             } else {
                 nodeMap[n] = next
                 next += 1
-                added.append(Int32(n))
+                added.append(NodeIndex(n))
             }
         }
         nodesAdded = added
         nodesChanged = changed
-        nodesRemoved = (0..<Int32(old.nodeCount)).filter { !present[Int($0)] }
+        nodesRemoved = old.nodeIndices.filter { !present[$0] }
 
         var labelIndex: [String: Int32] = [:]
         for (i, label) in old.labels.enumerated() where labelIndex[label.name] == nil { labelIndex[label.name] = Int32(i) }
@@ -76,16 +76,16 @@ public struct NetworkDiff: Sendable {
         for e in 0..<old.edgeCount {
             slots[e] = table.insert(key(old.edgeSources[e], old.edgeLabels[e], old.edgeTargets[e], bothWays: old.edgeBothWays[e]))
         }
-        var addedEdges: [Int32] = []
+        var addedEdges: [EdgeIndex] = []
         for e in 0..<new.edgeCount {
             let k = key(
                 nodeMap[Int(new.edgeSources[e])], labelMap[Int(new.edgeLabels[e])], nodeMap[Int(new.edgeTargets[e])],
                 bothWays: new.edgeBothWays[e])
-            if !table.cancel(k) { addedEdges.append(Int32(e)) }
+            if !table.cancel(k) { addedEdges.append(EdgeIndex(e)) }
         }
         table.startReplay()
-        var removedEdges: [Int32] = []
-        for e in 0..<old.edgeCount where !table.replay(slot: slots[e]) { removedEdges.append(Int32(e)) }
+        var removedEdges: [EdgeIndex] = []
+        for e in 0..<old.edgeCount where !table.replay(slot: slots[e]) { removedEdges.append(EdgeIndex(e)) }
         edgesAdded = addedEdges
         edgesRemoved = removedEdges
     }

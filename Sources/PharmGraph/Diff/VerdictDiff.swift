@@ -7,10 +7,10 @@ public struct VerdictDiff: Sendable {
     /// One graph's engine and the nodes whose pairs are compared.
     public struct Side: Sendable {
         public let engine: PathEngine
-        public let sources: [Int32]
-        public let targets: [Int32]
+        public let sources: [NodeIndex]
+        public let targets: [NodeIndex]
 
-        public init(engine: PathEngine, sources: [Int32], targets: [Int32]) {
+        public init(engine: PathEngine, sources: [NodeIndex], targets: [NodeIndex]) {
             self.engine = engine
             self.sources = sources
             self.targets = targets
@@ -159,8 +159,8 @@ public struct VerdictDiff: Sendable {
     /// A pair reachable on one side: its counts and its nodes there.
     struct Reached {
         let counts: SignCounts
-        let source: Int32
-        let target: Int32
+        let source: NodeIndex
+        let target: NodeIndex
     }
 
     /// Path counts for every reachable pair of a side, one search per source; and the sources
@@ -175,9 +175,9 @@ public struct VerdictDiff: Sendable {
             var query = PathQuery(sources: [source], targets: side.targets, maxLength: maxLength, traversal: traversal)
             limits.apply(to: &query)
             let (reports, stopped) = try side.engine.reach(query)
-            if stopped { partial.insert(ids[Int(source)]) }
+            if stopped { partial.insert(ids[source]) }
             for report in reports {
-                let key = PairKey(source: ids[Int(source)], target: ids[Int(report.target)])
+                let key = PairKey(source: ids[source], target: ids[report.target])
                 counts[key] = Reached(counts: report.counts, source: source, target: report.target)
             }
         }
@@ -252,12 +252,12 @@ public struct DiffPath: Sendable, Equatable {
     let identity: String
 
     init(_ path: NetworkPath, formatter: PathFormatter, ids: [String]) {
-        nodes = path.nodes.map { ids[Int($0)] }
+        nodes = path.nodes.map { ids[$0] }
         relations = formatter.relations(path)
         sign = path.sign
         text = formatter.text(path, names: ids)
         identity = text + " | " + path.edges.map { e in
-            formatter.network.context(of: e).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            formatter.network.edge(e).context.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         }.joined(separator: " | ")
     }
 

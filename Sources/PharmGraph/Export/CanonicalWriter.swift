@@ -43,23 +43,41 @@ public enum CanonicalWriter {
     }
 
     /// Why `fmt` refused to write.
-    public struct FormatError: Error, CustomStringConvertible, Sendable {
-        public let description: String
+    public enum FormatError: Error, CustomStringConvertible, Sendable, Equatable {
+        /// The file has errors.
+        case hasErrors(path: String)
+        /// Reloading the canonical text gave another graph; `cause` is its first error, if any.
+        case wouldChangeGraph(path: String, cause: String?)
+        /// The canonical text would keep `kept` of `total` comments.
+        case wouldDropComments(path: String, kept: Int, total: Int)
+        /// The canonical text would move a comment to another item.
+        case wouldMoveComment(path: String, move: String)
+
+        public var description: String {
+            switch self {
+            case let .hasErrors(path): "\(path) has errors; not formatted"
+            case let .wouldChangeGraph(path, cause):
+                "\(path): internal error: the canonical form would change the graph\(cause.map { " (\($0))" } ?? ""); not formatted"
+            case let .wouldDropComments(path, kept, total):
+                "\(path): internal error: the canonical form would keep \(kept) of \(total) comments; not formatted"
+            case let .wouldMoveComment(path, move):
+                "\(path): internal error: the canonical form would move a comment (\(move)); not formatted"
+            }
+        }
     }
 
     /// The canonical text of a file that loaded without errors, checked to mean
     /// the same as the original and to keep every comment.
     public static func canonicalText(of result: LoadResult) throws(FormatError) -> String {
         guard let graph = result.graph, let source = result.source else {
-            throw FormatError(description: "\(result.path) has errors; not formatted")
+            throw .hasErrors(path: result.path)
         }
         let syntax = Syntax(path: result.path)
         let text = write(graph, syntax: syntax, keepingCommentsOf: syntax == .yaml ? source : nil)
         let reloaded = GraphLoader.load(text: text, path: result.path)
         guard let formatted = reloaded.graph, formatted == graph else {
-            let cause = reloaded.diagnostics.first { $0.severity == .error }.map { " (\($0.message))" } ?? ""
-            throw FormatError(
-                description: "\(result.path): internal error: the canonical form would change the graph\(cause); not formatted")
+            let cause = reloaded.diagnostics.first { $0.severity == .error }?.message
+            throw .wouldChangeGraph(path: result.path, cause: cause)
         }
         if syntax == .yaml {
             // Each comment must stay with its item, not merely survive somewhere.
@@ -67,12 +85,10 @@ public enum CanonicalWriter {
             // The reloaded graph carries the positions in the new text.
             let after = commentMap(for: formatted, source: SourceText(path: result.path, text: text))
             if before.count != after.count {
-                throw FormatError(
-                    description: "\(result.path): internal error: the canonical form would keep \(after.count) of \(before.count) comments; not formatted")
+                throw .wouldDropComments(path: result.path, kept: after.count, total: before.count)
             }
             if let move = before.firstMove(in: after) {
-                throw FormatError(
-                    description: "\(result.path): internal error: the canonical form would move a comment (\(move)); not formatted")
+                throw .wouldMoveComment(path: result.path, move: move)
             }
         }
         return text

@@ -15,12 +15,21 @@ public struct DiagramOptions: Sendable, Equatable {
     public var legend: Bool
     /// The Graphviz layout engine, recorded as the graph's `layout` attribute.
     public var engine: String
+    /// A short line at the bottom of the title block (for provenance); `nil` for none.
+    public var caption: String?
+    /// Text recorded as the graph's `comment`, which SVG output carries as an XML comment; `nil` for none.
+    public var metadata: String?
 
-    public init(rankDirection: RankDirection = .LR, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot") {
+    public init(
+        rankDirection: RankDirection = .LR, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot",
+        caption: String? = nil, metadata: String? = nil
+    ) {
         self.rankDirection = rankDirection
         self.clusterBySystem = clusterBySystem
         self.legend = legend
         self.engine = engine
+        self.caption = caption
+        self.metadata = metadata
     }
 }
 
@@ -57,18 +66,7 @@ struct DiagramBuilder {
     }
 
     mutating func build() -> DOTGraph {
-        var dot = DOTGraph(name: .literal(graph.id))
-        dot.attributes = graphAttributes()
-        dot.nodeDefaults = [
-            .literal("fontname", DOTStyle.font), .literal("fontsize", "11"), .literal("color", DOTStyle.Palette.ink),
-            .literal("fontcolor", "#000000"), .literal("penwidth", "1.2"), .literal("margin", "0.12,0.05"),
-            .literal("height", "0.4"),
-        ]
-        dot.edgeDefaults = [
-            .literal("fontname", DOTStyle.font), .literal("fontsize", "9"), .literal("fontcolor", DOTStyle.Palette.ink),
-            .literal("arrowsize", "0.9"),
-        ]
-
+        var dot = frame().graph(named: graph.id)
         let nodes = selection.nodes.filter(graph.nodes.indices.contains).map { graph.nodes[$0] }
         drawnNodes = Set(nodes.map(\.id))
         let highlighted = Set(selection.highlighted)
@@ -115,25 +113,13 @@ struct DiagramBuilder {
 
     // MARK: Graph
 
-    private func graphAttributes() -> [DOTAttribute] {
-        var attributes: [DOTAttribute] = [
-            DOTAttribute("label", .lines(titleText().map { ($0, .centred) } + titleSuffix().map { ($0, .left) })), .literal("labelloc", "t"),
-            .literal("fontname", DOTStyle.font), .literal("fontsize", "15"), .literal("charset", "UTF-8"),
-            .literal("layout", options.engine), .literal("rankdir", options.rankDirection.rawValue),
-            .literal("nodesep", "0.25"), .literal("ranksep", "0.45"),
-            .literal("pad", "0.25"), .literal("outputorder", "edgesfirst"), .literal("bgcolor", "white"),
-            .tooltip("\(graph.title) \(graph.version)"),
-        ]
-        if options.engine != "dot" {
-            attributes += [.literal("overlap", "prism"), .literal("sep", "+8")]
-        }
-        return attributes
+    private func frame() -> DiagramFrame {
+        DiagramFrame(
+            title: titleText().map { ($0, .centred) } + titleSuffix().map { ($0, .left) }, tooltip: "\(graph.title) \(graph.version)",
+            engine: options.engine, rankDirection: options.rankDirection, caption: options.caption, metadata: options.metadata)
     }
 
     /// The title, the version and the captions, one per line.
-    ///
-    /// A plain label rather than an HTML-like one: Graphviz 2.42 leaks memory on
-    /// every render of an HTML label with bold text (docs/rendering.md).
     private func titleText() -> [String] {
         [graph.title] + (graph.version.isEmpty ? [] : ["version \(graph.version)"]) + selection.captions
     }
@@ -247,7 +233,7 @@ struct DiagramBuilder {
 
     /// The legend cluster: one sample per node kind, relation and certainty drawn.
     private func legend(nodes: [Node], edges: [Edge]) -> DOTSubgraph {
-        let prefix = legendPrefix()
+        let prefix = DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id))
         var looks: [(label: String, look: DOTStyle.NodeLook)] = []
         var seenKinds = Set<NodeKind>()
         for kind in NodeKind.wellKnown.map(\.kind) + nodes.map(\.kind).filter({ !$0.isWellKnown }).sorted()
@@ -264,8 +250,6 @@ struct DiagramBuilder {
         let relations = Relation.allCases.filter { r in edges.contains { $0.relation == r } }
         let certainties = Certainty.allCases.filter { c in edges.contains { $0.effectiveCertainty == c } }
 
-        // One flat cluster: Graphviz 2.42's dot leaks memory for every cluster it lays out,
-        // nested ones included, so the legend uses as few as it can (docs/rendering.md).
         var statements: [DOTStatement] = []
         for (i, entry) in looks.enumerated() {
             statements.append(
@@ -287,14 +271,7 @@ struct DiagramBuilder {
                     detail: "certainty", className: "legend-certainty", glyph: DOTStyle.certaintySample(certainty))
             }
         }
-        return DOTSubgraph(
-            name: .literal("cluster_legend"),
-            attributes: [
-                .text("label", "Legend"), .literal("class", "legend"), .literal("style", "rounded,filled"),
-                .literal("fillcolor", "#FAFAFA"), .literal("color", "#BBBBBB"), .literal("fontname", DOTStyle.font),
-                .literal("fontsize", "12"), .literal("labeljust", "l"), .tooltip("Legend"),
-            ],
-            statements: statements)
+        return DiagramFrame.legend(label: "Legend", tooltip: "Legend", statements: statements)
     }
 
     /// A point, a sample edge in `glyph`, and the name it stands for with a grey detail.
@@ -315,12 +292,5 @@ struct DiagramBuilder {
                 ]),
             .edge(start, label, [.literal("class", className), .literal("weight", "100")] + glyph + [.tooltip(name)]),
         ]
-    }
-
-    /// A prefix for the legend's node names that no graph node id starts with.
-    private func legendPrefix() -> String {
-        var prefix = "legend:"
-        while graph.nodes.contains(where: { $0.id.hasPrefix(prefix) }) { prefix = "_" + prefix }
-        return prefix
     }
 }

@@ -5,11 +5,11 @@ extension Network {
     ///
     /// `edges` (indices, in the order they become the graph's edges) keeps only those edges, their
     /// end nodes and the nodes in `nodes`; `nil` keeps everything, in order. `title` titles an imported network.
-    public func drawingGraph(title: String = "", edges: [Int]? = nil, nodes: [Int32] = []) -> Graph {
+    public func drawingGraph(title: String = "", edges: [EdgeIndex]? = nil, nodes: [NodeIndex] = []) -> Graph {
         if let graph, edges == nil { return graph }
-        let kept = edges ?? Array(0..<edgeCount)
+        let kept = edges?.map { Int($0.rawValue) } ?? Array(0..<edgeCount)
         var keepNode = [Bool](repeating: edges == nil, count: nodeCount)
-        for n in nodes { keepNode[Int(n)] = true }
+        for n in nodes { keepNode[Int(n.rawValue)] = true }
         for e in kept {
             keepNode[Int(edgeSources[e])] = true
             keepNode[Int(edgeTargets[e])] = true

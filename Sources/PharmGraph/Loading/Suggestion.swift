@@ -17,7 +17,12 @@ enum Suggestion {
 
     /// `"; did you mean 'x'?"`, or the empty string.
     static func clause<S: Sequence>(for word: String, in candidates: S) -> String where S.Element == String {
-        closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+        clause(closest(to: word, in: candidates))
+    }
+
+    /// `"; did you mean 'x'?"` for a found suggestion, or the empty string.
+    static func clause(_ suggestion: String?) -> String {
+        suggestion.map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// Levenshtein distance, giving up early once every cell exceeds `limit`.

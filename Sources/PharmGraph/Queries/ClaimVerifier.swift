@@ -94,10 +94,10 @@ public enum ClaimVerifier {
 
     /// The path query a claim stands for; `nil` when it names a node the network lacks.
     static func query(for claim: Claim, in network: Network) -> PathQuery? {
-        guard let from = network.node(claim.from), let to = network.node(claim.to) else { return nil }
+        guard let from = network.index(of: claim.from), let to = network.index(of: claim.to) else { return nil }
         return PathQuery(
             sources: [from], targets: [to], maxLength: claim.maxLength ?? PathQuery.defaultMaxLength,
-            via: claim.via.flatMap(network.node).map { [$0] },
+            via: claim.via.flatMap(network.index(of:)).map { [$0] },
             traversal: TraversalOptions(filter: ContextFilter(claim.context)))
     }
 

@@ -14,11 +14,11 @@ public struct ContextFilter: Sendable, Equatable {
         for term in terms {
             let parts = term.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ParseError(term: term, reason: "expected key=value")
+                throw .malformed(term)
             }
             let key = String(parts[0])
             if let existing = required[key], existing != String(parts[1]) {
-                throw ParseError(term: term, reason: "'\(key)' is already required to be '\(existing)'")
+                throw .conflicting(term, key: key, existing: existing)
             }
             required[key] = String(parts[1])
         }
@@ -26,10 +26,26 @@ public struct ContextFilter: Sendable, Equatable {
     }
 
     /// Why a filter term was rejected.
-    public struct ParseError: Error, CustomStringConvertible, Sendable {
-        public let term: String
-        public let reason: String
-        public var description: String { "invalid filter '\(term)': \(reason)" }
+    public enum ParseError: Error, CustomStringConvertible, Sendable, Equatable {
+        /// Not `key=value` with both sides non-empty.
+        case malformed(String)
+        /// A second, different value for a key already required.
+        case conflicting(String, key: String, existing: String)
+
+        /// The term rejected.
+        public var term: String {
+            switch self {
+            case let .malformed(term), let .conflicting(term, _, _): term
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case let .malformed(term): "invalid filter '\(term)': expected key=value"
+            case let .conflicting(term, key, existing):
+                "invalid filter '\(term)': '\(key)' is already required to be '\(existing)'"
+            }
+        }
     }
 
     /// Whether nothing is filtered.

@@ -58,26 +58,21 @@ public struct DiagramSelection: Sendable, Equatable {
         of focus: String, depth: Int, direction: Direction, in graph: Graph, filter: ContextFilter = ContextFilter()
     ) -> DiagramSelection {
         let admitted = graph.edges.indices.filter { filter.admits(graph.edges[$0].context) }
-        var outgoing: [String: [String]] = [:]
-        var incoming: [String: [String]] = [:]
-        for e in admitted {
-            outgoing[graph.edges[e].from, default: []].append(graph.edges[e].to)
-            incoming[graph.edges[e].to, default: []].append(graph.edges[e].from)
+        // Every id gets an index, edge ends naming no node included, so the walk sees what the edges say.
+        var index: [String: Int] = [:]
+        var names: [String] = []
+        func place(_ id: String) -> Int32 {
+            if let i = index[id] { return Int32(i) }
+            index[id] = names.count
+            names.append(id)
+            return Int32(names.count - 1)
         }
+        for node in graph.nodes { _ = place(node.id) }
+        let ends = admitted.map { (from: place(graph.edges[$0].from), to: place(graph.edges[$0].to)) }
+        let depths = NeighbourhoodWalk.depths(
+            nodeCount: names.count, edges: ends, seeds: index[focus].map { [$0] } ?? [], steps: depth, direction: direction)
         var reached: Set<String> = [focus]
-        var frontier = [focus]
-        var level = 0
-        while level < depth, !frontier.isEmpty {
-            level += 1
-            var next: [String] = []
-            for id in frontier {
-                var neighbours: [String] = []
-                if direction != .in { neighbours += outgoing[id] ?? [] }
-                if direction != .out { neighbours += incoming[id] ?? [] }
-                for neighbour in neighbours where reached.insert(neighbour).inserted { next.append(neighbour) }
-            }
-            frontier = next
-        }
+        for (i, d) in depths.enumerated() where d >= 0 { reached.insert(names[i]) }
         let nodes = graph.nodes.indices.filter { reached.contains(graph.nodes[$0].id) }
         let edges = admitted.filter { reached.contains(graph.edges[$0].from) && reached.contains(graph.edges[$0].to) }
         let label = graph.node(focus)?.displayLabel ?? focus
@@ -116,5 +111,55 @@ public struct DiagramSelection: Sendable, Equatable {
         guard !filter.isEmpty else { return [] }
         let terms = filter.required.keys.sorted().map { "\($0)=\(filter.required[$0]!)" }
         return ["Where " + terms.joined(separator: ", ")]
+    }
+}
+
+/// The one "nodes within N steps" walk: breadth-first from seeds, along edges, against them, or both.
+enum NeighbourhoodWalk {
+    /// Each node's distance in steps from the nearest seed, or -1 beyond `steps` (or unreachable).
+    static func depths(
+        nodeCount: Int, edges: [(from: Int32, to: Int32)], seeds: [Int], steps: Int,
+        direction: DiagramSelection.Direction
+    ) -> [Int] {
+        var depth = [Int](repeating: -1, count: nodeCount)
+        var frontier: [Int] = []
+        for n in seeds where depth[n] < 0 {
+            depth[n] = 0
+            frontier.append(n)
+        }
+        guard steps > 0, !frontier.isEmpty else { return depth }
+        // Neighbours in the walked direction(s), as compressed adjacency.
+        let (forward, backward) = (direction != .in, direction != .out)
+        var offsets = [Int](repeating: 0, count: nodeCount + 1)
+        for (a, b) in edges {
+            if forward { offsets[Int(a) + 1] += 1 }
+            if backward { offsets[Int(b) + 1] += 1 }
+        }
+        for i in 0..<nodeCount { offsets[i + 1] += offsets[i] }
+        var cursor = offsets
+        var neighbours = [Int32](repeating: 0, count: offsets[nodeCount])
+        for (a, b) in edges {
+            if forward {
+                neighbours[cursor[Int(a)]] = b
+                cursor[Int(a)] += 1
+            }
+            if backward {
+                neighbours[cursor[Int(b)]] = a
+                cursor[Int(b)] += 1
+            }
+        }
+        var level = 0
+        while !frontier.isEmpty, level < steps {
+            level += 1
+            var next: [Int] = []
+            for u in frontier {
+                for k in offsets[u]..<offsets[u + 1] where depth[Int(neighbours[k])] < 0 {
+                    depth[Int(neighbours[k])] = level
+                    next.append(Int(neighbours[k]))
+                }
+            }
+            frontier = next
+        }
+        return depth
     }
 }

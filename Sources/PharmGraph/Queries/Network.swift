@@ -16,16 +16,18 @@ public struct Network: Sendable {
         public var traversable: Bool
     }
 
-    /// Node ids, names and kinds, by integer id.
-    public let nodeIDs: [String]
-    public let nodeNames: [String]
-    public let nodeKinds: [Int32]
+    /// Node ids, names and kinds, by integer id (read through `node(_:)`).
+    let nodeIDs: [String]
+    let nodeNames: [String]
+    let nodeKinds: [Int32]
+    /// The node kinds, in order of first appearance.
     public let kinds: [String]
 
-    /// Edges, in input order: endpoints, label, context and direction.
-    public let edgeSources: [Int32]
-    public let edgeTargets: [Int32]
-    public let edgeLabels: [Int32]
+    /// Edges, in input order: endpoints, label, context and direction (read through `edge(_:)`).
+    let edgeSources: [Int32]
+    let edgeTargets: [Int32]
+    let edgeLabels: [Int32]
+    /// The distinct edge labels.
     public let labels: [Label]
     /// Index into `contexts`; 0 is the empty context.
     let edgeContexts: [Int32]
@@ -69,16 +71,16 @@ public struct Network: Sendable {
     public var edgeCount: Int { edgeSources.count }
 
     /// The integer id of a node id.
-    public func node(_ id: String) -> Int32? { nodeIndex[id] }
+    func node(_ id: String) -> Int32? { nodeIndex[id] }
 
     /// The kind of node `n`.
-    public func kind(of n: Int32) -> String { kinds[Int(nodeKinds[Int(n)])] }
+    func kind(of n: Int32) -> String { kinds[Int(nodeKinds[Int(n)])] }
 
     /// The context of edge `e`.
-    public func context(of e: Int32) -> [String: String] { contexts[Int(edgeContexts[Int(e)])] }
+    func context(of e: Int32) -> [String: String] { contexts[Int(edgeContexts[Int(e)])] }
 
     /// The label of edge `e`.
-    public func label(of e: Int32) -> Label { labels[Int(edgeLabels[Int(e)])] }
+    func label(of e: Int32) -> Label { labels[Int(edgeLabels[Int(e)])] }
 }
 
 extension Network.Label {

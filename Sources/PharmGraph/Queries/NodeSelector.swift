@@ -1,26 +1,44 @@
 /// Resolves what a user typed to name nodes: an id, an unambiguous label or synonym, or `kind:K`.
 public enum NodeSelector {
     /// Why a name could not be resolved.
-    public struct ResolutionError: Error, CustomStringConvertible, Sendable {
-        /// Whether the name matched several nodes (rather than none).
-        public let isAmbiguous: Bool
-        public let description: String
+    public enum ResolutionError: Error, CustomStringConvertible, Sendable, Equatable {
+        /// `kind:K` with a kind no node has; `suggestion` is the closest kind, if any.
+        case unknownKind(String, suggestion: String?)
+        /// A label or synonym shared by `count` nodes; `ids` are the first few of them.
+        case ambiguous(String, count: Int, ids: [String])
+        /// Neither an id, a label nor a synonym; `suggestion` is the closest id, if any.
+        case unknownNode(String, suggestion: String?)
 
-        init(_ description: String, ambiguous: Bool = false) {
+        /// Whether the name matched several nodes (rather than none).
+        public var isAmbiguous: Bool {
+            if case .ambiguous = self { return true }
+            return false
+        }
+
+        public var description: String {
             // Ids from the input go to the terminal: escaped.
-            self.description = DisplayText.escaped(description)
-            isAmbiguous = ambiguous
+            let text =
+                switch self {
+                case let .unknownKind(kind, suggestion): "no node of kind '\(kind)'\(Suggestion.clause(suggestion))"
+                case let .ambiguous(name, count, ids):
+                    "'\(name)' names \(count) nodes (\(ids.map { "'\($0)'" }.joined(separator: ", "))); give an id"
+                case let .unknownNode(name, suggestion): "unknown node '\(name)'\(Suggestion.clause(suggestion))"
+                }
+            return DisplayText.escaped(text)
         }
     }
 
     /// The nodes `text` names, in network order.
-    public static func resolve(_ text: String, in network: Network) throws(ResolutionError) -> [Int32] {
+    public static func resolve(_ text: String, in network: Network) throws(ResolutionError) -> [NodeIndex] {
+        try resolveRaw(text, in: network).map { NodeIndex(rawValue: $0) }
+    }
+
+    private static func resolveRaw(_ text: String, in network: Network) throws(ResolutionError) -> [Int32] {
         if let id = network.node(text) { return [id] }
         if text.hasPrefix("kind:") {
             let kind = String(text.dropFirst(5))
             guard let k = network.kindIndex[kind] else {
-                let suggestion = Suggestion.clause(for: kind, in: network.kinds.sorted())
-                throw ResolutionError("no node of kind '\(kind)'\(suggestion)")
+                throw .unknownKind(kind, suggestion: Suggestion.closest(to: kind, in: network.kinds.sorted()))
             }
             return (0..<Int32(network.nodeCount)).filter { network.nodeKinds[Int($0)] == k }
         }
@@ -36,10 +54,9 @@ public enum NodeSelector {
         }
         if matches.count == 1 { return matches }
         if matches.count > 1 {
-            let ids = matches.prefix(5).map { "'\(network.nodeIDs[Int($0)])'" }.joined(separator: ", ")
-            throw ResolutionError("'\(text)' names \(matches.count) nodes (\(ids)); give an id", ambiguous: true)
+            throw .ambiguous(text, count: matches.count, ids: matches.prefix(5).map { network.nodeIDs[Int($0)] })
         }
-        let suggestion = network.nodeCount <= 50_000 ? Suggestion.clause(for: text, in: network.nodeIDs) : ""
-        throw ResolutionError("unknown node '\(text)'\(suggestion)")
+        let suggestion = network.nodeCount <= 50_000 ? Suggestion.closest(to: text, in: network.nodeIDs) : nil
+        throw .unknownNode(text, suggestion: suggestion)
     }
 }

@@ -2,14 +2,14 @@ import Foundation
 
 /// A path query: from which nodes to which, how far, and under which constraints.
 public struct PathQuery: Sendable {
-    public var sources: [Int32]
-    public var targets: [Int32]
+    public var sources: [NodeIndex]
+    public var targets: [NodeIndex]
     /// The longest path considered, in edges.
     public var maxLength: Int
     /// Nodes a counted path must pass through (at least one of them).
-    public var via: [Int32]?
+    public var via: [NodeIndex]?
     /// Nodes no path may visit.
-    public var avoid: [Int32]
+    public var avoid: [NodeIndex]
     /// Node kinds step by step (a metapath); paths then have exactly `pattern.count - 1` edges.
     public var pattern: [String]?
     /// Count only paths of this sign.
@@ -26,15 +26,23 @@ public struct PathQuery: Sendable {
     /// The default maximum length.
     public static let defaultMaxLength = 6
 
+    /// The maximum lengths a query may ask for; the one bound every command checks, through `check(maxLength:)`.
+    public static let maxLengths = 1...100
+
     /// The largest maximum length a query may ask for.
-    public static let largestMaxLength = 100
+    public static var largestMaxLength: Int { maxLengths.upperBound }
+
+    /// Throws `maxLengthOutOfRange` unless `maxLength` is in `maxLengths`.
+    public static func check(maxLength: Int) throws(PathEngine.QueryError) {
+        guard maxLengths.contains(maxLength) else { throw .maxLengthOutOfRange(maxLength) }
+    }
 
     /// The default work budget, in search steps: about 5 s of search (docs/queries.md has the measurements).
     public static let defaultMaxWork = 500_000_000
 
     public init(
-        sources: [Int32], targets: [Int32], maxLength: Int = PathQuery.defaultMaxLength, via: [Int32]? = nil,
-        avoid: [Int32] = [], pattern: [String]? = nil, sign: Sign? = nil, traversal: TraversalOptions = TraversalOptions(),
+        sources: [NodeIndex], targets: [NodeIndex], maxLength: Int = PathQuery.defaultMaxLength, via: [NodeIndex]? = nil,
+        avoid: [NodeIndex] = [], pattern: [String]? = nil, sign: Sign? = nil, traversal: TraversalOptions = TraversalOptions(),
         timeout: Duration? = nil
     ) {
         self.sources = sources
@@ -87,9 +95,9 @@ public final class PathEngine: @unchecked Sendable {
     private static let keptPreparations = 8
 
     struct PreparationKey: Hashable {
-        var targets: [Int32]
-        var avoid: [Int32]
-        var via: [Int32]?
+        var targets: [NodeIndex]
+        var avoid: [NodeIndex]
+        var via: [NodeIndex]?
         var pattern: [String]?
         var maxLength: Int
         var traversal: TraversalOptions
@@ -158,7 +166,7 @@ public final class PathEngine: @unchecked Sendable {
         case let .stopped(reason):
             meter.stop = reason
             return false
-        case .overflow: throw QueryError(description: "more paths than a 64-bit count holds")
+        case .overflow: throw .pathCountOverflow
         }
     }
 
@@ -202,35 +210,73 @@ public final class PathEngine: @unchecked Sendable {
         return built
     }
 
-    /// Why a query cannot run.
-    public struct QueryError: Error, CustomStringConvertible, Sendable {
-        public let description: String
+    /// Why a query cannot run, in domain terms (the CLI adds option names).
+    public enum QueryError: Error, CustomStringConvertible, Sendable, Equatable {
+        /// A pattern of fewer than two kinds.
+        case patternTooShort(kinds: Int)
+        /// A pattern kind no node has; `suggestion` is the closest kind, if any.
+        case unknownKind(String, suggestion: String?)
+        /// A traversal label no edge has; `suggestion` is the closest relation or label, if any.
+        case unknownLabel(String, suggestion: String?)
+        /// A maximum length outside `PathQuery.maxLengths`.
+        case maxLengthOutOfRange(Int)
+        /// A node index outside the network.
+        case nodeOutOfRange(NodeIndex)
+        /// A pattern with more steps than the maximum length.
+        case patternLongerThanMaxLength(steps: Int, maxLength: Int)
+        /// More paths than a 64-bit count holds.
+        case pathCountOverflow
+        /// More shortest paths than a 64-bit count holds.
+        case shortestPathCountOverflow
+
+        public var description: String {
+            switch self {
+            case .patternTooShort: "a pattern needs at least two kinds"
+            case let .unknownKind(kind, suggestion): "unknown kind '\(kind)' in pattern\(Suggestion.clause(suggestion))"
+            case let .unknownLabel(label, suggestion):
+                "no edge has the relation or label '\(label)'\(Suggestion.clause(suggestion))"
+            case .maxLengthOutOfRange:
+                "the maximum length must be from \(PathQuery.maxLengths.lowerBound) to \(PathQuery.maxLengths.upperBound)"
+            case let .nodeOutOfRange(node): "node \(node.rawValue) is not in the network"
+            case let .patternLongerThanMaxLength(steps, maxLength):
+                "the pattern has \(steps) steps, more than the maximum length \(maxLength)"
+            case .pathCountOverflow: "more paths than a 64-bit count holds"
+            case .shortestPathCountOverflow: "more shortest paths than a 64-bit count holds"
+            }
+        }
+    }
+
+    /// Throws `nodeOutOfRange` for the first node of the query outside the network, before any array is indexed with it.
+    private func checkNodes(_ query: PathQuery) throws(QueryError) {
+        for node in query.sources + query.targets + query.avoid + (query.via ?? []) where !network.contains(node) {
+            throw .nodeOutOfRange(node)
+        }
     }
 
     private func spec(for query: PathQuery, maxLength: Int? = nil) throws(QueryError) -> SearchSpec {
         let n = network.nodeCount
+        try checkNodes(query)
         var isTarget = [Bool](repeating: false, count: n)
-        for t in query.targets { isTarget[Int(t)] = true }
+        for t in query.targets { isTarget[Int(t.rawValue)] = true }
         var avoid: [Bool]? = nil
         if !query.avoid.isEmpty {
             var mask = [Bool](repeating: false, count: n)
-            for a in query.avoid { mask[Int(a)] = true }
+            for a in query.avoid { mask[Int(a.rawValue)] = true }
             avoid = mask
         }
         var via: [Bool]? = nil
         if let nodes = query.via {
             var mask = [Bool](repeating: false, count: n)
-            for v in nodes { mask[Int(v)] = true }
+            for v in nodes { mask[Int(v.rawValue)] = true }
             via = mask
         }
         var pattern: [Int32]? = nil
         if let kinds = query.pattern {
-            guard kinds.count >= 2 else { throw QueryError(description: "a pattern needs at least two kinds") }
+            guard kinds.count >= 2 else { throw .patternTooShort(kinds: kinds.count) }
             var ids: [Int32] = []
             for kind in kinds {
                 guard let k = network.kindIndex[kind] else {
-                    let suggestion = Suggestion.clause(for: kind, in: network.kinds.sorted())
-                    throw QueryError(description: "unknown kind '\(kind)' in pattern\(suggestion)")
+                    throw .unknownKind(kind, suggestion: Suggestion.closest(to: kind, in: network.kinds.sorted()))
                 }
                 ids.append(k)
             }
@@ -239,23 +285,17 @@ public final class PathEngine: @unchecked Sendable {
         if let labels = query.traversal.labels {
             let known = network.labels.map(\.name)
             for label in labels.sorted() where !known.contains(label) {
-                let suggestion = Suggestion.clause(for: label, in: Set(known + Relation.allCases.map(\.rawValue)).sorted())
-                throw QueryError(description: "no edge has the relation or label '\(label)'\(suggestion)")
+                let suggestion = Suggestion.closest(to: label, in: Set(known + Relation.allCases.map(\.rawValue)).sorted())
+                throw .unknownLabel(label, suggestion: suggestion)
             }
         }
         let length = maxLength ?? query.maxLength
-        guard (1...PathQuery.largestMaxLength).contains(length) else {
-            throw QueryError(description: "the maximum length must be from 1 to \(PathQuery.largestMaxLength)")
-        }
-        for id in query.sources + query.targets + query.avoid + (query.via ?? []) where !(0..<Int32(n)).contains(id) {
-            throw QueryError(description: "node \(id) is not in the network")
-        }
+        try PathQuery.check(maxLength: length)
         if let pattern, pattern.count - 1 > length {
-            throw QueryError(
-                description: "the pattern has \(pattern.count - 1) steps, more than the maximum length \(length)")
+            throw .patternLongerThanMaxLength(steps: pattern.count - 1, maxLength: length)
         }
         return SearchSpec(
-            sources: query.sources, isTarget: isTarget, maxLength: length, avoid: avoid, via: via, pattern: pattern,
+            sources: query.sources.map(\.rawValue), isTarget: isTarget, maxLength: length, avoid: avoid, via: via, pattern: pattern,
             sign: query.sign)
     }
 
@@ -273,16 +313,17 @@ public final class PathEngine: @unchecked Sendable {
     /// Without via, pattern or sign constraints, and with disjoint sources and targets, a
     /// bidirectional BFS counts them without enumerating; otherwise lengths are tried in turn.
     public func shortest(_ query: PathQuery, limit: Int = 20) throws(QueryError) -> PathReport {
-        if query.via == nil, query.pattern == nil, query.sign == nil,
-            (1...PathQuery.largestMaxLength).contains(query.maxLength),
+        if query.via == nil, query.pattern == nil, query.sign == nil, PathQuery.maxLengths.contains(query.maxLength),
             Set(query.sources).isDisjoint(with: query.targets)
         {
-            let counter = ShortestPathCounter(steps: steps(for: query.traversal), avoid: Set(query.avoid))
+            try checkNodes(query)
+            let counter = ShortestPathCounter(steps: steps(for: query.traversal), avoid: Set(query.avoid.map(\.rawValue)))
             let (forward, backward) = takeSides()
             defer { returnSides(forward, backward) }
             guard
                 let found = try counter.run(
-                    sources: query.sources, targets: query.targets, maxLength: query.maxLength, forward: forward,
+                    sources: query.sources.map(\.rawValue), targets: query.targets.map(\.rawValue), maxLength: query.maxLength,
+                    forward: forward,
                     backward: backward)
             else { return PathReport(counts: SignCounts(), paths: [], partial: false) }
             let paths = counter.paths(forward: forward, backward: backward, middle: found.middle, limit: limit)
@@ -311,13 +352,15 @@ public final class PathEngine: @unchecked Sendable {
     /// one node sequence, at most `rankedExpansions` are ranked (imported networks have no
     /// evidence, so there the first `k` are).
     public func kShortest(_ query: PathQuery, k: Int) throws(QueryError) -> PathReport {
+        // Checked up front, also when no round runs (a pattern longer than the maximum).
+        let full = try spec(for: query)
         let minimum = query.pattern.map { $0.count - 1 } ?? 1
         let places = idOrder()
         let rank = { (path: NetworkPath, order: Int) -> PathRank in
             let evidence = self.evidence(of: path)
             return PathRank(
                 length: path.length, certainty: evidence.certainty, references: evidence.references,
-                names: path.nodes.map { places[Int($0)] }, order: order)
+                names: path.nodes.map { places[$0] }, order: order)
         }
         let expansions = network.graph == nil ? k : max(k, Self.rankedExpansions)
         var meter = WorkMeter(query)
@@ -338,9 +381,8 @@ public final class PathEngine: @unchecked Sendable {
         var counts = collected.counts
         if complete, minimum <= ranked, ranked < query.maxLength {
             // The totals and the verdict cover every path up to the maximum length: count the rest, building none.
-            let spec = try spec(for: query)
-            var counter = CollectingVisitor(limit: 0, maxLength: spec.maxLength)
-            if try search(query, spec: spec, meter: &meter, visitor: &counter) {
+            var counter = CollectingVisitor(limit: 0, maxLength: full.maxLength)
+            if try search(query, spec: full, meter: &meter, visitor: &counter) {
                 counts = counter.counts
             } else {
                 // Both are lower bounds of each sign's count; keep the larger.
@@ -381,7 +423,7 @@ public final class PathEngine: @unchecked Sendable {
         var worst = Certainty.established
         var references = 0
         for e in path.edges {
-            let edge = graph.edges[Int(e)]
+            let edge = graph.edges[e]
             worst = max(worst, edge.effectiveCertainty)
             references += edge.refs.count
         }
@@ -395,7 +437,7 @@ public final class PathEngine: @unchecked Sendable {
         var visitor = PerTargetVisitor()
         let complete = try search(query, spec: spec, meter: &meter, visitor: &visitor)
         let reports = visitor.reports.values.sorted { a, b in
-            (a.shortest.length, network.nodeIDs[Int(a.target)]) < (b.shortest.length, network.nodeIDs[Int(b.target)])
+            (a.shortest.length, network.nodeIDs[a.target]) < (b.shortest.length, network.nodeIDs[b.target])
         }
         return (reports, !complete)
     }
@@ -419,7 +461,7 @@ public final class PathEngine: @unchecked Sendable {
             return TargetReport(target: report.target, counts: report.counts, shortest: forward)
         }
         .sorted { a, b in
-            (a.shortest.length, network.nodeIDs[Int(a.target)]) < (b.shortest.length, network.nodeIDs[Int(b.target)])
+            (a.shortest.length, network.nodeIDs[a.target]) < (b.shortest.length, network.nodeIDs[b.target])
         }
         return (reports, !complete)
     }

@@ -9,9 +9,9 @@ public struct PathFormatter: Sendable {
     public init(network: Network) { self.network = network }
 
     /// The glyph for walking edge `e` from node `from`.
-    public func hop(_ e: Int32, from: Int32) -> String {
-        let label = network.label(of: e)
-        return Self.glyph(label.name, sign: label.sign, backward: network.edgeSources[Int(e)] != from)
+    public func hop(_ e: EdgeIndex, from: NodeIndex) -> String {
+        let edge = network.edge(e)
+        return Self.glyph(edge.label.name, sign: edge.label.sign, backward: edge.from != from)
     }
 
     /// `-name->`, `-name-|`, `-name-o` by sign, or `<-name-` for a hop walked against the edge.
@@ -26,9 +26,9 @@ public struct PathFormatter: Sendable {
 
     /// `a -inhibits-| b -activates-> c` with the node names given (unescaped): the one path-text layout.
     public func text(_ path: NetworkPath, names: [String]) -> String {
-        var out = names[Int(path.nodes[0])]
+        var out = names[Int(path.nodes[0].rawValue)]
         for (i, e) in path.edges.enumerated() {
-            out += " \(hop(e, from: path.nodes[i])) \(names[Int(path.nodes[i + 1])])"
+            out += " \(hop(e, from: path.nodes[i])) \(names[Int(path.nodes[i + 1].rawValue)])"
         }
         return out
     }
@@ -51,14 +51,14 @@ public struct PathFormatter: Sendable {
     /// The reference keys of each hop (empty for imported networks).
     public func references(_ path: NetworkPath) -> [[String]] {
         guard let graph = network.graph else { return path.edges.map { _ in [] } }
-        return path.edges.map { graph.edges[Int($0)].refs }
+        return path.edges.map { graph.edges[$0].refs }
     }
 
     /// The relation (or imported label) of each hop.
     public func relations(_ path: NetworkPath) -> [String] {
-        path.edges.map { network.label(of: $0).name }
+        path.edges.map { network.edge($0).label.name }
     }
 
     /// The node ids along the path.
-    public func nodeIDs(_ path: NetworkPath) -> [String] { path.nodes.map { network.nodeIDs[Int($0)] } }
+    public func nodeIDs(_ path: NetworkPath) -> [String] { path.nodes.map { network.node($0).id } }
 }

@@ -47,18 +47,23 @@ public struct SignCounts: Sendable, Equatable, Codable {
 
 /// One simple path: its nodes, the edges between them, and its net sign.
 public struct NetworkPath: Sendable, Equatable {
-    /// Node integer ids, source first.
-    public let nodes: [Int32]
-    /// Edge indices; `edges[i]` joins `nodes[i]` and `nodes[i + 1]`.
-    public let edges: [Int32]
+    /// Nodes, source first.
+    public let nodes: [NodeIndex]
+    /// Edges; `edges[i]` joins `nodes[i]` and `nodes[i + 1]`.
+    public let edges: [EdgeIndex]
     public let sign: Sign
 
     public var length: Int { edges.count }
 
-    public init(nodes: [Int32], edges: [Int32], sign: Sign) {
+    public init(nodes: [NodeIndex], edges: [EdgeIndex], sign: Sign) {
         self.nodes = nodes
         self.edges = edges
         self.sign = sign
+    }
+
+    /// A path as the search holds it, in integer ids.
+    init(nodes: [Int32], edges: [Int32], sign: Sign) {
+        self.init(nodes: nodes.map { NodeIndex(rawValue: $0) }, edges: edges.map { EdgeIndex(rawValue: $0) }, sign: sign)
     }
 }
 
@@ -127,7 +132,7 @@ public struct PathReport: Sendable {
 
 /// Per target: counts by sign and one shortest path.
 public struct TargetReport: Sendable {
-    public let target: Int32
+    public let target: NodeIndex
     public var counts: SignCounts
     public var shortest: NetworkPath
 }
@@ -305,7 +310,7 @@ struct PerTargetVisitor: PathVisitor {
         } else {
             var counts = SignCounts()
             _ = counts.add(path.sign, weight: path.weight)
-            reports[path.target] = TargetReport(target: path.target, counts: counts, shortest: path.first)
+            reports[path.target] = TargetReport(target: NodeIndex(rawValue: path.target), counts: counts, shortest: path.first)
         }
         return true
     }

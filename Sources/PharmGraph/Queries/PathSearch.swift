@@ -114,10 +114,11 @@ struct FinalStepCounts {
         positive = [Int32](repeating: 0, count: n)
         negative = [Int32](repeating: 0, count: n)
         unknown = [Int32](repeating: 0, count: n)
+        let csr = steps.forward
         for u in 0..<n {
-            for k in Int(steps.offsets[u])..<Int(steps.offsets[u + 1]) where eligible(Int(steps.neighbors[k])) {
-                let times = Int32(steps.multiplicity(k))
-                switch steps.signs[k] {
+            for k in csr.steps(of: u) where eligible(Int(csr.neighbors[k])) {
+                let times = Int32(csr.multiplicity(k))
+                switch csr.signs[k] {
                 case 1: positive[u] += times
                 case -1: negative[u] += times
                 default: unknown[u] += times
@@ -137,7 +138,7 @@ struct FinalStepCounts {
 /// so queries of a batch that share their targets share one.
 final class SearchPreparation: @unchecked Sendable {
     /// Steps still needed from each node to the nearest target.
-    let distance: [Int32]
+    let distance: FrozenArray<Int32>
     /// Each node's nearest target, and the steps to the nearest other one.
     let nearest: [Int32]
     let second: [Int32]
@@ -156,7 +157,7 @@ final class SearchPreparation: @unchecked Sendable {
         let targets = (0..<n).filter { spec.isTarget[$0] }.map { Int32($0) }
         let distances = TargetDistances(steps, to: targets, limit: maxLength, avoid: spec.avoid)
         let distance = distances.distance
-        self.distance = distance
+        self.distance = FrozenArray(distance)
         nearest = distances.nearest
         second = distances.second
         var impossible = false
@@ -177,8 +178,7 @@ final class SearchPreparation: @unchecked Sendable {
             }
             for d in stride(from: pattern.count - 2, through: 0, by: -1) {
                 for v in 0..<n where kinds[v] == pattern[d] && !(spec.avoid?[v] ?? false) {
-                    for k in Int(steps.offsets[v])..<Int(steps.offsets[v + 1])
-                    where layers[d + 1][Int(steps.neighbors[k])] {
+                    for k in steps.forward.steps(of: v) where layers[d + 1][Int(steps.forward.neighbors[k])] {
                         layers[d][v] = true
                         break
                     }
@@ -226,38 +226,44 @@ enum PathSearch {
         let prepared =
             preparation ?? SearchPreparation(spec, steps: steps, kinds: kinds, counts: visitor.acceptsCounts)
         if prepared.impossible { return (.complete, 0) }
-        let distance = prepared.distance
         let nearest = prepared.nearest
         let second = prepared.second
-        let viaDistance = prepared.viaDistance
         let viaToTarget = prepared.viaToTarget
-        let feasible = prepared.feasible
         let exactLength = spec.pattern.map { $0.count - 1 }
         let limit = exactLength ?? maxLength
         // Everything the loop reads, as plain local arrays and flags: reading optionals and
         // tuples of the shared preparation inside the loop costs a retain and release each time.
-        let bulk = visitor.acceptsCounts ? prepared.bulk : nil
-        let hasBulk = bulk != nil
-        let allPositive = bulk?.all.positive ?? []
-        let allNegative = bulk?.all.negative ?? []
-        let allUnknown = bulk?.all.unknown ?? []
-        let viaPositive = bulk?.via?.positive ?? []
-        let viaNegative = bulk?.via?.negative ?? []
-        let viaUnknown = bulk?.via?.unknown ?? []
+        // Each flag is set beside its arrays, never computed from an optional, which the optimizer
+        // would otherwise recompute in the loop, copying the optional (a retain and release) each turn.
+        var hasBulk = false
+        var (allPositive, allNegative, allUnknown): ([Int32], [Int32], [Int32]) = ([], [], [])
+        var (viaPositive, viaNegative, viaUnknown): ([Int32], [Int32], [Int32]) = ([], [], [])
+        if visitor.acceptsCounts, let bulk = prepared.bulk {
+            hasBulk = true
+            (allPositive, allNegative, allUnknown) = (bulk.all.positive, bulk.all.negative, bulk.all.unknown)
+            if let via = bulk.via { (viaPositive, viaNegative, viaUnknown) = (via.positive, via.negative, via.unknown) }
+        }
         let eligibleFinal = prepared.eligibleFinal
         let isTarget = spec.isTarget
-        let hasAvoid = spec.avoid != nil
-        let avoid = spec.avoid ?? []
-        let hasVia = spec.via != nil
-        let via = spec.via ?? []
-        let viaDistances = viaDistance ?? []
-        let hasFeasible = feasible != nil
-        let layers = feasible ?? []
+        var (hasAvoid, avoid) = (false, [Bool]())
+        if let mask = spec.avoid { (hasAvoid, avoid) = (true, mask) }
+        var (hasVia, via) = (false, [Bool]())
+        if let mask = spec.via { (hasVia, via) = (true, mask) }
+        let viaDistances = prepared.viaDistance ?? []
+        var (hasFeasible, layers) = (false, [[Bool]]())
+        if let feasible = prepared.feasible { (hasFeasible, layers) = (true, feasible) }
         let maxWork = spec.maxWork
         var eligibleOnPath = 0
         var targetsOnPath = 0
 
-        var onPath = [Bool](repeating: false, count: n)
+        // Raw buffers in one scope: the step graph's own (`StepGraph.CSR`), the preparation's
+        // distances, and the stacks and on-path marks allocated here, freed on every return.
+        let csr = steps.forward
+        let (offsets, neighbors, signs) = (csr.offsets, csr.neighbors, csr.signs)
+        let (memberOffsets, memberEdges) = (csr.memberOffsets, csr.memberEdges)
+        let distance = prepared.distance.buffer
+        let onPath = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
+        onPath.initialize(repeating: false)
         let nodeStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
         let stepStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
         let cursorStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
@@ -265,154 +271,139 @@ enum PathSearch {
         let viaStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
         let weightStack = UnsafeMutablePointer<Int>.allocate(capacity: limit + 1)
         defer {
+            onPath.deallocate()
             nodeStack.deallocate()
             stepStack.deallocate()
             cursorStack.deallocate()
             signStack.deallocate()
             viaStack.deallocate()
             weightStack.deallocate()
+            // The buffers above belong to these.
+            withExtendedLifetime(steps) {}
+            withExtendedLifetime(prepared) {}
         }
         let wanted = spec.sign?.stepValue
         var work = 0
 
-        return steps.offsets.withUnsafeBufferPointer { offsets in
-            steps.neighbors.withUnsafeBufferPointer { neighbors in
-                steps.signs.withUnsafeBufferPointer { signs in
-                    steps.memberOffsets.withUnsafeBufferPointer { memberOffsets in
-                    steps.memberEdges.withUnsafeBufferPointer { memberEdges in
-                        distance.withUnsafeBufferPointer { distance in
-                            onPath.withUnsafeMutableBufferPointer { onPath in
-                                for source in spec.sources {
-                                    let s = Int(source)
-                                    if hasAvoid, avoid[s] { continue }
-                                    if hasFeasible, !layers[0][s] { continue }
-                                    if distance[s] > Int32(limit) { continue }
-                                    var depth = 0
-                                    nodeStack[0] = source
-                                    cursorStack[0] = offsets[s]
-                                    signStack[0] = 1
-                                    viaStack[0] = hasVia && via[s] ? 1 : 0
-                                    weightStack[0] = 1
-                                    onPath[s] = true
-                                    if isTarget[s] { targetsOnPath += 1 }
-                                    if hasBulk, eligibleFinal[s] { eligibleOnPath += 1 }
-                                    while depth >= 0 {
-                                        work &+= 1
-                                        if work > maxWork || (work & 0xFFFF == 0 && spec.deadline.map { ContinuousClock.now >= $0 } ?? false) {
-                                            for d in 0...depth { onPath[Int(nodeStack[d])] = false }
-                                            return (.stopped(work > maxWork ? .workBudget : .timeout), work - 1)
-                                        }
-                                        let u = Int(nodeStack[depth])
-                                        let cursor = Int(cursorStack[depth])
-                                        if hasBulk, depth == limit - 1, eligibleOnPath == 0, cursor == Int(offsets[u]),
-                                            !visitor.wantsEachPath(length: limit)
-                                        {
-                                            // Count every final step of `u` at once, then leave `u`.
-                                            let anyTarget = viaStack[depth] > 0 || !hasVia
-                                            let p = Int(anyTarget ? allPositive[u] : viaPositive[u])
-                                            let m = Int(anyTarget ? allNegative[u] : viaNegative[u])
-                                            let q = Int(anyTarget ? allUnknown[u] : viaUnknown[u])
-                                            let sign = signStack[depth]
-                                            var tally = (positive: 0, negative: 0, unknown: q)
-                                            if sign == 0 {
-                                                tally = (0, 0, p + m + q)
-                                            } else if sign == 1 {
-                                                tally = (p, m, q)
-                                            } else {
-                                                tally = (m, p, q)
-                                            }
-                                            switch wanted {
-                                            case 1: tally = (tally.positive, 0, 0)
-                                            case -1: tally = (0, tally.negative, 0)
-                                            case 0: tally = (0, 0, tally.unknown)
-                                            default: break
-                                            }
-                                            let weight = weightStack[depth]
-                                            let (a, o1) = tally.positive.multipliedReportingOverflow(by: weight)
-                                            let (b, o2) = tally.negative.multipliedReportingOverflow(by: weight)
-                                            let (c, o3) = tally.unknown.multipliedReportingOverflow(by: weight)
-                                            if o1 || o2 || o3
-                                                || !visitor.count(length: limit, SignCounts(positive: a, negative: b, unknown: c))
-                                            {
-                                                for d in 0...depth { onPath[Int(nodeStack[d])] = false }
-                                                return (.overflow, work)
-                                            }
-                                            cursorStack[depth] = offsets[u + 1]
-                                            continue
-                                        }
-                                        if depth < limit, cursor < Int(offsets[u + 1]) {
-                                            cursorStack[depth] = Int32(cursor + 1)
-                                            let w = Int(neighbors[cursor])
-                                            if onPath[w] { continue }
-                                            let remaining = Int32(limit - depth - 1)
-                                            if hasFeasible, !layers[depth + 1][w] { continue }
-                                            // The nearest target may be on the path already; then the next one bounds.
-                                            if distance[w] > remaining { continue }
-                                            if targetsOnPath > 0 {
-                                                let t = Int(nearest[w])
-                                                if t != w, onPath[t], second[w] > remaining { continue }
-                                            }
-                                            if hasAvoid, avoid[w] { continue }
-                                            let viaSoFar = viaStack[depth] + (hasVia && via[w] ? 1 : 0)
-                                            if hasVia, viaSoFar == 0 {
-                                                let needed = Int64(viaDistances[w]) + Int64(viaToTarget)
-                                                if needed > Int64(remaining) { continue }
-                                            }
-                                            let stepSign = signs[cursor]
-                                            let previous = signStack[depth]
-                                            let sign = Sign.product(previous, stepSign)
-                                            if let wanted, wanted != 0, sign == 0 { continue }
-                                            let times = Int(memberOffsets[cursor + 1] - memberOffsets[cursor])
-                                            let (weight, overflow) = weightStack[depth].multipliedReportingOverflow(by: times)
-                                            if overflow {
-                                                for d in 0...depth { onPath[Int(nodeStack[d])] = false }
-                                                return (.overflow, work)
-                                            }
-                                            depth += 1
-                                            nodeStack[depth] = Int32(w)
-                                            stepStack[depth] = Int32(cursor)
-                                            cursorStack[depth] = offsets[w]
-                                            signStack[depth] = sign
-                                            viaStack[depth] = viaSoFar
-                                            weightStack[depth] = weight
-                                            onPath[w] = true
-                                            if hasBulk, eligibleFinal[w] { eligibleOnPath += 1 }
-                                            if isTarget[w] {
-                                                targetsOnPath += 1
-                                                // Below a target, only the other targets are left to reach.
-                                                if second[w] > remaining { cursorStack[depth] = offsets[w + 1] }
-                                                if viaSoFar > 0 || !hasVia, exactLength == nil || depth == exactLength,
-                                                    wanted == nil || wanted == sign
-                                                {
-                                                    let found = FoundPath(
-                                                        target: Int32(w), length: depth, sign: sign, weight: weight,
-                                                        nodes: nodeStack, steps: stepStack,
-                                                        memberOffsets: memberOffsets, memberEdges: memberEdges)
-                                                    if !visitor.visit(found) {
-                                                        for d in 0...depth { onPath[Int(nodeStack[d])] = false }
-                                                        return (.overflow, work)
-                                                    }
-                                                    if visitor.timedOut {
-                                                        for d in 0...depth { onPath[Int(nodeStack[d])] = false }
-                                                        return (.stopped(.timeout), work)
-                                                    }
-                                                }
-                                            }
-                                        } else {
-                                            onPath[u] = false
-                                            if isTarget[u] { targetsOnPath -= 1 }
-                                            if hasBulk, eligibleFinal[u] { eligibleOnPath -= 1 }
-                                            depth -= 1
-                                        }
-                                    }
-                                }
-                                return (.complete, work)
+        for source in spec.sources {
+            let s = Int(source)
+            if hasAvoid, avoid[s] { continue }
+            if hasFeasible, !layers[0][s] { continue }
+            if distance[s] > Int32(limit) { continue }
+            var depth = 0
+            nodeStack[0] = source
+            cursorStack[0] = offsets[s]
+            signStack[0] = 1
+            viaStack[0] = hasVia && via[s] ? 1 : 0
+            weightStack[0] = 1
+            onPath[s] = true
+            if isTarget[s] { targetsOnPath += 1 }
+            if hasBulk, eligibleFinal[s] { eligibleOnPath += 1 }
+            while depth >= 0 {
+                work &+= 1
+                if work > maxWork || (work & 0xFFFF == 0 && spec.deadline.map { ContinuousClock.now >= $0 } ?? false) {
+                    return (.stopped(work > maxWork ? .workBudget : .timeout), work - 1)
+                }
+                let u = Int(nodeStack[depth])
+                let cursor = Int(cursorStack[depth])
+                if hasBulk, depth == limit - 1, eligibleOnPath == 0, cursor == Int(offsets[u]),
+                    !visitor.wantsEachPath(length: limit)
+                {
+                    // Count every final step of `u` at once, then leave `u`.
+                    let anyTarget = viaStack[depth] > 0 || !hasVia
+                    let p = Int(anyTarget ? allPositive[u] : viaPositive[u])
+                    let m = Int(anyTarget ? allNegative[u] : viaNegative[u])
+                    let q = Int(anyTarget ? allUnknown[u] : viaUnknown[u])
+                    let sign = signStack[depth]
+                    var tally = (positive: 0, negative: 0, unknown: q)
+                    if sign == 0 {
+                        tally = (0, 0, p + m + q)
+                    } else if sign == 1 {
+                        tally = (p, m, q)
+                    } else {
+                        tally = (m, p, q)
+                    }
+                    switch wanted {
+                    case 1: tally = (tally.positive, 0, 0)
+                    case -1: tally = (0, tally.negative, 0)
+                    case 0: tally = (0, 0, tally.unknown)
+                    default: break
+                    }
+                    let weight = weightStack[depth]
+                    let (a, o1) = tally.positive.multipliedReportingOverflow(by: weight)
+                    let (b, o2) = tally.negative.multipliedReportingOverflow(by: weight)
+                    let (c, o3) = tally.unknown.multipliedReportingOverflow(by: weight)
+                    if o1 || o2 || o3
+                        || !visitor.count(length: limit, SignCounts(positive: a, negative: b, unknown: c))
+                    {
+                        return (.overflow, work)
+                    }
+                    cursorStack[depth] = offsets[u + 1]
+                    continue
+                }
+                if depth < limit, cursor < Int(offsets[u + 1]) {
+                    cursorStack[depth] = Int32(cursor + 1)
+                    let w = Int(neighbors[cursor])
+                    if onPath[w] { continue }
+                    let remaining = Int32(limit - depth - 1)
+                    if hasFeasible, !layers[depth + 1][w] { continue }
+                    // The nearest target may be on the path already; then the next one bounds.
+                    if distance[w] > remaining { continue }
+                    if targetsOnPath > 0 {
+                        let t = Int(nearest[w])
+                        if t != w, onPath[t], second[w] > remaining { continue }
+                    }
+                    if hasAvoid, avoid[w] { continue }
+                    let viaSoFar = viaStack[depth] + (hasVia && via[w] ? 1 : 0)
+                    if hasVia, viaSoFar == 0 {
+                        let needed = Int64(viaDistances[w]) + Int64(viaToTarget)
+                        if needed > Int64(remaining) { continue }
+                    }
+                    let stepSign = signs[cursor]
+                    let previous = signStack[depth]
+                    let sign = Sign.product(previous, stepSign)
+                    if let wanted, wanted != 0, sign == 0 { continue }
+                    let times = Int(memberOffsets[cursor + 1] - memberOffsets[cursor])
+                    let (weight, overflow) = weightStack[depth].multipliedReportingOverflow(by: times)
+                    if overflow {
+                        return (.overflow, work)
+                    }
+                    depth += 1
+                    nodeStack[depth] = Int32(w)
+                    stepStack[depth] = Int32(cursor)
+                    cursorStack[depth] = offsets[w]
+                    signStack[depth] = sign
+                    viaStack[depth] = viaSoFar
+                    weightStack[depth] = weight
+                    onPath[w] = true
+                    if hasBulk, eligibleFinal[w] { eligibleOnPath += 1 }
+                    if isTarget[w] {
+                        targetsOnPath += 1
+                        // Below a target, only the other targets are left to reach.
+                        if second[w] > remaining { cursorStack[depth] = offsets[w + 1] }
+                        if viaSoFar > 0 || !hasVia, exactLength == nil || depth == exactLength,
+                            wanted == nil || wanted == sign
+                        {
+                            let found = FoundPath(
+                                target: Int32(w), length: depth, sign: sign, weight: weight,
+                                nodes: nodeStack, steps: stepStack,
+                                memberOffsets: memberOffsets, memberEdges: memberEdges)
+                            if !visitor.visit(found) {
+                                return (.overflow, work)
+                            }
+                            if visitor.timedOut {
+                                return (.stopped(.timeout), work)
                             }
                         }
                     }
-                    }
+                } else {
+                    onPath[u] = false
+                    if isTarget[u] { targetsOnPath -= 1 }
+                    if hasBulk, eligibleFinal[u] { eligibleOnPath -= 1 }
+                    depth -= 1
                 }
             }
         }
+        return (.complete, work)
     }
 }

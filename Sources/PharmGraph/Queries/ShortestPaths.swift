@@ -112,24 +112,21 @@ struct ShortestPathCounter {
 
     private func cost(_ frontier: [Int32], reverse: Bool) -> Int {
         var total = 0
-        for v in frontier {
-            total += reverse
-                ? Int(steps.reverseOffsets[Int(v) + 1] - steps.reverseOffsets[Int(v)])
-                : Int(steps.offsets[Int(v) + 1] - steps.offsets[Int(v)])
-        }
+        let csr = reverse ? steps.reverse : steps.forward
+        for v in frontier { total += csr.steps(of: Int(v)).count }
         return total
     }
 
     /// Counts beyond 64 bits are an error rather than a wrong answer.
     private func add(_ a: Int, _ b: Int) throws(PathEngine.QueryError) -> Int {
         let (sum, overflow) = a.addingReportingOverflow(b)
-        if overflow { throw PathEngine.QueryError(description: "more shortest paths than a 64-bit count holds") }
+        if overflow { throw .shortestPathCountOverflow }
         return sum
     }
 
     private func mul(_ a: Int, _ b: Int) throws(PathEngine.QueryError) -> Int {
         let (product, overflow) = a.multipliedReportingOverflow(by: b)
-        if overflow { throw PathEngine.QueryError(description: "more shortest paths than a 64-bit count holds") }
+        if overflow { throw .shortestPathCountOverflow }
         return product
     }
 
@@ -137,16 +134,14 @@ struct ShortestPathCounter {
     private func grow(_ side: Side, other: Side, reverse: Bool) throws(PathEngine.QueryError) -> [Int32] {
         let depth = side.depth + 1
         var next: [Int32] = []
+        let csr = reverse ? steps.reverse : steps.forward
         for u in side.frontier {
             let counts = side.counts(u)
-            let range = reverse
-                ? Int(steps.reverseOffsets[Int(u)])..<Int(steps.reverseOffsets[Int(u) + 1])
-                : Int(steps.offsets[Int(u)])..<Int(steps.offsets[Int(u) + 1])
-            for k in range {
-                let w = reverse ? steps.reverseNeighbors[k] : steps.neighbors[k]
-                let sign = reverse ? steps.reverseSigns[k] : steps.signs[k]
+            for k in csr.steps(of: Int(u)) {
+                let w = csr.neighbors[k]
+                let sign = csr.signs[k]
                 // A step standing for several parallel edges carries each path that many times.
-                let times = reverse ? steps.reverseMultiplicity(k) : steps.multiplicity(k)
+                let times = csr.multiplicity(k)
                 if let known = side.distance(w) {
                     if known != depth { continue }
                 } else {
@@ -190,12 +185,12 @@ extension ShortestPathCounter {
                 for p in prefixes {
                     let u = p.nodes[0]
                     let want = forward.distance(u)! - 1
-                    for k in Int(steps.reverseOffsets[Int(u)])..<Int(steps.reverseOffsets[Int(u) + 1]) {
-                        let v = steps.reverseNeighbors[k]
+                    for k in steps.reverse.steps(of: Int(u)) {
+                        let v = steps.reverse.neighbors[k]
                         guard forward.distance(v) == want else { continue }
-                        for i in steps.reverseMembers(k) where longer.count < limit {
-                            let edge = steps.reverseMemberEdges[i]
-                            longer.append(([v] + p.nodes, [edge] + p.edges, Sign.product(p.sign, steps.reverseSigns[k])))
+                        for i in steps.reverse.members(k) where longer.count < limit {
+                            let edge = steps.reverse.memberEdges[i]
+                            longer.append(([v] + p.nodes, [edge] + p.edges, Sign.product(p.sign, steps.reverse.signs[k])))
                         }
                     }
                 }
@@ -207,11 +202,11 @@ extension ShortestPathCounter {
                 for p in suffixes {
                     let u = p.nodes[p.nodes.count - 1]
                     let want = backward.distance(u)! - 1
-                    for k in Int(steps.offsets[Int(u)])..<Int(steps.offsets[Int(u) + 1]) {
-                        let v = steps.neighbors[k]
+                    for k in steps.forward.steps(of: Int(u)) {
+                        let v = steps.forward.neighbors[k]
                         guard backward.distance(v) == want else { continue }
-                        for i in steps.members(k) where longer.count < limit {
-                            longer.append((p.nodes + [v], p.edges + [steps.memberEdges[i]], Sign.product(p.sign, steps.signs[k])))
+                        for i in steps.forward.members(k) where longer.count < limit {
+                            longer.append((p.nodes + [v], p.edges + [steps.forward.memberEdges[i]], Sign.product(p.sign, steps.forward.signs[k])))
                         }
                     }
                 }

@@ -29,33 +29,47 @@ extension ContextFilter: Hashable {
 /// parallel edges multiply counts instead of the work.
 struct StepGraph: Sendable {
     let nodeCount: Int
-    /// `offsets[u]..<offsets[u+1]` index the steps out of `u`.
-    let offsets: [Int32]
-    let neighbors: [Int32]
-    /// The step's sign: +1, -1, or 0 (unknown).
-    let signs: [Int8]
-    /// The edges each step stands for (`members(k)` indexes `memberEdges`), in input order.
-    let memberOffsets: [Int32]
-    let memberEdges: [Int32]
-    let reverseOffsets: [Int32]
-    let reverseNeighbors: [Int32]
-    /// The sign of each reverse step (the sign of the step it mirrors).
-    let reverseSigns: [Int8]
-    /// The edges of each reverse step.
-    let reverseMemberOffsets: [Int32]
-    let reverseMemberEdges: [Int32]
+    /// The steps out of each node.
+    let forward: CSR
+    /// The steps into each node, walked backwards (each mirrors a forward step, with its sign and edges).
+    let reverse: CSR
 
-    /// The positions in `memberEdges` of step `k`'s edges.
-    func members(_ k: Int) -> Range<Int> { Int(memberOffsets[k])..<Int(memberOffsets[k + 1]) }
+    /// One direction's steps as compressed adjacency, in memory it owns for the graph's
+    /// lifetime, so that searches read raw buffers without nesting `withUnsafeBufferPointer`.
+    /// Sendable: the memory is written once, before the buffers are made, and never again.
+    struct CSR: @unchecked Sendable {
+        /// `offsets[u]..<offsets[u+1]` index the steps of `u`.
+        let offsets: UnsafeBufferPointer<Int32>
+        let neighbors: UnsafeBufferPointer<Int32>
+        /// The step's sign: +1, -1, or 0 (unknown).
+        let signs: UnsafeBufferPointer<Int8>
+        /// The edges each step stands for (`members(k)` indexes `memberEdges`), in input order.
+        let memberOffsets: UnsafeBufferPointer<Int32>
+        let memberEdges: UnsafeBufferPointer<Int32>
+        /// Keeps the buffers alive.
+        private let storage: [AnyObject]
 
-    /// The positions in `reverseMemberEdges` of reverse step `k`'s edges.
-    func reverseMembers(_ k: Int) -> Range<Int> { Int(reverseMemberOffsets[k])..<Int(reverseMemberOffsets[k + 1]) }
+        /// Takes ownership of the merged buffers (built in place, so never copied) and copies `offsets`.
+        fileprivate init(_ merged: Merged) {
+            let offsets = FrozenArray(merged.offsets)
+            let neighbors = FrozenArray(adopting: merged.neighbors, count: merged.count)
+            let signs = FrozenArray(adopting: merged.signs, count: merged.count)
+            let memberOffsets = FrozenArray(adopting: merged.memberOffsets, count: merged.count + 1)
+            let memberEdges = FrozenArray(adopting: merged.memberEdges, count: merged.memberEdges.count)
+            (self.offsets, self.neighbors, self.signs) = (offsets.buffer, neighbors.buffer, signs.buffer)
+            (self.memberOffsets, self.memberEdges) = (memberOffsets.buffer, memberEdges.buffer)
+            storage = [offsets, neighbors, signs, memberOffsets, memberEdges]
+        }
 
-    /// How many parallel edges step `k` stands for.
-    func multiplicity(_ k: Int) -> Int { Int(memberOffsets[k + 1] - memberOffsets[k]) }
+        /// The step indices of node `u`.
+        func steps(of u: Int) -> Range<Int> { Int(offsets[u])..<Int(offsets[u + 1]) }
 
-    /// How many parallel edges reverse step `k` stands for.
-    func reverseMultiplicity(_ k: Int) -> Int { Int(reverseMemberOffsets[k + 1] - reverseMemberOffsets[k]) }
+        /// The positions in `memberEdges` of step `k`'s edges.
+        func members(_ k: Int) -> Range<Int> { Int(memberOffsets[k])..<Int(memberOffsets[k + 1]) }
+
+        /// How many parallel edges step `k` stands for.
+        func multiplicity(_ k: Int) -> Int { Int(memberOffsets[k + 1] - memberOffsets[k]) }
+    }
 
     init(network: Network, options: TraversalOptions) {
         let n = network.nodeCount
@@ -76,7 +90,7 @@ struct StepGraph: Sendable {
         let edgeSigns = network.edgeLabels.map { labelSign[Int($0)] }
         let undirected = options.undirected
         /// One direction's CSR, merged; built one at a time so that only one unmerged copy is alive.
-        func build(reverse: Bool) -> Merged {
+        func build(reverse: Bool) -> CSR {
             var degree = [Int32](repeating: 0, count: n + 1)
             for e in 0..<m where admissible[e] {
                 degree[Int(reverse ? targets[e] : sources[e])] += 1
@@ -91,49 +105,38 @@ struct StepGraph: Sendable {
             offsets[n] = running
             var cursor = offsets
             let total = Int(running)
-            var neighbors = [Int32](repeating: 0, count: total)
-            var edges = [Int32](repeating: 0, count: total)
-            var signs = [Int8](repeating: 0, count: total)
-            // Raw buffers: a nested function writing captured arrays pays a uniqueness check per write.
+            // Raw buffers, owned by the CSR in the end: a nested function writing captured arrays
+            // pays a uniqueness check per write, and an array would be copied into the CSR.
+            let neighbors = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total)
+            let edges = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total)
+            let signs = UnsafeMutableBufferPointer<Int8>.allocate(capacity: total)
+            neighbors.initialize(repeating: 0)
+            edges.initialize(repeating: 0)
+            signs.initialize(repeating: 0)
             cursor.withUnsafeMutableBufferPointer { cursor in
-                neighbors.withUnsafeMutableBufferPointer { neighbors in
-                    edges.withUnsafeMutableBufferPointer { edges in
-                        signs.withUnsafeMutableBufferPointer { signs in
-                            func add(_ from: Int32, _ to: Int32, _ e: Int) {
-                                let (at, other) = reverse ? (Int(to), from) : (Int(from), to)
-                                let k = Int(cursor[at])
-                                cursor[at] += 1
-                                neighbors[k] = other
-                                edges[k] = Int32(e)
-                                signs[k] = edgeSigns[e]
-                            }
-                            // Steps keep input order: forward steps first, in edge order, then backward ones.
-                            for e in 0..<m where admissible[e] { add(sources[e], targets[e], e) }
-                            for e in 0..<m where admissible[e] && (undirected || bothWays[e]) { add(targets[e], sources[e], e) }
-                        }
-                    }
+                func add(_ from: Int32, _ to: Int32, _ e: Int) {
+                    let (at, other) = reverse ? (Int(to), from) : (Int(from), to)
+                    let k = Int(cursor[at])
+                    cursor[at] += 1
+                    neighbors[k] = other
+                    edges[k] = Int32(e)
+                    signs[k] = edgeSigns[e]
                 }
+                // Steps keep input order: forward steps first, in edge order, then backward ones.
+                for e in 0..<m where admissible[e] { add(sources[e], targets[e], e) }
+                for e in 0..<m where admissible[e] && (undirected || bothWays[e]) { add(targets[e], sources[e], e) }
             }
-            return Self.merge(offsets: offsets, neighbors: &neighbors, signs: &signs, edges: &edges, nodeCount: n)
+            return CSR(Self.merge(offsets: offsets, neighbors: neighbors, signs: signs, edges: edges, nodeCount: n))
         }
         self.nodeCount = n
-        let forward = build(reverse: false)
-        self.offsets = forward.offsets
-        self.neighbors = forward.neighbors
-        self.signs = forward.signs
-        self.memberOffsets = forward.memberOffsets
-        self.memberEdges = forward.memberEdges
-        let reverse = build(reverse: true)
-        self.reverseOffsets = reverse.offsets
-        self.reverseNeighbors = reverse.neighbors
-        self.reverseSigns = reverse.signs
-        self.reverseMemberOffsets = reverse.memberOffsets
-        self.reverseMemberEdges = reverse.memberEdges
+        forward = build(reverse: false)
+        reverse = build(reverse: true)
     }
 
-    /// A CSR whose parallel same-sign steps are merged.
-    private typealias Merged = (
-        offsets: [Int32], neighbors: [Int32], signs: [Int8], memberOffsets: [Int32], memberEdges: [Int32]
+    /// A CSR whose parallel same-sign steps are merged: `count` steps, in buffers of the unmerged size.
+    fileprivate typealias Merged = (
+        offsets: [Int32], count: Int, neighbors: UnsafeMutableBufferPointer<Int32>, signs: UnsafeMutableBufferPointer<Int8>,
+        memberOffsets: UnsafeMutableBufferPointer<Int32>, memberEdges: UnsafeMutableBufferPointer<Int32>
     )
 
     /// One CSR with its parallel same-sign steps merged, each at its first one's place, in place.
@@ -142,71 +145,69 @@ struct StepGraph: Sendable {
     /// node's own range of the edge array, in input order within each merged step; merged
     /// steps are never more than the steps read, so they are compacted over the same arrays.
     private static func merge(
-        offsets: [Int32], neighbors: inout [Int32], signs: inout [Int8], edges: inout [Int32], nodeCount n: Int
+        offsets: [Int32], neighbors: UnsafeMutableBufferPointer<Int32>, signs: UnsafeMutableBufferPointer<Int8>,
+        edges: UnsafeMutableBufferPointer<Int32>, nodeCount n: Int
     ) -> Merged {
         let total = neighbors.count
         // slot[3 * neighbour + sign + 1]: the merged step of the current node, if made (≥ its first).
         var slot = [Int32](repeating: -1, count: 3 * n)
         var merged = [Int32](repeating: 0, count: n + 1)
-        var memberOffsets: [Int32] = []
-        memberOffsets.reserveCapacity(total + 1)
+        // At most one merged step per step, plus the end.
+        let memberOffsets = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total + 1)
+        memberOffsets.initialize(repeating: 0)
+        var members = 0
         var write = 0
         var sizes: [Int32] = []
         var groupOfStep: [Int] = []
         var fill: [Int32] = []
         var nodeEdges: [Int32] = []
         slot.withUnsafeMutableBufferPointer { slot in
-            neighbors.withUnsafeMutableBufferPointer { neighbors in
-                signs.withUnsafeMutableBufferPointer { signs in
-                    edges.withUnsafeMutableBufferPointer { edges in
-                        for u in 0..<n {
-                            let first = write
-                            merged[u] = Int32(first)
-                            let range = Int(offsets[u])..<Int(offsets[u + 1])
-                            sizes.removeAll(keepingCapacity: true)
-                            groupOfStep.removeAll(keepingCapacity: true)
-                            for k in range {
-                                let key = 3 * Int(neighbors[k]) + Int(signs[k]) + 1
-                                var g = Int(slot[key])
-                                if g < first {
-                                    g = write
-                                    slot[key] = Int32(g)
-                                    neighbors[write] = neighbors[k]
-                                    signs[write] = signs[k]
-                                    write += 1
-                                    sizes.append(0)
-                                }
-                                sizes[g - first] += 1
-                                groupOfStep.append(g - first)
-                            }
-                            if sizes.count == range.count {
-                                for k in range { memberOffsets.append(Int32(k)) }
-                                continue
-                            }
-                            fill.removeAll(keepingCapacity: true)
-                            var at = offsets[u]
-                            for size in sizes {
-                                memberOffsets.append(at)
-                                fill.append(at)
-                                at += size
-                            }
-                            nodeEdges.removeAll(keepingCapacity: true)
-                            nodeEdges.append(contentsOf: edges[range])
-                            for (j, g) in groupOfStep.enumerated() {
-                                edges[Int(fill[g])] = nodeEdges[j]
-                                fill[g] += 1
-                            }
-                        }
+            for u in 0..<n {
+                let first = write
+                merged[u] = Int32(first)
+                let range = Int(offsets[u])..<Int(offsets[u + 1])
+                sizes.removeAll(keepingCapacity: true)
+                groupOfStep.removeAll(keepingCapacity: true)
+                for k in range {
+                    let key = 3 * Int(neighbors[k]) + Int(signs[k]) + 1
+                    var g = Int(slot[key])
+                    if g < first {
+                        g = write
+                        slot[key] = Int32(g)
+                        neighbors[write] = neighbors[k]
+                        signs[write] = signs[k]
+                        write += 1
+                        sizes.append(0)
                     }
+                    sizes[g - first] += 1
+                    groupOfStep.append(g - first)
+                }
+                if sizes.count == range.count {
+                    for k in range {
+                        memberOffsets[members] = Int32(k)
+                        members += 1
+                    }
+                    continue
+                }
+                fill.removeAll(keepingCapacity: true)
+                var at = offsets[u]
+                for size in sizes {
+                    memberOffsets[members] = at
+                    members += 1
+                    fill.append(at)
+                    at += size
+                }
+                nodeEdges.removeAll(keepingCapacity: true)
+                nodeEdges.append(contentsOf: edges[range])
+                for (j, g) in groupOfStep.enumerated() {
+                    edges[Int(fill[g])] = nodeEdges[j]
+                    fill[g] += 1
                 }
             }
         }
         merged[n] = Int32(write)
-        memberOffsets.append(Int32(total))
-        if write == total { return (offsets, neighbors, signs, memberOffsets, edges) }
-        neighbors.removeLast(total - write)
-        signs.removeLast(total - write)
-        return (merged, neighbors, signs, memberOffsets, edges)
+        memberOffsets[members] = Int32(total)
+        return (write == total ? offsets : merged, write, neighbors, signs, memberOffsets, edges)
     }
 
     /// The fewest steps from each node to any node in `goals`, up to `limit`
@@ -223,8 +224,8 @@ struct StepGraph: Sendable {
             level += 1
             var next: [Int32] = []
             for v in frontier {
-                for k in Int(reverseOffsets[Int(v)])..<Int(reverseOffsets[Int(v) + 1]) {
-                    let u = Int(reverseNeighbors[k])
+                for k in reverse.steps(of: Int(v)) {
+                    let u = Int(reverse.neighbors[k])
                     if distance[u] == Int32.max, !(avoid?[u] ?? false) {
                         distance[u] = level
                         next.append(Int32(u))
@@ -268,44 +269,65 @@ struct TargetDistances {
         var next: [Int32] = []
         // Level by level; a node labelled at this level passes on each label it got here, in
         // one scan of its predecessors (both labels often arrive at the same level).
-        steps.reverseOffsets.withUnsafeBufferPointer { offsets in
-            steps.reverseNeighbors.withUnsafeBufferPointer { neighbors in
-                while !frontier.isEmpty, level < limit {
-                    let here = level
-                    level += 1
-                    next.removeAll(keepingCapacity: true)
-                    for v in frontier {
-                        let vi = Int(v)
-                        let first: Int32 = distance[vi] == here ? nearest[vi] : -1
-                        let other: Int32 = second[vi] == here ? secondTarget[vi] : -1
-                        for k in Int(offsets[vi])..<Int(offsets[vi + 1]) {
-                            let u = Int(neighbors[k])
-                            if avoided[u] || second[u] != Int32.max { continue }
-                            for i in 0..<2 {
-                                let target = i == 0 ? first : other
-                                if target < 0 { continue }
-                                if nearest[u] < 0 {
-                                    distance[u] = level
-                                    nearest[u] = target
-                                } else if nearest[u] != target, second[u] == Int32.max {
-                                    second[u] = level
-                                    secondTarget[u] = target
-                                } else {
-                                    continue
-                                }
-                                if queued[u] != level {
-                                    queued[u] = level
-                                    next.append(Int32(u))
-                                }
-                            }
+        let (offsets, neighbors) = (steps.reverse.offsets, steps.reverse.neighbors)
+        while !frontier.isEmpty, level < limit {
+            let here = level
+            level += 1
+            next.removeAll(keepingCapacity: true)
+            for v in frontier {
+                let vi = Int(v)
+                let first: Int32 = distance[vi] == here ? nearest[vi] : -1
+                let other: Int32 = second[vi] == here ? secondTarget[vi] : -1
+                for k in Int(offsets[vi])..<Int(offsets[vi + 1]) {
+                    let u = Int(neighbors[k])
+                    if avoided[u] || second[u] != Int32.max { continue }
+                    for i in 0..<2 {
+                        let target = i == 0 ? first : other
+                        if target < 0 { continue }
+                        if nearest[u] < 0 {
+                            distance[u] = level
+                            nearest[u] = target
+                        } else if nearest[u] != target, second[u] == Int32.max {
+                            second[u] = level
+                            secondTarget[u] = target
+                        } else {
+                            continue
+                        }
+                        if queued[u] != level {
+                            queued[u] = level
+                            next.append(Int32(u))
                         }
                     }
-                    swap(&frontier, &next)
                 }
             }
+            swap(&frontier, &next)
         }
         self.distance = distance
         self.nearest = nearest
         self.second = second
     }
+}
+
+/// Memory this object owns and frees, read as a raw buffer: hot loops index it without the
+/// closure `withUnsafeBufferPointer` needs for every array.
+final class FrozenArray<Element: BitwiseCopyable>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Element>
+
+    /// Takes ownership of `memory` (allocated, initialized), of which the first `count` elements are used.
+    init(adopting memory: UnsafeMutableBufferPointer<Element>, count: Int) {
+        buffer = UnsafeBufferPointer(rebasing: memory[..<count])
+        allocation = memory
+    }
+
+    /// Copies `array`.
+    convenience init(_ array: [Element]) {
+        let memory = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+        _ = memory.initialize(from: array)
+        self.init(adopting: memory, count: array.count)
+    }
+
+    /// What `deinit` frees: the whole allocation, which may be longer than `buffer`.
+    private let allocation: UnsafeMutableBufferPointer<Element>
+
+    deinit { allocation.deallocate() }
 }

@@ -68,10 +68,11 @@ public struct DiffJSON: Encodable, Sendable {
             valence = node.valence?.rawValue
         }
 
-        init(_ network: Network, _ n: Int32) {
-            id = network.nodeIDs[Int(n)]
-            name = network.nodeNames[Int(n)]
-            kind = network.kind(of: n)
+        init(_ network: Network, _ n: NodeIndex) {
+            let node = network.node(n)
+            id = node.id
+            name = node.label
+            kind = node.kind
         }
     }
 
@@ -149,10 +150,11 @@ public struct DiffJSON: Encodable, Sendable {
             note = edge.note
         }
 
-        init(_ network: Network, _ e: Int32) {
-            from = network.nodeIDs[Int(network.edgeSources[Int(e)])]
-            label = network.label(of: e).name
-            to = network.nodeIDs[Int(network.edgeTargets[Int(e)])]
+        init(_ network: Network, _ e: EdgeIndex) {
+            let edge = network.edge(e)
+            from = network.node(edge.from).id
+            label = edge.label.name
+            to = network.node(edge.to).id
         }
     }
 
@@ -487,11 +489,10 @@ public struct DiffJSON: Encodable, Sendable {
                 added: diff.nodesAdded.map { NodeItem(new, $0) }, removed: diff.nodesRemoved.map { NodeItem(old, $0) }, renamed: [],
                 changed: diff.nodesChanged.map { pair in
                     var changes: [Change] = []
-                    let (a, b) = (old.nodeNames[Int(pair.old)], new.nodeNames[Int(pair.new)])
-                    if a != b { changes.append(Change(field: "name", old: a, new: b)) }
-                    let (x, y) = (old.kind(of: pair.old), new.kind(of: pair.new))
-                    if x != y { changes.append(Change(field: "kind", old: x, new: y)) }
-                    return Changed(id: new.nodeIDs[Int(pair.new)], changes: changes)
+                    let (a, b) = (old.node(pair.old), new.node(pair.new))
+                    if a.label != b.label { changes.append(Change(field: "name", old: a.label, new: b.label)) }
+                    if a.kind != b.kind { changes.append(Change(field: "kind", old: a.kind, new: b.kind)) }
+                    return Changed(id: b.id, changes: changes)
                 })
             edges = Edges(added: diff.edgesAdded.map { EdgeItem(new, $0) }, removed: diff.edgesRemoved.map { EdgeItem(old, $0) }, changed: [])
         }

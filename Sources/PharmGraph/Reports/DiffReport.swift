@@ -127,12 +127,12 @@ public struct DiffReport: Sendable {
     ) throws(Failure) -> VerdictDiff {
         let oldEngine = PathEngine(network: old.network)
         let newEngine = PathEngine(network: new.network)
-        func resolve(_ given: [String], defaults: [String], _ role: Failure.Role) throws(Failure) -> ([Int32], [Int32]) {
-            var a: [Int32] = []
-            var b: [Int32] = []
+        func resolve(_ given: [String], defaults: [String], _ role: Failure.Role) throws(Failure) -> ([NodeIndex], [NodeIndex]) {
+            var a: [NodeIndex] = []
+            var b: [NodeIndex] = []
             for selector in given.isEmpty ? defaults : given {
                 // A name missing from one version is expected; one that is ambiguous is an error.
-                func lookup(_ network: Network) throws(Failure) -> [Int32]? {
+                func lookup(_ network: Network) throws(Failure) -> [NodeIndex]? {
                     do {
                         return try NodeSelector.resolve(selector, in: network)
                     } catch {
@@ -167,8 +167,8 @@ public struct DiffReport: Sendable {
         }
     }
 
-    private static func unique(_ nodes: [Int32]) -> [Int32] {
-        var seen = Set<Int32>()
+    private static func unique(_ nodes: [NodeIndex]) -> [NodeIndex] {
+        var seen = Set<NodeIndex>()
         return nodes.filter { seen.insert($0).inserted }
     }
 

@@ -271,22 +271,23 @@ public struct DiffText: Sendable {
     private func networkNodeLines(_ diff: NetworkDiff) -> [String] {
         var lines: [String] = []
         for pair in diff.nodesChanged {
-            lines.append("  " + style.changed("~ ") + Self.shown(diff.new.nodeIDs[Int(pair.new)]))
-            let (oldName, newName) = (diff.old.nodeNames[Int(pair.old)], diff.new.nodeNames[Int(pair.new)])
+            let (old, new) = (diff.old.node(pair.old), diff.new.node(pair.new))
+            lines.append("  " + style.changed("~ ") + Self.shown(new.id))
+            let (oldName, newName) = (old.label, new.label)
             if oldName != newName { lines.append("      name: \(Self.quote(oldName)) → \(Self.quote(newName))") }
-            let (oldKind, newKind) = (diff.old.kind(of: pair.old), diff.new.kind(of: pair.new))
+            let (oldKind, newKind) = (old.kind, new.kind)
             if oldKind != newKind { lines.append("      kind: \(Self.quote(oldKind)) → \(Self.quote(newKind))") }
         }
-        lines += diff.nodesAdded.map { "  " + style.added("+ " + Self.shown(diff.new.nodeIDs[Int($0)])) }
-        lines += diff.nodesRemoved.map { "  " + style.removed("- " + Self.shown(diff.old.nodeIDs[Int($0)])) }
+        lines += diff.nodesAdded.map { "  " + style.added("+ " + Self.shown(diff.new.node($0).id)) }
+        lines += diff.nodesRemoved.map { "  " + style.removed("- " + Self.shown(diff.old.node($0).id)) }
         return lines
     }
 
     private func networkEdgeLines(_ diff: NetworkDiff) -> [String] {
-        func line(_ network: Network, _ e: Int32) -> String {
-            let label = network.label(of: e)
+        func line(_ network: Network, _ e: EdgeIndex) -> String {
+            let edge = network.edge(e)
             return Self.shown(
-                "\(network.nodeIDs[Int(network.edgeSources[Int(e)])]) \(Self.glyph(label.name, sign: label.sign)) \(network.nodeIDs[Int(network.edgeTargets[Int(e)])])")
+                "\(network.node(edge.from).id) \(Self.glyph(edge.label.name, sign: edge.sign)) \(network.node(edge.to).id)")
         }
         return diff.edgesAdded.map { "  " + style.added("+ " + line(diff.new, $0)) }
             + diff.edgesRemoved.map { "  " + style.removed("- " + line(diff.old, $0)) }
@@ -319,10 +320,9 @@ public enum DiffTSV {
             }
         case let .network(diff):
             out.reserveCapacity(out.utf8.count + 64 * (diff.edgesAdded.count + diff.edgesRemoved.count))
-            func networkRow(_ change: String, _ network: Network, _ e: Int32) {
-                row(
-                    change, network.nodeIDs[Int(network.edgeSources[Int(e)])], network.label(of: e).name,
-                    network.nodeIDs[Int(network.edgeTargets[Int(e)])], "")
+            func networkRow(_ change: String, _ network: Network, _ e: EdgeIndex) {
+                let edge = network.edge(e)
+                row(change, network.node(edge.from).id, edge.label.name, network.node(edge.to).id, "")
             }
             for e in diff.edgesAdded { networkRow("added", diff.new, e) }
             for e in diff.edgesRemoved { networkRow("removed", diff.old, e) }

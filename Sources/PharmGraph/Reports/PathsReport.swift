@@ -37,8 +37,8 @@ public struct PathsReport: Sendable {
     public static let schema = "pharmgraph-paths/1"
 
     public let network: Network
-    public let sources: [Int32]
-    public let targets: [Int32]
+    public let sources: [NodeIndex]
+    public let targets: [NodeIndex]
     public let maxLength: Int
     public let result: PathReport
     /// The paths printed: the first `shown` of the result's.
@@ -133,7 +133,7 @@ public struct PathsReport: Sendable {
 
     public var json: JSON {
         JSON(
-            provenance: provenance, from: sources.map { network.nodeIDs[Int($0)] }, to: targets.map { network.nodeIDs[Int($0)] },
+            provenance: provenance, from: sources.map { network.nodeIDs[$0] }, to: targets.map { network.nodeIDs[$0] },
             maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts), verdict: result.finding.rawValue,
             partial: result.partial, paths: shown.map { PathJSON($0, network: network) })
     }
@@ -149,7 +149,7 @@ public struct ReachReport: Sendable {
     public let network: Network
     public let direction: Direction
     /// The drugs (effects) or the effects (causes) the query starts from.
-    public let start: [Int32]
+    public let start: [NodeIndex]
     public let maxLength: Int
     public let reached: [TargetReport]
     /// The search stopped early, so every verdict is undetermined.
@@ -157,7 +157,7 @@ public struct ReachReport: Sendable {
     public let provenance: Provenance
 
     public init(
-        network: Network, direction: Direction, start: [Int32], maxLength: Int, reached: [TargetReport], partial: Bool,
+        network: Network, direction: Direction, start: [NodeIndex], maxLength: Int, reached: [TargetReport], partial: Bool,
         provenance: Provenance
     ) {
         self.network = network
@@ -204,13 +204,13 @@ public struct ReachReport: Sendable {
 
     public var json: JSON {
         let rows = reached.map { report in
-            let n = Int(report.target)
+            let node = network.node(report.target)
             return Row(
-                id: network.nodeIDs[n], label: network.nodeNames[n], kind: network.kind(of: report.target),
+                id: node.id, label: node.label, kind: node.kind,
                 verdict: Finding(report.counts, partial: partial).rawValue, total: report.counts.total,
                 bySign: SignCountsJSON(report.counts), shortest: PathJSON(report.shortest, network: network))
         }
-        let ids = start.map { network.nodeIDs[Int($0)] }
+        let ids = start.map { network.nodeIDs[$0] }
         return JSON(
             provenance: provenance, from: direction == .effects ? ids : nil, to: direction == .causes ? ids : nil,
             maxLength: maxLength, partial: partial, reached: rows)
@@ -220,7 +220,7 @@ public struct ReachReport: Sendable {
     public func text(hints: LimitHints) -> String {
         let heading = direction == .effects ? "effect" : "drug"
         let formatter = PathFormatter(network: network)
-        let ids = reached.map { DisplayText.escaped(network.nodeIDs[Int($0.target)]) }
+        let ids = reached.map { DisplayText.escaped(network.nodeIDs[$0.target]) }
         let width = max(heading.count, ids.map(\.count).max() ?? 0)
         func pad(_ text: String, _ n: Int) -> String { text.padding(toLength: max(n, text.count), withPad: " ", startingAt: 0) }
         func leftPad(_ n: Int) -> String { let text = String(n); return String(repeating: " ", count: max(0, 5 - text.count)) + text }

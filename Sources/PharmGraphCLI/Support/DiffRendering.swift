@@ -15,7 +15,7 @@ enum DiffRendering {
     static func render(_ report: DiffReport, to path: String, context: Int?) throws(DiffTrouble) -> Data {
         guard let format = format(of: path) else { throw DiffTrouble("error: --render: cannot tell the format of '\(path)'") }
         let names = (old: report.old.name, new: report.new.name)
-        func diagram(engine: String) throws(DiffDiagram.TooLarge) -> DiffDiagram {
+        func diagram(engine: String) throws(DiffDiagram.SizeError) -> DiffDiagram {
             switch report.changes {
             case let .graph(diff): try DiffDiagram(diff, names: names, context: context, engine: engine)
             case let .network(diff): try DiffDiagram(diff, names: names, context: context, engine: engine)
@@ -32,8 +32,9 @@ enum DiffRendering {
             let rendering = try Renderer.render(dot: drawing.dot, engine: engine, format: format)
             for warning in rendering.warnings { Console.error("graphviz: \(warning)\n") }
             return rendering.data
-        } catch let error as DiffDiagram.TooLarge {
-            throw DiffTrouble("error: --render: \(error.description)")
+        } catch let error as DiffDiagram.SizeError {
+            let hint = context == nil ? "draw the changes alone with --context 0" : "use a smaller --context"
+            throw DiffTrouble("error: --render: \(error.description); \(hint)")
         } catch {
             throw DiffTrouble("error: --render: \(error)")
         }

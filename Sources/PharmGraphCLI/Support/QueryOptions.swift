@@ -142,7 +142,7 @@ enum QueryInput {
     }
 
     /// Resolves a node selector; an unknown name is an error (exit 1).
-    static func resolve(_ text: String, in network: Network, what: String) throws -> [Int32] {
+    static func resolve(_ text: String, in network: Network, what: String) throws -> [NodeIndex] {
         do {
             return try NodeSelector.resolve(text, in: network)
         } catch {

@@ -1,4 +1,5 @@
 import PharmGraph
+import PharmGraphRender
 
 extension Renderer {
     /// Parses `model`'s DOT text with cgraph and lists every attribute, name or object not read back

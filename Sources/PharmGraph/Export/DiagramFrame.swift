@@ -1,0 +1,66 @@
+/// What every diagram shares: the title, the graph and default attributes, the legend's cluster,
+/// and an optional caption line and metadata comment (docs/rendering.md).
+struct DiagramFrame {
+    /// The title's lines, in order: centred ones, then any left-justified ones.
+    var title: [(text: String, justification: DOTValue.Justification)]
+    /// The graph's tooltip.
+    var tooltip: String
+    /// The Graphviz layout engine, recorded as the graph's `layout`.
+    var engine: String
+    var rankDirection: DiagramOptions.RankDirection
+    /// A short line at the bottom of the title block (for provenance); `nil` for none.
+    var caption: String?
+    /// Text recorded as the graph's `comment` (Graphviz writes it into SVG as an XML comment); `nil` for none.
+    var metadata: String?
+
+    /// An empty graph named `name`, with the frame's attributes and defaults.
+    ///
+    /// The title is a plain label, never an HTML-like one: Graphviz 2.42 leaks memory on every
+    /// render of an HTML label with bold text (docs/rendering.md).
+    func graph(named name: String) -> DOTGraph {
+        var dot = DOTGraph(name: .literal(name))
+        let lines = title + (caption.map { [($0, DOTValue.Justification.centred)] } ?? [])
+        dot.attributes = [
+            DOTAttribute("label", .lines(lines)), .literal("labelloc", "t"),
+            .literal("fontname", DOTStyle.font), .literal("fontsize", "15"), .literal("charset", "UTF-8"),
+            .literal("layout", engine), .literal("rankdir", rankDirection.rawValue),
+            .literal("nodesep", "0.25"), .literal("ranksep", "0.45"),
+            .literal("pad", "0.25"), .literal("outputorder", "edgesfirst"), .literal("bgcolor", "white"),
+            .tooltip(tooltip),
+        ]
+        if let metadata { dot.attributes.append(.literal("comment", metadata)) }
+        if engine != "dot" {
+            dot.attributes += [.literal("overlap", "prism"), .literal("sep", "+8")]
+        }
+        dot.nodeDefaults = [
+            .literal("fontname", DOTStyle.font), .literal("fontsize", "11"), .literal("color", DOTStyle.Palette.ink),
+            .literal("fontcolor", "#000000"), .literal("penwidth", "1.2"), .literal("margin", "0.12,0.05"),
+            .literal("height", "0.4"),
+        ]
+        dot.edgeDefaults = [
+            .literal("fontname", DOTStyle.font), .literal("fontsize", "9"), .literal("fontcolor", DOTStyle.Palette.ink),
+            .literal("arrowsize", "0.9"),
+        ]
+        return dot
+    }
+
+    /// The legend: one flat cluster, since Graphviz 2.42's dot leaks memory for every cluster it
+    /// lays out, nested ones included (docs/rendering.md).
+    static func legend(label: String, tooltip: String, statements: [DOTStatement]) -> DOTSubgraph {
+        DOTSubgraph(
+            name: .literal("cluster_legend"),
+            attributes: [
+                .text("label", label), .literal("class", "legend"), .literal("style", "rounded,filled"),
+                .literal("fillcolor", "#FAFAFA"), .literal("color", "#BBBBBB"), .literal("fontname", DOTStyle.font),
+                .literal("fontsize", "12"), .literal("labeljust", "l"), .tooltip(tooltip),
+            ],
+            statements: statements)
+    }
+
+    /// A prefix for the legend's node names that no node id of the graph starts with.
+    static func legendPrefix(avoiding ids: some Sequence<String>) -> String {
+        var prefix = "legend:"
+        while ids.contains(where: { $0.hasPrefix(prefix) }) { prefix = "_" + prefix }
+        return prefix
+    }
+}
