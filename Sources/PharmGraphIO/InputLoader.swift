@@ -7,7 +7,7 @@ public enum InputSource: Sendable, Equatable {
     case standardInput
     /// A file (or FIFO, device, `/dev/fd/N`) on disk.
     case file(String)
-    /// `git show REV:path`, run in the current directory.
+    /// The file `path` in a git revision (`REV:path`), read with git in the current directory.
     case revision(spec: String, path: String)
 
     /// The source an argument names: `-`, an existing file, else `REV:path`, else a (missing) file.
@@ -162,7 +162,7 @@ public enum InputLoader {
         public var lines: [String] {
             switch self {
             case let .file(error), let .git(.read(error)): [message(error)]
-            case let .git(.git(lines)): lines
+            case let .git(error): error.lines
             }
         }
 

@@ -225,6 +225,40 @@ struct LoaderEndToEndTests {
 
         let bad = try repo.pharmgraph("check", "HEAD~3:g.yaml")
         #expect(bad.status == 1)
-        #expect(bad.stderr.hasPrefix("HEAD~3:g.yaml: error: cannot read from git: fatal: "))
+        #expect(bad.stderr.hasPrefix("HEAD~3:g.yaml: error: no such revision 'HEAD~3' in the git repository here\n"))
+    }
+
+    @Test("REV:path: only a file in a revision is read; a spec is never an option to git; each other case a clear error")
+    func revisionsOnlyFiles() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        try repo.copy("valid/example.yaml", to: "g.yaml")
+        try FileManager.default.createDirectory(atPath: repo.path + "/sub", withIntermediateDirectories: false)
+        try repo.copy("import/small.sif", to: "sub/n.sif")
+        try repo.git("add", ".")
+        try repo.git("commit", "-q", "-m", "nodes")
+        let written = repo.path + "/written"
+        let cases: [(spec: String, message: String)] = [
+            ("--output=\(written):g.yaml", "a git revision cannot start with '-'"),
+            ("HEAD:sub", "'sub' is a folder in HEAD, not a file"),
+            (":/nodes", "':/nodes' names a git commit, not a file; give REV:path"),
+            ("HEAD:g*.yaml", "no such path 'g*.yaml' in HEAD"),
+            ("v1*:g.yaml", "no such revision 'v1*' in the git repository here"),
+            (":nope.yaml", "no such path 'nope.yaml' in the git index (staged files)"),
+        ]
+        for (spec, message) in cases {
+            for command in ["check", "stats"] {
+                let result = try repo.pharmgraph(command, "--", spec)
+                #expect(result.status == 1, "\(command) \(spec)")
+                #expect(result.stderr.hasPrefix("\(spec): error: \(message)\n"), "\(command) \(spec): \(result.stderr)")
+            }
+            let diff = try repo.pharmgraph("diff", "--", spec, "g.yaml")
+            #expect(diff.status == 2, "diff \(spec)")
+            #expect(diff.stderr == "\(spec): error: \(message)\n", "diff \(spec)")
+        }
+        let paths = try repo.pharmgraph("paths", "--", "--output=\(written):g.yaml", "ketamine", "analgesia")
+        #expect(paths.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: written))
+        #expect(try repo.pharmgraph("check", "HEAD:sub/n.sif", ":g.yaml").status == 0)
     }
 }
