@@ -127,11 +127,18 @@ public enum InputLoader {
         /// The format; `nil`: by the name's extension, then by the parsed top-level keys.
         public var format: InputFormat?
         /// The most bytes an input (and a node table) may hold once decompressed.
-        public var limit: Int
+        public var limit: Int {
+            didSet { if limit != oldValue { table = NodeTableCache() } }
+        }
         /// Whether gzip/xz inputs are decompressed (`fmt` reads what it writes back).
         public var decompress: Bool
         /// A node table to read for imported networks (`--nodes`).
-        public var nodeTable: String?
+        public var nodeTable: String? {
+            didSet { if nodeTable != oldValue { table = NodeTableCache() } }
+        }
+        /// The node table's bytes, read on first use and shared by every copy of these options:
+        /// a table on stdin, in a FIFO or `<(…)` is read once for all the inputs of a command.
+        fileprivate var table = NodeTableCache()
         public var sourceColumn: String?
         public var targetColumn: String?
         public var relationColumn: String?
@@ -227,9 +234,10 @@ public enum InputLoader {
             sourceColumn: options.sourceColumn, targetColumn: options.targetColumn, relationColumn: options.relationColumn,
             relationMap: options.relationMap)
         if let table = options.nodeTable {
-            do {
-                imports.nodeTable = (table, try read(InputSource(argument: table), limit: options.limit))
-            } catch {
+            let bytes = options.table.bytes { () throws(ReadFailure) in try read(InputSource(argument: table), limit: options.limit) }
+            switch bytes {
+            case let .success(data): imports.nodeTable = (table, data)
+            case let .failure(error):
                 return LoadedInput(name: name, format: format, content: .unread([error.diagnostic(name: table)]), provenance: [])
             }
         }
@@ -237,5 +245,21 @@ public enum InputLoader {
         var provenance = [Provenance.Input(bytes: data, graph: result.network?.graph, revision: revision)]
         if let table = imports.nodeTable { provenance.append(Provenance.Input(bytes: table.data, graph: nil)) }
         return LoadedInput(name: name, format: format, content: .network(result), provenance: provenance)
+    }
+}
+
+/// A node table's bytes (or why they could not be read), read once and shared; safe to use from several threads.
+private final class NodeTableCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<Data, InputLoader.ReadFailure>?
+
+    /// The bytes `read` gives the first time; the same result every time after.
+    func bytes(_ read: () throws(InputLoader.ReadFailure) -> Data) -> Result<Data, InputLoader.ReadFailure> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let result { return result }
+        let read = Result { () throws(InputLoader.ReadFailure) in try read() }
+        result = read
+        return read
     }
 }

@@ -204,6 +204,33 @@ struct LoaderEndToEndTests {
         #expect(try run("diff", network, sif).status == 0)
     }
 
+    @Test("--nodes on stdin, a FIFO or <(…) is read once and used for every network of check and diff")
+    func nodeTableReadOnce() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: sif, toPath: path("one.sif"))
+        try FileManager.default.copyItem(atPath: sif, toPath: path("two.sif"))
+        let table = "id\tname\tkind\n" + ["A", "B", "C", "D", "E", "F"].map { "\($0)\tname \($0)\tenzyme\n" }.joined()
+        try table.write(toFile: path("nodes.tsv"), atomically: true, encoding: .utf8)
+        let stdin = try run("check", "one.sif", "two.sif", "--nodes", "-", input: table)
+        #expect(stdin.status == 0)
+        #expect(stdin.stderr == "checked 2 files: 0 errors, 0 warnings\n")
+        let diff = try run("diff", "one.sif", "two.sif", "--nodes", "-", input: table)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(diff.stdout.hasPrefix("no differences"))
+        let binary = try #require(Binary.url).path
+        // A FIFO has one writer: a second open would wait for ever (the timeout is only a guard against that).
+        try SpecialFiles.makeFIFO(path("fifo"))
+        let fifo = try Program.run(
+            "/bin/sh", ["-c", "cat nodes.tsv > fifo & exec timeout -s KILL 60 \"$0\" check one.sif two.sif --nodes fifo", binary],
+            in: directory)
+        #expect(fifo.status == 0)
+        #expect(fifo.stderr == "checked 2 files: 0 errors, 0 warnings\n")
+        let substitution = try Program.run(
+            "/bin/bash", ["-c", "exec \"$0\" check one.sif two.sif --nodes <(cat nodes.tsv)", binary], in: directory)
+        #expect(substitution.status == 0)
+        #expect(substitution.stderr == "checked 2 files: 0 errors, 0 warnings\n")
+    }
+
     @Test("REV:path: check and stats read a graph and a network from git")
     func revisions() throws {
         let repo = try Repo()
