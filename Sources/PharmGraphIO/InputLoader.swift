@@ -47,8 +47,10 @@ public struct LoadedInput: Sendable {
         case graph(LoadResult)
         /// An imported network (SIF, TSV, CSV, Hetionet JSON).
         case network(NetworkLoadResult)
-        /// Nothing: the input could not be read, or its format could not be told.
+        /// Nothing: the input could not be read.
         case unread([Diagnostic])
+        /// Nothing: the input was read, but neither its name nor its content told its format.
+        case untold(Diagnostic)
     }
 
     /// The argument as given; the file name in diagnostics.
@@ -65,6 +67,7 @@ public struct LoadedInput: Sendable {
         case let .graph(result): result.diagnostics
         case let .network(result): result.diagnostics
         case let .unread(diagnostics): diagnostics
+        case let .untold(diagnostic): [diagnostic]
         }
     }
 
@@ -73,7 +76,7 @@ public struct LoadedInput: Sendable {
         switch content {
         case let .graph(result): result.source
         case let .network(result): result.source
-        case .unread: nil
+        case .unread, .untold: nil
         }
     }
 
@@ -82,7 +85,7 @@ public struct LoadedInput: Sendable {
         switch content {
         case let .graph(result): DiagnosticFormatter(source: result.source)
         case let .network(result): result.formatter
-        case .unread: DiagnosticFormatter(source: nil)
+        case .unread, .untold: DiagnosticFormatter(source: nil)
         }
     }
 
@@ -97,7 +100,7 @@ public struct LoadedInput: Sendable {
         switch content {
         case let .graph(result): result.graph.map(Network.init)
         case let .network(result): result.network
-        case .unread: nil
+        case .unread, .untold: nil
         }
     }
 
@@ -222,7 +225,7 @@ public enum InputLoader {
             let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
             let diagnostic = Diagnostic(
                 .error, "cannot tell the format from the name or the content; give --input-format (\(names))", file: name)
-            return LoadedInput(name: name, format: nil, content: .unread([diagnostic]), provenance: [])
+            return LoadedInput(name: name, format: nil, content: .untold(diagnostic), provenance: [])
         }
         if format == .graph {
             let result = GraphLoader.load(data: data, path: name)

@@ -159,6 +159,16 @@ struct LoaderEndToEndTests {
             )
             #expect(try Data(contentsOf: URL(fileURLWithPath: path(name))) == before)
         }
+        // fmt has no --input-format, so it does not ask for one.
+        let untold = try run("fmt", "-", input: try String(contentsOfFile: sif, encoding: .utf8))
+        #expect(untold.status == 1)
+        #expect(untold.stdout.isEmpty)
+        #expect(
+            untold.stderr
+                == "-: error: fmt formats curated graphs only (YAML or JSON); this is neither a YAML mapping nor a JSON object\n")
+        #expect(try run("fmt", "--input-format", "sif", "-").status == 64)
+        // paths --render draws networks too.
+        #expect(!(try run("paths", "--help")).stdout.contains("curated graphs)"))
     }
 
     @Test("fmt: a compressed graph is checked and formatted as a stream, never rewritten")
@@ -186,6 +196,36 @@ struct LoaderEndToEndTests {
         let stream = try Program.run("/bin/sh", ["-c", "\"$0\" fmt - < \"$1\"", try #require(Binary.url).path, messyGz])
         #expect(stream.status == 0)
         #expect(stream.stdout == text)
+    }
+
+    @Test("fmt: a file in a git revision is checked, never rewritten; the command suggested works")
+    func fmtRevision() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        try repo.copy("valid/example.yaml", to: "g.yaml")
+        let text = try String(contentsOfFile: example, encoding: .utf8)
+        try text.replacingOccurrences(of: "id: example\n", with: "id:    example\n")
+            .write(toFile: repo.path + "/nc.yaml", atomically: true, encoding: .utf8)
+        try repo.git("add", ".")
+        try repo.git("commit", "-q", "-m", "v1")
+        let before = try Data(contentsOf: URL(fileURLWithPath: repo.path + "/nc.yaml"))
+        for spec in ["HEAD:nc.yaml", "HEAD:g.yaml"] {
+            let rewrite = try repo.pharmgraph("fmt", spec)
+            #expect(rewrite.status == 1)
+            #expect(
+                rewrite.stderr
+                    == "\(spec): error: fmt does not rewrite files in a git revision; check it with 'pharmgraph fmt --check \(spec)', or format it as a stream with 'git show \(spec) | pharmgraph fmt -'\n"
+            )
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: repo.path + "/nc.yaml")) == before)
+        #expect(try repo.pharmgraph("fmt", "--check", "HEAD:g.yaml").status == 0)
+        let check = try repo.pharmgraph("fmt", "--check", "HEAD:nc.yaml")
+        #expect(check.status == 1)
+        #expect(check.stderr == "HEAD:nc.yaml: not in canonical form (run 'git show HEAD:nc.yaml | pharmgraph fmt -')\n")
+        let binary = try #require(Binary.url).path
+        let suggested = try Program.run("/bin/sh", ["-c", "git show HEAD:nc.yaml | \"$0\" fmt -", binary], in: repo.path)
+        #expect(suggested.status == 0)
+        #expect(suggested.stdout == text)
     }
 
     @Test("paths, effects, causes and diff read .gz graphs and networks through the same loader")
