@@ -30,6 +30,17 @@ struct InputLoaderTests {
         #expect(format("-", graphJSON) == .graph)
     }
 
+    @Test("a UTF-8 byte order mark does not hide a JSON file's top-level keys, named .json or not")
+    func byteOrderMark() {
+        for name in ["h.json", "h.json.gz", "-", "h.dat"] {
+            #expect(format(name, "\u{FEFF}" + hetionetJSON) == .hetionetJSON, "\(name)")
+            #expect(format(name, "\u{FEFF}" + graphJSON) == .graph, "\(name)")
+        }
+        let loaded = InputLoader.load(data: Data(("\u{FEFF}" + hetionetJSON).utf8), name: "h.json", formatName: "h.json", options: .init())
+        #expect(loaded.format == .hetionetJSON)
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics.map(\.headline))")
+    }
+
     @Test("without a known extension: a YAML mapping is a graph, a table is nothing, broken YAML is left to the loader")
     func content() {
         #expect(format("-", graphYAML) == .graph)

@@ -95,7 +95,9 @@ public enum NetworkInput {
     static func jsonFormat(of data: Data) -> InputFormat {
         let hetionet: Set<String> = ["metanode_kinds", "metaedge_tuples", "kind_to_abbrev"]
         let graph = Set(DocumentDecoder.Fields.top).subtracting(["nodes", "edges"])
-        let scan = data.withUnsafeBytes { JSONScan($0) { hetionet.contains($0) || graph.contains($0) } }
+        // A UTF-8 byte order mark is no part of the JSON (both loaders skip it).
+        let json = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+        let scan = json.withUnsafeBytes { JSONScan($0) { hetionet.contains($0) || graph.contains($0) } }
         return scan.topLevelKeys.last.map(hetionet.contains) == true ? .hetionetJSON : .graph
     }
 
