@@ -222,6 +222,10 @@ public enum InputLoader {
     /// `revision`: the git revision they came from, for provenance.
     public static func load(data: Data, name: String, formatName: String, options: Options, revision: String? = nil) -> LoadedInput {
         guard let format = options.format ?? NetworkInput.format(of: formatName, data: data) else {
+            // Bytes that are not text tell no format: the real error, at its line and column, not a request for --input-format.
+            if let error = GraphLoader.notUTF8(data, path: name) {
+                return LoadedInput(name: name, format: nil, content: .unread([error]), provenance: [])
+            }
             let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
             let diagnostic = Diagnostic(
                 .error, "cannot tell the format from the name or the content; give --input-format (\(names))", file: name)

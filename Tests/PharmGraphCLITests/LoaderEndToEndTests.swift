@@ -103,6 +103,11 @@ struct LoaderEndToEndTests {
         let named = try run("stats", "-", "--input-format", "sif", input: table)
         #expect(named.status == 0)
         #expect(named.stdout.hasPrefix("- (network, sif)\nnodes: 6\n"))
+        // Bytes that are not UTF-8: the real error at its position.
+        let latin1 = try Program.run(
+            "/bin/sh", ["-c", "printf 'id: g\\ntitle: caf\\351\\n' | \"$0\" check -", try #require(Binary.url).path], in: directory)
+        #expect(latin1.status == 1)
+        #expect(latin1.stderr.hasPrefix("-:2:11: error: file is not valid UTF-8: unexpected byte 0xE9\n"))
         #expect(try run("check", "-", "--input-format", "sif", input: table).status == 0)
         let json = try String(contentsOfFile: hetionet, encoding: .utf8)
         let keys = try run("stats", "-", input: json)

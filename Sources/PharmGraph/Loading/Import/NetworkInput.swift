@@ -154,6 +154,14 @@ extension GraphLoader {
         }
     }
 
+    /// The error for `data` that is not UTF-8, at its first bad byte (after any byte order mark); `nil` when it is UTF-8.
+    public static func notUTF8(_ data: Data, path: String) -> Diagnostic? {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let bad = utf8Error(in: bytes) else { return nil }
+        return notUTF8(path, bad.line, bad.column, bad.byte)
+    }
+
     static func notUTF8(_ path: String, _ line: Int, _ column: Int, _ byte: UInt8) -> Diagnostic {
         let hex = String(byte, radix: 16, uppercase: true)
         return Diagnostic(
