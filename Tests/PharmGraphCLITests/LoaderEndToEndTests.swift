@@ -333,4 +333,24 @@ struct LoaderEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: written))
         #expect(try repo.pharmgraph("check", "HEAD:sub/n.sif", ":g.yaml").status == 0)
     }
+
+    @Test("paths --batch reads its file as every input is read: REV:path, with the same errors")
+    func batchThroughLoader() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        try repo.copy("import/small.sif", to: "n.sif")
+        try "A\tC\nB\tE\n".write(toFile: repo.path + "/batch.tsv", atomically: true, encoding: .utf8)
+        try repo.git("add", ".")
+        try repo.git("commit", "-q", "-m", "v1")
+        let expected = try repo.pharmgraph("paths", "n.sif", "--batch", "batch.tsv")
+        #expect(expected.status == 0)
+        #expect(expected.stdout.hasPrefix("from\tto\ttotal"))
+        try FileManager.default.removeItem(atPath: repo.path + "/batch.tsv")
+        let revision = try repo.pharmgraph("paths", "n.sif", "--batch", "HEAD:batch.tsv")
+        #expect(revision.status == 0, "\(revision.stderr)")
+        #expect(revision.stdout == expected.stdout)
+        let missing = try repo.pharmgraph("paths", "n.sif", "--batch", "HEAD:nope.tsv")
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "HEAD:nope.tsv: error: no such path 'nope.tsv' in HEAD\n")
+    }
 }
