@@ -117,7 +117,7 @@ struct Diff: ParsableCommand {
             // git runs: path old-file old-hex old-mode new-file new-hex new-mode [new-path similarity]
             switch inputs.count {
             case 1:
-                Console.out("* Unmerged path \(inputs[0])\n")
+                Console.out("* Unmerged path \(DisplayText.escaped(inputs[0]))\n")
                 return nil
             default:
                 let path = inputs[0]

@@ -35,24 +35,33 @@ struct Fmt: ParsableCommand {
     func run() throws {
         var failed = false
         for file in files {
+            let source = InputSource(argument: file)
+            let shown = DisplayText.escaped(file)
             // Only a regular file is rewritten: anything else is refused before it is opened.
-            if !check, file != "-", let reason = OutputFile.notRewritable(file) {
-                Console.error("error: cannot format '\(file)' in place: \(reason); use 'pharmgraph fmt - < \(file)' to format a stream\n")
+            if !check, case .file = source, let reason = OutputFile.notRewritable(file) {
+                Console.error("error: cannot format '\(shown)' in place: \(reason); use 'pharmgraph fmt - < \(shown)' to format a stream\n")
                 failed = true
                 continue
             }
-            // A compressed file is read (so --check works) but never rewritten.
-            if !check, file != "-", InputFile.isCompressed(file) {
+            // A file in a git revision or a compressed file is read (so --check works) but never rewritten.
+            if !check, let stream = Self.stream(source, shown: shown) {
                 Console.error(
-                    "\(file): error: fmt does not rewrite compressed files; check it with 'pharmgraph fmt --check \(file)', or format it as a stream with 'pharmgraph fmt - < \(file)'\n")
+                    "\(shown): error: fmt does not rewrite \(stream.what); check it with 'pharmgraph fmt --check \(shown)', or format it as a stream with '\(stream.command)'\n")
                 failed = true
                 continue
             }
             let input = InputLoader.load(file, options: InputLoader.Options(limit: read.limit))
+            // fmt has no --input-format: content whose format cannot be told is simply not a curated graph.
+            if case .untold = input.content {
+                Console.error(
+                    "\(shown): error: fmt formats curated graphs only (YAML or JSON); this is neither a YAML mapping nor a JSON object\n")
+                failed = true
+                continue
+            }
             if input.isNetwork {
                 let format = input.format?.rawValue ?? "network"
                 Console.error(
-                    "\(file): error: fmt formats curated graphs only (YAML or JSON); this is a \(format) network, which it leaves as it is\n")
+                    "\(shown): error: fmt formats curated graphs only (YAML or JSON); this is a \(format) network, which it leaves as it is\n")
                 failed = true
                 continue
             }
@@ -73,8 +82,8 @@ struct Fmt: ParsableCommand {
             // A filter (`-`) always echoes its input, canonical or not.
             guard text != result.source?.text || (file == "-" && !check) else { continue }
             if check {
-                let command = file != "-" && InputFile.isCompressed(file) ? "pharmgraph fmt - < \(file)" : "pharmgraph fmt \(file)"
-                Console.error("\(file): not in canonical form (run '\(command)')\n")
+                let command = Self.stream(source, shown: shown)?.command ?? "pharmgraph fmt \(shown)"
+                Console.error("\(shown): not in canonical form (run '\(command)')\n")
                 failed = true
                 continue
             }
@@ -83,15 +92,25 @@ struct Fmt: ParsableCommand {
                     try OutputFile.write(Data(text.utf8), to: file)
                 } else {
                     try OutputFile.rewrite(Data(text.utf8), at: file)
-                    Console.error("formatted \(file)\n")
+                    Console.error("formatted \(shown)\n")
                 }
             } catch where error.isBrokenPipe {
                 continue
             } catch {
-                Console.error("\(file): error: \(error.description)\n")
+                Console.error("\(shown): error: \(error.description)\n")
                 failed = true
             }
         }
         if failed { throw ExitCode(1) }
+    }
+
+    /// For an input fmt reads but does not rewrite (in a git revision, or compressed): what it is,
+    /// and the command that formats it as a stream. Opens a file, so only after it was read or found regular.
+    private static func stream(_ source: InputSource, shown: String) -> (what: String, command: String)? {
+        switch source {
+        case .standardInput: nil
+        case .revision: ("files in a git revision", "git show \(shown) | pharmgraph fmt -")
+        case let .file(path): InputFile.isCompressed(path) ? ("compressed files", "pharmgraph fmt - < \(shown)") : nil
+        }
     }
 }

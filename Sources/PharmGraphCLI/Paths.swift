@@ -68,7 +68,7 @@ struct Paths: ParsableCommand {
     @Option(help: "Output format.")
     var format: FormatOption<TextJSONOrTSV> = .text
 
-    @Option(help: "Also draw the printed paths (up to 50 with --limit 0) to OUT.svg, .png, .pdf or .dot (curated graphs).")
+    @Option(help: "Also draw the printed paths (up to 50 with --limit 0) to OUT.svg, .png, .pdf or .dot.")
     var render: String?
 
     enum PathSign: String, ExpressibleByArgument, CaseIterable {

@@ -6,7 +6,8 @@ import Foundation
     import Darwin
 #endif
 
-/// Reads inputs to their end (files, pipes, `-` for stdin), decompressing gzip and xz as they stream in.
+/// Reads inputs to their end (files, pipes, `-` for stdin), decompressing gzip and xz as they stream in
+/// (bzip2, zstd and zip are refused with the command that decompresses them).
 public enum InputFile {
     /// Why an input could not be read or decompressed.
     public struct ReadError: Error, CustomStringConvertible, Sendable {
@@ -123,8 +124,9 @@ public enum InputFile {
 }
 
 /// How an input is compressed: told by its first bytes, else by its name (so a `.gz` that is not gzip is an error).
+/// bzip2, zstd and zip are recognised only to be refused with the way out.
 enum Compression: Equatable {
-    case none, gzip, xz
+    case none, gzip, xz, bzip2, zstd, zip
 
     init(name: String, head: UnsafeRawBufferPointer) {
         let lowered = name.lowercased()
@@ -132,21 +134,42 @@ enum Compression: Equatable {
             self = .gzip
         } else if head.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) {
             self = .xz
-        } else if lowered.hasSuffix(".gz") {
-            self = .gzip
-        } else if lowered.hasSuffix(".xz") {
-            self = .xz
+        } else if Self.isBzip2(head) {
+            self = .bzip2
+        } else if head.starts(with: [0x28, 0xB5, 0x2F, 0xFD]) {
+            self = .zstd
+        } else if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+            self = .zip
+        } else if let byName = [(".gz", Self.gzip), (".xz", .xz), (".bz2", .bzip2), (".zst", .zstd), (".zip", .zip)]
+            .first(where: { lowered.hasSuffix($0.0) })
+        {
+            self = byName.1
         } else {
             self = .none
         }
     }
 
-    func decoder() -> StreamDecoder {
+    /// `BZh`, the block size 1-9, then the magic of a first block or of the end of an empty stream.
+    private static func isBzip2(_ head: UnsafeRawBufferPointer) -> Bool {
+        guard head.count == 6, head.starts(with: [0x42, 0x5A, 0x68]), (0x31...0x39).contains(head[3]) else { return false }
+        return (head[4], head[5]) == (0x31, 0x41) || (head[4], head[5]) == (0x17, 0x72)
+    }
+
+    /// The decoder, or the error for a compression that is not supported, with the command that decompresses it.
+    func decoder(name: String) throws(InputFile.ReadError) -> StreamDecoder {
+        let (format, tool): (String, String)
         switch self {
-        case .none: PlainDecoder()
-        case .gzip: GzipDecoder()
-        case .xz: XZDecoder()
+        case .none: return PlainDecoder()
+        case .gzip: return GzipDecoder()
+        case .xz: return XZDecoder()
+        case .bzip2: (format, tool) = ("bzip2", "bunzip2 -c")
+        case .zstd: (format, tool) = ("zstd", "zstd -dc")
+        case .zip: (format, tool) = ("zip", "unzip -p")
         }
+        let pipe = name == "-" ? "… | \(tool)" : "\(tool) \(name)"
+        throw InputFile.ReadError(
+            "\(format) compression is not supported (only gzip and xz are); decompress it first, e.g. '\(pipe) | pharmgraph COMMAND - --input-format FORMAT'"
+        )
     }
 }
 
@@ -196,7 +219,7 @@ struct Inflow {
             if sizeHint > sink.limit { throw ByteSink.overLimit(sink.limit) }
             try sink.reserve(sizeHint)
         }
-        var started = kind.decoder()
+        var started = try kind.decoder(name: name)
         try InputFile.withBytes(of: Data(head)) { bytes throws(InputFile.ReadError) in try started.feed(bytes, into: sink) }
         decoder = started
     }

@@ -7,7 +7,7 @@ public enum InputSource: Sendable, Equatable {
     case standardInput
     /// A file (or FIFO, device, `/dev/fd/N`) on disk.
     case file(String)
-    /// `git show REV:path`, run in the current directory.
+    /// The file `path` in a git revision (`REV:path`), read with git in the current directory.
     case revision(spec: String, path: String)
 
     /// The source an argument names: `-`, an existing file, else `REV:path`, else a (missing) file.
@@ -47,8 +47,10 @@ public struct LoadedInput: Sendable {
         case graph(LoadResult)
         /// An imported network (SIF, TSV, CSV, Hetionet JSON).
         case network(NetworkLoadResult)
-        /// Nothing: the input could not be read, or its format could not be told.
+        /// Nothing: the input could not be read.
         case unread([Diagnostic])
+        /// Nothing: the input was read, but neither its name nor its content told its format.
+        case untold(Diagnostic)
     }
 
     /// The argument as given; the file name in diagnostics.
@@ -65,6 +67,7 @@ public struct LoadedInput: Sendable {
         case let .graph(result): result.diagnostics
         case let .network(result): result.diagnostics
         case let .unread(diagnostics): diagnostics
+        case let .untold(diagnostic): [diagnostic]
         }
     }
 
@@ -73,7 +76,7 @@ public struct LoadedInput: Sendable {
         switch content {
         case let .graph(result): result.source
         case let .network(result): result.source
-        case .unread: nil
+        case .unread, .untold: nil
         }
     }
 
@@ -82,7 +85,7 @@ public struct LoadedInput: Sendable {
         switch content {
         case let .graph(result): DiagnosticFormatter(source: result.source)
         case let .network(result): result.formatter
-        case .unread: DiagnosticFormatter(source: nil)
+        case .unread, .untold: DiagnosticFormatter(source: nil)
         }
     }
 
@@ -97,7 +100,7 @@ public struct LoadedInput: Sendable {
         switch content {
         case let .graph(result): result.graph.map(Network.init)
         case let .network(result): result.network
-        case .unread: nil
+        case .unread, .untold: nil
         }
     }
 
@@ -127,11 +130,18 @@ public enum InputLoader {
         /// The format; `nil`: by the name's extension, then by the parsed top-level keys.
         public var format: InputFormat?
         /// The most bytes an input (and a node table) may hold once decompressed.
-        public var limit: Int
+        public var limit: Int {
+            didSet { if limit != oldValue { table = NodeTableCache() } }
+        }
         /// Whether gzip/xz inputs are decompressed (`fmt` reads what it writes back).
         public var decompress: Bool
         /// A node table to read for imported networks (`--nodes`).
-        public var nodeTable: String?
+        public var nodeTable: String? {
+            didSet { if nodeTable != oldValue { table = NodeTableCache() } }
+        }
+        /// The node table's bytes, read on first use and shared by every copy of these options:
+        /// a table on stdin, in a FIFO or `<(…)` is read once for all the inputs of a command.
+        fileprivate var table = NodeTableCache()
         public var sourceColumn: String?
         public var targetColumn: String?
         public var relationColumn: String?
@@ -162,7 +172,7 @@ public enum InputLoader {
         public var lines: [String] {
             switch self {
             case let .file(error), let .git(.read(error)): [message(error)]
-            case let .git(.git(lines)): lines
+            case let .git(error): error.lines
             }
         }
 
@@ -212,10 +222,14 @@ public enum InputLoader {
     /// `revision`: the git revision they came from, for provenance.
     public static func load(data: Data, name: String, formatName: String, options: Options, revision: String? = nil) -> LoadedInput {
         guard let format = options.format ?? NetworkInput.format(of: formatName, data: data) else {
+            // Bytes that are not text tell no format: the real error, at its line and column, not a request for --input-format.
+            if let error = GraphLoader.notUTF8(data, path: name) {
+                return LoadedInput(name: name, format: nil, content: .unread([error]), provenance: [])
+            }
             let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
             let diagnostic = Diagnostic(
                 .error, "cannot tell the format from the name or the content; give --input-format (\(names))", file: name)
-            return LoadedInput(name: name, format: nil, content: .unread([diagnostic]), provenance: [])
+            return LoadedInput(name: name, format: nil, content: .untold(diagnostic), provenance: [])
         }
         if format == .graph {
             let result = GraphLoader.load(data: data, path: name)
@@ -227,9 +241,10 @@ public enum InputLoader {
             sourceColumn: options.sourceColumn, targetColumn: options.targetColumn, relationColumn: options.relationColumn,
             relationMap: options.relationMap)
         if let table = options.nodeTable {
-            do {
-                imports.nodeTable = (table, try read(InputSource(argument: table), limit: options.limit))
-            } catch {
+            let bytes = options.table.bytes { () throws(ReadFailure) in try read(InputSource(argument: table), limit: options.limit) }
+            switch bytes {
+            case let .success(data): imports.nodeTable = (table, data)
+            case let .failure(error):
                 return LoadedInput(name: name, format: format, content: .unread([error.diagnostic(name: table)]), provenance: [])
             }
         }
@@ -237,5 +252,21 @@ public enum InputLoader {
         var provenance = [Provenance.Input(bytes: data, graph: result.network?.graph, revision: revision)]
         if let table = imports.nodeTable { provenance.append(Provenance.Input(bytes: table.data, graph: nil)) }
         return LoadedInput(name: name, format: format, content: .network(result), provenance: provenance)
+    }
+}
+
+/// A node table's bytes (or why they could not be read), read once and shared; safe to use from several threads.
+private final class NodeTableCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<Data, InputLoader.ReadFailure>?
+
+    /// The bytes `read` gives the first time; the same result every time after.
+    func bytes(_ read: () throws(InputLoader.ReadFailure) -> Data) -> Result<Data, InputLoader.ReadFailure> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let result { return result }
+        let read = Result { () throws(InputLoader.ReadFailure) in try read() }
+        result = read
+        return read
     }
 }

@@ -49,6 +49,12 @@ struct EscapingEndToEndTests {
         #expect(!text.stdout.contains("\u{1B}") && text.stdout.contains("  - a b -activates-> esc\\u{1B}[31mred\n"))
         let tsv = try pharmgraph("diff", old, new, "--format", "tsv")
         #expect(tsv.stdout == "change\tfrom\tlabel\tto\tdetail\nremoved\ta\\u{20}b\tactivates\tesc\\u{1B}[31mred\t\n")
+        // A name that cannot be read is escaped in diff's error as in check's.
+        let missing = folder + "/no\u{1B}[2Jx.yaml"
+        let unread = try pharmgraph("diff", missing, new)
+        #expect(unread.status == 2)
+        #expect(unread.stderr == "\(folder)/no\\u{1B}[2Jx.yaml: error: cannot read file: no such file\n")
+        #expect(try pharmgraph("check", missing).stderr.hasPrefix(unread.stderr))
     }
 
     @Test("check and stats: messages and source lines escaped, the caret still under the column")

@@ -103,6 +103,11 @@ struct LoaderEndToEndTests {
         let named = try run("stats", "-", "--input-format", "sif", input: table)
         #expect(named.status == 0)
         #expect(named.stdout.hasPrefix("- (network, sif)\nnodes: 6\n"))
+        // Bytes that are not UTF-8: the real error at its position.
+        let latin1 = try Program.run(
+            "/bin/sh", ["-c", "printf 'id: g\\ntitle: caf\\351\\n' | \"$0\" check -", try #require(Binary.url).path], in: directory)
+        #expect(latin1.status == 1)
+        #expect(latin1.stderr.hasPrefix("-:2:11: error: file is not valid UTF-8: unexpected byte 0xE9\n"))
         #expect(try run("check", "-", "--input-format", "sif", input: table).status == 0)
         let json = try String(contentsOfFile: hetionet, encoding: .utf8)
         let keys = try run("stats", "-", input: json)
@@ -159,6 +164,16 @@ struct LoaderEndToEndTests {
             )
             #expect(try Data(contentsOf: URL(fileURLWithPath: path(name))) == before)
         }
+        // fmt has no --input-format, so it does not ask for one.
+        let untold = try run("fmt", "-", input: try String(contentsOfFile: sif, encoding: .utf8))
+        #expect(untold.status == 1)
+        #expect(untold.stdout.isEmpty)
+        #expect(
+            untold.stderr
+                == "-: error: fmt formats curated graphs only (YAML or JSON); this is neither a YAML mapping nor a JSON object\n")
+        #expect(try run("fmt", "--input-format", "sif", "-").status == 64)
+        // paths --render draws networks too.
+        #expect(!(try run("paths", "--help")).stdout.contains("curated graphs)"))
     }
 
     @Test("fmt: a compressed graph is checked and formatted as a stream, never rewritten")
@@ -188,6 +203,36 @@ struct LoaderEndToEndTests {
         #expect(stream.stdout == text)
     }
 
+    @Test("fmt: a file in a git revision is checked, never rewritten; the command suggested works")
+    func fmtRevision() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        try repo.copy("valid/example.yaml", to: "g.yaml")
+        let text = try String(contentsOfFile: example, encoding: .utf8)
+        try text.replacingOccurrences(of: "id: example\n", with: "id:    example\n")
+            .write(toFile: repo.path + "/nc.yaml", atomically: true, encoding: .utf8)
+        try repo.git("add", ".")
+        try repo.git("commit", "-q", "-m", "v1")
+        let before = try Data(contentsOf: URL(fileURLWithPath: repo.path + "/nc.yaml"))
+        for spec in ["HEAD:nc.yaml", "HEAD:g.yaml"] {
+            let rewrite = try repo.pharmgraph("fmt", spec)
+            #expect(rewrite.status == 1)
+            #expect(
+                rewrite.stderr
+                    == "\(spec): error: fmt does not rewrite files in a git revision; check it with 'pharmgraph fmt --check \(spec)', or format it as a stream with 'git show \(spec) | pharmgraph fmt -'\n"
+            )
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: repo.path + "/nc.yaml")) == before)
+        #expect(try repo.pharmgraph("fmt", "--check", "HEAD:g.yaml").status == 0)
+        let check = try repo.pharmgraph("fmt", "--check", "HEAD:nc.yaml")
+        #expect(check.status == 1)
+        #expect(check.stderr == "HEAD:nc.yaml: not in canonical form (run 'git show HEAD:nc.yaml | pharmgraph fmt -')\n")
+        let binary = try #require(Binary.url).path
+        let suggested = try Program.run("/bin/sh", ["-c", "git show HEAD:nc.yaml | \"$0\" fmt -", binary], in: repo.path)
+        #expect(suggested.status == 0)
+        #expect(suggested.stdout == text)
+    }
+
     @Test("paths, effects, causes and diff read .gz graphs and networks through the same loader")
     func queries() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -202,6 +247,36 @@ struct LoaderEndToEndTests {
         #expect(same.status == 0)
         let network = try gzipped(sif, as: "small.sif.gz")
         #expect(try run("diff", network, sif).status == 0)
+    }
+
+    @Test("--nodes on stdin, a FIFO or <(…) is read once and used for every network of check and diff")
+    func nodeTableReadOnce() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: sif, toPath: path("one.sif"))
+        try FileManager.default.copyItem(atPath: sif, toPath: path("two.sif"))
+        let table = "id\tname\tkind\n" + ["A", "B", "C", "D", "E", "F"].map { "\($0)\tname \($0)\tenzyme\n" }.joined()
+        try table.write(toFile: path("nodes.tsv"), atomically: true, encoding: .utf8)
+        let stdin = try run("check", "one.sif", "two.sif", "--nodes", "-", input: table)
+        #expect(stdin.status == 0)
+        #expect(stdin.stderr == "checked 2 files: 0 errors, 0 warnings\n")
+        let diff = try run("diff", "one.sif", "two.sif", "--nodes", "-", input: table)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(diff.stdout.hasPrefix("no differences"))
+        let binary = try #require(Binary.url).path
+        // A FIFO has one writer: a second open would wait for ever (the timeout is only a guard against that).
+        try SpecialFiles.makeFIFO(path("fifo"))
+        let fifo = try Program.run(
+            "/bin/sh", ["-c", "cat nodes.tsv > fifo & exec timeout -s KILL 60 \"$0\" check one.sif two.sif --nodes fifo", binary],
+            in: directory)
+        // Should the command not have opened the FIFO, this lets the writer go rather than wait for ever.
+        let release = open(path("fifo"), O_RDONLY | O_NONBLOCK)
+        if release >= 0 { close(release) }
+        #expect(fifo.status == 0)
+        #expect(fifo.stderr == "checked 2 files: 0 errors, 0 warnings\n")
+        let substitution = try Program.run(
+            "/bin/bash", ["-c", "exec \"$0\" check one.sif two.sif --nodes <(cat nodes.tsv)", binary], in: directory)
+        #expect(substitution.status == 0)
+        #expect(substitution.stderr == "checked 2 files: 0 errors, 0 warnings\n")
     }
 
     @Test("REV:path: check and stats read a graph and a network from git")
@@ -225,6 +300,60 @@ struct LoaderEndToEndTests {
 
         let bad = try repo.pharmgraph("check", "HEAD~3:g.yaml")
         #expect(bad.status == 1)
-        #expect(bad.stderr.hasPrefix("HEAD~3:g.yaml: error: cannot read from git: fatal: "))
+        #expect(bad.stderr.hasPrefix("HEAD~3:g.yaml: error: no such revision 'HEAD~3' in the git repository here\n"))
+    }
+
+    @Test("REV:path: only a file in a revision is read; a spec is never an option to git; each other case a clear error")
+    func revisionsOnlyFiles() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        try repo.copy("valid/example.yaml", to: "g.yaml")
+        try FileManager.default.createDirectory(atPath: repo.path + "/sub", withIntermediateDirectories: false)
+        try repo.copy("import/small.sif", to: "sub/n.sif")
+        try repo.git("add", ".")
+        try repo.git("commit", "-q", "-m", "nodes")
+        let written = repo.path + "/written"
+        let cases: [(spec: String, message: String)] = [
+            ("--output=\(written):g.yaml", "a git revision cannot start with '-'"),
+            ("HEAD:sub", "'sub' is a folder in HEAD, not a file"),
+            (":/nodes", "':/nodes' names a git commit, not a file; give REV:path"),
+            ("HEAD:g*.yaml", "no such path 'g*.yaml' in HEAD"),
+            ("v1*:g.yaml", "no such revision 'v1*' in the git repository here"),
+            (":nope.yaml", "no such path 'nope.yaml' in the git index (staged files)"),
+        ]
+        for (spec, message) in cases {
+            for command in ["check", "stats"] {
+                let result = try repo.pharmgraph(command, "--", spec)
+                #expect(result.status == 1, "\(command) \(spec)")
+                #expect(result.stderr.hasPrefix("\(spec): error: \(message)\n"), "\(command) \(spec): \(result.stderr)")
+            }
+            let diff = try repo.pharmgraph("diff", "--", spec, "g.yaml")
+            #expect(diff.status == 2, "diff \(spec)")
+            #expect(diff.stderr == "\(spec): error: \(message)\n", "diff \(spec)")
+        }
+        let paths = try repo.pharmgraph("paths", "--", "--output=\(written):g.yaml", "ketamine", "analgesia")
+        #expect(paths.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: written))
+        #expect(try repo.pharmgraph("check", "HEAD:sub/n.sif", ":g.yaml").status == 0)
+    }
+
+    @Test("paths --batch reads its file as every input is read: REV:path, with the same errors")
+    func batchThroughLoader() throws {
+        let repo = try Repo()
+        defer { repo.remove() }
+        try repo.copy("import/small.sif", to: "n.sif")
+        try "A\tC\nB\tE\n".write(toFile: repo.path + "/batch.tsv", atomically: true, encoding: .utf8)
+        try repo.git("add", ".")
+        try repo.git("commit", "-q", "-m", "v1")
+        let expected = try repo.pharmgraph("paths", "n.sif", "--batch", "batch.tsv")
+        #expect(expected.status == 0)
+        #expect(expected.stdout.hasPrefix("from\tto\ttotal"))
+        try FileManager.default.removeItem(atPath: repo.path + "/batch.tsv")
+        let revision = try repo.pharmgraph("paths", "n.sif", "--batch", "HEAD:batch.tsv")
+        #expect(revision.status == 0, "\(revision.stderr)")
+        #expect(revision.stdout == expected.stdout)
+        let missing = try repo.pharmgraph("paths", "n.sif", "--batch", "HEAD:nope.tsv")
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "HEAD:nope.tsv: error: no such path 'nope.tsv' in HEAD\n")
     }
 }

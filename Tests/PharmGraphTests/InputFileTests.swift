@@ -85,6 +85,33 @@ struct InputFileTests {
         #expect(piped.count == 8 << 20)
     }
 
+    @Test("bzip2, zstd and zip, by magic or name, are refused with the command that decompresses them")
+    func unsupportedCompression() throws {
+        // The first bytes of `bzip2`, `zstd` and `zip` output (bzip2: a first block, and an empty stream).
+        let cases: [(bytes: [UInt8], format: String, tool: String)] = [
+            (Array("BZh91AY&SY".utf8), "bzip2", "bunzip2 -c"), ([0x42, 0x5A, 0x68, 0x39, 0x17, 0x72, 0x45, 0x38], "bzip2", "bunzip2 -c"),
+            ([0x28, 0xB5, 0x2F, 0xFD, 0x04, 0x58], "zstd", "zstd -dc"), (Array("PK\u{3}\u{4}\u{14}\u{0}".utf8), "zip", "unzip -p"),
+        ]
+        for (bytes, format, tool) in cases {
+            for name in ["h.json", "-"] {
+                let pipe = name == "-" ? "… | \(tool)" : "\(tool) \(name)"
+                #expect {
+                    try InputFile.decode(Data(bytes), name: name)
+                } throws: {
+                    ($0 as? InputFile.ReadError)?.description
+                        == "\(format) compression is not supported (only gzip and xz are); decompress it first, e.g. '\(pipe) | pharmgraph COMMAND - --input-format FORMAT'"
+                }
+            }
+        }
+        for name in ["g.yaml.bz2", "g.yaml.zst", "g.zip"] {
+            #expect(throws: InputFile.ReadError.self) { try InputFile.decode(Data("id: g\n".utf8), name: name) }
+        }
+        // Text that merely starts like bzip2's magic is text.
+        #expect(try InputFile.decode(Data("BZh1\tactivates\tB\n".utf8), name: "n.sif") == Data("BZh1\tactivates\tB\n".utf8))
+        try Data("BZh91AY&SY".utf8).write(to: URL(fileURLWithPath: path("g.yaml")))
+        #expect(InputFile.isCompressed(path("g.yaml")))
+    }
+
     @Test("a plain file over the limit is refused before it is read")
     func plainOverLimit() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }

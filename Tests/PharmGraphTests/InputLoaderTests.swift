@@ -30,6 +30,29 @@ struct InputLoaderTests {
         #expect(format("-", graphJSON) == .graph)
     }
 
+    @Test("bytes that are not UTF-8 and tell no format get the real error at its position, not a request for --input-format")
+    func notUTF8() {
+        let latin1 = Data("id: g\ntitle: caf".utf8) + Data([0xE9]) + Data(" bar\n".utf8)
+        for name in ["-", "g.dat"] {
+            let input = InputLoader.load(data: latin1, name: name, formatName: name, options: .init())
+            #expect(input.diagnostics.map(\.headline) == ["\(name):2:11: error: file is not valid UTF-8: unexpected byte 0xE9"])
+        }
+        let table = Data("A\tactivates\tB\nB\tinhibits\t".utf8) + Data([0xE9, 0x0A])
+        let untold = InputLoader.load(data: table, name: "-", formatName: "-", options: .init())
+        #expect(untold.diagnostics.map(\.headline) == ["-:2:12: error: file is not valid UTF-8: unexpected byte 0xE9"])
+    }
+
+    @Test("a UTF-8 byte order mark does not hide a JSON file's top-level keys, named .json or not")
+    func byteOrderMark() {
+        for name in ["h.json", "h.json.gz", "-", "h.dat"] {
+            #expect(format(name, "\u{FEFF}" + hetionetJSON) == .hetionetJSON, "\(name)")
+            #expect(format(name, "\u{FEFF}" + graphJSON) == .graph, "\(name)")
+        }
+        let loaded = InputLoader.load(data: Data(("\u{FEFF}" + hetionetJSON).utf8), name: "h.json", formatName: "h.json", options: .init())
+        #expect(loaded.format == .hetionetJSON)
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics.map(\.headline))")
+    }
+
     @Test("without a known extension: a YAML mapping is a graph, a table is nothing, broken YAML is left to the loader")
     func content() {
         #expect(format("-", graphYAML) == .graph)

@@ -80,8 +80,8 @@ struct DiffInput: Sendable {
         do {
             return try InputLoader.read(input, limit: limit)
         } catch {
-            let lines = error.lines
-            throw DiffTrouble(lines: ["\(name): error: \(lines[0])"] + lines.dropFirst())
+            // As every command prints it: the name escaped, git's further lines as notes.
+            throw DiffTrouble(DiagnosticFormatter(source: nil).format(error.diagnostic(name: name)))
         }
     }
 
@@ -125,7 +125,7 @@ struct DiffInput: Sendable {
             switch results.get(i) {
             case let .success(content): contents.append(content)
             case let .failure(trouble): lines += trouble.lines
-            case nil: lines.append("\(inputs[i].name): error: not loaded")
+            case nil: lines.append(DisplayText.escaped(inputs[i].name) + ": error: not loaded")
             }
         }
         guard lines.isEmpty else { throw DiffTrouble(lines: lines) }

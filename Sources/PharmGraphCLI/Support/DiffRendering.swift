@@ -13,7 +13,7 @@ enum DiffRendering {
 
     /// The rendered image, in memory: nothing is written unless it all succeeds.
     static func render(_ report: DiffReport, to path: String, context: Int?) throws(DiffTrouble) -> Data {
-        guard let format = format(of: path) else { throw DiffTrouble("error: --render: cannot tell the format of '\(path)'") }
+        guard let format = format(of: path) else { throw DiffTrouble("error: --render: cannot tell the format of '\(DisplayText.escaped(path))'") }
         let names = (old: report.old.name, new: report.new.name)
         func diagram(engine: String) throws(DiffDiagram.SizeError) -> DiffDiagram {
             switch report.changes {

@@ -77,11 +77,6 @@ struct NetworkOptions: ParsableArguments {
 enum InputReading {
     static let defaultLimitText = "8G"
 
-    /// The message after `path: error: `.
-    static func message(_ error: InputFile.ReadError) -> String {
-        InputLoader.ReadFailure.file(error).lines[0]
-    }
-
     /// A usage error when more than one of `paths` is `-`: stdin can be read once.
     static func requireOneStdin(_ paths: [String?]) -> String? {
         paths.filter { $0 == "-" }.count > 1 ? "only one input can be '-' (standard input is read once)" : nil

@@ -131,12 +131,12 @@ enum QueryInput {
         return (PathEngine(network: network), input.provenance)
     }
 
-    /// The (decompressed) bytes of a file, or an error message and exit 1.
-    static func read(_ path: String, limit: Int) throws -> Data {
+    /// The (decompressed) bytes an argument names (a file, `-` or `REV:path`, as every input), or an error and exit 1.
+    static func read(_ argument: String, limit: Int) throws -> Data {
         do {
-            return try InputFile.read(path, limit: limit)
+            return try InputLoader.read(InputSource(argument: argument), limit: limit)
         } catch {
-            Console.error("\(path): error: \(InputReading.message(error))\n")
+            Console.error(DiagnosticFormatter(source: nil).format(error.diagnostic(name: argument)) + "\n")
             throw ExitCode(1)
         }
     }

@@ -95,7 +95,9 @@ public enum NetworkInput {
     static func jsonFormat(of data: Data) -> InputFormat {
         let hetionet: Set<String> = ["metanode_kinds", "metaedge_tuples", "kind_to_abbrev"]
         let graph = Set(DocumentDecoder.Fields.top).subtracting(["nodes", "edges"])
-        let scan = data.withUnsafeBytes { JSONScan($0) { hetionet.contains($0) || graph.contains($0) } }
+        // A UTF-8 byte order mark is no part of the JSON (both loaders skip it).
+        let json = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+        let scan = json.withUnsafeBytes { JSONScan($0) { hetionet.contains($0) || graph.contains($0) } }
         return scan.topLevelKeys.last.map(hetionet.contains) == true ? .hetionetJSON : .graph
     }
 
@@ -150,6 +152,14 @@ extension GraphLoader {
         case let .failure(.notUTF8(line, column, byte)):
             return LoadResult(path: path, source: nil, graph: nil, diagnostics: [notUTF8(path, line, column, byte)])
         }
+    }
+
+    /// The error for `data` that is not UTF-8, at its first bad byte (after any byte order mark); `nil` when it is UTF-8.
+    public static func notUTF8(_ data: Data, path: String) -> Diagnostic? {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let bad = utf8Error(in: bytes) else { return nil }
+        return notUTF8(path, bad.line, bad.column, bad.byte)
     }
 
     static func notUTF8(_ path: String, _ line: Int, _ column: Int, _ byte: UInt8) -> Diagnostic {
