@@ -1,0 +1,77 @@
+import Foundation
+import PharmGraphTestSupport
+import Testing
+
+/// Imported networks end to end: where `check` files each diagnostic, totals, empty and malformed tables, drawing limits.
+@Suite("Imported networks: check's files and totals, malformed tables, render limits and labels, end to end")
+struct NetworkCheckEndToEndTests {
+    private let directory: String
+    private let sif = fixtures + "/import/small.sif"
+    private let badNodes = fixtures + "/import/short-row-nodes.tsv"
+
+    init() throws { directory = try makeTemporaryDirectory() }
+
+    private func path(_ name: String) -> String { directory + "/" + name }
+
+    private func run(_ arguments: String..., input: String = "") throws -> RunResult {
+        try Binary.run(arguments, in: directory, input: input)
+    }
+
+    /// The `files` of a check JSON report as (path, errors, messages).
+    private func files(_ json: String) throws -> [(path: String, errors: Int, messages: [String])] {
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let files = try #require(report["files"] as? [[String: Any]])
+        return files.map { file in
+            let diagnostics = file["diagnostics"] as? [[String: Any]] ?? []
+            return (file["path"] as? String ?? "", file["errors"] as? Int ?? -1, diagnostics.map { $0["message"] as? String ?? "" })
+        }
+    }
+
+    @Test("check: a node table's errors are under the table's own entry and name, once; a missing table is named")
+    func nodeTableEntry() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: sif, toPath: path("one.sif"))
+        try FileManager.default.copyItem(atPath: sif, toPath: path("two.sif"))
+        let json = try run("check", "one.sif", "two.sif", "--nodes", badNodes, "--format", "json")
+        #expect(json.status == 1)
+        let entries = try files(json.stdout)
+        #expect(entries.map(\.path) == [badNodes, "one.sif", "two.sif"])
+        #expect(entries[0].errors == 1)
+        #expect(entries[0].messages == ["expected 3 columns as in the header, found 2"])
+        #expect(entries[1].messages.allSatisfy { $0.hasPrefix("unknown node") })
+        #expect(!entries[1].messages.isEmpty)
+
+        let text = try run("check", "one.sif", "--nodes", badNodes)
+        #expect(text.stderr.hasPrefix("\(badNodes):3:1: error: expected 3 columns as in the header, found 2\nB\tBeta\n^\n"))
+        #expect(text.stderr.components(separatedBy: "found 2\n").count == 2)
+        #expect(text.stderr.hasSuffix("checked 2 files: \(1 + entries[1].errors) errors, 0 warnings\n"))
+
+        let missing = try run("check", "one.sif", "--nodes", "absent.tsv", "--format", "json")
+        #expect(missing.status == 1)
+        let unread = try files(missing.stdout)
+        #expect(unread.map(\.path) == ["absent.tsv", "one.sif"])
+        #expect(unread[0].messages == ["cannot read file: no such file"])
+        #expect(unread[1].errors == 0)
+        let missingText = try run("check", "one.sif", "--nodes", "absent.tsv")
+        #expect(missingText.stderr == "absent.tsv: error: cannot read file: no such file\nchecked 2 files: 1 error, 0 warnings\n")
+    }
+
+    @Test("check: totals count every row error, though only the first 100 are printed")
+    func totalsAboveTheCap() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let rows = "source\ttarget\trelation\n" + String(repeating: "a\tb\n", count: 250)
+        try rows.write(toFile: path("many.tsv"), atomically: true, encoding: .utf8)
+        let text = try run("check", "many.tsv")
+        #expect(text.status == 1)
+        #expect(text.stderr.components(separatedBy: "error: expected 3 columns").count == 101)
+        #expect(text.stderr.hasSuffix("many.tsv: error: 150 more errors not shown\nchecked 1 file: 250 errors, 0 warnings\n"))
+        let json = try run("check", "many.tsv", "--format", "json")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["errors"] as? Int == 250)
+        let file = try #require((report["files"] as? [[String: Any]])?.first)
+        #expect(file["errors"] as? Int == 250)
+        let diagnostics = try #require(file["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 101)
+        #expect(diagnostics.last?["count"] as? Int == 150)
+    }
+}
