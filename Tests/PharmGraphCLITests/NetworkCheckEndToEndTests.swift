@@ -75,3 +75,45 @@ struct NetworkCheckEndToEndTests {
         #expect(diagnostics.last?["count"] as? Int == 150)
     }
 }
+
+extension NetworkCheckEndToEndTests {
+    @Test("an empty or blank SIF is an error in every command, from a file, a .gz or stdin")
+    func emptySIF() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "".write(toFile: path("empty.sif"), atomically: true, encoding: .utf8)
+        try "\n \t\n\n".write(toFile: path("blank.sif"), atomically: true, encoding: .utf8)
+        let made = try Program.run("/bin/sh", ["-c", "gzip -c empty.sif > empty.sif.gz"], in: directory)
+        try #require(made.status == 0, "gzip is missing: \(made.stderr)")
+        let message = "error: file is empty; expected lines of source, relation and target"
+        for name in ["empty.sif", "blank.sif", "empty.sif.gz"] {
+            let checked = try run("check", name)
+            #expect(checked.status == 1, "\(name)")
+            #expect(checked.stderr.hasPrefix("\(name):1:1: \(message)\n"), "\(name): \(checked.stderr)")
+        }
+        let stdin = try run("check", "-", "--input-format", "sif")
+        #expect(stdin.status == 1)
+        #expect(stdin.stderr.hasPrefix("-:1:1: \(message)\n"))
+        let render = try run("render", "empty.sif", "-o", "out.svg")
+        #expect(render.status == 1)
+        #expect(render.stderr.hasPrefix("empty.sif:1:1: \(message)\n"))
+        #expect(!FileManager.default.fileExists(atPath: path("out.svg")))
+        #expect(try run("stats", "blank.sif").status == 1)
+        try FileManager.default.copyItem(atPath: sif, toPath: path("small.sif"))
+        let diff = try run("diff", "empty.sif", "small.sif")
+        #expect(diff.status == 2)
+        #expect(diff.stderr.contains("empty.sif:1:1: \(message)"))
+    }
+
+    @Test("a CSV field whose quote is not closed on its line is an error at the quote")
+    func unclosedQuote() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "source,interaction,target\nA,1,\"B\nC,1,D\n".write(toFile: path("uq.csv"), atomically: true, encoding: .utf8)
+        let checked = try run("check", "uq.csv")
+        #expect(checked.status == 1)
+        #expect(
+            checked.stderr
+                == "uq.csv:2:5: error: unterminated quoted field: no closing '\"' on this line\nA,1,\"B\n    ^\nchecked 1 file: 1 error, 0 warnings\n"
+        )
+        #expect(try run("stats", "uq.csv").status == 1)
+    }
+}
