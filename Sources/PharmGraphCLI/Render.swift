@@ -198,10 +198,10 @@ struct Render: ParsableCommand {
             guard nodes.count == 1 else {
                 throw RenderFailure(description: "--focus: '\(focus)' names \(nodes.count) nodes; give one")
             }
-            return (graph, DiagramSelection.neighbourhood(
+            return (network.labelled(graph), DiagramSelection.neighbourhood(
                 of: network.nodeIDs[Int(nodes[0])], depth: depth, direction: direction, in: graph, filter: filter))
         }
-        return (graph, DiagramSelection.whole(graph, filter: filter))
+        return (network.labelled(graph), DiagramSelection.whole(graph, filter: filter))
     }
 
     /// The union of the simple paths from `from` to `to`, found by the path engine, shortest first.
@@ -225,7 +225,8 @@ struct Render: ParsableCommand {
         report: PathReport, query: PathQuery, names: (from: String, to: String), network: Network, title: String = ""
     ) -> (graph: Graph, selection: DiagramSelection) {
         let used = Array(Set(report.paths.flatMap { $0.edges.map(Int.init) })).sorted()
-        let graph = network.graph ?? network.drawingGraph(title: title, edges: used, nodes: query.sources + query.targets)
+        let graph =
+            network.graph ?? network.labelled(network.drawingGraph(title: title, edges: used, nodes: query.sources + query.targets), edges: used)
         let position = network.graph == nil ? Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) }) : nil
         let drawn = report.paths.map { path in
             DiagramSelection.Path(edges: path.edges.map { position?[Int($0)] ?? Int($0) }, sign: path.sign)

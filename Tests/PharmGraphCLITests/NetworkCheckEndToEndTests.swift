@@ -117,3 +117,26 @@ extension NetworkCheckEndToEndTests {
         #expect(try run("stats", "uq.csv").status == 1)
     }
 }
+
+extension NetworkCheckEndToEndTests {
+    @Test("render shows each imported label in its edge's tooltip, whole, by --focus, by --paths and in paths --render")
+    func importedLabels() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let tsv = fixtures + "/import/signed.tsv"
+        let whole = try run("render", tsv, "-o", "-", "--format", "dot", "--relation-map", "1=activates")
+        #expect(whole.status == 0)
+        #expect(whole.stdout.contains(#"tooltip="A activates B\ncertainty: established\ncontext: label=1""#))
+        #expect(whole.stdout.contains(#"tooltip="B modulates C\ncertainty: established\ncontext: label=-1""#))
+        let focus = try run("render", fixtures + "/input/hetionet.json", "-o", "-", "--format", "dot", "--focus", "Ketamine")
+        #expect(focus.stdout.contains(#"tooltip="Ketamine modulates GRIN1\ncertainty: established\ncontext: label=CbG""#))
+        let paths = try run("render", sif, "-o", "-", "--format", "dot", "--paths", "A", "E")
+        #expect(paths.stdout.contains(#"context: label=pp""#))
+        let rendered = try run("paths", sif, "A", "E", "--render", "p.dot")
+        #expect(rendered.status == 0)
+        #expect(try String(contentsOfFile: path("p.dot"), encoding: .utf8).contains(#"context: label=pp""#))
+        // The shown label is not context: --where does not match it.
+        let filtered = try run("render", tsv, "-o", "-", "--format", "dot", "--relation-map", "1=activates", "--where", "label=1")
+        #expect(filtered.stdout.components(separatedBy: " -> ").count == whole.stdout.components(separatedBy: " -> ").count)
+        #expect(filtered.stdout.contains("context: label=-1"))
+    }
+}
