@@ -140,3 +140,40 @@ extension NetworkCheckEndToEndTests {
         #expect(filtered.stdout.contains("context: label=-1"))
     }
 }
+
+extension NetworkCheckEndToEndTests {
+    @Test("render refuses, before layout, to draw more than 1,500 nodes of a network by --focus or --paths")
+    func drawnSizeLimit() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // A hub with 1,600 targets, and 40 disjoint chains of 40 nodes from s to t.
+        var rows = (0..<1600).map { "hub\tactivates\tn\($0)" }
+        for c in 0..<40 {
+            let chain = ["s"] + (0..<40).map { "c\(c)x\($0)" } + ["t"]
+            rows += zip(chain, chain.dropFirst()).map { "\($0)\tactivates\t\($1)" }
+        }
+        try (rows.joined(separator: "\n") + "\n").write(toFile: path("big.sif"), atomically: true, encoding: .utf8)
+
+        let focus = try run("render", "big.sif", "--focus", "hub", "--depth", "1", "-o", "focus.svg")
+        #expect(focus.status == 1)
+        #expect(
+            focus.stderr
+                == "big.sif: error: the neighbourhood of 'hub' within 1 step would draw 1601 nodes, more than the 1500 render draws from a network\n"
+                + "  hint: lower --depth, follow one --direction (in or out), or draw --paths FROM TO\n")
+        #expect(!FileManager.default.fileExists(atPath: path("focus.svg")))
+        let small = try run("render", "big.sif", "--focus", "s", "--depth", "2", "-o", "-", "--format", "dot")
+        #expect(small.status == 0, "\(small.stderr)")
+
+        let paths = try run("render", "big.sif", "--paths", "s", "t", "--max-length", "41", "-o", "paths.svg")
+        #expect(paths.status == 1)
+        #expect(
+            paths.stderr
+                == "big.sif: error: the paths from 's' to 't' would draw 1602 nodes, more than the 1500 render draws from a network\n"
+                + "  hint: lower --max-length\n")
+        #expect(!FileManager.default.fileExists(atPath: path("paths.svg")))
+
+        let printed = try run("paths", "big.sif", "s", "t", "--max-length", "41", "--limit", "40", "--render", "printed.svg")
+        #expect(printed.status == 1)
+        #expect(printed.stderr.hasSuffix("  hint: lower --limit or --max-length\n"))
+        #expect(!FileManager.default.fileExists(atPath: path("printed.svg")))
+    }
+}
