@@ -309,11 +309,10 @@ struct NodeTableReader {
             error(headerProblem.message, line: headerNumber, column: Fields.column(headerProblem.at, in: headerLine))
             return
         }
-        let header = headerFields
-            .map {
-                Fields.text(headerLine[(headerLine.startIndex + $0.lowerBound)..<(headerLine.startIndex + $0.upperBound)], quoted: quoted)
-                    .lowercased()
-            }
+        let header = headerFields.map {
+            Fields.text(headerLine[(headerLine.startIndex + $0.lowerBound)..<(headerLine.startIndex + $0.upperBound)], quoted: quoted)
+                .lowercased()
+        }
         guard let id = header.firstIndex(of: "id") else {
             error("node table has no 'id' column (found \(header.map { "'\($0)'" }.joined(separator: ", ")))", line: headerNumber)
             return
