@@ -42,8 +42,10 @@ struct Check: ParsableCommand {
     func run() throws {
         let limits = limits.limits(perQuery: false)
         let options = network.loaderOptions(read)
+        let inputs = files.map { InputLoader.load($0, options: options) }
         let report = CheckReport(
-            files: files.map { CheckedFile(InputLoader.load($0, options: options), limits: limits) }, strict: strict,
+            files: inputs.map { CheckedFile($0, limits: limits) },
+            nodeTable: inputs.contains(where: \.isNetwork) ? network.nodes : nil, strict: strict,
             options: self.limits.provenanceOptions.merging(["strict": strict ? "true" : "false"]) { a, _ in a })
         switch format.format {
         case .text: Console.error(report.text)

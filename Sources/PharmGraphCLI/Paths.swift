@@ -223,6 +223,9 @@ extension Paths {
         let title = engine.network.graph == nil ? "\(input.graph) (imported network)" : ""
         let (graph, selection) = Render.pathDrawing(
             report: drawn, query: query, names: (from, to), network: engine.network, title: title)
+        try Render.refuseLarge(
+            selection, of: engine.network, name: input.graph, what: "the paths from '\(from)' to '\(to)'",
+            hint: "lower --limit or --max-length")
         try Render.draw(
             graph: graph, selection: selection, options: DiagramOptions(), engine: nil,
             format: RenderFormat(fileExtension: output) ?? .svg, output: output)

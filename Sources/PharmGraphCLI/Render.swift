@@ -13,7 +13,7 @@ struct Render: ParsableCommand {
     static let largestDepth = 1_000_000
     /// The largest `--benchmark-repeat`.
     static let largestBenchmarkRepeat = 10_000
-    /// The most nodes of an imported network drawn whole; above it, --focus or --paths (docs/decisions.md).
+    /// The most nodes drawn from an imported network, whole or by any selection (docs/decisions.md).
     static let largestWholeNetwork = 1_500
 
     static let configuration = CommandConfiguration(
@@ -26,7 +26,7 @@ struct Render: ParsableCommand {
             \(dotNodeLimit) nodes (said on stderr). --where applies to every drawing; --max-length,
             --max-work and --timeout to --paths. An imported network (SIF, TSV/CSV, Hetionet JSON)
             is drawn whole up to \(largestWholeNetwork) nodes; a larger one only with --focus or
-            --paths. See docs/rendering.md and docs/cli.md.
+            --paths, which may draw at most as many of its nodes. See docs/rendering.md and docs/cli.md.
 
             Examples:
               pharmgraph render Graphs/ketamine.yaml -o ketamine.svg
@@ -130,6 +130,16 @@ struct Render: ParsableCommand {
             Console.error("error: \(error)\n")
             throw ExitCode(1)
         }
+        if let focus {
+            try Self.refuseLarge(
+                selection, of: network, name: file,
+                what: "the neighbourhood of '\(focus)' within \(Plural.count(depth, "step"))",
+                hint: "lower --depth, follow one --direction (in or out), or draw --paths FROM TO")
+        } else if paths.count == 2 {
+            try Self.refuseLarge(
+                selection, of: network, name: file, what: "the paths from '\(paths[0])' to '\(paths[1])'",
+                hint: "lower --max-length")
+        }
 
         let options = DiagramOptions(
             rankDirection: rankdir, clusterBySystem: clusterBy == .system,
@@ -137,6 +147,17 @@ struct Render: ParsableCommand {
         try Self.draw(
             graph: graph, selection: selection, options: options, engine: engine,
             format: format, output: output, benchmarkRepeat: benchmarkRepeat)
+    }
+
+    /// Refuses, before any layout, to draw more than `largestWholeNetwork` nodes of an imported network:
+    /// `FILE: error: WHAT would draw N nodes, more than …` and the hint, exit 1, nothing written.
+    static func refuseLarge(_ selection: DiagramSelection, of network: Network, name: String, what: String, hint: String) throws {
+        guard network.graph == nil, selection.nodes.count > largestWholeNetwork else { return }
+        Console.error(
+            DisplayText.escaped(
+                "\(name): error: \(what) would draw \(selection.nodes.count) nodes, more than the \(largestWholeNetwork) render draws from a network")
+                + "\n  hint: \(hint)\n")
+        throw ExitCode(1)
     }
 
     /// Lays out and renders a selection, then writes it to `output` with `OutputFile`.
@@ -198,10 +219,10 @@ struct Render: ParsableCommand {
             guard nodes.count == 1 else {
                 throw RenderFailure(description: "--focus: '\(focus)' names \(nodes.count) nodes; give one")
             }
-            return (graph, DiagramSelection.neighbourhood(
+            return (network.labelled(graph), DiagramSelection.neighbourhood(
                 of: network.node(nodes[0]).id, depth: depth, direction: direction, in: graph, filter: filter))
         }
-        return (graph, DiagramSelection.whole(graph, filter: filter))
+        return (network.labelled(graph), DiagramSelection.whole(graph, filter: filter))
     }
 
     /// The union of the simple paths from `from` to `to`, found by the path engine, shortest first.
@@ -225,7 +246,8 @@ struct Render: ParsableCommand {
         report: PathReport, query: PathQuery, names: (from: String, to: String), network: Network, title: String = ""
     ) -> (graph: Graph, selection: DiagramSelection) {
         let used = Array(Set(report.paths.flatMap(\.edges))).sorted()
-        let graph = network.graph ?? network.drawingGraph(title: title, edges: used, nodes: query.sources + query.targets)
+        let graph =
+            network.graph ?? network.labelled(network.drawingGraph(title: title, edges: used, nodes: query.sources + query.targets), edges: used)
         let position = network.graph == nil ? Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) }) : nil
         let drawn = report.paths.map { path in
             DiagramSelection.Path(edges: path.edges.map { position?[$0] ?? Int($0.rawValue) }, sign: path.sign)

@@ -91,6 +91,60 @@ struct ImportTests {
             ])
     }
 
+    @Test(
+        "an empty or blank table is an error at 1:1, not an empty network",
+        arguments: [
+            ("e.sif", "", "1:1 file is empty; expected lines of source, relation and target"),
+            ("e.sif", "\n\n \t\n", "1:1 file is empty; expected lines of source, relation and target"),
+            ("e.tsv", "\n\n", "1:1 file is empty; expected a header line"),
+            ("e.csv", "", "1:1 file is empty; expected a header line"),
+        ])
+    func emptyTables(_ path: String, _ text: String, _ expected: String) {
+        let result = NetworkInput.load(data: Data(text.utf8), path: path)
+        #expect(result.network == nil)
+        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [expected])
+        let table = ImportOptions(nodeTable: ("n.tsv", Data("\n".utf8)))
+        let nodes = NetworkInput.load(data: Data("a\tactivates\tb\n".utf8), path: "x.sif", import: table)
+        #expect(nodes.diagnostics.first?.message == "node table is empty; expected a header line")
+    }
+
+    @Test("a header after blank lines is found at its line")
+    func leadingBlankLines() throws {
+        let result = NetworkInput.load(data: Data("\n\nsource\tinteraction\ttarget\na\t1\tb\nc\t1\n".utf8), path: "x.tsv")
+        let messages = result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" }
+        #expect(messages == ["5:1 expected 3 columns as in the header, found 2"])
+    }
+
+    @Test(
+        "CSV quoting: a quote opens a field only at its start, must close on the line, and end the field",
+        arguments: [
+            ("A,1,\"B\nC,1,D\n", "2:5 unterminated quoted field: no closing '\"' on this line"),
+            ("A,1,\"B\"x\n", "2:8 unexpected text after the closing quote of a quoted field"),
+            ("\"A,1,B\n", "2:1 unterminated quoted field: no closing '\"' on this line"),
+            ("é,1,\"B\"\"\n", "2:5 unterminated quoted field: no closing '\"' on this line"),
+        ])
+    func csvQuotes(_ rows: String, _ expected: String) {
+        let result = NetworkInput.load(data: Data(("source,interaction,target\n" + rows).utf8), path: "q.csv")
+        #expect(result.network == nil)
+        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [expected])
+        let header = NetworkInput.load(data: Data("source,\"interaction,target\n".utf8), path: "q.csv")
+        #expect(header.diagnostics.map(\.message) == ["unterminated quoted field: no closing '\"' on this line"])
+        let table = ImportOptions(nodeTable: ("n.csv", Data("id,name,kind\nA,\"Al\n".utf8)))
+        let nodes = NetworkInput.load(data: Data("A\tactivates\tA\n".utf8), path: "x.sif", import: table)
+        let first = nodes.diagnostics.first.map { "\($0.file):\($0.line ?? 0):\($0.column ?? 0) \($0.message)" }
+        #expect(first == "n.csv:2:3 unterminated quoted field: no closing '\"' on this line")
+    }
+
+    @Test("CSV quoting: quoted separators and doubled quotes are kept; a quote inside a plain field is a character")
+    func csvQuotedFields() throws {
+        let text = "source,interaction,target\n\"A, the \"\"first\"\"\",1,B\"s\n\"\",1,C\n"
+        let result = NetworkInput.load(data: Data(text.utf8), path: "q.csv")
+        #expect(result.diagnostics.map(\.message) == ["empty source field"])
+        let good = NetworkInput.load(data: Data("source,interaction,target\n\"A, the \"\"first\"\"\",1,B\"s\n".utf8), path: "q.csv")
+        let network = try #require(good.network)
+        #expect(network.nodeIDs == ["A, the \"first\"", "B\"s"])
+    }
+
     @Test("Hetionet JSON: Kind::id nodes, metaedge labels, direction both walked either way")
     func hetionetJSON() throws {
         let network = try #require(try load("tiny-hetionet.json").network)

@@ -38,6 +38,28 @@ struct NetworkViewTests {
         #expect(part.edges.map(\.from) == ["C"])
     }
 
+    @Test("the drawn graph shows each imported label that is not the relation drawn, after the selection")
+    func labelled() throws {
+        let network = try small()
+        let graph = network.labelled(network.drawingGraph(title: "small"))
+        #expect(graph.edges.map { $0.context["label"] } == [nil, nil, nil, "pp"])
+        #expect(graph.nodes == network.drawingGraph().nodes)
+        let part = network.labelled(network.drawingGraph(edges: [3, 0]), edges: [3, 0])
+        #expect(part.edges.map { $0.context["label"] } == ["pp", nil])
+        let tsv = Repository.path("Tests/PharmGraphTests/Fixtures/import/signed.tsv")
+        let mapped = try #require(
+            NetworkInput.load(data: try Data(contentsOf: URL(fileURLWithPath: tsv)), path: tsv, import: ImportOptions(relationMap: ["1": .activates]))
+                .network)
+        let drawn = mapped.labelled(mapped.drawingGraph())
+        #expect(drawn.edges.map(\.relation) == [.activates, .modulates, .activates, .modulates])
+        #expect(drawn.edges.map { $0.context["label"] } == ["1", "-1", "1", "-1"])
+        let dot = PathwayDiagram(graph: drawn, selection: .whole(drawn, filter: ContextFilter()), options: DiagramOptions()).dot
+        #expect(dot.contains("tooltip=\"A activates B\\ncertainty: established\\ncontext: label=1\""))
+        let curated = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/valid/example.yaml"))
+        let example = try #require(curated.graph)
+        #expect(Network(example).labelled(example) == example)
+    }
+
     @Test("a curated graph's network draws as the graph itself")
     func curated() throws {
         let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/valid/example.yaml"))

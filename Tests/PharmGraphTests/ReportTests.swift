@@ -264,6 +264,42 @@ struct QueryReportTests {
         #expect(json["ok"] as? Bool == false)
     }
 
+    @Test("check: a node table's diagnostics are its own entry, first and once; totals count errors not shown")
+    func checkByFile() throws {
+        let table = ImportOptions(nodeTable: ("nodes.tsv", Data("id\tname\tkind\nA\tAlpha\n".utf8)))
+        let rows = (1...250).map { _ in "A\tactivates\n" }.joined()
+        func checked(_ path: String, _ text: String) -> CheckedFile {
+            let result = NetworkInput.load(data: Data(text.utf8), path: path, import: table)
+            return CheckedFile(
+                path: path, formatter: result.formatter, graph: nil, diagnostics: result.diagnostics, input: nil)
+        }
+        let report = CheckReport(
+            files: [checked("a.sif", "A\tactivates\tB\n"), checked("b.tsv", "source\tinteraction\ttarget\n" + rows)],
+            nodeTable: "nodes.tsv", strict: false)
+        #expect(report.files.map(\.path) == ["nodes.tsv", "a.sif", "b.tsv"])
+        #expect(report.files.map(\.diagnostics.errorCount) == [1, 2, 250])
+        #expect(report.files[0].diagnostics.map(\.file) == ["nodes.tsv"])
+        #expect(report.errors == 253)
+        #expect(report.text.hasPrefix("nodes.tsv:2:1: error: expected 3 columns as in the header, found 2\nA\tAlpha\n^\n"))
+        #expect(report.text.contains("b.tsv: error: 150 more errors not shown\n"))
+        #expect(report.text.hasSuffix("checked 3 files: 253 errors, 0 warnings\n"))
+        let json = report.json
+        #expect(json.errors == 253)
+        #expect(json.files.map(\.errors) == [1, 2, 250])
+        #expect(json.files[2].diagnostics.count == 101)
+        #expect(json.files[2].diagnostics.last?.count == 150)
+        #expect(json.files[2].diagnostics.first?.count == nil)
+        let unread = CheckReport(
+            files: [
+                CheckedFile(
+                    path: "a.sif", formatter: DiagnosticFormatter(source: nil), graph: nil,
+                    diagnostics: [Diagnostic(.error, "cannot read file: no such file", file: "missing.tsv")], input: nil)
+            ], nodeTable: "missing.tsv", strict: false)
+        #expect(unread.files.map(\.path) == ["missing.tsv", "a.sif"])
+        #expect(unread.files.map(\.diagnostics.count) == [1, 0])
+        #expect(CheckReport(files: [], nodeTable: "clean.tsv", strict: false).files.map(\.path) == ["clean.tsv"])
+    }
+
     @Test("stats: the statistics' keys beside schema_version and provenance")
     func stats() throws {
         let path = Repository.path(fixtures + "valid/example.yaml")

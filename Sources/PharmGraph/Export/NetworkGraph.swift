@@ -32,4 +32,20 @@ extension Network {
         return Graph(
             id: graph?.id ?? "", title: graph?.title ?? title, version: graph?.version ?? "", nodes: drawnNodes, edges: drawnEdges)
     }
+
+    /// `graph`, drawn from this network by `drawingGraph` with the same `edges`, with each imported
+    /// edge's label (`1`, `pp`, `CbG`, mapped or not; not one that names the drawn relation) in its
+    /// context as `label`, which the diagram shows in the edge's tooltip. Apply it after selecting what to draw: `--where` matches a
+    /// network's own context, never this entry. A curated graph is returned as it is.
+    public func labelled(_ graph: Graph, edges kept: [EdgeIndex]? = nil) -> Graph {
+        guard self.graph == nil else { return graph }
+        var edges = graph.edges
+        for (k, e) in (kept ?? edgeIndices).enumerated() where k < edges.count {
+            let name = edge(e).label.name
+            if name != edges[k].relation.rawValue { edges[k].context.merge(["label": name]) { own, _ in own } }
+        }
+        return Graph(
+            id: graph.id, title: graph.title, version: graph.version, description: graph.description, sources: graph.sources,
+            kinds: graph.kinds, references: graph.references, nodes: graph.nodes, edges: edges, claims: graph.claims)
+    }
 }

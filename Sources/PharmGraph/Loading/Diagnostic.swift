@@ -18,9 +18,12 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public var column: Int?
     /// Supporting lines printed under the caret, e.g. the paths that contradict a claim.
     public var notes: [String]
+    /// How many problems this stands for: 1, or N for a line such as `N more errors not shown`.
+    public var count: Int
 
     public init(
-        _ severity: Severity, _ message: String, file: String, line: Int? = nil, column: Int? = nil, notes: [String] = []
+        _ severity: Severity, _ message: String, file: String, line: Int? = nil, column: Int? = nil, notes: [String] = [],
+        count: Int = 1
     ) {
         self.severity = severity
         self.message = message
@@ -28,6 +31,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         self.line = line
         self.column = column
         self.notes = notes
+        self.count = count
     }
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation, notes: [String] = []) {
@@ -51,10 +55,10 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 }
 
 extension Array where Element == Diagnostic {
-    /// The number of errors.
-    public var errorCount: Int { count { $0.severity == .error } }
-    /// The number of warnings.
-    public var warningCount: Int { count { $0.severity == .warning } }
+    /// The number of errors, those not shown included.
+    public var errorCount: Int { lazy.filter { $0.severity == .error }.map(\.count).reduce(0, +) }
+    /// The number of warnings, those not shown included.
+    public var warningCount: Int { lazy.filter { $0.severity == .warning }.map(\.count).reduce(0, +) }
 }
 
 /// Renders diagnostics with the offending source line and a caret under the column.

@@ -44,11 +44,39 @@ public struct CheckReport: Sendable {
     public let provenance: Provenance
 
     /// `provenance` records the files that could be read, in order; `options` as given (e.g. `strict`).
-    public init(files: [CheckedFile], strict: Bool, options: [String: String] = [:]) {
-        self.files = files
+    ///
+    /// Each diagnostic is listed under the file it concerns: one that names another file (a `--nodes`
+    /// table, `nodeTable`, read for a network) goes to that file's own entry, listed first, once
+    /// however many networks read it.
+    public init(files: [CheckedFile], nodeTable: String? = nil, strict: Bool, options: [String: String] = [:]) {
+        self.files = Self.byFile(files, nodeTable: nodeTable)
         self.strict = strict
         provenance = Provenance(
             inputs: files.compactMap(\.input), options: options)
+    }
+
+    /// The entries with each diagnostic moved to the entry of its own file (a new one, before the
+    /// inputs, when it is not one of them), leaving out one already there (the same table read again).
+    static func byFile(_ files: [CheckedFile], nodeTable: String?) -> [CheckedFile] {
+        let given = Set(files.map(\.path))
+        let moved = files.flatMap { file in file.diagnostics.filter { $0.file != file.path }.map { ($0, file.formatter) } }
+        var others: [String] = []
+        for path in (nodeTable.map { [$0] } ?? []) + moved.map(\.0.file) where !given.contains(path) && !others.contains(path) {
+            others.append(path)
+        }
+        var entries = others.map { CheckedFile(path: $0, formatter: DiagnosticFormatter(source: nil), graph: nil, diagnostics: [], input: nil) }
+        for file in files {
+            var own = file
+            own.diagnostics = file.diagnostics.filter { $0.file == file.path }
+            entries.append(own)
+        }
+        for (diagnostic, formatter) in moved {
+            guard let k = entries.firstIndex(where: { $0.path == diagnostic.file }), !entries[k].diagnostics.contains(diagnostic)
+            else { continue }
+            if k < others.count, entries[k].diagnostics.isEmpty { entries[k].formatter = formatter }
+            entries[k].diagnostics.append(diagnostic)
+        }
+        return entries
     }
 
     public var errors: Int { files.map(\.diagnostics.errorCount).reduce(0, +) }
@@ -81,6 +109,8 @@ public struct CheckReport: Sendable {
             public var column: Int?
             public var message: String
             public var notes: [String]?
+            /// On a line standing for errors not shown (`150 more errors not shown`): how many.
+            public var count: Int?
         }
 
         public var schemaVersion = CheckReport.schema
@@ -106,7 +136,7 @@ public struct CheckReport: Sendable {
                     diagnostics: file.diagnostics.map {
                         JSON.Item(
                             severity: $0.severity.rawValue, line: $0.line, column: $0.column, message: $0.message,
-                            notes: $0.notes.isEmpty ? nil : $0.notes)
+                            notes: $0.notes.isEmpty ? nil : $0.notes, count: $0.count == 1 ? nil : $0.count)
                     })
             }, errors: errors, warnings: warnings, strict: strict, ok: ok)
     }

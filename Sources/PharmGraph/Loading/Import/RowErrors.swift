@@ -1,5 +1,6 @@
 /// Collects an importer's row errors: the first `NetworkInput.maximumRowErrors` in full,
-/// then one line counting the rest, so a bad large file neither floods nor hides anything.
+/// then one line standing for the rest (its `count`), so a bad large file neither floods the
+/// output nor fills memory, and every total still counts every error.
 struct RowErrors {
     let path: String
     private var kept: [Diagnostic] = []
@@ -17,8 +18,8 @@ struct RowErrors {
 
     var isEmpty: Bool { kept.isEmpty }
 
-    /// Every kept diagnostic, and the count of the rest.
+    /// Every kept diagnostic, then one for the rest, which counts as `more` errors.
     var diagnostics: [Diagnostic] {
-        more == 0 ? kept : kept + [Diagnostic(.error, "\(more) more errors not shown", file: path)]
+        more == 0 ? kept : kept + [Diagnostic(.error, "\(Plural.count(more, "more error")) not shown", file: path, count: more)]
     }
 }

@@ -52,11 +52,15 @@ struct TableImporter {
     private mutating func readSIF(_ reader: LineReader, into builder: inout NetworkBuilder) {
         var lineNumber = 0
         var reader = reader
+        var blank = true
+        defer { if blank { error("file is empty; expected lines of source, relation and target", line: 1, column: 1) } }
         while let line = reader.next() {
             lineNumber += 1
-            if line.isEmpty { continue }
+            // A line of only spaces and tabs holds no fields: blank, as an empty one.
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
+            blank = false
             let separator: UInt8 = line.contains(UInt8(ascii: "\t")) ? UInt8(ascii: "\t") : UInt8(ascii: " ")
-            let fields = Fields.split(line, separator: separator, quoted: false)
+            let fields = Fields.split(line, separator: separator, quoted: false).fields
             let texts = decode(fields, line: line)
             if lineNumber == 1, texts.count >= 3, texts[0].lowercased() == "source",
                 Self.sifHeaderLabels.contains(texts[1].lowercased())
@@ -99,11 +103,15 @@ struct TableImporter {
     private mutating func readTable(_ reader: LineReader, separator: UInt8, into builder: inout NetworkBuilder) {
         var reader = reader
         let quoted = separator == UInt8(ascii: ",")
-        guard let headerLine = reader.next() else {
+        guard let (headerLine, headerNumber) = reader.nextNonEmpty() else {
             error("file is empty; expected a header line", line: 1, column: 1)
             return
         }
-        let headerFields = Fields.split(headerLine, separator: separator, quoted: quoted)
+        let (headerFields, headerProblem) = Fields.split(headerLine, separator: separator, quoted: quoted)
+        if let headerProblem {
+            error(headerProblem.message, line: headerNumber, column: Fields.column(headerProblem.at, in: headerLine))
+            return
+        }
         let header = decode(headerFields, line: headerLine)
         let lowered = header.map { $0.lowercased() }
         func column(_ given: String?, defaults: [String], role: String) -> Int? {
@@ -112,18 +120,22 @@ struct TableImporter {
             let flag = "--\(role)-column"
             error(
                 "no \(role) column: expected \(wanted.map { "'\($0)'" }.joined(separator: " or ")) in the header (found \(header.map { "'\($0)'" }.joined(separator: ", "))); name it with \(flag)",
-                line: 1, column: 1)
+                line: headerNumber, column: 1)
             return nil
         }
         let s = column(options.sourceColumn, defaults: ["source"], role: "source")
         let t = column(options.targetColumn, defaults: ["target"], role: "target")
         let r = column(options.relationColumn, defaults: ["relation", "interaction", "type", "sign"], role: "relation")
         guard let s, let t, let r else { return }
-        var lineNumber = 1
+        var lineNumber = headerNumber
         while let line = reader.next() {
             lineNumber += 1
             if line.isEmpty { continue }
-            let fields = Fields.split(line, separator: separator, quoted: quoted)
+            let (fields, problem) = Fields.split(line, separator: separator, quoted: quoted)
+            if let problem {
+                error(problem.message, line: lineNumber, column: Fields.column(problem.at, in: line))
+                continue
+            }
             guard fields.count == header.count else {
                 error(
                     "expected \(header.count) columns as in the header, found \(fields.count)", line: lineNumber,
@@ -153,9 +165,7 @@ struct TableImporter {
 
     /// The 1-based column (in Unicode scalars) where a field starts.
     private func column(of field: Range<Int>, in line: ArraySlice<UInt8>) -> Int {
-        var column = 1
-        for b in line.prefix(field.lowerBound) where b & 0xC0 != 0x80 { column += 1 }
-        return column
+        Fields.column(field.lowerBound, in: line)
     }
 }
 
@@ -173,6 +183,16 @@ struct LineReader {
 
     /// Where the input stops being UTF-8, if it does; check before reading fields.
     var utf8Error: (line: Int, column: Int, byte: UInt8)? { PharmGraph.utf8Error(in: bytes) }
+
+    /// The next line that is not empty, with its 1-based number counted from here.
+    mutating func nextNonEmpty() -> (line: ArraySlice<UInt8>, number: Int)? {
+        var number = 0
+        while let line = next() {
+            number += 1
+            if !line.isEmpty { return (line, number) }
+        }
+        return nil
+    }
 
     mutating func next() -> ArraySlice<UInt8>? {
         guard position < bytes.count else { return nil }
@@ -193,25 +213,57 @@ struct LineReader {
 
 /// Field splitting and decoding.
 enum Fields {
-    /// Field ranges, relative to the line's start. CSV fields may be "quoted" with "" escapes.
-    static func split(_ line: ArraySlice<UInt8>, separator: UInt8, quoted: Bool) -> [Range<Int>] {
+    /// A malformed quoted field: what is wrong, at a byte offset from the line's start.
+    struct Problem: Equatable {
+        let message: String
+        let at: Int
+    }
+
+    /// Field ranges, relative to the line's start. With `quoted` (CSV, RFC 4180 within one line), a
+    /// field that starts with `"` ends at the next lone `"`, `""` standing for one; a quote elsewhere
+    /// is an ordinary character. An unclosed quote, or text after a closing one, is a problem.
+    static func split(_ line: ArraySlice<UInt8>, separator: UInt8, quoted: Bool) -> (fields: [Range<Int>], problem: Problem?) {
+        let quote = UInt8(ascii: "\"")
         var fields: [Range<Int>] = []
         let base = line.startIndex
         var start = base
         var i = base
-        var inQuotes = false
-        while i < line.endIndex {
-            let b = line[i]
-            if quoted, b == UInt8(ascii: "\"") {
-                inQuotes.toggle()
-            } else if b == separator, !inQuotes {
-                fields.append((start - base)..<(i - base))
-                start = i + 1
+        while true {
+            if quoted, i < line.endIndex, line[i] == quote {
+                // A quoted field: to the closing quote, which must end the field.
+                var j = i + 1
+                while true {
+                    guard j < line.endIndex else {
+                        return (fields, Problem(message: "unterminated quoted field: no closing '\"' on this line", at: i - base))
+                    }
+                    if line[j] == quote {
+                        if j + 1 < line.endIndex, line[j + 1] == quote {
+                            j += 2
+                            continue
+                        }
+                        break
+                    }
+                    j += 1
+                }
+                i = j + 1
+                if i < line.endIndex, line[i] != separator {
+                    return (fields, Problem(message: "unexpected text after the closing quote of a quoted field", at: i - base))
+                }
+            } else {
+                while i < line.endIndex, line[i] != separator { i += 1 }
             }
+            fields.append((start - base)..<(i - base))
+            guard i < line.endIndex else { return (fields, nil) }
             i += 1
+            start = i
         }
-        fields.append((start - base)..<(line.endIndex - base))
-        return fields
+    }
+
+    /// The 1-based column (in Unicode scalars) of the byte at `offset` from the line's start.
+    static func column(_ offset: Int, in line: ArraySlice<UInt8>) -> Int {
+        var column = 1
+        for b in line.prefix(offset) where b & 0xC0 != 0x80 { column += 1 }
+        return column
     }
 
     /// The text of a field, with CSV quotes removed when `quoted`. The bytes must be UTF-8.
@@ -248,27 +300,35 @@ struct NodeTableReader {
             errors.add(GraphLoader.notUTF8(path, bad.line, bad.column, bad.byte))
             return
         }
-        guard let headerLine = reader.next() else {
+        guard let (headerLine, headerNumber) = reader.nextNonEmpty() else {
             error("node table is empty; expected a header line", line: 1)
             return
         }
-        let header = Fields.split(headerLine, separator: separator, quoted: separator == UInt8(ascii: ","))
-            .map {
-                Fields.text(headerLine[(headerLine.startIndex + $0.lowerBound)..<(headerLine.startIndex + $0.upperBound)], quoted: quoted)
-                    .lowercased()
-            }
+        let (headerFields, headerProblem) = Fields.split(headerLine, separator: separator, quoted: quoted)
+        if let headerProblem {
+            error(headerProblem.message, line: headerNumber, column: Fields.column(headerProblem.at, in: headerLine))
+            return
+        }
+        let header = headerFields.map {
+            Fields.text(headerLine[(headerLine.startIndex + $0.lowerBound)..<(headerLine.startIndex + $0.upperBound)], quoted: quoted)
+                .lowercased()
+        }
         guard let id = header.firstIndex(of: "id") else {
-            error("node table has no 'id' column (found \(header.map { "'\($0)'" }.joined(separator: ", ")))", line: 1)
+            error("node table has no 'id' column (found \(header.map { "'\($0)'" }.joined(separator: ", ")))", line: headerNumber)
             return
         }
         let name = header.firstIndex(of: "name")
         let kind = header.firstIndex(of: "kind")
-        var lineNumber = 1
+        var lineNumber = headerNumber
         var seen: [String: Int] = [:]
         while let line = reader.next() {
             lineNumber += 1
             if line.isEmpty { continue }
-            let fields = Fields.split(line, separator: separator, quoted: separator == UInt8(ascii: ","))
+            let (fields, problem) = Fields.split(line, separator: separator, quoted: quoted)
+            if let problem {
+                error(problem.message, line: lineNumber, column: Fields.column(problem.at, in: line))
+                continue
+            }
             guard fields.count == header.count else {
                 error("expected \(header.count) columns as in the header, found \(fields.count)", line: lineNumber)
                 continue
