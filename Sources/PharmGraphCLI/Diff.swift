@@ -72,6 +72,8 @@ struct Diff: ParsableCommand {
     @Option(parsing: .unconditional, help: "With --render: draw only the changes and the nodes within N steps of them.")
     var context: Int?
 
+    @OptionGroup var figure: FigureOptions
+
     @Flag(name: .customLong("git-external"), help: .hidden)
     var gitExternal = false
 
@@ -93,6 +95,7 @@ struct Diff: ParsableCommand {
         if let render, DiffRendering.format(of: render) == nil {
             throw ValidationError("--render: cannot tell the format of '\(render)'; name it .svg, .png, .pdf or .dot")
         }
+        if figure.noCaption, render == nil { throw ValidationError("--no-caption needs --render") }
         if let context {
             guard render != nil else { throw ValidationError("--context needs --render") }
             guard (0...Render.largestDepth).contains(context) else {
@@ -169,7 +172,7 @@ struct Diff: ParsableCommand {
 
         // The diagram is drawn and written before anything is printed, so that trouble leaves no half-report.
         if let render {
-            let image = try DiffRendering.render(report, to: render, context: context)
+            let image = try DiffRendering.render(report, to: render, context: context, caption: !figure.noCaption)
             try DiffRendering.write(image, to: render)
         }
         switch format.format {

@@ -71,6 +71,8 @@ struct Paths: ParsableCommand {
     @Option(help: "Also draw the printed paths (up to 50 with --limit 0) to OUT.svg, .png, .pdf or .dot.")
     var render: String?
 
+    @OptionGroup var figure: FigureOptions
+
     enum PathSign: String, ExpressibleByArgument, CaseIterable {
         case positive, negative, unknown
         var sign: Sign {
@@ -94,6 +96,7 @@ struct Paths: ParsableCommand {
             let names = RenderFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError("--render: cannot tell the format of '\(render)' from its extension (\(names))")
         }
+        if figure.noCaption, render == nil { throw ValidationError("--no-caption needs --render") }
         if render != nil, batch != nil { throw ValidationError("--render draws one query; it cannot be used with --batch") }
     }
 
@@ -184,10 +187,10 @@ struct Paths: ParsableCommand {
     func runOne(from: String, to: String, engine: PathEngine, inputs: [Provenance.Input]) throws -> Int {
         let query = try query(from: from, to: to, engine: engine)
         let result = try report(query, engine: engine)
-        if let render { try draw(result, query: query, to: render, engine: engine, from: from, to: to) }
+        let provenance = Provenance(inputs: inputs, options: provenanceOptions(from: from, to: to))
+        if let render { try draw(result, query: query, to: render, engine: engine, from: from, to: to, provenance: provenance) }
         let report = PathsReport(
-            network: engine.network, query: query, result: result, shown: k ?? limit,
-            provenance: Provenance(inputs: inputs, options: provenanceOptions(from: from, to: to)))
+            network: engine.network, query: query, result: result, shown: k ?? limit, provenance: provenance)
         switch format.format {
         case .text: Console.out(report.text(hints: .cli))
         case .json: Console.out(try ReportJSON.encode(report.json))
@@ -215,7 +218,9 @@ struct Paths: ParsableCommand {
 
 extension Paths {
     /// Draws the query's paths: the printed ones, or up to `Render.pathLimit` with `--limit 0`.
-    func draw(_ report: PathReport, query: PathQuery, to output: String, engine: PathEngine, from: String, to: String) throws {
+    func draw(
+        _ report: PathReport, query: PathQuery, to output: String, engine: PathEngine, from: String, to: String, provenance: Provenance
+    ) throws {
         var drawn = report
         if limit == 0 && k == nil {
             drawn = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.paths(query, limit: Render.pathLimit) }
@@ -227,7 +232,7 @@ extension Paths {
             selection, of: engine.network, name: input.graph, what: "the paths from '\(from)' to '\(to)'",
             hint: "lower --limit or --max-length")
         try Render.draw(
-            graph: graph, selection: selection, options: DiagramOptions(), engine: nil,
+            graph: graph, selection: selection, options: figure.recording(provenance), engine: nil,
             format: RenderFormat(fileExtension: output) ?? .svg, output: output)
     }
 }

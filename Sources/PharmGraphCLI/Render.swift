@@ -61,6 +61,8 @@ struct Render: ParsableCommand {
     @Flag(name: .customLong("no-legend"), help: "Leave out the legend.")
     var noLegend = false
 
+    @OptionGroup var figure: FigureOptions
+
     @Option(help: "Draw only the neighbourhood of this node (id, label or synonym).")
     var focus: String?
 
@@ -141,12 +143,28 @@ struct Render: ParsableCommand {
                 hint: "lower --max-length")
         }
 
-        let options = DiagramOptions(
-            rankDirection: rankdir, clusterBySystem: clusterBy == .system,
-            legend: !noLegend)
+        let options = figure.recording(
+            Provenance(inputs: input.provenance, options: provenanceOptions),
+            in: DiagramOptions(rankDirection: rankdir, clusterBySystem: clusterBy == .system, legend: !noLegend))
         try Self.draw(
             graph: graph, selection: selection, options: options, engine: engine,
             format: format, output: output, benchmarkRepeat: benchmarkRepeat)
+    }
+
+    /// The selection's options as provenance records them: focus, depth and direction, or the paths' ends and bounds; `--where`.
+    var provenanceOptions: [String: String] {
+        var options: [String: String] = [:]
+        if !scope.filters.isEmpty { options["where"] = scope.filters.joined(separator: ",") }
+        if let focus {
+            options["focus"] = focus
+            options["depth"] = String(depth)
+            options["direction"] = direction.rawValue
+        } else if paths.count == 2 {
+            options.merge(scope.provenanceOptions.merging(limits.provenanceOptions) { a, _ in a }) { a, _ in a }
+            options["from"] = paths[0]
+            options["to"] = paths[1]
+        }
+        return options
     }
 
     /// Refuses, before any layout, to draw more than `largestWholeNetwork` nodes of an imported network:

@@ -72,7 +72,8 @@ struct RenderEndToEndTests {
         #expect(focus.stdout.contains("\"nmdar\" -> \"pain-signalling\""))
         #expect(!focus.stdout.contains("\"ketamine\" ["))
 
-        let paths = try pharmgraph("render", "valid/example.yaml", "-o", "-", "--format", "dot", "--paths", "ketamine", "analgesia")
+        let paths = try pharmgraph(
+            "render", "valid/example.yaml", "-o", "-", "--format", "dot", "--paths", "ketamine", "analgesia", "--no-caption")
         #expect(paths.status == 0, "\(paths.stderr)")
         #expect(paths.stdout.contains("Paths from Ketamine to Analgesia, at most 6 steps: 1 (1 +, 0 -, 0 ?), net positive"))
         #expect(paths.stdout.contains(#"1. net + positive: Ketamine ⊣ NMDA receptor → Pain signalling ⊣ Analgesia\l"#))

@@ -363,7 +363,7 @@ struct DiffDiagramTests {
         #expect(try DiffDiagram(diff, names: ("a", "b"), context: nil).edgeCount == 5)
     }
 
-    @Test("the diagram's title is a plain label (no HTML, which leaks in Graphviz), with an optional caption and comment")
+    @Test("the diagram's title is a plain label (no HTML, which leaks in Graphviz) unless captioned; the caption is small and grey; the comment")
     func frame() throws {
         let old = try network("source\tinteraction\ttarget\na\tx\tb\n", path: "old.sif")
         let new = try network("source\tinteraction\ttarget\na\tx\tb\nb\ty\tc\n", path: "new.sif")
@@ -374,7 +374,7 @@ struct DiffDiagramTests {
         #expect(!plain.contains("label=<<"))
         #expect(!plain.contains("comment="))
         let framed = try DiffDiagram(diff, names: ("old.sif", "new.sif"), context: 1, caption: "v1 · abc", metadata: "tool: x").dot
-        #expect(framed.contains(#"them\nv1 · abc\n""#))
+        #expect(framed.contains(##"them<br/><font point-size="10" color="#6B6B6B">v1 · abc</font>>"##))
         #expect(framed.contains(#"comment="tool: x""#))
     }
 

@@ -31,6 +31,12 @@ public struct DiagramOptions: Sendable, Equatable {
         self.caption = caption
         self.metadata = metadata
     }
+
+    /// Records `provenance` as the metadata and, when `caption` is true, as the caption line.
+    public mutating func record(_ provenance: Provenance, caption: Bool) {
+        self.caption = caption ? provenance.caption : nil
+        metadata = provenance.metadata
+    }
 }
 
 /// A pathway diagram of a graph as deterministic DOT text, in the visual language of docs/rendering.md.

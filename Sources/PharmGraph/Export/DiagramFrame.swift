@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every diagram shares: the title, the graph and default attributes, the legend's cluster,
 /// and an optional caption line and metadata comment (docs/rendering.md).
 struct DiagramFrame {
@@ -19,9 +21,8 @@ struct DiagramFrame {
     /// render of an HTML label with bold text (docs/rendering.md).
     func graph(named name: String) -> DOTGraph {
         var dot = DOTGraph(name: .literal(name))
-        let lines = title + (caption.map { [($0, DOTValue.Justification.centred)] } ?? [])
         dot.attributes = [
-            DOTAttribute("label", .lines(lines)), .literal("labelloc", "t"),
+            DOTAttribute("label", label), .literal("labelloc", "t"),
             .literal("fontname", DOTStyle.font), .literal("fontsize", "15"), .literal("charset", "UTF-8"),
             .literal("layout", engine), .literal("rankdir", rankDirection.rawValue),
             .literal("nodesep", "0.25"), .literal("ranksep", "0.45"),
@@ -43,6 +44,27 @@ struct DiagramFrame {
         ]
         return dot
     }
+
+    /// The title as a plain label; with a caption, an HTML-like label whose last line is the caption,
+    /// small and grey (no bold: that is what leaks in Graphviz 2.42, docs/rendering.md).
+    var label: DOTValue {
+        guard let caption else { return .lines(title) }
+        var markup = ""
+        for line in title {
+            let lineBreak =
+                switch line.justification {
+                case .centred: "<br/>"
+                case .left: #"<br align="left"/>"#
+                case .right: #"<br align="right"/>"#
+                }
+            markup += DOTValue.html(escaping: line.text).replacingOccurrences(of: "<br/>", with: lineBreak) + lineBreak
+        }
+        markup += #"<font point-size="10" color="\#(DiagramFrame.captionColour)">"# + DOTValue.html(escaping: caption) + "</font>"
+        return .html(markup: markup)
+    }
+
+    /// The caption's grey, dark enough on white for small print (contrast 5.7:1).
+    static let captionColour = "#6B6B6B"
 
     /// The legend: one flat cluster, since Graphviz 2.42's dot leaks memory for every cluster it
     /// lays out, nested ones included (docs/rendering.md).

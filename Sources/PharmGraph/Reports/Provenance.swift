@@ -71,6 +71,19 @@ public struct Provenance: Sendable, Equatable, Encodable {
         return DisplayText.escaped(parts.joined(separator: " · "))
     }
 
+    /// A figure's metadata, which the diagram records as its `comment` (docs/rendering.md): `key=value` lines,
+    /// `tool`, `tool_version`, `semantics`, `input.N.id|version|sha256|revision` (N from 1), `option.NAME`.
+    public var metadata: String {
+        var lines = ["tool=\(tool)", "tool_version=\(toolVersion)", "semantics=\(semantics)"]
+        for (number, input) in zip(1..., inputs) {
+            let fields = [("id", input.id), ("version", input.version), ("sha256", input.sha256), ("revision", input.revision)]
+            lines += fields.compactMap { key, value in value.map { "input.\(number).\(key)=\($0)" } }
+        }
+        lines += options.keys.sorted().map { "option.\($0)=\(options[$0]!)" }
+        // One line per field, whatever the values hold.
+        return lines.map { DisplayText.escaped($0) }.joined(separator: "\n")
+    }
+
     enum CodingKeys: String, CodingKey {
         case tool, semantics, inputs, options
         case toolVersion = "tool_version"
