@@ -31,7 +31,7 @@ struct Causes: ParsableCommand {
         let (engine, inputs) = try QueryInput.loadWithInput(input)
         let network = engine.network
         let goals = try QueryInput.resolve(effect, in: network, what: "EFFECT")
-        let drugs = try Effects.targets(sources, default: ["drug"], in: network)
+        let drugs = try QueryInput.targets(sources, defaultKinds: NodeSelector.drugKinds, in: network)
         var query = PathQuery(sources: drugs, targets: goals, maxLength: traversal.maxLength, traversal: try traversal.traversal())
         limits.limits(perQuery: true).apply(to: &query)
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reachBack(query) }

@@ -32,7 +32,7 @@ struct Effects: ParsableCommand {
         let (engine, inputs) = try QueryInput.loadWithInput(input)
         let network = engine.network
         let sources = try QueryInput.resolve(drug, in: network, what: "DRUG")
-        let goals = try Self.targets(targets, default: ["effect", "condition"], in: network)
+        let goals = try QueryInput.targets(targets, defaultKinds: NodeSelector.effectKinds, in: network)
         var query = PathQuery(sources: sources, targets: goals, maxLength: traversal.maxLength, traversal: try traversal.traversal())
         limits.limits(perQuery: true).apply(to: &query)
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reach(query) }
@@ -42,18 +42,4 @@ struct Effects: ParsableCommand {
         try ReachOutput.print(report, format: format)
     }
 
-    /// Nodes named by `selectors`, or every node of the default kinds present.
-    static func targets(_ selectors: [String], default kinds: [String], in network: Network) throws -> [NodeIndex] {
-        if !selectors.isEmpty {
-            return try selectors.flatMap { try QueryInput.resolve($0, in: network, what: "--targets") }
-        }
-        let present = kinds.filter { network.kinds.contains($0) }
-        if present.isEmpty {
-            Console.error(
-                "error: the graph has no node of kind \(kinds.map { "'\($0)'" }.joined(separator: " or ")); name the targets with --targets kind:K\n"
-            )
-            throw ExitCode(1)
-        }
-        return try present.flatMap { try QueryInput.resolve("kind:\($0)", in: network, what: "--targets") }
-    }
 }

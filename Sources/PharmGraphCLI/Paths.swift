@@ -151,34 +151,18 @@ struct Paths: ParsableCommand {
     func runBatch(_ file: String, engine: PathEngine) throws -> Int {
         var work = 0
         let text = String(decoding: try QueryInput.read(file, limit: input.read.limit), as: UTF8.self)
+        let queries: PathBatch
+        do {
+            queries = try PathBatch(text: text, path: file, network: engine.network)
+        } catch {
+            Console.error(DiagnosticFormatter(source: SourceText(path: file, text: text)).format(error.diagnostic(path: file)) + "\n")
+            throw ExitCode(1)
+        }
         var rows = [PathsReport.batchHeader]
-        // Lines as everywhere else: LF, CR, CRLF, NEL, LS and PS end them (LineBreaks).
-        let source = SourceText(path: file, text: text)
-        for (number, line) in (0..<source.lineCount).map({ ($0, source.line($0 + 1) ?? "") }) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
-                let diagnostic = Diagnostic(
-                    .error, "expected FROM<TAB>TO, found \(fields.count) field(s)", file: file, line: number + 1, column: 1)
-                Console.error(DiagnosticFormatter(source: source).format(diagnostic) + "\n")
-                throw ExitCode(1)
-            }
-            // Name errors point at the line and field of the batch file.
-            for (k, name) in fields.enumerated() {
-                do {
-                    _ = try NodeSelector.resolve(name, in: engine.network)
-                } catch {
-                    let column = k == 0 ? 1 : fields[0].unicodeScalars.count + 2
-                    let diagnostic = Diagnostic(
-                        .error, "\(k == 0 ? "FROM" : "TO"): \(error.description)", file: file, line: number + 1, column: column)
-                    Console.error(DiagnosticFormatter(source: source).format(diagnostic) + "\n")
-                    throw ExitCode(1)
-                }
-            }
-            let report = try report(try query(from: fields[0], to: fields[1], engine: engine), engine: engine)
+        for row in queries.rows {
+            let report = try report(try query(from: row.from, to: row.to, engine: engine), engine: engine)
             work = max(work, report.work)
-            rows.append(PathsReport.batchRow(from: fields[0], to: fields[1], report))
+            rows.append(PathsReport.batchRow(from: row.from, to: row.to, report))
         }
         Console.out(rows.joined(separator: "\n") + "\n")
         return work
@@ -217,22 +201,23 @@ struct Paths: ParsableCommand {
 }
 
 extension Paths {
-    /// Draws the query's paths: the printed ones, or up to `Render.pathLimit` with `--limit 0`.
+    /// Draws the query's paths: the printed ones, or up to `Drawing.pathLimit` with `--limit 0`.
     func draw(
         _ report: PathReport, query: PathQuery, to output: String, engine: PathEngine, from: String, to: String, provenance: Provenance
     ) throws {
         var drawn = report
         if limit == 0 && k == nil {
-            drawn = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.paths(query, limit: Render.pathLimit) }
+            drawn = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.paths(query, limit: Drawing.pathLimit) }
         }
         let title = engine.network.graph == nil ? "\(input.graph) (imported network)" : ""
-        let (graph, selection) = Render.pathDrawing(
-            report: drawn, query: query, names: (from, to), network: engine.network, title: title)
-        try Render.refuseLarge(
-            selection, of: engine.network, name: input.graph, what: "the paths from '\(from)' to '\(to)'",
-            hint: "lower --limit or --max-length")
+        let drawing = Drawing(paths: drawn, query: query, names: (from, to), network: engine.network, title: title)
+        do {
+            try drawing.checkSize(of: engine.network)
+        } catch {
+            throw Render.fail(error, name: input.graph, selection: "the paths from '\(from)' to '\(to)'", hint: "lower --limit or --max-length")
+        }
         try Render.draw(
-            graph: graph, selection: selection, options: figure.recording(provenance), engine: nil,
+            graph: drawing.graph, selection: drawing.selection, options: figure.recording(provenance), engine: nil,
             format: RenderFormat(fileExtension: output) ?? .svg, output: output)
     }
 }

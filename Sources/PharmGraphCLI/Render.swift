@@ -7,14 +7,10 @@ import PharmGraphRender
 struct Render: ParsableCommand {
     /// Above this many nodes the default engine is sfdp instead of dot (docs/rendering.md).
     static let dotNodeLimit = 150
-    /// The most paths `--paths` draws and lists (the shortest first).
-    static let pathLimit = 50
     /// The largest `--depth`: beyond any graph's diameter.
     static let largestDepth = 1_000_000
     /// The largest `--benchmark-repeat`.
     static let largestBenchmarkRepeat = 10_000
-    /// The most nodes drawn from an imported network, whole or by any selection (docs/decisions.md).
-    static let largestWholeNetwork = 1_500
 
     static let configuration = CommandConfiguration(
         abstract: "Draw a graph as a pathway diagram (SVG, PNG, PDF, DOT or Graphviz JSON).",
@@ -25,7 +21,7 @@ struct Render: ParsableCommand {
             is written in place, never replaced. The default engine is dot, or sfdp above
             \(dotNodeLimit) nodes (said on stderr). --where applies to every drawing; --max-length,
             --max-work and --timeout to --paths. An imported network (SIF, TSV/CSV, Hetionet JSON)
-            is drawn whole up to \(largestWholeNetwork) nodes; a larger one only with --focus or
+            is drawn whole up to \(Drawing.largestNetworkDrawing) nodes; a larger one only with --focus or
             --paths, which may draw at most as many of its nodes. See docs/rendering.md and docs/cli.md.
 
             Examples:
@@ -116,38 +112,22 @@ struct Render: ParsableCommand {
         let input = InputLoader.load(file, options: network.loaderOptions(read))
         Console.report(input)
         guard let network = input.network else { throw ExitCode(1) }
-        if network.graph == nil, focus == nil, paths.isEmpty, network.nodeCount > Self.largestWholeNetwork {
-            Console.error(
-                "\(file): error: the network has \(network.nodeCount) nodes, more than the \(Self.largestWholeNetwork) render draws whole\n"
-                    + "  hint: draw a part of it with --focus NODE (and --depth N) or --paths FROM TO\n")
-            throw ExitCode(1)
-        }
-
-        let graph: Graph
-        let selection: DiagramSelection
+        let title = input.isNetwork ? "\(file) (\(input.format?.rawValue ?? "imported") network)" : ""
+        let drawing: Drawing
         do {
-            let title = input.isNetwork ? "\(file) (\(input.format?.rawValue ?? "imported") network)" : ""
-            (graph, selection) = try select(in: network, title: title, filter: filter)
+            drawing = try Drawing(drawingScope, of: network, title: title, filter: filter)
+            if let report = drawing.paths, report.partial {
+                Console.error("warning: " + PathsReport.partialLine(report, hints: .cli) + "\n")
+            }
+            try drawing.checkSize(of: network)
         } catch {
-            Console.error("error: \(error)\n")
-            throw ExitCode(1)
+            throw Self.fail(error, name: file, selection: selectionName, hint: selectionHint)
         }
-        if let focus {
-            try Self.refuseLarge(
-                selection, of: network, name: file,
-                what: "the neighbourhood of '\(focus)' within \(Plural.count(depth, "step"))",
-                hint: "lower --depth, follow one --direction (in or out), or draw --paths FROM TO")
-        } else if paths.count == 2 {
-            try Self.refuseLarge(
-                selection, of: network, name: file, what: "the paths from '\(paths[0])' to '\(paths[1])'",
-                hint: "lower --max-length")
-        }
-
         let options = figure.recording(
             Provenance(inputs: input.provenance, options: provenanceOptions),
             in: DiagramOptions(rankDirection: rankdir, clusterBySystem: clusterBy == .system, legend: !noLegend))
         try Self.draw(
-            graph: graph, selection: selection, options: options, engine: engine,
+            graph: drawing.graph, selection: drawing.selection, options: options, engine: engine,
             format: format, output: output, benchmarkRepeat: benchmarkRepeat)
     }
 
@@ -167,15 +147,43 @@ struct Render: ParsableCommand {
         return options
     }
 
-    /// Refuses, before any layout, to draw more than `largestWholeNetwork` nodes of an imported network:
-    /// `FILE: error: WHAT would draw N nodes, more than …` and the hint, exit 1, nothing written.
-    static func refuseLarge(_ selection: DiagramSelection, of network: Network, name: String, what: String, hint: String) throws {
-        guard network.graph == nil, selection.nodes.count > largestWholeNetwork else { return }
-        Console.error(
-            DisplayText.escaped(
-                "\(name): error: \(what) would draw \(selection.nodes.count) nodes, more than the \(largestWholeNetwork) render draws from a network")
-                + "\n  hint: \(hint)\n")
-        throw ExitCode(1)
+    /// What to draw, from the options.
+    var drawingScope: DrawingScope {
+        if let focus { return .focus(focus, depth: depth, direction: direction) }
+        if paths.count == 2 {
+            return .paths(from: paths[0], to: paths[1], maxLength: scope.length, limits: limits.limits(perQuery: true))
+        }
+        return .whole
+    }
+
+    /// The selection in words, for the message that refuses to draw too much of a network.
+    var selectionName: String {
+        if let focus { return "the neighbourhood of '\(focus)' within \(Plural.count(depth, "step"))" }
+        return paths.count == 2 ? "the paths from '\(paths[0])' to '\(paths[1])'" : "the network"
+    }
+
+    /// How to draw less, for the same message.
+    var selectionHint: String {
+        focus != nil ? "lower --depth, follow one --direction (in or out), or draw --paths FROM TO" : "lower --max-length"
+    }
+
+    /// Prints why a drawing cannot be made (`FILE: error: …` and a hint for a network too large) and returns exit 1.
+    static func fail(_ failure: Drawing.Failure, name: String, selection: String, hint: String) -> ExitCode {
+        let limit = Drawing.largestNetworkDrawing
+        switch failure {
+        case let .networkTooLarge(nodes):
+            Console.error(
+                "\(name): error: the network has \(nodes) nodes, more than the \(limit) render draws whole\n"
+                    + "  hint: draw a part of it with --focus NODE (and --depth N) or --paths FROM TO\n")
+        case let .selectionTooLarge(nodes):
+            Console.error(
+                DisplayText.escaped("\(name): error: \(selection) would draw \(nodes) nodes, more than the \(limit) render draws from a network")
+                    + "\n  hint: \(hint)\n")
+        case let .node(cause): Console.error("error: \(cause)\n")
+        case let .focusNotOne(focus, count): Console.error("error: --focus: '\(focus)' names \(count) nodes; give one\n")
+        case let .query(cause): Console.error("error: \(cause)\n")
+        }
+        return ExitCode(1)
     }
 
     /// Lays out and renders a selection, then writes it to `output` with `OutputFile`.
@@ -226,70 +234,6 @@ struct Render: ParsableCommand {
         }
     }
 
-    /// The graph to draw and what of it: the whole, a focus neighbourhood, or the paths between two nodes.
-    private func select(in network: Network, title: String, filter: ContextFilter) throws -> (Graph, DiagramSelection) {
-        if paths.count == 2 {
-            return try pathSelection(from: paths[0], to: paths[1], in: network, title: title, filter: filter)
-        }
-        let graph = network.drawingGraph(title: title)
-        if let focus {
-            let nodes = try NodeSelector.resolve(focus, in: network)
-            guard nodes.count == 1 else {
-                throw RenderFailure(description: "--focus: '\(focus)' names \(nodes.count) nodes; give one")
-            }
-            return (network.labelled(graph), DiagramSelection.neighbourhood(
-                of: network.node(nodes[0]).id, depth: depth, direction: direction, in: graph, filter: filter))
-        }
-        return (network.labelled(graph), DiagramSelection.whole(graph, filter: filter))
-    }
-
-    /// The union of the simple paths from `from` to `to`, found by the path engine, shortest first.
-    private func pathSelection(
-        from: String, to: String, in network: Network, title: String, filter: ContextFilter
-    ) throws -> (Graph, DiagramSelection) {
-        let engine = PathEngine(network: network)
-        let sources = try NodeSelector.resolve(from, in: network)
-        let targets = try NodeSelector.resolve(to, in: network)
-        var query = PathQuery(
-            sources: sources, targets: targets, maxLength: scope.length, traversal: TraversalOptions(filter: filter))
-        limits.limits(perQuery: true).apply(to: &query)
-        let report = try engine.paths(query, limit: Self.pathLimit)
-        if report.partial { Console.error("warning: " + PathsReport.partialLine(report, hints: .cli) + "\n") }
-        return Self.pathDrawing(report: report, query: query, names: (from, to), network: network, title: title)
-    }
-
-    /// The graph to draw the paths of `report` on (for an imported network, only their edges and ends),
-    /// and the drawn paths, captioned with its counts and verdict.
-    static func pathDrawing(
-        report: PathReport, query: PathQuery, names: (from: String, to: String), network: Network, title: String = ""
-    ) -> (graph: Graph, selection: DiagramSelection) {
-        let used = Array(Set(report.paths.flatMap(\.edges))).sorted()
-        let graph =
-            network.graph ?? network.labelled(network.drawingGraph(title: title, edges: used, nodes: query.sources + query.targets), edges: used)
-        let position = network.graph == nil ? Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) }) : nil
-        let drawn = report.paths.map { path in
-            DiagramSelection.Path(edges: path.edges.map { position?[$0] ?? Int($0.rawValue) }, sign: path.sign)
-        }
-        let name = { (nodes: [NodeIndex], text: String) -> String in
-            nodes.count == 1 ? (graph.node(network.node(nodes[0]).id)?.displayLabel ?? text) : text
-        }
-        let counts = report.counts
-        let filter = query.traversal.filter
-        var caption =
-            "Paths from \(name(query.sources, names.from)) to \(name(query.targets, names.to)), at most \(query.maxLength) steps: "
-        caption += counts.total == 0 ? (report.partial ? "none found" : "none") : "\(counts.total) (\(counts.positive) +, \(counts.negative) -, \(counts.unknown) ?), net \(report.finding.rawValue)"
-        if counts.total > drawn.count {
-            caption += report.partial ? "; \(drawn.count) drawn" : "; the \(drawn.count) shortest drawn"
-        }
-        if report.partial { caption += "; the search stopped early: counts are lower bounds, the verdict undetermined" }
-        var captions = [caption]
-        if !filter.isEmpty {
-            captions.append("Where " + filter.required.keys.sorted().map { "\($0)=\(filter.required[$0]!)" }.joined(separator: ", "))
-        }
-        let ends = (query.sources + query.targets).map { network.node($0).id }
-        return (graph, DiagramSelection.paths(drawn, ends: ends, in: graph, captions: captions))
-    }
-
     /// Renders `repeats` more times in this process and reports time and memory on stderr.
     ///
     /// `first` is the time of the first render, which also loads Graphviz's plugins and fonts.
@@ -315,11 +259,6 @@ struct Render: ParsableCommand {
     private static func choices<T: RawRepresentable>(_ cases: [T]) -> String where T.RawValue == String {
         cases.map(\.rawValue).joined(separator: ", ")
     }
-}
-
-/// A render that cannot be done, with the reason.
-struct RenderFailure: Error, CustomStringConvertible {
-    let description: String
 }
 
 /// This process's resident and peak memory, from /proc/self/status (zero where unavailable).

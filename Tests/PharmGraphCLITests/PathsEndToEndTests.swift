@@ -8,6 +8,26 @@ import Testing
 /// The queries of PathTests (whose paths and signs are worked out by hand in its comment), through the binary.
 @Suite("paths, effects, causes and claims, end to end")
 struct PathsEndToEndTests {
+    @Test("--relations: a comma-separated list, spaces trimmed; provenance keeps it as given; effects' default and named targets")
+    func relationsAndTargets() throws {
+        let both = try pharmgraph("paths", "valid/example.yaml", "ketamine", "analgesia", "--relations", "inhibits, activates", "--format", "json")
+        #expect(both.status == 0)
+        #expect(both.stdout.contains(#""total" : 1,"#))
+        #expect(both.stdout.contains(#""relations" : "inhibits, activates","#))
+        let one = try pharmgraph("paths", "valid/example.yaml", "ketamine", "analgesia", "--relations", "inhibits")
+        #expect(one.status == 0)
+        #expect(one.stdout.hasPrefix("0 paths: 0 positive, 0 negative, 0 unknown; verdict: none"))
+        let unknown = try pharmgraph("effects", "valid/example.yaml", "ketamine", "--targets", "nobody")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.hasPrefix("error: --targets: unknown node 'nobody'"))
+        let network = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: network) }
+        try "a\tactivates\tb\n".write(toFile: network + "/n.sif", atomically: true, encoding: .utf8)
+        let none = try pharmgraph("effects", network + "/n.sif", "a")
+        #expect(none.status == 1)
+        #expect(none.stderr == "error: the graph has no node of kind 'effect' or 'condition'; name the targets with --targets kind:K\n")
+    }
+
     @Test("paths: text, JSON and TSV")
     func paths() throws {
         let text = try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos")

@@ -18,7 +18,7 @@ extension TraversalArguments {
     /// The traversal options as provenance records them: only those given, by their JSON names.
     var provenanceOptions: [String: String] {
         var options = scope.provenanceOptions
-        if let relations { options["relations"] = relations }
+        if let relations { options["relations"] = relations.argument }
         if undirected { options["undirected"] = "true" }
         return options
     }

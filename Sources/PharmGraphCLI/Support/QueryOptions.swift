@@ -28,7 +28,7 @@ struct PathScopeOptions: ParsableArguments {
     // .unconditional: `--max-length -1` is a value out of range, not a missing value.
     @Option(
         parsing: .unconditional,
-        help: "The longest path considered, in edges, from 1 to \(PathQuery.largestMaxLength) (default: \(PathQuery.defaultMaxLength)).")
+        help: "The longest path considered, in edges, from \(PathQuery.maxLengths.lowerBound) to \(PathQuery.maxLengths.upperBound) (default: \(PathQuery.defaultMaxLength)).")
     var maxLength: Int?
 
     /// `--max-length`, or the default.
@@ -38,8 +38,12 @@ struct PathScopeOptions: ParsableArguments {
     var given: Bool { !filters.isEmpty || maxLength != nil }
 
     func validate() throws {
-        if let maxLength, !(1...PathQuery.largestMaxLength).contains(maxLength) {
-            throw ValidationError("--max-length must be from 1 to \(PathQuery.largestMaxLength)")
+        if let maxLength {
+            do {
+                try PathQuery.check(maxLength: maxLength)
+            } catch {
+                throw ValidationError("--max-length must be from \(PathQuery.maxLengths.lowerBound) to \(PathQuery.maxLengths.upperBound)")
+            }
         }
         _ = try contextFilter()
     }
@@ -59,7 +63,7 @@ struct TraversalArguments: ParsableArguments {
     @OptionGroup var scope: PathScopeOptions
 
     @Option(help: "Only walk these relations or labels (comma-separated).")
-    var relations: String?
+    var relations: LabelList?
 
     @Flag(help: "Walk every edge both ways.")
     var undirected = false
@@ -68,8 +72,19 @@ struct TraversalArguments: ParsableArguments {
     var maxLength: Int { scope.length }
 
     func traversal() throws -> TraversalOptions {
-        let labels = relations.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
-        return TraversalOptions(undirected: undirected, labels: labels, filter: try scope.contextFilter())
+        TraversalOptions(undirected: undirected, labels: relations?.labels, filter: try scope.contextFilter())
+    }
+}
+
+/// `--relations`: relation names or edge labels, comma-separated, each trimmed of spaces.
+struct LabelList: ExpressibleByArgument {
+    /// The argument as given (provenance records it so).
+    let argument: String
+    let labels: Set<String>
+
+    init(argument: String) {
+        self.argument = argument
+        labels = Set(argument.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
     }
 }
 
@@ -147,6 +162,22 @@ enum QueryInput {
             return try NodeSelector.resolve(text, in: network)
         } catch {
             Console.error("error: \(what): \(error.description)\n")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Nodes named by `selectors`, or every node of the default kinds present; errors as `--targets`, exit 1.
+    static func targets(_ selectors: [String], defaultKinds: [NodeKind], in network: Network) throws -> [NodeIndex] {
+        do {
+            return try NodeSelector.targets(selectors, defaultKinds: defaultKinds, in: network)
+        } catch {
+            switch error {
+            case let .selector(cause): Console.error("error: --targets: \(cause.description)\n")
+            case let .noNodeOfKinds(kinds):
+                Console.error(
+                    "error: the graph has no node of kind \(kinds.map { "'\($0.rawValue)'" }.joined(separator: " or ")); name the targets with --targets kind:K\n"
+                )
+            }
             throw ExitCode(1)
         }
     }

@@ -1,0 +1,119 @@
+/// What of a curated graph or an imported network to draw (docs/rendering.md).
+public enum DrawingScope: Sendable, Equatable {
+    /// Every node and edge.
+    case whole
+    /// The nodes within `depth` steps of the one node `name` names, following edges `direction`.
+    case focus(String, depth: Int, direction: DiagramSelection.Direction)
+    /// The union of the simple paths from `from` to `to` of at most `maxLength` edges, the shortest `Drawing.pathLimit`.
+    case paths(from: String, to: String, maxLength: Int, limits: SearchLimits)
+}
+
+/// The graph to draw and the selection of it, for `render` and `paths --render`.
+public struct Drawing: Sendable {
+    /// The most nodes drawn from an imported network, whole or by any selection; curated graphs have no bound (docs/decisions.md).
+    public static let largestNetworkDrawing = 1_500
+    /// The most paths a drawing of paths shows, the shortest first.
+    public static let pathLimit = 50
+
+    /// Why a drawing cannot be made.
+    public enum Failure: Error, Sendable, Equatable {
+        /// A whole imported network of more than `largestNetworkDrawing` nodes.
+        case networkTooLarge(nodes: Int)
+        /// A selection of an imported network that would draw more than `largestNetworkDrawing` nodes.
+        case selectionTooLarge(nodes: Int)
+        /// A node name that does not resolve.
+        case node(NodeSelector.ResolutionError)
+        /// A focus name that names `count` nodes, not one.
+        case focusNotOne(String, count: Int)
+        /// The path search could not run.
+        case query(PathEngine.QueryError)
+    }
+
+    public var graph: Graph
+    public var selection: DiagramSelection
+    /// The search's result, for a drawing of paths; `partial` when it stopped early.
+    public var paths: PathReport?
+
+    /// Selects what `scope` draws of `network` (titled `title` when it is an imported network), leaving out
+    /// edges `filter` excludes; a whole imported network above `largestNetworkDrawing` nodes is refused.
+    public init(_ scope: DrawingScope, of network: Network, title: String, filter: ContextFilter) throws(Failure) {
+        switch scope {
+        case .whole:
+            if network.graph == nil, network.nodeCount > Self.largestNetworkDrawing { throw .networkTooLarge(nodes: network.nodeCount) }
+            let graph = network.drawingGraph(title: title)
+            self.init(graph: network.labelled(graph), selection: DiagramSelection.whole(graph, filter: filter))
+        case let .focus(name, depth, direction):
+            let nodes: [NodeIndex]
+            do {
+                nodes = try NodeSelector.resolve(name, in: network)
+            } catch {
+                throw .node(error)
+            }
+            guard nodes.count == 1 else { throw .focusNotOne(name, count: nodes.count) }
+            let graph = network.drawingGraph(title: title)
+            let selection = DiagramSelection.neighbourhood(
+                of: network.node(nodes[0]).id, depth: depth, direction: direction, in: graph, filter: filter)
+            self.init(graph: network.labelled(graph), selection: selection)
+        case let .paths(from, to, maxLength, limits):
+            let sources: [NodeIndex]
+            let targets: [NodeIndex]
+            do {
+                sources = try NodeSelector.resolve(from, in: network)
+                targets = try NodeSelector.resolve(to, in: network)
+            } catch {
+                throw .node(error)
+            }
+            var query = PathQuery(sources: sources, targets: targets, maxLength: maxLength, traversal: TraversalOptions(filter: filter))
+            limits.apply(to: &query)
+            let report: PathReport
+            do {
+                report = try PathEngine(network: network).paths(query, limit: Self.pathLimit)
+            } catch {
+                throw .query(error)
+            }
+            self.init(paths: report, query: query, names: (from, to), network: network, title: title)
+        }
+    }
+
+    private init(graph: Graph, selection: DiagramSelection) {
+        self.graph = graph
+        self.selection = selection
+    }
+
+    /// The paths of `report` (for an imported network, drawn on only their edges and ends), captioned with
+    /// its counts and verdict; `names` are the ends as the user wrote them.
+    public init(paths report: PathReport, query: PathQuery, names: (from: String, to: String), network: Network, title: String = "") {
+        let used = Array(Set(report.paths.flatMap(\.edges))).sorted()
+        let graph =
+            network.graph ?? network.labelled(network.drawingGraph(title: title, edges: used, nodes: query.sources + query.targets), edges: used)
+        let position = network.graph == nil ? Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) }) : nil
+        let drawn = report.paths.map { path in
+            DiagramSelection.Path(edges: path.edges.map { position?[$0] ?? Int($0.rawValue) }, sign: path.sign)
+        }
+        let name = { (nodes: [NodeIndex], text: String) -> String in
+            nodes.count == 1 ? (graph.node(network.node(nodes[0]).id)?.displayLabel ?? text) : text
+        }
+        let counts = report.counts
+        let filter = query.traversal.filter
+        var caption =
+            "Paths from \(name(query.sources, names.from)) to \(name(query.targets, names.to)), at most \(query.maxLength) steps: "
+        caption += counts.total == 0 ? (report.partial ? "none found" : "none") : "\(counts.total) (\(counts.positive) +, \(counts.negative) -, \(counts.unknown) ?), net \(report.finding.rawValue)"
+        if counts.total > drawn.count {
+            caption += report.partial ? "; \(drawn.count) drawn" : "; the \(drawn.count) shortest drawn"
+        }
+        if report.partial { caption += "; the search stopped early: counts are lower bounds, the verdict undetermined" }
+        var captions = [caption]
+        if !filter.isEmpty {
+            captions.append("Where " + filter.required.keys.sorted().map { "\($0)=\(filter.required[$0]!)" }.joined(separator: ", "))
+        }
+        let ends = (query.sources + query.targets).map { network.node($0).id }
+        self.init(graph: graph, selection: DiagramSelection.paths(drawn, ends: ends, in: graph, captions: captions))
+        paths = report
+    }
+
+    /// Throws `selectionTooLarge` when this drawing of an imported network has more than `largestNetworkDrawing` nodes.
+    public func checkSize(of network: Network) throws(Failure) {
+        guard network.graph == nil, selection.nodes.count > Self.largestNetworkDrawing else { return }
+        throw .selectionTooLarge(nodes: selection.nodes.count)
+    }
+}
