@@ -97,7 +97,11 @@ public struct Drawing: Sendable {
         let filter = query.traversal.filter
         var caption =
             "Paths from \(name(query.sources, names.from)) to \(name(query.targets, names.to)), at most \(query.maxLength) steps: "
-        caption += counts.total == 0 ? (report.partial ? "none found" : "none") : "\(counts.total) (\(counts.positive) +, \(counts.negative) -, \(counts.unknown) ?), net \(report.finding.rawValue)"
+        if counts.total == 0 {
+            caption += report.partial ? "none found" : "none"
+        } else {
+            caption += "\(counts.total) (\(counts.positive) +, \(counts.negative) -, \(counts.unknown) ?), net \(report.finding.rawValue)"
+        }
         if counts.total > drawn.count {
             caption += report.partial ? "; \(drawn.count) drawn" : "; the \(drawn.count) shortest drawn"
         }
