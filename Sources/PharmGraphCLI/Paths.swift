@@ -190,7 +190,7 @@ struct Paths: ParsableCommand {
             provenance: Provenance(inputs: inputs, options: provenanceOptions(from: from, to: to)))
         switch format.format {
         case .text: Console.out(report.text(hints: .cli))
-        case .json: Console.out(try ReportJSON.encode(report.json))
+        case .json: Console.out(try report.jsonText())
         case .tsv:
             Console.out(report.tsv)
             Console.error(report.summaryLines(hints: .cli, showing: false))

@@ -133,7 +133,7 @@ struct Render: ParsableCommand {
         if let focus {
             try Self.refuseLarge(
                 selection, of: network, name: file,
-                what: "the neighbourhood of '\(focus)' within \(Plural.count(depth, "step"))",
+                what: "the neighbourhood of '\(focus)' within \(depth) step\(depth == 1 ? "" : "s")",
                 hint: "lower --depth, follow one --direction (in or out), or draw --paths FROM TO")
         } else if paths.count == 2 {
             try Self.refuseLarge(

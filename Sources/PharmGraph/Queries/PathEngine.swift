@@ -27,13 +27,13 @@ public struct PathQuery: Sendable {
     public static let defaultMaxLength = 6
 
     /// The maximum lengths a query may ask for; the one bound every command checks, through `check(maxLength:)`.
-    public static let maxLengths = 1...100
+    static let maxLengths = 1...100
 
     /// The largest maximum length a query may ask for.
     public static var largestMaxLength: Int { maxLengths.upperBound }
 
     /// Throws `maxLengthOutOfRange` unless `maxLength` is in `maxLengths`.
-    public static func check(maxLength: Int) throws(PathEngine.QueryError) {
+    static func check(maxLength: Int) throws(PathEngine.QueryError) {
         guard maxLengths.contains(maxLength) else { throw .maxLengthOutOfRange(maxLength) }
     }
 
@@ -415,7 +415,7 @@ public final class PathEngine: @unchecked Sendable {
     }
 
     /// How many parallel-edge combinations of one node sequence `kShortest` ranks on a curated graph.
-    public static let rankedExpansions = 10_000
+    static let rankedExpansions = 10_000
 
     /// A path's evidence: its weakest certainty (established best) and its number of references.
     func evidence(of path: NetworkPath) -> (certainty: Certainty, references: Int) {

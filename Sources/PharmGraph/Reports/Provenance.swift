@@ -78,8 +78,8 @@ public struct Provenance: Sendable, Equatable, Encodable {
 }
 
 /// Deterministic JSON for every report: keys sorted, two-space indentation, slashes unescaped, a final newline.
-public enum ReportJSON {
-    public static func encode<T: Encodable>(_ value: T) throws(EncodingError) -> String {
+enum ReportJSON {
+    static func encode<T: Encodable>(_ value: T) throws(EncodingError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
@@ -115,4 +115,39 @@ public struct LimitHints: Sendable {
         case nil: "stopped early"
         }
     }
+}
+
+// The JSON entry points: each report's document is an internal `Encodable` value, written as ReportJSON writes.
+
+extension CheckReport {
+    /// The `pharmgraph-check/1` JSON document (docs/cli.md).
+    public func jsonText() throws(EncodingError) -> String { try ReportJSON.encode(json) }
+}
+
+extension StatsReport {
+    /// The `pharmgraph-stats/1` JSON document (docs/cli.md).
+    public func jsonText() throws(EncodingError) -> String { try ReportJSON.encode(self) }
+}
+
+extension PathsReport {
+    /// The `pharmgraph-paths/1` JSON document (docs/queries.md).
+    public func jsonText() throws(EncodingError) -> String { try ReportJSON.encode(json) }
+}
+
+extension ReachReport {
+    /// The `pharmgraph-reach/1` JSON document (docs/queries.md).
+    public func jsonText() throws(EncodingError) -> String { try ReportJSON.encode(json) }
+}
+
+extension DiffReport {
+    /// The `pharmgraph-diff/1` JSON document (docs/diff.md).
+    public func jsonText() throws(EncodingError) -> String { try DiffJSON(self).encoded() }
+
+    /// The text report; `colour` adds ANSI colours, `hints` names the front end's options in notes.
+    public func text(colour: Bool, hints: LimitHints) -> String {
+        DiffText(report: self, style: DiffStyle(colour: colour), hints: hints).render()
+    }
+
+    /// The edge differences as TSV, with a header line.
+    public var tsv: String { DiffTSV.render(self) }
 }
