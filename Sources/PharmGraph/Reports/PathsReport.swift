@@ -69,7 +69,7 @@ public struct PathsReport: Sendable {
     }
 
     /// The summary, and for a partial result why it stopped: the last lines of the text, the stderr of TSV.
-    public func summaryLines(hints: LimitHints, showing: Bool) -> String {
+    public func summaryLines(hints: LimitHints = .library, showing: Bool) -> String {
         var summary = Self.summary(result.counts, partial: result.partial)
         if showing, shown.count < result.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
         if result.partial { summary += "\n" + Self.partialLine(result, hints: hints) }
@@ -77,7 +77,7 @@ public struct PathsReport: Sendable {
     }
 
     /// One line per path, then the summary.
-    public func text(hints: LimitHints) -> String {
+    public func text(hints: LimitHints = .library) -> String {
         let formatter = PathFormatter(network: network)
         return shown.map { formatter.line($0) + "\n" }.joined() + summaryLines(hints: hints, showing: true)
     }
@@ -217,7 +217,7 @@ public struct ReachReport: Sendable {
     }
 
     /// An aligned table (node, verdict, counts, shortest path) and, for a partial search, what it means.
-    public func text(hints: LimitHints) -> String {
+    public func text(hints: LimitHints = .library) -> String {
         let heading = direction == .effects ? "effect" : "drug"
         let formatter = PathFormatter(network: network)
         let ids = reached.map { DisplayText.escaped(network.nodeIDs[$0.target]) }

@@ -104,6 +104,10 @@ public struct LimitHints: Sendable {
         self.boundOptions = boundOptions
     }
 
+    /// The words of a library caller: the Swift names of the bounds.
+    public static let library = LimitHints(
+        workBudget: "raise SearchLimits.maxWork, or lower PathQuery.maxLength", boundOptions: "SearchLimits.maxWork, .timeout")
+
     /// The plain warning every partial result carries.
     public static let lowerBoundNote = "the counts are lower bounds and the verdict is undetermined, not a conclusion"
 
@@ -144,7 +148,7 @@ extension DiffReport {
     public func jsonText() throws(EncodingError) -> String { try DiffJSON(self).encoded() }
 
     /// The text report; `colour` adds ANSI colours, `hints` names the front end's options in notes.
-    public func text(colour: Bool, hints: LimitHints) -> String {
+    public func text(colour: Bool = false, hints: LimitHints = .library) -> String {
         DiffText(report: self, style: DiffStyle(colour: colour), hints: hints).render()
     }
 
