@@ -50,7 +50,12 @@ import Testing
         let selection = DiagramSelection.neighbourhood(of: "ketamine", depth: 1, direction: .out, in: graph)
         let diagram = PathwayDiagram(graph: graph, selection: selection, options: DiagramOptions(legend: false))
         let svg: Data = try Renderer.render(dot: diagram.dot, engine: .dot, format: .svg).data
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try OutputFile.write(svg, to: directory + "/ketamine.svg")
         // --- end of part 2 ---
+
+        #expect(FileManager.default.contents(atPath: directory + "/ketamine.svg") == svg)
 
         let text = String(decoding: svg, as: UTF8.self)
         #expect(text.contains("<svg"))
