@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "PharmGraph", targets: ["PharmGraph"]),
+        // Reading files (gzip, xz, `REV:path`) into graphs and networks, and atomic writes (docs/api.md).
+        .library(name: "PharmGraphIO", targets: ["PharmGraphIO"]),
         .library(name: "PharmGraphRender", targets: ["PharmGraphRender"]),
         .executable(name: "pharmgraph", targets: ["PharmGraphCLI"]),
         // libFuzzer targets; built by Scripts/fuzz with -sanitize=fuzzer,address (see docs/fuzzing.md).
@@ -71,7 +73,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PharmGraphRenderTests",
-            dependencies: ["PharmGraph", "PharmGraphRender", "PharmGraphRoundTrip"]
+            // LibraryExampleTests imports PharmGraph, PharmGraphIO and PharmGraphRender as a library user does.
+            dependencies: ["PharmGraph", "PharmGraphIO", "PharmGraphRender", "PharmGraphRoundTrip", "PharmGraphTestSupport"]
         ),
         .testTarget(
             name: "PharmGraphCLITests",

@@ -49,7 +49,7 @@ struct Check: ParsableCommand {
             options: self.limits.provenanceOptions.merging(["strict": strict ? "true" : "false"]) { a, _ in a })
         switch format.format {
         case .text: Console.error(report.text)
-        case .json: Console.out(try ReportJSON.encode(report.json))
+        case .json: Console.out(try report.jsonText())
         case .tsv: throw format.format.unsupported
         }
         if !report.ok { throw ExitCode(1) }

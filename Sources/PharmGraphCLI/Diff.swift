@@ -177,17 +177,17 @@ struct Diff: ParsableCommand {
         }
         switch format.format {
         case .text:
-            var text = DiffText(report: report, style: DiffStyle(colour: useColour(color)), hints: .cli).render()
+            var text = report.text(colour: useColour(color), hints: .cli)
             if gitExternal { text = "diff --pharmgraph \(old.name) \(new.name)\n" + text }
             Console.out(text)
         case .json:
             do {
-                Console.out(try DiffJSON(report).encoded())
+                Console.out(try report.jsonText())
             } catch {
                 throw DiffTrouble("error: cannot encode the report: \(error)")
             }
         case .tsv:
-            Console.out(DiffTSV.render(report))
+            Console.out(report.tsv)
         }
         // git stops at an external diff that exits non-zero, so in that mode differences exit 0.
         return report.hasDifferences && !gitExternal ? 1 : 0

@@ -177,7 +177,7 @@ struct Paths: ParsableCommand {
             network: engine.network, query: query, result: result, shown: k ?? limit, provenance: provenance)
         switch format.format {
         case .text: Console.out(report.text(hints: .cli))
-        case .json: Console.out(try ReportJSON.encode(report.json))
+        case .json: Console.out(try report.jsonText())
         case .tsv:
             Console.out(report.tsv)
             Console.error(report.summaryLines(hints: .cli, showing: false))

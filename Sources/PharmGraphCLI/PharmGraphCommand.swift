@@ -21,7 +21,7 @@ struct PharmGraphCommand: ParsableCommand {
               pharmgraph causes Graphs/ketamine.yaml analgesia
               pharmgraph diff Graphs/ketamine-overview.yaml Graphs/ketamine.yaml
             """,
-        version: pharmGraphVersion,
+        version: PharmGraphVersion.current,
         subcommands: [Check.self, Stats.self, Fmt.self, Render.self, Paths.self, Effects.self, Causes.self, Diff.self]
     )
 

@@ -158,7 +158,7 @@ struct Render: ParsableCommand {
 
     /// The selection in words, for the message that refuses to draw too much of a network.
     var selectionName: String {
-        if let focus { return "the neighbourhood of '\(focus)' within \(Plural.count(depth, "step"))" }
+        if let focus { return "the neighbourhood of '\(focus)' within \(depth) step\(depth == 1 ? "" : "s")" }
         return paths.count == 2 ? "the paths from '\(paths[0])' to '\(paths[1])'" : "the network"
     }
 

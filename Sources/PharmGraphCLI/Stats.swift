@@ -43,7 +43,7 @@ struct Stats: ParsableCommand {
         }
         switch format.format {
         case .text: Console.out(report.text)
-        case .json: Console.out(try ReportJSON.encode(report))
+        case .json: Console.out(try report.jsonText())
         case .tsv: throw format.format.unsupported
         }
     }

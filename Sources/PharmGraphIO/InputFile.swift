@@ -90,12 +90,12 @@ public enum InputFile {
     }
 
     /// Inflates gzip (or zlib) data, including concatenated gzip members, to at most `limit` bytes.
-    public static func gunzip(_ data: Data, limit: Int = defaultLimit) throws(ReadError) -> Data {
+    package static func gunzip(_ data: Data, limit: Int = defaultLimit) throws(ReadError) -> Data {
         try decode(data, with: GzipDecoder(), limit: limit)
     }
 
     /// Decodes `.xz` data (concatenated streams included) to at most `limit` bytes.
-    public static func unxz(_ data: Data, limit: Int = defaultLimit) throws(ReadError) -> Data {
+    package static func unxz(_ data: Data, limit: Int = defaultLimit) throws(ReadError) -> Data {
         try decode(data, with: XZDecoder(), limit: limit)
     }
 

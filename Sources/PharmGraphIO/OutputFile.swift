@@ -24,8 +24,8 @@ public enum OutputFile {
     }
 
     /// Where the bytes for a path go.
-    public enum Target: Equatable, Sendable {
-        /// An open descriptor of this process: `-` (1), `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`.
+    enum Target: Equatable, Sendable {
+        /// An descriptor of this process: `-` (1), `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`.
         case descriptor(Int32)
         /// A character device or FIFO, at its path after symbolic links: written in place.
         case inPlace(String)
@@ -72,7 +72,7 @@ public enum OutputFile {
     }
 
     /// What writing to `path` would do, following symbolic links; refusals are errors.
-    public static func target(of path: String) throws(WriteError) -> Target {
+    static func target(of path: String) throws(WriteError) -> Target {
         if path.isEmpty { throw WriteError(path, "no file named") }
         var current = path
         for _ in 0...maximumLinks {

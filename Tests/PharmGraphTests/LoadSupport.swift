@@ -1,5 +1,5 @@
 import Foundation
-import PharmGraph
+@testable import PharmGraph
 import PharmGraphIO
 
 /// A curated graph file read as bytes (the core does no file I/O) and checked; a read error is the one diagnostic.

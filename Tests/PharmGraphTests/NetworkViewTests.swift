@@ -1,5 +1,5 @@
 import Foundation
-import PharmGraph
+@testable import PharmGraph
 import PharmGraphIO
 import PharmGraphTestSupport
 import Testing

@@ -1,5 +1,5 @@
 import Foundation
-import PharmGraphIO
+@testable import PharmGraphIO
 import PharmGraphTestSupport
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import PharmGraph
+@testable import PharmGraph
 import PharmGraphTestSupport
 import Testing
 

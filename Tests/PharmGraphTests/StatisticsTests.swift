@@ -1,4 +1,4 @@
-import PharmGraph
+@testable import PharmGraph
 import PharmGraphTestSupport
 import Testing
 

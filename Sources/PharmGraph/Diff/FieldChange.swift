@@ -1,5 +1,5 @@
 /// The value of one field of a node, edge, reference, claim or the graph header, as compared by a diff.
-public enum DiffValue: Sendable, Equatable {
+enum DiffValue: Sendable, Equatable {
     /// The field is not given.
     case absent
     case text(String)
@@ -16,13 +16,13 @@ public enum DiffValue: Sendable, Equatable {
     init<T: RawRepresentable>(_ value: T?) where T.RawValue == String { self = DiffValue(value?.rawValue) }
 
     /// The items of a list (empty for other values).
-    public var items: [String] {
+    var items: [String] {
         if case let .list(items) = self { return items }
         return []
     }
 
     /// The entries of a map (empty for other values).
-    public var entries: [String: String] {
+    var entries: [String: String] {
         if case let .map(entries) = self { return entries }
         return [:]
     }
@@ -37,26 +37,26 @@ public enum DiffValue: Sendable, Equatable {
 }
 
 /// One field whose value differs between the old and the new version of an item.
-public struct FieldChange: Sendable, Equatable {
+struct FieldChange: Sendable, Equatable {
     /// The field's name as written in graph files, e.g. `certainty`, `xrefs`, `where`.
-    public let field: String
-    public let old: DiffValue
-    public let new: DiffValue
+    let field: String
+    let old: DiffValue
+    let new: DiffValue
 
-    public init(field: String, old: DiffValue, new: DiffValue) {
+    init(field: String, old: DiffValue, new: DiffValue) {
         self.field = field
         self.old = old
         self.new = new
     }
 
     /// List items only in the new value.
-    public var addedItems: [String] {
+    var addedItems: [String] {
         let before = Set(old.items)
         return new.items.filter { !before.contains($0) }
     }
 
     /// List items only in the old value.
-    public var removedItems: [String] {
+    var removedItems: [String] {
         let after = Set(new.items)
         return old.items.filter { !after.contains($0) }
     }
@@ -73,7 +73,7 @@ struct FieldComparison {
 
 extension DiffValue {
     /// Whether the value is a list.
-    public var isList: Bool {
+    var isList: Bool {
         if case .list = self { return true }
         return false
     }
@@ -81,7 +81,7 @@ extension DiffValue {
 
 extension FieldChange {
     /// One piece of a field change: a list item or map entry added or removed, or a map entry whose value changed.
-    public enum Part: Sendable, Equatable {
+    enum Part: Sendable, Equatable {
         case added(key: String?, value: String)
         case removed(key: String?, value: String)
         case changed(key: String, old: String, new: String)
@@ -90,7 +90,7 @@ extension FieldChange {
     /// The change item by item: list items added then removed, or map entries by key; `nil` for a plain value.
     ///
     /// The one rendering of a field change: the text, TSV, JSON and diagram writers all decorate these parts.
-    public var parts: [Part]? {
+    var parts: [Part]? {
         if old.isList || new.isList {
             return addedItems.map { .added(key: nil, value: $0) } + removedItems.map { .removed(key: nil, value: $0) }
         }
@@ -107,7 +107,7 @@ extension FieldChange {
     }
 
     /// `certainty: probable → established`, `refs: +a −b`, each value cut to `limit` characters: the diagram's label line.
-    public func summary(limit: Int?) -> String {
+    func summary(limit: Int?) -> String {
         func short(_ text: String) -> String {
             guard let limit, text.count > limit else { return text }
             return String(text.prefix(limit - 1)) + "…"

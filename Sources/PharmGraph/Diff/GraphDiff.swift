@@ -10,25 +10,25 @@ public struct GraphDiff: Sendable {
     public let old: Graph
     public let new: Graph
     /// Header fields that differ: `id`, `title`, `version`, `description`, `sources`, `kinds`.
-    public let header: [FieldChange]
+    let header: [FieldChange]
     public let referencesAdded: [Reference]
     public let referencesRemoved: [Reference]
-    public let referencesChanged: [ReferenceChange]
+    let referencesChanged: [ReferenceChange]
     public let nodesAdded: [Node]
     public let nodesRemoved: [Node]
     /// Nodes whose id changed: an id that disappeared while another appeared with the same label or a shared xref.
-    public let nodesRenamed: [NodeChange]
+    let nodesRenamed: [NodeChange]
     /// Nodes with the same id and other fields changed.
-    public let nodesChanged: [NodeChange]
+    let nodesChanged: [NodeChange]
     public let edgesAdded: [Edge]
     /// Removed edges as in the old file (old node ids).
     public let edgesRemoved: [Edge]
-    public let edgesChanged: [EdgeChange]
+    let edgesChanged: [EdgeChange]
     public let claimsAdded: [Claim]
     public let claimsRemoved: [Claim]
-    public let claimsChanged: [ClaimChange]
+    let claimsChanged: [ClaimChange]
     /// Old node id → new node id, for renamed nodes.
-    public let renames: [String: String]
+    let renames: [String: String]
     /// Every claim of either file, paired where they match (for comparing outcomes).
     let claimPairs: [(old: Claim?, new: Claim?)]
     /// For each new edge, the index of the old edge it is paired with (for diagrams).
@@ -43,7 +43,7 @@ public struct GraphDiff: Sendable {
     }
 
     /// The sign flips among the changed edges.
-    public var signFlips: [EdgeChange] { edgesChanged.filter(\.isSignFlip) }
+    var signFlips: [EdgeChange] { edgesChanged.filter(\.isSignFlip) }
 
     public init(old: Graph, new: Graph) {
         self.old = old
@@ -115,29 +115,29 @@ public struct GraphDiff: Sendable {
 }
 
 /// A reference whose fields changed (same key).
-public struct ReferenceChange: Sendable {
-    public let old: Reference
-    public let new: Reference
+struct ReferenceChange: Sendable {
+    let old: Reference
+    let new: Reference
     /// `citation`, `doi`, `pmid`, `url`.
-    public let changes: [FieldChange]
+    let changes: [FieldChange]
 }
 
 /// A node changed in place, or renamed (and perhaps changed).
-public struct NodeChange: Sendable {
+struct NodeChange: Sendable {
     /// Why a new id is taken for a rename of an old one.
-    public enum RenameEvidence: Sendable, Equatable {
+    enum RenameEvidence: Sendable, Equatable {
         /// The same label (compared without case).
         case label(String)
         /// A cross-reference both share.
         case xref(namespace: String, identifier: String)
     }
 
-    public let old: Node
-    public let new: Node
+    let old: Node
+    let new: Node
     /// Set exactly when the id changed.
-    public let rename: RenameEvidence?
+    let rename: RenameEvidence?
     /// Fields other than the id, in the order of docs/graph-format.md.
-    public let changes: [FieldChange]
+    let changes: [FieldChange]
 
     static func compare(_ old: Node, _ new: Node) -> [FieldChange] {
         var comparison = FieldComparison()
@@ -154,17 +154,17 @@ public struct NodeChange: Sendable {
 }
 
 /// An edge of the old graph paired with one of the new (same endpoints, after renames) that differs from it.
-public struct EdgeChange: Sendable {
+struct EdgeChange: Sendable {
     /// As in the old file (old node ids).
-    public let old: Edge
-    public let new: Edge
+    let old: Edge
+    let new: Edge
     /// `relation`, `action`, `context`, `certainty`, `strength`, `direct`, `refs`, `evidence`, `note`, in that order.
-    public let changes: [FieldChange]
+    let changes: [FieldChange]
     /// The index of the new edge in the new graph.
     let index: Int
 
     /// The relation's sign went from + to − or from − to +.
-    public var isSignFlip: Bool {
+    var isSignFlip: Bool {
         old.sign.isDefinite && new.sign.isDefinite && old.sign != new.sign
     }
 
@@ -185,11 +185,11 @@ public struct EdgeChange: Sendable {
 }
 
 /// A claim paired with one of the other file (same from and to, after renames) that differs from it.
-public struct ClaimChange: Sendable {
-    public let old: Claim
-    public let new: Claim
+struct ClaimChange: Sendable {
+    let old: Claim
+    let new: Claim
     /// `expect`, `where`, `via`, `max_length`, `refs`, `note`.
-    public let changes: [FieldChange]
+    let changes: [FieldChange]
 
     static func compare(_ old: Claim, _ new: Claim, renames: [String: String]) -> [FieldChange] {
         var comparison = FieldComparison()

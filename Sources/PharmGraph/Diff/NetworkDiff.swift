@@ -6,9 +6,9 @@
 /// matches a both-ways edge with the same label in either orientation.
 public struct NetworkDiff: Sendable {
     /// A node in both networks whose name or kind differs.
-    public struct NodePair: Sendable, Equatable {
-        public let old: NodeIndex
-        public let new: NodeIndex
+    struct NodePair: Sendable, Equatable {
+        let old: NodeIndex
+        let new: NodeIndex
     }
 
     public let old: Network
@@ -18,7 +18,7 @@ public struct NetworkDiff: Sendable {
     /// New nodes whose id the old network lacks, in new order.
     public let nodesAdded: [NodeIndex]
     /// Nodes whose name or kind changed, in new order.
-    public let nodesChanged: [NodePair]
+    let nodesChanged: [NodePair]
     /// Old edges, in old order.
     public let edgesRemoved: [EdgeIndex]
     /// New edges, in new order.

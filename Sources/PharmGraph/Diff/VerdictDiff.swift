@@ -3,14 +3,14 @@
 ///
 /// Both graphs are searched with the path engine under the same query semantics and maximum
 /// length; pairs are matched by id, old ids mapped through the node renames.
-public struct VerdictDiff: Sendable {
+struct VerdictDiff: Sendable {
     /// One graph's engine and the nodes whose pairs are compared.
-    public struct Side: Sendable {
-        public let engine: PathEngine
-        public let sources: [NodeIndex]
-        public let targets: [NodeIndex]
+    struct Side: Sendable {
+        let engine: PathEngine
+        let sources: [NodeIndex]
+        let targets: [NodeIndex]
 
-        public init(engine: PathEngine, sources: [NodeIndex], targets: [NodeIndex]) {
+        init(engine: PathEngine, sources: [NodeIndex], targets: [NodeIndex]) {
             self.engine = engine
             self.sources = sources
             self.targets = targets
@@ -18,63 +18,63 @@ public struct VerdictDiff: Sendable {
     }
 
     /// A source × target pair whose verdict changed, with the paths that explain it.
-    public struct Pair: Sendable {
+    struct Pair: Sendable {
         /// Node ids, as in the new graph.
-        public let source: String
-        public let target: String
+        let source: String
+        let target: String
         /// Path counts in each graph (zero where the pair is unreachable or a node is missing).
-        public let old: SignCounts
-        public let new: SignCounts
+        let old: SignCounts
+        let new: SignCounts
         /// Paths only in the new graph, shortest first; at most `VerdictDiff.listedPaths`.
-        public let gained: [DiffPath]
+        let gained: [DiffPath]
         /// Paths only in the old graph (node ids mapped to the new), shortest first; at most `VerdictDiff.listedPaths`.
-        public let lost: [DiffPath]
+        let lost: [DiffPath]
         /// How many paths were gained and lost in all (among those examined).
-        public let gainedCount: Int
-        public let lostCount: Int
+        let gainedCount: Int
+        let lostCount: Int
         /// More than `VerdictDiff.examinedPaths` paths on a side, so the gained and lost paths were found among the shortest.
-        public let partial: Bool
+        let partial: Bool
         /// The search on that side stopped early: its counts are lower bounds and its verdict undetermined.
-        public var oldStopped = false
-        public var newStopped = false
+        var oldStopped = false
+        var newStopped = false
 
         /// Each side's verdict, or undetermined where its search stopped early.
-        public var oldFinding: Finding { Finding(old, partial: oldStopped) }
-        public var newFinding: Finding { Finding(new, partial: newStopped) }
+        var oldFinding: Finding { Finding(old, partial: oldStopped) }
+        var newFinding: Finding { Finding(new, partial: newStopped) }
     }
 
     /// A claim in both versions whose verdict, or whether it holds, changed.
-    public struct ClaimOutcome: Sendable {
-        public let old: Claim
-        public let new: Claim
+    struct ClaimOutcome: Sendable {
+        let old: Claim
+        let new: Claim
         /// Undetermined where the search stopped early.
-        public let oldVerdict: Finding
-        public let newVerdict: Finding
-        public var oldHolds: Bool { oldVerdict == .verdict(old.expect) }
-        public var newHolds: Bool { newVerdict == .verdict(new.expect) }
+        let oldVerdict: Finding
+        let newVerdict: Finding
+        var oldHolds: Bool { oldVerdict == .verdict(old.expect) }
+        var newHolds: Bool { newVerdict == .verdict(new.expect) }
     }
 
     /// How many gained and lost paths a pair lists.
-    public static let listedPaths = 5
+    static let listedPaths = 5
     /// How many paths per side are examined to explain a change.
-    public static let examinedPaths = 1_000
+    static let examinedPaths = 1_000
 
-    public let maxLength: Int
+    let maxLength: Int
     /// Pairs reachable in either graph.
-    public let pairsCompared: Int
+    let pairsCompared: Int
     /// Pairs without a path in the old graph and with one in the new.
-    public let newlyReachable: [Pair]
+    let newlyReachable: [Pair]
     /// Pairs with a path in the old graph and none in the new.
-    public let noLongerReachable: [Pair]
+    let noLongerReachable: [Pair]
     /// Pairs reachable in both whose verdict differs.
-    public let changed: [Pair]
+    let changed: [Pair]
     /// Pairs whose verdict is undetermined on a side (its search stopped early), so whether it changed is unknown.
-    public let undetermined: [Pair]
-    public let claimOutcomes: [ClaimOutcome]
+    let undetermined: [Pair]
+    let claimOutcomes: [ClaimOutcome]
     /// Whether a search stopped early (at its work budget or timeout).
-    public let partial: Bool
+    let partial: Bool
 
-    public var isEmpty: Bool {
+    var isEmpty: Bool {
         newlyReachable.isEmpty && noLongerReachable.isEmpty && changed.isEmpty && undetermined.isEmpty
             && claimOutcomes.isEmpty
     }
@@ -85,7 +85,7 @@ public struct VerdictDiff: Sendable {
     ///   - traversal: which edges paths may use (context filter, relations); the same on both sides.
     ///   - graphDiff: for curated graphs, the node renames and the paired claims.
     ///   - limits: the work budget of each search (one per source and side, pair explained and claim) and the deadline.
-    public init(
+    init(
         old: Side, new: Side, maxLength: Int = PathQuery.defaultMaxLength, traversal: TraversalOptions = TraversalOptions(),
         graphDiff: GraphDiff? = nil, limits: SearchLimits = .standard
     ) throws(PathEngine.QueryError) {
@@ -241,12 +241,12 @@ public struct VerdictDiff: Sendable {
 }
 
 /// A path as shown in a diff: node ids (mapped to the new graph's), relations and net sign.
-public struct DiffPath: Sendable, Equatable {
-    public let nodes: [String]
-    public let relations: [String]
-    public let sign: Sign
+struct DiffPath: Sendable, Equatable {
+    let nodes: [String]
+    let relations: [String]
+    let sign: Sign
     /// `a -inhibits-| b -activates-> c`.
-    public let text: String
+    let text: String
     /// The text plus each hop's context: parallel edges that differ only in context are
     /// different paths, so the same text can stand for several.
     let identity: String
@@ -261,7 +261,7 @@ public struct DiffPath: Sendable, Equatable {
         }.joined(separator: " | ")
     }
 
-    public static func == (a: DiffPath, b: DiffPath) -> Bool {
+    static func == (a: DiffPath, b: DiffPath) -> Bool {
         a.nodes == b.nodes && a.relations == b.relations && a.sign == b.sign && a.text == b.text
     }
 }

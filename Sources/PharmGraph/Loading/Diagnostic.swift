@@ -69,10 +69,13 @@ public struct DiagnosticFormatter: Sendable {
     /// - Parameters:
     ///   - source: the text the diagnostics point into, if it could be read;
     ///   - excerpts: the lines they point at in other inputs (imported networks, node tables).
-    public init(source: SourceText?, excerpts: [SourceExcerpt] = []) {
+    init(source: SourceText?, excerpts: [SourceExcerpt]) {
         self.source = source
         self.excerpts = Dictionary(excerpts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// A formatter for diagnostics that point into `source` (if it could be read).
+    public init(source: SourceText?) { self.init(source: source, excerpts: []) }
 
     /// Line `number` of `file`, when this formatter has it.
     private func line(_ number: Int, of file: String) -> String? {

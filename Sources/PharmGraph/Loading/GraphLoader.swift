@@ -18,7 +18,7 @@ public struct LoadResult: Sendable {
 /// Checks graph text (YAML, or JSON with the same schema) and reports every problem in it; reading files is PharmGraphIO's.
 public enum GraphLoader {
     /// The result for an input that could not be read: one error, `path: error: message`.
-    public static func unreadable(path: String, message: String) -> LoadResult {
+    static func unreadable(path: String, message: String) -> LoadResult {
         LoadResult(path: path, source: nil, graph: nil, diagnostics: [Diagnostic(.error, message, file: path)])
     }
 

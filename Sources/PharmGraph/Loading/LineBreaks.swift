@@ -2,10 +2,10 @@
 ///
 /// A line ends at LF, CR, CRLF (one break), NEL (U+0085), LS (U+2028) or PS (U+2029).
 /// Lines and columns are 1-based; columns count Unicode scalars. docs/decisions.md.
-public enum LineBreaks {
+enum LineBreaks {
     /// The length in bytes of the line break starting at `i` in UTF-8 `bytes`, or 0 when none starts there.
     @inline(__always)
-    public static func length<C: RandomAccessCollection>(in bytes: C, at i: C.Index) -> Int
+    static func length<C: RandomAccessCollection>(in bytes: C, at i: C.Index) -> Int
     where C.Element == UInt8 {
         switch bytes[i] {
         case 0x0A: return 1
@@ -25,7 +25,7 @@ public enum LineBreaks {
     }
 
     /// Whether a scalar breaks a line (CR and LF alike; CRLF is one break of two scalars).
-    public static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+    static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: true
         default: false
@@ -35,7 +35,7 @@ public enum LineBreaks {
     /// The byte ranges of the lines of UTF-8 `bytes`, without their breaks.
     ///
     /// Text that ends with a break has no empty line after it; empty text has no lines.
-    public static func lines<C: RandomAccessCollection>(of bytes: C) -> [Range<C.Index>] where C.Element == UInt8 {
+    static func lines<C: RandomAccessCollection>(of bytes: C) -> [Range<C.Index>] where C.Element == UInt8 {
         var lines: [Range<C.Index>] = []
         var start = bytes.startIndex
         var i = bytes.startIndex
@@ -57,7 +57,7 @@ public enum LineBreaks {
     ///
     /// The end of text that ends with a line break is placed after the last character of the
     /// last line, not on a line the text does not have.
-    public static func position<C: RandomAccessCollection>(ofByte offset: Int, in bytes: C) -> (line: Int, column: Int)
+    static func position<C: RandomAccessCollection>(ofByte offset: Int, in bytes: C) -> (line: Int, column: Int)
     where C.Element == UInt8 {
         var line = 1
         var column = 1

@@ -40,13 +40,13 @@ public struct SourceText: Sendable {
     public var lineCount: Int { lines.count }
 
     /// The line and column of a byte offset into the UTF-8 text.
-    public func position(ofByte offset: Int) -> (line: Int, column: Int) {
+    func position(ofByte offset: Int) -> (line: Int, column: Int) {
         LineBreaks.position(ofByte: offset, in: bytes)
     }
 
     /// A position moved inside the text: a position past the end of a line (as libyaml gives at
     /// the end of input) becomes the end of the last line, just after its last character.
-    public func clamped(line: Int, column: Int) -> (line: Int, column: Int) {
+    func clamped(line: Int, column: Int) -> (line: Int, column: Int) {
         guard !lines.isEmpty else { return (1, 1) }
         if line > lines.count {
             return (lines.count, (self.line(lines.count)?.unicodeScalars.count ?? 0) + 1)
@@ -115,14 +115,14 @@ func firstInvalidUTF8<C: RandomAccessCollection>(_ bytes: C) -> Int? where C.Ele
 
 /// Chosen lines of an input too large to keep as `SourceText` (an imported network), for the
 /// source line under its diagnostics; lines as in `LineBreaks`, a leading byte-order mark dropped.
-public struct SourceExcerpt: Sendable {
+struct SourceExcerpt: Sendable {
     /// The path as given by the user.
-    public let path: String
+    let path: String
     /// The 1-based lines kept, without their line breaks.
-    public let lines: [Int: String]
+    let lines: [Int: String]
 
     /// The lines of UTF-8 `data` that `diagnostics` of `path` point at, in one pass over the bytes.
-    public init(path: String, data: Data, for diagnostics: [Diagnostic]) {
+    init(path: String, data: Data, for diagnostics: [Diagnostic]) {
         self.path = path
         let wanted = Set(diagnostics.compactMap { $0.file == path ? $0.line : nil })
         var lines: [Int: String] = [:]

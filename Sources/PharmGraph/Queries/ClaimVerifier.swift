@@ -1,5 +1,5 @@
 /// Checks a graph's claims against its paths: each claim's verdict must be what the paths give.
-public enum ClaimVerifier {
+enum ClaimVerifier {
     enum Message {
         static func unmet(_ claim: Claim, verdict: Verdict, counts: SignCounts, partial: Bool = false) -> String {
             var text = "claim '\(claim.from)' -> '\(claim.to)'"
@@ -43,7 +43,7 @@ public enum ClaimVerifier {
     ///
     /// A search stopped early still decides a claim its paths so far refute (a negative path
     /// refutes `positive`), and `mixed` once both signs are found; anything else is undecided.
-    public static func verify(_ graph: Graph, engine: PathEngine? = nil, limits: SearchLimits = .standard) -> [Diagnostic] {
+    static func verify(_ graph: Graph, engine: PathEngine? = nil, limits: SearchLimits = .standard) -> [Diagnostic] {
         let engine = engine ?? PathEngine(graph: graph)
         let network = engine.network
         let formatter = PathFormatter(network: network)

@@ -5,15 +5,15 @@
 /// nodes and edges only.
 public struct Network: Sendable {
     /// How an edge label behaves in path queries.
-    public struct Label: Sendable, Equatable {
+    struct Label: Sendable, Equatable {
         /// The relation name, or an imported network's own label (e.g. `CbG`, `1`).
-        public var name: String
+        var name: String
         /// The curated relation, when the label is one.
-        public var relation: Relation?
+        var relation: Relation?
         /// The sign used when the edge is traversed.
-        public var sign: Sign
+        var sign: Sign
         /// Whether paths may use the edge (`no_effect` never is).
-        public var traversable: Bool
+        var traversable: Bool
     }
 
     /// Node ids, names and kinds, by integer id (read through `node(_:)`).
@@ -28,7 +28,7 @@ public struct Network: Sendable {
     let edgeTargets: [Int32]
     let edgeLabels: [Int32]
     /// The distinct edge labels.
-    public let labels: [Label]
+    let labels: [Label]
     /// Index into `contexts`; 0 is the empty context.
     let edgeContexts: [Int32]
     let contexts: [[String: String]]
@@ -85,7 +85,7 @@ public struct Network: Sendable {
 
 extension Network.Label {
     /// The label of a curated relation.
-    public init(relation: Relation) {
+    init(relation: Relation) {
         name = relation.rawValue
         self.relation = relation
         // `binds` is traversed with unknown sign; `no_effect` never.
@@ -94,7 +94,7 @@ extension Network.Label {
     }
 
     /// An imported label with the relation it maps to; unmapped labels are traversed with unknown sign.
-    public init(name: String, relation: Relation?) {
+    init(name: String, relation: Relation?) {
         if let relation {
             var label = Network.Label(relation: relation)
             label.name = name

@@ -39,8 +39,11 @@ extension Network {
         public let from: NodeIndex
         public let to: NodeIndex
         /// How the edge behaves in queries: its relation or imported label, and its sign.
-        public let label: Label
+        let label: Label
         public let context: [String: String]
+
+        /// The relation name, or an imported network's own label (e.g. `CbG`, `1`).
+        public var labelName: String { label.name }
 
         /// The curated relation, when the label is one.
         public var relation: Relation? { label.relation }

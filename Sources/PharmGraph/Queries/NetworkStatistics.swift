@@ -1,17 +1,17 @@
 /// Counts that summarise an imported network: nodes per kind, edges per label and sign.
-public struct NetworkStatistics: Sendable, Codable, Equatable {
+struct NetworkStatistics: Sendable, Codable, Equatable {
     /// The input's name and format.
-    public var network: String
-    public var format: String
-    public var nodes: Int
-    public var edges: Int
-    public var nodesByKind: [String: Int]
+    var network: String
+    var format: String
+    var nodes: Int
+    var edges: Int
+    var nodesByKind: [String: Int]
     /// Edges per label as imported (a relation name when the label maps to one).
-    public var edgesByLabel: [String: Int]
+    var edgesByLabel: [String: Int]
     /// Edges per sign; every sign appears, with zero when absent.
-    public var edgesBySign: [String: Int]
+    var edgesBySign: [String: Int]
     /// The number of nodes with no edges.
-    public var isolatedNodes: Int
+    var isolatedNodes: Int
 
     enum CodingKeys: String, CodingKey {
         case network, format, nodes, edges
@@ -22,7 +22,7 @@ public struct NetworkStatistics: Sendable, Codable, Equatable {
     }
 
     /// Counts `network`, read from `name` in `format`.
-    public init(_ network: Network, name: String, format: String) {
+    init(_ network: Network, name: String, format: String) {
         self.network = name
         self.format = format
         nodes = network.nodeCount
@@ -47,7 +47,7 @@ public struct NetworkStatistics: Sendable, Codable, Equatable {
     }
 
     /// A plain-text report, in a fixed order (largest counts first, then by name).
-    public var text: String {
+    var text: String {
         let byCount = { (a: (key: String, value: Int), b: (key: String, value: Int)) in (b.value, a.key) < (a.value, b.key) }
         let row = { (name: String, count: Int, indent: String) in
             "\(indent)\(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(count)"

@@ -415,7 +415,7 @@ public final class PathEngine: @unchecked Sendable {
     }
 
     /// How many parallel-edge combinations of one node sequence `kShortest` ranks on a curated graph.
-    public static let rankedExpansions = 10_000
+    static let rankedExpansions = 10_000
 
     /// A path's evidence: its weakest certainty (established best) and its number of references.
     func evidence(of path: NetworkPath) -> (certainty: Certainty, references: Int) {

@@ -40,7 +40,7 @@ public struct SignCounts: Sendable, Equatable, Codable {
         return true
     }
 
-    public static func + (a: SignCounts, b: SignCounts) -> SignCounts {
+    static func + (a: SignCounts, b: SignCounts) -> SignCounts {
         SignCounts(positive: a.positive + b.positive, negative: a.negative + b.negative, unknown: a.unknown + b.unknown)
     }
 }

@@ -1,25 +1,25 @@
 /// Counts that summarise a graph: per kind, relation, sign and certainty, plus references and claims.
-public struct GraphStatistics: Sendable, Codable, Equatable {
-    public struct Header: Sendable, Codable, Equatable {
-        public var id: String
-        public var title: String
-        public var version: String
+struct GraphStatistics: Sendable, Codable, Equatable {
+    struct Header: Sendable, Codable, Equatable {
+        var id: String
+        var title: String
+        var version: String
     }
 
-    public struct References: Sendable, Codable, Equatable {
-        public var total: Int
-        public var cited: Int
+    struct References: Sendable, Codable, Equatable {
+        var total: Int
+        var cited: Int
         /// Keys no edge or claim cites, in file order.
-        public var unused: [String]
+        var unused: [String]
     }
 
-    public struct ClaimSummary: Sendable, Codable, Equatable {
-        public var from: String
-        public var to: String
-        public var expect: Verdict
-        public var `where`: [String: String]
-        public var via: String?
-        public var maxLength: Int?
+    struct ClaimSummary: Sendable, Codable, Equatable {
+        var from: String
+        var to: String
+        var expect: Verdict
+        var `where`: [String: String]
+        var via: String?
+        var maxLength: Int?
 
         enum CodingKeys: String, CodingKey {
             case from, to, expect, `where`, via
@@ -27,17 +27,17 @@ public struct GraphStatistics: Sendable, Codable, Equatable {
         }
     }
 
-    public var graph: Header
-    public var nodes: Int
-    public var edges: Int
-    public var nodesByKind: [String: Int]
-    public var edgesByRelation: [String: Int]
-    public var edgesBySign: [String: Int]
-    public var edgesByCertainty: [String: Int]
-    public var references: References
-    public var claims: [ClaimSummary]
+    var graph: Header
+    var nodes: Int
+    var edges: Int
+    var nodesByKind: [String: Int]
+    var edgesByRelation: [String: Int]
+    var edgesBySign: [String: Int]
+    var edgesByCertainty: [String: Int]
+    var references: References
+    var claims: [ClaimSummary]
     /// Ids of nodes with no edges, in file order.
-    public var isolatedNodes: [String]
+    var isolatedNodes: [String]
 
     enum CodingKeys: String, CodingKey {
         case graph, nodes, edges, references, claims
@@ -49,7 +49,7 @@ public struct GraphStatistics: Sendable, Codable, Equatable {
     }
 
     /// Counts `graph`. Every relation, sign and certainty appears, with zero when absent.
-    public init(_ graph: Graph) {
+    init(_ graph: Graph) {
         self.graph = Header(id: graph.id, title: graph.title, version: graph.version)
         nodes = graph.nodes.count
         edges = graph.edges.count
@@ -75,7 +75,7 @@ public struct GraphStatistics: Sendable, Codable, Equatable {
     }
 
     /// A plain-text report, in a fixed order.
-    public var text: String {
+    var text: String {
         var lines: [String] = []
         lines.append("\(graph.title) (\(graph.id) \(graph.version))")
         lines.append("nodes: \(nodes)")

@@ -37,7 +37,7 @@ public struct CheckedFile: Sendable {
 
 /// What `check` found in its files (docs/cli.md): diagnostics per file, the totals, and whether it passes.
 public struct CheckReport: Sendable {
-    public static let schema = "pharmgraph-check/1"
+    static let schema = "pharmgraph-check/1"
 
     public let files: [CheckedFile]
     public let strict: Bool
@@ -95,31 +95,31 @@ public struct CheckReport: Sendable {
     }
 
     /// The JSON document of `check --format json`.
-    public struct JSON: Encodable, Sendable, Equatable {
-        public struct File: Encodable, Sendable, Equatable {
-            public var path: String
-            public var errors: Int
-            public var warnings: Int
-            public var diagnostics: [Item]
+    struct JSON: Encodable, Sendable, Equatable {
+        struct File: Encodable, Sendable, Equatable {
+            var path: String
+            var errors: Int
+            var warnings: Int
+            var diagnostics: [Item]
         }
 
-        public struct Item: Encodable, Sendable, Equatable {
-            public var severity: String
-            public var line: Int?
-            public var column: Int?
-            public var message: String
-            public var notes: [String]?
+        struct Item: Encodable, Sendable, Equatable {
+            var severity: String
+            var line: Int?
+            var column: Int?
+            var message: String
+            var notes: [String]?
             /// On a line standing for errors not shown (`150 more errors not shown`): how many.
-            public var count: Int?
+            var count: Int?
         }
 
-        public var schemaVersion = CheckReport.schema
-        public var provenance: Provenance
-        public var files: [File]
-        public var errors: Int
-        public var warnings: Int
-        public var strict: Bool
-        public var ok: Bool
+        var schemaVersion = CheckReport.schema
+        var provenance: Provenance
+        var files: [File]
+        var errors: Int
+        var warnings: Int
+        var strict: Bool
+        var ok: Bool
 
         enum CodingKeys: String, CodingKey {
             case provenance, files, errors, warnings, strict, ok
@@ -127,7 +127,7 @@ public struct CheckReport: Sendable {
         }
     }
 
-    public var json: JSON {
+    var json: JSON {
         JSON(
             provenance: provenance,
             files: files.map { file in
@@ -144,15 +144,15 @@ public struct CheckReport: Sendable {
 
 /// `stats` of a curated graph or an imported network: the counts and where they came from.
 public struct StatsReport: Sendable, Encodable {
-    public static let schema = "pharmgraph-stats/1"
+    static let schema = "pharmgraph-stats/1"
 
     /// The counts, by what was read.
-    public enum Statistics: Sendable {
+    enum Statistics: Sendable {
         case graph(GraphStatistics)
         case network(NetworkStatistics)
     }
 
-    public let statistics: Statistics
+    let statistics: Statistics
     public let provenance: Provenance
 
     public init(_ graph: Graph, input: Provenance.Input) {

@@ -1,12 +1,12 @@
 /// The `--format json` document of a diff: schema `pharmgraph-diff/1`, documented in docs/diff.md.
-public struct DiffJSON: Encodable, Sendable {
-    public static let schema = "pharmgraph-diff/1"
+struct DiffJSON: Encodable, Sendable {
+    static let schema = "pharmgraph-diff/1"
 
     /// A value of a field: null (absent), string, boolean, array (lists) or object (mappings).
-    public struct Value: Encodable, Sendable, Equatable {
-        public let value: DiffValue
+    struct Value: Encodable, Sendable, Equatable {
+        let value: DiffValue
 
-        public func encode(to encoder: Encoder) throws {
+        func encode(to encoder: Encoder) throws {
             var container = encoder.singleValueContainer()
             switch value {
             case .absent: try container.encodeNil()
@@ -19,14 +19,14 @@ public struct DiffJSON: Encodable, Sendable {
     }
 
     /// *change*: `field`, `old`, `new`, and for lists `added` and `removed`.
-    public struct Change: Encodable, Sendable, Equatable {
-        public var field: String
-        public var old: Value
-        public var new: Value
-        public var added: [String]?
-        public var removed: [String]?
+    struct Change: Encodable, Sendable, Equatable {
+        var field: String
+        var old: Value
+        var new: Value
+        var added: [String]?
+        var removed: [String]?
 
-        public init(_ change: FieldChange) {
+        init(_ change: FieldChange) {
             field = change.field
             old = Value(value: change.old)
             new = Value(value: change.new)
@@ -44,17 +44,17 @@ public struct DiffJSON: Encodable, Sendable {
     }
 
     /// *node*: a curated node's fields as given, or a network node's `id`, `name`, `kind`.
-    public struct NodeItem: Encodable, Sendable, Equatable {
-        public var id: String
-        public var kind: String
-        public var name: String?
-        public var label: String?
-        public var synonyms: [String]?
-        public var xrefs: [String: String]?
-        public var system: String?
-        public var description: String?
-        public var role: String?
-        public var valence: String?
+    struct NodeItem: Encodable, Sendable, Equatable {
+        var id: String
+        var kind: String
+        var name: String?
+        var label: String?
+        var synonyms: [String]?
+        var xrefs: [String: String]?
+        var system: String?
+        var description: String?
+        var role: String?
+        var valence: String?
 
         init(_ node: Node) {
             id = node.id
@@ -77,18 +77,18 @@ public struct DiffJSON: Encodable, Sendable {
     }
 
     /// Why two nodes of different ids were paired: `by` label or xref.
-    public struct Evidence: Encodable, Sendable, Equatable {
-        public var by: String
-        public var label: String?
-        public var namespace: String?
-        public var identifier: String?
+    struct Evidence: Encodable, Sendable, Equatable {
+        var by: String
+        var label: String?
+        var namespace: String?
+        var identifier: String?
     }
 
-    public struct Rename: Encodable, Sendable, Equatable {
-        public var oldID: String
-        public var newID: String
-        public var evidence: Evidence?
-        public var changes: [Change]
+    struct Rename: Encodable, Sendable, Equatable {
+        var oldID: String
+        var newID: String
+        var evidence: Evidence?
+        var changes: [Change]
 
         enum CodingKeys: String, CodingKey {
             case evidence, changes
@@ -96,7 +96,7 @@ public struct DiffJSON: Encodable, Sendable {
             case newID = "new_id"
         }
 
-        public func encode(to encoder: Encoder) throws {
+        func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(oldID, forKey: .oldID)
             try container.encode(newID, forKey: .newID)
@@ -106,34 +106,34 @@ public struct DiffJSON: Encodable, Sendable {
     }
 
     /// An item (node by `id`, reference by `key`) and its field changes.
-    public struct Changed: Encodable, Sendable, Equatable {
-        public var id: String?
-        public var key: String?
-        public var changes: [Change]
+    struct Changed: Encodable, Sendable, Equatable {
+        var id: String?
+        var key: String?
+        var changes: [Change]
     }
 
-    public struct Nodes: Encodable, Sendable, Equatable {
-        public var added: [NodeItem]
-        public var removed: [NodeItem]
-        public var renamed: [Rename]
-        public var changed: [Changed]
+    struct Nodes: Encodable, Sendable, Equatable {
+        var added: [NodeItem]
+        var removed: [NodeItem]
+        var renamed: [Rename]
+        var changed: [Changed]
     }
 
     /// *edge*: a curated edge's fields as given, or a network edge's `from`, `label`, `to`.
-    public struct EdgeItem: Encodable, Sendable, Equatable {
-        public var from: String
-        public var to: String
-        public var relation: String?
-        public var label: String?
-        public var sign: String?
-        public var refs: [String]?
-        public var action: String?
-        public var evidence: String?
-        public var direct: Bool?
-        public var certainty: String?
-        public var context: [String: String]?
-        public var strength: String?
-        public var note: String?
+    struct EdgeItem: Encodable, Sendable, Equatable {
+        var from: String
+        var to: String
+        var relation: String?
+        var label: String?
+        var sign: String?
+        var refs: [String]?
+        var action: String?
+        var evidence: String?
+        var direct: Bool?
+        var certainty: String?
+        var context: [String: String]?
+        var strength: String?
+        var note: String?
 
         init(_ edge: Edge) {
             from = edge.from
@@ -158,13 +158,13 @@ public struct DiffJSON: Encodable, Sendable {
         }
     }
 
-    public struct EdgeChange: Encodable, Sendable, Equatable {
-        public var from: String
-        public var to: String
-        public var signFlip: Bool
-        public var old: EdgeItem
-        public var new: EdgeItem
-        public var changes: [Change]
+    struct EdgeChange: Encodable, Sendable, Equatable {
+        var from: String
+        var to: String
+        var signFlip: Bool
+        var old: EdgeItem
+        var new: EdgeItem
+        var changes: [Change]
 
         enum CodingKeys: String, CodingKey {
             case from, to, old, new, changes
@@ -172,36 +172,36 @@ public struct DiffJSON: Encodable, Sendable {
         }
     }
 
-    public struct Edges: Encodable, Sendable, Equatable {
-        public var added: [EdgeItem]
-        public var removed: [EdgeItem]
-        public var changed: [EdgeChange]
+    struct Edges: Encodable, Sendable, Equatable {
+        var added: [EdgeItem]
+        var removed: [EdgeItem]
+        var changed: [EdgeChange]
     }
 
-    public struct ReferenceItem: Encodable, Sendable, Equatable {
-        public var key: String
-        public var citation: String
-        public var doi: String?
-        public var pmid: String?
-        public var url: String?
+    struct ReferenceItem: Encodable, Sendable, Equatable {
+        var key: String
+        var citation: String
+        var doi: String?
+        var pmid: String?
+        var url: String?
     }
 
-    public struct References: Encodable, Sendable, Equatable {
-        public var added: [ReferenceItem]
-        public var removed: [ReferenceItem]
-        public var changed: [Changed]
+    struct References: Encodable, Sendable, Equatable {
+        var added: [ReferenceItem]
+        var removed: [ReferenceItem]
+        var changed: [Changed]
     }
 
     /// *claim*: `where` and `refs` always, `via`, `max_length` and `note` when given.
-    public struct ClaimItem: Encodable, Sendable, Equatable {
-        public var from: String
-        public var to: String
-        public var expect: String
-        public var `where`: [String: String]
-        public var refs: [String]
-        public var via: String?
-        public var maxLength: Int?
-        public var note: String?
+    struct ClaimItem: Encodable, Sendable, Equatable {
+        var from: String
+        var to: String
+        var expect: String
+        var `where`: [String: String]
+        var refs: [String]
+        var via: String?
+        var maxLength: Int?
+        var note: String?
 
         enum CodingKeys: String, CodingKey {
             case from, to, expect, `where`, refs, via, note
@@ -220,26 +220,26 @@ public struct DiffJSON: Encodable, Sendable {
         }
     }
 
-    public struct ClaimChange: Encodable, Sendable, Equatable {
-        public var old: ClaimItem
-        public var new: ClaimItem
-        public var changes: [Change]
+    struct ClaimChange: Encodable, Sendable, Equatable {
+        var old: ClaimItem
+        var new: ClaimItem
+        var changes: [Change]
     }
 
-    public struct Claims: Encodable, Sendable, Equatable {
-        public var added: [ClaimItem]
-        public var removed: [ClaimItem]
-        public var changed: [ClaimChange]
+    struct Claims: Encodable, Sendable, Equatable {
+        var added: [ClaimItem]
+        var removed: [ClaimItem]
+        var changed: [ClaimChange]
     }
 
     /// `old` and `new`: the path as given, the type, counts, and a graph's id and version.
-    public struct SideItem: Encodable, Sendable, Equatable {
-        public var path: String
-        public var type: String
-        public var nodes: Int
-        public var edges: Int
-        public var id: String?
-        public var version: String?
+    struct SideItem: Encodable, Sendable, Equatable {
+        var path: String
+        var type: String
+        var nodes: Int
+        var edges: Int
+        var id: String?
+        var version: String?
 
         init(_ side: DiffReport.Side) {
             path = side.name
@@ -252,13 +252,13 @@ public struct DiffJSON: Encodable, Sendable {
         }
     }
 
-    public struct Summary: Encodable, Sendable, Equatable {
-        public struct Group: Encodable, Sendable, Equatable {
-            public var added: Int
-            public var removed: Int
-            public var changed: Int
-            public var renamed: Int?
-            public var signFlips: Int?
+    struct Summary: Encodable, Sendable, Equatable {
+        struct Group: Encodable, Sendable, Equatable {
+            var added: Int
+            var removed: Int
+            var changed: Int
+            var renamed: Int?
+            var signFlips: Int?
 
             enum CodingKeys: String, CodingKey {
                 case added, removed, changed, renamed
@@ -266,12 +266,12 @@ public struct DiffJSON: Encodable, Sendable {
             }
         }
 
-        public struct Verdicts: Encodable, Sendable, Equatable {
-            public var newlyReachable: Int
-            public var noLongerReachable: Int
-            public var changed: Int
-            public var claimOutcomes: Int
-            public var undetermined: Int
+        struct Verdicts: Encodable, Sendable, Equatable {
+            var newlyReachable: Int
+            var noLongerReachable: Int
+            var changed: Int
+            var claimOutcomes: Int
+            var undetermined: Int
 
             enum CodingKeys: String, CodingKey {
                 case changed, undetermined
@@ -281,16 +281,16 @@ public struct DiffJSON: Encodable, Sendable {
             }
         }
 
-        public var header: Int
-        public var nodes: Group
-        public var edges: Group
-        public var references: Group
-        public var claims: Group
-        public var verdicts: Verdicts?
+        var header: Int
+        var nodes: Group
+        var edges: Group
+        var references: Group
+        var claims: Group
+        var verdicts: Verdicts?
 
         enum CodingKeys: String, CodingKey { case header, nodes, edges, references, claims, verdicts }
 
-        public func encode(to encoder: Encoder) throws {
+        func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(header, forKey: .header)
             try container.encode(nodes, forKey: .nodes)
@@ -302,29 +302,29 @@ public struct DiffJSON: Encodable, Sendable {
     }
 
     /// *pair*: a drug × target pair whose verdict changed, with the paths gained and lost.
-    public struct Pair: Encodable, Sendable, Equatable {
-        public struct Side: Encodable, Sendable, Equatable {
-            public var verdict: String
-            public var positive: Int
-            public var negative: Int
-            public var unknown: Int
+    struct Pair: Encodable, Sendable, Equatable {
+        struct Side: Encodable, Sendable, Equatable {
+            var verdict: String
+            var positive: Int
+            var negative: Int
+            var unknown: Int
         }
 
-        public struct Path: Encodable, Sendable, Equatable {
-            public var nodes: [String]
-            public var relations: [String]
-            public var sign: String
+        struct Path: Encodable, Sendable, Equatable {
+            var nodes: [String]
+            var relations: [String]
+            var sign: String
         }
 
-        public var source: String
-        public var target: String
-        public var old: Side
-        public var new: Side
-        public var gained: [Path]
-        public var lost: [Path]
-        public var gainedCount: Int
-        public var lostCount: Int
-        public var partial: Bool
+        var source: String
+        var target: String
+        var old: Side
+        var new: Side
+        var gained: [Path]
+        var lost: [Path]
+        var gainedCount: Int
+        var lostCount: Int
+        var partial: Bool
 
         enum CodingKeys: String, CodingKey {
             case source, target, old, new, gained, lost, partial
@@ -349,28 +349,28 @@ public struct DiffJSON: Encodable, Sendable {
         }
     }
 
-    public struct ClaimOutcome: Encodable, Sendable, Equatable {
-        public struct Side: Encodable, Sendable, Equatable {
-            public var expect: String
-            public var verdict: String
-            public var holds: Bool
+    struct ClaimOutcome: Encodable, Sendable, Equatable {
+        struct Side: Encodable, Sendable, Equatable {
+            var expect: String
+            var verdict: String
+            var holds: Bool
         }
 
-        public var claim: ClaimItem
-        public var old: Side
-        public var new: Side
+        var claim: ClaimItem
+        var old: Side
+        var new: Side
     }
 
-    public struct Verdicts: Encodable, Sendable, Equatable {
-        public var maxLength: Int
-        public var `where`: [String: String]
-        public var pairsCompared: Int
-        public var partial: Bool
-        public var newlyReachable: [Pair]
-        public var noLongerReachable: [Pair]
-        public var changed: [Pair]
-        public var undetermined: [Pair]
-        public var claims: [ClaimOutcome]
+    struct Verdicts: Encodable, Sendable, Equatable {
+        var maxLength: Int
+        var `where`: [String: String]
+        var pairsCompared: Int
+        var partial: Bool
+        var newlyReachable: [Pair]
+        var noLongerReachable: [Pair]
+        var changed: [Pair]
+        var undetermined: [Pair]
+        var claims: [ClaimOutcome]
 
         enum CodingKeys: String, CodingKey {
             case `where`, partial, changed, undetermined, claims
@@ -381,28 +381,28 @@ public struct DiffJSON: Encodable, Sendable {
         }
     }
 
-    public var schema = DiffJSON.schema
-    public var schemaVersion = DiffJSON.schema
-    public var provenance: Provenance
-    public var mode: String
-    public var old: SideItem
-    public var new: SideItem
-    public var differences: Bool
-    public var summary: Summary
-    public var verdicts: Verdicts?
+    var schema = DiffJSON.schema
+    var schemaVersion = DiffJSON.schema
+    var provenance: Provenance
+    var mode: String
+    var old: SideItem
+    var new: SideItem
+    var differences: Bool
+    var summary: Summary
+    var verdicts: Verdicts?
     /// `nil` (null) for networks.
-    public var header: [Change]?
-    public var nodes: Nodes
-    public var edges: Edges
-    public var references: References?
-    public var claims: Claims?
+    var header: [Change]?
+    var nodes: Nodes
+    var edges: Edges
+    var references: References?
+    var claims: Claims?
 
     enum CodingKeys: String, CodingKey {
         case schema, provenance, mode, old, new, differences, summary, verdicts, header, nodes, edges, references, claims
         case schemaVersion = "schema_version"
     }
 
-    public func encode(to encoder: Encoder) throws {
+    func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(schema, forKey: .schema)
         try container.encode(schemaVersion, forKey: .schemaVersion)
@@ -421,7 +421,7 @@ public struct DiffJSON: Encodable, Sendable {
         try container.encode(claims, forKey: .claims)
     }
 
-    public init(_ report: DiffReport) {
+    init(_ report: DiffReport) {
         provenance = report.provenance
         old = SideItem(report.old)
         new = SideItem(report.new)
@@ -499,5 +499,5 @@ public struct DiffJSON: Encodable, Sendable {
     }
 
     /// The document as pretty, key-sorted JSON.
-    public func encoded() throws(EncodingError) -> String { try ReportJSON.encode(self) }
+    func encoded() throws(EncodingError) -> String { try ReportJSON.encode(self) }
 }

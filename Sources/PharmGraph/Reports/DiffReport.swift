@@ -78,7 +78,7 @@ public struct DiffReport: Sendable {
     public let new: Side
     public let changes: Changes
     /// `nil` when verdicts were not compared.
-    public let verdicts: VerdictDiff?
+    let verdicts: VerdictDiff?
     /// Verdicts were left out by default because a graph is larger than `Options.verdictEdgeLimit`.
     public let verdictsSkippedBySize: Bool
     /// The context filter the verdicts were computed under.
@@ -173,15 +173,15 @@ public struct DiffReport: Sendable {
     }
 
     /// Counts for the summary line and the JSON summary.
-    public struct Counts: Sendable, Equatable {
-        public var headerFields = 0
-        public var nodesAdded = 0, nodesRemoved = 0, nodesChanged = 0, nodesRenamed = 0
-        public var edgesAdded = 0, edgesRemoved = 0, edgesChanged = 0, signFlips = 0
-        public var referencesAdded = 0, referencesRemoved = 0, referencesChanged = 0
-        public var claimsAdded = 0, claimsRemoved = 0, claimsChanged = 0
+    struct Counts: Sendable, Equatable {
+        var headerFields = 0
+        var nodesAdded = 0, nodesRemoved = 0, nodesChanged = 0, nodesRenamed = 0
+        var edgesAdded = 0, edgesRemoved = 0, edgesChanged = 0, signFlips = 0
+        var referencesAdded = 0, referencesRemoved = 0, referencesChanged = 0
+        var claimsAdded = 0, claimsRemoved = 0, claimsChanged = 0
     }
 
-    public var counts: Counts {
+    var counts: Counts {
         var counts = Counts()
         switch changes {
         case let .graph(diff):
@@ -255,8 +255,8 @@ public struct DiffReport: Sendable {
 }
 
 /// `1 error`, `2 warnings`.
-public enum Plural {
-    public static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+enum Plural {
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
 
 extension FieldChange {

@@ -1,9 +1,9 @@
 
 /// ANSI colours for the text report, or none.
-public struct DiffStyle: Sendable {
-    public let colour: Bool
+struct DiffStyle: Sendable {
+    let colour: Bool
 
-    public init(colour: Bool) { self.colour = colour }
+    init(colour: Bool) { self.colour = colour }
 
     private func paint(_ text: String, _ code: String) -> String {
         colour && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
@@ -20,18 +20,18 @@ public struct DiffStyle: Sendable {
 /// The text report: a summary line, the two inputs, then one section per kind of change.
 ///
 /// Markers: `+` added, `-` removed, `~` changed, `!` sign flip; field changes are indented under their item.
-public struct DiffText: Sendable {
-    public let report: DiffReport
-    public let style: DiffStyle
-    public let hints: LimitHints
+struct DiffText: Sendable {
+    let report: DiffReport
+    let style: DiffStyle
+    let hints: LimitHints
 
-    public init(report: DiffReport, style: DiffStyle, hints: LimitHints) {
+    init(report: DiffReport, style: DiffStyle, hints: LimitHints) {
         self.report = report
         self.style = style
         self.hints = hints
     }
 
-    public func render() -> String {
+    func render() -> String {
         var out = [style.heading(report.summaryLine), header(report.old, "---"), header(report.new, "+++")]
         switch report.changes {
         case let .graph(diff):
@@ -103,10 +103,10 @@ public struct DiffText: Sendable {
     }
 
     /// `field: old → new`, or item by item for lists and mappings.
-    public func fieldLines(_ change: FieldChange, indent: String) -> [String] { Self.fieldLines(change, indent: indent, style: style) }
+    func fieldLines(_ change: FieldChange, indent: String) -> [String] { Self.fieldLines(change, indent: indent, style: style) }
 
     /// As `fieldLines(_:indent:)`, in `style`.
-    public static func fieldLines(_ change: FieldChange, indent: String, style: DiffStyle) -> [String] {
+    static func fieldLines(_ change: FieldChange, indent: String, style: DiffStyle) -> [String] {
         let name = "\(indent)\(change.field): "
         if change.field == "relation", case let .text(old) = change.old, case let .text(new) = change.new,
             let before = Relation(rawValue: old), let after = Relation(rawValue: new)
@@ -298,10 +298,10 @@ public struct DiffText: Sendable {
 ///
 /// `change` is `added`, `removed` or `changed`; `detail` holds a changed edge's field changes,
 /// or an added or removed edge's context. docs/diff.md.
-public enum DiffTSV {
-    public static let header = "change\tfrom\tlabel\tto\tdetail"
+enum DiffTSV {
+    static let header = "change\tfrom\tlabel\tto\tdetail"
 
-    public static func render(_ report: DiffReport) -> String {
+    static func render(_ report: DiffReport) -> String {
         var out = header + "\n"
         func row(_ change: String, _ from: String, _ label: String, _ to: String, _ detail: String) {
             out += ([change, from, label, to].map { DisplayText.tsv($0) } + [DisplayText.tsvText(detail)]).joined(separator: "\t") + "\n"

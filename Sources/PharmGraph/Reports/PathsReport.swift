@@ -1,15 +1,15 @@
 import Foundation
 
 /// One path in JSON output: `nodes`, `relations`, `sign`, `length`, and for curated graphs `refs`.
-public struct PathJSON: Encodable, Sendable, Equatable {
-    public var nodes: [String]
-    public var relations: [String]
-    public var sign: String
-    public var length: Int
+struct PathJSON: Encodable, Sendable, Equatable {
+    var nodes: [String]
+    var relations: [String]
+    var sign: String
+    var length: Int
     /// Reference keys per hop (curated graphs only).
-    public var refs: [[String]]?
+    var refs: [[String]]?
 
-    public init(_ path: NetworkPath, network: Network) {
+    init(_ path: NetworkPath, network: Network) {
         let formatter = PathFormatter(network: network)
         nodes = formatter.nodeIDs(path)
         relations = formatter.relations(path)
@@ -20,12 +20,12 @@ public struct PathJSON: Encodable, Sendable, Equatable {
 }
 
 /// Counts by sign in JSON output.
-public struct SignCountsJSON: Encodable, Sendable, Equatable {
-    public var positive: Int
-    public var negative: Int
-    public var unknown: Int
+struct SignCountsJSON: Encodable, Sendable, Equatable {
+    var positive: Int
+    var negative: Int
+    var unknown: Int
 
-    public init(_ counts: SignCounts) {
+    init(_ counts: SignCounts) {
         positive = counts.positive
         negative = counts.negative
         unknown = counts.unknown
@@ -34,7 +34,7 @@ public struct SignCountsJSON: Encodable, Sendable, Equatable {
 
 /// The answer of a path query, ready to be written as text, TSV or JSON (docs/queries.md).
 public struct PathsReport: Sendable {
-    public static let schema = "pharmgraph-paths/1"
+    static let schema = "pharmgraph-paths/1"
 
     public let network: Network
     public let sources: [NodeIndex]
@@ -57,7 +57,7 @@ public struct PathsReport: Sendable {
     }
 
     /// `12 paths: 10 positive, 1 negative, 1 unknown; verdict: mixed`.
-    public static func summary(_ counts: SignCounts, partial: Bool = false) -> String {
+    static func summary(_ counts: SignCounts, partial: Bool = false) -> String {
         let found = "\(Plural.count(counts.total, "path")): \(counts.positive) positive, \(counts.negative) negative, \(counts.unknown) unknown"
         let finding = Finding(counts, partial: partial).rawValue
         return partial ? "at least \(found) (so far); verdict: \(finding)" : "\(found); verdict: \(finding)"
@@ -69,7 +69,7 @@ public struct PathsReport: Sendable {
     }
 
     /// The summary, and for a partial result why it stopped: the last lines of the text, the stderr of TSV.
-    public func summaryLines(hints: LimitHints, showing: Bool) -> String {
+    public func summaryLines(hints: LimitHints = .library, showing: Bool) -> String {
         var summary = Self.summary(result.counts, partial: result.partial)
         if showing, shown.count < result.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
         if result.partial { summary += "\n" + Self.partialLine(result, hints: hints) }
@@ -77,12 +77,12 @@ public struct PathsReport: Sendable {
     }
 
     /// One line per path, then the summary.
-    public func text(hints: LimitHints) -> String {
+    public func text(hints: LimitHints = .library) -> String {
         let formatter = PathFormatter(network: network)
         return shown.map { formatter.line($0) + "\n" }.joined() + summaryLines(hints: hints, showing: true)
     }
 
-    public static let tsvHeader = "sign\tlength\tnodes\trelations\trefs"
+    static let tsvHeader = "sign\tlength\tnodes\trelations\trefs"
 
     /// A header and one row per path; every id, relation and key escaped with `DisplayText.tsv`, so none splits a column or a list.
     public var tsv: String {
@@ -111,17 +111,17 @@ public struct PathsReport: Sendable {
     }
 
     /// The JSON document of `paths --format json`.
-    public struct JSON: Encodable, Sendable, Equatable {
-        public var schemaVersion = PathsReport.schema
-        public var provenance: Provenance
-        public var from: [String]
-        public var to: [String]
-        public var maxLength: Int
-        public var total: Int
-        public var bySign: SignCountsJSON
-        public var verdict: String
-        public var partial: Bool
-        public var paths: [PathJSON]
+    struct JSON: Encodable, Sendable, Equatable {
+        var schemaVersion = PathsReport.schema
+        var provenance: Provenance
+        var from: [String]
+        var to: [String]
+        var maxLength: Int
+        var total: Int
+        var bySign: SignCountsJSON
+        var verdict: String
+        var partial: Bool
+        var paths: [PathJSON]
 
         enum CodingKeys: String, CodingKey {
             case provenance, from, to, total, verdict, partial, paths
@@ -131,7 +131,7 @@ public struct PathsReport: Sendable {
         }
     }
 
-    public var json: JSON {
+    var json: JSON {
         JSON(
             provenance: provenance, from: sources.map { network.nodeIDs[$0] }, to: targets.map { network.nodeIDs[$0] },
             maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts), verdict: result.finding.rawValue,
@@ -141,7 +141,7 @@ public struct PathsReport: Sendable {
 
 /// Every node a query reaches (effects of a drug, or drugs of an effect), each with its verdict and shortest path.
 public struct ReachReport: Sendable {
-    public static let schema = "pharmgraph-reach/1"
+    static let schema = "pharmgraph-reach/1"
 
     /// `effects` walks forward from the drugs; `causes` walks back from the effects.
     public enum Direction: Sendable { case effects, causes }
@@ -170,14 +170,14 @@ public struct ReachReport: Sendable {
     }
 
     /// One node reached in JSON output.
-    public struct Row: Encodable, Sendable, Equatable {
-        public var id: String
-        public var label: String
-        public var kind: String
-        public var verdict: String
-        public var total: Int
-        public var bySign: SignCountsJSON
-        public var shortest: PathJSON
+    struct Row: Encodable, Sendable, Equatable {
+        var id: String
+        var label: String
+        var kind: String
+        var verdict: String
+        var total: Int
+        var bySign: SignCountsJSON
+        var shortest: PathJSON
 
         enum CodingKeys: String, CodingKey {
             case id, label, kind, verdict, total, shortest
@@ -186,14 +186,14 @@ public struct ReachReport: Sendable {
     }
 
     /// The JSON document of `effects` (with `from`) and `causes` (with `to`).
-    public struct JSON: Encodable, Sendable, Equatable {
-        public var schemaVersion = ReachReport.schema
-        public var provenance: Provenance
-        public var from: [String]?
-        public var to: [String]?
-        public var maxLength: Int
-        public var partial: Bool
-        public var reached: [Row]
+    struct JSON: Encodable, Sendable, Equatable {
+        var schemaVersion = ReachReport.schema
+        var provenance: Provenance
+        var from: [String]?
+        var to: [String]?
+        var maxLength: Int
+        var partial: Bool
+        var reached: [Row]
 
         enum CodingKeys: String, CodingKey {
             case provenance, from, to, partial, reached
@@ -202,7 +202,7 @@ public struct ReachReport: Sendable {
         }
     }
 
-    public var json: JSON {
+    var json: JSON {
         let rows = reached.map { report in
             let node = network.node(report.target)
             return Row(
@@ -217,7 +217,7 @@ public struct ReachReport: Sendable {
     }
 
     /// An aligned table (node, verdict, counts, shortest path) and, for a partial search, what it means.
-    public func text(hints: LimitHints) -> String {
+    public func text(hints: LimitHints = .library) -> String {
         let heading = direction == .effects ? "effect" : "drug"
         let formatter = PathFormatter(network: network)
         let ids = reached.map { DisplayText.escaped(network.nodeIDs[$0.target]) }

@@ -91,8 +91,8 @@ public struct Provenance: Sendable, Equatable, Encodable {
 }
 
 /// Deterministic JSON for every report: keys sorted, two-space indentation, slashes unescaped, a final newline.
-public enum ReportJSON {
-    public static func encode<T: Encodable>(_ value: T) throws(EncodingError) -> String {
+enum ReportJSON {
+    static func encode<T: Encodable>(_ value: T) throws(EncodingError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
@@ -117,6 +117,10 @@ public struct LimitHints: Sendable {
         self.boundOptions = boundOptions
     }
 
+    /// The words of a library caller: the Swift names of the bounds.
+    public static let library = LimitHints(
+        workBudget: "raise SearchLimits.maxWork, or lower PathQuery.maxLength", boundOptions: "SearchLimits.maxWork, .timeout")
+
     /// The plain warning every partial result carries.
     public static let lowerBoundNote = "the counts are lower bounds and the verdict is undetermined, not a conclusion"
 
@@ -128,4 +132,39 @@ public struct LimitHints: Sendable {
         case nil: "stopped early"
         }
     }
+}
+
+// The JSON entry points: each report's document is an internal `Encodable` value, written as ReportJSON writes.
+
+extension CheckReport {
+    /// The `pharmgraph-check/1` JSON document (docs/cli.md).
+    public func jsonText() throws(EncodingError) -> String { try ReportJSON.encode(json) }
+}
+
+extension StatsReport {
+    /// The `pharmgraph-stats/1` JSON document (docs/cli.md).
+    public func jsonText() throws(EncodingError) -> String { try ReportJSON.encode(self) }
+}
+
+extension PathsReport {
+    /// The `pharmgraph-paths/1` JSON document (docs/queries.md).
+    public func jsonText() throws(EncodingError) -> String { try ReportJSON.encode(json) }
+}
+
+extension ReachReport {
+    /// The `pharmgraph-reach/1` JSON document (docs/queries.md).
+    public func jsonText() throws(EncodingError) -> String { try ReportJSON.encode(json) }
+}
+
+extension DiffReport {
+    /// The `pharmgraph-diff/1` JSON document (docs/diff.md).
+    public func jsonText() throws(EncodingError) -> String { try DiffJSON(self).encoded() }
+
+    /// The text report; `colour` adds ANSI colours, `hints` names the front end's options in notes.
+    public func text(colour: Bool = false, hints: LimitHints = .library) -> String {
+        DiffText(report: self, style: DiffStyle(colour: colour), hints: hints).render()
+    }
+
+    /// The edge differences as TSV, with a header line.
+    public var tsv: String { DiffTSV.render(self) }
 }

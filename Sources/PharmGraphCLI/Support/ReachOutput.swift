@@ -5,7 +5,7 @@ enum ReachOutput {
     static func print(_ report: ReachReport, format: FormatOption<TextOrJSON>) throws {
         switch format.format {
         case .text: Console.out(report.text(hints: .cli))
-        case .json: Console.out(try ReportJSON.encode(report.json))
+        case .json: Console.out(try report.jsonText())
         case .tsv: throw format.format.unsupported
         }
     }

@@ -15,16 +15,16 @@ public enum InputFormat: String, Sendable, CaseIterable {
 }
 
 /// How to read an imported edge table.
-public struct ImportOptions: Sendable {
+package struct ImportOptions: Sendable {
     /// A node table (`id`, `name`, `kind` columns), as a path and its (decompressed) bytes.
-    public var nodeTable: (path: String, data: Data)?
-    public var sourceColumn: String?
-    public var targetColumn: String?
-    public var relationColumn: String?
+    package var nodeTable: (path: String, data: Data)?
+    package var sourceColumn: String?
+    package var targetColumn: String?
+    package var relationColumn: String?
     /// Imported label → relation; labels not mapped keep unknown sign.
-    public var relationMap: [String: Relation]
+    package var relationMap: [String: Relation]
 
-    public init(
+    package init(
         nodeTable: (path: String, data: Data)? = nil, sourceColumn: String? = nil, targetColumn: String? = nil,
         relationColumn: String? = nil, relationMap: [String: Relation] = [:]
     ) {
@@ -43,7 +43,7 @@ public struct NetworkLoadResult: Sendable {
     /// The text of a curated graph, for source lines under diagnostics.
     public let source: SourceText?
     /// The lines that diagnostics point at in an imported network and its node table.
-    public let excerpts: [SourceExcerpt]
+    let excerpts: [SourceExcerpt]
 
     init(network: Network?, diagnostics: [Diagnostic], source: SourceText?, excerpts: [SourceExcerpt] = []) {
         self.network = network
@@ -57,13 +57,13 @@ public struct NetworkLoadResult: Sendable {
 }
 
 /// Reads any supported input into a `Network`.
-public enum NetworkInput {
+package enum NetworkInput {
     /// At most this many row errors are reported per file; a last line counts the rest.
     static let maximumRowErrors = 100
 
     /// The format of an input: by the name's extension (after any `.gz` / `.xz`), else by the parsed
     /// top-level keys of the content; `nil` when neither tells (docs/decisions.md, "Format detection").
-    public static func format(of path: String, data: Data) -> InputFormat? {
+    package static func format(of path: String, data: Data) -> InputFormat? {
         var name = path.lowercased()
         for suffix in [".gz", ".xz"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
         if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { return .graph }
@@ -102,7 +102,7 @@ public enum NetworkInput {
     }
 
     /// Reads `data` (already decompressed) as the network at `path`.
-    public static func load(
+    package static func load(
         data: Data, path: String, format: InputFormat? = nil, import options: ImportOptions = ImportOptions()
     ) -> NetworkLoadResult {
         guard let format = format ?? self.format(of: path, data: data) else {
@@ -155,7 +155,7 @@ extension GraphLoader {
     }
 
     /// The error for `data` that is not UTF-8, at its first bad byte (after any byte order mark); `nil` when it is UTF-8.
-    public static func notUTF8(_ data: Data, path: String) -> Diagnostic? {
+    package static func notUTF8(_ data: Data, path: String) -> Diagnostic? {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let bad = utf8Error(in: bytes) else { return nil }
