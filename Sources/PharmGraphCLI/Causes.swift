@@ -28,7 +28,7 @@ struct Causes: ParsableCommand {
     var format: FormatOption<TextOrJSON> = .text
 
     func run() throws {
-        let (engine, inputs) = try QueryInput.loadWithInput(input)
+        let (engine, inputs) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
         let network = engine.network
         let goals = try QueryInput.resolve(effect, in: network, what: "EFFECT")
         let drugs = try QueryInput.targets(sources, defaultKinds: NodeSelector.drugKinds, in: network)

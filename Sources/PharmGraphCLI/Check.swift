@@ -41,7 +41,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let limits = limits.limits(perQuery: false)
-        let options = network.loaderOptions(read)
+        let options = network.loaderOptions(read, provenance: format.format == .json)
         let inputs = files.map { InputLoader.load($0, options: options) }
         let report = CheckReport(
             files: inputs.map { CheckedFile($0, limits: limits) },

@@ -138,7 +138,7 @@ struct Diff: ParsableCommand {
     func execute() throws(DiffTrouble) -> Int32 {
         guard let (old, new) = sides() else { return 0 }
         // Both were checked by validate(); a failure here is reported, not dropped.
-        let importOptions = network.loaderOptions(read)
+        let importOptions = network.loaderOptions(read, provenance: format.format == .json || render != nil)
         let filter: ContextFilter
         do {
             filter = try scope.contextFilter()

@@ -103,7 +103,7 @@ struct Paths: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let (engine, inputs) = try QueryInput.loadWithInput(input)
+        let (engine, inputs) = try QueryInput.loadWithInput(input, provenance: format.format == .json || render != nil)
         let loaded = clock.now
         engine.prepare(try traversal.traversal())
         let indexed = clock.now

@@ -109,7 +109,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let format = format ?? RenderFormat(fileExtension: output) ?? .svg
         let filter = try scope.contextFilter()
-        let input = InputLoader.load(file, options: network.loaderOptions(read))
+        let input = InputLoader.load(file, options: network.loaderOptions(read, provenance: true))
         Console.report(input)
         guard let network = input.network else { throw ExitCode(1) }
         let title = input.isNetwork ? "\(file) (\(input.format?.rawValue ?? "imported") network)" : ""

@@ -31,7 +31,7 @@ struct Stats: ParsableCommand {
     }
 
     func run() throws {
-        let input = InputLoader.load(file, options: network.loaderOptions(read))
+        let input = InputLoader.load(file, options: network.loaderOptions(read, provenance: format.format == .json))
         Console.report(input)
         let report: StatsReport
         if let graph = input.graph, let provenance = input.provenance.first {

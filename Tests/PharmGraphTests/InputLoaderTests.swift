@@ -1,5 +1,5 @@
 import Foundation
-import PharmGraph
+@testable import PharmGraph
 import PharmGraphIO
 import PharmGraphTestSupport
 import Testing
@@ -28,6 +28,21 @@ struct InputLoaderTests {
         #expect(format("g.json", graphJSON) == .graph)
         #expect(format("-", hetionetJSON) == .hetionetJSON)
         #expect(format("-", graphJSON) == .graph)
+    }
+
+    @Test("provenance hashes the bytes only when asked: a graph's and a network's (with its node table)")
+    func contentHash() throws {
+        let graph = Data(graphYAML.utf8)
+        let sif = Data("A\tactivates\tB\n".utf8)
+        for (data, name) in [(graph, "g.yaml"), (sif, "n.sif")] {
+            var options = InputLoader.Options()
+            let hashed = InputLoader.load(data: data, name: name, formatName: name, options: options)
+            #expect(hashed.provenance.map(\.sha256) == [SHA256.hex(data)])
+            options.hashesContent = false
+            let unhashed = InputLoader.load(data: data, name: name, formatName: name, options: options)
+            #expect(unhashed.provenance.count == 1 && unhashed.provenance[0].sha256 == nil)
+            #expect(!unhashed.provenance[0].caption.contains("sha256"))
+        }
     }
 
     @Test("bytes that are not UTF-8 and tell no format get the real error at its position, not a request for --input-format")

@@ -14,27 +14,30 @@ public struct Provenance: Sendable, Equatable, Encodable {
     public struct Input: Sendable, Equatable, Encodable {
         public var id: String?
         public var version: String?
-        /// SHA-256 of the input's bytes after decompression, 64 lowercase hex digits.
-        public var sha256: String
+        /// SHA-256 of the input's bytes after decompression, 64 lowercase hex digits; `nil` when not computed
+        /// (a pass over every byte, skipped when no output shows provenance).
+        public var sha256: String?
         /// The revision of a `REV:path` input, as given.
         public var revision: String?
 
-        public init(id: String?, version: String?, sha256: String, revision: String? = nil) {
+        public init(id: String?, version: String?, sha256: String?, revision: String? = nil) {
             self.id = id
             self.version = version
             self.sha256 = sha256
             self.revision = revision
         }
 
-        /// An input read as `bytes` (decompressed); `graph` gives the id and version when it is a curated graph.
-        public init<Bytes: Sequence>(bytes: Bytes, graph: Graph?, revision: String? = nil) where Bytes.Element == UInt8 {
-            self.init(id: graph?.id, version: graph?.version, sha256: SHA256.hex(bytes), revision: revision)
+        /// An input read as `bytes` (decompressed); `graph` gives the id and version when it is a curated graph;
+        /// `hashed: false` leaves out the SHA-256.
+        public init<Bytes: Sequence>(bytes: Bytes, graph: Graph?, revision: String? = nil, hashed: Bool = true)
+        where Bytes.Element == UInt8 {
+            self.init(id: graph?.id, version: graph?.version, sha256: hashed ? SHA256.hex(bytes) : nil, revision: revision)
         }
 
         /// `ketamine 2.1 sha256:1a2b3c4d5e6f @HEAD~1`: the short form of a caption.
         public var caption: String {
             var parts = [id, version].compactMap { $0 }.filter { !$0.isEmpty }
-            parts.append("sha256:" + sha256.prefix(12))
+            if let sha256 { parts.append("sha256:" + sha256.prefix(12)) }
             if let revision { parts.append("@" + revision) }
             return parts.joined(separator: " ")
         }

@@ -96,7 +96,7 @@ struct DiffInput: Sendable {
         options.format = format
         options.limit = limit
         let input = InputLoader.load(data: data, name: name, formatName: pathForFormat, options: options, revision: revision)
-        let provenance = input.provenance.first ?? Provenance.Input(bytes: data, graph: nil, revision: revision)
+        let provenance = input.provenance.first ?? Provenance.Input(bytes: data, graph: nil, revision: revision, hashed: options.hashesContent)
         if let graph = input.graph { return DiffReport.Side(name: name, content: .graph(graph), input: provenance) }
         if input.isNetwork, let network = input.network {
             return DiffReport.Side(name: name, content: .network(network), input: provenance)

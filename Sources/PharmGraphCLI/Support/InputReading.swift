@@ -65,11 +65,13 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: ArgumentHelp(RelationMap.help, valueName: "label=relation,..."))
     var relationMap: RelationMap?
 
-    /// The loader's options.
-    func loaderOptions(_ read: ReadOptions) -> InputLoader.Options {
-        InputLoader.Options(
+    /// The loader's options; `provenance`: whether an output shows the inputs' provenance (hashes are computed only then).
+    func loaderOptions(_ read: ReadOptions, provenance: Bool) -> InputLoader.Options {
+        var options = InputLoader.Options(
             format: inputFormat, limit: read.limit, nodeTable: nodes, sourceColumn: sourceColumn, targetColumn: targetColumn,
             relationColumn: relationColumn, relationMap: relationMap?.map ?? [:])
+        options.hashesContent = provenance
+        return options
     }
 }
 

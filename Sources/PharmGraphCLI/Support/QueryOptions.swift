@@ -136,11 +136,11 @@ struct SearchLimitOptions: ParsableArguments {
 /// A loaded network with its engine, or the diagnostics that stopped it.
 enum QueryInput {
     /// Loads the graph named by `options`, printing diagnostics; throws `ExitCode(1)` on errors.
-    static func load(_ options: InputOptions) throws -> PathEngine { try loadWithInput(options).engine }
+    static func load(_ options: InputOptions) throws -> PathEngine { try loadWithInput(options, provenance: false).engine }
 
-    /// As `load`, with the inputs' provenance: the graph's (id, version, SHA-256 of its bytes), then a node table's.
-    static func loadWithInput(_ options: InputOptions) throws -> (engine: PathEngine, inputs: [Provenance.Input]) {
-        let input = InputLoader.load(options.graph, options: options.network.loaderOptions(options.read))
+    /// As `load`, with the inputs' provenance: the graph's (id, version, SHA-256 of its bytes when `provenance`), then a node table's.
+    static func loadWithInput(_ options: InputOptions, provenance: Bool) throws -> (engine: PathEngine, inputs: [Provenance.Input]) {
+        let input = InputLoader.load(options.graph, options: options.network.loaderOptions(options.read, provenance: provenance))
         Console.report(input)
         guard let network = input.network else { throw ExitCode(1) }
         return (PathEngine(network: network), input.provenance)
