@@ -46,7 +46,8 @@ struct Fmt: ParsableCommand {
             // A file in a git revision or a compressed file is read (so --check works) but never rewritten.
             if !check, let stream = Self.stream(source, shown: shown) {
                 Console.error(
-                    "\(shown): error: fmt does not rewrite \(stream.what); check it with 'pharmgraph fmt --check \(shown)', or format it as a stream with '\(stream.command)'\n")
+                    "\(shown): error: fmt does not rewrite \(stream.what); check it with 'pharmgraph fmt --check \(shown)', or format it as a stream with '\(stream.command)'\n"
+                )
                 failed = true
                 continue
             }
@@ -94,7 +95,7 @@ struct Fmt: ParsableCommand {
                     try OutputFile.rewrite(Data(text.utf8), at: file)
                     Console.error("formatted \(shown)\n")
                 }
-            } catch where error.isBrokenPipe {
+            } catch  where error.isBrokenPipe {
                 continue
             } catch {
                 Console.error("\(shown): error: \(error.description)\n")

@@ -49,7 +49,7 @@ struct Render: ParsableCommand {
     var engine: LayoutEngine?
 
     @Option(help: "Rank direction.")
-    var rankdir: DiagramOptions.RankDirection = .LR
+    var rankdir: DiagramOptions.RankDirection = .leftToRight
 
     @Option(name: .customLong("cluster-by"), help: "Draw a labelled cluster per value of this node field.")
     var clusterBy: ClusterField?

@@ -11,7 +11,7 @@ enum DOTFuzz {
         let model: DOTGraph
         if let graph = GraphLoader.load(data: data, path: "fuzz.yaml").graph {
             let options = DiagramOptions(
-                rankDirection: data.count % 2 == 0 ? .LR : .TB, clusterBySystem: data.count % 3 == 0,
+                rankDirection: data.count % 2 == 0 ? .leftToRight : .topToBottom, clusterBySystem: data.count % 3 == 0,
                 legend: data.count % 5 != 0)
             model = PathwayDiagram(graph: graph, selection: .whole(graph), options: options).model
         } else {

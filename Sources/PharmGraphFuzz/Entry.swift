@@ -10,7 +10,10 @@ import Foundation
     ) -> Int32 {
         let name = ProcessInfo.processInfo.environment["PHARMGRAPH_FUZZ_TARGET"] ?? ""
         guard let target = FuzzTarget(rawValue: name) else {
-            FileHandle.standardError.write(Data("pharmgraph-fuzz: error: set PHARMGRAPH_FUZZ_TARGET to one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")) (or use Scripts/fuzz)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "pharmgraph-fuzz: error: set PHARMGRAPH_FUZZ_TARGET to one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")) (or use Scripts/fuzz)\n"
+                        .utf8))
             exit(2)
         }
         selected = target

@@ -1,10 +1,8 @@
 import Foundation
-@testable import PharmGraph
 import PharmGraphTestSupport
 import Testing
 
-
-
+@testable import PharmGraph
 
 /// Runs any program; `environment` entries replace or (with `nil`) remove inherited ones.
 private func run(
@@ -58,8 +56,9 @@ struct DiffCLITests {
         #expect(text.stderr.isEmpty)
         #expect(!text.stdout.contains("\u{1B}["))
         expectGolden(text.stdout, "diff-example.txt")
-        #expect(text.stdout.hasPrefix(
-            "header: 2 fields changed; nodes: 1 added, 1 removed, 5 changed, 2 renamed; edges: 2 added, 2 removed, 5 changed (1 sign flip); "))
+        #expect(
+            text.stdout.hasPrefix(
+                "header: 2 fields changed; nodes: 1 added, 1 removed, 5 changed, 2 renamed; edges: 2 added, 2 removed, 5 changed (1 sign flip); "))
 
         let json = try pharmgraph("diff", "diff/old.yaml", "diff/new.yaml", "--format", "json")
         #expect(json.status == 1)

@@ -2,9 +2,6 @@ import Foundation
 import PharmGraphTestSupport
 import Testing
 
-
-
-
 @Suite("pharmgraph binary, end to end")
 struct EndToEndTests {
     @Test("the binary was built")

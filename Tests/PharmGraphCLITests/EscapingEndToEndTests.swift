@@ -23,11 +23,12 @@ struct EscapingEndToEndTests {
         let (old, _, folder) = try Self.networks()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let text = try pharmgraph("paths", old, "a b", Self.evil)
-        #expect(text.stdout == """
-            -  a b -activates-> esc\\u{1B}[31mred -inhibits-| rtl\\u{202E}evil
-            1 path: 0 positive, 1 negative, 0 unknown; verdict: negative
+        #expect(
+            text.stdout == """
+                -  a b -activates-> esc\\u{1B}[31mred -inhibits-| rtl\\u{202E}evil
+                1 path: 0 positive, 1 negative, 0 unknown; verdict: negative
 
-            """)
+                """)
         let tsv = try pharmgraph("paths", old, "a b", Self.evil, "--format", "tsv")
         let row = try #require(tsv.stdout.split(separator: "\n").dropFirst().first).split(separator: "\t", omittingEmptySubsequences: false)
         #expect(row.count == 5)
@@ -96,19 +97,20 @@ struct FmtLineBreakEndToEndTests {
         let first = try pharmgraph("fmt", path)
         #expect(first.status == 0, "\(first.stderr)")
         let formatted = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(formatted == """
-            id: g
-            title: G
-            version: "1"
-            nodes:
-              # the drug
-              # (really)
-              - {id: a, kind: drug}
-              - {id: b, kind: receptor}  # b
-            edges:
-              - {from: a, relation: inhibits, to: b}
+        #expect(
+            formatted == """
+                id: g
+                title: G
+                version: "1"
+                nodes:
+                  # the drug
+                  # (really)
+                  - {id: a, kind: drug}
+                  - {id: b, kind: receptor}  # b
+                edges:
+                  - {from: a, relation: inhibits, to: b}
 
-            """)
+                """)
         let again = try pharmgraph("fmt", "--check", path)
         #expect(again.status == 0, "\(again.stderr)")
     }

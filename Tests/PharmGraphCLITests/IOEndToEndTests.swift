@@ -343,16 +343,18 @@ struct InputEndToEndTests {
         #expect(check.stderr.hasPrefix("\(path("bomb.yaml.gz")): error: the input exceeds the 1 MiB size limit"))
     }
 
-    @Test("numeric options out of range are usage errors, not allocations", arguments: [
-        (["render", ketamine, "-o", "x.svg", "--benchmark-repeat", "9223372036854775807"], Int32(64), "--benchmark-repeat must be from 1 to 10000"),
-        (["render", ketamine, "-o", "x.svg", "--focus", "ketamine", "--depth", "9223372036854775807"], 64, "--depth must be from 0 to 1000000"),
-        (["paths", ketamine, "ketamine", "analgesia", "--limit", "9223372036854775807"], 64, "--limit must be from 0 to 100000"),
-        (["paths", ketamine, "ketamine", "analgesia", "--k", "9223372036854775807"], 64, "--k must be from 1 to 100000"),
-        (["paths", ketamine, "ketamine", "analgesia", "--max-inflated", "0"], 64, "is invalid for '--max-inflated <size>'"),
-        (["paths", ketamine, "ketamine", "analgesia", "--max-inflated", "99999999P"], 64, "is invalid for '--max-inflated <size>'"),
-        (["diff", ketamine, ketamine, "--render", "x.svg", "--context", "9223372036854775807"], 2, "--context must be a whole number from 0 to 1000000"),
-        (["diff", ketamine, ketamine, "--max-inflated", "lots"], 2, "is invalid for '--max-inflated <size>'"),
-    ])
+    @Test(
+        "numeric options out of range are usage errors, not allocations",
+        arguments: [
+            (["render", ketamine, "-o", "x.svg", "--benchmark-repeat", "9223372036854775807"], Int32(64), "--benchmark-repeat must be from 1 to 10000"),
+            (["render", ketamine, "-o", "x.svg", "--focus", "ketamine", "--depth", "9223372036854775807"], 64, "--depth must be from 0 to 1000000"),
+            (["paths", ketamine, "ketamine", "analgesia", "--limit", "9223372036854775807"], 64, "--limit must be from 0 to 100000"),
+            (["paths", ketamine, "ketamine", "analgesia", "--k", "9223372036854775807"], 64, "--k must be from 1 to 100000"),
+            (["paths", ketamine, "ketamine", "analgesia", "--max-inflated", "0"], 64, "is invalid for '--max-inflated <size>'"),
+            (["paths", ketamine, "ketamine", "analgesia", "--max-inflated", "99999999P"], 64, "is invalid for '--max-inflated <size>'"),
+            (["diff", ketamine, ketamine, "--render", "x.svg", "--context", "9223372036854775807"], 2, "--context must be a whole number from 0 to 1000000"),
+            (["diff", ketamine, ketamine, "--max-inflated", "lots"], 2, "is invalid for '--max-inflated <size>'"),
+        ])
     func numericRanges(arguments: [String], status: Int32, message: String) throws {
         let run = try Binary.run(arguments, in: fixtures)
         #expect(run.status == status)

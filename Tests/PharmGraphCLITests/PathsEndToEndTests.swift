@@ -2,9 +2,6 @@ import Foundation
 import PharmGraphTestSupport
 import Testing
 
-
-
-
 /// The queries of PathTests (whose paths and signs are worked out by hand in its comment), through the binary.
 @Suite("paths, effects, causes and claims, end to end")
 struct PathsEndToEndTests {
@@ -164,12 +161,13 @@ struct PathsEndToEndTests {
         try item.write(toFile: directory + "/het.json", atomically: true, encoding: .utf8)
         let bad = try Binary.run(["paths", "het.json", "Gene::a", "Gene::a"], in: directory)
         #expect(bad.status == 1)
-        #expect(bad.stderr == """
-            het.json:3:3: error: hetionet json: nodes[1]: expected 'kind' and 'identifier'
-              {"kind": "Gene"}],
-              ^
+        #expect(
+            bad.stderr == """
+                het.json:3:3: error: hetionet json: nodes[1]: expected 'kind' and 'identifier'
+                  {"kind": "Gene"}],
+                  ^
 
-            """)
+                """)
         let commas = #"{"metanode_kinds": ["Gene"], "nodes": [{"kind": "Gene", "identifier": "a", "name": "n",},], "edges": [],}"#
         try commas.write(toFile: directory + "/commas.json", atomically: true, encoding: .utf8)
         let refused = try Binary.run(["paths", "commas.json", "Gene::a", "Gene::a"], in: directory)
@@ -179,6 +177,8 @@ struct PathsEndToEndTests {
         try "a\tinhibits\tb\n".write(toFile: directory + "/new.sif", atomically: true, encoding: .utf8)
         let diff = try Binary.run(["diff", "old.sif", "new.sif"], in: directory)
         #expect(diff.status == 2)
-        #expect(diff.stderr.contains("old.sif:2:3: error: expected source, relation and target, found 2 fields (relation 'inhibits' has no target)\nc\tinhibits\n \t^\n"))
+        #expect(
+            diff.stderr.contains(
+                "old.sif:2:3: error: expected source, relation and target, found 2 fields (relation 'inhibits' has no target)\nc\tinhibits\n \t^\n"))
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import PharmGraph
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 import PharmGraphRender
 import PharmGraphRoundTrip
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The repository root, found from this file's location.
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -114,7 +115,7 @@ struct RenderTests {
     func roundTrip() throws {
         for path in [hostile, example] + curated {
             let graph = try graph(path)
-            for options in [DiagramOptions(), DiagramOptions(rankDirection: .TB, clusterBySystem: true, engine: "sfdp")] {
+            for options in [DiagramOptions(), DiagramOptions(rankDirection: .topToBottom, clusterBySystem: true, engine: "sfdp")] {
                 try expectRoundTrip(PathwayDiagram(graph: graph, selection: .whole(graph), options: options).model)
             }
         }

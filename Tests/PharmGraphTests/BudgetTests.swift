@@ -1,7 +1,8 @@
 import Foundation
-@testable import PharmGraph
 import PharmGraphTestSupport
 import Testing
+
+@testable import PharmGraph
 
 private func loadNetwork(_ text: String, name: String) throws -> Network {
     let result = NetworkInput.load(data: Data(text.utf8), path: name, format: nil, import: ImportOptions())
@@ -46,7 +47,7 @@ private func bruteForce(_ edges: [(String, Int, String)], from: String, to: Set<
 private func randomMultigraph() -> [(String, Int, String)] {
     var state: UInt64 = 12345
     func next(_ bound: Int) -> Int {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Int((state >> 33) % UInt64(bound))
     }
     var edges: [(String, Int, String)] = []

@@ -1,7 +1,8 @@
 import Foundation
-@testable import PharmGraph
 import PharmGraphTestSupport
 import Testing
+
+@testable import PharmGraph
 
 /// The curated graphs in Graphs/: they load clean, their claims hold, and key facts of the
 /// article are there as the article states them.

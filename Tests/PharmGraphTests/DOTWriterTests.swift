@@ -1,7 +1,8 @@
 import Foundation
-@testable import PharmGraph
 import PharmGraphTestSupport
 import Testing
+
+@testable import PharmGraph
 
 private func load(_ relative: String) throws -> Graph {
     let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/" + relative))

@@ -1,3 +1,4 @@
+import Foundation
 import PharmGraph
 import PharmGraphIO
 import PharmGraphTestSupport
@@ -254,5 +255,3 @@ struct DiagnosticFixtureTests {
         #expect(formatted == "t.yaml:6:1: error: unknown field 'extra' in the graph\nextra: 1\n^")
     }
 }
-
-import Foundation

@@ -1,7 +1,8 @@
 import Foundation
-@testable import PharmGraph
 import PharmGraphTestSupport
 import Testing
+
+@testable import PharmGraph
 
 private let fixtures = "Tests/PharmGraphTests/Fixtures/diff/"
 
@@ -81,14 +82,16 @@ struct GraphDiffTests {
         let diff = GraphDiff(old: try graph("old.yaml"), new: try graph("new.yaml"))
         #expect(diff.renames == ["channel-y": "ion-channel-y", "nmda-r": "nmdar"])
         #expect(diff.nodesRenamed.map(\.rename) == [.xref(namespace: "UniProt", identifier: "P00001"), .label("NMDA receptor")])
-        #expect(diff.nodesRenamed.map(\.changes) == [
-            [change("label", .text("Channel Y"), .text("Y channel"))],
-            [change("synonyms", .absent, .list(["NMDAR"]))],
-        ])
+        #expect(
+            diff.nodesRenamed.map(\.changes) == [
+                [change("label", .text("Channel Y"), .text("Y channel"))],
+                [change("synonyms", .absent, .list(["NMDAR"]))],
+            ])
         #expect(diff.nodesChanged.map(\.new.id) == ["drug-a", "receptor-x", "process-p", "effect-f", "condition-c"])
-        #expect(diff.nodesChanged.map { $0.changes.map(\.field) } == [
-            ["xrefs", "role"], ["synonyms", "system", "description"], ["kind"], ["valence"], ["label"],
-        ])
+        #expect(
+            diff.nodesChanged.map { $0.changes.map(\.field) } == [
+                ["xrefs", "role"], ["synonyms", "system", "description"], ["kind"], ["valence"], ["label"],
+            ])
         #expect(diff.nodesChanged[0].changes[0].new == .map(["CHEBI": "00001", "DrugBank": "DB00001"]))
         #expect(diff.nodesChanged[2].changes == [change("kind", .text("process"), .text("pathway"))])
         #expect(diff.nodesAdded.map(\.id) == ["effect-g"])
@@ -99,14 +102,16 @@ struct GraphDiffTests {
     func edges() throws {
         let diff = GraphDiff(old: try graph("old.yaml"), new: try graph("new.yaml"))
         let changed = diff.edgesChanged
-        #expect(changed.map { "\($0.new.from)>\($0.new.to)" } == [
-            "drug-a>receptor-x", "drug-a>ion-channel-y", "ion-channel-y>process-p", "process-p>effect-e", "drug-a>nmdar",
-        ])
+        #expect(
+            changed.map { "\($0.new.from)>\($0.new.to)" } == [
+                "drug-a>receptor-x", "drug-a>ion-channel-y", "ion-channel-y>process-p", "process-p>effect-e", "drug-a>nmdar",
+            ])
         #expect(changed.map(\.isSignFlip) == [true, false, false, false, false])
         #expect(diff.signFlips.map(\.old.relation) == [.activates])
-        #expect(changed[0].changes == [
-            change("relation", .text("activates"), .text("inhibits")), change("action", .text("agonist"), .text("antagonist")),
-        ])
+        #expect(
+            changed[0].changes == [
+                change("relation", .text("activates"), .text("inhibits")), change("action", .text("agonist"), .text("antagonist")),
+            ])
         #expect(changed[1].changes == [change("context", .map(["dose": "anesthetic"]), .map(["dose": "subanesthetic"]))])
         // The old edge is kept as written, with the old node id.
         #expect(changed[1].old.to == "channel-y")
@@ -114,12 +119,14 @@ struct GraphDiffTests {
         #expect(changed[3].changes.map(\.field) == ["relation", "refs"])
         #expect(changed[3].changes[1].addedItems == ["lee2021"])
         #expect(changed[4].changes.map(\.field) == ["strength", "refs", "evidence"])
-        #expect(diff.edgesAdded.map { "\($0.from) \($0.relation.rawValue) \($0.to)" } == [
-            "process-p activates effect-g", "drug-a no_effect effect-f",
-        ])
-        #expect(diff.edgesRemoved.map { "\($0.from) \($0.relation.rawValue) \($0.to)" } == [
-            "nmda-r activates old-process", "old-process activates effect-f",
-        ])
+        #expect(
+            diff.edgesAdded.map { "\($0.from) \($0.relation.rawValue) \($0.to)" } == [
+                "process-p activates effect-g", "drug-a no_effect effect-f",
+            ])
+        #expect(
+            diff.edgesRemoved.map { "\($0.from) \($0.relation.rawValue) \($0.to)" } == [
+                "nmda-r activates old-process", "old-process activates effect-f",
+            ])
     }
 
     @Test("claims are matched by from and to, after renames")
@@ -233,15 +240,17 @@ struct VerdictDiffTests {
         #expect((changed.source, changed.target) == ("drug-a", "effect-e"))
         #expect(changed.old == SignCounts(positive: 2))
         #expect(changed.new == SignCounts(positive: 1, negative: 1))
-        #expect(changed.gained.map(\.text) == [
-            "drug-a -inhibits-| receptor-x -activates-> effect-e",
-            "drug-a -inhibits-| ion-channel-y -inhibits-| process-p -upregulates-> effect-e",
-        ])
+        #expect(
+            changed.gained.map(\.text) == [
+                "drug-a -inhibits-| receptor-x -activates-> effect-e",
+                "drug-a -inhibits-| ion-channel-y -inhibits-| process-p -upregulates-> effect-e",
+            ])
         // Old paths are written with the new ids (channel-y was renamed).
-        #expect(changed.lost.map(\.text) == [
-            "drug-a -activates-> receptor-x -activates-> effect-e",
-            "drug-a -inhibits-| ion-channel-y -inhibits-| process-p -activates-> effect-e",
-        ])
+        #expect(
+            changed.lost.map(\.text) == [
+                "drug-a -activates-> receptor-x -activates-> effect-e",
+                "drug-a -inhibits-| ion-channel-y -inhibits-| process-p -activates-> effect-e",
+            ])
         #expect(changed.gained.map(\.sign) == [.negative, .positive])
         #expect((changed.gainedCount, changed.lostCount, changed.partial) == (2, 2, false))
 
@@ -340,7 +349,8 @@ struct DiffDiagramTests {
         let diagram = try DiffDiagram(diff, names: ("old", "new"), context: nil)
         #expect(diagram.nodeCount == 10)
         #expect(diagram.edgeCount == 11)
-        #expect(diagram.dot.contains(##""nmdar" -> "old-process" [class="diff-removed", arrowhead="onormal", color="#D55E00", penwidth="2.5", style="dashed""##))
+        #expect(
+            diagram.dot.contains(##""nmdar" -> "old-process" [class="diff-removed", arrowhead="onormal", color="#D55E00", penwidth="2.5", style="dashed""##))
         #expect(diagram.dot.contains(#"label="sign flip: activates → inhibits\naction: agonist → antagonist""#))
         #expect(diagram.dot.contains(#""old-process" [label="Old process", class="diff-removed""#))
         #expect(diagram.dot.contains(#"label="NMDA receptor\nid: nmda-r → nmdar\nsynonyms: +NMDAR""#))

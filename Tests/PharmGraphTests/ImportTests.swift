@@ -1,8 +1,9 @@
 import Foundation
-@testable import PharmGraph
 import PharmGraphIO
 import PharmGraphTestSupport
 import Testing
+
+@testable import PharmGraph
 
 private func fixture(_ name: String) -> String { Repository.path("Tests/PharmGraphTests/Fixtures/import/\(name)") }
 
@@ -162,9 +163,10 @@ struct ImportTests {
         #expect(network.edgeCount == 2)
         let tsv = ["source\ttarget\trelation", "A\tB\tactivates", "B\tC"].joined(separator: br)
         let result = NetworkInput.load(data: Data(tsv.utf8), path: "net.tsv")
-        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
-            "3:1 expected 3 columns as in the header, found 2"
-        ])
+        #expect(
+            result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
+                "3:1 expected 3 columns as in the header, found 2"
+            ])
     }
 
     @Test("Hetionet JSON: syntax errors and bad items at their line and column")
@@ -175,9 +177,10 @@ struct ImportTests {
             return result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" }
         }
         #expect(errors("{\"nodes\": [],\n \"edges\": [,]}") == ["2:12 invalid JSON: expected a value"])
-        #expect(errors("{\"nodes\": [\r\n  {\"kind\": \"Gene\", \"identifier\": tru}]}") == [
-            "2:34 invalid JSON: invalid literal; expected 'true'"
-        ])
+        #expect(
+            errors("{\"nodes\": [\r\n  {\"kind\": \"Gene\", \"identifier\": tru}]}") == [
+                "2:34 invalid JSON: invalid literal; expected 'true'"
+            ])
         #expect(errors("{\"nodes\": [{\"kind\": \"G\"}], \"edges\": []") == ["1:39 invalid JSON: unexpected end of input"])
         let bad = """
             {"metanode_kinds": ["Gene"], "kind_to_abbrev": {},
@@ -190,10 +193,11 @@ struct ImportTests {
         #expect(errors("\n  [1]") == ["2:3 hetionet json: the top level is not an object"])
         #expect(errors("{\"nodes\": [],\n \"edges\": {}}") == ["2:11 hetionet json: 'edges' is not a list of objects"])
         #expect(errors(" {\"nodes\": []}") == ["1:2 hetionet json: missing 'edges': expected a list of edges"])
-        #expect(errors(bad) == [
-            "3:12 hetionet json: nodes[1]: expected 'kind' and 'identifier'",
-            "4:12 hetionet json: edges[0]: unknown target node 'Gene::2'",
-        ])
+        #expect(
+            errors(bad) == [
+                "3:12 hetionet json: nodes[1]: expected 'kind' and 'identifier'",
+                "4:12 hetionet json: edges[0]: unknown target node 'Gene::2'",
+            ])
     }
 
     @Test(
@@ -227,9 +231,10 @@ struct ImportTests {
         let text = "{\"nodes\": [{\"kind\": \"Gene\", \"identifier\": \"a\"}],\n \"edges\": [],\n \"nodes\": []}"
         let result = NetworkInput.load(data: Data(text.utf8), path: "h.json", format: .hetionetJSON)
         #expect(result.network == nil)
-        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
-            "3:2 hetionet json: duplicate key 'nodes'; first defined at line 1, column 2"
-        ])
+        #expect(
+            result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
+                "3:2 hetionet json: duplicate key 'nodes'; first defined at line 1, column 2"
+            ])
     }
 
     @Test("Hetionet JSON: a byte-order mark is skipped, bytes that are not UTF-8 are an error at their place")
@@ -240,24 +245,33 @@ struct ImportTests {
         let bad = Data(Array(#"{"nodes": [{"kind": "G"#.utf8) + [0xE9] + Array(#""}], "edges": []}"#.utf8))
         let result = NetworkInput.load(data: bad, path: "h.json", format: .hetionetJSON)
         #expect(result.network == nil)
-        #expect(result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
-            "1:23 file is not valid UTF-8: unexpected byte 0xE9"
-        ])
+        #expect(
+            result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
+                "1:23 file is not valid UTF-8: unexpected byte 0xE9"
+            ])
     }
 
     @Test(
         "every importer's diagnostics come with their source line and a caret",
         arguments: [
-            ("net.sif", "a\tinhibits\tb\nc\tinhibits\n",
-             "net.sif:2:3: error: expected source, relation and target, found 2 fields (relation 'inhibits' has no target)\nc\tinhibits\n \t^"),
+            (
+                "net.sif", "a\tinhibits\tb\nc\tinhibits\n",
+                "net.sif:2:3: error: expected source, relation and target, found 2 fields (relation 'inhibits' has no target)\nc\tinhibits\n \t^"
+            ),
             ("net.tsv", "source\ttarget\trelation\nA\tB\n", "net.tsv:2:1: error: expected 3 columns as in the header, found 2\nA\tB\n^"),
-            ("net.csv", "\u{FEFF}source,target,relation\r\nA,B,activates\r\nB,C\r\n",
-             "net.csv:3:1: error: expected 3 columns as in the header, found 2\nB,C\n^"),
-            ("h.json", "{\"metanode_kinds\": [], \"nodes\": [{\"kind\": \"Gene\", \"identifier\": \"a\"},\n  {\"kind\": \"Gene\"}],\n \"edges\": []}",
-             "h.json:2:3: error: hetionet json: nodes[1]: expected 'kind' and 'identifier'\n  {\"kind\": \"Gene\"}],\n  ^"),
+            (
+                "net.csv", "\u{FEFF}source,target,relation\r\nA,B,activates\r\nB,C\r\n",
+                "net.csv:3:1: error: expected 3 columns as in the header, found 2\nB,C\n^"
+            ),
+            (
+                "h.json", "{\"metanode_kinds\": [], \"nodes\": [{\"kind\": \"Gene\", \"identifier\": \"a\"},\n  {\"kind\": \"Gene\"}],\n \"edges\": []}",
+                "h.json:2:3: error: hetionet json: nodes[1]: expected 'kind' and 'identifier'\n  {\"kind\": \"Gene\"}],\n  ^"
+            ),
             // CR is JSON whitespace and a line break.
-            ("h.json", "{\"metanode_kinds\": [], \"nodes\": [],\r\"edges\": [],}",
-             "h.json:2:12: error: invalid JSON: trailing comma before '}'\n\"edges\": [],}\n           ^"),
+            (
+                "h.json", "{\"metanode_kinds\": [], \"nodes\": [],\r\"edges\": [],}",
+                "h.json:2:12: error: invalid JSON: trailing comma before '}'\n\"edges\": [],}\n           ^"
+            ),
         ])
     func importerCarets(_ path: String, _ text: String, _ expected: String) {
         let result = NetworkInput.load(data: Data(text.utf8), path: path)
@@ -290,29 +304,36 @@ struct ImportTests {
         #expect(parts.count == 3 && parts[1].count == 242 && parts[1].first == "…" && parts[1].last == "…")
         if parts.count == 3 { #expect(parts[1][parts[2].count - 1] == "X") }
         // A short line is shown whole.
-        #expect(DiagnosticFormatter(source: SourceText(path: "x", text: "ab")).format(
-            Diagnostic(.error, "m", file: "x", line: 1, column: 2)) == "x:1:2: error: m\nab\n ^")
+        #expect(
+            DiagnosticFormatter(source: SourceText(path: "x", text: "ab")).format(
+                Diagnostic(.error, "m", file: "x", line: 1, column: 2)) == "x:1:2: error: m\nab\n ^")
     }
 
     @Test("a node table's diagnostics show the node table's line, the edge table's its own")
     func nodeTableCarets() {
         let options = ImportOptions(nodeTable: ("nodes.csv", Data("id,name,kind\nx,X\n".utf8)))
         let result = NetworkInput.load(data: Data("source\trelation\ttarget\nx\tinhibits\ty\n".utf8), path: "e.tsv", import: options)
-        #expect(result.diagnostics.map(result.formatter.format) == [
-            "nodes.csv:2:1: error: expected 3 columns as in the header, found 2\nx,X\n^",
-            "e.tsv:2:1: error: unknown node 'x': not in the node table 'nodes.csv'\nx\tinhibits\ty\n^",
-            "e.tsv:2:12: error: unknown node 'y': not in the node table 'nodes.csv'\nx\tinhibits\ty\n \t        \t^",
-        ])
+        #expect(
+            result.diagnostics.map(result.formatter.format) == [
+                "nodes.csv:2:1: error: expected 3 columns as in the header, found 2\nx,X\n^",
+                "e.tsv:2:1: error: unknown node 'x': not in the node table 'nodes.csv'\nx\tinhibits\ty\n^",
+                "e.tsv:2:12: error: unknown node 'y': not in the node table 'nodes.csv'\nx\tinhibits\ty\n \t        \t^",
+            ])
     }
 
-    @Test("a curated .json graph is strict JSON, though libyaml would take YAML flow", arguments: [
-        (#"{"id": "g", "title": "G", "version": "1", "nodes": [], "edges": [],}"#, "1:67 invalid JSON: trailing comma before '}'"),
-        (#"{id: "g", "title": "G", "version": "1", "nodes": [], "edges": []}"#, "1:2 invalid JSON: expected a string key in double quotes"),
-        (#"{"id": 'g', "title": "G", "version": "1", "nodes": [], "edges": []}"#, "1:8 invalid JSON: expected a value"),
-        ("{\"id\": \"g\", # c\n\"title\": \"G\", \"version\": \"1\", \"nodes\": [], \"edges\": []}", "1:13 invalid JSON: expected a string key in double quotes"),
-        (#"{"id": "g", "title": "G", "version": 1.0e, "nodes": [], "edges": []}"#, "1:38 invalid JSON: invalid number: digits must follow the exponent"),
-        ("id: g\ntitle: G\nversion: \"1\"\nnodes: []\nedges: []\n", "1:1 invalid JSON: expected a value"),
-    ])
+    @Test(
+        "a curated .json graph is strict JSON, though libyaml would take YAML flow",
+        arguments: [
+            (#"{"id": "g", "title": "G", "version": "1", "nodes": [], "edges": [],}"#, "1:67 invalid JSON: trailing comma before '}'"),
+            (#"{id: "g", "title": "G", "version": "1", "nodes": [], "edges": []}"#, "1:2 invalid JSON: expected a string key in double quotes"),
+            (#"{"id": 'g', "title": "G", "version": "1", "nodes": [], "edges": []}"#, "1:8 invalid JSON: expected a value"),
+            (
+                "{\"id\": \"g\", # c\n\"title\": \"G\", \"version\": \"1\", \"nodes\": [], \"edges\": []}",
+                "1:13 invalid JSON: expected a string key in double quotes"
+            ),
+            (#"{"id": "g", "title": "G", "version": 1.0e, "nodes": [], "edges": []}"#, "1:38 invalid JSON: invalid number: digits must follow the exponent"),
+            ("id: g\ntitle: G\nversion: \"1\"\nnodes: []\nedges: []\n", "1:1 invalid JSON: expected a value"),
+        ])
     func curatedJSONIsStrict(_ text: String, _ expected: String) {
         for path in ["g.json", "g.JSON"] {
             let result = GraphLoader.load(text: text, path: path)

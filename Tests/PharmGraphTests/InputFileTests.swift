@@ -79,7 +79,10 @@ struct InputFileTests {
         #expect(try InputFile.decode(Data(), name: "g.sif.gz").isEmpty)
         // Through a pipe: streamed, and stopped at the limit.
         let pipe = Pipe()
-        let writer = Thread { pipe.fileHandleForWriting.write(gz); try? pipe.fileHandleForWriting.close() }
+        let writer = Thread {
+            pipe.fileHandleForWriting.write(gz)
+            try? pipe.fileHandleForWriting.close()
+        }
         writer.start()
         let piped = try InputFile.read(descriptor: pipe.fileHandleForReading.fileDescriptor, name: "blob", limit: 8 << 20)
         #expect(piped.count == 8 << 20)

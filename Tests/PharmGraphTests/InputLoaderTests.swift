@@ -1,8 +1,9 @@
 import Foundation
-@testable import PharmGraph
 import PharmGraphIO
 import PharmGraphTestSupport
 import Testing
+
+@testable import PharmGraph
 
 /// `InputLoader`: the format by extension, then by parsed top-level keys; `--input-format` first of all.
 @Suite("Input loader")

@@ -1,7 +1,8 @@
 import Foundation
-@testable import PharmGraph
 import Testing
 import Yams
+
+@testable import PharmGraph
 
 /// Every line break libyaml knows, with a name for test output.
 let lineBreakKinds: [(name: String, text: String)] = [
@@ -42,7 +43,11 @@ struct LineModelTests {
         #expect(result.source?.lineCount == 8)
 
         // A clean file: every node's position is libyaml's.
-        let clean = ["id: x", "title: T", "version: \"1\"", "nodes:", "  - {id: a, label: é, kind: drug}", "  - {id: b, label: ü, kind: drug}", "edges: [{from: a, relation: inhibits, to: b}]"]
+        let clean =
+            [
+                "id: x", "title: T", "version: \"1\"", "nodes:", "  - {id: a, label: é, kind: drug}", "  - {id: b, label: ü, kind: drug}",
+                "edges: [{from: a, relation: inhibits, to: b}]",
+            ]
             .joined(separator: br) + br
         let graph = try #require(GraphLoader.load(text: clean, path: "t.yaml").graph)
         let root = try #require(try Yams.compose(yaml: clean))
@@ -58,8 +63,9 @@ struct LineModelTests {
         let text = ["id: x", "title: T", "version: \"1\"", "nodes: []", "edges: []", "extra: 1"].joined(separator: br) + br
         let result = GraphLoader.load(text: text, path: "t.yaml")
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(DiagnosticFormatter(source: result.source).format(diagnostic)
-            == "t.yaml:6:1: error: unknown field 'extra' in the graph\nextra: 1\n^")
+        #expect(
+            DiagnosticFormatter(source: result.source).format(diagnostic)
+                == "t.yaml:6:1: error: unknown field 'extra' in the graph\nextra: 1\n^")
     }
 
     @Test("a file that is not UTF-8 is located in the same line model", arguments: 0..<6)

@@ -1,6 +1,7 @@
 import Foundation
-@testable import PharmGraph
 import PharmGraphIO
+
+@testable import PharmGraph
 
 /// A curated graph file read as bytes (the core does no file I/O) and checked; a read error is the one diagnostic.
 func loadGraph(_ path: String) -> LoadResult {

@@ -18,18 +18,21 @@ struct LoaderRegressionTests {
             .replacingOccurrences(of: "\n", with: "\r\n")
         let result = GraphLoader.load(text: text, path: "t.yaml")
         let diagnostic = try #require(result.diagnostics.first { $0.severity == .error })
-        #expect(DiagnosticFormatter(source: result.source).format(diagnostic) == """
-            t.yaml:10:40: error: unknown node 'bb' in 'to'; did you mean 'b'?
-              - {from: a, relation: activates, to: bb, refs: [r]}
-                                                   ^
-            """)
+        #expect(
+            DiagnosticFormatter(source: result.source).format(diagnostic) == """
+                t.yaml:10:40: error: unknown node 'bb' in 'to'; did you mean 'b'?
+                  - {from: a, relation: activates, to: bb, refs: [r]}
+                                                       ^
+                """)
         let clean = GraphLoader.load(text: text.replacingOccurrences(of: "to: bb", with: "to: b"), path: "t.yaml")
         #expect(try CanonicalWriter.canonicalText(of: clean).hasPrefix("id: t\ntitle: T\n"))
     }
 
     @Test("an effect with 'valence: ~' has no valence")
     func nullValence() {
-        let text = Self.header + "nodes:\n  - {id: a, kind: drug}\n  - {id: e, kind: effect, valence: ~}\nedges:\n  - {from: a, relation: activates, to: e, refs: [r]}\n"
+        let text =
+            Self.header
+            + "nodes:\n  - {id: a, kind: drug}\n  - {id: e, kind: effect, valence: ~}\nedges:\n  - {from: a, relation: activates, to: e, refs: [r]}\n"
         #expect(messages(text) == ["8:5 effect 'e' is missing required field 'valence' (therapeutic, adverse or neutral)"])
     }
 
@@ -41,7 +44,9 @@ struct LoaderRegressionTests {
 
     @Test("a key inside a quoted value or a nested mapping is not a duplicate")
     func duplicateKeyPosition() {
-        let text = Self.header + "nodes:\n  - {id: a, kind: drug}\n  - {id: c, kind: process, label: \"it's\"}\nedges:\n  - {from: a, relation: activates, to: c, refs: [r], context: {from: x}, note: \"to: y\", to: c}\n"
+        let text =
+            Self.header
+            + "nodes:\n  - {id: a, kind: drug}\n  - {id: c, kind: process, label: \"it's\"}\nedges:\n  - {from: a, relation: activates, to: c, refs: [r], context: {from: x}, note: \"to: y\", to: c}\n"
         #expect(messages(text) == ["10:89 duplicate key 'to'; first defined at line 10, column 36"])
         let block = Self.header + "nodes:\n  - id: a\n    kind: drug\n    description: 'kind: x'\n    kind: drug\nedges: []\n"
         #expect(messages(block).contains("10:5 duplicate key 'kind'; first defined at line 8, column 5"))
@@ -49,7 +54,9 @@ struct LoaderRegressionTests {
 
     @Test("a claim's max_length is bounded")
     func hugeMaxLength() {
-        let text = Self.header + "nodes:\n  - {id: a, kind: drug}\n  - {id: b, kind: enzyme}\nedges:\n  - {from: a, relation: activates, to: b, refs: [r]}\nclaims:\n  - {from: a, to: b, expect: positive, max_length: 9223372036854775807}\n"
+        let text =
+            Self.header
+            + "nodes:\n  - {id: a, kind: drug}\n  - {id: b, kind: enzyme}\nedges:\n  - {from: a, relation: activates, to: b, refs: [r]}\nclaims:\n  - {from: a, to: b, expect: positive, max_length: 9223372036854775807}\n"
         #expect(messages(text) == ["12:52 expected a whole number from 1 to 100 for 'max_length', found '9223372036854775807'"])
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-@testable import PharmGraph
 import PharmGraphIO
 import PharmGraphTestSupport
 import Testing
+
+@testable import PharmGraph
 
 /// A network read through the loader: `small.sif` has A→B activates, B⊣C, B⊣D, C-pp-E and a lone F.
 private func small() throws -> Network {

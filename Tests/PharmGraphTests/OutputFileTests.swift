@@ -1,7 +1,8 @@
 import Foundation
-@testable import PharmGraphIO
 import PharmGraphTestSupport
 import Testing
+
+@testable import PharmGraphIO
 
 #if canImport(Glibc)
     import Glibc

@@ -1,7 +1,8 @@
 import Foundation
-@testable import PharmGraph
 import PharmGraphTestSupport
 import Testing
+
+@testable import PharmGraph
 
 private func load(_ name: String) throws -> PathEngine {
     let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/paths/\(name)"))
@@ -267,7 +268,11 @@ struct PathTests {
         let outside = NodeIndex(rawValue: Int32(engine.network.nodeCount))
         #expect(throws: QueryError.nodeOutOfRange(outside)) { try engine.reach(query { $0.avoid = [outside] }) }
         #expect(throws: QueryError.patternLongerThanMaxLength(steps: 3, maxLength: 2)) {
-            try engine.kShortest(query { $0.pattern = ["drug", "receptor", "process", "effect"]; $0.maxLength = 2 }, k: 1)
+            try engine.kShortest(
+                query {
+                    $0.pattern = ["drug", "receptor", "process", "effect"]
+                    $0.maxLength = 2
+                }, k: 1)
         }
         // Messages name no command-line option: the CLI adds those.
         let messages = [
@@ -298,7 +303,13 @@ struct BulkCountingTests {
         let settings: [(String, (inout PathQuery) -> Void)] = [
             ("plain", { _ in }),
             ("length 3", { $0.maxLength = 3 }),
-            ("undirected 3", { $0.traversal.undirected = true; $0.maxLength = 3 }),
+            (
+                "undirected 3",
+                {
+                    $0.traversal.undirected = true
+                    $0.maxLength = 3
+                }
+            ),
             ("negative", { $0.sign = .negative }),
             ("subanesthetic", { $0.traversal.filter = ContextFilter(["dose": "subanesthetic"]) }),
             ("via nmdar", { $0.via = network.index(of: "nmdar").map { [$0] } }),

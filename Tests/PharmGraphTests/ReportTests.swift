@@ -1,7 +1,8 @@
 import Foundation
-@testable import PharmGraph
 import PharmGraphTestSupport
 import Testing
+
+@testable import PharmGraph
 
 private let fixtures = "Tests/PharmGraphTests/Fixtures/"
 private let goldenDir = "Tests/PharmGraphCLITests/Golden/"
@@ -93,11 +94,13 @@ struct FieldChangeRenderingTests {
 
     @Test("text: sign flips, quoting and map entries")
     func text() throws {
-        let report = try DiffReport(old: side("diff/old.yaml"), new: side("diff/new.yaml"), options: {
-            var options = DiffReport.Options()
-            options.verdicts = false
-            return options
-        }())
+        let report = try DiffReport(
+            old: side("diff/old.yaml"), new: side("diff/new.yaml"),
+            options: {
+                var options = DiffReport.Options()
+                options.verdicts = false
+                return options
+            }())
         let text = DiffText(report: report, style: DiffStyle(colour: false), hints: hints)
         let flip = FieldChange(field: "relation", old: .text("activates"), new: .text("inhibits"))
         #expect(text.fieldLines(flip, indent: "") == ["relation: activates → inhibits  (sign flip + → -)"])
@@ -209,7 +212,8 @@ struct QueryReportTests {
         #expect(Golden.compare(json, to: goldenDir + "paths-signed.json") == .matches)
         #expect(report.summaryLines(hints: hints, showing: false) == "4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed\n")
         #expect(PathsReport.batchRow(from: "drug-a", to: "e-pos", result) == "drug-a\te-pos\t4\t2\t1\t1\tmixed\t2\tno")
-        #expect(PathsReport.batchRow(from: "x", to: "y", PathReport(counts: SignCounts(), paths: [], partial: true)) == "x\ty\t0\t0\t0\t0\tundetermined\t-\tyes")
+        #expect(
+            PathsReport.batchRow(from: "x", to: "y", PathReport(counts: SignCounts(), paths: [], partial: true)) == "x\ty\t0\t0\t0\t0\tundetermined\t-\tyes")
         let shown = PathsReport(network: network, query: query, result: result, shown: 1, provenance: Provenance(inputs: [input]))
         #expect(shown.text(hints: hints).hasSuffix("verdict: mixed (showing 1)\n"))
     }
@@ -221,7 +225,8 @@ struct QueryReportTests {
         result.work = 7
         #expect(
             PathsReport.partialLine(result, hints: hints)
-                == "partial: stopped at the work budget (7 search steps; raise the budget); the counts are lower bounds and the verdict is undetermined, not a conclusion")
+                == "partial: stopped at the work budget (7 search steps; raise the budget); the counts are lower bounds and the verdict is undetermined, not a conclusion"
+        )
         #expect(PathsReport.summary(result.counts, partial: true) == "at least 2 paths: 2 positive, 0 negative, 0 unknown (so far); verdict: undetermined")
     }
 

@@ -1,6 +1,7 @@
-@testable import PharmGraph
 import PharmGraphTestSupport
 import Testing
+
+@testable import PharmGraph
 
 @Suite("stats")
 struct StatisticsTests {

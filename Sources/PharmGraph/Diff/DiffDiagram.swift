@@ -60,7 +60,7 @@ public struct DiffDiagram: Sendable {
         }
         let frame = DiagramFrame(
             title: union.title(names: names, context: context).map { ($0, .centred) }, tooltip: "\(names.old) → \(names.new)",
-            engine: engine, rankDirection: .LR, caption: caption, metadata: metadata)
+            engine: engine, rankDirection: .leftToRight, caption: caption, metadata: metadata)
         dot = union.dot(nodes: nodes, edges: edges, frame: frame).text
         nodeCount = nodes.count
         edgeCount = edges.count

@@ -9,12 +9,6 @@ struct VerdictDiff: Sendable {
         let engine: PathEngine
         let sources: [NodeIndex]
         let targets: [NodeIndex]
-
-        init(engine: PathEngine, sources: [NodeIndex], targets: [NodeIndex]) {
-            self.engine = engine
-            self.sources = sources
-            self.targets = targets
-        }
     }
 
     /// A source × target pair whose verdict changed, with the paths that explain it.
@@ -256,9 +250,11 @@ struct DiffPath: Sendable, Equatable {
         relations = formatter.relations(path)
         sign = path.sign
         text = formatter.text(path, names: ids)
-        identity = text + " | " + path.edges.map { e in
-            formatter.network.edge(e).context.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-        }.joined(separator: " | ")
+        identity =
+            text + " | "
+            + path.edges.map { e in
+                formatter.network.edge(e).context.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            }.joined(separator: " | ")
     }
 
     static func == (a: DiffPath, b: DiffPath) -> Bool {

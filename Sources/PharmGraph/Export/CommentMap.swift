@@ -92,8 +92,9 @@ struct CommentMap: Equatable {
                 if character == "'" { inSingle = false }
             } else if character == "\"" {
                 inDouble = true
-            } else if character == "'", previous == " " || previous == "{" || previous == "[" || previous == ","
-                || previous == ":" || offset == 0
+            } else if character == "'",
+                previous == " " || previous == "{" || previous == "[" || previous == ","
+                    || previous == ":" || offset == 0
             {
                 inSingle = true
             } else if character == "#", previous == " " || previous == "\t" || offset == 0 {

@@ -3,9 +3,9 @@ public struct DiagramOptions: Sendable, Equatable {
     /// The direction ranks run in.
     public enum RankDirection: String, Sendable, CaseIterable {
         /// Left to right.
-        case LR
+        case leftToRight = "LR"
         /// Top to bottom.
-        case TB
+        case topToBottom = "TB"
     }
 
     public var rankDirection: RankDirection
@@ -21,7 +21,7 @@ public struct DiagramOptions: Sendable, Equatable {
     public var metadata: String?
 
     public init(
-        rankDirection: RankDirection = .LR, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot",
+        rankDirection: RankDirection = .leftToRight, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot",
         caption: String? = nil, metadata: String? = nil
     ) {
         self.rankDirection = rankDirection

@@ -45,8 +45,14 @@ public struct DiagramSelection: Sendable, Equatable {
         if edges.count != graph.edges.count {
             var hasEdge = Set<String>()
             var keeps = Set<String>()
-            for edge in graph.edges { hasEdge.insert(edge.from); hasEdge.insert(edge.to) }
-            for e in edges { keeps.insert(graph.edges[e].from); keeps.insert(graph.edges[e].to) }
+            for edge in graph.edges {
+                hasEdge.insert(edge.from)
+                hasEdge.insert(edge.to)
+            }
+            for e in edges {
+                keeps.insert(graph.edges[e].from)
+                keeps.insert(graph.edges[e].to)
+            }
             nodes = nodes.filter { !hasEdge.contains(graph.nodes[$0].id) || keeps.contains(graph.nodes[$0].id) }
         }
         return DiagramSelection(

@@ -6,8 +6,6 @@
 struct PathFormatter: Sendable {
     let network: Network
 
-    init(network: Network) { self.network = network }
-
     /// The glyph for walking edge `e` from node `from`.
     func hop(_ e: EdgeIndex, from: NodeIndex) -> String {
         let edge = network.edge(e)

@@ -150,7 +150,9 @@ struct ShortestPathCounter {
                     next.append(w)
                 }
                 let i = Int(w)
-                let c = times == 1 ? counts : (positive: try mul(counts.positive, times), negative: try mul(counts.negative, times), unknown: try mul(counts.unknown, times))
+                let c =
+                    times == 1
+                    ? counts : (positive: try mul(counts.positive, times), negative: try mul(counts.negative, times), unknown: try mul(counts.unknown, times))
                 switch sign {
                 case 1:
                     side.positive[i] = try add(side.positive[i], c.positive)

@@ -1,9 +1,6 @@
-
 /// ANSI colours for the text report, or none.
 struct DiffStyle: Sendable {
     let colour: Bool
-
-    init(colour: Bool) { self.colour = colour }
 
     private func paint(_ text: String, _ code: String) -> String {
         colour && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
@@ -24,12 +21,6 @@ struct DiffText: Sendable {
     let report: DiffReport
     let style: DiffStyle
     let hints: LimitHints
-
-    init(report: DiffReport, style: DiffStyle, hints: LimitHints) {
-        self.report = report
-        self.style = style
-        self.hints = hints
-    }
 
     func render() -> String {
         var out = [style.heading(report.summaryLine), header(report.old, "---"), header(report.new, "+++")]
@@ -74,9 +65,11 @@ struct DiffText: Sendable {
 
     /// Plain when unambiguous, else double-quoted with escapes (control and bidi characters as `\u{…}`).
     static func quote(_ text: String) -> String {
-        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.:/+-()'>".unicodeScalars.contains(scalar)
-        }
+        let plain =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy { scalar in
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.:/+-()'>".unicodeScalars.contains(scalar)
+            }
         if plain { return text }
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -231,7 +224,9 @@ struct DiffText: Sendable {
         }
         var out = section(title, lines)
         let claims = verdicts.claimOutcomes.flatMap { outcome -> [String] in
-            func state(_ holds: Bool, _ verdict: Finding) -> String { "\(verdict == .undetermined ? "undecided" : holds ? "holds" : "fails") (\(verdict.rawValue))" }
+            func state(_ holds: Bool, _ verdict: Finding) -> String {
+                "\(verdict == .undetermined ? "undecided" : holds ? "holds" : "fails") (\(verdict.rawValue))"
+            }
             let before = state(outcome.oldHolds, outcome.oldVerdict)
             let after = state(outcome.newHolds, outcome.newVerdict)
             let paint = outcome.newHolds == outcome.oldHolds ? style.changed : outcome.newHolds ? style.added : style.removed

@@ -106,8 +106,10 @@ public struct PathsReport: Sendable {
     public static func batchRow(from: String, to: String, _ result: PathReport) -> String {
         let c = result.counts
         let shortest = result.paths.map(\.length).min().map(String.init) ?? "-"
-        return [from, to, "\(c.total)", "\(c.positive)", "\(c.negative)", "\(c.unknown)", result.finding.rawValue, shortest,
-                result.partial ? "yes" : "no"].joined(separator: "\t")
+        return [
+            from, to, "\(c.total)", "\(c.positive)", "\(c.negative)", "\(c.unknown)", result.finding.rawValue, shortest,
+            result.partial ? "yes" : "no",
+        ].joined(separator: "\t")
     }
 
     /// The JSON document of `paths --format json`.
@@ -223,7 +225,10 @@ public struct ReachReport: Sendable {
         let ids = reached.map { DisplayText.escaped(network.nodeIDs[$0.target]) }
         let width = max(heading.count, ids.map(\.count).max() ?? 0)
         func pad(_ text: String, _ n: Int) -> String { text.padding(toLength: max(n, text.count), withPad: " ", startingAt: 0) }
-        func leftPad(_ n: Int) -> String { let text = String(n); return String(repeating: " ", count: max(0, 5 - text.count)) + text }
+        func leftPad(_ n: Int) -> String {
+            let text = String(n)
+            return String(repeating: " ", count: max(0, 5 - text.count)) + text
+        }
         let verdictWidth = partial ? Finding.undetermined.rawValue.count : 8
         var lines = [pad(heading, width) + "  " + pad("verdict", verdictWidth) + "    +     -     ?  shortest path"]
         for (report, id) in zip(reached, ids) {

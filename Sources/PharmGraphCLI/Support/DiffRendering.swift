@@ -49,7 +49,7 @@ enum DiffRendering {
     static func write(_ data: Data, to path: String) throws(DiffTrouble) {
         do {
             try OutputFile.write(data, to: path)
-        } catch where error.isBrokenPipe {
+        } catch  where error.isBrokenPipe {
             return
         } catch {
             throw DiffTrouble("error: --render: \(error.description)")

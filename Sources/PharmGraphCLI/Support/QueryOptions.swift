@@ -5,7 +5,9 @@ import PharmGraphIO
 
 /// The graph to query and, for imported networks, how to read it.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "The graph: a curated YAML/JSON file, or a network (SIF, TSV/CSV, Hetionet JSON; .gz/.xz read directly); - for stdin; REV:path for a git revision.")
+    @Argument(
+        help:
+            "The graph: a curated YAML/JSON file, or a network (SIF, TSV/CSV, Hetionet JSON; .gz/.xz read directly); - for stdin; REV:path for a git revision.")
     var graph: String
 
     @OptionGroup var read: ReadOptions
@@ -28,7 +30,9 @@ struct PathScopeOptions: ParsableArguments {
     // .unconditional: `--max-length -1` is a value out of range, not a missing value.
     @Option(
         parsing: .unconditional,
-        help: "The longest path considered, in edges, from \(PathQuery.maxLengths.lowerBound) to \(PathQuery.maxLengths.upperBound) (default: \(PathQuery.defaultMaxLength)).")
+        help:
+            "The longest path considered, in edges, from \(PathQuery.maxLengths.lowerBound) to \(PathQuery.maxLengths.upperBound) (default: \(PathQuery.defaultMaxLength))."
+    )
     var maxLength: Int?
 
     /// `--max-length`, or the default.

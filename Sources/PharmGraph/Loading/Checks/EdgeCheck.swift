@@ -47,13 +47,15 @@ enum EdgeCheck: DocumentCheck {
             let earlier = seen[key, default: []]
             if let twin = earlier.first(where: { $0.relation == relation }) {
                 out.append(
-                    Diagnostic(.warning, Message.duplicate("'\(from)' \(relation.name) '\(to)'", first: twin.location),
+                    Diagnostic(
+                        .warning, Message.duplicate("'\(from)' \(relation.name) '\(to)'", first: twin.location),
                         at: edge.location))
             } else if relation.sign.isDefinite,
                 let opposite = earlier.first(where: { $0.relation.sign.isDefinite && $0.relation.sign != relation.sign })
             {
                 out.append(
-                    Diagnostic(.warning, Message.contradiction(relation, opposite.relation, name, first: opposite.location),
+                    Diagnostic(
+                        .warning, Message.contradiction(relation, opposite.relation, name, first: opposite.location),
                         at: edge.location))
             }
             seen[key, default: []].append((relation, edge.location))
