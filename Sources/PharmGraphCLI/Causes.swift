@@ -28,10 +28,11 @@ struct Causes: ParsableCommand {
     var format: FormatOption<TextOrJSON> = .text
 
     func run() throws {
-        let (engine, inputs) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
+        let (engine, inputs, _) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
         let network = engine.network
         let goals = try QueryInput.resolve(effect, in: network, what: "EFFECT")
-        let drugs = try QueryInput.targets(sources, defaultKinds: NodeSelector.drugKinds, in: network)
+        let drugs = try QueryInput.targets(
+            sources, defaultKinds: NodeSelector.drugKinds, in: network, option: "--sources", what: "drugs")
         var query = PathQuery(sources: drugs, targets: goals, maxLength: traversal.maxLength, traversal: try traversal.traversal())
         limits.limits(perQuery: true).apply(to: &query)
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reachBack(query) }

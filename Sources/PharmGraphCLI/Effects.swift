@@ -29,7 +29,7 @@ struct Effects: ParsableCommand {
     var format: FormatOption<TextOrJSON> = .text
 
     func run() throws {
-        let (engine, inputs) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
+        let (engine, inputs, _) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
         let network = engine.network
         let sources = try QueryInput.resolve(drug, in: network, what: "DRUG")
         let goals = try QueryInput.targets(targets, defaultKinds: NodeSelector.effectKinds, in: network)

@@ -98,12 +98,15 @@ struct Paths: ParsableCommand {
         }
         if figure.noCaption, render == nil { throw ValidationError("--no-caption needs --render") }
         if render != nil, batch != nil { throw ValidationError("--render draws one query; it cannot be used with --batch") }
+        if batch != nil, format.format == .json {
+            throw ValidationError("--batch writes a TSV table, one row per query; --format json is not available with it")
+        }
     }
 
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let (engine, inputs) = try QueryInput.loadWithInput(input, provenance: format.format == .json || render != nil)
+        let (engine, inputs, title) = try QueryInput.loadWithInput(input, provenance: format.format == .json || render != nil)
         let loaded = clock.now
         engine.prepare(try traversal.traversal())
         let indexed = clock.now
@@ -112,7 +115,7 @@ struct Paths: ParsableCommand {
         if let batch {
             work = try runBatch(batch, engine: engine)
         } else {
-            work = try runOne(from: from!, to: to!, engine: engine, inputs: inputs)
+            work = try runOne(from: from!, to: to!, engine: engine, inputs: inputs, title: title)
         }
         if timings {
             let finished = clock.now
@@ -168,11 +171,13 @@ struct Paths: ParsableCommand {
         return work
     }
 
-    func runOne(from: String, to: String, engine: PathEngine, inputs: [Provenance.Input]) throws -> Int {
+    func runOne(from: String, to: String, engine: PathEngine, inputs: [Provenance.Input], title: String) throws -> Int {
         let query = try query(from: from, to: to, engine: engine)
         let result = try report(query, engine: engine)
         let provenance = Provenance(inputs: inputs, options: provenanceOptions(from: from, to: to))
-        if let render { try draw(result, query: query, to: render, engine: engine, from: from, to: to, provenance: provenance) }
+        if let render {
+            try draw(result, query: query, to: render, engine: engine, names: (from, to), title: title, provenance: provenance)
+        }
         let report = PathsReport(
             network: engine.network, query: query, result: result, shown: k ?? limit, provenance: provenance)
         switch format.format {
@@ -203,18 +208,18 @@ struct Paths: ParsableCommand {
 extension Paths {
     /// Draws the query's paths: the printed ones, or up to `Drawing.pathLimit` with `--limit 0`.
     func draw(
-        _ report: PathReport, query: PathQuery, to output: String, engine: PathEngine, from: String, to: String, provenance: Provenance
+        _ report: PathReport, query: PathQuery, to output: String, engine: PathEngine, names: (from: String, to: String), title: String,
+        provenance: Provenance
     ) throws {
         var drawn = report
         if limit == 0 && k == nil {
             drawn = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.paths(query, limit: Drawing.pathLimit) }
         }
-        let title = engine.network.graph == nil ? "\(input.graph) (imported network)" : ""
-        let drawing = Drawing(paths: drawn, query: query, names: (from, to), network: engine.network, title: title)
+        let drawing = Drawing(paths: drawn, query: query, names: names, network: engine.network, title: title)
         do {
             try drawing.checkSize(of: engine.network)
         } catch {
-            throw Render.fail(error, name: input.graph, selection: "the paths from '\(from)' to '\(to)'", hint: "lower --limit or --max-length")
+            throw Render.fail(error, name: input.graph, selection: "the paths from '\(names.from)' to '\(names.to)'", hint: "lower --limit or --max-length")
         }
         try Render.draw(
             graph: drawing.graph, selection: drawing.selection, options: figure.recording(provenance), engine: nil,

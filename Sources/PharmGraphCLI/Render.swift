@@ -112,7 +112,7 @@ struct Render: ParsableCommand {
         let input = InputLoader.load(file, options: network.loaderOptions(read, provenance: true))
         Console.report(input)
         guard let network = input.network else { throw ExitCode(1) }
-        let title = input.isNetwork ? "\(file) (\(input.format?.rawValue ?? "imported") network)" : ""
+        let title = input.drawingTitle
         let drawing: Drawing
         do {
             drawing = try Drawing(drawingScope, of: network, title: title, filter: filter)

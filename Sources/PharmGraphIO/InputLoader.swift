@@ -111,6 +111,12 @@ public struct LoadedInput: Sendable {
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The title of a drawing of an imported network (`n.sif (sif network)`); empty for a curated graph,
+    /// whose own title is drawn.
+    public var drawingTitle: String {
+        isNetwork ? "\(DisplayText.escaped(name)) (\(format?.rawValue ?? "imported") network)" : ""
+    }
 }
 
 extension CheckedFile {

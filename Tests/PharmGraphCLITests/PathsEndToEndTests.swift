@@ -23,6 +23,17 @@ struct PathsEndToEndTests {
         let none = try pharmgraph("effects", network + "/n.sif", "a")
         #expect(none.status == 1)
         #expect(none.stderr == "error: the graph has no node of kind 'effect' or 'condition'; name the targets with --targets kind:K\n")
+        // --batch writes TSV: asking it for JSON is a usage error, not a silent TSV.
+        let batch = try pharmgraph("paths", "valid/example.yaml", "--batch", "valid/example.yaml", "--format", "json")
+        #expect(batch.status == 64)
+        #expect(batch.stderr.contains("--format json is not available with it"))
+        // causes selects drugs with --sources, and its errors say so.
+        let source = try pharmgraph("causes", "valid/example.yaml", "analgesia", "--sources", "nobody")
+        #expect(source.status == 1)
+        #expect(source.stderr.hasPrefix("error: --sources: unknown node 'nobody'"))
+        let noDrug = try pharmgraph("causes", network + "/n.sif", "b")
+        #expect(noDrug.status == 1)
+        #expect(noDrug.stderr == "error: the graph has no node of kind 'drug'; name the drugs with --sources kind:K\n")
     }
 
     @Test("paths: text, JSON and TSV")
@@ -135,7 +146,7 @@ struct PathsEndToEndTests {
             ["paths", fixtures + "/import/small.sif", "A", "C", "--render", "n.dot"], in: directory)
         #expect(imported.status == 0)
         let dot = try String(contentsOfFile: directory + "/n.dot", encoding: .utf8)
-        #expect(dot.contains("small.sif (imported network)"))
+        #expect(dot.contains("small.sif (sif network)"))
         #expect(dot.contains("\"A\" -> \"B\""))
     }
 

@@ -1,8 +1,9 @@
 import Foundation
-import PharmGraph
 import PharmGraphRender
 import PharmGraphRoundTrip
 import Testing
+
+@testable import PharmGraph
 
 #if canImport(FoundationXML)
     import FoundationXML

@@ -36,7 +36,7 @@ public struct DiffDiagram: Sendable {
     ///   - engine: the Graphviz layout engine, recorded as the graph's `layout`.
     ///   - caption: a short line at the bottom of the title block (for provenance); `nil` for none.
     ///   - metadata: text recorded as the graph's `comment` (an XML comment in SVG); `nil` for none.
-    public init(
+    init(
         _ diff: GraphDiff, names: (old: String, new: String), context: Int?, engine: String = "dot", caption: String? = nil,
         metadata: String? = nil
     ) throws(SizeError) {
@@ -44,7 +44,7 @@ public struct DiffDiagram: Sendable {
     }
 
     /// Draws a network diff.
-    public init(
+    init(
         _ diff: NetworkDiff, names: (old: String, new: String), context: Int?, engine: String = "dot", caption: String? = nil,
         metadata: String? = nil
     ) throws(SizeError) {
@@ -406,35 +406,8 @@ private struct Union {
     /// `certainty: probable → established`, `refs: +a −b`, values shortened for labels.
     static func summary(_ change: FieldChange) -> String { summary(change, limit: 32) }
 
-    static func summary(_ change: FieldChange, limit: Int?) -> String {
-        func value(_ value: DiffValue) -> String {
-            switch value {
-            case .absent: "none"
-            case let .text(text): short(text, limit: limit)
-            case let .flag(flag): flag ? "true" : "false"
-            case let .list(items): short(items.joined(separator: ", "), limit: limit)
-            case let .map(entries): short(Self.entries(entries), limit: limit)
-            }
-        }
-        if change.old.isListValue || change.new.isListValue {
-            let items = change.addedItems.map { "+" + $0 } + change.removedItems.map { "−" + $0 }
-            return "\(change.field): " + short(items.joined(separator: " "), limit: limit)
-        }
-        let (before, after) = (change.old.entries, change.new.entries)
-        if !before.isEmpty || !after.isEmpty {
-            // Entry by entry: +key=value, −key=value, key: old → new.
-            let items = Set(before.keys).union(after.keys).sorted().compactMap { key -> String? in
-                switch (before[key], after[key]) {
-                case let (nil, value?): "+\(key)=\(value)"
-                case let (value?, nil): "−\(key)=\(value)"
-                case let (a?, b?) where a != b: "\(key): \(a) → \(b)"
-                default: nil
-                }
-            }
-            return "\(change.field): " + short(items.joined(separator: " "), limit: limit)
-        }
-        return "\(change.field): \(value(change.old)) → \(value(change.new))"
-    }
+    /// The one rendering of a field change (`FieldChange.summary(limit:)`), here for labels and tooltips.
+    static func summary(_ change: FieldChange, limit: Int?) -> String { change.summary(limit: limit) }
 
     static func tooltip(_ node: Node, change: NodeChange?) -> String {
         var lines = [node.displayLabel, "id: \(node.id)", "kind: \(node.kind.rawValue)"]
@@ -443,12 +416,5 @@ private struct Union {
             lines += change.changes.map { summary($0, limit: nil) }
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-extension DiffValue {
-    fileprivate var isListValue: Bool {
-        if case .list = self { return true }
-        return false
     }
 }

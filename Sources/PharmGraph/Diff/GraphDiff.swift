@@ -6,26 +6,26 @@
 /// synonyms and refs compare as sets. Everything is listed in a stable order:
 /// added and changed items in the new file's order, removed items in the old's.
 /// See docs/diff.md.
-public struct GraphDiff: Sendable {
-    public let old: Graph
-    public let new: Graph
+struct GraphDiff: Sendable {
+    let old: Graph
+    let new: Graph
     /// Header fields that differ: `id`, `title`, `version`, `description`, `sources`, `kinds`.
     let header: [FieldChange]
-    public let referencesAdded: [Reference]
-    public let referencesRemoved: [Reference]
+    let referencesAdded: [Reference]
+    let referencesRemoved: [Reference]
     let referencesChanged: [ReferenceChange]
-    public let nodesAdded: [Node]
-    public let nodesRemoved: [Node]
+    let nodesAdded: [Node]
+    let nodesRemoved: [Node]
     /// Nodes whose id changed: an id that disappeared while another appeared with the same label or a shared xref.
     let nodesRenamed: [NodeChange]
     /// Nodes with the same id and other fields changed.
     let nodesChanged: [NodeChange]
-    public let edgesAdded: [Edge]
+    let edgesAdded: [Edge]
     /// Removed edges as in the old file (old node ids).
-    public let edgesRemoved: [Edge]
+    let edgesRemoved: [Edge]
     let edgesChanged: [EdgeChange]
-    public let claimsAdded: [Claim]
-    public let claimsRemoved: [Claim]
+    let claimsAdded: [Claim]
+    let claimsRemoved: [Claim]
     let claimsChanged: [ClaimChange]
     /// Old node id → new node id, for renamed nodes.
     let renames: [String: String]
@@ -35,7 +35,7 @@ public struct GraphDiff: Sendable {
     let edgePartners: [Int?]
 
     /// Whether the graphs mean the same.
-    public var isEmpty: Bool {
+    var isEmpty: Bool {
         header.isEmpty && referencesAdded.isEmpty && referencesRemoved.isEmpty && referencesChanged.isEmpty
             && nodesAdded.isEmpty && nodesRemoved.isEmpty && nodesRenamed.isEmpty && nodesChanged.isEmpty
             && edgesAdded.isEmpty && edgesRemoved.isEmpty && edgesChanged.isEmpty && claimsAdded.isEmpty
@@ -45,7 +45,7 @@ public struct GraphDiff: Sendable {
     /// The sign flips among the changed edges.
     var signFlips: [EdgeChange] { edgesChanged.filter(\.isSignFlip) }
 
-    public init(old: Graph, new: Graph) {
+    init(old: Graph, new: Graph) {
         self.old = old
         self.new = new
         header = Self.compareHeaders(old, new)

@@ -4,31 +4,31 @@
 /// attributes. Edges are a multiset: a triple listed twice in the old network and once in
 /// the new is one removal (the later occurrence). An edge that may be walked both ways
 /// matches a both-ways edge with the same label in either orientation.
-public struct NetworkDiff: Sendable {
+struct NetworkDiff: Sendable {
     /// A node in both networks whose name or kind differs.
     struct NodePair: Sendable, Equatable {
         let old: NodeIndex
         let new: NodeIndex
     }
 
-    public let old: Network
-    public let new: Network
+    let old: Network
+    let new: Network
     /// Old nodes whose id the new network lacks, in old order.
-    public let nodesRemoved: [NodeIndex]
+    let nodesRemoved: [NodeIndex]
     /// New nodes whose id the old network lacks, in new order.
-    public let nodesAdded: [NodeIndex]
+    let nodesAdded: [NodeIndex]
     /// Nodes whose name or kind changed, in new order.
     let nodesChanged: [NodePair]
     /// Old edges, in old order.
-    public let edgesRemoved: [EdgeIndex]
+    let edgesRemoved: [EdgeIndex]
     /// New edges, in new order.
-    public let edgesAdded: [EdgeIndex]
+    let edgesAdded: [EdgeIndex]
 
-    public var isEmpty: Bool {
+    var isEmpty: Bool {
         nodesRemoved.isEmpty && nodesAdded.isEmpty && nodesChanged.isEmpty && edgesRemoved.isEmpty && edgesAdded.isEmpty
     }
 
-    public init(old: Network, new: Network) {
+    init(old: Network, new: Network) {
         self.old = old
         self.new = new
         // One id space: old node numbers, then the new network's own nodes after them.

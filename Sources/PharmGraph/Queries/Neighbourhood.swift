@@ -14,14 +14,9 @@ public struct DiagramSelection: Sendable, Equatable {
     }
 
     /// One listed path: its edges (indices into `graph.edges`) and net sign.
-    public struct Path: Sendable, Equatable {
-        public var edges: [Int]
-        public var sign: Sign
-
-        public init(edges: [Int], sign: Sign) {
-            self.edges = edges
-            self.sign = sign
-        }
+    struct Path: Sendable, Equatable {
+        var edges: [Int]
+        var sign: Sign
     }
 
     /// Indices into `graph.nodes`, ascending.
@@ -31,7 +26,7 @@ public struct DiagramSelection: Sendable, Equatable {
     /// Ids of nodes drawn with a heavy border (the focus, path ends).
     public private(set) var highlighted: [String]
     /// Paths listed under the title, each with its net sign.
-    public private(set) var paths: [Path]
+    private(set) var paths: [Path]
     /// Lines under the title that say what was selected.
     public var captions: [String]
 
@@ -95,7 +90,7 @@ public struct DiagramSelection: Sendable, Equatable {
     }
 
     /// The union of `paths`, each listed with its net sign; the `ends` (ids) are drawn and highlighted.
-    public static func paths(
+    static func paths(
         _ paths: [Path], ends: [String], in graph: Graph, captions: [String] = []
     ) -> DiagramSelection {
         var edgeSet = Set<Int>()

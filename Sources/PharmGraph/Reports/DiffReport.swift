@@ -30,7 +30,7 @@ public struct DiffReport: Sendable {
         }
     }
 
-    public enum Changes: Sendable {
+    enum Changes: Sendable {
         /// Two curated graphs: the semantic diff.
         case graph(GraphDiff)
         /// Any other pair: nodes and (source, label, target) edges as sets.
@@ -76,7 +76,7 @@ public struct DiffReport: Sendable {
 
     public let old: Side
     public let new: Side
-    public let changes: Changes
+    let changes: Changes
     /// `nil` when verdicts were not compared.
     let verdicts: VerdictDiff?
     /// Verdicts were left out by default because a graph is larger than `Options.verdictEdgeLimit`.
@@ -211,6 +211,21 @@ public struct DiffReport: Sendable {
     }
 
     /// Anything differs: the structure, or a verdict.
+    /// The union graph with the changes coloured (docs/diff.md), captioned with this report's provenance
+    /// (and `context`) unless `caption` is false; the metadata always records it.
+    public func diagram(context: Int?, engine: String = "dot", caption: Bool = true) throws(DiffDiagram.SizeError) -> DiffDiagram {
+        var provenance = provenance
+        if let context { provenance.options["context"] = String(context) }
+        let names = (old: old.name, new: new.name)
+        let line = caption ? provenance.caption : nil
+        switch changes {
+        case let .graph(diff):
+            return try DiffDiagram(diff, names: names, context: context, engine: engine, caption: line, metadata: provenance.metadata)
+        case let .network(diff):
+            return try DiffDiagram(diff, names: names, context: context, engine: engine, caption: line, metadata: provenance.metadata)
+        }
+    }
+
     public var hasDifferences: Bool {
         let structural =
             switch changes {

@@ -14,17 +14,8 @@ enum DiffRendering {
     /// The rendered image, in memory: nothing is written unless it all succeeds.
     static func render(_ report: DiffReport, to path: String, context: Int?, caption: Bool) throws(DiffTrouble) -> Data {
         guard let format = format(of: path) else { throw DiffTrouble("error: --render: cannot tell the format of '\(DisplayText.escaped(path))'") }
-        let names = (old: report.old.name, new: report.new.name)
-        var provenance = report.provenance
-        if let context { provenance.options["context"] = String(context) }
-        let figure = (caption: caption ? provenance.caption : nil, metadata: provenance.metadata)
         func diagram(engine: String) throws(DiffDiagram.SizeError) -> DiffDiagram {
-            switch report.changes {
-            case let .graph(diff):
-                try DiffDiagram(diff, names: names, context: context, engine: engine, caption: figure.caption, metadata: figure.metadata)
-            case let .network(diff):
-                try DiffDiagram(diff, names: names, context: context, engine: engine, caption: figure.caption, metadata: figure.metadata)
-            }
+            try report.diagram(context: context, engine: engine, caption: caption)
         }
         do {
             // The same rule as `render`: dot unless the diagram is large (docs/rendering.md).

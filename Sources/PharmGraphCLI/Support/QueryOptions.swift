@@ -142,12 +142,16 @@ enum QueryInput {
     /// Loads the graph named by `options`, printing diagnostics; throws `ExitCode(1)` on errors.
     static func load(_ options: InputOptions) throws -> PathEngine { try loadWithInput(options, provenance: false).engine }
 
+    /// The loaded input's engine, provenance, and the title a drawing of it gets.
+
     /// As `load`, with the inputs' provenance: the graph's (id, version, SHA-256 of its bytes when `provenance`), then a node table's.
-    static func loadWithInput(_ options: InputOptions, provenance: Bool) throws -> (engine: PathEngine, inputs: [Provenance.Input]) {
+    static func loadWithInput(
+        _ options: InputOptions, provenance: Bool
+    ) throws -> (engine: PathEngine, inputs: [Provenance.Input], title: String) {
         let input = InputLoader.load(options.graph, options: options.network.loaderOptions(options.read, provenance: provenance))
         Console.report(input)
         guard let network = input.network else { throw ExitCode(1) }
-        return (PathEngine(network: network), input.provenance)
+        return (PathEngine(network: network), input.provenance, input.drawingTitle)
     }
 
     /// The (decompressed) bytes an argument names (a file, `-` or `REV:path`, as every input), or an error and exit 1.
@@ -170,17 +174,19 @@ enum QueryInput {
         }
     }
 
-    /// Nodes named by `selectors`, or every node of the default kinds present; errors as `--targets`, exit 1.
-    static func targets(_ selectors: [String], defaultKinds: [NodeKind], in network: Network) throws -> [NodeIndex] {
+    /// Nodes named by `selectors`, or every node of the default kinds present; errors name `option`
+    /// (`--targets` of effects, `--sources` of causes) and what it selects, exit 1.
+    static func targets(
+        _ selectors: [String], defaultKinds: [NodeKind], in network: Network, option: String = "--targets", what: String = "targets"
+    ) throws -> [NodeIndex] {
         do {
             return try NodeSelector.targets(selectors, defaultKinds: defaultKinds, in: network)
         } catch {
             switch error {
-            case let .selector(cause): Console.error("error: --targets: \(cause.description)\n")
+            case let .selector(cause): Console.error("error: \(option): \(cause.description)\n")
             case let .noNodeOfKinds(kinds):
-                Console.error(
-                    "error: the graph has no node of kind \(kinds.map { "'\($0.rawValue)'" }.joined(separator: " or ")); name the targets with --targets kind:K\n"
-                )
+                let names = kinds.map { "'\($0.rawValue)'" }.joined(separator: " or ")
+                Console.error("error: the graph has no node of kind \(names); name the \(what) with \(option) kind:K\n")
             }
             throw ExitCode(1)
         }
