@@ -38,7 +38,10 @@ struct Causes: ParsableCommand {
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reachBack(query) }
         let report = ReachReport(
             network: network, direction: .causes, start: goals, maxLength: traversal.maxLength, reached: reports, partial: partial,
-            provenance: Provenance(inputs: inputs, options: traversal.provenance(limits, ["effect": effect, "sources": sources.joined(separator: ",")])))
+            provenance: Provenance(
+                inputs: inputs,
+                options: traversal.provenance(
+                    limits, input.network.provenanceOptions.merging(["effect": effect, "sources": sources.joined(separator: ",")]) { a, _ in a })))
         try ReachOutput.print(report, format: format)
     }
 }

@@ -46,7 +46,8 @@ struct Check: ParsableCommand {
         let report = CheckReport(
             files: inputs.map { CheckedFile($0, limits: limits) },
             nodeTable: inputs.contains(where: \.isNetwork) ? network.nodes : nil, strict: strict,
-            options: self.limits.provenanceOptions.merging(["strict": strict ? "true" : "false"]) { a, _ in a })
+            options: self.limits.provenanceOptions.merging(network.provenanceOptions) { a, _ in a }
+                .merging(["strict": strict ? "true" : "false"]) { a, _ in a })
         switch format.format {
         case .text: Console.error(report.text)
         case .json: Console.out(try report.jsonText())

@@ -156,7 +156,7 @@ struct Diff: ParsableCommand {
         options.limits = limits.limits(perQuery: false)
         // Options that only concern verdicts ask for them; --no-verdicts still wins.
         options.verdictOptionGiven = scope.given || limits.given
-        options.recorded = limits.provenanceOptions
+        options.recorded = limits.provenanceOptions.merging(network.provenanceOptions) { a, _ in a }
         let report: DiffReport
         do {
             report = try DiffReport(old: oldLoaded, new: newLoaded, options: options)

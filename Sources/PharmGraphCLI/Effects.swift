@@ -38,7 +38,10 @@ struct Effects: ParsableCommand {
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reach(query) }
         let report = ReachReport(
             network: network, direction: .effects, start: sources, maxLength: traversal.maxLength, reached: reports, partial: partial,
-            provenance: Provenance(inputs: inputs, options: traversal.provenance(limits, ["drug": drug, "targets": targets.joined(separator: ",")])))
+            provenance: Provenance(
+                inputs: inputs,
+                options: traversal.provenance(
+                    limits, input.network.provenanceOptions.merging(["drug": drug, "targets": targets.joined(separator: ",")]) { a, _ in a })))
         try ReachOutput.print(report, format: format)
     }
 

@@ -192,7 +192,7 @@ struct Paths: ParsableCommand {
 
     /// The query's options as provenance records them.
     func provenanceOptions(from: String, to: String) -> [String: String] {
-        var options = traversal.provenance(limits)
+        var options = traversal.provenance(limits, input.network.provenanceOptions)
         options["from"] = from
         options["to"] = to
         if let k { options["k"] = String(k) } else { options["limit"] = String(limit) }

@@ -133,7 +133,7 @@ struct Render: ParsableCommand {
 
     /// The selection's options as provenance records them: focus, depth and direction, or the paths' ends and bounds; `--where`.
     var provenanceOptions: [String: String] {
-        var options: [String: String] = [:]
+        var options = network.provenanceOptions
         if !scope.filters.isEmpty { options["where"] = scope.filters.joined(separator: ",") }
         if let focus {
             options["focus"] = focus

@@ -37,7 +37,8 @@ struct Stats: ParsableCommand {
         if let graph = input.graph, let provenance = input.provenance.first {
             report = StatsReport(graph, input: provenance)
         } else if let network = input.network, input.isNetwork {
-            report = StatsReport(network, name: file, format: input.format?.rawValue ?? "", inputs: input.provenance)
+            report = StatsReport(
+                network, name: file, format: input.format?.rawValue ?? "", inputs: input.provenance, options: self.network.provenanceOptions)
         } else {
             throw ExitCode(1)
         }

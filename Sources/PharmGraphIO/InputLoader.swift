@@ -156,6 +156,21 @@ public enum InputLoader {
         /// quarter of the load time of a large network), so a caller that shows no provenance turns it off.
         public var hashesContent = true
 
+        /// The options that change what an imported network holds, as provenance records them (only those given):
+        /// `input_format`, `nodes`, `source_column`, `target_column`, `relation_column`, `relation_map`.
+        public var provenanceOptions: [String: String] {
+            var options: [String: String] = [:]
+            options["input_format"] = format?.rawValue
+            options["nodes"] = nodeTable
+            options["source_column"] = sourceColumn
+            options["target_column"] = targetColumn
+            options["relation_column"] = relationColumn
+            if !relationMap.isEmpty {
+                options["relation_map"] = relationMap.keys.sorted().map { "\($0)=\(relationMap[$0]!.rawValue)" }.joined(separator: ",")
+            }
+            return options
+        }
+
         public init(
             format: InputFormat? = nil, limit: Int = InputFile.defaultLimit, decompress: Bool = true, nodeTable: String? = nil,
             sourceColumn: String? = nil, targetColumn: String? = nil, relationColumn: String? = nil,

@@ -27,6 +27,10 @@ struct PathsEndToEndTests {
         let batch = try pharmgraph("paths", "valid/example.yaml", "--batch", "valid/example.yaml", "--format", "json")
         #expect(batch.status == 64)
         #expect(batch.stderr.contains("--format json is not available with it"))
+        // Import options change the answer, so provenance records them.
+        let mapped = try pharmgraph("paths", "import/small.sif", "A", "C", "--relation-map", "pp=activates", "--format", "json")
+        #expect(mapped.status == 0)
+        #expect(mapped.stdout.contains(#""relation_map" : "pp=activates""#))
         // causes selects drugs with --sources, and its errors say so.
         let source = try pharmgraph("causes", "valid/example.yaml", "analgesia", "--sources", "nobody")
         #expect(source.status == 1)

@@ -101,6 +101,19 @@ public struct CheckReport: Sendable {
             var errors: Int
             var warnings: Int
             var diagnostics: [Item]
+            /// This file's entry of `provenance.inputs`; `null` for a file that could not be read.
+            var input: Provenance.Input?
+
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(path, forKey: .path)
+                try container.encode(errors, forKey: .errors)
+                try container.encode(warnings, forKey: .warnings)
+                try container.encode(diagnostics, forKey: .diagnostics)
+                try container.encode(input, forKey: .input)
+            }
+
+            enum CodingKeys: String, CodingKey { case path, errors, warnings, diagnostics, input }
         }
 
         struct Item: Encodable, Sendable, Equatable {
@@ -137,7 +150,7 @@ public struct CheckReport: Sendable {
                         JSON.Item(
                             severity: $0.severity.rawValue, line: $0.line, column: $0.column, message: $0.message,
                             notes: $0.notes.isEmpty ? nil : $0.notes, count: $0.count == 1 ? nil : $0.count)
-                    })
+                    }, input: file.input)
             }, errors: errors, warnings: warnings, strict: strict, ok: ok)
     }
 }
@@ -161,9 +174,9 @@ public struct StatsReport: Sendable, Encodable {
     }
 
     /// An imported network's counts; `name` and `format` as read.
-    public init(_ network: Network, name: String, format: String, inputs: [Provenance.Input]) {
+    public init(_ network: Network, name: String, format: String, inputs: [Provenance.Input], options: [String: String] = [:]) {
         statistics = .network(NetworkStatistics(network, name: name, format: format))
-        provenance = Provenance(inputs: inputs)
+        provenance = Provenance(inputs: inputs, options: options)
     }
 
     /// The plain-text report.

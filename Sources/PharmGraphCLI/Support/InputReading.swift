@@ -65,11 +65,17 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: ArgumentHelp(RelationMap.help, valueName: "label=relation,..."))
     var relationMap: RelationMap?
 
+    /// The import options alone, with the default read limit.
+    var importOptions: InputLoader.Options {
+        InputLoader.Options(
+            format: inputFormat, nodeTable: nodes, sourceColumn: sourceColumn, targetColumn: targetColumn,
+            relationColumn: relationColumn, relationMap: relationMap?.map ?? [:])
+    }
+
     /// The loader's options; `provenance`: whether an output shows the inputs' provenance (hashes are computed only then).
     func loaderOptions(_ read: ReadOptions, provenance: Bool) -> InputLoader.Options {
-        var options = InputLoader.Options(
-            format: inputFormat, limit: read.limit, nodeTable: nodes, sourceColumn: sourceColumn, targetColumn: targetColumn,
-            relationColumn: relationColumn, relationMap: relationMap?.map ?? [:])
+        var options = importOptions
+        options.limit = read.limit
         options.hashesContent = provenance
         return options
     }

@@ -1,4 +1,5 @@
 import PharmGraph
+import PharmGraphIO
 
 extension LimitHints {
     /// The command line's words for a search's bounds.
@@ -27,6 +28,11 @@ extension TraversalArguments {
     func provenance(_ limits: SearchLimitOptions, _ more: [String: String] = [:]) -> [String: String] {
         provenanceOptions.merging(limits.provenanceOptions) { a, _ in a }.merging(more.filter { !$0.value.isEmpty }) { a, _ in a }
     }
+}
+
+extension NetworkOptions {
+    /// The import options given, as provenance records them (they change what a network holds).
+    var provenanceOptions: [String: String] { importOptions.provenanceOptions }
 }
 
 extension SearchLimitOptions {
