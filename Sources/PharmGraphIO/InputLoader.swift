@@ -60,15 +60,26 @@ public struct LoadedInput: Sendable {
     public let content: Content
     /// What was read, for provenance: the input (id, version, SHA-256, revision), then a node table.
     public let provenance: [Provenance.Input]
+    /// Problems of the request rather than of the content (import options a curated graph does not use).
+    var requestDiagnostics: [Diagnostic] = []
+
+    init(name: String, format: InputFormat?, content: Content, provenance: [Provenance.Input]) {
+        self.name = name
+        self.format = format
+        self.content = content
+        self.provenance = provenance
+    }
 
     /// Every diagnostic, sorted by position.
     public var diagnostics: [Diagnostic] {
-        switch content {
-        case let .graph(result): result.diagnostics
-        case let .network(result): result.diagnostics
-        case let .unread(diagnostics): diagnostics
-        case let .untold(diagnostic): [diagnostic]
-        }
+        let own: [Diagnostic] =
+            switch content {
+            case let .graph(result): result.diagnostics
+            case let .network(result): result.diagnostics
+            case let .unread(diagnostics): diagnostics
+            case let .untold(diagnostic): [diagnostic]
+            }
+        return requestDiagnostics.isEmpty ? own : (requestDiagnostics + own).sorted()
     }
 
     /// The text of a curated graph.
@@ -155,6 +166,11 @@ public enum InputLoader {
         /// Whether provenance records the SHA-256 of each input's bytes: a pass over every byte (about a
         /// quarter of the load time of a large network), so a caller that shows no provenance turns it off.
         public var hashesContent = true
+
+        /// Whether any option that only an imported network uses was given.
+        var importsNetwork: Bool {
+            nodeTable != nil || sourceColumn != nil || targetColumn != nil || relationColumn != nil || !relationMap.isEmpty
+        }
 
         /// The options that change what an imported network holds, as provenance records them (only those given):
         /// `input_format`, `nodes`, `source_column`, `target_column`, `relation_column`, `relation_map`.
@@ -257,9 +273,17 @@ public enum InputLoader {
         }
         if format == .graph {
             let result = GraphLoader.load(data: data, path: name)
-            return LoadedInput(
+            var input = LoadedInput(
                 name: name, format: format, content: .graph(result),
                 provenance: [Provenance.Input(bytes: data, graph: result.graph, revision: revision, hashed: options.hashesContent)])
+            if options.importsNetwork {
+                input.requestDiagnostics.append(
+                    Diagnostic(
+                        .warning,
+                        "the import options given (node table, columns, relation map) apply to imported networks; this curated graph does not use them",
+                        file: name))
+            }
+            return input
         }
         var imports = ImportOptions(
             sourceColumn: options.sourceColumn, targetColumn: options.targetColumn, relationColumn: options.relationColumn,

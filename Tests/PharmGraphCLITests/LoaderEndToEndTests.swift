@@ -93,6 +93,18 @@ struct LoaderEndToEndTests {
         #expect(mapped.stdout.contains("    positive         2\n    negative         2\n"))
     }
 
+    @Test("import options given for a curated graph are a warning, never silently ignored")
+    func importOptionsOnAGraph() throws {
+        let message = "warning: the import options given (node table, columns, relation map) apply to imported networks; "
+        let check = try run("check", example, "--relation-map", "x=activates")
+        #expect(check.status == 0)
+        #expect(check.stderr.contains(message))
+        #expect(try run("check", "--strict", example, "--nodes", "nowhere.tsv").status == 1)
+        let paths = try run("paths", example, "ketamine", "analgesia", "--source-column", "from")
+        #expect(paths.status == 0 && paths.stderr.contains(message))
+        #expect(try run("check", example).stderr == "checked 1 file: 0 errors, 0 warnings\n")
+    }
+
     @Test("stdin: the format from --input-format, else from the parsed top-level keys")
     func standardInput() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -68,7 +68,9 @@ package enum NetworkInput {
         for suffix in [".gz", ".xz"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
         if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { return .graph }
         if name.hasSuffix(".sif") { return .sif }
-        if name.hasSuffix(".tsv") || name.hasSuffix(".tab") || name.hasSuffix(".txt") { return .tsv }
+        if name.hasSuffix(".tsv") || name.hasSuffix(".tab") { return .tsv }
+        // `.txt` says only "text": a JSON object in it is told by its keys, anything else is a TSV table.
+        if name.hasSuffix(".txt") { return startsWithObject(data) ? jsonFormat(of: data) : .tsv }
         if name.hasSuffix(".csv") { return .csv }
         if name.hasSuffix(".json") { return jsonFormat(of: data) }
         return contentFormat(of: data)
@@ -88,6 +90,12 @@ package enum NetworkInput {
         case .mapping?, nil: return .graph
         case .scalar?, .sequence?: return nil
         }
+    }
+
+    /// Whether the first byte that is not white space (after a byte order mark) opens a JSON object.
+    static func startsWithObject(_ data: Data) -> Bool {
+        let json = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+        return json.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{")
     }
 
     /// hetnetpy's JSON or a curated graph, told by the top-level keys (in any order, as `jq -S` leaves
