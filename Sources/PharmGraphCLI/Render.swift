@@ -6,7 +6,7 @@ import PharmGraphRender
 
 struct Render: ParsableCommand {
     /// Above this many nodes the default engine is sfdp instead of dot (docs/rendering.md).
-    static let dotNodeLimit = 150
+    static let dotNodeLimit = LayoutEngine.dotNodeLimit
     /// The largest `--depth`: beyond any graph's diameter.
     static let largestDepth = 1_000_000
     /// The largest `--benchmark-repeat`.
@@ -189,6 +189,11 @@ struct Render: ParsableCommand {
     /// Lays out and renders a selection, then writes it to `output` with `OutputFile`.
     ///
     /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note.
+    /// The note printed when a large drawing is laid out with sfdp rather than dot.
+    static func sfdpNote(_ count: Int, insist: String) -> String {
+        "note: \(count) nodes is more than \(LayoutEngine.dotNodeLimit); laying out with sfdp (\(insist))\n"
+    }
+
     static func draw(
         graph: Graph, selection: DiagramSelection, options: DiagramOptions, engine: LayoutEngine?, format: RenderFormat,
         output: String, benchmarkRepeat: Int? = nil
@@ -199,11 +204,8 @@ struct Render: ParsableCommand {
             layout = engine
         } else {
             let count = selection.nodes.count
-            layout = count > Self.dotNodeLimit ? .sfdp : .dot
-            if layout == .sfdp {
-                Console.error(
-                    "note: \(count) nodes is more than \(Self.dotNodeLimit); laying out with sfdp (use --engine dot to insist)\n")
-            }
+            layout = LayoutEngine.automatic(nodeCount: count)
+            if layout == .sfdp { Console.error(sfdpNote(count, insist: "use --engine dot to insist")) }
         }
         options.engine = layout.rawValue
         let diagram = PathwayDiagram(graph: graph, selection: selection, options: options)

@@ -20,9 +20,9 @@ enum DiffRendering {
         do {
             // The same rule as `render`: dot unless the diagram is large (docs/rendering.md).
             var drawing = try diagram(engine: LayoutEngine.dot.rawValue)
-            var engine = LayoutEngine.dot
-            if drawing.nodeCount > Render.dotNodeLimit {
-                engine = .sfdp
+            let engine = LayoutEngine.automatic(nodeCount: drawing.nodeCount)
+            if engine == .sfdp {
+                Console.error(Render.sfdpNote(drawing.nodeCount, insist: "draw fewer with --context"))
                 drawing = try diagram(engine: engine.rawValue)
             }
             let rendering = try Renderer.render(dot: drawing.dot, engine: engine, format: format)
