@@ -51,7 +51,9 @@ struct Fmt: ParsableCommand {
                 failed = true
                 continue
             }
-            let input = InputLoader.load(file, options: InputLoader.Options(limit: read.limit))
+            var options = InputLoader.Options(limit: read.limit)
+            options.hints = .cli
+            let input = InputLoader.load(file, options: options)
             // fmt has no --input-format: content whose format cannot be told is simply not a curated graph.
             if case .untold = input.content {
                 Console.error(

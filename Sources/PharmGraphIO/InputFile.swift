@@ -168,7 +168,7 @@ enum Compression: Equatable {
         }
         let pipe = name == "-" ? "… | \(tool)" : "\(tool) \(name)"
         throw InputFile.ReadError(
-            "\(format) compression is not supported (only gzip and xz are); decompress it first, e.g. '\(pipe) | pharmgraph COMMAND - --input-format FORMAT'"
+            "\(format) compression is not supported (only gzip and xz are); decompress it first and read the result from standard input, e.g. '\(pipe) |'"
         )
     }
 }

@@ -166,6 +166,8 @@ public enum InputLoader {
         /// Whether provenance records the SHA-256 of each input's bytes: a pass over every byte (about a
         /// quarter of the load time of a large network), so a caller that shows no provenance turns it off.
         public var hashesContent = true
+        /// The words messages use for what the caller can change (`.library`; the CLI passes its flags).
+        public var hints = InputHints.library
 
         /// Whether any option that only an imported network uses was given.
         var importsNetwork: Bool {
@@ -208,21 +210,21 @@ public enum InputLoader {
         case file(InputFile.ReadError)
         case git(GitRevision.ShowError)
 
-        /// The message lines after `name: error: ` (git's may span several).
-        public var lines: [String] {
+        /// The message lines after `name: error: ` (git's may span several), in the words of `hints`.
+        public func lines(_ hints: InputHints = .library) -> [String] {
             switch self {
-            case let .file(error), let .git(.read(error)): [message(error)]
+            case let .file(error), let .git(.read(error)): [message(error, hints)]
             case let .git(error): error.lines
             }
         }
 
-        private func message(_ error: InputFile.ReadError) -> String {
-            error.exceededLimit ? error.description + "; raise it with --max-inflated SIZE" : error.description
+        private func message(_ error: InputFile.ReadError, _ hints: InputHints) -> String {
+            error.exceededLimit ? error.description + "; " + hints.sizeLimit : error.description
         }
 
         /// One error diagnostic for `name`: the first line, the rest as notes.
-        public func diagnostic(name: String) -> Diagnostic {
-            let lines = self.lines
+        public func diagnostic(name: String, hints: InputHints = .library) -> Diagnostic {
+            let lines = self.lines(hints)
             return Diagnostic(.error, lines[0], file: name, notes: Array(lines.dropFirst()))
         }
     }
@@ -235,7 +237,7 @@ public enum InputLoader {
             data = try read(source, limit: options.limit, decompress: options.decompress)
         } catch {
             return LoadedInput(
-                name: argument, format: options.format, content: .unread([error.diagnostic(name: argument)]), provenance: [])
+                name: argument, format: options.format, content: .unread([error.diagnostic(name: argument, hints: options.hints)]), provenance: [])
         }
         return load(data: data, name: argument, formatName: source.formatName, options: options, revision: source.revision)
     }
@@ -268,7 +270,7 @@ public enum InputLoader {
             }
             let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
             let diagnostic = Diagnostic(
-                .error, "cannot tell the format from the name or the content; give --input-format (\(names))", file: name)
+                .error, "cannot tell the format from the name or the content; \(options.hints.inputFormat) (\(names))", file: name)
             return LoadedInput(name: name, format: nil, content: .untold(diagnostic), provenance: [])
         }
         if format == .graph {
@@ -288,12 +290,13 @@ public enum InputLoader {
         var imports = ImportOptions(
             sourceColumn: options.sourceColumn, targetColumn: options.targetColumn, relationColumn: options.relationColumn,
             relationMap: options.relationMap)
+        imports.hints = options.hints
         if let table = options.nodeTable {
             let bytes = options.table.bytes { () throws(ReadFailure) in try read(InputSource(argument: table), limit: options.limit) }
             switch bytes {
             case let .success(data): imports.nodeTable = (table, data)
             case let .failure(error):
-                return LoadedInput(name: name, format: format, content: .unread([error.diagnostic(name: table)]), provenance: [])
+                return LoadedInput(name: name, format: format, content: .unread([error.diagnostic(name: table, hints: options.hints)]), provenance: [])
             }
         }
         let result = NetworkInput.load(data: data, path: name, format: format, import: imports)

@@ -61,6 +61,12 @@ struct ImportTests {
         #expect(missing.network == nil)
         #expect(
             missing.diagnostics.map(\.message).first
+                == "no source column: expected 'source' in the header (found 'from', 'how', 'to'); set sourceColumn")
+        // A front end passes its own words for the way out (the CLI: its flags).
+        var cli = ImportOptions()
+        cli.hints = InputHints(inputFormat: "", sizeLimit: "", column: ["source": "name it with --source-column"])
+        #expect(
+            try load("renamed.csv", options: cli).diagnostics.map(\.message).first
                 == "no source column: expected 'source' in the header (found 'from', 'how', 'to'); name it with --source-column")
         let options = ImportOptions(sourceColumn: "from", targetColumn: "to", relationColumn: "how")
         let network = try #require(try load("renamed.csv", options: options).network)
@@ -88,7 +94,7 @@ struct ImportTests {
             ])
         #expect(
             try errors("no-relation.tsv") == [
-                "1:1 no relation column: expected 'relation' or 'interaction' or 'type' or 'sign' in the header (found 'source', 'target'); name it with --relation-column"
+                "1:1 no relation column: expected 'relation' or 'interaction' or 'type' or 'sign' in the header (found 'source', 'target'); set relationColumn"
             ])
     }
 

@@ -103,7 +103,7 @@ struct InputFileTests {
                     try InputFile.decode(Data(bytes), name: name)
                 } throws: {
                     ($0 as? InputFile.ReadError)?.description
-                        == "\(format) compression is not supported (only gzip and xz are); decompress it first, e.g. '\(pipe) | pharmgraph COMMAND - --input-format FORMAT'"
+                        == "\(format) compression is not supported (only gzip and xz are); decompress it first and read the result from standard input, e.g. '\(pipe) |'"
                 }
             }
         }

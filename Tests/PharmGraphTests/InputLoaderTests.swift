@@ -98,7 +98,7 @@ struct InputLoaderTests {
         #expect(unknown.format == nil)
         #expect(
             unknown.diagnostics.map(\.headline) == [
-                "-: error: cannot tell the format from the name or the content; give --input-format (graph, sif, tsv, csv, hetionet-json)"
+                "-: error: cannot tell the format from the name or the content; set the options' format (graph, sif, tsv, csv, hetionet-json)"
             ])
     }
 
@@ -124,7 +124,7 @@ struct InputLoaderTests {
         #expect(capped.graph == nil && capped.network == nil)
         #expect(capped.diagnostics.count == 1)
         #expect(capped.diagnostics[0].file == big)
-        #expect(capped.diagnostics[0].message.hasSuffix("; raise it with --max-inflated SIZE"))
+        #expect(capped.diagnostics[0].message.hasSuffix("; raise the options' limit"))
         let table = InputLoader.load(big, options: .init(nodeTable: directory + "/none.csv"))
         #expect(table.diagnostics.map(\.headline) == ["\(directory)/none.csv: error: cannot read file: no such file"])
     }

@@ -81,7 +81,7 @@ struct DiffInput: Sendable {
             return try InputLoader.read(input, limit: limit)
         } catch {
             // As every command prints it: the name escaped, git's further lines as notes.
-            throw DiffTrouble(DiagnosticFormatter(source: nil).format(error.diagnostic(name: name)))
+            throw DiffTrouble(DiagnosticFormatter(source: nil).format(error.diagnostic(name: name, hints: .cli)))
         }
     }
 

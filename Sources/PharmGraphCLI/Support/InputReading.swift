@@ -67,9 +67,11 @@ struct NetworkOptions: ParsableArguments {
 
     /// The import options alone, with the default read limit.
     var importOptions: InputLoader.Options {
-        InputLoader.Options(
+        var options = InputLoader.Options(
             format: inputFormat, nodeTable: nodes, sourceColumn: sourceColumn, targetColumn: targetColumn,
             relationColumn: relationColumn, relationMap: relationMap?.map ?? [:])
+        options.hints = .cli
+        return options
     }
 
     /// The loader's options; `provenance`: whether an output shows the inputs' provenance (hashes are computed only then).
@@ -79,6 +81,13 @@ struct NetworkOptions: ParsableArguments {
         options.hashesContent = provenance
         return options
     }
+}
+
+extension InputHints {
+    /// The command line's words for what a reader can change: its flags.
+    static let cli = InputHints(
+        inputFormat: "give --input-format", sizeLimit: "raise it with --max-inflated SIZE",
+        column: ["source": "name it with --source-column", "target": "name it with --target-column", "relation": "name it with --relation-column"])
 }
 
 /// Reading inputs through `InputLoader`, with the messages every command prints.

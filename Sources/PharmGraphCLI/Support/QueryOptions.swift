@@ -159,7 +159,7 @@ enum QueryInput {
         do {
             return try InputLoader.read(InputSource(argument: argument), limit: limit)
         } catch {
-            Console.error(DiagnosticFormatter(source: nil).format(error.diagnostic(name: argument)) + "\n")
+            Console.error(DiagnosticFormatter(source: nil).format(error.diagnostic(name: argument, hints: .cli)) + "\n")
             throw ExitCode(1)
         }
     }

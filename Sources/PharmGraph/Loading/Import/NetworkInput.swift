@@ -15,6 +15,28 @@ public enum InputFormat: String, Sendable, CaseIterable {
 }
 
 /// How to read an imported edge table.
+/// The words a reading error uses for what the caller can change: a library's names by default,
+/// a front end's own (the command line's flags) when it passes them, as `LimitHints` does for searches.
+public struct InputHints: Sendable, Equatable {
+    /// How to name the input format, after "cannot tell the format ...; ".
+    public var inputFormat: String
+    /// How to raise the size limit, after "the input exceeds the N size limit ...; ".
+    public var sizeLimit: String
+    /// How to name a table's column, by role (`source`, `target`, `relation`), after "no source column ...; ".
+    public var column: [String: String]
+
+    public init(inputFormat: String, sizeLimit: String, column: [String: String]) {
+        self.inputFormat = inputFormat
+        self.sizeLimit = sizeLimit
+        self.column = column
+    }
+
+    /// The library's words: the options of `InputLoader.Options`.
+    public static let library = InputHints(
+        inputFormat: "set the options' format", sizeLimit: "raise the options' limit",
+        column: ["source": "set sourceColumn", "target": "set targetColumn", "relation": "set relationColumn"])
+}
+
 package struct ImportOptions: Sendable {
     /// A node table (`id`, `name`, `kind` columns), as a path and its (decompressed) bytes.
     package var nodeTable: (path: String, data: Data)?
@@ -23,6 +45,8 @@ package struct ImportOptions: Sendable {
     package var relationColumn: String?
     /// Imported label → relation; labels not mapped keep unknown sign.
     package var relationMap: [String: Relation]
+    /// The words of the column errors.
+    package var hints = InputHints.library
 
     package init(
         nodeTable: (path: String, data: Data)? = nil, sourceColumn: String? = nil, targetColumn: String? = nil,

@@ -117,9 +117,9 @@ struct TableImporter {
         func column(_ given: String?, defaults: [String], role: String) -> Int? {
             let wanted = given.map { [$0.lowercased()] } ?? defaults
             for name in wanted { if let i = lowered.firstIndex(of: name) { return i } }
-            let flag = "--\(role)-column"
+            let hint = options.hints.column[role] ?? "name the \(role) column"
             error(
-                "no \(role) column: expected \(wanted.map { "'\($0)'" }.joined(separator: " or ")) in the header (found \(header.map { "'\($0)'" }.joined(separator: ", "))); name it with \(flag)",
+                "no \(role) column: expected \(wanted.map { "'\($0)'" }.joined(separator: " or ")) in the header (found \(header.map { "'\($0)'" }.joined(separator: ", "))); \(hint)",
                 line: headerNumber, column: 1)
             return nil
         }
