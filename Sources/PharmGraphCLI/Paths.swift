@@ -61,7 +61,7 @@ struct Paths: ParsableCommand {
     var sign: PathSign?
 
     @Option(help: "Node kinds step by step, comma-separated (a metapath, e.g. Compound,Gene,Disease).")
-    var pattern: String?
+    var pattern: KindSequence?
 
     @OptionGroup var limits: SearchLimitOptions
 
@@ -136,7 +136,7 @@ struct Paths: ParsableCommand {
             targets: try QueryInput.resolve(to, in: network, what: "TO"), maxLength: traversal.maxLength,
             via: via.isEmpty ? nil : try via.flatMap { try QueryInput.resolve($0, in: network, what: "--via") },
             avoid: try avoid.flatMap { try QueryInput.resolve($0, in: network, what: "--avoid") },
-            pattern: pattern.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
+            pattern: pattern?.kinds,
             sign: sign?.sign, traversal: try traversal.traversal())
         limits.limits(perQuery: true).apply(to: &query)
         return query
@@ -200,7 +200,7 @@ struct Paths: ParsableCommand {
         if !via.isEmpty { options["via"] = via.joined(separator: ",") }
         if !avoid.isEmpty { options["avoid"] = avoid.joined(separator: ",") }
         if let sign { options["sign"] = sign.rawValue }
-        if let pattern { options["pattern"] = pattern }
+        if let pattern { options["pattern"] = pattern.argument }
         return options
     }
 }

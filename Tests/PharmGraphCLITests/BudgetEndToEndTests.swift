@@ -106,7 +106,8 @@ struct BudgetEndToEndTests {
             (["--timeout", "soon"], "The value 'soon' is invalid for '--timeout <timeout>'"),
             (["--max-length", "0"], "--max-length must be from 1 to 100"),
             (["--max-length", "101"], "--max-length must be from 1 to 100"),
-            (["--where", "dose"], "--where: invalid filter 'dose'"),
+            (["--where", "dose"], "The value 'dose' is invalid for '--where <key=value>'"),
+            (["--where", "dose=a", "--where", "dose=b"], "--where: invalid filter 'dose=b': 'dose' is already required to be 'a'"),
         ])
     func optionErrors(_ option: [String], _ message: String) throws {
         var commands: [[String]] = [

@@ -22,10 +22,25 @@ struct InputOptions: ParsableArguments {
     }
 }
 
+/// One `--where` value: KEY=VALUE, both sides non-empty (conflicts between terms are found by `validate()`).
+struct ContextTerm: ExpressibleByArgument {
+    let text: String
+
+    init?(argument: String) {
+        guard (try? ContextFilter(terms: [argument])) != nil else { return nil }
+        text = argument
+    }
+}
+
 /// `--where` and `--max-length`, declared once for every command that searches paths.
 struct PathScopeOptions: ParsableArguments {
-    @Option(name: .customLong("where"), help: "Leave out edges whose context has KEY with another value (KEY=VALUE; repeatable).")
-    var filters: [String] = []
+    @Option(
+        name: .customLong("where"),
+        help: ArgumentHelp("Leave out edges whose context has KEY with another value (repeatable).", valueName: "key=value"))
+    var terms: [ContextTerm] = []
+
+    /// The `--where` terms as given.
+    var filters: [String] { terms.map(\.text) }
 
     // .unconditional: `--max-length -1` is a value out of range, not a missing value.
     @Option(
@@ -89,6 +104,18 @@ struct LabelList: ExpressibleByArgument {
     init(argument: String) {
         self.argument = argument
         labels = Set(argument.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+    }
+}
+
+/// A comma-separated sequence of node kinds, in order (`--pattern Compound,Gene,Disease`).
+struct KindSequence: ExpressibleByArgument {
+    /// The argument as given (provenance records it so).
+    let argument: String
+    let kinds: [String]
+
+    init(argument: String) {
+        self.argument = argument
+        kinds = argument.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
     }
 }
 
