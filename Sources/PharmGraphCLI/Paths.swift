@@ -178,8 +178,9 @@ struct Paths: ParsableCommand {
         if let render {
             try draw(result, query: query, to: render, engine: engine, names: (from, to), title: title, provenance: provenance)
         }
+        let explanation = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.explain(query, result: result) }
         let report = PathsReport(
-            network: engine.network, query: query, result: result, shown: k ?? limit, provenance: provenance)
+            network: engine.network, query: query, result: result, shown: k ?? limit, provenance: provenance, explanation: explanation)
         switch format.format {
         case .text: Console.out(report.text(hints: .cli))
         case .json: Console.out(try report.jsonText())

@@ -44,9 +44,13 @@ public struct PathsReport: Sendable {
     /// The paths printed: the first `shown` of the result's.
     public let shown: [NetworkPath]
     public let provenance: Provenance
+    /// Why a complete `none` found no path (`PathEngine.explain`), if given.
+    public let explanation: EmptyReason?
 
-    /// `shown`: how many of the result's paths are printed.
-    public init(network: Network, query: PathQuery, result: PathReport, shown: Int, provenance: Provenance) {
+    /// `shown`: how many of the result's paths are printed; `explanation`: why there is none.
+    public init(
+        network: Network, query: PathQuery, result: PathReport, shown: Int, provenance: Provenance, explanation: EmptyReason? = nil
+    ) {
         self.network = network
         sources = query.sources
         targets = query.targets
@@ -54,6 +58,12 @@ public struct PathsReport: Sendable {
         self.result = result
         self.shown = Array(result.paths.prefix(shown))
         self.provenance = provenance
+        self.explanation = explanation
+    }
+
+    /// The explanation in words, if any.
+    public var explanationText: String? {
+        explanation.map { $0.description(sources: sources, targets: targets, network: network) }
     }
 
     /// `12 paths: 10 positive, 1 negative, 1 unknown; verdict: mixed`.
@@ -73,13 +83,20 @@ public struct PathsReport: Sendable {
         var summary = Self.summary(result.counts, partial: result.partial)
         if showing, shown.count < result.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
         if result.partial { summary += "\n" + Self.partialLine(result, hints: hints) }
+        if let explanationText { summary += "\n" + explanationText }
         return summary + "\n"
     }
 
-    /// One line per path, then the summary.
+    /// One line per path, then the summary (and the explanation of an empty answer).
     public func text(hints: LimitHints = .library) -> String {
         let formatter = PathFormatter(network: network)
         return shown.map { formatter.line($0) + "\n" }.joined() + summaryLines(hints: hints, showing: true)
+    }
+
+    /// The explanation of an empty answer in JSON: a machine word and the text.
+    struct ExplanationJSON: Encodable, Sendable, Equatable {
+        var reason: String
+        var text: String
     }
 
     static let tsvHeader = "sign\tlength\tnodes\trelations\trefs"
@@ -124,9 +141,10 @@ public struct PathsReport: Sendable {
         var verdict: String
         var partial: Bool
         var paths: [PathJSON]
+        var explanation: ExplanationJSON?
 
         enum CodingKeys: String, CodingKey {
-            case provenance, from, to, total, verdict, partial, paths
+            case provenance, from, to, total, verdict, partial, paths, explanation
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
             case bySign = "by_sign"
@@ -137,7 +155,8 @@ public struct PathsReport: Sendable {
         JSON(
             provenance: provenance, from: sources.map { network.nodeIDs[$0] }, to: targets.map { network.nodeIDs[$0] },
             maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts), verdict: result.finding.rawValue,
-            partial: result.partial, paths: shown.map { PathJSON($0, network: network) })
+            partial: result.partial, paths: shown.map { PathJSON($0, network: network) },
+            explanation: explanation.map { ExplanationJSON(reason: $0.word, text: explanationText ?? "") })
     }
 }
 

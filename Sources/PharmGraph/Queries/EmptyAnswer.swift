@@ -1,0 +1,154 @@
+/// Why a path query found no path (a `none` verdict); see docs/queries.md, "Empty answers".
+public enum EmptyReason: Sendable, Equatable {
+    /// The source and the target are the same node: a simple path never returns to its start.
+    case sameNode(NodeIndex)
+    /// The graph states that a source has no effect on a target: this `no_effect` edge, admitted by the context filter.
+    case noEffect(EdgeIndex)
+    /// The context filter removes every path: `paths` exist without it (`atLeast`: a lower bound),
+    /// and each of `terms` alone removes them all (with the paths restored when that term is dropped).
+    case filtered(paths: Int, atLeast: Bool, terms: [FilterTerm])
+    /// A path exists, but the shortest has `shortest` steps, more than `maxLength`.
+    case tooLong(shortest: Int, maxLength: Int)
+    /// No path from the sources to the targets, but the targets reach the sources: `count` shortest such paths, e.g. `path`.
+    case reverseOnly(path: NetworkPath, count: Int)
+    /// No path at any length up to `PathQuery.largestMaxLength` under the query's traversal and constraints.
+    case unreachable(Traversal)
+    /// No path within the maximum length; whether a longer one exists was not settled within the explanation's work budget.
+    case unsettled(maxLength: Int)
+
+    /// A filter term and the paths that come back when it alone is dropped.
+    public struct FilterTerm: Sendable, Equatable {
+        public var key: String
+        public var value: String
+        public var paths: Int
+    }
+
+    /// What the query walked, for the words of `unreachable`.
+    public struct Traversal: Sendable, Equatable {
+        public var undirected: Bool
+        public var relations: [String]?
+        /// The query had via, avoid, sign or pattern constraints.
+        public var constrained: Bool
+    }
+
+    /// A machine word for JSON: `same_node`, `no_effect`, `filtered`, `too_long`, `reverse_only`, `unreachable`, `unsettled`.
+    public var word: String {
+        switch self {
+        case .sameNode: "same_node"
+        case .noEffect: "no_effect"
+        case .filtered: "filtered"
+        case .tooLong: "too_long"
+        case .reverseOnly: "reverse_only"
+        case .unreachable: "unreachable"
+        case .unsettled: "unsettled"
+        }
+    }
+
+    /// The explanation in words (no option names), for a query from `sources` to `targets` on `network`.
+    public func description(sources: [NodeIndex], targets: [NodeIndex], network: Network) -> String {
+        let from = Self.names(sources, network)
+        let to = Self.names(targets, network)
+        switch self {
+        case let .sameNode(node):
+            return "no path: the source and the target are the same node, \(Self.names([node], network)), and a path never returns to its start"
+        case let .noEffect(e):
+            let edge = network.edge(e)
+            var text = "no path: the graph states that \(Self.names([edge.from], network)) has no effect on \(Self.names([edge.to], network))"
+            text += " (\(DisplayText.escaped(network.nodeIDs[Int(edge.from.rawValue)])) \(PathFormatter.glyph(edge.label.name, sign: .none)) "
+            text += DisplayText.escaped(network.nodeIDs[Int(edge.to.rawValue)])
+            if let refs = network.graph?.edges[e].refs, !refs.isEmpty { text += " [" + DisplayText.escaped(refs.joined(separator: ",")) + "]" }
+            return text + ")"
+        case let .filtered(paths, atLeast, terms):
+            var text = "no path under the context filter: without it there \(paths == 1 && !atLeast ? "is" : "are") "
+            text += (atLeast ? "at least " : "") + Plural.count(paths, "path")
+            if terms.isEmpty { return text + "; no term alone cuts them, only the terms together" }
+            let each = terms.map { "\(DisplayText.escaped($0.key))=\(DisplayText.escaped($0.value)) removes \(Plural.count($0.paths, "path"))" }
+            return text + "; " + each.joined(separator: ", ")
+        case let .tooLong(shortest, maxLength):
+            return "no path within the maximum length: the shortest path has \(shortest) steps, more than the maximum length \(maxLength)"
+        case let .reverseOnly(path, count):
+            let formatter = PathFormatter(network: network)
+            return "no path from \(from) to \(to), but \(to) reaches \(from): \(Plural.count(count, "shortest path")) of \(Plural.count(path.length, "step")), e.g. "
+                + formatter.describe(path)
+        case let .unreachable(traversal):
+            var text = targets.count == 1 ? "no path: \(to) is not reachable from \(from)" : "no path: none of \(to) is reachable from \(from)"
+            var ways: [String] = []
+            if traversal.undirected { ways.append("walking every edge both ways") }
+            if let relations = traversal.relations { ways.append("walking only the relations " + relations.map { DisplayText.escaped($0) }.joined(separator: ", ")) }
+            if traversal.constrained { ways.append("under the query's constraints") }
+            if !ways.isEmpty { text += " (" + ways.joined(separator: "; ") + ")" }
+            return text
+        case let .unsettled(maxLength):
+            return "no path within the maximum length \(maxLength); whether a longer path exists was not settled within the explanation's work budget"
+        }
+    }
+
+    /// `'a'`, `'a', 'b'`, or `12 nodes` for a larger set.
+    static func names(_ nodes: [NodeIndex], _ network: Network) -> String {
+        if nodes.count > 3 { return "\(nodes.count) nodes" }
+        return nodes.map { "'\(DisplayText.escaped(network.nodeIDs[Int($0.rawValue)]))'" }.joined(separator: ", ")
+    }
+}
+
+extension PathEngine {
+    /// The work budget of each search an explanation runs (or the query's, when smaller): it stays cheap beside the query.
+    public static let explanationWork = 10_000_000
+
+    /// Why `result`, the answer to `query`, has no path; `nil` unless it is a complete `none`.
+    ///
+    /// Tried in order: the same nodes, a `no_effect` edge from a source to a target, the context filter,
+    /// the maximum length, the reverse direction; otherwise unreachable (or unsettled within the budget).
+    public func explain(_ query: PathQuery, result: PathReport) throws(QueryError) -> EmptyReason? {
+        guard !result.partial, result.counts.total == 0 else { return nil }
+        var probe = query
+        probe.maxWork = min(query.maxWork ?? .max, Self.explanationWork)
+        let sources = Set(query.sources)
+        let targets = Set(query.targets)
+        if sources.count == 1, sources == targets { return .sameNode(query.sources[0]) }
+        if let edge = noEffectEdge(from: sources, to: targets, filter: query.traversal.filter) { return .noEffect(edge) }
+        if let filtered = try filterReason(probe) { return filtered }
+        var longer = probe
+        longer.maxLength = PathQuery.largestMaxLength
+        let longest = query.pattern == nil ? try shortest(longer, limit: 1) : nil
+        if let longest, let path = longest.paths.first { return .tooLong(shortest: path.length, maxLength: query.maxLength) }
+        if !query.traversal.undirected {
+            var back = probe
+            back.sources = query.targets
+            back.targets = query.sources
+            back.pattern = query.pattern.map { $0.reversed() }
+            let found = try shortest(back, limit: 1)
+            if let path = found.paths.first, !found.partial { return .reverseOnly(path: path, count: found.counts.total) }
+        }
+        if let longest, longest.partial { return .unsettled(maxLength: query.maxLength) }
+        let traversal = EmptyReason.Traversal(
+            undirected: query.traversal.undirected, relations: query.traversal.labels?.sorted(),
+            constrained: query.via != nil || !query.avoid.isEmpty || query.sign != nil || query.pattern != nil)
+        return .unreachable(traversal)
+    }
+
+    /// The first `no_effect` edge from a source to a target that the filter admits.
+    private func noEffectEdge(from sources: Set<NodeIndex>, to targets: Set<NodeIndex>, filter: ContextFilter) -> EdgeIndex? {
+        network.edgeIndices.first { e in
+            let edge = network.edge(e)
+            return edge.relation == .noEffect && sources.contains(edge.from) && targets.contains(edge.to) && filter.admits(edge.context)
+        }
+    }
+
+    /// `filtered` when paths exist without the context filter, with the terms that alone remove them all.
+    private func filterReason(_ query: PathQuery) throws(QueryError) -> EmptyReason? {
+        let filter = query.traversal.filter
+        guard !filter.isEmpty else { return nil }
+        var open = query
+        open.traversal.filter = ContextFilter()
+        let unfiltered = try paths(open, limit: 0)
+        guard unfiltered.counts.total > 0 else { return nil }
+        var terms: [EmptyReason.FilterTerm] = []
+        for (key, value) in filter.required.sorted(by: { $0.key < $1.key }) {
+            var others = query
+            others.traversal.filter = ContextFilter(filter.required.filter { $0.key != key })
+            let restored = try paths(others, limit: 0)
+            if restored.counts.total > 0 { terms.append(.init(key: key, value: value, paths: restored.counts.total)) }
+        }
+        return .filtered(paths: unfiltered.counts.total, atLeast: unfiltered.partial, terms: terms)
+    }
+}
