@@ -88,7 +88,32 @@ struct PathsEndToEndTests {
                 """)
         #expect(
             try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-none", "--limit", "0").stdout
-                == "0 paths: 0 positive, 0 negative, 0 unknown; verdict: none\n")
+                == "0 paths: 0 positive, 0 negative, 0 unknown; verdict: none\nno path: 'e-none' is not reachable from 'drug-a'\n")
+    }
+
+    @Test("an empty answer says why, in text and JSON; an answer with paths has no explanation")
+    func emptyAnswers() throws {
+        let ketamine = Repository.path("Graphs/ketamine.yaml")
+        let text = try pharmgraph("paths", ketamine, "naloxone", "analgesia")
+        #expect(text.status == 0)
+        #expect(
+            text.stdout == """
+                0 paths: 0 positive, 0 negative, 0 unknown; verdict: none
+                no path: the graph states that 'naloxone' has no effect on 'analgesia' (naloxone -no_effect-o analgesia [zanos2018b,kraus2019])
+
+                """)
+        let json = try pharmgraph("paths", "paths/empty.yaml", "drug", "e-far", "--max-length", "3", "--format", "json")
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["schema_version"] as? String == "pharmgraph-paths/1")
+        let explanation = try #require(object["explanation"] as? [String: String])
+        #expect(explanation["reason"] == "too_long")
+        #expect(explanation["text"] == "no path within the maximum length: the shortest path has 4 steps, more than the maximum length 3")
+        let same = try pharmgraph("paths", "paths/empty.yaml", "drug", "drug", "--limit", "0")
+        #expect(same.stdout.hasSuffix("no path: the source and the target are the same node, 'drug', and a path never returns to its start\n"))
+        let found = try pharmgraph("paths", "paths/empty.yaml", "drug", "e-far", "--format", "json")
+        #expect(!found.stdout.contains("explanation"))
+        #expect(try pharmgraph("paths", "paths/empty.yaml", "drug", "e-far").stdout.split(separator: "\n").count == 2)
     }
 
     @Test("effects and causes")

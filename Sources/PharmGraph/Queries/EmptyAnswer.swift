@@ -68,13 +68,16 @@ public enum EmptyReason: Sendable, Equatable {
             return "no path within the maximum length: the shortest path has \(shortest) steps, more than the maximum length \(maxLength)"
         case let .reverseOnly(path, count):
             let formatter = PathFormatter(network: network)
-            return "no path from \(from) to \(to), but \(to) reaches \(from): \(Plural.count(count, "shortest path")) of \(Plural.count(path.length, "step")), e.g. "
+            return
+                "no path from \(from) to \(to), but \(to) reaches \(from): \(Plural.count(count, "shortest path")) of \(Plural.count(path.length, "step")), e.g. "
                 + formatter.describe(path)
         case let .unreachable(traversal):
             var text = targets.count == 1 ? "no path: \(to) is not reachable from \(from)" : "no path: none of \(to) is reachable from \(from)"
             var ways: [String] = []
             if traversal.undirected { ways.append("walking every edge both ways") }
-            if let relations = traversal.relations { ways.append("walking only the relations " + relations.map { DisplayText.escaped($0) }.joined(separator: ", ")) }
+            if let relations = traversal.relations {
+                ways.append("walking only the relations " + relations.map { DisplayText.escaped($0) }.joined(separator: ", "))
+            }
             if traversal.constrained { ways.append("under the query's constraints") }
             if !ways.isEmpty { text += " (" + ways.joined(separator: "; ") + ")" }
             return text
