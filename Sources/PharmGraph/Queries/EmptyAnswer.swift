@@ -131,9 +131,12 @@ extension PathEngine {
 
     /// The first `no_effect` edge from a source to a target that the filter admits.
     private func noEffectEdge(from sources: Set<NodeIndex>, to targets: Set<NodeIndex>, filter: ContextFilter) -> EdgeIndex? {
-        network.edgeIndices.first { e in
+        // The label is read first, so a large imported network costs one array read per edge.
+        guard network.labels.contains(where: { $0.relation == .noEffect }) else { return nil }
+        return network.edgeIndices.first { e in
+            guard network.label(of: e.rawValue).relation == .noEffect else { return false }
             let edge = network.edge(e)
-            return edge.relation == .noEffect && sources.contains(edge.from) && targets.contains(edge.to) && filter.admits(edge.context)
+            return sources.contains(edge.from) && targets.contains(edge.to) && filter.admits(edge.context)
         }
     }
 
