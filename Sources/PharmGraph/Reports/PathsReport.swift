@@ -44,6 +44,8 @@ public struct PathsReport: Sendable {
     /// The paths printed: the first `shown` of the result's.
     public let shown: [NetworkPath]
     public let provenance: Provenance
+    /// What the query's context filter left out, when it has one.
+    public let filter: FilterSummary?
 
     /// `shown`: how many of the result's paths are printed.
     public init(network: Network, query: PathQuery, result: PathReport, shown: Int, provenance: Provenance) {
@@ -54,6 +56,7 @@ public struct PathsReport: Sendable {
         self.result = result
         self.shown = Array(result.paths.prefix(shown))
         self.provenance = provenance
+        filter = FilterSummary(query.traversal.filter, in: network)
     }
 
     /// `12 paths: 10 positive, 1 negative, 1 unknown; verdict: mixed`.
@@ -73,6 +76,7 @@ public struct PathsReport: Sendable {
         var summary = Self.summary(result.counts, partial: result.partial)
         if showing, shown.count < result.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
         if result.partial { summary += "\n" + Self.partialLine(result, hints: hints) }
+        if let filter { summary += "\n" + filter.line(hints: hints) }
         return summary + "\n"
     }
 
@@ -124,9 +128,11 @@ public struct PathsReport: Sendable {
         var verdict: String
         var partial: Bool
         var paths: [PathJSON]
+        /// What the context filter left out (only with a filter).
+        var filter: FilterSummary.JSON?
 
         enum CodingKeys: String, CodingKey {
-            case provenance, from, to, total, verdict, partial, paths
+            case provenance, from, to, total, verdict, partial, paths, filter
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
             case bySign = "by_sign"
@@ -137,7 +143,7 @@ public struct PathsReport: Sendable {
         JSON(
             provenance: provenance, from: sources.map { network.nodeIDs[$0] }, to: targets.map { network.nodeIDs[$0] },
             maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts), verdict: result.finding.rawValue,
-            partial: result.partial, paths: shown.map { PathJSON($0, network: network) })
+            partial: result.partial, paths: shown.map { PathJSON($0, network: network) }, filter: filter?.json)
     }
 }
 
@@ -157,10 +163,12 @@ public struct ReachReport: Sendable {
     /// The search stopped early, so every verdict is undetermined.
     public let partial: Bool
     public let provenance: Provenance
+    /// What the query's context filter left out, when it has one.
+    public let filter: FilterSummary?
 
     public init(
         network: Network, direction: Direction, start: [NodeIndex], maxLength: Int, reached: [TargetReport], partial: Bool,
-        provenance: Provenance
+        provenance: Provenance, filter: ContextFilter = ContextFilter()
     ) {
         self.network = network
         self.direction = direction
@@ -169,6 +177,7 @@ public struct ReachReport: Sendable {
         self.reached = reached
         self.partial = partial
         self.provenance = provenance
+        self.filter = FilterSummary(filter, in: network)
     }
 
     /// One node reached in JSON output.
@@ -196,9 +205,11 @@ public struct ReachReport: Sendable {
         var maxLength: Int
         var partial: Bool
         var reached: [Row]
+        /// What the context filter left out (only with a filter).
+        var filter: FilterSummary.JSON?
 
         enum CodingKeys: String, CodingKey {
-            case provenance, from, to, partial, reached
+            case provenance, from, to, partial, reached, filter
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
         }
@@ -215,7 +226,7 @@ public struct ReachReport: Sendable {
         let ids = start.map { network.nodeIDs[$0] }
         return JSON(
             provenance: provenance, from: direction == .effects ? ids : nil, to: direction == .causes ? ids : nil,
-            maxLength: maxLength, partial: partial, reached: rows)
+            maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json)
     }
 
     /// An aligned table (node, verdict, counts, shortest path) and, for a partial search, what it means.
@@ -242,6 +253,7 @@ public struct ReachReport: Sendable {
             out += "partial: the search stopped at its work budget or timeout (\(hints.boundOptions)); "
             out += LimitHints.lowerBoundNote + "; nodes not listed may still be reached\n"
         }
+        if let filter { out += filter.line(hints: hints) + "\n" }
         return out
     }
 }
