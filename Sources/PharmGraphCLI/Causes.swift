@@ -30,6 +30,7 @@ struct Causes: ParsableCommand {
     func run() throws {
         let (engine, inputs, _) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
         let network = engine.network
+        try QueryInput.check(try traversal.traversal().filter, in: network)
         let goals = try QueryInput.resolve(effect, in: network, what: "EFFECT")
         let drugs = try QueryInput.targets(
             sources, defaultKinds: NodeSelector.drugKinds, in: network, option: "--sources", what: "drugs")
@@ -41,7 +42,8 @@ struct Causes: ParsableCommand {
             provenance: Provenance(
                 inputs: inputs,
                 options: traversal.provenance(
-                    limits, input.network.provenanceOptions.merging(["effect": effect, "sources": sources.joined(separator: ",")]) { a, _ in a })))
+                    limits, input.network.provenanceOptions.merging(["effect": effect, "sources": sources.joined(separator: ",")]) { a, _ in a })),
+            filter: query.traversal.filter)
         try ReachOutput.print(report, format: format)
     }
 }

@@ -164,6 +164,7 @@ struct Diff: ParsableCommand {
             switch error {
             case let .selector(role, cause): throw DiffTrouble("error: \(role == .drugs ? "--drugs" : "--targets"): \(cause.description)")
             case let .query(cause): throw DiffTrouble("error: \(cause.description)")
+            case let .filter(problems): throw DiffTrouble(lines: problems.map { "error: --where: \($0.description)" })
             }
         }
         if report.verdictsSkippedBySize {

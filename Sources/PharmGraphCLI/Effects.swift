@@ -31,6 +31,7 @@ struct Effects: ParsableCommand {
     func run() throws {
         let (engine, inputs, _) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
         let network = engine.network
+        try QueryInput.check(try traversal.traversal().filter, in: network)
         let sources = try QueryInput.resolve(drug, in: network, what: "DRUG")
         let goals = try QueryInput.targets(targets, defaultKinds: NodeSelector.effectKinds, in: network)
         var query = PathQuery(sources: sources, targets: goals, maxLength: traversal.maxLength, traversal: try traversal.traversal())
@@ -41,7 +42,8 @@ struct Effects: ParsableCommand {
             provenance: Provenance(
                 inputs: inputs,
                 options: traversal.provenance(
-                    limits, input.network.provenanceOptions.merging(["drug": drug, "targets": targets.joined(separator: ",")]) { a, _ in a })))
+                    limits, input.network.provenanceOptions.merging(["drug": drug, "targets": targets.joined(separator: ",")]) { a, _ in a })),
+            filter: query.traversal.filter)
         try ReachOutput.print(report, format: format)
     }
 

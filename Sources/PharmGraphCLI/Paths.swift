@@ -108,6 +108,7 @@ struct Paths: ParsableCommand {
         let started = clock.now
         let (engine, inputs, title) = try QueryInput.loadWithInput(input, provenance: format.format == .json || render != nil)
         let loaded = clock.now
+        try QueryInput.check(try traversal.traversal().filter, in: engine.network)
         engine.prepare(try traversal.traversal())
         let indexed = clock.now
         // The most work one query did, for --timings.

@@ -112,6 +112,7 @@ struct Render: ParsableCommand {
         let input = InputLoader.load(file, options: network.loaderOptions(read, provenance: true))
         Console.report(input)
         guard let network = input.network else { throw ExitCode(1) }
+        try QueryInput.check(filter, in: network)
         let title = input.drawingTitle
         let drawing: Drawing
         do {

@@ -163,6 +163,8 @@ public enum InputLoader {
         public var targetColumn: String?
         public var relationColumn: String?
         public var relationMap: [String: Relation]
+        /// TSV/CSV columns read as edge contexts, each keyed by its name as given here.
+        public var contextColumns: [String] = []
         /// Whether provenance records the SHA-256 of each input's bytes: a pass over every byte (about a
         /// quarter of the load time of a large network), so a caller that shows no provenance turns it off.
         public var hashesContent = true
@@ -172,10 +174,11 @@ public enum InputLoader {
         /// Whether any option that only an imported network uses was given.
         var importsNetwork: Bool {
             nodeTable != nil || sourceColumn != nil || targetColumn != nil || relationColumn != nil || !relationMap.isEmpty
+                || !contextColumns.isEmpty
         }
 
         /// The options that change what an imported network holds, as provenance records them (only those given):
-        /// `input_format`, `nodes`, `source_column`, `target_column`, `relation_column`, `relation_map`.
+        /// `input_format`, `nodes`, `source_column`, `target_column`, `relation_column`, `relation_map`, `context_columns`.
         public var provenanceOptions: [String: String] {
             var options: [String: String] = [:]
             options["input_format"] = format?.rawValue
@@ -186,13 +189,14 @@ public enum InputLoader {
             if !relationMap.isEmpty {
                 options["relation_map"] = relationMap.keys.sorted().map { "\($0)=\(relationMap[$0]!.rawValue)" }.joined(separator: ",")
             }
+            if !contextColumns.isEmpty { options["context_columns"] = contextColumns.joined(separator: ",") }
             return options
         }
 
         public init(
             format: InputFormat? = nil, limit: Int = InputFile.defaultLimit, decompress: Bool = true, nodeTable: String? = nil,
             sourceColumn: String? = nil, targetColumn: String? = nil, relationColumn: String? = nil,
-            relationMap: [String: Relation] = [:]
+            relationMap: [String: Relation] = [:], contextColumns: [String] = []
         ) {
             self.format = format
             self.limit = limit
@@ -202,6 +206,7 @@ public enum InputLoader {
             self.targetColumn = targetColumn
             self.relationColumn = relationColumn
             self.relationMap = relationMap
+            self.contextColumns = contextColumns
         }
     }
 
@@ -282,7 +287,7 @@ public enum InputLoader {
                 input.requestDiagnostics.append(
                     Diagnostic(
                         .warning,
-                        "the import options given (node table, columns, relation map) apply to imported networks; this curated graph does not use them",
+                        "the import options given (node table, columns, relation map, context columns) apply to imported networks; this curated graph does not use them",
                         file: name))
             }
             return input
@@ -290,6 +295,7 @@ public enum InputLoader {
         var imports = ImportOptions(
             sourceColumn: options.sourceColumn, targetColumn: options.targetColumn, relationColumn: options.relationColumn,
             relationMap: options.relationMap)
+        imports.contextColumns = options.contextColumns
         imports.hints = options.hints
         if let table = options.nodeTable {
             let bytes = options.table.bytes { () throws(ReadFailure) in try read(InputSource(argument: table), limit: options.limit) }

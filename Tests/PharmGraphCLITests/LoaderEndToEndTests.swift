@@ -95,7 +95,7 @@ struct LoaderEndToEndTests {
 
     @Test("import options given for a curated graph are a warning, never silently ignored")
     func importOptionsOnAGraph() throws {
-        let message = "warning: the import options given (node table, columns, relation map) apply to imported networks; "
+        let message = "warning: the import options given (node table, columns, relation map, context columns) apply to imported networks; "
         let check = try run("check", example, "--relation-map", "x=activates")
         #expect(check.status == 0)
         #expect(check.stderr.contains(message))

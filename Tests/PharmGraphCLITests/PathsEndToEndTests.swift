@@ -55,7 +55,8 @@ struct PathsEndToEndTests {
     @Test("paths --format json: provenance names the network and its node table, without id or version")
     func networkProvenance() throws {
         let run = try pharmgraph(
-            "paths", "import/signed.tsv", "A", "C", "--nodes", "import/nodes.csv", "--where", "dose=low", "--format", "json")
+            "paths", "import/contexts.tsv", "A", "C", "--nodes", "import/nodes.csv", "--context-column", "dose", "--where", "dose=low",
+            "--format", "json")
         #expect(run.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["schema_version"] as? String == "pharmgraph-paths/1")
@@ -66,13 +67,22 @@ struct PathsEndToEndTests {
         #expect(inputs[0]["sha256"] as? String != inputs[1]["sha256"] as? String)
         let options = try #require(provenance["options"] as? [String: String])
         #expect(options["where"] == "dose=low" && options["from"] == "A" && options["to"] == "C")
+        #expect(options["context_columns"] == "dose")
+        // dose=low leaves out C -> D (high) of the 4 edges.
+        let filter = try #require(object["filter"] as? [String: Any])
+        #expect(filter["terms"] as? [String: String] == ["dose": "low"])
+        #expect(filter["edges_removed"] as? Int == 1 && filter["edges"] as? Int == 4)
     }
 
     @Test("paths: context filter, limit 0, shortest, k and sign")
     func options() throws {
+        // The graph tags one edge dose=anesthetic: subanesthetic matches no edge and is an error, no longer a silent filter.
+        let unused = try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--where", "dose=subanesthetic", "--limit", "0")
+        #expect(unused.status == 1 && unused.stdout.isEmpty)
+        #expect(unused.stderr == "error: --where: no edge has the context value 'subanesthetic' for 'dose'; did you mean 'anesthetic'?\n")
         #expect(
-            try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--where", "dose=subanesthetic", "--limit", "0").stdout
-                == "2 paths: 1 positive, 0 negative, 1 unknown; verdict: positive\n")
+            try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--where", "dose=anesthetic", "--limit", "0").stdout
+                == "4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed\n--where dose=anesthetic left out 0 of 11 edges\n")
         #expect(
             try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--shortest").stdout == """
                 +  drug-a -inhibits-| r1 -inhibits-| e-pos  [ref | ref]

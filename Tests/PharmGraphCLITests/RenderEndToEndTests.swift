@@ -81,10 +81,18 @@ struct RenderEndToEndTests {
 
         let filtered = try pharmgraph(
             "render", "valid/example.yaml", "-o", "-", "--format", "dot", "--paths", "ketamine", "analgesia", "--where",
-            "region=hippocampus")
+            "region=spinal-cord")
         #expect(filtered.status == 0)
-        #expect(filtered.stdout.contains("at most 6 steps: none"))
-        #expect(filtered.stdout.contains("Where region=hippocampus"))
+        #expect(filtered.stdout.contains("at most 6 steps: 1 (1 +, 0 -, 0 ?)"))
+        #expect(filtered.stdout.contains("Where region=spinal-cord"))
+        // A value no edge uses is an error, not a drawing of nothing.
+        let typo = try pharmgraph(
+            "render", "valid/example.yaml", "-o", "-", "--format", "dot", "--paths", "ketamine", "analgesia", "--where",
+            "region=hippocampus")
+        #expect(typo.status == 1 && typo.stdout.isEmpty)
+        #expect(
+            typo.stderr
+                == "error: --where: no edge has the context value 'hippocampus' for 'region'; the edges use the values 'spinal-cord'\n")
         let pathSVG = try pharmgraph("render", "valid/example.yaml", "-o", "-", "--paths", "ketamine", "analgesia", "--max-length", "2")
         #expect(pathSVG.status == 0)
         #expect(isWellFormedXML(Data(pathSVG.stdout.utf8)))

@@ -74,6 +74,48 @@ struct ImportTests {
         #expect(network.edgeCount == 2)
     }
 
+    @Test("context columns: each named column's cell is the edge's context under the name given; an empty cell is none")
+    func contextColumns() throws {
+        // Without the option the columns are not contexts.
+        let plain = try #require(try load("contexts.tsv").network)
+        #expect((0..<plain.edgeCount).allSatisfy { plain.context(of: Int32($0)).isEmpty })
+        // Header names match case-insensitively; the key is the name as given.
+        let options = ImportOptions(relationMap: ["1": .activates, "-1": .inhibits], contextColumns: ["species", "dose"])
+        let network = try #require(try load("contexts.tsv", options: options).network)
+        #expect(
+            (0..<network.edgeCount).map { network.context(of: Int32($0)) } == [
+                ["species": "human", "dose": "low"], ["species": "mouse"], ["dose": "high"], ["species": "human", "dose": "low"],
+            ])
+        // The filter walks them: species=human leaves out B -| C (mouse); species=mouse both human edges, so A reaches D by none.
+        let engine = PathEngine(network: network)
+        func counts(_ filter: [String: String]) throws -> SignCounts {
+            try engine.paths(
+                PathQuery(sources: [0], targets: [3], traversal: TraversalOptions(filter: ContextFilter(filter))), limit: 0
+            ).counts
+        }
+        #expect(try counts([:]) == SignCounts(negative: 2))
+        #expect(try counts(["species": "human"]) == SignCounts(negative: 1))
+        #expect(try counts(["species": "mouse"]) == SignCounts())
+        #expect(try counts(["dose": "high"]) == SignCounts())
+        #expect(ContextFilter(["species": "human"]).removedEdgeCount(in: network) == 1)
+    }
+
+    @Test("a context column missing from the header is an error at the header, with its columns; SIF and Hetionet JSON have none")
+    func missingContextColumn() throws {
+        let result = try load("contexts.tsv", options: ImportOptions(contextColumns: ["Species", "Specie", "route"]))
+        #expect(result.network == nil)
+        #expect(
+            result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
+                "1:1 no context column 'Specie' in the header (found 'source', 'interaction', 'target', 'Species', 'dose'); did you mean 'Species'?",
+                "1:1 no context column 'route' in the header (found 'source', 'interaction', 'target', 'Species', 'dose')",
+            ])
+        for name in ["small.sif", "tiny-hetionet.json"] {
+            let other = try load(name, options: ImportOptions(contextColumns: ["Species"]))
+            #expect(other.network == nil)
+            #expect(other.diagnostics.first?.message.hasPrefix("context columns name columns of a TSV or CSV table; a ") == true)
+        }
+    }
+
     @Test("malformed rows are errors at their line and column; the load fails")
     func errors() throws {
         func errors(_ name: String, options: ImportOptions = ImportOptions()) throws -> [String] {

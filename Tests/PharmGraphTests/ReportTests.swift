@@ -148,12 +148,14 @@ struct DiffReportTests {
     @Test("provenance options: verdict options only when verdicts are compared, recorded ones beside them")
     func options() throws {
         var options = DiffReport.Options()
-        options.filter = try ContextFilter(terms: ["dose=low"])
+        options.filter = try ContextFilter(terms: ["dose=anesthetic"])
         options.drugs = ["drug-a"]
         options.recorded = ["max_work": "100"]
         let report = try DiffReport(old: side("diff/old.yaml"), new: side("diff/new.yaml"), options: options)
         #expect(
-            report.provenance.options == ["verdicts": "on", "max_length": "6", "where": "dose=low", "drugs": "drug-a", "max_work": "100"])
+            report.provenance.options == [
+                "verdicts": "on", "max_length": "6", "where": "dose=anesthetic", "drugs": "drug-a", "max_work": "100",
+            ])
         options.verdicts = false
         let off = try DiffReport(old: side("diff/old.yaml"), new: side("diff/new.yaml"), options: options)
         #expect(off.provenance.options == ["verdicts": "off", "max_work": "100"])
@@ -169,6 +171,32 @@ struct DiffReportTests {
         let plain = try object(try ReportJSON.encode(DiffJSON.Change(FieldChange(field: "direct", old: .flag(true), new: .absent))))
         #expect(Set(plain.keys) == ["field", "old", "new"])
         #expect(plain["old"] as? Bool == true)
+    }
+
+    @Test("a filter term neither version can match is a typed failure; one either version uses is not")
+    func filterFailure() throws {
+        var options = DiffReport.Options()
+        options.filter = ContextFilter(["dose": "low", "dos": "anesthetic"])
+        let (old, new) = (try side("diff/old.yaml"), try side("diff/new.yaml"))
+        do throws(DiffReport.Failure) {
+            _ = try DiffReport(old: old, new: new, options: options)
+            Issue.record("expected a filter failure")
+        } catch {
+            guard case let .filter(problems) = error else {
+                Issue.record("expected a filter failure, got \(error)")
+                return
+            }
+            #expect(
+                problems == [
+                    .unknownKey("dos", suggestion: "dose", known: ["dose"]),
+                    .unknownValue(key: "dose", value: "low", suggestion: nil, known: ["anesthetic", "subanesthetic"]),
+                ])
+        }
+        // anesthetic only in the old version, subanesthetic only in the new one.
+        for value in ["anesthetic", "subanesthetic"] {
+            options.filter = ContextFilter(["dose": value])
+            _ = try DiffReport(old: old, new: new, options: options)
+        }
     }
 
     @Test("an ambiguous or unknown --drugs selector is a typed failure")

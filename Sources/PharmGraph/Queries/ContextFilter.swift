@@ -59,3 +59,76 @@ public struct ContextFilter: Sendable, Equatable {
         return true
     }
 }
+
+extension ContextFilter {
+    /// Why a filter term can match no edge of a network: its key, or its value for that key, is used by none.
+    public enum FilterError: Error, CustomStringConvertible, Sendable, Equatable {
+        /// No edge has `key`; `suggestion`: the closest key used; `known`: every key used, sorted.
+        case unknownKey(String, suggestion: String?, known: [String])
+        /// No edge has `key` with `value`; `suggestion`: the closest value used for the key; `known`: those values, sorted.
+        case unknownValue(key: String, value: String, suggestion: String?, known: [String])
+
+        /// At most this many known keys or values are listed when there is no suggestion.
+        static let listed = 10
+
+        public var description: String {
+            switch self {
+            case let .unknownKey(key, suggestion, known):
+                "no edge has the context key '\(key)'" + Self.hint(suggestion, known, what: "keys")
+            case let .unknownValue(key, value, suggestion, known):
+                "no edge has the context value '\(value)' for '\(key)'" + Self.hint(suggestion, known, what: "values")
+            }
+        }
+
+        /// `; did you mean 'x'?`, else the keys or values used (at most `listed`), else that edges have no context.
+        private static func hint(_ suggestion: String?, _ known: [String], what: String) -> String {
+            if suggestion != nil { return Suggestion.clause(suggestion) }
+            if known.isEmpty { return "; no edge has a context" }
+            let shown = known.prefix(listed).map { "'\($0)'" }.joined(separator: ", ")
+            return "; the edges use the \(what) \(shown)" + (known.count > listed ? ", … (\(known.count) in all)" : "")
+        }
+    }
+
+    /// Throws the first problem of `problems(against:)`, if any.
+    public func check(against networks: [Network]) throws(FilterError) {
+        if let first = problems(against: networks).first { throw first }
+    }
+
+    /// Throws when a term can match no edge of `network`.
+    public func check(against network: Network) throws(FilterError) { try check(against: [network]) }
+
+    /// Every term whose key, or value for that key, no edge of any of `networks` uses, in key order.
+    public func problems(against networks: [Network]) -> [FilterError] {
+        guard !isEmpty else { return [] }
+        var used: [String: Set<String>] = [:]
+        for network in networks {
+            for context in network.contexts {
+                for (key, value) in context { used[key, default: []].insert(value) }
+            }
+        }
+        return required.keys.sorted().compactMap { key in
+            let value = required[key]!
+            guard let values = used[key] else {
+                let known = used.keys.sorted()
+                return .unknownKey(key, suggestion: Suggestion.closest(to: key, in: known), known: known)
+            }
+            guard values.contains(value) else {
+                let known = values.sorted()
+                return .unknownValue(key: key, value: value, suggestion: Suggestion.closest(to: value, in: known), known: known)
+            }
+            return nil
+        }
+    }
+
+    /// How many edges of `network` the filter leaves out.
+    public func removedEdgeCount(in network: Network) -> Int {
+        guard !isEmpty else { return 0 }
+        let admitted = network.contexts.map(admits)
+        var removed = 0
+        for context in network.edgeContexts where !admitted[Int(context)] { removed += 1 }
+        return removed
+    }
+
+    /// The terms as `key=value`, sorted by key.
+    public var terms: [String] { required.keys.sorted().map { "\($0)=\(required[$0]!)" } }
+}

@@ -63,6 +63,8 @@ public struct DiffReport: Sendable {
         /// A `drugs` (`role` .drugs) or `targets` selector is ambiguous, or names nothing in either graph.
         case selector(Role, NodeSelector.ResolutionError)
         case query(PathEngine.QueryError)
+        /// Terms of the context filter that no edge of either version can match.
+        case filter([ContextFilter.FilterError])
 
         public enum Role: Sendable { case drugs, targets }
 
@@ -70,6 +72,7 @@ public struct DiffReport: Sendable {
             switch self {
             case let .selector(_, error): error.description
             case let .query(error): error.description
+            case let .filter(problems): problems.map(\.description).joined(separator: "\n")
             }
         }
     }
@@ -97,6 +100,9 @@ public struct DiffReport: Sendable {
         } else {
             changes = .network(NetworkDiff(old: old.content.network, new: new.content.network))
         }
+        // A key or value that either version uses is fine: the filter may match edges added or removed.
+        let problems = options.filter.problems(against: [old.content.network, new.content.network])
+        if !problems.isEmpty { throw .filter(problems) }
         let asked = !options.drugs.isEmpty || !options.targets.isEmpty || options.verdictOptionGiven
         let bySize = Self.smallGraphs(old, new)
         var compared: VerdictDiff?

@@ -46,6 +46,8 @@ public struct PathsReport: Sendable {
     public let provenance: Provenance
     /// Why a complete `none` found no path (`PathEngine.explain`), if given.
     public let explanation: EmptyReason?
+    /// What the query's context filter left out, when it has one.
+    public let filter: FilterSummary?
 
     /// `shown`: how many of the result's paths are printed; `explanation`: why there is none.
     public init(
@@ -59,6 +61,7 @@ public struct PathsReport: Sendable {
         self.shown = Array(result.paths.prefix(shown))
         self.provenance = provenance
         self.explanation = explanation
+        filter = FilterSummary(query.traversal.filter, in: network)
     }
 
     /// The explanation in words, if any.
@@ -83,6 +86,7 @@ public struct PathsReport: Sendable {
         var summary = Self.summary(result.counts, partial: result.partial)
         if showing, shown.count < result.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
         if result.partial { summary += "\n" + Self.partialLine(result, hints: hints) }
+        if let filter { summary += "\n" + filter.line(hints: hints) }
         if let explanationText { summary += "\n" + explanationText }
         return summary + "\n"
     }
@@ -142,9 +146,11 @@ public struct PathsReport: Sendable {
         var partial: Bool
         var paths: [PathJSON]
         var explanation: ExplanationJSON?
+        /// What the context filter left out (only with a filter).
+        var filter: FilterSummary.JSON?
 
         enum CodingKeys: String, CodingKey {
-            case provenance, from, to, total, verdict, partial, paths, explanation
+            case provenance, from, to, total, verdict, partial, paths, explanation, filter
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
             case bySign = "by_sign"
@@ -156,7 +162,7 @@ public struct PathsReport: Sendable {
             provenance: provenance, from: sources.map { network.nodeIDs[$0] }, to: targets.map { network.nodeIDs[$0] },
             maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts), verdict: result.finding.rawValue,
             partial: result.partial, paths: shown.map { PathJSON($0, network: network) },
-            explanation: explanation.map { ExplanationJSON(reason: $0.word, text: explanationText ?? "") })
+            explanation: explanation.map { ExplanationJSON(reason: $0.word, text: explanationText ?? "") }, filter: filter?.json)
     }
 }
 
@@ -176,10 +182,12 @@ public struct ReachReport: Sendable {
     /// The search stopped early, so every verdict is undetermined.
     public let partial: Bool
     public let provenance: Provenance
+    /// What the query's context filter left out, when it has one.
+    public let filter: FilterSummary?
 
     public init(
         network: Network, direction: Direction, start: [NodeIndex], maxLength: Int, reached: [TargetReport], partial: Bool,
-        provenance: Provenance
+        provenance: Provenance, filter: ContextFilter = ContextFilter()
     ) {
         self.network = network
         self.direction = direction
@@ -188,6 +196,7 @@ public struct ReachReport: Sendable {
         self.reached = reached
         self.partial = partial
         self.provenance = provenance
+        self.filter = FilterSummary(filter, in: network)
     }
 
     /// One node reached in JSON output.
@@ -215,9 +224,11 @@ public struct ReachReport: Sendable {
         var maxLength: Int
         var partial: Bool
         var reached: [Row]
+        /// What the context filter left out (only with a filter).
+        var filter: FilterSummary.JSON?
 
         enum CodingKeys: String, CodingKey {
-            case provenance, from, to, partial, reached
+            case provenance, from, to, partial, reached, filter
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
         }
@@ -234,7 +245,7 @@ public struct ReachReport: Sendable {
         let ids = start.map { network.nodeIDs[$0] }
         return JSON(
             provenance: provenance, from: direction == .effects ? ids : nil, to: direction == .causes ? ids : nil,
-            maxLength: maxLength, partial: partial, reached: rows)
+            maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json)
     }
 
     /// An aligned table (node, verdict, counts, shortest path) and, for a partial search, what it means.
@@ -261,6 +272,7 @@ public struct ReachReport: Sendable {
             out += "partial: the search stopped at its work budget or timeout (\(hints.boundOptions)); "
             out += LimitHints.lowerBoundNote + "; nodes not listed may still be reached\n"
         }
+        if let filter { out += filter.line(hints: hints) + "\n" }
         return out
     }
 }

@@ -114,10 +114,13 @@ public struct LimitHints: Sendable {
     public var workBudget: String
     /// The options that bound a search, e.g. `--max-work, --timeout`.
     public var boundOptions: String
+    /// What names a context filter before its terms, e.g. `--where` (`--where dose=x left out 3 of 9 edges`).
+    public var contextFilter: String
 
-    public init(workBudget: String, boundOptions: String) {
+    public init(workBudget: String, boundOptions: String, contextFilter: String = "the context filter") {
         self.workBudget = workBudget
         self.boundOptions = boundOptions
+        self.contextFilter = contextFilter
     }
 
     /// The words of a library caller: the Swift names of the bounds.

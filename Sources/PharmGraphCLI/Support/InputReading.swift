@@ -65,13 +65,28 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: ArgumentHelp(RelationMap.help, valueName: "label=relation,..."))
     var relationMap: RelationMap?
 
+    @Option(
+        name: .customLong("context-column"),
+        help: ArgumentHelp(
+            "TSV/CSV: a column whose cells are an edge context under its name, for --where NAME=VALUE (an empty cell: none); repeatable.",
+            valueName: "name"))
+    var contextColumns: [String] = []
+
     /// The import options alone, with the default read limit.
     var importOptions: InputLoader.Options {
         var options = InputLoader.Options(
             format: inputFormat, nodeTable: nodes, sourceColumn: sourceColumn, targetColumn: targetColumn,
-            relationColumn: relationColumn, relationMap: relationMap?.map ?? [:])
+            relationColumn: relationColumn, relationMap: relationMap?.map ?? [:], contextColumns: contextColumns)
         options.hints = .cli
         return options
+    }
+
+    func validate() throws {
+        var seen: Set<String> = []
+        for name in contextColumns {
+            if name.isEmpty { throw ValidationError("--context-column needs a column name") }
+            if !seen.insert(name.lowercased()).inserted { throw ValidationError("--context-column '\(name)' is given twice") }
+        }
     }
 
     /// The loader's options; `provenance`: whether an output shows the inputs' provenance (hashes are computed only then).

@@ -3,7 +3,8 @@ import PharmGraphIO
 
 extension LimitHints {
     /// The command line's words for a search's bounds.
-    static let cli = LimitHints(workBudget: "raise --max-work, or lower --max-length", boundOptions: "--max-work, --timeout")
+    static let cli = LimitHints(
+        workBudget: "raise --max-work, or lower --max-length", boundOptions: "--max-work, --timeout", contextFilter: "--where")
 }
 
 extension PathScopeOptions {

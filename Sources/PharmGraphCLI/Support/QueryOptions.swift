@@ -219,6 +219,19 @@ enum QueryInput {
         }
     }
 
+    /// A `--where` term that no edge of `network` can match is an error (exit 1); every such term is printed.
+    static func check(_ filter: ContextFilter, in network: Network) throws {
+        let problems = filter.problems(against: [network])
+        guard !problems.isEmpty else { return }
+        for problem in problems {
+            Console.error("error: --where: \(problem.description)\n")
+            if case .unknownKey = problem, network.graph == nil {
+                Console.error("note: a column of a TSV/CSV network is a context key only when named with --context-column\n")
+            }
+        }
+        throw ExitCode(1)
+    }
+
     /// Runs a query, turning its errors into a message and exit 1.
     static func run<T>(_ body: () throws(PathEngine.QueryError) -> T) throws -> T {
         do {

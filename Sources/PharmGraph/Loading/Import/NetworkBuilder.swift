@@ -12,6 +12,10 @@ struct NetworkBuilder {
     private(set) var bothWays: [Bool] = []
     private(set) var labels: [Network.Label] = []
     private var labelIndex: [String: Int32] = [:]
+    /// The distinct edge contexts, the empty one first, and each edge's index into them.
+    private(set) var contexts: [[String: String]] = [[:]]
+    private var contextIndex: [[String: String]: Int32] = [[:]: 0]
+    private(set) var edgeContexts: [Int32] = []
     let relationMap: [String: Relation]
     /// When true, only nodes added with `addNode` exist (a node table was given).
     var closed = false
@@ -65,7 +69,16 @@ struct NetworkBuilder {
         return l
     }
 
-    mutating func addEdge(_ source: Int32, _ label: Int32, _ target: Int32, bothWays: Bool = false) {
+    mutating func addEdge(_ source: Int32, _ label: Int32, _ target: Int32, bothWays: Bool = false, context: [String: String] = [:]) {
+        if context.isEmpty {
+            edgeContexts.append(0)
+        } else if let existing = contextIndex[context] {
+            edgeContexts.append(existing)
+        } else {
+            contextIndex[context] = Int32(contexts.count)
+            edgeContexts.append(Int32(contexts.count))
+            contexts.append(context)
+        }
         sources.append(source)
         targets.append(target)
         edgeLabels.append(label)
@@ -76,6 +89,6 @@ struct NetworkBuilder {
         Network(
             nodeIDs: ids, nodeNames: names, nodeKinds: nodeKinds, kinds: kinds, edgeSources: sources,
             edgeTargets: targets, edgeLabels: edgeLabels, labels: labels,
-            edgeBothWays: bothWays.contains(true) ? bothWays : [])
+            edgeContexts: contexts.count > 1 ? edgeContexts : [], contexts: contexts, edgeBothWays: bothWays.contains(true) ? bothWays : [])
     }
 }

@@ -43,6 +43,8 @@ package struct ImportOptions: Sendable {
     package var sourceColumn: String?
     package var targetColumn: String?
     package var relationColumn: String?
+    /// TSV/CSV columns whose cells become edge contexts, keyed by the names as given (an empty cell: no such key).
+    package var contextColumns: [String] = []
     /// Imported label → relation; labels not mapped keep unknown sign.
     package var relationMap: [String: Relation]
     /// The words of the column errors.
@@ -50,13 +52,14 @@ package struct ImportOptions: Sendable {
 
     package init(
         nodeTable: (path: String, data: Data)? = nil, sourceColumn: String? = nil, targetColumn: String? = nil,
-        relationColumn: String? = nil, relationMap: [String: Relation] = [:]
+        relationColumn: String? = nil, relationMap: [String: Relation] = [:], contextColumns: [String] = []
     ) {
         self.nodeTable = nodeTable
         self.sourceColumn = sourceColumn
         self.targetColumn = targetColumn
         self.relationColumn = relationColumn
         self.relationMap = relationMap
+        self.contextColumns = contextColumns
     }
 }
 
@@ -149,6 +152,9 @@ package enum NetworkInput {
         case .graph:
             let result = GraphLoader.load(data: data, path: path)
             return NetworkLoadResult(network: result.graph.map(Network.init), diagnostics: result.diagnostics, source: result.source)
+        case .sif where !options.contextColumns.isEmpty, .hetionetJSON where !options.contextColumns.isEmpty:
+            let message = "context columns name columns of a TSV or CSV table; a \(format == .sif ? "SIF file" : "Hetionet JSON network") has none"
+            return NetworkLoadResult(network: nil, diagnostics: [Diagnostic(.error, message, file: path)], source: nil)
         case .sif, .tsv, .csv:
             var importer = TableImporter(path: path, format: format, options: options)
             let network = importer.run(data)

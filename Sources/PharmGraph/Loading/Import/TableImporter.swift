@@ -126,7 +126,18 @@ struct TableImporter {
         let s = column(options.sourceColumn, defaults: ["source"], role: "source")
         let t = column(options.targetColumn, defaults: ["target"], role: "target")
         let r = column(options.relationColumn, defaults: ["relation", "interaction", "type", "sign"], role: "relation")
-        guard let s, let t, let r else { return }
+        var contextColumns: [(key: String, index: Int)] = []
+        for name in options.contextColumns {
+            if let i = lowered.firstIndex(of: name.lowercased()) {
+                contextColumns.append((name, i))
+            } else {
+                error(
+                    "no context column '\(name)' in the header (found \(header.map { "'\($0)'" }.joined(separator: ", ")))"
+                        + Suggestion.clause(for: name, in: header),
+                    line: headerNumber, column: 1)
+            }
+        }
+        guard let s, let t, let r, contextColumns.count == options.contextColumns.count else { return }
         var lineNumber = headerNumber
         while let line = reader.next() {
             lineNumber += 1
@@ -151,7 +162,9 @@ struct TableImporter {
             if source == nil { unknownNode(texts[s], lineNumber, fields[s], in: line) }
             let target = builder.endpoint(texts[t])
             if target == nil { unknownNode(texts[t], lineNumber, fields[t], in: line) }
-            if let source, let target { builder.addEdge(source, builder.label(texts[r]), target) }
+            var context: [String: String] = [:]
+            for (key, k) in contextColumns where !texts[k].isEmpty { context[key] = texts[k] }
+            if let source, let target { builder.addEdge(source, builder.label(texts[r]), target, context: context) }
         }
     }
 
