@@ -64,7 +64,8 @@ struct EmptyAnswerTests {
         #expect(text(reason, q) == "no path: the graph states that 'drug' has no effect on 'e-noeff' (drug -no_effect-o e-noeff [ref])")
         #expect(try explain(query("e-gated")) == .noEffect(EdgeIndex(rawValue: 8)))
         let gated = try explain(query("e-gated", where: ["dose": "low"]))
-        #expect(gated == .unreachable(.init(undirected: false, relations: nil, constrained: false)))
+        // The filter is one of the query's constraints: "unreachable" says it holds under them.
+        #expect(gated == .unreachable(.init(undirected: false, relations: nil, constrained: true)))
     }
 
     @Test("the context filter: the term that cuts the paths, or none alone")
@@ -120,7 +121,13 @@ struct EmptyAnswerTests {
         q.maxWork = 20
         #expect(try explain(q) == .unsettled(maxLength: 1))
         q.maxWork = nil
-        #expect(try explain(q) == .unreachable(.init(undirected: false, relations: nil, constrained: true)))
+        // A signed query has no fast shortest-path count: it is searched only a few lengths further
+        // (`constrainedLookahead`), so finding nothing there settles nothing either.
+        #expect(try explain(q) == .unsettled(maxLength: 1))
+        // Unconstrained, the search to the largest length settles it.
+        q.sign = nil
+        q.maxLength = 1
+        #expect(try explain(q) == .tooLong(shortest: 4, maxLength: 1))
     }
 
     @Test("a partial answer is not explained")

@@ -71,20 +71,22 @@ extension ContextFilter {
         /// At most this many known keys or values are listed when there is no suggestion.
         static let listed = 10
 
+        /// The message; the given and the graph's keys and values escaped for a terminal.
         public var description: String {
             switch self {
             case let .unknownKey(key, suggestion, known):
-                "no edge has the context key '\(key)'" + Self.hint(suggestion, known, what: "keys")
+                "no edge has the context key '\(DisplayText.escaped(key))'" + Self.hint(suggestion, known, what: "keys")
             case let .unknownValue(key, value, suggestion, known):
-                "no edge has the context value '\(value)' for '\(key)'" + Self.hint(suggestion, known, what: "values")
+                "no edge has the context value '\(DisplayText.escaped(value))' for '\(DisplayText.escaped(key))'"
+                    + Self.hint(suggestion, known, what: "values")
             }
         }
 
         /// `; did you mean 'x'?`, else the keys or values used (at most `listed`), else that edges have no context.
         private static func hint(_ suggestion: String?, _ known: [String], what: String) -> String {
-            if suggestion != nil { return Suggestion.clause(suggestion) }
+            if let suggestion { return Suggestion.clause(DisplayText.escaped(suggestion)) }
             if known.isEmpty { return "; no edge has a context" }
-            let shown = known.prefix(listed).map { "'\($0)'" }.joined(separator: ", ")
+            let shown = known.prefix(listed).map { "'\(DisplayText.escaped($0))'" }.joined(separator: ", ")
             return "; the edges use the \(what) \(shown)" + (known.count > listed ? ", … (\(known.count) in all)" : "")
         }
     }

@@ -97,6 +97,9 @@ extension PathEngine {
     /// The work budget of each search an explanation runs (or the query's, when smaller): it stays cheap beside the query.
     public static let explanationWork = 10_000_000
 
+    /// How many lengths past the maximum a constrained query (via, sign, pattern) is searched for an explanation.
+    public static let constrainedLookahead = 3
+
     /// Why `result`, the answer to `query`, has no path; `nil` unless it is a complete `none`.
     ///
     /// Tried in order: the same nodes, a `no_effect` edge from a source to a target, the context filter,
@@ -105,13 +108,22 @@ extension PathEngine {
         guard !result.partial, result.counts.total == 0 else { return nil }
         var probe = query
         probe.maxWork = min(query.maxWork ?? .max, Self.explanationWork)
+        // The query's timeout bounds all the explanation's searches together, not each one.
+        if let timeout = query.timeout {
+            let end = ContinuousClock.now + timeout
+            probe.deadline = query.deadline.map { min($0, end) } ?? end
+            probe.timeout = nil
+        }
+        // Without the fast shortest-path count (via, sign, pattern), each extra length is a search of its own:
+        // look a few lengths further only, and never call a pair unreachable from that.
+        let fast = query.via == nil && query.sign == nil && query.pattern == nil
         let sources = Set(query.sources)
         let targets = Set(query.targets)
         if sources.count == 1, sources == targets { return .sameNode(query.sources[0]) }
         if let edge = noEffectEdge(from: sources, to: targets, filter: query.traversal.filter) { return .noEffect(edge) }
         if let filtered = try filterReason(probe) { return filtered }
         var longer = probe
-        longer.maxLength = PathQuery.largestMaxLength
+        longer.maxLength = fast ? PathQuery.largestMaxLength : min(PathQuery.largestMaxLength, query.maxLength + Self.constrainedLookahead)
         let longest = query.pattern == nil ? try shortest(longer, limit: 1) : nil
         if let longest, let path = longest.paths.first { return .tooLong(shortest: path.length, maxLength: query.maxLength) }
         if !query.traversal.undirected {
@@ -123,9 +135,11 @@ extension PathEngine {
             if let path = found.paths.first, !found.partial { return .reverseOnly(path: path, count: found.counts.total) }
         }
         if let longest, longest.partial { return .unsettled(maxLength: query.maxLength) }
+        if !fast { return .unsettled(maxLength: query.maxLength) }
         let traversal = EmptyReason.Traversal(
             undirected: query.traversal.undirected, relations: query.traversal.labels?.sorted(),
-            constrained: query.via != nil || !query.avoid.isEmpty || query.sign != nil || query.pattern != nil)
+            constrained: query.via != nil || !query.avoid.isEmpty || query.sign != nil || query.pattern != nil
+                || !query.traversal.filter.isEmpty)
         return .unreachable(traversal)
     }
 
@@ -147,6 +161,8 @@ extension PathEngine {
         var open = query
         open.traversal.filter = ContextFilter()
         let unfiltered = try paths(open, limit: 0)
+        // Nothing found by a search that stopped early settles nothing: say so rather than fall through to "unreachable".
+        if unfiltered.counts.total == 0, unfiltered.partial { return .unsettled(maxLength: query.maxLength) }
         guard unfiltered.counts.total > 0 else { return nil }
         var terms: [EmptyReason.FilterTerm] = []
         for (key, value) in filter.required.sorted(by: { $0.key < $1.key }) {
