@@ -13,7 +13,7 @@ public enum EmptyReason: Sendable, Equatable {
     case reverseOnly(path: NetworkPath, count: Int)
     /// No path at any length up to `PathQuery.largestMaxLength` under the query's traversal and constraints.
     case unreachable(Traversal)
-    /// No path within the maximum length; whether a longer one exists was not settled within the explanation's work budget.
+    /// No path within the maximum length; whether a longer one exists was not settled by the explanation's bounded searches.
     case unsettled(maxLength: Int)
 
     /// A filter term and the paths that come back when it alone is dropped.
@@ -82,7 +82,8 @@ public enum EmptyReason: Sendable, Equatable {
             if !ways.isEmpty { text += " (" + ways.joined(separator: "; ") + ")" }
             return text
         case let .unsettled(maxLength):
-            return "no path within the maximum length \(maxLength); whether a longer path exists was not settled within the explanation's work budget"
+            return
+                "no path within the maximum length \(maxLength); whether a longer path exists was not settled by the explanation's bounded searches (work, time, or a few lengths further for a constrained query)"
         }
     }
 
