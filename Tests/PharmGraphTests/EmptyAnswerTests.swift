@@ -73,7 +73,7 @@ struct EmptyAnswerTests {
         let one = try query("e-ctx", where: ["dose": "low"])
         let reason = try explain(one)
         #expect(reason == .filtered(paths: 1, atLeast: false, terms: [.init(key: "dose", value: "low", paths: 1)]))
-        #expect(text(reason, one) == "no path under the context filter: without it there is 1 path; dose=low removes 1 path")
+        #expect(text(reason, one) == "no path under the context filter: without it there is 1 path; without dose=low alone there is 1 path")
         let both = try query("e-ctx", where: ["dose": "low", "region": "gut"])
         #expect(try explain(both) == .filtered(paths: 1, atLeast: false, terms: []))
     }

@@ -59,17 +59,23 @@ public enum EmptyReason: Sendable, Equatable {
             if let refs = network.graph?.edges[e].refs, !refs.isEmpty { text += " [" + DisplayText.escaped(refs.joined(separator: ",")) + "]" }
             return text + ")"
         case let .filtered(paths, atLeast, terms):
-            var text = "no path under the context filter: without it there \(paths == 1 && !atLeast ? "is" : "are") "
+            var text = "no path under the context filter: without it there \(paths == 1 ? "is" : "are") "
             text += (atLeast ? "at least " : "") + Plural.count(paths, "path")
             if terms.isEmpty { return text + "; no term alone cuts them, only the terms together" }
-            let each = terms.map { "\(DisplayText.escaped($0.key))=\(DisplayText.escaped($0.value)) removes \(Plural.count($0.paths, "path"))" }
+            // Each count is what comes back when that one term is dropped and the others still hold.
+            let each = terms.map { term in
+                "without \(DisplayText.escaped(term.key))=\(DisplayText.escaped(term.value)) alone there \(term.paths == 1 ? "is" : "are") "
+                    + (atLeast ? "at least " : "") + Plural.count(term.paths, "path")
+            }
             return text + "; " + each.joined(separator: ", ")
         case let .tooLong(shortest, maxLength):
             return "no path within the maximum length: the shortest path has \(shortest) steps, more than the maximum length \(maxLength)"
         case let .reverseOnly(path, count):
             let formatter = PathFormatter(network: network)
+            // With a set at either end, only some of it may reach the other way: name the direction, not the sets.
+            let reach = sources.count == 1 && targets.count == 1 ? "\(to) reaches \(from)" : "paths run the other way, from \(to) to \(from)"
             return
-                "no path from \(from) to \(to), but \(to) reaches \(from): \(Plural.count(count, "shortest path")) of \(Plural.count(path.length, "step")), e.g. "
+                "no path from \(from) to \(to), but \(reach): \(Plural.count(count, "shortest path")) of \(Plural.count(path.length, "step")), e.g. "
                 + formatter.describe(path)
         case let .unreachable(traversal):
             var text = targets.count == 1 ? "no path: \(to) is not reachable from \(from)" : "no path: none of \(to) is reachable from \(from)"
