@@ -28,22 +28,14 @@ struct Causes: ParsableCommand {
     var format: FormatOption<TextOrJSON> = .text
 
     func run() throws {
-        let (engine, inputs, _) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
-        let network = engine.network
-        try QueryInput.check(try traversal.traversal().filter, in: network)
-        let goals = try QueryInput.resolve(effect, in: network, what: "EFFECT")
-        let drugs = try QueryInput.targets(
-            sources, defaultKinds: NodeSelector.drugKinds, in: network, option: "--sources", what: "drugs")
-        var query = PathQuery(sources: drugs, targets: goals, maxLength: traversal.maxLength, traversal: try traversal.traversal())
-        limits.limits(perQuery: true).apply(to: &query)
-        let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reachBack(query) }
-        let report = ReachReport(
-            network: network, direction: .causes, start: goals, maxLength: traversal.maxLength, reached: reports, partial: partial,
-            provenance: Provenance(
-                inputs: inputs,
-                options: traversal.provenance(
-                    limits, input.network.provenanceOptions.merging(["effect": effect, "sources": sources.joined(separator: ",")]) { a, _ in a })),
-            filter: query.traversal.filter)
-        try ReachOutput.print(report, format: format)
+        try ReachOutput.run(
+            .causes, input: input, traversal: traversal, limits: limits, format: format,
+            options: ["effect": effect, "sources": sources.joined(separator: ",")]
+        ) { network in
+            let goals = try QueryInput.resolve(effect, in: network, what: "EFFECT")
+            let drugs = try QueryInput.targets(
+                sources, defaultKinds: NodeSelector.drugKinds, in: network, option: "--sources", what: "drugs")
+            return (drugs, goals)
+        }
     }
 }

@@ -29,22 +29,13 @@ struct Effects: ParsableCommand {
     var format: FormatOption<TextOrJSON> = .text
 
     func run() throws {
-        let (engine, inputs, _) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
-        let network = engine.network
-        try QueryInput.check(try traversal.traversal().filter, in: network)
-        let sources = try QueryInput.resolve(drug, in: network, what: "DRUG")
-        let goals = try QueryInput.targets(targets, defaultKinds: NodeSelector.effectKinds, in: network)
-        var query = PathQuery(sources: sources, targets: goals, maxLength: traversal.maxLength, traversal: try traversal.traversal())
-        limits.limits(perQuery: true).apply(to: &query)
-        let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.reach(query) }
-        let report = ReachReport(
-            network: network, direction: .effects, start: sources, maxLength: traversal.maxLength, reached: reports, partial: partial,
-            provenance: Provenance(
-                inputs: inputs,
-                options: traversal.provenance(
-                    limits, input.network.provenanceOptions.merging(["drug": drug, "targets": targets.joined(separator: ",")]) { a, _ in a })),
-            filter: query.traversal.filter)
-        try ReachOutput.print(report, format: format)
+        try ReachOutput.run(
+            .effects, input: input, traversal: traversal, limits: limits, format: format,
+            options: ["drug": drug, "targets": targets.joined(separator: ",")]
+        ) { network in
+            let sources = try QueryInput.resolve(drug, in: network, what: "DRUG")
+            return (sources, try QueryInput.targets(targets, defaultKinds: NodeSelector.effectKinds, in: network))
+        }
     }
 
 }

@@ -1,8 +1,33 @@
 import PharmGraph
 
-/// Writes the report of `effects` or `causes` to stdout.
+/// The one run of `effects` and `causes`: load, resolve the ends, search, print.
 enum ReachOutput {
-    static func print(_ report: ReachReport, format: FormatOption<TextOrJSON>) throws {
+    /// Runs `direction` from the nodes `ends` picks in the loaded network (the query's sources and targets);
+    /// `options`: the command's own options as provenance records them.
+    static func run(
+        _ direction: ReachReport.Direction, input: InputOptions, traversal: TraversalArguments, limits: SearchLimitOptions,
+        format: FormatOption<TextOrJSON>, options: [String: String],
+        ends: (Network) throws -> (sources: [NodeIndex], targets: [NodeIndex])
+    ) throws {
+        let (engine, inputs, _) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
+        let network = engine.network
+        let walk = try traversal.traversal()
+        try QueryInput.check(walk.filter, in: network)
+        let (sources, targets) = try ends(network)
+        var query = PathQuery(sources: sources, targets: targets, maxLength: traversal.maxLength, traversal: walk)
+        limits.limits(perQuery: true).apply(to: &query)
+        let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in
+            switch direction {
+            case .effects: try engine.reach(query)
+            case .causes: try engine.reachBack(query)
+            }
+        }
+        let report = ReachReport(
+            network: network, direction: direction, start: direction == .effects ? sources : targets, maxLength: traversal.maxLength,
+            reached: reports, partial: partial,
+            provenance: Provenance(
+                inputs: inputs, options: traversal.provenance(limits, input.network.provenanceOptions.merging(options) { a, _ in a })),
+            filter: walk.filter)
         switch format.format {
         case .text: Console.out(report.text(hints: .cli))
         case .json: Console.out(try report.jsonText())
