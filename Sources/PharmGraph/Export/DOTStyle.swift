@@ -53,6 +53,14 @@ package enum DOTStyle {
             attributes.append(.literal("arrowhead", "odot"))
             styles.append("dotted")
             colour = Self.colour(for: .none)
+        case .indication:
+            attributes.append(.literal("arrowhead", "empty"))
+            styles.append("dotted")
+            colour = Self.colour(for: .none)
+        case .comparedWith:
+            attributes.append(.literal("arrowhead", "none"))
+            styles.append("dotted")
+            colour = Self.colour(for: .none)
         case .hasMetabolite:
             attributes.append(.literal("arrowhead", "vee"))
             colour = Palette.structural

@@ -11,6 +11,10 @@ public struct Claim: Sendable, Equatable {
     public var context: [String: String]
     /// A node every counted path must pass through.
     public var via: String?
+    /// Nodes no counted path may pass through.
+    public var avoid: [String]
+    /// The weakest certainty the verdict may have: its best path's weakest link must be at least this firm.
+    public var certainty: Certainty?
     /// The longest path considered; `nil` means the default.
     public var maxLength: Int?
     public var refs: [String]
@@ -19,13 +23,15 @@ public struct Claim: Sendable, Equatable {
 
     public init(
         from: String, to: String, expect: Verdict, context: [String: String] = [:], via: String? = nil,
-        maxLength: Int? = nil, refs: [String] = [], note: String? = nil, location: SourceLocation? = nil
+        avoid: [String] = [], certainty: Certainty? = nil, maxLength: Int? = nil, refs: [String] = [], note: String? = nil, location: SourceLocation? = nil
     ) {
         self.from = from
         self.to = to
         self.expect = expect
         self.context = context
         self.via = via
+        self.avoid = avoid
+        self.certainty = certainty
         self.maxLength = maxLength
         self.refs = refs
         self.note = note
@@ -34,7 +40,7 @@ public struct Claim: Sendable, Equatable {
 
     public static func == (a: Claim, b: Claim) -> Bool {
         a.from == b.from && a.to == b.to && a.expect == b.expect && a.context == b.context
-            && a.via == b.via && a.maxLength == b.maxLength && a.refs == b.refs && a.note == b.note
+            && a.via == b.via && a.avoid == b.avoid && a.certainty == b.certainty && a.maxLength == b.maxLength && a.refs == b.refs && a.note == b.note
     }
 }
 

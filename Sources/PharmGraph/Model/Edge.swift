@@ -17,14 +17,24 @@ public struct Edge: Sendable, Equatable {
     /// Conditions under which the edge holds, e.g. `dose` → `subanesthetic`.
     public var context: [String: String]
     public var strength: Strength?
+    /// Ordinal context keys whose value holds at that value only, not from it upwards.
+    public var exact: [String]
+    /// The drug whose exposure (dose, route, chronicity) this edge's exposure contexts describe.
+    public var exposureOf: String?
+    /// Whether the effect is known from blocking the source (its loss of function).
+    public var lossOfFunction: Bool
+    /// Whether the source states a correlation rather than a cause; the edge is still signed.
+    public var correlational: Bool
+    public var importance: Importance?
     public var note: String?
     public var location: SourceLocation?
 
     public init(
         from: String, relation: Relation, to: String, action: Action? = nil, refs: [String] = [],
         evidence: String? = nil, direct: Bool? = nil, certainty: Certainty? = nil,
-        context: [String: String] = [:], strength: Strength? = nil, note: String? = nil,
-        location: SourceLocation? = nil
+        context: [String: String] = [:], strength: Strength? = nil, exact: [String] = [],
+        exposureOf: String? = nil, lossOfFunction: Bool = false, correlational: Bool = false,
+        importance: Importance? = nil, note: String? = nil, location: SourceLocation? = nil
     ) {
         self.from = from
         self.relation = relation
@@ -36,6 +46,11 @@ public struct Edge: Sendable, Equatable {
         self.certainty = certainty
         self.context = context
         self.strength = strength
+        self.exact = exact
+        self.exposureOf = exposureOf
+        self.lossOfFunction = lossOfFunction
+        self.correlational = correlational
+        self.importance = importance
         self.note = note
         self.location = location
     }
@@ -50,6 +65,7 @@ public struct Edge: Sendable, Equatable {
         a.from == b.from && a.relation == b.relation && a.to == b.to && a.action == b.action
             && a.refs == b.refs && a.evidence == b.evidence && a.direct == b.direct
             && a.certainty == b.certainty && a.context == b.context && a.strength == b.strength
-            && a.note == b.note
+            && a.exact == b.exact && a.exposureOf == b.exposureOf && a.lossOfFunction == b.lossOfFunction
+            && a.correlational == b.correlational && a.importance == b.importance && a.note == b.note
     }
 }

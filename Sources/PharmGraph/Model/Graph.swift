@@ -6,6 +6,10 @@ public struct Graph: Sendable, Equatable {
     public let id: String
     public let title: String
     public let version: String
+    /// The graph format version the file is written in (`format:`); files without one are version 1.
+    public let format: Int
+    /// The declared context vocabulary (`contexts:`), in file order.
+    public let contexts: [ContextDeclaration]
     public let description: String?
     public let sources: [String]
     public let kinds: [KindDeclaration]
@@ -18,13 +22,15 @@ public struct Graph: Sendable, Equatable {
     private let referenceIndex: [String: Int]
 
     public init(
-        id: String, title: String, version: String, description: String? = nil, sources: [String] = [],
-        kinds: [KindDeclaration] = [], references: [Reference] = [], nodes: [Node], edges: [Edge],
+        id: String, title: String, version: String, format: Int = 1, contexts: [ContextDeclaration] = [],
+        description: String? = nil, sources: [String] = [], kinds: [KindDeclaration] = [], references: [Reference] = [], nodes: [Node], edges: [Edge],
         claims: [Claim] = []
     ) {
         self.id = id
         self.title = title
         self.version = version
+        self.format = format
+        self.contexts = contexts
         self.description = description
         self.sources = sources
         self.kinds = kinds
@@ -46,13 +52,17 @@ public struct Graph: Sendable, Equatable {
     /// The reference with this key.
     public func reference(_ key: String) -> Reference? { referenceIndex[key].map { references[$0] } }
 
+    /// The declaration of a context key, if the graph declares it.
+    public func context(_ key: String) -> ContextDeclaration? { contexts.first { $0.key == key } }
+
     /// Whether the kind is well known or declared in this graph.
     public func isKnownKind(_ kind: NodeKind) -> Bool {
         kind.isWellKnown || kinds.contains { $0.kind == kind }
     }
 
     public static func == (a: Graph, b: Graph) -> Bool {
-        a.id == b.id && a.title == b.title && a.version == b.version && a.description == b.description
+        a.id == b.id && a.title == b.title && a.version == b.version && a.format == b.format
+            && a.contexts == b.contexts && a.description == b.description
             && a.sources == b.sources && a.kinds == b.kinds && a.references == b.references
             && a.nodes == b.nodes && a.edges == b.edges && a.claims == b.claims
     }

@@ -17,13 +17,16 @@ public struct Node: Sendable, Equatable {
     public var role: DrugRole?
     /// For effects: therapeutic, adverse or neutral.
     public var valence: Valence?
+    /// For effects: the contexts in which the effect can occur, e.g. `dose` → `anesthetic` (from that dose on).
+    public var context: [String: String]
     /// Where the node was defined, if it came from a file.
     public var location: SourceLocation?
 
     public init(
         id: String, label: String? = nil, kind: NodeKind, synonyms: [String] = [],
         xrefs: [String: String] = [:], system: String? = nil, description: String? = nil,
-        role: DrugRole? = nil, valence: Valence? = nil, location: SourceLocation? = nil
+        role: DrugRole? = nil, valence: Valence? = nil, context: [String: String] = [:],
+        location: SourceLocation? = nil
     ) {
         self.id = id
         self.label = label
@@ -34,6 +37,7 @@ public struct Node: Sendable, Equatable {
         self.description = description
         self.role = role
         self.valence = valence
+        self.context = context
         self.location = location
     }
 
@@ -43,6 +47,6 @@ public struct Node: Sendable, Equatable {
     public static func == (a: Node, b: Node) -> Bool {
         a.id == b.id && a.label == b.label && a.kind == b.kind && a.synonyms == b.synonyms
             && a.xrefs == b.xrefs && a.system == b.system && a.description == b.description
-            && a.role == b.role && a.valence == b.valence
+            && a.role == b.role && a.valence == b.valence && a.context == b.context
     }
 }

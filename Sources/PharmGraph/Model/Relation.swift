@@ -11,6 +11,10 @@ public enum Relation: String, Sendable, CaseIterable, Codable, Comparable {
     case noEffect = "no_effect"
     case hasMetabolite = "has_metabolite"
     case hasComponent = "has_component"
+    /// A clinical use of a drug; documentation only, never walked.
+    case indication
+    /// A comparison between two sources ("less respiratory depression than opioids"); never walked.
+    case comparedWith = "compared_with"
 
     /// The relation's sign.
     public var sign: Sign {
@@ -18,7 +22,7 @@ public enum Relation: String, Sendable, CaseIterable, Codable, Comparable {
         case .activates, .upregulates, .hasMetabolite, .hasComponent: .positive
         case .inhibits, .downregulates: .negative
         case .modulates: .unknown
-        case .binds, .noEffect: .none
+        case .binds, .noEffect, .indication, .comparedWith: .none
         }
     }
 
@@ -26,7 +30,9 @@ public enum Relation: String, Sendable, CaseIterable, Codable, Comparable {
     public var isStructural: Bool {
         switch self {
         case .hasMetabolite, .hasComponent: true
-        case .activates, .inhibits, .upregulates, .downregulates, .modulates, .binds, .noEffect: false
+        case .activates, .inhibits, .upregulates, .downregulates, .modulates, .binds, .noEffect, .indication,
+            .comparedWith:
+            false
         }
     }
 

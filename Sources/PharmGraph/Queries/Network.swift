@@ -88,9 +88,9 @@ extension Network.Label {
     init(relation: Relation) {
         name = relation.rawValue
         self.relation = relation
-        // `binds` is traversed with unknown sign; `no_effect` never.
+        // `binds` is traversed with unknown sign; `no_effect`, `indication` and `compared_with` never.
         sign = relation == .binds ? .unknown : relation.sign
-        traversable = relation != .noEffect
+        traversable = ![.noEffect, .indication, .comparedWith].contains(relation)
     }
 
     /// An imported label with the relation it maps to; unmapped labels are traversed with unknown sign.
