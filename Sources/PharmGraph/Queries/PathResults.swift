@@ -116,6 +116,8 @@ public struct PathReport: Sendable {
     public var stop: SearchStop? = nil
     /// The work the search did, in search steps (see `PathQuery.maxWork`).
     public var work: Int = 0
+    /// What the paths mean under the verdict semantics, when assessed.
+    public var assessment: Assessment? = nil
     /// The verdict of the counts found, partial or not; see `finding`.
     public var verdict: Verdict { counts.verdict }
     /// The verdict, or undetermined when the search stopped early.
@@ -135,6 +137,8 @@ public struct TargetReport: Sendable {
     public let target: NodeIndex
     public var counts: SignCounts
     public var shortest: NetworkPath
+    /// What the paths mean under the verdict semantics, when assessed.
+    public var assessment: Assessment? = nil
 }
 
 /// Reads the clock every 256 paths built or ranked, to stop at a deadline while the paths of one

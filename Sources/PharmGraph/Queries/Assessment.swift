@@ -1,0 +1,94 @@
+/// What the paths from a source to a target mean to a pharmacologist: the tiered verdict, its
+/// certainty, the caveats of weaker evidence, the distinct mechanisms and the headline path.
+///
+/// The raw counts stay in `PathReport.counts` / `TargetReport.counts`; see docs/queries.md for the rules.
+public struct Assessment: Sendable, Equatable {
+    /// What the top tier's signed paths agree on (`mixed` when they disagree; `unknown` when only unsigned routes exist).
+    public var verdict: Verdict
+    /// The verdict of the raw counts, as before the semantics (`SignCounts.verdict`).
+    public var rawVerdict: Verdict
+    /// The verdict's certainty: the weakest link of its best path; `nil` when no signed path exists.
+    public var certainty: Certainty?
+    /// Raw path counts per tier (weakest certainty on the path), firmest first; only tiers with paths.
+    public var tiers: [Tier]
+    /// Weaker evidence of the other sign, with the edges it all rests on.
+    public var caveats: [Caveat]
+    /// For `mixed`: the edges the top tier's paths of the less supported sign all share.
+    public var decidingEdges: [EdgeIndex]
+    /// Paths with an unknown-sign step (modulates, unmapped labels): never decide.
+    public var unsignedRoutes: Int
+    /// Distinct mechanisms, when the paths were few enough to enumerate (`nil` otherwise).
+    public var mechanisms: [Mechanism]?
+    /// The path that states the mechanism, chosen by the headline rule.
+    public var headline: NetworkPath?
+    /// Whether the verdict rests on a correlational edge (its best path has one).
+    public var correlational: Bool
+
+    public init(
+        verdict: Verdict, rawVerdict: Verdict, certainty: Certainty? = nil, tiers: [Tier] = [], caveats: [Caveat] = [],
+        decidingEdges: [EdgeIndex] = [], unsignedRoutes: Int = 0, mechanisms: [Mechanism]? = nil,
+        headline: NetworkPath? = nil, correlational: Bool = false
+    ) {
+        self.verdict = verdict
+        self.rawVerdict = rawVerdict
+        self.certainty = certainty
+        self.tiers = tiers
+        self.caveats = caveats
+        self.decidingEdges = decidingEdges
+        self.unsignedRoutes = unsignedRoutes
+        self.mechanisms = mechanisms
+        self.headline = headline
+        self.correlational = correlational
+    }
+
+    /// The raw counts of the paths whose weakest link has one certainty.
+    public struct Tier: Sendable, Equatable {
+        public var certainty: Certainty
+        public var counts: SignCounts
+
+        public init(certainty: Certainty, counts: SignCounts) {
+            self.certainty = certainty
+            self.counts = counts
+        }
+    }
+
+    /// Lower-tier paths that disagree with the verdict, and the edges all of them share (what would have to be wrong).
+    public struct Caveat: Sendable, Equatable {
+        /// The sign of the disagreeing paths.
+        public var sign: Sign
+        /// Their tier.
+        public var certainty: Certainty
+        /// How many raw paths.
+        public var paths: Int
+        /// The edges every one of them passes through, weakest first.
+        public var sharedEdges: [EdgeIndex]
+
+        public init(sign: Sign, certainty: Certainty, paths: Int, sharedEdges: [EdgeIndex]) {
+            self.sign = sign
+            self.certainty = certainty
+            self.paths = paths
+            self.sharedEdges = sharedEdges
+        }
+    }
+
+    /// One mechanism: the paths that share a first molecular target and the node sequence from there on.
+    public struct Mechanism: Sendable, Equatable {
+        /// The node sequence from the first molecular target to the target, structural hops left out.
+        public var nodes: [NodeIndex]
+        public var sign: Sign
+        /// The weakest certainty of its best path.
+        public var certainty: Certainty
+        /// How many raw paths it stands for (parallel edges and drug forms).
+        public var paths: Int
+        /// The drug forms it was reached through by structural hops (e.g. esketamine), if any.
+        public var via: [NodeIndex]
+
+        public init(nodes: [NodeIndex], sign: Sign, certainty: Certainty, paths: Int, via: [NodeIndex] = []) {
+            self.nodes = nodes
+            self.sign = sign
+            self.certainty = certainty
+            self.paths = paths
+            self.via = via
+        }
+    }
+}
