@@ -27,9 +27,12 @@ struct Causes: ParsableCommand {
     @Option(help: "Output format.")
     var format: FormatOption<TextOrJSON> = .text
 
+    @Flag(help: "Print the verdicts of the raw path counts, as before the evidence tiers (text only; JSON has both).")
+    var raw = false
+
     func run() throws {
         try ReachOutput.run(
-            .causes, input: input, traversal: traversal, limits: limits, format: format,
+            .causes, input: input, traversal: traversal, limits: limits, format: format, raw: raw,
             options: ["effect": effect, "sources": sources.joined(separator: ",")]
         ) { network in
             let goals = try QueryInput.resolve(effect, in: network, what: "EFFECT")

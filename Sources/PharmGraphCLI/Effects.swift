@@ -28,9 +28,12 @@ struct Effects: ParsableCommand {
     @Option(help: "Output format.")
     var format: FormatOption<TextOrJSON> = .text
 
+    @Flag(help: "Print the verdicts of the raw path counts, as before the evidence tiers (text only; JSON has both).")
+    var raw = false
+
     func run() throws {
         try ReachOutput.run(
-            .effects, input: input, traversal: traversal, limits: limits, format: format,
+            .effects, input: input, traversal: traversal, limits: limits, format: format, raw: raw,
             options: ["drug": drug, "targets": targets.joined(separator: ",")]
         ) { network in
             let sources = try QueryInput.resolve(drug, in: network, what: "DRUG")

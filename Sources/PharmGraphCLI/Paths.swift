@@ -68,6 +68,9 @@ struct Paths: ParsableCommand {
     @Option(help: "Output format.")
     var format: FormatOption<TextJSONOrTSV> = .text
 
+    @Flag(help: "Print the summary of the raw path counts, as before the evidence tiers (text only; JSON has both).")
+    var raw = false
+
     @Option(help: "Also draw the printed paths (up to 50 with --limit 0) to OUT.svg, .png, .pdf or .dot.")
     var render: String?
 
@@ -143,11 +146,19 @@ struct Paths: ParsableCommand {
         return query
     }
 
-    func report(_ query: PathQuery, engine: PathEngine) throws -> PathReport {
+    /// The query's report with its assessment; `detail`: also the shared edges, mechanisms and headline.
+    func report(_ query: PathQuery, engine: PathEngine, detail: Bool) throws -> PathReport {
         try QueryInput.run { () throws(PathEngine.QueryError) -> PathReport in
-            if let k { return try engine.kShortest(query, k: k) }
-            if shortest { return try engine.shortest(query, limit: limit) }
-            return try engine.paths(query, limit: limit)
+            var report: PathReport
+            if let k {
+                report = try engine.kShortest(query, k: k)
+            } else if shortest {
+                report = try engine.shortest(query, limit: limit)
+            } else {
+                report = try engine.paths(query, limit: limit)
+            }
+            try engine.assess(query, &report, detail: detail, shortest: shortest)
+            return report
         }
     }
 
@@ -164,7 +175,7 @@ struct Paths: ParsableCommand {
         }
         var rows = [PathsReport.batchHeader]
         for row in queries.rows {
-            let report = try report(try query(from: row.from, to: row.to, engine: engine), engine: engine)
+            let report = try report(try query(from: row.from, to: row.to, engine: engine), engine: engine, detail: false)
             work = max(work, report.work)
             rows.append(PathsReport.batchRow(from: row.from, to: row.to, report))
         }
@@ -174,14 +185,15 @@ struct Paths: ParsableCommand {
 
     func runOne(from: String, to: String, engine: PathEngine, inputs: [Provenance.Input], title: String) throws -> Int {
         let query = try query(from: from, to: to, engine: engine)
-        let result = try report(query, engine: engine)
+        let result = try report(query, engine: engine, detail: true)
         let provenance = Provenance(inputs: inputs, options: provenanceOptions(from: from, to: to))
         if let render {
             try draw(result, query: query, to: render, engine: engine, names: (from, to), title: title, provenance: provenance)
         }
         let explanation = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.explain(query, result: result) }
-        let report = PathsReport(
+        var report = PathsReport(
             network: engine.network, query: query, result: result, shown: k ?? limit, provenance: provenance, explanation: explanation)
+        report.raw = raw
         switch format.format {
         case .text: Console.out(report.text(hints: .cli))
         case .json: Console.out(try report.jsonText())

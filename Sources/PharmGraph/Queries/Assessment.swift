@@ -23,6 +23,11 @@ public struct Assessment: Sendable, Equatable {
     public var headline: NetworkPath?
     /// Whether the verdict rests on a correlational edge (its best path has one).
     public var correlational: Bool
+    /// For `mixed`: the less supported sign, whose paths `decidingEdges` come from.
+    public var decidingSign: Sign? = nil
+    /// Whether every path was enumerated (at most `VerdictRules.enumerationBound`, 10,000), so that shared and deciding
+    /// edges, mechanisms and the headline were computed; when not, caveats carry counts only.
+    public var enumerated: Bool = true
 
     public init(
         verdict: Verdict, rawVerdict: Verdict, certainty: Certainty? = nil, tiers: [Tier] = [], caveats: [Caveat] = [],

@@ -431,21 +431,28 @@ public final class PathEngine: @unchecked Sendable {
     }
 
     /// For each target reached: counts by sign and a shortest path. Sources are searched together.
-    public func reach(_ query: PathQuery) throws(QueryError) -> (reports: [TargetReport], partial: Bool) {
+    /// With `assess`, each report's `assessment` is filled too (docs/queries.md, "Verdicts").
+    public func reach(_ query: PathQuery, assess: Bool = false) throws(QueryError) -> (reports: [TargetReport], partial: Bool) {
         let spec = try spec(for: query)
         var meter = WorkMeter(query)
         var visitor = PerTargetVisitor()
+        if assess { (visitor.keep, visitor.budget) = (VerdictRules.enumerationBound, Self.assessmentBudget) }
         let complete = try search(query, spec: spec, meter: &meter, visitor: &visitor)
-        let reports = visitor.reports.values.sorted { a, b in
+        var reports = visitor.reports.values.sorted { a, b in
             (a.shortest.length, network.nodeIDs[a.target]) < (b.shortest.length, network.nodeIDs[b.target])
         }
+        if assess, complete { reports = try self.assess(reports, query: query, back: false, kept: visitor.kept) }
         return (reports, !complete)
     }
 
+    /// The most paths `reach` and `reachBack` keep in all to assess their targets.
+    static let assessmentBudget = 200_000
+
     /// For each source that reaches any target: counts by sign and a shortest path (source first).
+    /// With `assess`, each report's `assessment` is filled too.
     ///
     /// One search walks back from the targets, so it costs the same for one source or thousands.
-    public func reachBack(_ query: PathQuery) throws(QueryError) -> (reports: [TargetReport], partial: Bool) {
+    public func reachBack(_ query: PathQuery, assess: Bool = false) throws(QueryError) -> (reports: [TargetReport], partial: Bool) {
         var reversed = query
         reversed.sources = query.targets
         reversed.targets = query.sources
@@ -454,15 +461,22 @@ public final class PathEngine: @unchecked Sendable {
         let spec = try spec(for: reversed)
         var meter = WorkMeter(reversed)
         var visitor = PerTargetVisitor()
+        if assess { (visitor.keep, visitor.budget) = (VerdictRules.enumerationBound, Self.assessmentBudget) }
         let complete = try search(reversed, spec: spec, meter: &meter, visitor: &visitor)
-        let reports = visitor.reports.values.map { report in
-            let path = report.shortest
-            let forward = NetworkPath(nodes: path.nodes.reversed(), edges: path.edges.reversed(), sign: path.sign)
-            return TargetReport(target: report.target, counts: report.counts, shortest: forward)
+        var reports = visitor.reports.values.map { report in
+            TargetReport(target: report.target, counts: report.counts, shortest: report.shortest.reversed)
         }
         .sorted { a, b in
             (a.shortest.length, network.nodeIDs[a.target]) < (b.shortest.length, network.nodeIDs[b.target])
         }
+        if assess, complete {
+            reports = try self.assess(reports, query: query, back: true, kept: visitor.kept.mapValues { $0.map(\.reversed) })
+        }
         return (reports, !complete)
     }
+}
+
+extension NetworkPath {
+    /// The same path walked from its last node to its first.
+    var reversed: NetworkPath { NetworkPath(nodes: nodes.reversed(), edges: edges.reversed(), sign: sign) }
 }

@@ -120,8 +120,10 @@ public struct PathReport: Sendable {
     public var assessment: Assessment? = nil
     /// The verdict of the counts found, partial or not; see `finding`.
     public var verdict: Verdict { counts.verdict }
-    /// The verdict, or undetermined when the search stopped early.
+    /// The raw counts' verdict, or undetermined when the search stopped early.
     public var finding: Finding { Finding(counts, partial: partial) }
+    /// The tiered verdict (the raw one when not assessed), or undetermined when the search stopped early.
+    public var tieredFinding: Finding { partial ? .undetermined : .verdict(assessment?.verdict ?? counts.verdict) }
 
     public init(counts: SignCounts, paths: [NetworkPath], partial: Bool, stop: SearchStop? = nil, work: Int = 0) {
         self.counts = counts
@@ -302,9 +304,18 @@ struct RankingVisitor: PathVisitor {
     mutating func count(length: Int, _ more: SignCounts) -> Bool { counts.add(more) }
 }
 
-/// Counts per target node and keeps the first shortest path to each.
+/// Counts per target node and keeps the first shortest path to each; with `keep`, also every
+/// path of each target that has at most `keep` (within `budget` paths in all), for the verdict semantics.
 struct PerTargetVisitor: PathVisitor {
     var reports: [Int32: TargetReport] = [:]
+    /// The most paths kept per target (0: none).
+    var keep = 0
+    /// The most paths kept in all.
+    var budget = 0
+    /// Every path of each target whose paths were all kept.
+    var kept: [Int32: [NetworkPath]] = [:]
+    /// Targets with more paths than could be kept.
+    var dropped: Set<Int32> = []
 
     mutating func visit(_ path: FoundPath) -> Bool {
         if var report = reports[path.target] {
@@ -315,6 +326,18 @@ struct PerTargetVisitor: PathVisitor {
             var counts = SignCounts()
             _ = counts.add(path.sign, weight: path.weight)
             reports[path.target] = TargetReport(target: NodeIndex(rawValue: path.target), counts: counts, shortest: path.first)
+        }
+        if keep > 0, !dropped.contains(path.target) {
+            let held = kept[path.target]?.count ?? 0
+            if held + path.weight > keep || path.weight > budget {
+                dropped.insert(path.target)
+                budget += held
+                kept[path.target] = nil
+            } else {
+                var clock = BuildDeadline(nil)
+                kept[path.target, default: []] += path.expand(limit: path.weight, clock: &clock)
+                budget -= path.weight
+            }
         }
         return true
     }

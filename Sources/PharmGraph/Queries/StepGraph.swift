@@ -8,6 +8,9 @@ public struct TraversalOptions: Hashable, Sendable {
     public var filter: ContextFilter
     /// Walk every edge against its direction (to search from effects back to causes).
     var reversed = false
+    /// Only edges at least this firm (a missing certainty is established); `nil` for all.
+    /// The verdict semantics count evidence tiers with it (docs/queries.md, "Verdicts").
+    var ceiling: Certainty? = nil
 
     public init(undirected: Bool = false, labels: Set<String>? = nil, filter: ContextFilter = ContextFilter()) {
         self.undirected = undirected
@@ -75,14 +78,18 @@ struct StepGraph: Sendable {
         let n = network.nodeCount
         let m = network.edgeCount
         // Which labels are usable, once per label rather than per edge.
+        // `binds` is walked only when the query names it (docs/queries.md, "Verdicts").
         let labelUsable = network.labels.map { label in
-            label.traversable && (options.labels?.contains(label.name) ?? true)
+            label.traversable && (options.labels?.contains(label.name) ?? (label.relation != .binds))
         }
         let labelSign = network.labels.map(\.sign.stepValue)
         let contextUsable = network.contexts.map { options.filter.admits($0) }
         var admissible = [Bool](repeating: false, count: m)
         for e in 0..<m {
             admissible[e] = labelUsable[Int(network.edgeLabels[e])] && contextUsable[Int(network.edgeContexts[e])]
+        }
+        if let ceiling = options.ceiling, let graph = network.graph {
+            for e in 0..<m where admissible[e] { admissible[e] = graph.edges[e].effectiveCertainty <= ceiling }
         }
         let sources = options.reversed ? network.edgeTargets : network.edgeSources
         let targets = options.reversed ? network.edgeSources : network.edgeTargets

@@ -34,7 +34,7 @@ struct SignCountsJSON: Encodable, Sendable, Equatable {
 
 /// The answer of a path query, ready to be written as text, TSV or JSON (docs/queries.md).
 public struct PathsReport: Sendable {
-    static let schema = "pharmgraph-paths/1"
+    static let schema = "pharmgraph-paths/2"
 
     public let network: Network
     public let sources: [NodeIndex]
@@ -48,6 +48,8 @@ public struct PathsReport: Sendable {
     public let explanation: EmptyReason?
     /// What the query's context filter left out, when it has one.
     public let filter: FilterSummary?
+    /// Whether the text is the raw counts' alone, as before the verdict semantics (`--raw`).
+    public var raw = false
 
     /// `shown`: how many of the result's paths are printed; `explanation`: why there is none.
     public init(
@@ -69,11 +71,12 @@ public struct PathsReport: Sendable {
         explanation.map { $0.description(sources: sources, targets: targets, network: network) }
     }
 
-    /// `12 paths: 10 positive, 1 negative, 1 unknown; verdict: mixed`.
-    static func summary(_ counts: SignCounts, partial: Bool = false) -> String {
+    /// `12 paths: 10 positive, 1 negative, 1 unknown; verdict: mixed`; with an assessment, its verdict and certainty.
+    static func summary(_ counts: SignCounts, partial: Bool = false, assessment: Assessment? = nil) -> String {
         let found = "\(Plural.count(counts.total, "path")): \(counts.positive) positive, \(counts.negative) negative, \(counts.unknown) unknown"
-        let finding = Finding(counts, partial: partial).rawValue
-        return partial ? "at least \(found) (so far); verdict: \(finding)" : "\(found); verdict: \(finding)"
+        if partial { return "at least \(found) (so far); verdict: \(Finding.undetermined.rawValue)" }
+        guard let assessment else { return "\(found); verdict: \(counts.verdict.rawValue)" }
+        return "\(found); verdict: \(assessment.verdict.rawValue)" + (assessment.certainty.map { " (\($0.rawValue))" } ?? "")
     }
 
     /// The line that says why a partial result stopped and what its numbers mean.
@@ -83,8 +86,10 @@ public struct PathsReport: Sendable {
 
     /// The summary, and for a partial result why it stopped: the last lines of the text, the stderr of TSV.
     public func summaryLines(hints: LimitHints = .library, showing: Bool) -> String {
-        var summary = Self.summary(result.counts, partial: result.partial)
+        let assessment = raw ? nil : result.assessment
+        var summary = Self.summary(result.counts, partial: result.partial, assessment: assessment)
         if showing, shown.count < result.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
+        if let assessment { summary += AssessmentText(network: network).lines(assessment).map { "\n" + $0 }.joined() }
         if result.partial { summary += "\n" + Self.partialLine(result, hints: hints) }
         if let filter { summary += "\n" + filter.line(hints: hints) }
         if let explanationText { summary += "\n" + explanationText }
@@ -121,15 +126,16 @@ public struct PathsReport: Sendable {
     }
 
     /// The header of `paths --batch`: one summary row per query follows.
-    public static let batchHeader = "from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial"
+    public static let batchHeader = "from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial\traw_verdict\tcertainty"
 
-    /// One summary row of `paths --batch`: the names as given, the counts, the verdict, the shortest length (`-` for none).
+    /// One summary row of `paths --batch`: the names as given, the counts, the (tiered) verdict, the shortest length
+    /// (`-` for none), whether partial, the raw counts' verdict and the verdict's certainty (`-` for none).
     public static func batchRow(from: String, to: String, _ result: PathReport) -> String {
         let c = result.counts
         let shortest = result.paths.map(\.length).min().map(String.init) ?? "-"
         return [
-            from, to, "\(c.total)", "\(c.positive)", "\(c.negative)", "\(c.unknown)", result.finding.rawValue, shortest,
-            result.partial ? "yes" : "no",
+            from, to, "\(c.total)", "\(c.positive)", "\(c.negative)", "\(c.unknown)", result.tieredFinding.rawValue, shortest,
+            result.partial ? "yes" : "no", result.finding.rawValue, result.assessment?.certainty?.rawValue ?? "-",
         ].joined(separator: "\t")
     }
 
@@ -148,6 +154,8 @@ public struct PathsReport: Sendable {
         var explanation: ExplanationJSON?
         /// What the context filter left out (only with a filter).
         var filter: FilterSummary.JSON?
+        /// The verdict semantics' fields, beside the others (absent when partial).
+        var assessment: AssessmentJSON?
 
         enum CodingKeys: String, CodingKey {
             case provenance, from, to, total, verdict, partial, paths, explanation, filter
@@ -155,20 +163,38 @@ public struct PathsReport: Sendable {
             case maxLength = "max_length"
             case bySign = "by_sign"
         }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(schemaVersion, forKey: .schemaVersion)
+            try c.encode(provenance, forKey: .provenance)
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+            try c.encode(maxLength, forKey: .maxLength)
+            try c.encode(total, forKey: .total)
+            try c.encode(bySign, forKey: .bySign)
+            try c.encode(verdict, forKey: .verdict)
+            try c.encode(partial, forKey: .partial)
+            try c.encode(paths, forKey: .paths)
+            try c.encodeIfPresent(explanation, forKey: .explanation)
+            try c.encodeIfPresent(filter, forKey: .filter)
+            try assessment?.encode(to: encoder)
+        }
     }
 
     var json: JSON {
         JSON(
             provenance: provenance, from: sources.map { network.nodeIDs[$0] }, to: targets.map { network.nodeIDs[$0] },
-            maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts), verdict: result.finding.rawValue,
-            partial: result.partial, paths: shown.map { PathJSON($0, network: network) },
-            explanation: explanation.map { ExplanationJSON(reason: $0.word, text: explanationText ?? "") }, filter: filter?.json)
+            maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts),
+            verdict: result.tieredFinding.rawValue, partial: result.partial, paths: shown.map { PathJSON($0, network: network) },
+            explanation: explanation.map { ExplanationJSON(reason: $0.word, text: explanationText ?? "") }, filter: filter?.json,
+            assessment: result.assessment.map { AssessmentJSON($0, network: network) })
     }
 }
 
 /// Every node a query reaches (effects of a drug, or drugs of an effect), each with its verdict and shortest path.
 public struct ReachReport: Sendable {
-    static let schema = "pharmgraph-reach/1"
+    static let schema = "pharmgraph-reach/2"
 
     /// `effects` walks forward from the drugs; `causes` walks back from the effects.
     public enum Direction: Sendable { case effects, causes }
@@ -184,6 +210,8 @@ public struct ReachReport: Sendable {
     public let provenance: Provenance
     /// What the query's context filter left out, when it has one.
     public let filter: FilterSummary?
+    /// Whether the text is the raw counts' alone, as before the verdict semantics (`--raw`).
+    public var raw = false
 
     public init(
         network: Network, direction: Direction, start: [NodeIndex], maxLength: Int, reached: [TargetReport], partial: Bool,
@@ -208,10 +236,24 @@ public struct ReachReport: Sendable {
         var total: Int
         var bySign: SignCountsJSON
         var shortest: PathJSON
+        /// The verdict semantics' fields, beside the others (absent when partial).
+        var assessment: AssessmentJSON?
 
         enum CodingKeys: String, CodingKey {
             case id, label, kind, verdict, total, shortest
             case bySign = "by_sign"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(label, forKey: .label)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(verdict, forKey: .verdict)
+            try c.encode(total, forKey: .total)
+            try c.encode(bySign, forKey: .bySign)
+            try c.encode(shortest, forKey: .shortest)
+            try assessment?.encode(to: encoder)
         }
     }
 
@@ -239,13 +281,19 @@ public struct ReachReport: Sendable {
             let node = network.node(report.target)
             return Row(
                 id: node.id, label: node.label, kind: node.kind,
-                verdict: Finding(report.counts, partial: partial).rawValue, total: report.counts.total,
-                bySign: SignCountsJSON(report.counts), shortest: PathJSON(report.shortest, network: network))
+                verdict: finding(report).rawValue, total: report.counts.total, bySign: SignCountsJSON(report.counts),
+                shortest: PathJSON(report.shortest, network: network),
+                assessment: partial ? nil : report.assessment.map { AssessmentJSON($0, network: network) })
         }
         let ids = start.map { network.nodeIDs[$0] }
         return JSON(
             provenance: provenance, from: direction == .effects ? ids : nil, to: direction == .causes ? ids : nil,
             maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json)
+    }
+
+    /// A target's verdict: undetermined when partial, else the tiered verdict (the raw one when not assessed).
+    func finding(_ report: TargetReport) -> Finding {
+        partial ? .undetermined : .verdict(report.assessment?.verdict ?? report.counts.verdict)
     }
 
     /// An aligned table (node, verdict, counts, shortest path) and, for a partial search, what it means.
@@ -264,8 +312,11 @@ public struct ReachReport: Sendable {
         for (report, id) in zip(reached, ids) {
             let c = report.counts
             let counts = [c.positive, c.negative, c.unknown].map(leftPad).joined(separator: " ")
-            let finding = Finding(c, partial: partial).rawValue
+            let finding = raw ? Finding(c, partial: partial).rawValue : self.finding(report).rawValue
             lines.append("\(pad(id, width))  \(pad(finding, verdictWidth)) \(counts)  \(formatter.describe(report.shortest))")
+            if !raw, !partial, let assessment = report.assessment, let line = AssessmentText(network: network).targetLine(assessment) {
+                lines.append(String(repeating: " ", count: width + 2) + line)
+            }
         }
         var out = lines.joined(separator: "\n") + "\n"
         if partial {

@@ -153,12 +153,12 @@ extension StatsReport {
 }
 
 extension PathsReport {
-    /// The `pharmgraph-paths/1` JSON document (docs/queries.md).
+    /// The `pharmgraph-paths/2` JSON document (docs/queries.md).
     public func jsonText() throws(EncodingError) -> String { try ReportJSON.encode(json) }
 }
 
 extension ReachReport {
-    /// The `pharmgraph-reach/1` JSON document (docs/queries.md).
+    /// The `pharmgraph-reach/2` JSON document (docs/queries.md).
     public func jsonText() throws(EncodingError) -> String { try ReportJSON.encode(json) }
 }
 

@@ -6,7 +6,7 @@ enum ReachOutput {
     /// `options`: the command's own options as provenance records them.
     static func run(
         _ direction: ReachReport.Direction, input: InputOptions, traversal: TraversalArguments, limits: SearchLimitOptions,
-        format: FormatOption<TextOrJSON>, options: [String: String],
+        format: FormatOption<TextOrJSON>, raw: Bool = false, options: [String: String],
         ends: (Network) throws -> (sources: [NodeIndex], targets: [NodeIndex])
     ) throws {
         let (engine, inputs, _) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
@@ -18,16 +18,17 @@ enum ReachOutput {
         limits.limits(perQuery: true).apply(to: &query)
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in
             switch direction {
-            case .effects: try engine.reach(query)
-            case .causes: try engine.reachBack(query)
+            case .effects: try engine.reach(query, assess: true)
+            case .causes: try engine.reachBack(query, assess: true)
             }
         }
-        let report = ReachReport(
+        var report = ReachReport(
             network: network, direction: direction, start: direction == .effects ? sources : targets, maxLength: traversal.maxLength,
             reached: reports, partial: partial,
             provenance: Provenance(
                 inputs: inputs, options: traversal.provenance(limits, input.network.provenanceOptions.merging(options) { a, _ in a })),
             filter: walk.filter)
+        report.raw = raw
         switch format.format {
         case .text: Console.out(report.text(hints: .cli))
         case .json: Console.out(try report.jsonText())
