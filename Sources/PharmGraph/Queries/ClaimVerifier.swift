@@ -16,6 +16,14 @@ enum ClaimVerifier {
             return text
         }
 
+        static func tooWeak(_ claim: Claim, certainty: Certainty, wanted: Certainty) -> String {
+            var text = "claim '\(claim.from)' -> '\(claim.to)'"
+            if let via = claim.via { text += " via '\(via)'" }
+            text += " expects \(claim.expect.rawValue) with at least \(wanted.rawValue) certainty,"
+            text += " but its firmest signed paths are \(certainty.rawValue)"
+            return text
+        }
+
         static func undecided(_ claim: Claim, report: PathReport) -> String {
             let counts = report.counts
             var text = "claim '\(claim.from)' -> '\(claim.to)'"
@@ -52,7 +60,7 @@ enum ClaimVerifier {
             guard var query = query(for: claim, in: network) else { continue }
             limits.apply(to: &query)
             let location = claim.location ?? SourceLocation(file: graph.id, line: 1, column: 1)
-            let report: PathReport
+            var report: PathReport
             do {
                 report = try engine.paths(query, limit: 1_000)
             } catch {
@@ -60,30 +68,67 @@ enum ClaimVerifier {
                 continue
             }
             if report.partial {
-                switch decidedEarly(claim.expect, report.counts) {
+                // Partial counts settle a claim only where tiers cannot change it: one certainty level in the graph.
+                let decided = VerdictRules.levels(of: network).count == 1 ? decidedEarly(claim.expect, report.counts) : nil
+                switch decided {
                 case true?: continue
-                case false?: break
+                case false?:
+                    out.append(unmet(claim, report: report, at: location, formatter: formatter))
+                    continue
                 case nil:
                     out.append(Diagnostic(.error, Message.undecided(claim, report: report), at: location))
                     continue
                 }
             }
-            guard report.verdict != claim.expect else { continue }
-            let contradicting = contradictions(of: claim.expect, in: report.paths)
-            var notes = contradicting.prefix(listedPaths).map { "\(signWord($0.sign)) path: \(formatter.describe($0))" }
-            let total = contradictionCount(of: claim.expect, in: report.counts)
-            if total > notes.count { notes.append("and \(total - notes.count) more") }
-            if report.counts.total == 0 { notes.append("no path within the maximum length") }
-            if claim.expect == .mixed {
-                if report.counts.positive == 0 { notes.append("no positive path") }
-                if report.counts.negative == 0 { notes.append("no negative path") }
+            do {
+                try engine.assess(query, &report)
+            } catch {
+                out.append(Diagnostic(.error, "claim '\(claim.from)' -> '\(claim.to)': \(error.description)", at: location))
+                continue
             }
-            out.append(
-                Diagnostic(
-                    .error, Message.unmet(claim, verdict: report.verdict, counts: report.counts, partial: report.partial), at: location,
-                    notes: notes))
+            guard let assessment = report.assessment else { continue }
+            if assessment.verdict != claim.expect {
+                out.append(unmet(claim, report: report, at: location, formatter: formatter))
+            } else if let wanted = claim.certainty, let certainty = assessment.certainty, certainty > wanted {
+                let text = AssessmentText(network: network)
+                var notes = assessment.headline.map { ["its best path: \(formatter.describe($0))"] } ?? []
+                notes += assessment.caveats.map { "caveat: " + text.caveat($0, enumerated: assessment.enumerated) }
+                out.append(Diagnostic(.error, Message.tooWeak(claim, certainty: certainty, wanted: wanted), at: location, notes: notes))
+            }
         }
         return out
+    }
+
+    /// The error of a claim whose verdict differs, with the paths that contradict it and, when
+    /// assessed, the tier that decides, the deciding edges of a mixed verdict and the caveats.
+    static func unmet(_ claim: Claim, report: PathReport, at location: SourceLocation, formatter: PathFormatter) -> Diagnostic {
+        let assessment = report.assessment
+        let verdict = assessment?.verdict ?? report.verdict
+        var paths = report.paths
+        if let assessment, let certainty = assessment.certainty {
+            // Only the deciding tier's paths contradict the tiered verdict.
+            let rules = VerdictRules(network: formatter.network, places: [])
+            paths = paths.filter { rules.tier(of: $0) == certainty }
+        }
+        let contradicting = contradictions(of: claim.expect, in: paths)
+        var notes = contradicting.prefix(listedPaths).map { "\(signWord($0.sign)) path: \(formatter.describe($0))" }
+        let total = assessment == nil ? contradictionCount(of: claim.expect, in: report.counts) : contradicting.count
+        if total > notes.count { notes.append("and \(total - notes.count) more") }
+        if report.counts.total == 0 { notes.append("no path within the maximum length") }
+        if claim.expect == .mixed {
+            if report.counts.positive == 0 { notes.append("no positive path") }
+            if report.counts.negative == 0 { notes.append("no negative path") }
+        }
+        if let assessment {
+            let text = AssessmentText(network: formatter.network)
+            if let certainty = assessment.certainty, assessment.tiers.count > 1 {
+                notes.append("the verdict is that of the \(certainty.rawValue) paths, the firmest with a sign")
+            }
+            notes += text.lines(assessment).filter { $0.hasPrefix("deciding:") || $0.hasPrefix("caveat:") }
+            if assessment.verdict == .unknown { notes.append("unsigned routes never decide a verdict") }
+        }
+        return Diagnostic(
+            .error, Message.unmet(claim, verdict: verdict, counts: report.counts, partial: report.partial), at: location, notes: notes)
     }
 
     /// Whether partial counts already settle `expected`: true (it holds), false (it fails), nil (undecided).
@@ -97,7 +142,7 @@ enum ClaimVerifier {
         guard let from = network.index(of: claim.from), let to = network.index(of: claim.to) else { return nil }
         return PathQuery(
             sources: [from], targets: [to], maxLength: claim.maxLength ?? PathQuery.defaultMaxLength,
-            via: claim.via.flatMap(network.index(of:)).map { [$0] },
+            via: claim.via.flatMap(network.index(of:)).map { [$0] }, avoid: claim.avoid.compactMap(network.index(of:)),
             traversal: TraversalOptions(filter: ContextFilter(claim.context)))
     }
 

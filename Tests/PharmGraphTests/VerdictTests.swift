@@ -1,0 +1,269 @@
+import Foundation
+import PharmGraphTestSupport
+import Testing
+
+@testable import PharmGraph
+
+/// A graph from `(from, relation, to, certainty)` edges; every node a process but `drugs`.
+private func graph(
+    _ edges: [(String, Relation, String, Certainty?)], drugs: Set<String> = ["d"], refs: [Int: [String]] = [:],
+    primary: Set<Int> = []
+) -> Graph {
+    var ids: [String] = []
+    for (a, _, b, _) in edges {
+        for id in [a, b] where !ids.contains(id) { ids.append(id) }
+    }
+    let nodes = ids.map { Node(id: $0, kind: drugs.contains($0) ? .drug : .process) }
+    let made = edges.enumerated().map { i, e in
+        Edge(from: e.0, relation: e.1, to: e.2, refs: refs[i] ?? [], certainty: e.3, importance: primary.contains(i) ? .primary : nil)
+    }
+    return Graph(id: "t", title: "T", version: "1", nodes: nodes, edges: made)
+}
+
+/// The assessed `paths` report from `from` to `to`.
+private func assessed(
+    _ graph: Graph, _ from: String, _ to: String, labels: Set<String>? = nil, avoid: [String] = []
+) throws -> PathReport {
+    let engine = PathEngine(graph: graph)
+    let network = engine.network
+    let query = PathQuery(
+        sources: [try #require(network.index(of: from))], targets: [try #require(network.index(of: to))],
+        avoid: try avoid.map { try #require(network.index(of: $0)) }, traversal: TraversalOptions(labels: labels))
+    var report = try engine.paths(query, limit: 1_000)
+    try engine.assess(query, &report)
+    return report
+}
+
+/// `from relation to` of each edge.
+private func names(_ edges: [EdgeIndex], _ graph: Graph) -> [String] {
+    edges.map { "\(graph.edges[$0].from) \(graph.edges[$0].relation.rawValue) \(graph.edges[$0].to)" }
+}
+
+@Suite("Verdicts")
+struct VerdictTests {
+    /// Two established + paths, two probable − paths through d→b, one hypothesized − path, one unsigned route, one binds edge.
+    static let tiered = graph([
+        ("d", .activates, "a", nil), ("a", .activates, "t", nil),
+        ("d", .activates, "a2", .established), ("a2", .activates, "t", nil),
+        ("d", .activates, "b", .probable), ("b", .inhibits, "m", nil), ("m", .activates, "t", nil),
+        ("b", .inhibits, "m2", nil), ("m2", .activates, "t", nil),
+        ("d", .modulates, "u", nil), ("u", .activates, "t", nil),
+        ("d", .activates, "h", .hypothesized), ("h", .inhibits, "t", nil),
+        ("d", .binds, "t", nil),
+    ])
+
+    @Test("tiers: count(edges ≤ k) − count(edges ≤ k−1), exact on a hand-worked graph")
+    func tierSubtraction() throws {
+        let report = try assessed(Self.tiered, "d", "t")
+        #expect(report.counts == SignCounts(positive: 2, negative: 3, unknown: 1))
+        let a = try #require(report.assessment)
+        #expect(
+            a.tiers == [
+                .init(certainty: .established, counts: SignCounts(positive: 2, negative: 0, unknown: 1)),
+                .init(certainty: .probable, counts: SignCounts(positive: 0, negative: 2, unknown: 0)),
+                .init(certainty: .hypothesized, counts: SignCounts(positive: 0, negative: 1, unknown: 0)),
+            ])
+        #expect(
+            VerdictRules.tiers(cumulative: [
+                (.established, SignCounts(positive: 2, unknown: 1)), (.probable, SignCounts(positive: 2, negative: 2, unknown: 1)),
+                (.hypothesized, SignCounts(positive: 2, negative: 3, unknown: 1)),
+            ]) == a.tiers)
+    }
+
+    @Test("tier counts by subtraction equal the tiers of the enumerated paths, on generated graphs")
+    func tiersMatchEnumeration() throws {
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var compared = 0
+        for _ in 0..<30 {
+            var edges: [(String, Relation, String, Certainty?)] = []
+            for _ in 0..<18 {
+                let (a, b) = (next(7), next(7))
+                guard a != b else { continue }
+                let relation: Relation = [.activates, .inhibits, .modulates][next(3)]
+                edges.append(("n\(a)", relation, "n\(b)", [nil, .established, .probable, .hypothesized][next(4)]))
+            }
+            let g = graph(edges, drugs: [])
+            guard g.nodes.contains(where: { $0.id == "n0" }), g.nodes.contains(where: { $0.id == "n1" }) else { continue }
+            let report = try assessed(g, "n0", "n1")
+            let a = try #require(report.assessment)
+            let rules = VerdictRules(network: Network(g), places: [])
+            var byTier: [Certainty: SignCounts] = [:]
+            for path in report.paths { _ = byTier[rules.tier(of: path), default: SignCounts()].add(path.sign.stepValue) }
+            let expected = Certainty.allCases.compactMap { c in byTier[c].map { Assessment.Tier(certainty: c, counts: $0) } }
+            #expect(a.tiers == expected)
+            #expect(a.tiers.reduce(SignCounts()) { $0 + $1.counts } == report.counts)
+            compared += report.counts.total
+        }
+        #expect(compared > 20)
+    }
+
+    @Test("the top tier decides; a disagreeing lower tier is a caveat naming the edges all its paths share, weakest first")
+    func topTierDecides() throws {
+        let report = try assessed(Self.tiered, "d", "t")
+        let a = try #require(report.assessment)
+        #expect(a.rawVerdict == .mixed)
+        #expect(a.verdict == .positive && a.certainty == .established)
+        #expect(a.caveats.map(\.certainty) == [.hypothesized, .probable])
+        #expect(a.caveats.map(\.paths) == [1, 2] && a.caveats.allSatisfy { $0.sign == .negative })
+        #expect(names(a.caveats[0].sharedEdges, Self.tiered) == ["d activates h", "h inhibits t"])
+        #expect(names(a.caveats[1].sharedEdges, Self.tiered) == ["d activates b"])
+        #expect(report.tieredFinding == .verdict(.positive) && report.finding == .verdict(.mixed))
+    }
+
+    @Test("mixed within the top tier names the edges all paths of the less numerous sign share")
+    func mixedNamesDecidingEdges() throws {
+        let g = graph([
+            ("d", .activates, "a1", nil), ("a1", .activates, "t", nil), ("d", .activates, "a2", nil), ("a2", .activates, "t", nil),
+            ("d", .activates, "a3", nil), ("a3", .activates, "t", nil),
+            ("d", .activates, "n", nil), ("n", .inhibits, "t", nil), ("n", .activates, "n2", nil), ("n2", .inhibits, "t", nil),
+        ])
+        let a = try #require(try assessed(g, "d", "t").assessment)
+        #expect(a.verdict == .mixed && a.certainty == .established)
+        #expect(a.decidingSign == .negative)
+        #expect(names(a.decidingEdges, g) == ["d activates n"])
+        #expect(a.caveats.isEmpty)
+    }
+
+    @Test("unsigned routes never decide: they are counted beside the verdict; alone they give unknown")
+    func unsignedNeverDecides() throws {
+        let g = graph([
+            ("d", .modulates, "u", nil), ("u", .activates, "t", nil), ("d", .activates, "p", .probable), ("p", .activates, "t", nil),
+            ("d", .modulates, "t2", nil),
+        ])
+        let a = try #require(try assessed(g, "d", "t").assessment)
+        // The unsigned route is in the firmer tier, yet the probable signed path decides.
+        #expect(a.verdict == .positive && a.certainty == .probable && a.unsignedRoutes == 1)
+        let alone = try #require(try assessed(g, "d", "t2").assessment)
+        #expect(alone.verdict == .unknown && alone.certainty == nil && alone.unsignedRoutes == 1)
+    }
+
+    @Test("binds is not walked by default; a query naming it walks it with unknown sign")
+    func bindsNotWalked() throws {
+        let g = graph([("d", .binds, "r", nil), ("r", .activates, "t", nil)])
+        let plain = try assessed(g, "d", "t")
+        #expect(plain.counts.total == 0 && plain.assessment?.verdict == Verdict.none)
+        let named = try assessed(g, "d", "t", labels: ["binds", "activates"])
+        #expect(named.counts == SignCounts(unknown: 1) && named.assessment?.verdict == .unknown)
+        // The hand-worked tiered graph's binds edge d -> t adds no path either.
+        #expect(try assessed(Self.tiered, "d", "t").counts.total == 6)
+    }
+
+    @Test("structural hops at the start are attribution and parallel edges one step: 4 raw paths, 1 mechanism via s")
+    func mechanisms() throws {
+        let g = graph(
+            [
+                ("k", .hasComponent, "s", nil), ("k", .inhibits, "r", nil), ("s", .inhibits, "r", nil), ("r", .inhibits, "t", nil),
+                ("r", .inhibits, "t", nil), ("k", .activates, "q", .probable), ("q", .activates, "t", nil),
+            ], drugs: ["k", "s"])
+        let report = try assessed(g, "k", "t")
+        #expect(report.counts == SignCounts(positive: 5))
+        let list = try #require(report.assessment?.mechanisms)
+        let network = Network(g)
+        #expect(list.count == 2)
+        #expect(list[0].nodes.map { network.nodeIDs[$0] } == ["r", "t"] && list[0].paths == 4)
+        #expect(list[0].via.map { network.nodeIDs[$0] } == ["s"] && list[0].certainty == .established)
+        #expect(list[1].nodes.map { network.nodeIDs[$0] } == ["q", "t"] && list[1].paths == 1 && list[1].certainty == .probable)
+    }
+
+    @Test("the headline starts at the drug's own target, by primary importance, then references, then length")
+    func headline() throws {
+        let edges: [(String, Relation, String, Certainty?)] = [
+            ("d", .hasComponent, "s", nil), ("s", .activates, "t", nil),
+            ("d", .activates, "r1", nil), ("r1", .activates, "t", nil),
+            ("d", .activates, "r2", nil), ("r2", .activates, "t", nil),
+            ("d", .activates, "r3", nil), ("r3", .activates, "t", nil),
+        ]
+        let refs = [1: ["a", "b", "c"], 5: ["a", "b"]]
+        let plain = graph(edges, drugs: ["d", "s"], refs: refs)
+        let byRefs = try #require(try assessed(plain, "d", "t").assessment?.headline)
+        #expect(Network(plain).nodeIDs[byRefs.nodes[1]] == "r2")
+        let withPrimary = graph(edges, drugs: ["d", "s"], refs: refs, primary: [7])
+        let primary = try #require(try assessed(withPrimary, "d", "t").assessment?.headline)
+        #expect(Network(withPrimary).nodeIDs[primary.nodes[1]] == "r3")
+        // With no direct path, the best path with a structural hop.
+        let onlyForm = try #require(try assessed(plain, "d", "t", avoid: ["r1", "r2", "r3"]).assessment?.headline)
+        #expect(Network(plain).nodeIDs[onlyForm.nodes[1]] == "s")
+    }
+
+    @Test("an imported network has one tier: the verdict is the signed counts', with no extra search")
+    func networkOneTier() throws {
+        let result = NetworkInput.load(
+            data: Data("a activates b\nb inhibits c\na foo c\n".utf8), path: "n.sif", format: nil, import: ImportOptions())
+        let engine = PathEngine(network: try #require(result.network))
+        let query = PathQuery(sources: [try #require(engine.network.index(of: "a"))], targets: [try #require(engine.network.index(of: "c"))])
+        var report = try engine.paths(query)
+        try engine.assess(query, &report)
+        let a = try #require(report.assessment)
+        #expect(a.verdict == .negative && a.rawVerdict == .negative && a.certainty == .established && a.unsignedRoutes == 1)
+        #expect(a.tiers == [.init(certainty: .established, counts: report.counts)])
+    }
+
+    @Test("effects: every target is assessed; the per-target tiers add up to the raw counts")
+    func reachAssessed() throws {
+        let engine = PathEngine(graph: Self.tiered)
+        let network = engine.network
+        let query = PathQuery(sources: [try #require(network.index(of: "d"))], targets: network.nodeIndices)
+        let (reports, partial) = try engine.reach(query, assess: true)
+        #expect(!partial)
+        for report in reports {
+            let a = try #require(report.assessment)
+            #expect(a.tiers.reduce(SignCounts()) { $0 + $1.counts } == report.counts)
+            let single = try assessed(Self.tiered, "d", network.nodeIDs[report.target]).assessment
+            #expect(a == single)
+        }
+        let back = try engine.reachBack(PathQuery(sources: network.nodeIndices, targets: [try #require(network.index(of: "t"))]), assess: true)
+        let fromD = try #require(back.reports.first { network.nodeIDs[$0.target] == "d" })
+        #expect(fromD.assessment == (try assessed(Self.tiered, "d", "t").assessment))
+    }
+
+    @Test("ketamine: hyperalgesia and opioid tolerance are no longer mixed; the + paths all rest on the probable opioid agonism")
+    func ketamineCaveats() throws {
+        let graph = try #require(loadGraph(Repository.path("Graphs/ketamine.yaml")).graph)
+        for effect in ["hyperalgesia", "opioid-tolerance"] {
+            let a = try #require(try assessed(graph, "ketamine", effect).assessment)
+            #expect(a.rawVerdict == .mixed)
+            #expect(a.verdict == .negative && a.certainty == .established)
+            #expect(a.caveats.count == 1 && a.caveats[0].sign == .positive && a.caveats[0].certainty == .probable)
+            let shared = names(a.caveats[0].sharedEdges, graph)
+            #expect(
+                shared.prefix(3).sorted() == [
+                    "arketamine activates opioid-receptors", "esketamine activates opioid-receptors", "ketamine activates opioid-receptors",
+                ])
+        }
+    }
+
+    @Test("ketamine: the antidepressant headline starts at ketamine's own target, NMDAR")
+    func ketamineHeadline() throws {
+        let graph = try #require(loadGraph(Repository.path("Graphs/ketamine.yaml")).graph)
+        let a = try #require(try assessed(graph, "ketamine", "antidepressant-effect").assessment)
+        let headline = try #require(a.headline)
+        let ids = Network(graph).nodeIDs
+        #expect(ids[headline.nodes[0]] == "ketamine" && ids[headline.nodes[1]] == "nmdar")
+        #expect(graph.edges[headline.edges[0]].relation == .inhibits)
+        #expect(a.verdict == .positive && a.certainty == .established)
+        let mechanisms = try #require(a.mechanisms)
+        #expect(mechanisms.count < (try assessed(graph, "ketamine", "antidepressant-effect")).counts.total)
+    }
+
+    @Test("claims: the tiered verdict, the certainty it must reach, and avoid")
+    func claims() throws {
+        let t = Self.tiered
+        let claims = [
+            Claim(from: "d", to: "t", expect: .positive),
+            Claim(from: "d", to: "t", expect: .positive, certainty: .established),
+            Claim(from: "d", to: "t", expect: .negative, avoid: ["a", "a2"]),
+            Claim(from: "d", to: "t", expect: .negative, avoid: ["a", "a2"], certainty: .established),
+            Claim(from: "d", to: "t", expect: .mixed),
+        ]
+        let g = Graph(id: t.id, title: t.title, version: t.version, nodes: t.nodes, edges: t.edges, claims: claims)
+        let diagnostics = ClaimVerifier.verify(g)
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics[0].message.contains("with at least established certainty, but its firmest signed paths are probable"))
+        #expect(diagnostics[1].message.contains("expects mixed, but the paths give positive"))
+        #expect(diagnostics[1].notes.contains { $0.contains("caveat: 2 negative probable paths, all resting on d -activates-> b (probable)") })
+    }
+}
