@@ -49,7 +49,9 @@ struct PathsEndToEndTests {
         expectGolden(json.stdout, "paths-signed.json")
         let tsv = try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--format", "tsv")
         expectGolden(tsv.stdout, "paths-signed.tsv")
-        #expect(tsv.stderr == "4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed\n")
+        #expect(tsv.stderr.hasPrefix("4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed (established)\n"))
+        let raw = try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--raw")
+        #expect(raw.stdout.hasSuffix("\n4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed\n"))
     }
 
     @Test("paths --format json: provenance names the network and its node table, without id or version")
@@ -59,7 +61,7 @@ struct PathsEndToEndTests {
             "--format", "json")
         #expect(run.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        #expect(object["schema_version"] as? String == "pharmgraph-paths/1")
+        #expect(object["schema_version"] as? String == "pharmgraph-paths/2")
         let provenance = try #require(object["provenance"] as? [String: Any])
         let inputs = try #require(provenance["inputs"] as? [[String: Any]])
         #expect(inputs.count == 2)
@@ -81,19 +83,32 @@ struct PathsEndToEndTests {
         #expect(unused.status == 1 && unused.stdout.isEmpty)
         #expect(unused.stderr == "error: --where: no edge has the context value 'subanesthetic' for 'dose'; did you mean 'anesthetic'?\n")
         #expect(
-            try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--where", "dose=anesthetic", "--limit", "0").stdout
+            try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--where", "dose=anesthetic", "--limit", "0", "--raw").stdout
                 == "4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed\n--where dose=anesthetic left out 0 of 11 edges\n")
+        #expect(
+            try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--shortest", "--raw").stdout == """
+                +  drug-a -inhibits-| r1 -inhibits-| e-pos  [ref | ref]
+                ?  drug-a -activates-> r2 -modulates-o e-pos  [ref | ref]
+                2 paths: 1 positive, 0 negative, 1 unknown; verdict: positive
+
+                """)
         #expect(
             try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--shortest").stdout == """
                 +  drug-a -inhibits-| r1 -inhibits-| e-pos  [ref | ref]
-                ?  drug-a -activates-> r2 -binds-o e-pos  [ref | ref]
-                2 paths: 1 positive, 0 negative, 1 unknown; verdict: positive
+                ?  drug-a -activates-> r2 -modulates-o e-pos  [ref | ref]
+                2 paths: 1 positive, 0 negative, 1 unknown; verdict: positive (probable)
+                tiers: established 0+ 0- 1?; probable 1+ 0- 0?
+                + 1 unsigned route
+                mechanisms: 2 distinct
+                headline: drug-a -inhibits-| r1 -inhibits-| e-pos
 
                 """)
         #expect(
             try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--sign", "negative").stdout == """
                 -  drug-a -activates-> r2 -activates-> p1 -inhibits-| e-pos  [ref | ref | ref]
-                1 path: 0 positive, 1 negative, 0 unknown; verdict: negative
+                1 path: 0 positive, 1 negative, 0 unknown; verdict: negative (established)
+                mechanisms: 1 distinct
+                headline: drug-a -activates-> r2 -activates-> p1 -inhibits-| e-pos
 
                 """)
         #expect(
@@ -115,7 +130,7 @@ struct PathsEndToEndTests {
         let json = try pharmgraph("paths", "paths/empty.yaml", "drug", "e-far", "--max-length", "3", "--format", "json")
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["schema_version"] as? String == "pharmgraph-paths/1")
+        #expect(object["schema_version"] as? String == "pharmgraph-paths/2")
         let explanation = try #require(object["explanation"] as? [String: String])
         #expect(explanation["reason"] == "too_long")
         #expect(explanation["text"] == "no path within the maximum length: the shortest path has 4 steps, more than the maximum length 3")
@@ -123,7 +138,7 @@ struct PathsEndToEndTests {
         #expect(same.stdout.hasSuffix("no path: the source and the target are the same node, 'drug', and a path never returns to its start\n"))
         let found = try pharmgraph("paths", "paths/empty.yaml", "drug", "e-far", "--format", "json")
         #expect(!found.stdout.contains("explanation"))
-        #expect(try pharmgraph("paths", "paths/empty.yaml", "drug", "e-far").stdout.split(separator: "\n").count == 2)
+        #expect(try pharmgraph("paths", "paths/empty.yaml", "drug", "e-far", "--raw").stdout.split(separator: "\n").count == 2)
     }
 
     @Test("effects and causes")
@@ -154,9 +169,9 @@ struct PathsEndToEndTests {
         #expect(run.status == 0)
         #expect(
             run.stdout == """
-                from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial
-                drug-a\te-pos\t4\t2\t1\t1\tmixed\t2\tno
-                drug-b\te-none\t1\t1\t0\t0\tpositive\t1\tno
+                from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial\traw_verdict\tcertainty
+                drug-a\te-pos\t4\t2\t1\t1\tmixed\t2\tno\tmixed\testablished
+                drug-b\te-none\t1\t1\t0\t0\tpositive\t1\tno\tpositive\testablished
 
                 """)
         try "drug-a\te-pos\ndrug-b\n".write(toFile: directory + "/bad.tsv", atomically: true, encoding: .utf8)

@@ -16,7 +16,7 @@ private func ids(_ engine: PathEngine, _ names: String...) throws -> [NodeIndex]
 /// The paths of `signed.yaml`, worked out by hand (edge numbers are file order, from 0):
 ///
 ///     drug-a → e-pos:   drug-a -| r1 -| e-pos               (+)   e0 e5
-///                       drug-a -> r2 -binds- e-pos          (?)   e1 e9
+///                       drug-a -> r2 -modulates- e-pos      (?)   e1 e9
 ///                       drug-a -| r1 -> p1 -| e-pos         (+)   e0 e2 e10  [dose: anesthetic]
 ///                       drug-a -> r2 -> p1 -| e-pos         (-)   e1 e3 e10  [dose: anesthetic]
 ///                       (drug-a no_effect e-pos is never walked)
@@ -37,7 +37,7 @@ struct PathTests {
         #expect(
             report.paths.map(formatter.describe) == [
                 "drug-a -inhibits-| r1 -inhibits-| e-pos",
-                "drug-a -activates-> r2 -binds-o e-pos",
+                "drug-a -activates-> r2 -modulates-o e-pos",
                 "drug-a -inhibits-| r1 -activates-> p1 -inhibits-| e-pos",
                 "drug-a -activates-> r2 -activates-> p1 -inhibits-| e-pos",
             ])
@@ -128,10 +128,10 @@ struct PathTests {
         #expect(shortest.counts.total == 2)
         #expect(shortest.paths.allSatisfy { $0.length == 2 })
         // Of the two 2-step paths, the one without the probable edge ranks first... both have one
-        // probable-or-better: e5 is probable, e9 is established, so drug-a -> r2 -binds- e-pos wins.
+        // probable-or-better: e5 is probable, e9 is established, so drug-a -> r2 -modulates- e-pos wins.
         let k = try engine.kShortest(query, k: 1)
         #expect(k.paths.count == 1)
-        #expect(PathFormatter(network: engine.network).describe(k.paths[0]) == "drug-a -activates-> r2 -binds-o e-pos")
+        #expect(PathFormatter(network: engine.network).describe(k.paths[0]) == "drug-a -activates-> r2 -modulates-o e-pos")
         // The totals and the verdict cover every path, not only those up to the k-th's length.
         #expect(k.counts == SignCounts(positive: 2, negative: 1, unknown: 1))
         #expect(k.finding == .verdict(.mixed))
@@ -189,12 +189,22 @@ struct PathTests {
         #expect(
             diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.message)" } == [
                 "30:5 claim 'drug-a' -> 'e-mixed' expects positive, but the paths give mixed (1 positive, 1 negative, 0 unknown within 6 steps)",
-                "31:5 claim 'drug-a' -> 'e-pos' expects positive, but the paths give mixed (2 positive, 1 negative, 1 unknown within 6 steps)",
+                "31:5 claim 'drug-a' -> 'e-pos' expects positive, but the paths give mixed (2 positive, 1 negative, 0 unknown within 6 steps)",
                 "36:5 claim 'drug-a' -> 'e-none' expects negative, but the paths give none (0 positive, 0 negative, 0 unknown within 6 steps)",
                 "37:5 claim 'drug-b' -> 'e-none' expects mixed, but the paths give positive (1 positive, 0 negative, 0 unknown within 6 steps)",
             ])
-        #expect(diagnostics[0].notes == ["negative path: drug-a -inhibits-| r1 -activates-> p1 -activates-> e-mixed"])
-        #expect(diagnostics[1].notes == ["negative path: drug-a -activates-> r2 -activates-> p1 -inhibits-| e-pos"])
+        // A mixed verdict names the edges the less numerous sign's paths rest on (a tie: the positive ones).
+        #expect(
+            diagnostics[0].notes == [
+                "negative path: drug-a -inhibits-| r1 -activates-> p1 -activates-> e-mixed",
+                "deciding: the positive paths all rest on drug-a -activates-> r2 (established); r2 -activates-> p1 (established); p1 -activates-> e-mixed (established)",
+            ])
+        #expect(
+            diagnostics[1].notes == [
+                "negative path: drug-a -activates-> r2 -activates-> p1 -inhibits-| e-pos",
+                "the verdict is that of the established paths, the firmest with a sign",
+                "deciding: the positive paths all rest on drug-a -inhibits-| r1 (established); r1 -activates-> p1 (established); p1 -inhibits-| e-pos (established)",
+            ])
         #expect(diagnostics[2].notes == ["no path within the maximum length"])
         #expect(diagnostics[3].notes == ["no negative path"])
     }

@@ -230,7 +230,8 @@ struct QueryReportTests {
         let (engine, input) = try engine()
         let network = engine.network
         let query = PathQuery(sources: [try #require(network.index(of: "drug-a"))], targets: [try #require(network.index(of: "e-pos"))])
-        let result = try engine.paths(query, limit: 20)
+        var result = try engine.paths(query, limit: 20)
+        try engine.assess(query, &result)
         let report = PathsReport(
             network: network, query: query, result: result, shown: 20,
             provenance: Provenance(inputs: [input], options: ["from": "drug-a", "to": "e-pos", "limit": "20", "max_length": "6"]))
@@ -238,11 +239,16 @@ struct QueryReportTests {
         #expect(Golden.compare(report.tsv, to: goldenDir + "paths-signed.tsv") == .matches)
         let json = try ReportJSON.encode(report.json)
         #expect(Golden.compare(json, to: goldenDir + "paths-signed.json") == .matches)
-        #expect(report.summaryLines(hints: hints, showing: false) == "4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed\n")
-        #expect(PathsReport.batchRow(from: "drug-a", to: "e-pos", result) == "drug-a\te-pos\t4\t2\t1\t1\tmixed\t2\tno")
+        #expect(report.summaryLines(hints: hints, showing: false).hasPrefix("4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed (established)\n"))
+        var raw = report
+        raw.raw = true
+        #expect(raw.summaryLines(hints: hints, showing: false) == "4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed\n")
+        #expect(PathsReport.batchRow(from: "drug-a", to: "e-pos", result) == "drug-a\te-pos\t4\t2\t1\t1\tmixed\t2\tno\tmixed\testablished")
         #expect(
-            PathsReport.batchRow(from: "x", to: "y", PathReport(counts: SignCounts(), paths: [], partial: true)) == "x\ty\t0\t0\t0\t0\tundetermined\t-\tyes")
-        let shown = PathsReport(network: network, query: query, result: result, shown: 1, provenance: Provenance(inputs: [input]))
+            PathsReport.batchRow(from: "x", to: "y", PathReport(counts: SignCounts(), paths: [], partial: true))
+                == "x\ty\t0\t0\t0\t0\tundetermined\t-\tyes\tundetermined\t-")
+        var shown = PathsReport(network: network, query: query, result: result, shown: 1, provenance: Provenance(inputs: [input]))
+        shown.raw = true
         #expect(shown.text(hints: hints).hasSuffix("verdict: mixed (showing 1)\n"))
     }
 
@@ -264,7 +270,7 @@ struct QueryReportTests {
         let network = engine.network
         let drug = try #require(network.index(of: "drug-a"))
         let targets = try NodeSelector.resolve("kind:effect", in: network)
-        let (reached, partial) = try engine.reach(PathQuery(sources: [drug], targets: targets))
+        let (reached, partial) = try engine.reach(PathQuery(sources: [drug], targets: targets), assess: true)
         let report = ReachReport(
             network: network, direction: .effects, start: [drug], maxLength: 6, reached: reached, partial: partial,
             provenance: Provenance(inputs: [input], options: ["drug": "drug-a", "max_length": "6"]))

@@ -148,7 +148,7 @@ struct AssessmentText {
         if a.unsignedRoutes > 0, a.verdict != .unknown {
             out.append("+ \(Plural.count(a.unsignedRoutes, "unsigned route"))")
         }
-        if let mechanisms = a.mechanisms { out.append("mechanisms: \(mechanisms.count) distinct") }
+        if let mechanisms = a.mechanisms, !mechanisms.isEmpty { out.append("mechanisms: \(mechanisms.count) distinct") }
         if let headline = a.headline { out.append("headline: " + PathFormatter(network: network).describe(headline)) }
         return out
     }
