@@ -150,6 +150,14 @@ struct PathsEndToEndTests {
         expectGolden(json.stdout, "effects-signed.json")
         let causes = try pharmgraph("causes", "paths/signed.yaml", "e-none")
         expectGolden(causes.stdout, "causes-signed.txt")
+        // The verdict column is tiered; --raw prints the raw counts' verdicts and no caveat line.
+        let ketamine = Repository.path("Graphs/ketamine.yaml")
+        let tiered = try pharmgraph("effects", ketamine, "ketamine", "--targets", "hyperalgesia")
+        #expect(tiered.stdout.contains("\nhyperalgesia  negative     3    22     0  "))
+        #expect(tiered.stdout.contains("caveat: 3 positive probable paths, all resting on ketamine -activates-> opioid-receptors (probable)"))
+        let raw = try pharmgraph("effects", ketamine, "ketamine", "--targets", "hyperalgesia", "--raw")
+        #expect(raw.stdout.contains("\nhyperalgesia  mixed        3    22     0  ") && !raw.stdout.contains("caveat"))
+        #expect(raw.stdout.split(separator: "\n").count == 2)
     }
 
     @Test("check: unmet claims are errors with the contradicting paths, exit 1")
