@@ -22,7 +22,7 @@ struct EscapingEndToEndTests {
     func queries() throws {
         let (old, _, folder) = try Self.networks()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let text = try pharmgraph("paths", old, "a b", Self.evil)
+        let text = try pharmgraph("paths", old, "a b", Self.evil, "--raw")
         #expect(
             text.stdout == """
                 -  a b -activates-> esc\\u{1B}[31mred -inhibits-| rtl\\u{202E}evil

@@ -287,10 +287,11 @@ struct InputEndToEndTests {
         let stats = try Binary.run(["stats", "-"], in: fixtures, input: text)
         #expect(stats.status == 0)
         #expect(stats.stdout.contains("nodes: 118"))
-        let paths = try Binary.run(["paths", "-", "ketamine", "analgesia", "--input-format", "graph", "--limit", "0"], in: fixtures, input: text)
+        let paths = try Binary.run(
+            ["paths", "-", "ketamine", "analgesia", "--input-format", "graph", "--limit", "0", "--raw"], in: fixtures, input: text)
         #expect(paths.stdout == "24 paths: 24 positive, 0 negative, 0 unknown; verdict: positive\n")
         // Without a name, the parsed top level tells: a YAML mapping is a graph; a table's lines are not.
-        let unnamed = try Binary.run(["paths", "-", "ketamine", "analgesia", "--limit", "0"], in: fixtures, input: text)
+        let unnamed = try Binary.run(["paths", "-", "ketamine", "analgesia", "--limit", "0", "--raw"], in: fixtures, input: text)
         #expect(unnamed.stdout == paths.stdout)
         let table = try Binary.run(["paths", "-", "A", "C"], in: fixtures, input: "A\tactivates\tB\nB\tactivates\tC\n")
         #expect(table.status == 1)
@@ -316,7 +317,7 @@ struct InputEndToEndTests {
         }
         let check = try Binary.run(["check", path("g.yaml")], in: fixtures)
         #expect(check.status == 0, "\(check.stderr)")
-        let paths = try Binary.run(["paths", path("n.sif"), "a", "c"], in: fixtures)
+        let paths = try Binary.run(["paths", path("n.sif"), "a", "c", "--raw"], in: fixtures)
         #expect(paths.status == 0, "\(paths.stderr)")
         #expect(paths.stdout.hasSuffix("1 path: 0 positive, 1 negative, 0 unknown; verdict: negative\n"))
     }

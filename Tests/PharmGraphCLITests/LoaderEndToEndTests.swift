@@ -124,7 +124,7 @@ struct LoaderEndToEndTests {
         let json = try String(contentsOfFile: hetionet, encoding: .utf8)
         let keys = try run("stats", "-", input: json)
         #expect(keys.stdout.hasPrefix("- (network, hetionet-json)\n"))
-        let paths = try run("paths", "-", "Ketamine", "depression", "--input-format", "hetionet-json", input: json)
+        let paths = try run("paths", "-", "Ketamine", "depression", "--input-format", "hetionet-json", "--raw", input: json)
         #expect(paths.stdout.hasSuffix("1 path: 0 positive, 0 negative, 1 unknown; verdict: unknown\n"))
         let render = try run("render", "-", "--input-format", "sif", "-o", "-", "--format", "dot", input: table)
         #expect(render.status == 0)

@@ -32,14 +32,14 @@ import Testing
         #expect(result.finding.rawValue == "positive")
         #expect(!result.partial)
         #expect(result.paths.count == 20)
-        // The same text `pharmgraph paths Graphs/ketamine.yaml ketamine analgesia` prints.
+        // The same text `pharmgraph paths Graphs/ketamine.yaml ketamine analgesia --raw` prints (not assessed).
         let lines = text.split(separator: "\n")
         #expect(lines.first == "+  ketamine -inhibits-| nmdar -inhibits-| analgesia  [zanos2018,abdallah2016,zanos2018b,lisek2020 | zanos2018b]")
         #expect(lines.last == "24 paths: 24 positive, 0 negative, 0 unknown; verdict: positive (showing 20)")
         #expect(lines.count == 21)
         // The JSON document is reached through jsonText() alone.
         let json = try JSONSerialization.jsonObject(with: Data(try report.jsonText().utf8)) as? [String: Any]
-        #expect(json?["schema_version"] as? String == "pharmgraph-paths/1")
+        #expect(json?["schema_version"] as? String == "pharmgraph-paths/2")
     }
 
     /// docs/api.md, "Example": draw ketamine's neighbourhood to SVG bytes.

@@ -218,7 +218,8 @@ extension PathEngine {
         var query = query
         if shortest {
             guard report.counts.total > 0 else {
-                report.assessment = verdictRules.assess(raw: report.counts, cumulative: [], paths: detail ? [] : nil)
+                report.assessment = VerdictRules(network: network, places: []).assess(
+                    raw: report.counts, cumulative: [], paths: detail ? [] : nil)
                 return
             }
             var length = report.paths.first?.length
@@ -241,7 +242,9 @@ extension PathEngine {
             let listed = try paths(query, limit: VerdictRules.enumerationBound)
             if !listed.partial, listed.paths.count == report.counts.total { all = listed.paths }
         }
-        report.assessment = verdictRules.assess(raw: report.counts, cumulative: cumulative, paths: all)
+        // Node places order mechanisms and headlines only: not worth making for counts alone.
+        let rules = all == nil ? VerdictRules(network: network, places: []) : verdictRules
+        report.assessment = rules.assess(raw: report.counts, cumulative: cumulative, paths: all)
     }
 
     /// Per target (per source for `back`), the counts of the paths whose every edge is at most each level below the
