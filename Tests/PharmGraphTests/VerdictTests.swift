@@ -189,6 +189,31 @@ struct VerdictTests {
         #expect(Network(plain).nodeIDs[onlyForm.nodes[1]] == "s")
     }
 
+    @Test("over 10,000 paths: exact tiers and verdict, caveats with counts only, no mechanisms or headline")
+    func overTheBound() throws {
+        // d -> 11 nodes -> 11 -> 11 -> 11 -> t: 14,641 positive paths; and d -> h (hypothesized) -| t.
+        var edges: [(String, Relation, String, Certainty?)] = []
+        let layers = (0..<4).map { l in (0..<11).map { "l\(l)n\($0)" } }
+        for node in layers[0] { edges.append(("d", .activates, node, nil)) }
+        for l in 0..<3 {
+            for a in layers[l] {
+                for b in layers[l + 1] { edges.append((a, .activates, b, nil)) }
+            }
+        }
+        for node in layers[3] { edges.append((node, .activates, "t", nil)) }
+        edges += [("d", .activates, "h", .hypothesized), ("h", .inhibits, "t", nil)]
+        let g = graph(edges)
+        let report = try assessed(g, "d", "t")
+        #expect(report.counts == SignCounts(positive: 14_641, negative: 1))
+        let a = try #require(report.assessment)
+        #expect(!a.enumerated && a.mechanisms == nil && a.headline == nil)
+        #expect(a.verdict == .positive && a.certainty == .established)
+        #expect(a.caveats == [Assessment.Caveat(sign: .negative, certainty: .hypothesized, paths: 1, sharedEdges: [])])
+        let json = AssessmentJSON(a, network: Network(g))
+        #expect(json.caveats[0].sharedEdges == nil && json.mechanisms == nil)
+        #expect(AssessmentText(network: Network(g)).caveat(a.caveats[0], enumerated: false).hasSuffix("(too many to find the edges they share)"))
+    }
+
     @Test("an imported network has one tier: the verdict is the signed counts', with no extra search")
     func networkOneTier() throws {
         let result = NetworkInput.load(

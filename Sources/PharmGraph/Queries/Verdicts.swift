@@ -216,7 +216,9 @@ extension PathEngine {
     public func assess(_ query: PathQuery, _ report: inout PathReport, detail: Bool = true, shortest: Bool = false) throws(QueryError) {
         guard !report.partial else { return }
         var query = query
-        if shortest {
+        let levels = VerdictRules.levels(of: network)
+        // The shortest paths' length matters only to a search: more than one tier, or the paths enumerated.
+        if shortest, levels.count > 1 || detail {
             guard report.counts.total > 0 else {
                 report.assessment = VerdictRules(network: network, places: []).assess(
                     raw: report.counts, cumulative: [], paths: detail ? [] : nil)
@@ -228,7 +230,6 @@ extension PathEngine {
             query.maxLength = length
         }
         var cumulative: [(certainty: Certainty, counts: SignCounts)] = []
-        let levels = VerdictRules.levels(of: network)
         for level in levels.dropLast() {
             var capped = query
             capped.traversal.ceiling = level
