@@ -184,10 +184,12 @@ public struct ReachReport: Sendable {
     public let provenance: Provenance
     /// What the query's context filter left out, when it has one.
     public let filter: FilterSummary?
+    /// For an enantiomer's `effects`: what it inherits from its racemate (`PathEngine.inherited`).
+    public let inherited: Inheritance?
 
     public init(
         network: Network, direction: Direction, start: [NodeIndex], maxLength: Int, reached: [TargetReport], partial: Bool,
-        provenance: Provenance, filter: ContextFilter = ContextFilter()
+        provenance: Provenance, filter: ContextFilter = ContextFilter(), inherited: Inheritance? = nil
     ) {
         self.network = network
         self.direction = direction
@@ -197,6 +199,7 @@ public struct ReachReport: Sendable {
         self.partial = partial
         self.provenance = provenance
         self.filter = FilterSummary(filter, in: network)
+        self.inherited = inherited
     }
 
     /// One node reached in JSON output.
@@ -208,10 +211,19 @@ public struct ReachReport: Sendable {
         var total: Int
         var bySign: SignCountsJSON
         var shortest: PathJSON
+        /// The verdict in words, its stance and the node's valence (docs/queries.md, "Reading verdicts"); `strength`
+        /// (`causes`) and `own_verdict` (inherited rows) only there. Filled by `ReachReport.read(_:_:partial:)`.
+        var reading = ""
+        var stance = ""
+        var valence = JSONNullable(nil)
+        var strength: JSONNullable?
+        var ownVerdict: String?
 
         enum CodingKeys: String, CodingKey {
             case id, label, kind, verdict, total, shortest
             case bySign = "by_sign"
+            case reading, stance, valence, strength
+            case ownVerdict = "own_verdict"
         }
     }
 
@@ -226,26 +238,33 @@ public struct ReachReport: Sendable {
         var reached: [Row]
         /// What the context filter left out (only with a filter).
         var filter: FilterSummary.JSON?
+        /// For an enantiomer's `effects`: the rows inherited from its racemate.
+        var inherited: InheritedJSON?
 
         enum CodingKeys: String, CodingKey {
-            case provenance, from, to, partial, reached, filter
+            case provenance, from, to, partial, reached, filter, inherited
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
         }
     }
 
+    /// The JSON row of one node reached.
+    func row(_ report: TargetReport, partial: Bool) -> Row {
+        let node = network.node(report.target)
+        var row = Row(
+            id: node.id, label: node.label, kind: node.kind,
+            verdict: Finding(report.counts, partial: partial).rawValue, total: report.counts.total,
+            bySign: SignCountsJSON(report.counts), shortest: PathJSON(report.shortest, network: network))
+        read(&row, report, partial: partial)
+        return row
+    }
+
     var json: JSON {
-        let rows = reached.map { report in
-            let node = network.node(report.target)
-            return Row(
-                id: node.id, label: node.label, kind: node.kind,
-                verdict: Finding(report.counts, partial: partial).rawValue, total: report.counts.total,
-                bySign: SignCountsJSON(report.counts), shortest: PathJSON(report.shortest, network: network))
-        }
+        let rows = (direction == .causes ? readingOrder : reached).map { row($0, partial: partial) }
         let ids = start.map { network.nodeIDs[$0] }
         return JSON(
             provenance: provenance, from: direction == .effects ? ids : nil, to: direction == .causes ? ids : nil,
-            maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json)
+            maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json, inherited: inheritedJSON)
     }
 
     /// An aligned table (node, verdict, counts, shortest path) and, for a partial search, what it means.
