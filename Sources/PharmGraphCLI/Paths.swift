@@ -183,7 +183,7 @@ struct Paths: ParsableCommand {
         let report = PathsReport(
             network: engine.network, query: query, result: result, shown: k ?? limit, provenance: provenance, explanation: explanation)
         switch format.format {
-        case .text: Console.out(report.text(hints: .cli))
+        case .text: Console.out(report.readingText(hints: .cli))
         case .json: Console.out(try report.jsonText())
         case .tsv:
             Console.out(report.tsv)

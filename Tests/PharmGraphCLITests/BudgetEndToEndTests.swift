@@ -48,7 +48,7 @@ struct BudgetEndToEndTests {
     func reach() throws {
         let effects = try pharmgraph(["effects", dense, "d", "--max-length", "14"] + budget)
         #expect(effects.status == 0)
-        #expect(effects.stdout.hasPrefix("effect  verdict         +     -     ?  shortest path\ne       undetermined"))
+        #expect(effects.stdout.contains("\nTherapeutic effects (1)\n  e       no determinate effect  "))
         #expect(effects.stdout.contains("partial: the search stopped at its work budget or timeout"))
         let causes = try pharmgraph(["causes", dense, "e", "--max-length", "14", "--format", "json"] + budget)
         #expect(causes.stdout.contains("\"partial\" : true"))
@@ -91,7 +91,7 @@ struct BudgetEndToEndTests {
         }
         // No bound, on a query that finishes: exact counts, not partial.
         let unbounded = try pharmgraph("paths", dense, "d", "e", "--max-length", "3", "--limit", "0", "--max-work", "0")
-        #expect(unbounded.stdout == "196 paths: 196 positive, 0 negative, 0 unknown; verdict: positive\n")
+        #expect(unbounded.stdout == "d produces e: positive; 196 positive paths\n196 paths: 196 positive, 0 negative, 0 unknown; verdict: positive\n")
     }
 
     @Test(
@@ -161,7 +161,8 @@ struct KAndLimitEndToEndTests {
         #expect(text.status == 0)
         #expect(text.stdout.hasPrefix("-  ketamine -inhibits-| nmdar-opioid-crosstalk -activates-> hyperalgesia"))
         #expect(text.stdout.hasSuffix("\n25 paths: 3 positive, 22 negative, 0 unknown; verdict: mixed (showing 1)\n"))
-        #expect(text.stdout.split(separator: "\n").count == 2)
+        #expect(text.stdout.split(separator: "\n").count == 3)
+        #expect(text.stdout.contains("\nno determinate effect of ketamine on hyperalgesia: mixed (3 positive, 22 negative paths)\n"))
         let json = try pharmgraph(["paths", ketamine, "ketamine", "hyperalgesia", "--k", "1", "--format", "json"])
         #expect(json.stdout.contains("\"total\" : 25,"))
         #expect(json.stdout.contains("\"verdict\" : \"mixed\""))
@@ -172,7 +173,7 @@ struct KAndLimitEndToEndTests {
         #expect(tsv.stdout.split(separator: "\n").count == 2)
         let dense = try pharmgraph(["paths", "paths/dense.yaml", "d", "e", "--max-length", "4", "--k", "3"])
         #expect(dense.stdout.hasSuffix("\n2380 paths: 2380 positive, 0 negative, 0 unknown; verdict: positive (showing 3)\n"))
-        #expect(dense.stdout.split(separator: "\n").count == 4)
+        #expect(dense.stdout.split(separator: "\n").count == 5)
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try "ketamine\thyperalgesia\n".write(toFile: directory + "/q.tsv", atomically: true, encoding: .utf8)
@@ -189,11 +190,12 @@ struct KAndLimitEndToEndTests {
         let run = try pharmgraph(["paths", "paths/dense.yaml", "d", "e", "--max-length", "14", "--k", "3", "--max-work", "100000"])
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n")
-        #expect(lines.count == 5)
+        #expect(lines.count == 6)
         #expect(lines.prefix(3).allSatisfy { $0.hasPrefix("+  d -activates-> p") && $0.hasSuffix("-activates-> e  [ref | ref]") })
-        #expect(lines[3].hasPrefix("at least "))
-        #expect(lines[3].hasSuffix("(so far); verdict: undetermined (showing 3)"))
-        #expect(lines[4].hasPrefix("partial: stopped at the work budget (100000 search steps"))
+        #expect(lines[3] == "no determinate effect of d on e: undetermined (the search stopped early)")
+        #expect(lines[4].hasPrefix("at least "))
+        #expect(lines[4].hasSuffix("(so far); verdict: undetermined (showing 3)"))
+        #expect(lines[5].hasPrefix("partial: stopped at the work budget (100000 search steps"))
     }
 
     @Test("--limit and --k above 100000 are usage errors; 100000 is accepted", arguments: ["--limit", "--k"])

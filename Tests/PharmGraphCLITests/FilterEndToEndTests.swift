@@ -54,7 +54,10 @@ struct FilterEndToEndTests {
         let line = "--where dose=subanesthetic left out 4 of 229 edges\n"
         let paths = try pharmgraph("paths", ketamine, "ketamine", "antidepressant-effect", "--where", "dose=subanesthetic", "--limit", "0")
         #expect(paths.status == 0)
-        #expect(paths.stdout == "89 paths: 63 positive, 0 negative, 26 unknown; verdict: positive\n" + line)
+        #expect(
+            paths.stdout
+                == "ketamine produces antidepressant-effect: positive; 63 positive paths\n89 paths: 63 positive, 0 negative, 26 unknown; verdict: positive\n"
+                + line)
         let tsv = try pharmgraph("paths", ketamine, "ketamine", "analgesia", "--where", "dose=subanesthetic", "--format", "tsv")
         #expect(tsv.stderr.hasSuffix(line))
         let effects = try pharmgraph("effects", ketamine, "ketamine", "--where", "dose=subanesthetic")
@@ -87,6 +90,7 @@ struct FilterEndToEndTests {
         #expect(
             human.stdout == """
                 -  A --1-| D
+                A reduces D: negative; 1 negative path
                 1 path: 0 positive, 1 negative, 0 unknown; verdict: negative
                 --where Species=human left out 1 of 4 edges
 

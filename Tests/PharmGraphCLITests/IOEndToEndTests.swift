@@ -288,7 +288,7 @@ struct InputEndToEndTests {
         #expect(stats.status == 0)
         #expect(stats.stdout.contains("nodes: 118"))
         let paths = try Binary.run(["paths", "-", "ketamine", "analgesia", "--input-format", "graph", "--limit", "0"], in: fixtures, input: text)
-        #expect(paths.stdout == "24 paths: 24 positive, 0 negative, 0 unknown; verdict: positive\n")
+        #expect(paths.stdout == "ketamine produces analgesia: positive; 24 positive paths\n24 paths: 24 positive, 0 negative, 0 unknown; verdict: positive\n")
         // Without a name, the parsed top level tells: a YAML mapping is a graph; a table's lines are not.
         let unnamed = try Binary.run(["paths", "-", "ketamine", "analgesia", "--limit", "0"], in: fixtures, input: text)
         #expect(unnamed.stdout == paths.stdout)

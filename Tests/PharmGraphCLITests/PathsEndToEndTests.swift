@@ -13,7 +13,8 @@ struct PathsEndToEndTests {
         #expect(both.stdout.contains(#""relations" : "inhibits, activates","#))
         let one = try pharmgraph("paths", "valid/example.yaml", "ketamine", "analgesia", "--relations", "inhibits")
         #expect(one.status == 0)
-        #expect(one.stdout.hasPrefix("0 paths: 0 positive, 0 negative, 0 unknown; verdict: none"))
+        #expect(
+            one.stdout.hasPrefix("no determinate effect of ketamine on analgesia: none (no path)\n0 paths: 0 positive, 0 negative, 0 unknown; verdict: none"))
         let unknown = try pharmgraph("effects", "valid/example.yaml", "ketamine", "--targets", "nobody")
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasPrefix("error: --targets: unknown node 'nobody'"))
@@ -44,7 +45,7 @@ struct PathsEndToEndTests {
     func paths() throws {
         let text = try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos")
         #expect(text.status == 0)
-        expectGolden(text.stdout, "paths-signed.txt")
+        expectGolden(text.stdout, "paths-signed-reading.txt")
         let json = try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--format", "json")
         expectGolden(json.stdout, "paths-signed.json")
         let tsv = try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--format", "tsv")
@@ -82,23 +83,27 @@ struct PathsEndToEndTests {
         #expect(unused.stderr == "error: --where: no edge has the context value 'subanesthetic' for 'dose'; did you mean 'anesthetic'?\n")
         #expect(
             try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--where", "dose=anesthetic", "--limit", "0").stdout
-                == "4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed\n--where dose=anesthetic left out 0 of 11 edges\n")
+                == "no determinate effect of drug-a on e-pos: mixed (2 positive, 1 negative paths)\n"
+                + "4 paths: 2 positive, 1 negative, 1 unknown; verdict: mixed\n--where dose=anesthetic left out 0 of 11 edges\n")
         #expect(
             try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--shortest").stdout == """
                 +  drug-a -inhibits-| r1 -inhibits-| e-pos  [ref | ref]
                 ?  drug-a -activates-> r2 -binds-o e-pos  [ref | ref]
+                drug-a produces e-pos: positive; 1 positive path
                 2 paths: 1 positive, 0 negative, 1 unknown; verdict: positive
 
                 """)
         #expect(
             try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--sign", "negative").stdout == """
                 -  drug-a -activates-> r2 -activates-> p1 -inhibits-| e-pos  [ref | ref | ref]
+                drug-a reduces e-pos: negative; 1 negative path
                 1 path: 0 positive, 1 negative, 0 unknown; verdict: negative
 
                 """)
         #expect(
             try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-none", "--limit", "0").stdout
-                == "0 paths: 0 positive, 0 negative, 0 unknown; verdict: none\nno path: 'e-none' is not reachable from 'drug-a'\n")
+                == "no determinate effect of drug-a on e-none: none (no path)\n"
+                + "0 paths: 0 positive, 0 negative, 0 unknown; verdict: none\nno path: 'e-none' is not reachable from 'drug-a'\n")
     }
 
     @Test("an empty answer says why, in text and JSON; an answer with paths has no explanation")
@@ -108,6 +113,7 @@ struct PathsEndToEndTests {
         #expect(text.status == 0)
         #expect(
             text.stdout == """
+                no determinate effect of naloxone on analgesia: none (no path)
                 0 paths: 0 positive, 0 negative, 0 unknown; verdict: none
                 no path: the graph states that 'naloxone' has no effect on 'analgesia' (naloxone -no_effect-o analgesia [zanos2018b,kraus2019])
 
@@ -123,14 +129,14 @@ struct PathsEndToEndTests {
         #expect(same.stdout.hasSuffix("no path: the source and the target are the same node, 'drug', and a path never returns to its start\n"))
         let found = try pharmgraph("paths", "paths/empty.yaml", "drug", "e-far", "--format", "json")
         #expect(!found.stdout.contains("explanation"))
-        #expect(try pharmgraph("paths", "paths/empty.yaml", "drug", "e-far").stdout.split(separator: "\n").count == 2)
+        #expect(try pharmgraph("paths", "paths/empty.yaml", "drug", "e-far").stdout.split(separator: "\n").count == 3)
     }
 
     @Test("effects and causes")
     func reach() throws {
         let effects = try pharmgraph("effects", "paths/signed.yaml", "drug-a")
         #expect(effects.status == 0)
-        expectGolden(effects.stdout, "effects-signed.txt")
+        expectGolden(effects.stdout, "effects-signed-reading.txt")
         let json = try pharmgraph("effects", "paths/signed.yaml", "drug-a", "--format", "json")
         expectGolden(json.stdout, "effects-signed.json")
         let causes = try pharmgraph("causes", "paths/signed.yaml", "e-none")

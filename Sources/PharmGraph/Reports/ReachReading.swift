@@ -46,12 +46,10 @@ struct ReadingLayout {
     var network: Network { report.network }
     var isEffects: Bool { report.direction == .effects }
 
-    /// The ids of the start nodes, for sentences: up to three by id, else `N drugs`/`N nodes`.
+    /// The ids of the start nodes, for sentences: up to three, else `N drugs`/`N nodes`.
     func naming(_ nodes: [NodeIndex], noun: String) -> (text: String, plural: Bool) {
-        if nodes.count <= 3 {
-            return (nodes.map { DisplayText.escaped(network.nodeIDs[$0]) }.joined(separator: ", "), nodes.count > 1)
-        }
-        return (Plural.count(nodes.count, noun), true)
+        let named = PathsReport.naming(nodes, in: network)
+        return nodes.count <= 3 ? named : (Plural.count(nodes.count, noun), true)
     }
 
     /// The path a row shows: the assessment's headline, else the shortest.
@@ -148,8 +146,9 @@ struct ReadingLayout {
         if isEffects {
             let (drugs, plural) = naming(report.start, noun: "drug")
             let curated = network.graph != nil && report.reached.allSatisfy { Reading.subject(of: $0.target, in: network) != .other }
-            let what = curated ? "effects and conditions" : "nodes"
-            let count = report.reached.isEmpty ? "no \(what)" : "\(report.reached.count) \(what)"
+            let n = report.reached.count
+            let what = curated ? (n == 1 ? "effect or condition" : "effects and conditions") : (n == 1 ? "node" : "nodes")
+            let count = n == 0 ? (curated ? "no effect or condition" : "no node") : "\(n) \(what)"
             return "\(drugs) \(plural ? "reach" : "reaches") \(count) \(within)"
         }
         let goal = naming(report.start, noun: "target").text

@@ -175,3 +175,45 @@ public enum ReadingGroup: Int, Sendable, CaseIterable, Comparable {
 
     public static func < (a: ReadingGroup, b: ReadingGroup) -> Bool { a.rawValue < b.rawValue }
 }
+
+extension PathsReport {
+    /// The summary in words, above the counts line: `ketamine relieves or prevents depression: negative, established;
+    /// 112 negative paths in 4 mechanisms`, or for an abstention `no determinate effect of ketamine on hyperalgesia: mixed (…)`.
+    public var readingLine: String {
+        let reading = Reading(Reading.finding(result), subject: Reading.subject(of: targets, in: network))
+        let (from, plural) = Self.naming(sources, in: network)
+        let to = Self.naming(targets, in: network).text
+        let c = result.counts
+        let assessment = result.assessment
+        guard let verb = reading.verb(plural: plural) else {
+            let detail =
+                switch reading.finding {
+                case .verdict(.mixed): "\(c.positive) positive, \(c.negative) negative paths"
+                case .verdict(.unknown): "only unsigned routes"
+                case .verdict(.positive), .verdict(.negative), .verdict(.none): "no path"
+                case .undetermined: "the search stopped early"
+                }
+            return "no determinate effect of \(from) on \(to): \(reading.finding.rawValue) (\(detail))"
+        }
+        let sign: Sign = reading.stance == .drives ? .positive : .negative
+        var text = "\(from) \(verb) \(to): \(reading.finding.rawValue)"
+        if let certainty = assessment?.certainty { text += ", \(certainty.rawValue)" }
+        text += "; \(Plural.count(sign == .positive ? c.positive : c.negative, "\(sign.rawValue) path"))"
+        if let mechanisms = assessment?.mechanisms {
+            text += " in \(Plural.count(mechanisms.filter { $0.sign == sign }.count, "mechanism"))"
+        }
+        return text
+    }
+
+    /// Up to three ids (escaped), else `N nodes`; plural when several.
+    static func naming(_ nodes: [NodeIndex], in network: Network) -> (text: String, plural: Bool) {
+        if nodes.count <= 3 { return (nodes.map { DisplayText.escaped(network.nodeIDs[$0]) }.joined(separator: ", "), nodes.count > 1) }
+        return (Plural.count(nodes.count, "node"), true)
+    }
+
+    /// The paths, the reading line, then the summary as `text(hints:)` (which stays today's layout, for `--raw`).
+    public func readingText(hints: LimitHints = .library) -> String {
+        let formatter = PathFormatter(network: network)
+        return shown.map { formatter.line($0) + "\n" }.joined() + readingLine + "\n" + summaryLines(hints: hints, showing: true)
+    }
+}
