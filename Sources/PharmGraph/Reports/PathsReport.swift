@@ -212,7 +212,7 @@ public struct ReachReport: Sendable {
         var bySign: SignCountsJSON
         var shortest: PathJSON
         /// The verdict in words, its stance and the node's valence (docs/queries.md, "Reading verdicts"); `strength`
-        /// (`causes`) and `own_verdict` (inherited rows) only there. Filled by `ReachReport.read(_:_:partial:)`.
+        /// (`causes`) and `own_verdict` (inherited rows) only there. Filled by `ReachReport.read(_:_:partial:layout:)`.
         var reading = ""
         var stance = ""
         var valence = JSONNullable(nil)
@@ -248,23 +248,24 @@ public struct ReachReport: Sendable {
         }
     }
 
-    /// The JSON row of one node reached.
-    func row(_ report: TargetReport, partial: Bool) -> Row {
+    /// The JSON row of one node reached; `layout` gives its reading (made once per report).
+    func row(_ report: TargetReport, partial: Bool, layout: ReadingLayout) -> Row {
         let node = network.node(report.target)
         var row = Row(
             id: node.id, label: node.label, kind: node.kind,
             verdict: Finding(report.counts, partial: partial).rawValue, total: report.counts.total,
             bySign: SignCountsJSON(report.counts), shortest: PathJSON(report.shortest, network: network))
-        read(&row, report, partial: partial)
+        read(&row, report, partial: partial, layout: layout)
         return row
     }
 
     var json: JSON {
-        let rows = (direction == .causes ? readingOrder : reached).map { row($0, partial: partial) }
+        let layout = ReadingLayout(report: self)
+        let rows = (direction == .causes ? readingOrder : reached).map { row($0, partial: partial, layout: layout) }
         let ids = start.map { network.nodeIDs[$0] }
         return JSON(
             provenance: provenance, from: direction == .effects ? ids : nil, to: direction == .causes ? ids : nil,
-            maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json, inherited: inheritedJSON)
+            maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json, inherited: inheritedJSON(layout))
     }
 
     /// An aligned table (node, verdict, counts, shortest path) and, for a partial search, what it means.

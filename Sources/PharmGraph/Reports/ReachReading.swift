@@ -121,11 +121,11 @@ struct ReadingLayout {
         if let (inheritance, parts) = inherited {
             let racemate = DisplayText.escaped(network.nodeIDs[inheritance.racemate])
             let drug = DisplayText.escaped(network.nodeIDs[report.start[0]])
-            lines += [
-                "",
-                "Inherited from the racemate \(racemate): what the graph states of \(racemate) itself (paths through none",
-                "of its forms), for the \(Plural.count(inheritance.reached.count, "target")) \(drug)'s own paths do not decide the same way",
-            ]
+            let count = Plural.count(inheritance.reached.count, "target")
+            lines.append("")
+            lines += Self.wrappedWords(
+                "Inherited from the racemate \(racemate): what the graph states of \(racemate) itself (paths through none "
+                    + "of its forms), for the \(count) \(drug)'s own paths do not decide the same way")
             if parts.isEmpty { lines.append("  (none: \(drug)'s own paths decide every target \(racemate) reaches the same way)") }
             for section in parts { lines += [""] + sectionLines(section, columns) }
             if inheritance.partial {
@@ -283,6 +283,20 @@ struct ReadingLayout {
         .joined(separator: " and ")
     }
 
+    /// `text` in lines of at most `width` characters, broken at spaces (a longer word stands alone).
+    static func wrappedWords(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        return lines + [current]
+    }
+
     /// The path's text in lines of at most `width`, broken before a hop (further lines indented more).
     func wrapped(_ path: NetworkPath) -> [String] {
         let formatter = PathFormatter(network: network)
@@ -324,12 +338,12 @@ extension ReachReport {
         var reached: [Row]
     }
 
-    var inheritedJSON: InheritedJSON? {
+    func inheritedJSON(_ layout: ReadingLayout) -> InheritedJSON? {
         inherited.map { inheritance in
             InheritedJSON(
                 racemate: network.nodeIDs[inheritance.racemate], partial: inheritance.partial,
                 reached: inheritance.reached.map { report in
-                    var row = row(report, partial: inheritance.partial)
+                    var row = row(report, partial: inheritance.partial, layout: layout)
                     row.ownVerdict = inheritance.own[report.target]?.rawValue ?? Verdict.none.rawValue
                     return row
                 })
@@ -337,8 +351,7 @@ extension ReachReport {
     }
 
     /// Fills a JSON row's reading fields: `reading`, `stance`, `valence`, and for `causes` the first edge's `strength`.
-    func read(_ row: inout Row, _ report: TargetReport, partial: Bool) {
-        let layout = ReadingLayout(report: self)
+    func read(_ row: inout Row, _ report: TargetReport, partial: Bool, layout: ReadingLayout) {
         guard let reading = layout.rows([report], partial: partial).first?.reading else { return }
         row.reading = reading.phrase
         row.stance = reading.stance.rawValue
