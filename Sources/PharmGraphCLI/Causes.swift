@@ -3,9 +3,11 @@ import PharmGraph
 
 struct Causes: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Every drug that reaches an effect, each with its verdict, path counts and shortest path.",
+        abstract: "Every drug that reaches an effect: those that drive it, those that counter it, and the undecided.",
         discussion: """
             One search walks back from the effect, so it costs the same for one drug or thousands.
+            The forms of one drug (racemate, enantiomers, metabolites) are ranked by the strength
+            of their first effect edge. --raw prints the one-line table of verdicts and counts.
 
             Examples:
               pharmgraph causes Graphs/ketamine.yaml analgesia
@@ -27,10 +29,13 @@ struct Causes: ParsableCommand {
     @Option(help: "Output format.")
     var format: FormatOption<TextOrJSON> = .text
 
+    @Flag(help: "Text: the table of raw verdicts and counts, without the reading.")
+    var raw = false
+
     func run() throws {
         try ReachOutput.run(
             .causes, input: input, traversal: traversal, limits: limits, format: format,
-            options: ["effect": effect, "sources": sources.joined(separator: ",")]
+            options: ["effect": effect, "sources": sources.joined(separator: ",")], raw: raw
         ) { network in
             let goals = try QueryInput.resolve(effect, in: network, what: "EFFECT")
             let drugs = try QueryInput.targets(

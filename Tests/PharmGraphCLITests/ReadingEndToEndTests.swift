@@ -60,6 +60,8 @@ struct ReadingEndToEndTests {
         #expect(rows.map { $0["reading"] as? String } == ["causes/worsens"] + Array(repeating: "relieves/prevents", count: 4))
         #expect(rows.map { $0["strength"] as? String } == [nil, "strong", "moderate", "weak", nil])
         #expect(rows[0]["strength"] is NSNull && rows[4]["strength"] is NSNull)
+        let raw = try pharmgraph("causes", Self.graph, "cond-a", "--raw")
+        #expect(raw.stdout.hasPrefix("drug     verdict     +     -     ?  shortest path\nagonist  positive     1     0     0  agonist -activates-> rec"))
         let effect = try pharmgraph("causes", Self.graph, "eff-low")
         #expect(effect.stdout.contains("\nDrugs that reduce eff-low (4)\n"))
         #expect(effect.stdout.contains("\nDrugs that produce eff-low (1)\n  agonist"))
