@@ -70,6 +70,21 @@ struct ReadingEndToEndTests {
         #expect(mixed.stdout.contains("\n      both signs: 1 positive, 1 negative\n"))
     }
 
+    @Test("the reading of every ketamine-graph drug and of the main outcomes fits 100 columns")
+    func width() throws {
+        let ketamine = Repository.path("Graphs/ketamine.yaml")
+        let queries =
+            ["ketamine", "esketamine", "arketamine", "norketamine", "lithium", "opioids"].map { ["effects", ketamine, $0] }
+            + ["depression", "analgesia", "hyperalgesia", "antidepressant-effect"].map { ["causes", ketamine, $0] }
+        for query in queries {
+            let run = try Binary.run(query, in: fixtures)
+            #expect(run.status == 0)
+            let long = run.stdout.split(separator: "\n").filter { $0.count > 100 }
+            #expect(long.isEmpty, "\(query[2]): \(long)")
+        }
+        #expect(try Binary.run(["effects", ketamine, "esketamine"], in: fixtures).stdout.contains("\nInherited from the racemate ketamine:"))
+    }
+
     @Test("paths: the verdict in words above the counts line")
     func paths() throws {
         let relieves = try pharmgraph("paths", Self.graph, "rac", "cond-a", "--limit", "0")
