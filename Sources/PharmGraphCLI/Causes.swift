@@ -3,9 +3,11 @@ import PharmGraph
 
 struct Causes: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Every drug that reaches an effect, each with its verdict, path counts and shortest path.",
+        abstract: "Every drug that reaches an effect: those that drive it, those that counter it, and the undecided.",
         discussion: """
             One search walks back from the effect, so it costs the same for one drug or thousands.
+            The forms of one drug (racemate, enantiomers, metabolites) are ranked by the strength
+            of their first effect edge. --raw prints the one-line table of verdicts and counts.
 
             Examples:
               pharmgraph causes Graphs/ketamine.yaml analgesia

@@ -195,7 +195,7 @@ struct Paths: ParsableCommand {
             network: engine.network, query: query, result: result, shown: k ?? limit, provenance: provenance, explanation: explanation)
         report.raw = raw
         switch format.format {
-        case .text: Console.out(report.text(hints: .cli))
+        case .text: Console.out(raw ? report.text(hints: .cli) : report.readingText(hints: .cli))
         case .json: Console.out(try report.jsonText())
         case .tsv:
             Console.out(report.tsv)

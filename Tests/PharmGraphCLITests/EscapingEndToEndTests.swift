@@ -26,6 +26,7 @@ struct EscapingEndToEndTests {
         #expect(
             text.stdout == """
                 -  a b -activates-> esc\\u{1B}[31mred -inhibits-| rtl\\u{202E}evil
+                a b reduces rtl\\u{202E}evil: negative; 1 negative path
                 1 path: 0 positive, 1 negative, 0 unknown; verdict: negative
 
                 """)
@@ -35,7 +36,7 @@ struct EscapingEndToEndTests {
         #expect(row[2] == "a\\u{20}b esc\\u{1B}[31mred rtl\\u{202E}evil")
         let effects = try pharmgraph("effects", old, "a b", "--targets", Self.evil)
         #expect(!effects.stdout.contains("\u{1B}") && !effects.stdout.contains("\u{202E}"))
-        #expect(effects.stdout.contains("rtl\\u{202E}evil  negative"))
+        #expect(effects.stdout.contains("rtl\\u{202E}evil  reduces"))
         let causes = try pharmgraph("causes", old, Self.evil, "--sources", "a b")
         #expect(!causes.stdout.contains("\u{1B}") && causes.stdout.contains("a b -activates-> esc\\u{1B}[31mred"))
         let unknown = try pharmgraph("paths", old, "a b", "x\u{1B}[2J")

@@ -212,10 +212,12 @@ public struct ReachReport: Sendable {
     public let filter: FilterSummary?
     /// Whether the text is the raw counts' alone, as before the verdict semantics (`--raw`).
     public var raw = false
+    /// For an enantiomer's `effects`: what it inherits from its racemate (`PathEngine.inherited`).
+    public let inherited: Inheritance?
 
     public init(
         network: Network, direction: Direction, start: [NodeIndex], maxLength: Int, reached: [TargetReport], partial: Bool,
-        provenance: Provenance, filter: ContextFilter = ContextFilter()
+        provenance: Provenance, filter: ContextFilter = ContextFilter(), inherited: Inheritance? = nil
     ) {
         self.network = network
         self.direction = direction
@@ -225,6 +227,7 @@ public struct ReachReport: Sendable {
         self.partial = partial
         self.provenance = provenance
         self.filter = FilterSummary(filter, in: network)
+        self.inherited = inherited
     }
 
     /// One node reached in JSON output.
@@ -238,10 +241,19 @@ public struct ReachReport: Sendable {
         var shortest: PathJSON
         /// The verdict semantics' fields, beside the others (absent when partial).
         var assessment: AssessmentJSON?
+        /// The verdict in words, its stance and the node's valence (docs/queries.md, "Reading verdicts"); `strength`
+        /// (`causes`) and `own_verdict` (inherited rows) only there. Filled by `ReachReport.read(_:_:partial:layout:)`.
+        var reading = ""
+        var stance = ""
+        var valence = JSONNullable(nil)
+        var strength: JSONNullable?
+        var ownVerdict: String?
 
         enum CodingKeys: String, CodingKey {
             case id, label, kind, verdict, total, shortest
             case bySign = "by_sign"
+            case reading, stance, valence, strength
+            case ownVerdict = "own_verdict"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -253,6 +265,11 @@ public struct ReachReport: Sendable {
             try c.encode(total, forKey: .total)
             try c.encode(bySign, forKey: .bySign)
             try c.encode(shortest, forKey: .shortest)
+            try c.encode(reading, forKey: .reading)
+            try c.encode(stance, forKey: .stance)
+            try c.encode(valence, forKey: .valence)
+            try c.encodeIfPresent(strength, forKey: .strength)
+            try c.encodeIfPresent(ownVerdict, forKey: .ownVerdict)
             try assessment?.encode(to: encoder)
         }
     }
@@ -268,32 +285,40 @@ public struct ReachReport: Sendable {
         var reached: [Row]
         /// What the context filter left out (only with a filter).
         var filter: FilterSummary.JSON?
+        /// For an enantiomer's `effects`: the rows inherited from its racemate.
+        var inherited: InheritedJSON?
 
         enum CodingKeys: String, CodingKey {
-            case provenance, from, to, partial, reached, filter
+            case provenance, from, to, partial, reached, filter, inherited
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
         }
     }
 
+    /// The JSON row of one node reached; `layout` gives its reading (made once per report).
+    func row(_ report: TargetReport, partial: Bool, layout: ReadingLayout) -> Row {
+        let node = network.node(report.target)
+        var row = Row(
+            id: node.id, label: node.label, kind: node.kind,
+            verdict: finding(report, partial: partial).rawValue, total: report.counts.total,
+            bySign: SignCountsJSON(report.counts), shortest: PathJSON(report.shortest, network: network),
+            assessment: partial ? nil : report.assessment.map { AssessmentJSON($0, network: network) })
+        read(&row, report, partial: partial, layout: layout)
+        return row
+    }
+
     var json: JSON {
-        let rows = reached.map { report in
-            let node = network.node(report.target)
-            return Row(
-                id: node.id, label: node.label, kind: node.kind,
-                verdict: finding(report).rawValue, total: report.counts.total, bySign: SignCountsJSON(report.counts),
-                shortest: PathJSON(report.shortest, network: network),
-                assessment: partial ? nil : report.assessment.map { AssessmentJSON($0, network: network) })
-        }
+        let layout = ReadingLayout(report: self)
+        let rows = (direction == .causes ? readingOrder : reached).map { row($0, partial: partial, layout: layout) }
         let ids = start.map { network.nodeIDs[$0] }
         return JSON(
             provenance: provenance, from: direction == .effects ? ids : nil, to: direction == .causes ? ids : nil,
-            maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json)
+            maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json, inherited: inheritedJSON(layout))
     }
 
     /// A target's verdict: undetermined when partial, else the tiered verdict (the raw one when not assessed).
-    func finding(_ report: TargetReport) -> Finding {
-        partial ? .undetermined : .verdict(report.assessment?.verdict ?? report.counts.verdict)
+    func finding(_ report: TargetReport, partial: Bool? = nil) -> Finding {
+        (partial ?? self.partial) ? .undetermined : .verdict(report.assessment?.verdict ?? report.counts.verdict)
     }
 
     /// An aligned table (node, verdict, counts, shortest path) and, for a partial search, what it means.

@@ -3,7 +3,7 @@ import PharmGraph
 /// The one run of `effects` and `causes`: load, resolve the ends, search, print.
 enum ReachOutput {
     /// Runs `direction` from the nodes `ends` picks in the loaded network (the query's sources and targets);
-    /// `options`: the command's own options as provenance records them.
+    /// `options`: the command's own options as provenance records them; `raw`: today's table instead of the reading text.
     static func run(
         _ direction: ReachReport.Direction, input: InputOptions, traversal: TraversalArguments, limits: SearchLimitOptions,
         format: FormatOption<TextOrJSON>, raw: Bool = false, options: [String: String],
@@ -22,15 +22,18 @@ enum ReachOutput {
             case .causes: try engine.reachBack(query, assess: true)
             }
         }
+        let inherited = try QueryInput.run { () throws(PathEngine.QueryError) in
+            direction == .effects ? try engine.inherited(query, own: reports, ownPartial: partial) : nil
+        }
         var report = ReachReport(
             network: network, direction: direction, start: direction == .effects ? sources : targets, maxLength: traversal.maxLength,
             reached: reports, partial: partial,
             provenance: Provenance(
                 inputs: inputs, options: traversal.provenance(limits, input.network.provenanceOptions.merging(options) { a, _ in a })),
-            filter: walk.filter)
+            filter: walk.filter, inherited: inherited)
         report.raw = raw
         switch format.format {
-        case .text: Console.out(report.text(hints: .cli))
+        case .text: Console.out(raw ? report.text(hints: .cli) : report.readingText(hints: .cli))
         case .json: Console.out(try report.jsonText())
         case .tsv: throw format.format.unsupported
         }
