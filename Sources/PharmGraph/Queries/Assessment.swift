@@ -23,6 +23,8 @@ public struct Assessment: Sendable, Equatable {
     public var headline: NetworkPath?
     /// Whether the verdict rests on a correlational edge (its best path has one).
     public var correlational: Bool
+    /// Unbalanced feedback loops on the way, and how they were settled (`PathEngine.assessFeedback`).
+    public var feedback: Feedback? = nil
 
     public init(
         verdict: Verdict, rawVerdict: Verdict, certainty: Certainty? = nil, tiers: [Tier] = [], caveats: [Caveat] = [],

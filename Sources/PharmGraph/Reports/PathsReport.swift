@@ -48,6 +48,8 @@ public struct PathsReport: Sendable {
     public let explanation: EmptyReason?
     /// What the query's context filter left out, when it has one.
     public let filter: FilterSummary?
+    /// The query's clamped nodes (`--do`).
+    public let interventions: [Intervention]
 
     /// `shown`: how many of the result's paths are printed; `explanation`: why there is none.
     public init(
@@ -62,6 +64,7 @@ public struct PathsReport: Sendable {
         self.provenance = provenance
         self.explanation = explanation
         filter = FilterSummary(query.traversal.filter, in: network)
+        interventions = query.interventions
     }
 
     /// The explanation in words, if any.
@@ -84,9 +87,14 @@ public struct PathsReport: Sendable {
     /// The summary, and for a partial result why it stopped: the last lines of the text, the stderr of TSV.
     public func summaryLines(hints: LimitHints = .library, showing: Bool) -> String {
         var summary = Self.summary(result.counts, partial: result.partial)
+        if let feedback = result.assessment?.feedback, feedback.abstains {
+            summary += " → \(feedback.reported.rawValue) (feedback)"
+        }
         if showing, shown.count < result.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
         if result.partial { summary += "\n" + Self.partialLine(result, hints: hints) }
         if let filter { summary += "\n" + filter.line(hints: hints) }
+        if let line = Intervention.line(interventions, network: network) { summary += "\n" + line }
+        if let feedback = result.assessment?.feedback { summary += "\n" + feedback.description(network: network) }
         if let explanationText { summary += "\n" + explanationText }
         return summary + "\n"
     }
@@ -148,9 +156,13 @@ public struct PathsReport: Sendable {
         var explanation: ExplanationJSON?
         /// What the context filter left out (only with a filter).
         var filter: FilterSummary.JSON?
+        /// The clamped nodes (only with `--do`).
+        var interventions: [InterventionJSON]?
+        /// Unbalanced feedback loops on the way (only when found).
+        var feedback: FeedbackJSON?
 
         enum CodingKeys: String, CodingKey {
-            case provenance, from, to, total, verdict, partial, paths, explanation, filter
+            case provenance, from, to, total, verdict, partial, paths, explanation, filter, interventions, feedback
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
             case bySign = "by_sign"
@@ -160,9 +172,12 @@ public struct PathsReport: Sendable {
     var json: JSON {
         JSON(
             provenance: provenance, from: sources.map { network.nodeIDs[$0] }, to: targets.map { network.nodeIDs[$0] },
-            maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts), verdict: result.finding.rawValue,
+            maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts),
+            verdict: Finding(result.counts, partial: result.partial, assessment: result.assessment).rawValue,
             partial: result.partial, paths: shown.map { PathJSON($0, network: network) },
-            explanation: explanation.map { ExplanationJSON(reason: $0.word, text: explanationText ?? "") }, filter: filter?.json)
+            explanation: explanation.map { ExplanationJSON(reason: $0.word, text: explanationText ?? "") }, filter: filter?.json,
+            interventions: interventions.isEmpty ? nil : interventions.map { InterventionJSON($0, network: network) },
+            feedback: result.assessment?.feedback.map { FeedbackJSON($0, network: network) })
     }
 }
 
@@ -184,10 +199,12 @@ public struct ReachReport: Sendable {
     public let provenance: Provenance
     /// What the query's context filter left out, when it has one.
     public let filter: FilterSummary?
+    /// The query's clamped nodes (`--do`).
+    public let interventions: [Intervention]
 
     public init(
         network: Network, direction: Direction, start: [NodeIndex], maxLength: Int, reached: [TargetReport], partial: Bool,
-        provenance: Provenance, filter: ContextFilter = ContextFilter()
+        provenance: Provenance, filter: ContextFilter = ContextFilter(), interventions: [Intervention] = []
     ) {
         self.network = network
         self.direction = direction
@@ -197,6 +214,7 @@ public struct ReachReport: Sendable {
         self.partial = partial
         self.provenance = provenance
         self.filter = FilterSummary(filter, in: network)
+        self.interventions = interventions
     }
 
     /// One node reached in JSON output.
@@ -208,9 +226,11 @@ public struct ReachReport: Sendable {
         var total: Int
         var bySign: SignCountsJSON
         var shortest: PathJSON
+        /// Unbalanced feedback loops on the way (only when found).
+        var feedback: FeedbackJSON?
 
         enum CodingKeys: String, CodingKey {
-            case id, label, kind, verdict, total, shortest
+            case id, label, kind, verdict, total, shortest, feedback
             case bySign = "by_sign"
         }
     }
@@ -226,9 +246,11 @@ public struct ReachReport: Sendable {
         var reached: [Row]
         /// What the context filter left out (only with a filter).
         var filter: FilterSummary.JSON?
+        /// The clamped nodes (only with `--do`).
+        var interventions: [InterventionJSON]?
 
         enum CodingKeys: String, CodingKey {
-            case provenance, from, to, partial, reached, filter
+            case provenance, from, to, partial, reached, filter, interventions
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
         }
@@ -239,13 +261,15 @@ public struct ReachReport: Sendable {
             let node = network.node(report.target)
             return Row(
                 id: node.id, label: node.label, kind: node.kind,
-                verdict: Finding(report.counts, partial: partial).rawValue, total: report.counts.total,
-                bySign: SignCountsJSON(report.counts), shortest: PathJSON(report.shortest, network: network))
+                verdict: Finding(report.counts, partial: partial, assessment: report.assessment).rawValue, total: report.counts.total,
+                bySign: SignCountsJSON(report.counts), shortest: PathJSON(report.shortest, network: network),
+                feedback: report.assessment?.feedback.map { FeedbackJSON($0, network: network) })
         }
         let ids = start.map { network.nodeIDs[$0] }
         return JSON(
             provenance: provenance, from: direction == .effects ? ids : nil, to: direction == .causes ? ids : nil,
-            maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json)
+            maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json,
+            interventions: interventions.isEmpty ? nil : interventions.map { InterventionJSON($0, network: network) })
     }
 
     /// An aligned table (node, verdict, counts, shortest path) and, for a partial search, what it means.
@@ -264,7 +288,7 @@ public struct ReachReport: Sendable {
         for (report, id) in zip(reached, ids) {
             let c = report.counts
             let counts = [c.positive, c.negative, c.unknown].map(leftPad).joined(separator: " ")
-            let finding = Finding(c, partial: partial).rawValue
+            let finding = Finding(c, partial: partial, assessment: report.assessment).rawValue
             lines.append("\(pad(id, width))  \(pad(finding, verdictWidth)) \(counts)  \(formatter.describe(report.shortest))")
         }
         var out = lines.joined(separator: "\n") + "\n"
@@ -273,6 +297,12 @@ public struct ReachReport: Sendable {
             out += LimitHints.lowerBoundNote + "; nodes not listed may still be reached\n"
         }
         if let filter { out += filter.line(hints: hints) + "\n" }
+        if let line = Intervention.line(interventions, network: network) { out += line + "\n" }
+        for report in reached {
+            if let feedback = report.assessment?.feedback {
+                out += "\(DisplayText.escaped(network.nodeIDs[report.target])): " + feedback.description(network: network) + "\n"
+            }
+        }
         return out
     }
 }
