@@ -49,7 +49,7 @@ struct Effects: ParsableCommand {
     }
 
     func run() throws {
-        let options = ["drug": drug ?? "", "targets": targets.joined(separator: ",")]
+        let options = ["drug": drug ?? "", "targets": targets.joined(separator: ",")].merging(intervention.provenanceOptions) { a, _ in a }
         if let contrast {
             try ContrastOutput.run(
                 contrast, drug: drug, targets: targets, input: input, traversal: traversal, limits: limits, intervention: intervention,

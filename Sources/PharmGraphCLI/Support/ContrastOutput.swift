@@ -31,7 +31,7 @@ enum ContrastOutput {
         let answer = try QueryInput.run { () throws(PathEngine.QueryError) in
             try engine.contrast(query, key: contrast.key, values: contrast.values)
         }
-        var recorded = options.merging(intervention.provenanceOptions) { a, _ in a }
+        var recorded = options
         recorded["contrast"] = contrast.text
         let report = ContrastReport(
             network: network, contrast: answer, query: query,
