@@ -183,7 +183,8 @@ struct Paths: ParsableCommand {
     func runOne(from: String, to: String, engine: PathEngine, inputs: [Provenance.Input], title: String) throws -> Int {
         let query = try query(from: from, to: to, engine: engine)
         var result = try report(query, engine: engine)
-        try QueryInput.run { () throws(PathEngine.QueryError) in try engine.assessFeedback(query, report: &result) }
+        // --shortest answers for the shortest length only: no route past the limit concerns it.
+        if !shortest { try QueryInput.run { () throws(PathEngine.QueryError) in try engine.assessFeedback(query, report: &result) } }
         let provenance = Provenance(inputs: inputs, options: provenanceOptions(from: from, to: to))
         if let render {
             try draw(result, query: query, to: render, engine: engine, names: (from, to), title: title, provenance: provenance)

@@ -102,6 +102,29 @@ struct FeedbackTests {
         #expect(words == ["e-bal": "-", "e-loop": "other_sign", "e-kept": "kept"])
     }
 
+    @Test("the ketamine graph: its one loop (ampar, bdnf, protein-synthesis, trkb; all +) is balanced, so no effect gets a finding")
+    func ketamine() throws {
+        let result = loadGraph(Repository.path("Graphs/ketamine.yaml"))
+        let engine = PathEngine(graph: try #require(result.graph))
+        let network = engine.network
+        let drugs = try ["ketamine", "esketamine", "arketamine"].map { try #require(network.index(of: $0)) }
+        let query = PathQuery(sources: drugs, targets: try NodeSelector.resolve("kind:effect", in: network))
+        let analysis = FeedbackAnalysis(network: network, steps: engine.steps(for: query.walk), sources: drugs.map(\.rawValue), avoid: [])
+        #expect(analysis.loops.isEmpty)
+        // The loop is there, balanced: with one of its edges made negative (a clamp would not do it), it would not be.
+        let ids = ["ampar", "bdnf", "protein-synthesis", "trkb"]
+        let inLoop = network.graph!.edges.filter { ids.contains($0.from) && ids.contains($0.to) }
+        #expect(inLoop.count == 6)
+        #expect(inLoop.allSatisfy { $0.relation.sign == .positive })
+        for drug in drugs {
+            var each = query
+            each.sources = [drug]
+            var (reports, partial) = try engine.reach(each)
+            try engine.assessFeedback(each, reports: &reports, partial: partial)
+            #expect(reports.allSatisfy { $0.assessment == nil })
+        }
+    }
+
     @Test("Tarjan on a chain of a million nodes, closed into one loop and open: no recursion, linear")
     func deepChain() {
         let n = 1_000_000

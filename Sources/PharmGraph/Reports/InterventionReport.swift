@@ -27,7 +27,7 @@ struct FeedbackJSON: Encodable, Sendable, Equatable {
     var abstains: Bool
     /// The verdict of the search up to the length limit.
     var limitedVerdict: String
-    var loops: [[String]]
+    var loops: [Loop]
     var region: Int
     /// The longest path the exhaustive count allowed (kept, other_sign).
     var maxLength: Int?
@@ -43,11 +43,20 @@ struct FeedbackJSON: Encodable, Sendable, Equatable {
         case bySign = "by_sign"
     }
 
+    /// One unbalanced loop: its size and its first `listed` node ids, in id order.
+    struct Loop: Encodable, Sendable, Equatable {
+        var size: Int
+        var nodes: [String]
+    }
+
+    /// At most this many ids of a loop are listed (a loop of a large network can hold most of its nodes).
+    static let listed = 100
+
     init(_ feedback: Feedback, network: Network) {
         outcome = feedback.word
         abstains = feedback.abstains
         limitedVerdict = feedback.verdict.rawValue
-        loops = feedback.loops.map { $0.map { network.nodeIDs[$0] } }
+        loops = feedback.loops.map { Loop(size: $0.count, nodes: $0.prefix(Self.listed).map { network.nodeIDs[$0] }) }
         region = feedback.region
         switch feedback.outcome {
         case let .kept(counts, maxLength):
