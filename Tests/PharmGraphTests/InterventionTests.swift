@@ -90,6 +90,15 @@ struct InterventionTests {
         #expect(try engine.shortest(into).counts.total == 0)
     }
 
+    @Test("causes (reachBack): the clamp cuts the edges into its node, and starts nothing")
+    func reachBack() throws {
+        let engine = try load("intervention.yaml")
+        var query = PathQuery(sources: [try node(engine, "drug"), try node(engine, "up")], targets: [try node(engine, "f")])
+        #expect(try engine.reachBack(query).reports.map { engine.network.nodeIDs[$0.target] }.sorted() == ["drug", "up"])
+        query.interventions = [Intervention(node: try node(engine, "x"), sign: .negative)]
+        #expect(try engine.reachBack(query).reports.isEmpty)
+    }
+
     @Test("terms: NODE=+|-, parsed and resolved; a malformed term, an unknown node and a node clamped both ways are errors")
     func terms() throws {
         let engine = try load("intervention.yaml")
