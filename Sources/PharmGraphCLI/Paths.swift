@@ -40,6 +40,8 @@ struct Paths: ParsableCommand {
 
     @OptionGroup var traversal: TraversalArguments
 
+    @OptionGroup var intervention: InterventionOptions
+
     @Option(parsing: .unconditional, help: "How many paths to print, at most 100000 (the totals are exact unless partial); 0 prints the summary alone.")
     var limit: Int = 20
 
@@ -142,6 +144,12 @@ struct Paths: ParsableCommand {
             avoid: try avoid.flatMap { try QueryInput.resolve($0, in: network, what: "--avoid") },
             pattern: pattern?.kinds,
             sign: sign?.sign, traversal: try traversal.traversal())
+        query.interventions = try intervention.interventions(in: network)
+        if query.targets.count == 1, query.interventions.contains(where: { $0.node == query.targets[0] }) {
+            let id = DisplayText.escaped(network.node(query.targets[0]).id)
+            Console.error("error: TO '\(id)' is clamped by --do: every edge into it is cut, so no path reaches it\n")
+            throw ExitCode(1)
+        }
         limits.limits(perQuery: true).apply(to: &query)
         return query
     }
@@ -185,7 +193,9 @@ struct Paths: ParsableCommand {
 
     func runOne(from: String, to: String, engine: PathEngine, inputs: [Provenance.Input], title: String) throws -> Int {
         let query = try query(from: from, to: to, engine: engine)
-        let result = try report(query, engine: engine, detail: true)
+        var result = try report(query, engine: engine, detail: true)
+        // --shortest answers for the shortest length only: no route past the limit concerns it.
+        if !shortest { try QueryInput.run { () throws(PathEngine.QueryError) in try engine.assessFeedback(query, report: &result) } }
         let provenance = Provenance(inputs: inputs, options: provenanceOptions(from: from, to: to))
         if let render {
             try draw(result, query: query, to: render, engine: engine, names: (from, to), title: title, provenance: provenance)
@@ -206,7 +216,7 @@ struct Paths: ParsableCommand {
 
     /// The query's options as provenance records them.
     func provenanceOptions(from: String, to: String) -> [String: String] {
-        var options = traversal.provenance(limits, input.network.provenanceOptions)
+        var options = traversal.provenance(limits, input.network.provenanceOptions.merging(intervention.provenanceOptions) { a, _ in a })
         options["from"] = from
         options["to"] = to
         if let k { options["k"] = String(k) } else { options["limit"] = String(limit) }

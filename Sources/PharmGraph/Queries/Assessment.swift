@@ -28,6 +28,8 @@ public struct Assessment: Sendable, Equatable {
     /// Whether every path was enumerated (at most `VerdictRules.enumerationBound`, 10,000), so that shared and deciding
     /// edges, mechanisms and the headline were computed; when not, caveats carry counts only.
     public var enumerated: Bool = true
+    /// Unbalanced feedback loops on the way, and how they were settled (`PathEngine.assessFeedback`).
+    public var feedback: Feedback? = nil
 
     public init(
         verdict: Verdict, rawVerdict: Verdict, certainty: Certainty? = nil, tiers: [Tier] = [], caveats: [Caveat] = [],

@@ -137,6 +137,8 @@ extension PathEngine {
             var back = probe
             back.sources = query.targets
             back.targets = query.sources
+            // The clamps keep cutting the edges into their nodes, but start nothing backwards.
+            (back.traversal, back.interventions) = (query.walk, [])
             back.pattern = query.pattern.map { $0.reversed() }
             let found = try shortest(back, limit: 1)
             if let path = found.paths.first, !found.partial { return .reverseOnly(path: path, count: found.counts.total) }

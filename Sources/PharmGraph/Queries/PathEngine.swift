@@ -22,6 +22,8 @@ public struct PathQuery: Sendable {
     /// The most work the search may do, in search steps (docs/queries.md), before it stops
     /// and marks the result partial; `nil` for no bound. Deterministic, unlike a timeout.
     public var maxWork: Int? = PathQuery.defaultMaxWork
+    /// Clamped nodes (`--do`): edges into them are cut, and they are sources of their clamp's sign.
+    public var interventions: [Intervention] = []
 
     /// The default maximum length.
     public static let defaultMaxLength = 6
@@ -108,7 +110,7 @@ public final class PathEngine: @unchecked Sendable {
     func preparation(_ query: PathQuery, spec: SearchSpec, steps: StepGraph, counts: Bool) -> SearchPreparation {
         let key = PreparationKey(
             targets: query.targets.sorted(), avoid: query.avoid.sorted(), via: query.via?.sorted(), pattern: query.pattern,
-            maxLength: spec.maxLength, traversal: query.traversal, counts: counts)
+            maxLength: spec.maxLength, traversal: query.walk, counts: counts)
         lock.lock()
         if let cached = preparations[key] {
             lock.unlock()
@@ -157,7 +159,7 @@ public final class PathEngine: @unchecked Sendable {
         var spec = spec
         spec.maxWork = meter.remaining
         spec.deadline = meter.deadline
-        let steps = steps(for: query.traversal)
+        let steps = steps(for: query.walk)
         let prepared = preparation(query, spec: spec, steps: steps, counts: visitor.acceptsCounts)
         let (end, work) = PathSearch.run(spec, on: steps, kinds: network.nodeKinds, preparation: prepared, visitor: &visitor)
         meter.work += work
@@ -248,7 +250,8 @@ public final class PathEngine: @unchecked Sendable {
 
     /// Throws `nodeOutOfRange` for the first node of the query outside the network, before any array is indexed with it.
     private func checkNodes(_ query: PathQuery) throws(QueryError) {
-        for node in query.sources + query.targets + query.avoid + (query.via ?? []) where !network.contains(node) {
+        for node in query.sources + query.targets + query.avoid + (query.via ?? []) + query.interventions.map(\.node)
+        where !network.contains(node) {
             throw .nodeOutOfRange(node)
         }
     }
@@ -294,8 +297,10 @@ public final class PathEngine: @unchecked Sendable {
         if let pattern, pattern.count - 1 > length {
             throw .patternLongerThanMaxLength(steps: pattern.count - 1, maxLength: length)
         }
+        let sources = query.signedSources
         return SearchSpec(
-            sources: query.sources.map(\.rawValue), isTarget: isTarget, maxLength: length, avoid: avoid, via: via, pattern: pattern,
+            sources: sources.map(\.node), sourceSigns: query.interventions.isEmpty ? [] : sources.map(\.sign), isTarget: isTarget, maxLength: length,
+            avoid: avoid, via: via, pattern: pattern,
             sign: query.sign)
     }
 
@@ -314,15 +319,18 @@ public final class PathEngine: @unchecked Sendable {
     /// bidirectional BFS counts them without enumerating; otherwise lengths are tried in turn.
     public func shortest(_ query: PathQuery, limit: Int = 20) throws(QueryError) -> PathReport {
         if query.via == nil, query.pattern == nil, query.sign == nil, PathQuery.maxLengths.contains(query.maxLength),
-            Set(query.sources).isDisjoint(with: query.targets)
+            Set(query.signedSources.map { NodeIndex(rawValue: $0.node) }).isDisjoint(with: query.targets)
         {
             try checkNodes(query)
-            let counter = ShortestPathCounter(steps: steps(for: query.traversal), avoid: Set(query.avoid.map(\.rawValue)))
+            let sources = query.signedSources
+            let counter = ShortestPathCounter(
+                steps: steps(for: query.walk), avoid: Set(query.avoid.map(\.rawValue)),
+                sourceSigns: Dictionary(sources.filter { $0.sign != 1 }.map { ($0.node, $0.sign) }) { a, _ in a })
             let (forward, backward) = takeSides()
             defer { returnSides(forward, backward) }
             guard
                 let found = try counter.run(
-                    sources: query.sources.map(\.rawValue), targets: query.targets.map(\.rawValue), maxLength: query.maxLength,
+                    sources: sources.map(\.node), targets: query.targets.map(\.rawValue), maxLength: query.maxLength,
                     forward: forward,
                     backward: backward)
             else { return PathReport(counts: SignCounts(), paths: [], partial: false) }
@@ -456,6 +464,9 @@ public final class PathEngine: @unchecked Sendable {
         var reversed = query
         reversed.sources = query.targets
         reversed.targets = query.sources
+        // The clamps still cut the edges into their nodes; the clamped nodes are not added as sources.
+        reversed.traversal = query.walk
+        reversed.interventions = []
         reversed.traversal.reversed = true
         if let pattern = query.pattern { reversed.pattern = pattern.reversed() }
         let spec = try spec(for: reversed)

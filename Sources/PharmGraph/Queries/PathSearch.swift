@@ -3,6 +3,8 @@ import Foundation
 /// What a path search looks for, in integer ids.
 struct SearchSpec {
     var sources: [Int32]
+    /// Each source's starting sign (a clamp's, `PathQuery.interventions`); empty: all +.
+    var sourceSigns: [Int8] = []
     /// Node → whether paths end there (and are counted).
     var isTarget: [Bool]
     var maxLength: Int
@@ -285,7 +287,7 @@ enum PathSearch {
         let wanted = spec.sign?.stepValue
         var work = 0
 
-        for source in spec.sources {
+        for (i, source) in spec.sources.enumerated() {
             let s = Int(source)
             if hasAvoid, avoid[s] { continue }
             if hasFeasible, !layers[0][s] { continue }
@@ -293,7 +295,7 @@ enum PathSearch {
             var depth = 0
             nodeStack[0] = source
             cursorStack[0] = offsets[s]
-            signStack[0] = 1
+            signStack[0] = spec.sourceSigns.isEmpty ? 1 : spec.sourceSigns[i]
             viaStack[0] = hasVia && via[s] ? 1 : 0
             weightStack[0] = 1
             onPath[s] = true

@@ -7,6 +7,8 @@
 struct ShortestPathCounter {
     let steps: StepGraph
     let avoid: Set<Int32>
+    /// The sources that start with another sign than + (clamped nodes), by node.
+    var sourceSigns: [Int32: Int8] = [:]
 
     /// One side's BFS state over flat per-node arrays, reused across queries.
     ///
@@ -76,7 +78,7 @@ struct ShortestPathCounter {
     ) throws(PathEngine.QueryError) -> (length: Int, counts: SignCounts, middle: [Int32])? {
         for s in sources where !avoid.contains(s) && forward.distance(s) == nil {
             forward.reach(s, at: 0)
-            forward.positive[Int(s)] = 1
+            if sourceSigns[s] == -1 { forward.negative[Int(s)] = 1 } else { forward.positive[Int(s)] = 1 }
             forward.frontier.append(s)
         }
         for t in targets where !avoid.contains(t) && backward.distance(t) == nil {
@@ -197,6 +199,9 @@ extension ShortestPathCounter {
                     }
                 }
                 prefixes = longer
+            }
+            if !sourceSigns.isEmpty {
+                prefixes = prefixes.map { ($0.nodes, $0.edges, Sign.product($0.sign, sourceSigns[$0.nodes[0]] ?? 1)) }
             }
             var suffixes: [(nodes: [Int32], edges: [Int32], sign: Int8)] = [([m], [], 1)]
             for _ in 0..<Int(backward.distance(m)!) {

@@ -11,6 +11,8 @@ public struct TraversalOptions: Hashable, Sendable {
     /// Only edges at least this firm (a missing certainty is established); `nil` for all.
     /// The verdict semantics count evidence tiers with it (docs/queries.md, "Verdicts").
     var ceiling: Certainty? = nil
+    /// Nodes no step may enter (in the edges' own direction): the clamped nodes of `PathQuery.interventions`, sorted.
+    var cut: [Int32] = []
 
     public init(undirected: Bool = false, labels: Set<String>? = nil, filter: ContextFilter = ContextFilter()) {
         self.undirected = undirected
@@ -96,12 +98,18 @@ struct StepGraph: Sendable {
         let bothWays = network.edgeBothWays
         let edgeSigns = network.edgeLabels.map { labelSign[Int($0)] }
         let undirected = options.undirected
+        // A step from -> to in the walked direction enters `to`, or `from` when the graph is walked reversed.
+        var isCut = [Bool](repeating: false, count: options.cut.isEmpty ? 0 : n)
+        for node in options.cut { isCut[Int(node)] = true }
+        let hasCut = !options.cut.isEmpty
+        let entered = options.reversed ? { (from: Int32, _: Int32) in from } : { (_: Int32, to: Int32) in to }
+        func keeps(_ from: Int32, _ to: Int32) -> Bool { !hasCut || !isCut[Int(entered(from, to))] }
         /// One direction's CSR, merged; built one at a time so that only one unmerged copy is alive.
         func build(reverse: Bool) -> CSR {
             var degree = [Int32](repeating: 0, count: n + 1)
             for e in 0..<m where admissible[e] {
-                degree[Int(reverse ? targets[e] : sources[e])] += 1
-                if undirected || bothWays[e] { degree[Int(reverse ? sources[e] : targets[e])] += 1 }
+                if keeps(sources[e], targets[e]) { degree[Int(reverse ? targets[e] : sources[e])] += 1 }
+                if undirected || bothWays[e], keeps(targets[e], sources[e]) { degree[Int(reverse ? sources[e] : targets[e])] += 1 }
             }
             var offsets = [Int32](repeating: 0, count: n + 1)
             var running: Int32 = 0
@@ -130,8 +138,10 @@ struct StepGraph: Sendable {
                     signs[k] = edgeSigns[e]
                 }
                 // Steps keep input order: forward steps first, in edge order, then backward ones.
-                for e in 0..<m where admissible[e] { add(sources[e], targets[e], e) }
-                for e in 0..<m where admissible[e] && (undirected || bothWays[e]) { add(targets[e], sources[e], e) }
+                for e in 0..<m where admissible[e] && keeps(sources[e], targets[e]) { add(sources[e], targets[e], e) }
+                for e in 0..<m where admissible[e] && (undirected || bothWays[e]) && keeps(targets[e], sources[e]) {
+                    add(targets[e], sources[e], e)
+                }
             }
             return CSR(Self.merge(offsets: offsets, neighbors: neighbors, signs: signs, edges: edges, nodeCount: n))
         }

@@ -50,6 +50,8 @@ public struct PathsReport: Sendable {
     public let filter: FilterSummary?
     /// Whether the text is the raw counts' alone, as before the verdict semantics (`--raw`).
     public var raw = false
+    /// The query's clamped nodes (`--do`).
+    public let interventions: [Intervention]
 
     /// `shown`: how many of the result's paths are printed; `explanation`: why there is none.
     public init(
@@ -64,6 +66,7 @@ public struct PathsReport: Sendable {
         self.provenance = provenance
         self.explanation = explanation
         filter = FilterSummary(query.traversal.filter, in: network)
+        interventions = query.interventions
     }
 
     /// The explanation in words, if any.
@@ -92,6 +95,8 @@ public struct PathsReport: Sendable {
         if let assessment { summary += AssessmentText(network: network).lines(assessment).map { "\n" + $0 }.joined() }
         if result.partial { summary += "\n" + Self.partialLine(result, hints: hints) }
         if let filter { summary += "\n" + filter.line(hints: hints) }
+        if let line = Intervention.line(interventions, network: network) { summary += "\n" + line }
+        if let feedback = result.assessment?.feedback { summary += "\n" + feedback.description(network: network) }
         if let explanationText { summary += "\n" + explanationText }
         return summary + "\n"
     }
@@ -156,9 +161,13 @@ public struct PathsReport: Sendable {
         var filter: FilterSummary.JSON?
         /// The verdict semantics' fields, beside the others (absent when partial).
         var assessment: AssessmentJSON?
+        /// The clamped nodes (only with `--do`).
+        var interventions: [InterventionJSON]?
+        /// Unbalanced feedback loops on the way (only when found).
+        var feedback: FeedbackJSON?
 
         enum CodingKeys: String, CodingKey {
-            case provenance, from, to, total, verdict, partial, paths, explanation, filter
+            case provenance, from, to, total, verdict, partial, paths, explanation, filter, interventions, feedback
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
             case bySign = "by_sign"
@@ -178,6 +187,8 @@ public struct PathsReport: Sendable {
             try c.encode(paths, forKey: .paths)
             try c.encodeIfPresent(explanation, forKey: .explanation)
             try c.encodeIfPresent(filter, forKey: .filter)
+            try c.encodeIfPresent(interventions, forKey: .interventions)
+            try c.encodeIfPresent(feedback, forKey: .feedback)
             try assessment?.encode(to: encoder)
         }
     }
@@ -188,7 +199,9 @@ public struct PathsReport: Sendable {
             maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts),
             verdict: result.tieredFinding.rawValue, partial: result.partial, paths: shown.map { PathJSON($0, network: network) },
             explanation: explanation.map { ExplanationJSON(reason: $0.word, text: explanationText ?? "") }, filter: filter?.json,
-            assessment: result.assessment.map { AssessmentJSON($0, network: network) })
+            assessment: result.assessment.map { AssessmentJSON($0, network: network) },
+            interventions: interventions.isEmpty ? nil : interventions.map { InterventionJSON($0, network: network) },
+            feedback: result.assessment?.feedback.map { FeedbackJSON($0, network: network) })
     }
 }
 
@@ -214,10 +227,13 @@ public struct ReachReport: Sendable {
     public var raw = false
     /// For an enantiomer's `effects`: what it inherits from its racemate (`PathEngine.inherited`).
     public let inherited: Inheritance?
+    /// The query's clamped nodes (`--do`).
+    public let interventions: [Intervention]
 
     public init(
         network: Network, direction: Direction, start: [NodeIndex], maxLength: Int, reached: [TargetReport], partial: Bool,
-        provenance: Provenance, filter: ContextFilter = ContextFilter(), inherited: Inheritance? = nil
+        provenance: Provenance, filter: ContextFilter = ContextFilter(), inherited: Inheritance? = nil,
+        interventions: [Intervention] = []
     ) {
         self.network = network
         self.direction = direction
@@ -228,6 +244,7 @@ public struct ReachReport: Sendable {
         self.provenance = provenance
         self.filter = FilterSummary(filter, in: network)
         self.inherited = inherited
+        self.interventions = interventions
     }
 
     /// One node reached in JSON output.
@@ -248,9 +265,11 @@ public struct ReachReport: Sendable {
         var valence = JSONNullable(nil)
         var strength: JSONNullable?
         var ownVerdict: String?
+        /// Unbalanced feedback loops on the way (only when found).
+        var feedback: FeedbackJSON?
 
         enum CodingKeys: String, CodingKey {
-            case id, label, kind, verdict, total, shortest
+            case id, label, kind, verdict, total, shortest, feedback
             case bySign = "by_sign"
             case reading, stance, valence, strength
             case ownVerdict = "own_verdict"
@@ -270,6 +289,7 @@ public struct ReachReport: Sendable {
             try c.encode(valence, forKey: .valence)
             try c.encodeIfPresent(strength, forKey: .strength)
             try c.encodeIfPresent(ownVerdict, forKey: .ownVerdict)
+            try c.encodeIfPresent(feedback, forKey: .feedback)
             try assessment?.encode(to: encoder)
         }
     }
@@ -287,9 +307,11 @@ public struct ReachReport: Sendable {
         var filter: FilterSummary.JSON?
         /// For an enantiomer's `effects`: the rows inherited from its racemate.
         var inherited: InheritedJSON?
+        /// The clamped nodes (only with `--do`).
+        var interventions: [InterventionJSON]?
 
         enum CodingKeys: String, CodingKey {
-            case provenance, from, to, partial, reached, filter, inherited
+            case provenance, from, to, partial, reached, filter, inherited, interventions
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
         }
@@ -302,7 +324,8 @@ public struct ReachReport: Sendable {
             id: node.id, label: node.label, kind: node.kind,
             verdict: finding(report, partial: partial).rawValue, total: report.counts.total,
             bySign: SignCountsJSON(report.counts), shortest: PathJSON(report.shortest, network: network),
-            assessment: partial ? nil : report.assessment.map { AssessmentJSON($0, network: network) })
+            assessment: partial ? nil : report.assessment.map { AssessmentJSON($0, network: network) },
+            feedback: report.assessment?.feedback.map { FeedbackJSON($0, network: network) })
         read(&row, report, partial: partial, layout: layout)
         return row
     }
@@ -313,7 +336,8 @@ public struct ReachReport: Sendable {
         let ids = start.map { network.nodeIDs[$0] }
         return JSON(
             provenance: provenance, from: direction == .effects ? ids : nil, to: direction == .causes ? ids : nil,
-            maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json, inherited: inheritedJSON(layout))
+            maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json, inherited: inheritedJSON(layout),
+            interventions: interventions.isEmpty ? nil : interventions.map { InterventionJSON($0, network: network) })
     }
 
     /// A target's verdict: undetermined when partial, else the tiered verdict (the raw one when not assessed).
@@ -349,6 +373,12 @@ public struct ReachReport: Sendable {
             out += LimitHints.lowerBoundNote + "; nodes not listed may still be reached\n"
         }
         if let filter { out += filter.line(hints: hints) + "\n" }
+        if let line = Intervention.line(interventions, network: network) { out += line + "\n" }
+        for report in reached {
+            if let feedback = report.assessment?.feedback {
+                out += "\(DisplayText.escaped(network.nodeIDs[report.target])): " + feedback.description(network: network) + "\n"
+            }
+        }
         return out
     }
 }

@@ -244,3 +244,81 @@ enum QueryInput {
 }
 
 extension InputFormat: ExpressibleByArgument {}
+
+/// One `--do` value, NODE=+|-, parsed; a malformed one is a usage error from `InterventionOptions.validate()`.
+struct InterventionTerm: ExpressibleByArgument {
+    let parsed: Result<Intervention.Term, Intervention.ParseError>
+    let text: String
+
+    init(argument: String) {
+        text = argument
+        do {
+            parsed = .success(try Intervention.Term(parsing: argument))
+        } catch {
+            parsed = .failure(error)
+        }
+    }
+}
+
+/// `--do NODE=+|-`: clamped nodes (docs/queries.md, "Interventions").
+struct InterventionOptions: ParsableArguments {
+    @Option(
+        name: .customLong("do"),
+        help: ArgumentHelp(
+            "Clamp a node: cut every edge into it, and start paths from it with this sign (repeatable).", valueName: "node=+|-"))
+    var terms: [InterventionTerm] = []
+
+    func validate() throws { _ = try parsed() }
+
+    /// The terms; a malformed one is a usage error.
+    func parsed() throws -> [Intervention.Term] {
+        try terms.map { term in
+            switch term.parsed {
+            case let .success(parsed): parsed
+            case let .failure(error): throw ValidationError("--do: \(error.description)")
+            }
+        }
+    }
+
+    /// The clamps on `network`; a node no node matches (with a suggestion) or one clamped both ways is an error, exit 1.
+    func interventions(in network: Network) throws -> [Intervention] {
+        do {
+            return try Intervention.resolve(try parsed(), in: network)
+        } catch let error as Intervention.ResolutionError {
+            Console.error("error: --do: \(error.description)\n")
+            throw ExitCode(1)
+        }
+    }
+
+    /// `do` as provenance records it, when given.
+    var provenanceOptions: [String: String] { terms.isEmpty ? [:] : ["do": terms.map(\.text).joined(separator: ",")] }
+}
+
+/// `--contrast KEY=V1,V2[,…]`: a context key and at least two distinct values; a malformed one is a usage error
+/// from the command's `validate()` (`problem`).
+struct ContrastTerm: ExpressibleByArgument {
+    let text: String
+    let key: String
+    let values: [String]
+    /// Why the term is malformed, if it is.
+    let problem: String?
+
+    init(argument: String) {
+        text = argument
+        let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        key = parts.count == 2 ? String(parts[0]) : ""
+        values = parts.count == 2 ? parts[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init) : []
+        let invalid = "--contrast: invalid term '\(argument)': "
+        if parts.count != 2 || key.isEmpty {
+            problem = invalid + "expected KEY=V1,V2[,...]"
+        } else if values.count < 2 || values.contains(where: \.isEmpty) {
+            problem = invalid + "expected at least two non-empty values, comma-separated"
+        } else if Set(values).count != values.count {
+            problem = invalid + "a value is repeated"
+        } else {
+            problem = nil
+        }
+    }
+
+    static var defaultValueDescription: String { "key=v1,v2" }
+}

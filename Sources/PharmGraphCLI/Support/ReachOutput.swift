@@ -6,7 +6,7 @@ enum ReachOutput {
     /// `options`: the command's own options as provenance records them; `raw`: today's table instead of the reading text.
     static func run(
         _ direction: ReachReport.Direction, input: InputOptions, traversal: TraversalArguments, limits: SearchLimitOptions,
-        format: FormatOption<TextOrJSON>, raw: Bool = false, options: [String: String],
+        format: FormatOption<TextOrJSON>, raw: Bool = false, options: [String: String], intervention: InterventionOptions? = nil,
         ends: (Network) throws -> (sources: [NodeIndex], targets: [NodeIndex])
     ) throws {
         let (engine, inputs, _) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
@@ -15,11 +15,15 @@ enum ReachOutput {
         try QueryInput.check(walk.filter, in: network)
         let (sources, targets) = try ends(network)
         var query = PathQuery(sources: sources, targets: targets, maxLength: traversal.maxLength, traversal: walk)
+        query.interventions = try intervention?.interventions(in: network) ?? []
         limits.limits(perQuery: true).apply(to: &query)
         let (reports, partial) = try QueryInput.run { () throws(PathEngine.QueryError) in
             switch direction {
-            case .effects: try engine.reach(query, assess: true)
-            case .causes: try engine.reachBack(query, assess: true)
+            case .effects:
+                var (reports, partial) = try engine.reach(query, assess: true)
+                try engine.assessFeedback(query, reports: &reports, partial: partial)
+                return (reports, partial)
+            case .causes: return try engine.reachBack(query, assess: true)
             }
         }
         let inherited = try QueryInput.run { () throws(PathEngine.QueryError) in
@@ -30,7 +34,7 @@ enum ReachOutput {
             reached: reports, partial: partial,
             provenance: Provenance(
                 inputs: inputs, options: traversal.provenance(limits, input.network.provenanceOptions.merging(options) { a, _ in a })),
-            filter: walk.filter, inherited: inherited)
+            filter: walk.filter, inherited: inherited, interventions: query.interventions)
         report.raw = raw
         switch format.format {
         case .text: Console.out(raw ? report.text(hints: .cli) : report.readingText(hints: .cli))
