@@ -34,7 +34,10 @@ protocol DocumentCheck {
 
 /// The checks `check` runs, in order.
 var documentChecks: [any DocumentCheck.Type] {
-    [IdentifierCheck.self, NodeCheck.self, EdgeCheck.self, ReferenceCheck.self, ClaimCheck.self]
+    [
+        FormatCheck.self, IdentifierCheck.self, NodeCheck.self, EdgeCheck.self, ReferenceCheck.self, ClaimCheck.self,
+        ContextCheck.self,
+    ]
 }
 
 /// Whether `id` is kebab-case: lowercase letters and digits in words joined by single hyphens.
