@@ -27,7 +27,7 @@ public enum FormatUpgrade {
 
     /// Upgrades the graph text of `source`; format-2 features in a format-1 file are not errors here.
     public static func upgrade(_ source: SourceText) -> Result<Outcome, Failure> {
-        let lenient = GraphLoader.load(source: source, checkingFormat: false)
+        let lenient = GraphLoader.load(source: source, upgrading: true)
         guard let graph = lenient.graph else { return .failure(.hasErrors(lenient)) }
         if graph.format >= GraphFormat.current { return .success(.current) }
         let (contexts, notes) = inferContexts(graph)

@@ -27,10 +27,11 @@ public enum GraphLoader {
         load(source: SourceText(path: path, text: text))
     }
 
-    static func load(source: SourceText) -> LoadResult { load(source: source, checkingFormat: true) }
+    static func load(source: SourceText) -> LoadResult { load(source: source, upgrading: false) }
 
-    /// Checks the text; without `checkingFormat`, format-2 features in a format-1 file are not errors (for `fmt --upgrade`).
-    static func load(source: SourceText, checkingFormat: Bool) -> LoadResult {
+    /// Checks the text; when `upgrading` (for `fmt --upgrade`), format-2 features in a format-1 file and
+    /// context keys missing from its `contexts:` are not errors: the upgrade adds what they need.
+    static func load(source: SourceText, upgrading: Bool) -> LoadResult {
         // libyaml would take `{"a": 1,}` or `{a: 1}` as YAML flow: a `.json` file must be strict JSON first.
         if isJSON(path: source.path), let syntax = JSONScan(source.utf8).error,
             !source.text.unicodeScalars.allSatisfy({ [" ", "\t", "\n", "\r"].contains($0) })  // empty: said below
@@ -48,10 +49,8 @@ public enum GraphLoader {
             var decoder = DocumentDecoder(path: source.path)
             let document = decoder.decode(root: root)
             diagnostics += decoder.reader.diagnostics
-            let context = CheckContext(document: document)
-            for check in documentChecks where checkingFormat || ObjectIdentifier(check) != ObjectIdentifier(FormatCheck.self) {
-                diagnostics += check.run(context)
-            }
+            let context = CheckContext(document: document, upgrading: upgrading)
+            for check in documentChecks { diagnostics += check.run(context) }
             if !diagnostics.contains(where: { $0.severity == .error }) {
                 graph = makeGraph(document)
             }

@@ -50,9 +50,10 @@ enum ContextCheck: DocumentCheck {
         let declared = Dictionary(
             context.document.contexts.map { ($0.key.value, $0) }, uniquingKeysWith: { a, _ in a })
         if context.document.contextsLocation != nil {
-            for edge in context.document.edges { out += uses(edge.contextEntries, field: "context", declared) }
-            for node in context.document.nodes { out += uses(node.context, field: "context", declared) }
-            for claim in context.document.claims { out += uses(claim.contextEntries, field: "where", declared) }
+            let upgrading = context.upgrading
+            for edge in context.document.edges { out += uses(edge.contextEntries, "context", declared, upgrading) }
+            for node in context.document.nodes { out += uses(node.context, "context", declared, upgrading) }
+            for claim in context.document.claims { out += uses(claim.contextEntries, "where", declared, upgrading) }
         }
         for edge in context.document.edges { out += edgeFields(edge, declared, context) }
         for node in context.document.nodes {
@@ -106,9 +107,13 @@ enum ContextCheck: DocumentCheck {
         return out
     }
 
-    private static func uses(_ entries: [LocatedEntry], field: String, _ declared: [String: RawContext]) -> [Diagnostic] {
+    /// Undeclared keys and values; an upgrade declares the missing keys, so it leaves those out.
+    private static func uses(
+        _ entries: [LocatedEntry], _ field: String, _ declared: [String: RawContext], _ upgrading: Bool
+    ) -> [Diagnostic] {
         entries.compactMap { entry in
             guard let declaration = declared[entry.key.value] else {
+                if upgrading { return nil }
                 let suggestion = Suggestion.clause(for: entry.key.value, in: declared.keys.sorted())
                 return Diagnostic(
                     .error, Message.unknownKey(entry.key.value, field: field, suggestion: suggestion), at: entry.key.location)

@@ -15,7 +15,7 @@ enum FormatCheck: DocumentCheck {
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
         let document = context.document
-        guard !document.formatUnreadable else { return [] }
+        guard !document.formatUnreadable, !context.upgrading else { return [] }
         let file = document.format?.value ?? 1
         guard file < 2 else { return [] }
         var out: [Diagnostic] = []
