@@ -98,3 +98,22 @@ struct UpgradeEndToEndTests {
         #expect(echoed.status == 0 && echoed.stdout == current)
     }
 }
+
+@Suite("pharmgraph diff shows format-2 changes, end to end")
+struct FormatDiffEndToEndTests {
+    @Test("a file and its upgrade differ in the version and the declared contexts, in text and JSON")
+    func diffOfUpgrade() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let original = try String(contentsOfFile: fixtures + "/upgrade/format1-other-dose.yaml", encoding: .utf8)
+        try original.write(toFile: directory + "/old.yaml", atomically: true, encoding: .utf8)
+        try original.write(toFile: directory + "/new.yaml", atomically: true, encoding: .utf8)
+        #expect(try Binary.run(["fmt", "--upgrade", "new.yaml"], in: directory).status == 0)
+        let text = try Binary.run(["diff", "old.yaml", "new.yaml"], in: directory)
+        #expect(text.stdout.hasSuffix("Graph\n  format: 1 → 2\n  contexts: + dose=\"categorical: anesthetic, low\"\n"), "\(text.stdout)")
+        let json = try Binary.run(["diff", "--format", "json", "old.yaml", "new.yaml"], in: directory)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let header = object?["header"] as? [[String: Any]]
+        #expect(header?.compactMap { $0["field"] as? String } == ["format", "contexts"], "\(json.stdout)")
+    }
+}
