@@ -115,5 +115,20 @@ struct FormatDiffEndToEndTests {
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let header = object?["header"] as? [[String: Any]]
         #expect(header?.compactMap { $0["field"] as? String } == ["format", "contexts"], "\(json.stdout)")
+
+        // An added edge and claim carry the new fields in the JSON.
+        var text2 = try String(contentsOfFile: directory + "/new.yaml", encoding: .utf8)
+        text2 = text2.replacingOccurrences(
+            of: "edges:\n",
+            with: "edges:\n  - {from: effect-c, relation: inhibits, to: drug-a, refs: [ref2020], importance: primary, loss_of_function: true}\n")
+        text2 += "claims:\n  - {from: drug-a, to: effect-c, expect: positive, certainty: probable}\n"
+        try text2.write(toFile: directory + "/new.yaml", atomically: true, encoding: .utf8)
+        let added = try Binary.run(["diff", "--format", "json", "old.yaml", "new.yaml"], in: directory)
+        let all = try JSONSerialization.jsonObject(with: Data(added.stdout.utf8)) as? [String: Any]
+        let edge = ((all?["edges"] as? [String: Any])?["added"] as? [[String: Any]])?.first
+        #expect(edge?["importance"] as? String == "primary" && edge?["loss_of_function"] as? Bool == true, "\(added.stdout)")
+        #expect(edge?["correlational"] == nil && edge?["exact"] == nil)
+        let claim = ((all?["claims"] as? [String: Any])?["added"] as? [[String: Any]])?.first
+        #expect(claim?["certainty"] as? String == "probable" && claim?["avoid"] == nil, "\(added.stdout)")
     }
 }
