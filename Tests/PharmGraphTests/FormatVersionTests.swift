@@ -300,3 +300,29 @@ struct FormatVersionTests {
         #expect(added.count == 2 + notes.count)
     }
 }
+
+@Suite("Graph format 2: duplicates and contradictions")
+struct FormatVersionEdgeKeyTests {
+    @Test("an edge that holds at one level only, or for another drug's dose, is not a duplicate of the threshold edge")
+    func exactAndExposureAreCircumstances() {
+        let text = """
+            format: 2
+            id: g
+            title: G
+            version: "1"
+            contexts:
+              dose: {type: ordinal, values: [low, high], exposure: true}
+            references: {r: {citation: R}}
+            nodes: [{id: d, kind: drug}, {id: f, kind: drug}, {id: t, kind: receptor}, {id: e, kind: effect, valence: adverse}]
+            edges:
+              - {from: d, relation: inhibits, to: t, refs: [r]}
+              - {from: f, relation: inhibits, to: t, refs: [r]}
+              - {from: t, relation: activates, to: e, refs: [r], context: {dose: high}, exposure_of: d}
+              - {from: t, relation: activates, to: e, refs: [r], context: {dose: high}, exposure_of: f}
+              - {from: t, relation: inhibits, to: e, refs: [r], context: {dose: high}, exact: [dose], exposure_of: d}
+              - {from: t, relation: activates, to: e, refs: [r], context: {dose: high}, exposure_of: d}
+            """
+        let result = GraphLoader.load(text: text, path: "g.yaml")
+        #expect(result.diagnostics.map { "\($0.line ?? 0) \($0.message)" } == ["15 duplicate edge 't' activates 'e'; first at line 12"])
+    }
+}
