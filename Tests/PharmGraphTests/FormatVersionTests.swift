@@ -16,6 +16,9 @@ private func upgraded(_ text: String, path: String = "g.yaml") throws -> (text: 
     }
 }
 
+/// The first four lines of the format-2 test graphs.
+private let header2 = "format: 2\nid: g\ntitle: G\nversion: \"1\"\n"
+
 private enum UpgradeTestError: Error {
     case nothingDone
     case failed(String)
@@ -25,26 +28,23 @@ private enum UpgradeTestError: Error {
 struct FormatVersionTests {
     @Test("format 2 fields are read into the model")
     func decodes() throws {
-        let text = """
-            format: 2
-            id: g
-            title: G
-            version: "1"
-            contexts:
-              dose: {type: ordinal, values: [low, mid, high], default: [low, mid], exposure: true, description: the dose}
-              state: {type: condition, values: [stressed]}
-            nodes:
-              - {id: d, kind: drug}
-              - {id: t, kind: receptor}
-              - {id: e, kind: effect, valence: adverse, context: {dose: high}}
-            edges:
-              - {from: d, relation: inhibits, to: t, context: {dose: mid}, exact: [dose], loss_of_function: true, correlational: true, importance: secondary}
-              - {from: t, relation: activates, to: e, context: {dose: low, state: stressed}, exposure_of: d}
-              - {from: d, relation: indication, to: e}
-              - {from: d, relation: compared_with, to: t}
-            claims:
-              - {from: d, to: e, expect: negative, certainty: probable, avoid: [t]}
-            """
+        let text =
+            header2 + """
+                contexts:
+                  dose: {type: ordinal, values: [low, mid, high], default: [low, mid], exposure: true, description: the dose}
+                  state: {type: condition, values: [stressed]}
+                nodes:
+                  - {id: d, kind: drug}
+                  - {id: t, kind: receptor}
+                  - {id: e, kind: effect, valence: adverse, context: {dose: high}}
+                edges:
+                  - {from: d, relation: inhibits, to: t, context: {dose: mid}, exact: [dose], loss_of_function: true, correlational: true, importance: secondary}
+                  - {from: t, relation: activates, to: e, context: {dose: low, state: stressed}, exposure_of: d}
+                  - {from: d, relation: indication, to: e}
+                  - {from: d, relation: compared_with, to: t}
+                claims:
+                  - {from: d, to: e, expect: negative, certainty: probable, avoid: [t]}
+                """
         let result = GraphLoader.load(text: text, path: "g.yaml")
         let graph = try #require(result.graph, "\(result.diagnostics.map(\.headline))")
         #expect(graph.format == 2)
@@ -125,25 +125,22 @@ struct FormatVersionTests {
 
     @Test("with contexts declared, every undeclared key and value is reported, in edges, effects and claims")
     func severalContextProblems() {
-        let text = """
-            format: 2
-            id: g
-            title: G
-            version: "1"
-            contexts:
-              dose: {type: ordinal, values: [low, high, low], default: [low, hihg]}
-            references:
-              r: {citation: R}
-            nodes:
-              - {id: d, kind: drug}
-              - {id: t, kind: receptor}
-              - {id: e, kind: effect, valence: adverse, context: {dos: high}}
-            edges:
-              - {from: d, relation: inhibits, to: t, refs: [r], context: {dose: hi}}
-              - {from: t, relation: activates, to: e, refs: [r], context: {dose: low}, exact: [dose, region]}
-            claims:
-              - {from: d, to: e, expect: negative, where: {regoin: x}}
-            """
+        let text =
+            header2 + """
+                contexts:
+                  dose: {type: ordinal, values: [low, high, low], default: [low, hihg]}
+                references:
+                  r: {citation: R}
+                nodes:
+                  - {id: d, kind: drug}
+                  - {id: t, kind: receptor}
+                  - {id: e, kind: effect, valence: adverse, context: {dos: high}}
+                edges:
+                  - {from: d, relation: inhibits, to: t, refs: [r], context: {dose: hi}}
+                  - {from: t, relation: activates, to: e, refs: [r], context: {dose: low}, exact: [dose, region]}
+                claims:
+                  - {from: d, to: e, expect: negative, where: {regoin: x}}
+                """
         let result = GraphLoader.load(text: text, path: "g.yaml")
         let got = result.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.severity.rawValue): \($0.message)" }
         #expect(
@@ -160,19 +157,16 @@ struct FormatVersionTests {
 
     @Test("without a contexts declaration, keys stay free (format 1 and format 2 alike)")
     func undeclaredStaysFree() {
-        let text = """
-            format: 2
-            id: g
-            title: G
-            version: "1"
-            references:
-              r: {citation: R}
-            nodes:
-              - {id: d, kind: drug}
-              - {id: t, kind: receptor}
-            edges:
-              - {from: d, relation: inhibits, to: t, refs: [r], context: {anything: goes}}
-            """
+        let text =
+            header2 + """
+                references:
+                  r: {citation: R}
+                nodes:
+                  - {id: d, kind: drug}
+                  - {id: t, kind: receptor}
+                edges:
+                  - {from: d, relation: inhibits, to: t, refs: [r], context: {anything: goes}}
+                """
         let result = GraphLoader.load(text: text, path: "g.yaml")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.headline))")
     }
@@ -305,23 +299,20 @@ struct FormatVersionTests {
 struct FormatVersionEdgeKeyTests {
     @Test("an edge that holds at one level only, or for another drug's dose, is not a duplicate of the threshold edge")
     func exactAndExposureAreCircumstances() {
-        let text = """
-            format: 2
-            id: g
-            title: G
-            version: "1"
-            contexts:
-              dose: {type: ordinal, values: [low, high], exposure: true}
-            references: {r: {citation: R}}
-            nodes: [{id: d, kind: drug}, {id: f, kind: drug}, {id: t, kind: receptor}, {id: e, kind: effect, valence: adverse}]
-            edges:
-              - {from: d, relation: inhibits, to: t, refs: [r]}
-              - {from: f, relation: inhibits, to: t, refs: [r]}
-              - {from: t, relation: activates, to: e, refs: [r], context: {dose: high}, exposure_of: d}
-              - {from: t, relation: activates, to: e, refs: [r], context: {dose: high}, exposure_of: f}
-              - {from: t, relation: inhibits, to: e, refs: [r], context: {dose: high}, exact: [dose], exposure_of: d}
-              - {from: t, relation: activates, to: e, refs: [r], context: {dose: high}, exposure_of: d}
-            """
+        let text =
+            header2 + """
+                contexts:
+                  dose: {type: ordinal, values: [low, high], exposure: true}
+                references: {r: {citation: R}}
+                nodes: [{id: d, kind: drug}, {id: f, kind: drug}, {id: t, kind: receptor}, {id: e, kind: effect, valence: adverse}]
+                edges:
+                  - {from: d, relation: inhibits, to: t, refs: [r]}
+                  - {from: f, relation: inhibits, to: t, refs: [r]}
+                  - {from: t, relation: activates, to: e, refs: [r], context: {dose: high}, exposure_of: d}
+                  - {from: t, relation: activates, to: e, refs: [r], context: {dose: high}, exposure_of: f}
+                  - {from: t, relation: inhibits, to: e, refs: [r], context: {dose: high}, exact: [dose], exposure_of: d}
+                  - {from: t, relation: activates, to: e, refs: [r], context: {dose: high}, exposure_of: d}
+                """
         let result = GraphLoader.load(text: text, path: "g.yaml")
         #expect(result.diagnostics.map { "\($0.line ?? 0) \($0.message)" } == ["15 duplicate edge 't' activates 'e'; first at line 12"])
     }
