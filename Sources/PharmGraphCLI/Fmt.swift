@@ -120,6 +120,12 @@ struct Fmt: ParsableCommand {
             Console.report(lenient)
             Console.error("\(shown) has errors; not upgraded\n")
             return false
+        case let .failure(.wouldHaveErrors(errors)):
+            for error in errors {
+                Console.error("\(shown): error: after the upgrade: \(DisplayText.escaped(error.message))\n")
+            }
+            Console.error("\(shown): not upgraded; declare those contexts under 'contexts:' by hand, then upgrade again\n")
+            return false
         case let .failure(.format(error)):
             Console.error(DisplayText.escaped(error.description) + "\n")
             return false

@@ -273,6 +273,37 @@ struct FormatVersionTests {
                 "contexts:\n  region: {type: categorical, values: [gut, brain]}\n  phase: {type: categorical, values: [early]}\n"))
     }
 
+    @Test("upgrade: 'exact' on dose is kept when dose becomes ordinal, and stops the upgrade when it cannot")
+    func upgradeExact() throws {
+        let body = """
+            id: g
+            title: G
+            version: "1"
+            references: {r: {citation: R}}
+            nodes: [{id: d, kind: drug}, {id: e, kind: effect, valence: adverse}]
+            edges:
+              - {from: d, relation: activates, to: e, refs: [r], context: {dose: anesthetic}, exact: [dose]}
+              - {from: d, relation: inhibits, to: e, refs: [r], context: {dose: subanesthetic}}
+            """
+        // Before the upgrade, 'exact' needs format 2 and a dose declared ordinal: two errors at it.
+        let before = GraphLoader.load(text: body, path: "g.yaml").diagnostics
+        #expect(before.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["7:83", "7:91"])
+        let (text, _, check) = try upgraded(body)
+        #expect(text.contains("  dose: {type: ordinal, values: [subanesthetic, anesthetic], exposure: true}\n"))
+        #expect(check.graph?.edges[0].exact == ["dose"])
+        // One dose level: dose stays categorical, so 'exact' cannot stand; nothing is written.
+        let lone = body.replacingOccurrences(of: "subanesthetic", with: "anesthetic")
+            .replacingOccurrences(of: "relation: inhibits", with: "relation: upregulates")
+        guard case let .failure(.wouldHaveErrors(errors)) = FormatUpgrade.upgrade(SourceText(path: "g.yaml", text: lone)) else {
+            Issue.record("an upgrade that leaves an error went through")
+            return
+        }
+        #expect(
+            errors.map(\.message) == [
+                "'exact' names 'dose', which is not declared as an ordinal context: only an ordinal value holds from itself upwards"
+            ])
+    }
+
     @Test("upgrade: the real ketamine graph (a copy) upgrades, keeps its meaning, and is then left alone")
     func upgradeKetamine() throws {
         let path = Repository.path("Graphs/ketamine.yaml")

@@ -21,6 +21,8 @@ public enum FormatUpgrade {
     public enum Failure: Error, Sendable {
         /// The file has errors other than its format version: their diagnostics.
         case hasErrors(LoadResult)
+        /// The upgraded file would have these errors (e.g. `exact` on a key declared categorical); nothing is written.
+        case wouldHaveErrors([Diagnostic])
         /// The canonical writer refused the upgraded graph.
         case format(CanonicalWriter.FormatError)
     }
@@ -36,6 +38,10 @@ public enum FormatUpgrade {
             contexts: graph.contexts + contexts, description: graph.description, sources: graph.sources,
             kinds: graph.kinds, references: graph.references, nodes: graph.nodes, edges: graph.edges,
             claims: graph.claims)
+        let syntax = CanonicalWriter.Syntax(path: source.path)
+        let draft = CanonicalWriter.write(upgraded, syntax: syntax)
+        let errors = GraphLoader.load(text: draft, path: source.path).diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { return .failure(.wouldHaveErrors(errors)) }
         do {
             let (text, check) = try CanonicalWriter.verifiedText(
                 of: upgraded, keepingCommentsOf: source, path: source.path)

@@ -136,6 +136,9 @@ enum ContextCheck: DocumentCheck {
         for key in edge.exact {
             if edge.context[key.value] == nil {
                 out.append(Diagnostic(.error, Message.exactNotInContext(key.value), at: key.location))
+            } else if declared[key.value] == nil, context.upgrading {
+                // The upgrade declares the key; the upgraded text is checked again.
+                continue
             } else if declared[key.value]?.kind?.value != .ordinal {
                 out.append(Diagnostic(.error, Message.exactNotOrdinal(key.value), at: key.location))
             }
