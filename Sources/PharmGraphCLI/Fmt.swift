@@ -143,7 +143,8 @@ struct Fmt: ParsableCommand {
             let warnings = upgraded.diagnostics.filter { $0.severity == .warning }.count
             if warnings > 0 {
                 let said = warnings == 1 ? "1 warning" : "\(warnings) warnings"
-                Console.error("\(shown): the upgraded file has \(said) to review: run 'pharmgraph check \(shown)'\n")
+                let how = file == "-" ? "check the output" : "run 'pharmgraph check \(shown)'"
+                Console.error("\(shown): the upgraded file has \(said) to review: \(how)\n")
             }
             return true
         }
