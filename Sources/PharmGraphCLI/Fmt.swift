@@ -14,9 +14,16 @@ struct Fmt: ParsableCommand {
             stream with FILE -, which reads stdin and writes the canonical text to stdout. With
             --check nothing is written and the exit status is 1 if any file is not canonical.
 
+            With --upgrade, a format-1 file is migrated to format 2 (docs/graph-format.md): it gets
+            'format: 2' and a 'contexts:' block declaring every context key it uses, with the values
+            it uses; a note on stderr names each inferred declaration for review. A file already in
+            format 2 is left byte-identical. --upgrade --check writes nothing and exits 1 when a file
+            needs the upgrade.
+
             Examples:
               pharmgraph fmt Graphs/ketamine.yaml
               pharmgraph fmt --check Graphs/*.yaml
+              pharmgraph fmt --upgrade Graphs/ketamine.yaml
             """)
 
     @Argument(help: "The graph files to format in place; - reads stdin and writes stdout.")
@@ -26,6 +33,9 @@ struct Fmt: ParsableCommand {
 
     @Flag(help: "Report files that are not canonical instead of rewriting them.")
     var check = false
+
+    @Flag(help: "Migrate format-1 files to format 2 (declares the contexts they use), in canonical form.")
+    var upgrade = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one graph file to format") }
@@ -73,6 +83,10 @@ struct Fmt: ParsableCommand {
                 failed = true
                 continue
             }
+            if upgrade {
+                if !upgrade(result, file: file, shown: shown) { failed = true }
+                continue
+            }
             Console.report(result)
             let text: String
             do {
@@ -90,21 +104,68 @@ struct Fmt: ParsableCommand {
                 failed = true
                 continue
             }
-            do {
-                if file == "-" {
-                    try OutputFile.write(Data(text.utf8), to: file)
-                } else {
-                    try OutputFile.rewrite(Data(text.utf8), at: file)
-                    Console.error("formatted \(shown)\n")
-                }
-            } catch  where error.isBrokenPipe {
-                continue
-            } catch {
-                Console.error("\(shown): error: \(error.description)\n")
-                failed = true
-            }
+            if !Self.write(text, to: file, shown: shown) { failed = true }
         }
         if failed { throw ExitCode(1) }
+    }
+
+    /// `--upgrade` of one loaded file; false when it failed or, with `--check`, needs the upgrade.
+    private func upgrade(_ result: LoadResult, file: String, shown: String) -> Bool {
+        guard let source = result.source else {
+            Console.report(result)
+            return false
+        }
+        switch FormatUpgrade.upgrade(source) {
+        case let .failure(.hasErrors(lenient)):
+            Console.report(lenient)
+            Console.error("\(shown) has errors; not upgraded\n")
+            return false
+        case let .failure(.wouldHaveErrors(errors)):
+            for error in errors {
+                Console.error("\(shown): error: after the upgrade: \(DisplayText.escaped(error.message))\n")
+            }
+            Console.error("\(shown): not upgraded; declare those contexts under 'contexts:' by hand, then upgrade again\n")
+            return false
+        case let .failure(.format(error)):
+            Console.error(DisplayText.escaped(error.description) + "\n")
+            return false
+        case .success(.current):
+            if file == "-", !check { return Self.write(source.text, to: file, shown: shown) }
+            if !check { Console.error("\(shown): already in format \(GraphFormat.current); left as it is\n") }
+            return true
+        case let .success(.upgraded(text, notes, upgraded)):
+            if check {
+                Console.error("\(shown): format 1; run 'pharmgraph fmt --upgrade \(shown)' to migrate it to format \(GraphFormat.current)\n")
+                return false
+            }
+            for note in notes { Console.error("\(shown): note: \(DisplayText.escaped(note))\n") }
+            guard Self.write(text, to: file, shown: shown, verb: "upgraded") else { return false }
+            let warnings = upgraded.diagnostics.filter { $0.severity == .warning }.count
+            if warnings > 0 {
+                let said = warnings == 1 ? "1 warning" : "\(warnings) warnings"
+                let how = file == "-" ? "check the output" : "run 'pharmgraph check \(shown)'"
+                Console.error("\(shown): the upgraded file has \(said) to review: \(how)\n")
+            }
+            return true
+        }
+    }
+
+    /// Writes `text` to stdout for `-`, or atomically over `file`; false when that failed.
+    private static func write(_ text: String, to file: String, shown: String, verb: String = "formatted") -> Bool {
+        do {
+            if file == "-" {
+                try OutputFile.write(Data(text.utf8), to: file)
+            } else {
+                try OutputFile.rewrite(Data(text.utf8), at: file)
+                Console.error("\(verb) \(shown)\n")
+            }
+        } catch  where error.isBrokenPipe {
+            return true
+        } catch {
+            Console.error("\(shown): error: \(error.description)\n")
+            return false
+        }
+        return true
     }
 
     /// For an input fmt reads but does not rewrite (in a git revision, or compressed): what it is,

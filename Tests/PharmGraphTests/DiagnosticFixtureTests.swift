@@ -111,6 +111,99 @@ let diagnosticCases: [DiagnosticCase] = [
     .init(
         file: "unquoted-key", severity: .error, line: 3, column: 30,
         message: "invalid JSON: expected a string key in double quotes", ext: "json"),
+    // Format 2: the version, the declared contexts and the new fields
+    // (`valid/base2.yaml` with one problem; the format-1 ones are `valid/base.yaml`).
+    .init(
+        file: "format-needed-field", severity: .error, line: 12, column: 74,
+        message:
+            "edge field 'importance' needs format 2, but this file is format 1; add 'format: 2' to its header, or run 'pharmgraph fmt --upgrade' to migrate it"),
+    .init(
+        file: "format-needed-relation", severity: .error, line: 13, column: 30,
+        message:
+            "relation 'indication' needs format 2, but this file is format 1; add 'format: 2' to its header, or run 'pharmgraph fmt --upgrade' to migrate it"),
+    .init(
+        file: "format-needed-contexts", severity: .error, line: 4, column: 1,
+        message: "section 'contexts' needs format 2, but this file is format 1; add 'format: 2' to its header, or run 'pharmgraph fmt --upgrade' to migrate it"),
+    .init(
+        file: "format-needed-claim-field", severity: .error, line: 14, column: 52,
+        message: "claim field 'avoid' needs format 2, but this file is format 1; add 'format: 2' to its header, or run 'pharmgraph fmt --upgrade' to migrate it"
+    ),
+    .init(
+        file: "format-too-new", severity: .error, line: 1, column: 9,
+        message: "written in format 3; this pharmgraph reads formats 1–2"),
+    .init(
+        file: "format-not-a-number", severity: .error, line: 1, column: 9,
+        message: "expected a format version (a whole number: 1 or 2) for 'format', found 'two'"),
+    .init(
+        file: "context-unknown-key", severity: .error, line: 15, column: 81,
+        message: "undeclared context key 'dos' in 'context'; did you mean 'dose'?"),
+    .init(
+        file: "context-unknown-value", severity: .error, line: 15, column: 87,
+        message: "value 'lo' is not declared for context 'dose'; did you mean 'low'?"),
+    .init(
+        file: "context-unknown-value-claim", severity: .error, line: 18, column: 66,
+        message: "value 'hihg' is not declared for context 'dose'; did you mean 'high'?"),
+    .init(
+        file: "context-unknown-key-node", severity: .error, line: 13, column: 66,
+        message: "undeclared context key 'doze' in 'context'; did you mean 'dose'?"),
+    .init(
+        file: "context-default-undeclared", severity: .error, line: 6, column: 56,
+        message: "'default' of context 'dose' names 'lwo', which is not one of its values; did you mean 'low'?"),
+    .init(
+        file: "context-ordinal-one-value", severity: .error, line: 6, column: 3,
+        message: "ordinal context 'dose' needs at least 2 values, lowest first; it declares 1"),
+    .init(
+        file: "context-duplicate-value", severity: .error, line: 6, column: 45,
+        message: "duplicate value 'low' in context 'dose'; first at line 6, column 34"),
+    .init(
+        file: "context-condition-default", severity: .error, line: 8, column: 48,
+        message: "'default' does not apply to condition context 'state': a condition holds only where a query asserts it"),
+    .init(
+        file: "context-no-values", severity: .error, line: 8, column: 3,
+        message: "context 'state' declares no values"),
+    .init(
+        file: "context-unknown-type", severity: .error, line: 7, column: 18,
+        message: "unknown context type 'categorial'; did you mean 'categorical'?"),
+    .init(
+        file: "context-unknown-field", severity: .error, line: 6, column: 46,
+        message: "unknown field 'defualt' in context 'dose'; did you mean 'default'?"),
+    .init(
+        file: "exact-not-in-context", severity: .error, line: 16, column: 108,
+        message: "'exact' names 'dose', which this edge's context does not give"),
+    .init(
+        file: "exact-not-ordinal", severity: .error, line: 16, column: 108,
+        message: "'exact' names 'region', which is not declared as an ordinal context: only an ordinal value holds from itself upwards"),
+    .init(
+        file: "exposure-of-not-drug", severity: .error, line: 16, column: 124,
+        message: "'exposure_of' names 'target-b', a node of kind 'receptor'; it must name a drug"),
+    .init(
+        file: "exposure-of-unknown", severity: .error, line: 15, column: 106,
+        message: "unknown node 'drug-aa' in 'exposure_of'; did you mean 'drug-a'?"),
+    .init(
+        file: "exposure-without-drug", severity: .warning, line: 16, column: 84,
+        message: "exposure context 'dose: low' on an edge from 'target-b', a receptor, not a drug: whose dose? add exposure_of: DRUG, the drug whose dose it is"
+    ),
+    .init(
+        file: "exposure-of-without-exposure", severity: .warning, line: 16, column: 113,
+        message:
+            "'exposure_of' on an edge without an exposure context: it applies to the keys declared 'exposure: true' under 'contexts:', and this edge gives none"
+    ),
+    .init(
+        file: "node-context-not-effect", severity: .warning, line: 12, column: 36,
+        message: "'context' on a node applies to effects and conditions (where they can occur), not to a node of kind 'receptor'"),
+    .init(
+        file: "claim-avoid-unknown", severity: .error, line: 18, column: 80,
+        message: "unknown node 'target-bb' in 'avoid'; did you mean 'target-b'?"),
+    .init(
+        file: "loss-of-function-not-bool", severity: .error, line: 16, column: 118,
+        message: "expected 'true' or 'false' for 'loss_of_function', found 'yes'"),
+    .init(
+        file: "unknown-importance", severity: .error, line: 16, column: 112,
+        message: "unknown importance 'primry'; did you mean 'primary'?"),
+    .init(
+        file: "claim-unknown-certainty", severity: .error, line: 18, column: 83,
+        message: "unknown certainty 'probabel'; did you mean 'probable'?"),
+
 ]
 
 @Suite("Diagnostics, one fixture each")
@@ -125,6 +218,11 @@ struct DiagnosticFixtureTests {
         #expect(json.diagnostics.isEmpty)
         #expect(json.graph?.nodes.map(\.id) == result.graph?.nodes.map(\.id))
         #expect(json.graph?.edges.map(\.to) == result.graph?.edges.map(\.to))
+        // The format-2 fixtures are this one, with one problem.
+        let format2 = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/valid/base2.yaml"))
+        #expect(format2.diagnostics.isEmpty, "\(format2.diagnostics.map(\.headline))")
+        #expect(format2.graph?.format == 2)
+        #expect(format2.graph?.contexts.map(\.key) == ["dose", "region"])
     }
 
     @Test("each broken fixture yields exactly its diagnostic", arguments: diagnosticCases)

@@ -280,6 +280,64 @@ struct VerdictDiffTests {
         #expect(diff.newlyReachable.isEmpty)
     }
 
+    @Test("format 2: the version, context declarations and the new node, edge and claim fields")
+    func formatTwoFields() throws {
+        let old = try graph(
+            yaml: """
+                id: g
+                title: G
+                version: "1"
+                references: {r: {citation: R}}
+                nodes: [{id: a, kind: drug}, {id: b, kind: receptor}, {id: e, kind: effect, valence: adverse}]
+                edges:
+                  - {from: a, relation: inhibits, to: b, refs: [r], context: {dose: low}}
+                  - {from: b, relation: activates, to: e, refs: [r]}
+                claims:
+                  - {from: a, to: e, expect: negative}
+                """)
+        let new = try graph(
+            yaml: """
+                format: 2
+                id: g
+                title: G
+                version: "1"
+                contexts:
+                  dose: {type: ordinal, values: [low, high], default: [low], exposure: true}
+                references: {r: {citation: R}}
+                nodes: [{id: a, kind: drug}, {id: b, kind: receptor}, {id: e, kind: effect, valence: adverse, context: {dose: high}}]
+                edges:
+                  - {from: a, relation: inhibits, to: b, refs: [r], context: {dose: low}, exact: [dose], importance: primary, loss_of_function: true}
+                  - {from: b, relation: activates, to: e, refs: [r], exposure_of: a, correlational: true}
+                claims:
+                  - {from: a, to: e, expect: negative, certainty: probable, avoid: [b]}
+                """)
+        let diff = GraphDiff(old: old, new: new)
+        #expect(
+            diff.header == [
+                change("format", .text("1"), .text("2")),
+                change("contexts", .absent, .map(["dose": "ordinal: low < high; default: low; exposure"])),
+            ])
+        #expect(diff.nodesChanged.map(\.changes) == [[change("context", .absent, .map(["dose": "high"]))]])
+        #expect(
+            diff.edgesChanged.map(\.changes) == [
+                [
+                    change("exact", .absent, .list(["dose"])), change("importance", .absent, .text("primary")),
+                    change("loss_of_function", .absent, .flag(true)),
+                ],
+                [change("exposure_of", .absent, .text("a")), change("correlational", .absent, .flag(true))],
+            ])
+        #expect(
+            diff.claimsChanged.map(\.changes) == [
+                [change("certainty", .absent, .text("probable")), change("avoid", .absent, .list(["b"]))]
+            ])
+        // A changed declaration shows as the key's old and new summary.
+        let ordinal = try #require(new.context("dose"))
+        var categorical = ordinal
+        categorical.kind = .categorical
+        #expect(categorical.summary == "categorical: low, high; default: low; exposure")
+        #expect(ordinal.summary != categorical.summary)
+    }
+
     @Test("identical graphs: nothing to report")
     func identical() throws {
         let engine = PathEngine(graph: try graph("old.yaml"))

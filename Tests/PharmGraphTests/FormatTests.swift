@@ -8,7 +8,7 @@ private func fixture(_ name: String) -> String { Repository.path("Tests/PharmGra
 /// Every graph file the repository ships, plus the valid fixtures.
 private func formattableFiles() -> [String] {
     let graphs = (try? FileManager.default.contentsOfDirectory(atPath: Repository.path("Graphs"))) ?? []
-    return ["base.yaml", "example.yaml", "example.json", "commented.yaml"].map(fixture)
+    return ["base.yaml", "base2.yaml", "example.yaml", "example.json", "commented.yaml", "format2-commented.yaml"].map(fixture)
         + graphs.filter { $0.hasSuffix(".yaml") }.sorted().map { Repository.path("Graphs/\($0)") }
 }
 

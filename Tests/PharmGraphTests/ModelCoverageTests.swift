@@ -5,7 +5,14 @@ import Testing
 
 /// A graph in which every stored field of every model type is set, in at least one value.
 private let fullGraph = Graph(
-    id: "full", title: "Every field", version: "1.2", description: "A graph with every field set.",
+    id: "full", title: "Every field", version: "1.2", format: 2,
+    contexts: [
+        ContextDeclaration(
+            key: "dose", kind: .ordinal, values: ["low", "high"], defaults: ["low"], exposure: true,
+            description: "The drug's dose."),
+        ContextDeclaration(key: "state", kind: .condition, values: ["stressed"]),
+    ],
+    description: "A graph with every field set.",
     sources: ["https://example.org/source"],
     kinds: [KindDeclaration(kind: "organelle", description: "A part of a cell.")],
     references: [
@@ -16,17 +23,23 @@ private let fullGraph = Graph(
             id: "drug-a", label: "Drug A", kind: .drug, synonyms: ["DA"], xrefs: ["chebi": "CHEBI:1"], system: "cns",
             description: "A drug.", role: .enantiomer),
         Node(id: "part-m", label: "Part M", kind: "organelle", system: "cns"),
-        Node(id: "effect-b", label: "Effect B", kind: .effect, valence: .therapeutic),
+        Node(id: "part-n", kind: "organelle"),
+        Node(id: "effect-b", label: "Effect B", kind: .effect, valence: .therapeutic, context: ["dose": "high"]),
     ],
     edges: [
         Edge(
             from: "drug-a", relation: .inhibits, to: "part-m", action: .antagonist, refs: ["smith2020"], evidence: "in vitro",
-            direct: true, certainty: .probable, context: ["dose": "high"], strength: .strong, note: "An edge note."),
-        Edge(from: "part-m", relation: .activates, to: "effect-b", refs: ["smith2020"]),
+            direct: true, certainty: .probable, context: ["dose": "high"], strength: .strong, exact: ["dose"],
+            exposureOf: "drug-a", lossOfFunction: true, correlational: true, importance: .primary, note: "An edge note."),
+        Edge(from: "part-m", relation: .activates, to: "effect-b", refs: ["smith2020"], context: ["state": "stressed"]),
+        Edge(from: "part-n", relation: .activates, to: "effect-b", refs: ["smith2020"]),
+        Edge(from: "drug-a", relation: .indication, to: "effect-b", refs: ["smith2020"]),
+        Edge(from: "drug-a", relation: .comparedWith, to: "part-n", refs: ["smith2020"]),
     ],
     claims: [
         Claim(
-            from: "drug-a", to: "effect-b", expect: .negative, context: ["dose": "high"], via: "part-m", maxLength: 3,
+            from: "drug-a", to: "effect-b", expect: .negative, context: ["dose": "high"], via: "part-m", avoid: ["part-n"],
+            certainty: .probable, maxLength: 3,
             refs: ["smith2020"], note: "A claim note.")
     ])
 
@@ -66,6 +79,7 @@ struct ModelCoverageTests {
         let values: [String: [Any]] = [
             "Graph": [fullGraph], "KindDeclaration": fullGraph.kinds, "Reference": fullGraph.references,
             "Node": fullGraph.nodes, "Edge": fullGraph.edges, "Claim": fullGraph.claims,
+            "ContextDeclaration": fullGraph.contexts,
         ]
         for (type, instances) in values {
             #expect(!instances.isEmpty, "no \(type) in the full graph")
@@ -96,7 +110,8 @@ struct ModelCoverageTests {
         var edges = fullGraph.edges
         edges[0].strength = .weak
         let changed = Graph(
-            id: fullGraph.id, title: fullGraph.title, version: fullGraph.version, description: fullGraph.description,
+            id: fullGraph.id, title: fullGraph.title, version: fullGraph.version, format: fullGraph.format,
+            contexts: fullGraph.contexts, description: fullGraph.description,
             sources: fullGraph.sources, kinds: fullGraph.kinds, references: fullGraph.references, nodes: fullGraph.nodes,
             edges: edges, claims: fullGraph.claims)
         #expect(structure(changed) != structure(fullGraph))

@@ -10,6 +10,7 @@ struct ModelTests {
         let expected: [Relation: Sign] = [
             .activates: .positive, .inhibits: .negative, .upregulates: .positive, .downregulates: .negative,
             .modulates: .unknown, .binds: .none, .noEffect: .none, .hasMetabolite: .positive, .hasComponent: .positive,
+            .indication: .none, .comparedWith: .none,
         ]
         for relation in Relation.allCases { #expect(relation.sign == expected[relation], "\(relation)") }
         #expect(Relation(rawValue: "no_effect") == .noEffect)

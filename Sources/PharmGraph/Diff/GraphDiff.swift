@@ -9,7 +9,7 @@
 struct GraphDiff: Sendable {
     let old: Graph
     let new: Graph
-    /// Header fields that differ: `id`, `title`, `version`, `description`, `sources`, `kinds`.
+    /// Header fields that differ: `format`, `id`, `title`, `version`, `description`, `sources`, `kinds`, `contexts`.
     let header: [FieldChange]
     let referencesAdded: [Reference]
     let referencesRemoved: [Reference]
@@ -77,6 +77,7 @@ struct GraphDiff: Sendable {
 
     static func compareHeaders(_ old: Graph, _ new: Graph) -> [FieldChange] {
         var comparison = FieldComparison()
+        comparison.compare("format", .text(String(old.format)), .text(String(new.format)))
         comparison.compare("id", .text(old.id), .text(new.id))
         comparison.compare("title", .text(old.title), .text(new.title))
         comparison.compare("version", .text(old.version), .text(new.version))
@@ -86,6 +87,10 @@ struct GraphDiff: Sendable {
             DiffValue(Dictionary(graph.kinds.map { ($0.kind.rawValue, $0.description) }, uniquingKeysWith: { a, _ in a }))
         }
         comparison.compare("kinds", kinds(old), kinds(new))
+        func contexts(_ graph: Graph) -> DiffValue {
+            DiffValue(Dictionary(graph.contexts.map { ($0.key, $0.summary) }, uniquingKeysWith: { a, _ in a }))
+        }
+        comparison.compare("contexts", contexts(old), contexts(new))
         return comparison.changes
     }
 
@@ -149,6 +154,7 @@ struct NodeChange: Sendable {
         comparison.compare("description", DiffValue(old.description), DiffValue(new.description))
         comparison.compare("role", DiffValue(old.role), DiffValue(new.role))
         comparison.compare("valence", DiffValue(old.valence), DiffValue(new.valence))
+        comparison.compare("context", DiffValue(old.context), DiffValue(new.context))
         return comparison.changes
     }
 }
@@ -158,7 +164,8 @@ struct EdgeChange: Sendable {
     /// As in the old file (old node ids).
     let old: Edge
     let new: Edge
-    /// `relation`, `action`, `context`, `certainty`, `strength`, `direct`, `refs`, `evidence`, `note`, in that order.
+    /// `relation`, `action`, `context`, `exact`, `exposure_of`, `certainty`, `strength`, `importance`,
+    /// `loss_of_function`, `correlational`, `direct`, `refs`, `evidence`, `note`, in that order.
     let changes: [FieldChange]
     /// The index of the new edge in the new graph.
     let index: Int
@@ -173,9 +180,15 @@ struct EdgeChange: Sendable {
         comparison.compare("relation", .text(old.relation.rawValue), .text(new.relation.rawValue))
         comparison.compare("action", DiffValue(old.action), DiffValue(new.action))
         comparison.compare("context", DiffValue(old.context), DiffValue(new.context))
+        comparison.compare("exact", DiffValue(old.exact), DiffValue(new.exact))
+        comparison.compare("exposure_of", DiffValue(old.exposureOf), DiffValue(new.exposureOf))
         // A missing certainty means established, so only the effective value counts.
         comparison.compare("certainty", .text(old.effectiveCertainty.rawValue), .text(new.effectiveCertainty.rawValue))
         comparison.compare("strength", DiffValue(old.strength), DiffValue(new.strength))
+        comparison.compare("importance", DiffValue(old.importance), DiffValue(new.importance))
+        // false is the same as absent.
+        comparison.compare("loss_of_function", DiffValue(old.lossOfFunction ? true : nil), DiffValue(new.lossOfFunction ? true : nil))
+        comparison.compare("correlational", DiffValue(old.correlational ? true : nil), DiffValue(new.correlational ? true : nil))
         comparison.compare("direct", DiffValue(old.direct), DiffValue(new.direct))
         comparison.compare("refs", DiffValue(old.refs), DiffValue(new.refs))
         comparison.compare("evidence", DiffValue(old.evidence), DiffValue(new.evidence))
@@ -188,17 +201,31 @@ struct EdgeChange: Sendable {
 struct ClaimChange: Sendable {
     let old: Claim
     let new: Claim
-    /// `expect`, `where`, `via`, `max_length`, `refs`, `note`.
+    /// `expect`, `certainty`, `where`, `via`, `avoid`, `max_length`, `refs`, `note`.
     let changes: [FieldChange]
 
     static func compare(_ old: Claim, _ new: Claim, renames: [String: String]) -> [FieldChange] {
         var comparison = FieldComparison()
         comparison.compare("expect", .text(old.expect.rawValue), .text(new.expect.rawValue))
+        comparison.compare("certainty", DiffValue(old.certainty), DiffValue(new.certainty))
         comparison.compare("where", DiffValue(old.context), DiffValue(new.context))
         comparison.compare("via", DiffValue(old.via.map { renames[$0] ?? $0 }), DiffValue(new.via))
+        comparison.compare("avoid", DiffValue(old.avoid.map { renames[$0] ?? $0 }), DiffValue(new.avoid))
         comparison.compare("max_length", DiffValue(old.maxLength.map(String.init)), DiffValue(new.maxLength.map(String.init)))
         comparison.compare("refs", DiffValue(old.refs), DiffValue(new.refs))
         comparison.compare("note", DiffValue(old.note), DiffValue(new.note))
         return comparison.changes
+    }
+}
+
+extension ContextDeclaration {
+    /// The declaration in one line, for diffs: `ordinal: low < high; default: low; exposure`.
+    var summary: String {
+        let separator = kind == .ordinal ? " < " : ", "
+        var parts = ["\(kind.rawValue): \(values.joined(separator: separator))"]
+        if let defaults { parts.append("default: \(defaults.joined(separator: ", "))") }
+        if exposure { parts.append("exposure") }
+        if let description { parts.append("description: \(description)") }
+        return parts.joined(separator: "; ")
     }
 }

@@ -128,7 +128,7 @@ struct EdgeMatching {
     }
 }
 
-/// Matches claims by their query (from, to, where, via, max_length), then by from and to.
+/// Matches claims by their query (from, to, where, via, avoid, max_length), then by from and to.
 struct ClaimMatching {
     private(set) var added: [Claim] = []
     private(set) var removed: [Claim] = []
@@ -142,10 +142,11 @@ struct ClaimMatching {
             claim.from = renames[claim.from] ?? claim.from
             claim.to = renames[claim.to] ?? claim.to
             claim.via = claim.via.map { renames[$0] ?? $0 }
+            claim.avoid = claim.avoid.map { renames[$0] ?? $0 }
             return claim
         }
         func sameQuery(_ a: Claim, _ b: Claim) -> Bool {
-            a.context == b.context && a.via == b.via && a.maxLength == b.maxLength
+            a.context == b.context && a.via == b.via && Set(a.avoid) == Set(b.avoid) && a.maxLength == b.maxLength
         }
         let pairing = Pairing(
             old: mapped, new: new, group: { $0.from + "\u{1F}" + $0.to },

@@ -48,6 +48,18 @@ extension Reference {
     }
 }
 
+extension ContextDeclaration {
+    var canonicalFields: CanonicalFields {
+        var b = FieldBuilder()
+        b.add("type", kind.rawValue)
+        b.add("values", list: values)
+        if let defaults { b.add("default", list: defaults) }
+        b.add("exposure", exposure ? true : nil)
+        b.add("description", description)
+        return b.fields
+    }
+}
+
 extension Node {
     var canonicalFields: CanonicalFields {
         var b = FieldBuilder()
@@ -60,6 +72,7 @@ extension Node {
         b.add("description", description)
         b.add("role", role?.rawValue)
         b.add("valence", valence?.rawValue)
+        b.add("context", map: context)
         return b.fields
     }
 }
@@ -76,7 +89,12 @@ extension Edge {
         b.add("direct", direct)
         b.add("certainty", certainty?.rawValue)
         b.add("context", map: context)
+        b.add("exact", list: exact)
+        b.add("exposure_of", exposureOf)
         b.add("strength", strength?.rawValue)
+        b.add("importance", importance?.rawValue)
+        b.add("loss_of_function", lossOfFunction ? true : nil)
+        b.add("correlational", correlational ? true : nil)
         b.add("note", note)
         return b.fields
     }
@@ -88,8 +106,10 @@ extension Claim {
         b.add("from", from)
         b.add("to", to)
         b.add("expect", expect.rawValue)
+        b.add("certainty", certainty?.rawValue)
         b.add("where", map: context)
         b.add("via", via)
+        b.add("avoid", list: avoid)
         b.add("max_length", maxLength)
         b.add("refs", list: refs)
         b.add("note", note)

@@ -35,6 +35,7 @@ public enum CanonicalWriter {
             }
         }
         add("kinds", graph.kinds.map(\.location))
+        add("contexts", graph.contexts.map(\.location))
         add("references", graph.references.map(\.location))
         add("nodes", graph.nodes.map(\.location))
         add("edges", graph.edges.map(\.location))
@@ -72,26 +73,34 @@ public enum CanonicalWriter {
         guard let graph = result.graph, let source = result.source else {
             throw .hasErrors(path: result.path)
         }
-        let syntax = Syntax(path: result.path)
+        return try verifiedText(of: graph, keepingCommentsOf: source, path: result.path).text
+    }
+
+    /// The canonical text of `graph`, keeping the comments of `source` (which `graph` was read from,
+    /// perhaps with additions), checked to reload as `graph` with every comment on its item.
+    static func verifiedText(of graph: Graph, keepingCommentsOf source: SourceText, path: String) throws(FormatError)
+        -> (text: String, reloaded: LoadResult)
+    {
+        let syntax = Syntax(path: path)
         let text = write(graph, syntax: syntax, keepingCommentsOf: syntax == .yaml ? source : nil)
-        let reloaded = GraphLoader.load(text: text, path: result.path)
+        let reloaded = GraphLoader.load(text: text, path: path)
         guard let formatted = reloaded.graph, formatted == graph else {
             let cause = reloaded.diagnostics.first { $0.severity == .error }?.message
-            throw .wouldChangeGraph(path: result.path, cause: cause)
+            throw .wouldChangeGraph(path: path, cause: cause)
         }
         if syntax == .yaml {
             // Each comment must stay with its item, not merely survive somewhere.
             let before = commentMap(for: graph, source: source)
             // The reloaded graph carries the positions in the new text.
-            let after = commentMap(for: formatted, source: SourceText(path: result.path, text: text))
+            let after = commentMap(for: formatted, source: SourceText(path: path, text: text))
             if before.count != after.count {
-                throw .wouldDropComments(path: result.path, kept: after.count, total: before.count)
+                throw .wouldDropComments(path: path, kept: after.count, total: before.count)
             }
             if let move = before.firstMove(in: after) {
-                throw .wouldMoveComment(path: result.path, move: move)
+                throw .wouldMoveComment(path: path, move: move)
             }
         }
-        return text
+        return (text, reloaded)
     }
 
     // MARK: YAML
@@ -107,6 +116,7 @@ public enum CanonicalWriter {
             emit("\(name): \(YAMLScalar.write(value))", .section(name), indent: "")
         }
         out += comments?.leading[.start] ?? []
+        if graph.format > 1 { emit("format: \(graph.format)", .section("format"), indent: "") }
         scalar("id", graph.id)
         scalar("title", graph.title)
         scalar("version", graph.version)
@@ -115,22 +125,17 @@ public enum CanonicalWriter {
             emit("sources:", .section("sources"), indent: "")
             for source in graph.sources { out.append("  - " + YAMLScalar.write(source)) }
         }
-        if !graph.kinds.isEmpty {
-            emit("kinds:", .section("kinds"), indent: "")
-            for (i, kind) in graph.kinds.enumerated() {
-                emit(
-                    "  \(YAMLScalar.write(kind.kind.rawValue)): \(YAMLScalar.write(kind.description))",
-                    .item(section: "kinds", index: i), indent: "  ")
+        /// A mapping section: one `key: value` line per item.
+        func keyed(_ section: String, _ items: [(key: String, value: String)]) {
+            guard !items.isEmpty else { return }
+            emit("\(section):", .section(section), indent: "")
+            for (i, item) in items.enumerated() {
+                emit("  \(YAMLScalar.write(item.key)): \(item.value)", .item(section: section, index: i), indent: "  ")
             }
         }
-        if !graph.references.isEmpty {
-            emit("references:", .section("references"), indent: "")
-            for (i, reference) in graph.references.enumerated() {
-                emit(
-                    "  \(YAMLScalar.write(reference.key)): \(flowMapping(reference.canonicalFields))",
-                    .item(section: "references", index: i), indent: "  ")
-            }
-        }
+        keyed("kinds", graph.kinds.map { ($0.kind.rawValue, YAMLScalar.write($0.description)) })
+        keyed("contexts", graph.contexts.map { ($0.key, flowMapping($0.canonicalFields)) })
+        keyed("references", graph.references.map { ($0.key, flowMapping($0.canonicalFields)) })
         func list(_ section: String, _ items: [CanonicalFields], required: Bool) {
             guard required || !items.isEmpty else { return }
             emit(items.isEmpty ? "\(section): []" : "\(section):", .section(section), indent: "")
@@ -148,6 +153,8 @@ public enum CanonicalWriter {
     private static func isWritten(_ section: String, _ graph: Graph) -> Bool {
         switch section {
         case "id", "title", "version", "nodes", "edges": true
+        case "format": graph.format > 1
+        case "contexts": !graph.contexts.isEmpty
         case "description": graph.description != nil
         case "sources": !graph.sources.isEmpty
         case "kinds": !graph.kinds.isEmpty
@@ -183,6 +190,7 @@ public enum CanonicalWriter {
             members.append(
                 "  \(JSONText.string(name)): \(open)\n" + lines.map { "    " + $0 }.joined(separator: ",\n") + "\n  \(close)")
         }
+        if graph.format > 1 { members.append("  \(JSONText.string("format")): \(graph.format)") }
         scalar("id", graph.id)
         scalar("title", graph.title)
         scalar("version", graph.version)
@@ -191,6 +199,11 @@ public enum CanonicalWriter {
         if !graph.kinds.isEmpty {
             block(
                 "kinds", graph.kinds.map { "\(JSONText.string($0.kind.rawValue)): \(JSONText.string($0.description))" },
+                open: "{", close: "}")
+        }
+        if !graph.contexts.isEmpty {
+            block(
+                "contexts", graph.contexts.map { "\(JSONText.string($0.key)): \(jsonObject($0.canonicalFields))" },
                 open: "{", close: "}")
         }
         if !graph.references.isEmpty {

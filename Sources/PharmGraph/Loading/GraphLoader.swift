@@ -27,7 +27,11 @@ public enum GraphLoader {
         load(source: SourceText(path: path, text: text))
     }
 
-    static func load(source: SourceText) -> LoadResult {
+    static func load(source: SourceText) -> LoadResult { load(source: source, upgrading: false) }
+
+    /// Checks the text; when `upgrading` (for `fmt --upgrade`), format-2 features in a format-1 file and
+    /// context keys missing from its `contexts:` are not errors: the upgrade adds what they need.
+    static func load(source: SourceText, upgrading: Bool) -> LoadResult {
         // libyaml would take `{"a": 1,}` or `{a: 1}` as YAML flow: a `.json` file must be strict JSON first.
         if isJSON(path: source.path), let syntax = JSONScan(source.utf8).error,
             !source.text.unicodeScalars.allSatisfy({ [" ", "\t", "\n", "\r"].contains($0) })  // empty: said below
@@ -45,7 +49,7 @@ public enum GraphLoader {
             var decoder = DocumentDecoder(path: source.path)
             let document = decoder.decode(root: root)
             diagnostics += decoder.reader.diagnostics
-            let context = CheckContext(document: document)
+            let context = CheckContext(document: document, upgrading: upgrading)
             for check in documentChecks { diagnostics += check.run(context) }
             if !diagnostics.contains(where: { $0.severity == .error }) {
                 graph = makeGraph(document)
@@ -90,24 +94,36 @@ public enum GraphLoader {
             return Node(
                 id: id.value, label: raw.label, kind: kind.value, synonyms: raw.synonyms, xrefs: raw.xrefs,
                 system: raw.system, description: raw.description, role: raw.role?.value,
-                valence: raw.valence?.value, location: raw.location)
+                valence: raw.valence?.value, context: dictionary(raw.context), location: raw.location)
         }
         let edges = document.edges.compactMap { raw -> Edge? in
             guard let from = raw.from, let relation = raw.relation, let to = raw.to else { return nil }
             return Edge(
                 from: from.value, relation: relation.value, to: to.value, action: raw.action?.value,
                 refs: raw.refs.map(\.value), evidence: raw.evidence, direct: raw.direct, certainty: raw.certainty,
-                context: raw.context, strength: raw.strength, note: raw.note, location: raw.location)
+                context: raw.context, strength: raw.strength, exact: Array(Set(raw.exact.map(\.value))).sorted(),
+                exposureOf: raw.exposureOf?.value, lossOfFunction: raw.lossOfFunction?.value ?? false,
+                correlational: raw.correlational?.value ?? false, importance: raw.importance?.value, note: raw.note,
+                location: raw.location)
         }
         let claims = document.claims.compactMap { raw -> Claim? in
             guard let from = raw.from, let to = raw.to, let expect = raw.expect else { return nil }
             return Claim(
                 from: from.value, to: to.value, expect: expect, context: raw.context, via: raw.via?.value,
-                maxLength: raw.maxLength, refs: raw.refs.map(\.value), note: raw.note, location: raw.location)
+                avoid: raw.avoid.map(\.value), certainty: raw.certainty?.value, maxLength: raw.maxLength, refs: raw.refs.map(\.value), note: raw.note,
+                location: raw.location)
+        }
+        let contexts = document.contexts.compactMap { raw -> ContextDeclaration? in
+            guard let kind = raw.kind else { return nil }
+            return ContextDeclaration(
+                key: raw.key.value, kind: kind.value, values: raw.values.map(\.value),
+                defaults: raw.defaults.map { $0.map(\.value) }, exposure: raw.exposure?.value ?? false,
+                description: raw.description, location: raw.key.location)
         }
         return Graph(
             id: document.id?.value ?? "", title: document.title ?? "", version: document.version ?? "",
-            description: document.description, sources: document.sources, kinds: kinds, references: references,
+            format: document.format?.value ?? 1, contexts: contexts, description: document.description, sources: document.sources, kinds: kinds,
+            references: references,
             nodes: nodes, edges: edges, claims: claims)
     }
 }

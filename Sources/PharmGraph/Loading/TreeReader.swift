@@ -99,25 +99,36 @@ struct TreeReader {
         return sequence.compactMap { locatedText($0, field: field) }
     }
 
-    /// A mapping of text to text, as for `xrefs` and `context`.
+    /// A mapping of text to text, as for `xrefs`.
     mutating func textMap(_ node: YAMLNode?, field: String) -> [String: String] {
-        guard let node, !Self.isNull(node) else { return [:] }
+        dictionary(locatedMap(node, field: field))
+    }
+
+    /// A mapping of text to text with the position of every key and value, in file order.
+    mutating func locatedMap(_ node: YAMLNode?, field: String) -> [LocatedEntry] {
+        guard let node, !Self.isNull(node) else { return [] }
         guard case let .mapping(mapping) = node.content else {
             error("expected a mapping for '\(field)', found \(Self.shape(of: node))", at: location(of: node))
-            return [:]
+            return []
         }
-        var result: [String: String] = [:]
+        var result: [LocatedEntry] = []
         for (key, value) in mapping {
-            guard let name = text(key, field: field) else { continue }
-            guard let text = text(value, field: "\(field).\(name)") else {
+            guard let name = locatedText(key, field: field) else { continue }
+            guard let text = locatedText(value, field: "\(field).\(name.value)") else {
                 if Self.isNull(value) {
-                    error("'\(field)' entry '\(name)' has no value", at: location(of: value))
+                    error("'\(field)' entry '\(name.value)' has no value", at: location(of: value))
                 }
                 continue
             }
-            result[name] = text
+            result.append(LocatedEntry(key: name, value: text))
         }
         return result
+    }
+
+    /// A `true`/`false` value with its position.
+    mutating func locatedBool(_ node: YAMLNode?, field: String) -> Located<Bool>? {
+        guard let node, let value = bool(node, field: field) else { return nil }
+        return Located(value: value, location: location(of: node))
     }
 
     /// One of a closed set of names, with a suggestion when it is not.

@@ -55,6 +55,7 @@ struct DiffJSON: Encodable, Sendable {
         var description: String?
         var role: String?
         var valence: String?
+        var context: [String: String]?
 
         init(_ node: Node) {
             id = node.id
@@ -66,6 +67,7 @@ struct DiffJSON: Encodable, Sendable {
             description = node.description
             role = node.role?.rawValue
             valence = node.valence?.rawValue
+            context = node.context.isEmpty ? nil : node.context
         }
 
         init(_ network: Network, _ n: NodeIndex) {
@@ -132,8 +134,20 @@ struct DiffJSON: Encodable, Sendable {
         var direct: Bool?
         var certainty: String?
         var context: [String: String]?
+        var exact: [String]?
+        var exposureOf: String?
         var strength: String?
+        var importance: String?
+        var lossOfFunction: Bool?
+        var correlational: Bool?
         var note: String?
+
+        enum CodingKeys: String, CodingKey {
+            case from, to, relation, label, sign, refs, action, evidence, direct, certainty, context, exact, strength
+            case importance, correlational, note
+            case exposureOf = "exposure_of"
+            case lossOfFunction = "loss_of_function"
+        }
 
         init(_ edge: Edge) {
             from = edge.from
@@ -146,7 +160,12 @@ struct DiffJSON: Encodable, Sendable {
             direct = edge.direct
             certainty = edge.certainty?.rawValue
             context = edge.context.isEmpty ? nil : edge.context
+            exact = edge.exact.isEmpty ? nil : edge.exact
+            exposureOf = edge.exposureOf
             strength = edge.strength?.rawValue
+            importance = edge.importance?.rawValue
+            lossOfFunction = edge.lossOfFunction ? true : nil
+            correlational = edge.correlational ? true : nil
             note = edge.note
         }
 
@@ -192,19 +211,21 @@ struct DiffJSON: Encodable, Sendable {
         var changed: [Changed]
     }
 
-    /// *claim*: `where` and `refs` always, `via`, `max_length` and `note` when given.
+    /// *claim*: `where` and `refs` always, `certainty`, `via`, `avoid`, `max_length` and `note` when given.
     struct ClaimItem: Encodable, Sendable, Equatable {
         var from: String
         var to: String
         var expect: String
         var `where`: [String: String]
         var refs: [String]
+        var certainty: String?
         var via: String?
+        var avoid: [String]?
         var maxLength: Int?
         var note: String?
 
         enum CodingKeys: String, CodingKey {
-            case from, to, expect, `where`, refs, via, note
+            case from, to, expect, `where`, refs, certainty, via, avoid, note
             case maxLength = "max_length"
         }
 
@@ -214,7 +235,9 @@ struct DiffJSON: Encodable, Sendable {
             expect = claim.expect.rawValue
             self.where = claim.context
             refs = claim.refs
+            certainty = claim.certainty?.rawValue
             via = claim.via
+            avoid = claim.avoid.isEmpty ? nil : claim.avoid
             maxLength = claim.maxLength
             note = claim.note
         }

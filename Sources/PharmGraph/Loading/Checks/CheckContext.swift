@@ -5,9 +5,12 @@ struct CheckContext {
     let nodes: [String: RawNode]
     /// Reference keys defined in the file.
     let referenceKeys: Set<String>
+    /// Whether the document is read for `fmt --upgrade`, which adds the version and the missing context keys.
+    let upgrading: Bool
 
-    init(document: RawDocument) {
+    init(document: RawDocument, upgrading: Bool = false) {
         self.document = document
+        self.upgrading = upgrading
         var nodes: [String: RawNode] = [:]
         for node in document.nodes {
             if let id = node.id?.value, nodes[id] == nil { nodes[id] = node }
@@ -34,7 +37,10 @@ protocol DocumentCheck {
 
 /// The checks `check` runs, in order.
 var documentChecks: [any DocumentCheck.Type] {
-    [IdentifierCheck.self, NodeCheck.self, EdgeCheck.self, ReferenceCheck.self, ClaimCheck.self]
+    [
+        FormatCheck.self, IdentifierCheck.self, NodeCheck.self, EdgeCheck.self, ReferenceCheck.self, ClaimCheck.self,
+        ContextCheck.self,
+    ]
 }
 
 /// Whether `id` is kebab-case: lowercase letters and digits in words joined by single hyphens.

@@ -16,10 +16,13 @@ enum EdgeCheck: DocumentCheck {
         static let noReferences = "edge has no references"
     }
 
+    /// Edges with the same key hold in the same circumstances: same context, read the same way.
     private struct Key: Hashable {
         var from: String
         var to: String
         var context: [String: String]
+        var exact: Set<String>
+        var exposureOf: String?
     }
 
     static func run(_ context: CheckContext) -> [Diagnostic] {
@@ -42,7 +45,9 @@ enum EdgeCheck: DocumentCheck {
             guard let from = edge.from?.value, let to = edge.to?.value, let relation = edge.relation?.value else {
                 continue
             }
-            let key = Key(from: from, to: to, context: edge.context)
+            let key = Key(
+                from: from, to: to, context: edge.context, exact: Set(edge.exact.map(\.value)),
+                exposureOf: edge.exposureOf?.value)
             let name = "'\(from)' -> '\(to)'"
             let earlier = seen[key, default: []]
             if let twin = earlier.first(where: { $0.relation == relation }) {
