@@ -7,6 +7,9 @@ public enum EmptyReason: Sendable, Equatable {
     /// The context filter removes every path: `paths` exist without it (`atLeast`: a lower bound),
     /// and each of `terms` alone removes them all (with the paths restored when that term is dropped).
     case filtered(paths: Int, atLeast: Bool, terms: [FilterTerm])
+    /// No path in the contexts the query covers, but some when it asserts a condition, or names a level of an
+    /// ordinal key outside its default range: each such key=value with what it gives (docs/queries.md, "Contexts").
+    case conditional([ContextOpening])
     /// A path exists, but the shortest has `shortest` steps, more than `maxLength`.
     case tooLong(shortest: Int, maxLength: Int)
     /// No path from the sources to the targets, but the targets reach the sources: `count` shortest such paths, e.g. `path`.
@@ -23,6 +26,17 @@ public enum EmptyReason: Sendable, Equatable {
         public var paths: Int
     }
 
+    /// A context the query did not assert (a condition, or an ordinal level outside the default) and the paths it gives.
+    public struct ContextOpening: Sendable, Equatable {
+        public var key: String
+        public var value: String
+        /// `.condition` or `.ordinal`.
+        public var kind: ContextDeclaration.Kind
+        public var counts: SignCounts
+        /// The search stopped early: the counts are lower bounds.
+        public var atLeast: Bool
+    }
+
     /// What the query walked, for the words of `unreachable`.
     public struct Traversal: Sendable, Equatable {
         public var undirected: Bool
@@ -31,12 +45,13 @@ public enum EmptyReason: Sendable, Equatable {
         public var constrained: Bool
     }
 
-    /// A machine word for JSON: `same_node`, `no_effect`, `filtered`, `too_long`, `reverse_only`, `unreachable`, `unsettled`.
+    /// A machine word for JSON: `same_node`, `no_effect`, `filtered`, `conditional`, `too_long`, `reverse_only`, `unreachable`, `unsettled`.
     public var word: String {
         switch self {
         case .sameNode: "same_node"
         case .noEffect: "no_effect"
         case .filtered: "filtered"
+        case .conditional: "conditional"
         case .tooLong: "too_long"
         case .reverseOnly: "reverse_only"
         case .unreachable: "unreachable"
@@ -68,6 +83,17 @@ public enum EmptyReason: Sendable, Equatable {
                     + (atLeast ? "at least " : "") + Plural.count(term.paths, "path")
             }
             return text + "; " + each.joined(separator: ", ")
+        case let .conditional(openings):
+            let each = openings.map { opening in
+                let term = DisplayText.escaped(opening.key) + "=" + DisplayText.escaped(opening.value)
+                let found = (opening.atLeast ? "at least " : "") + Plural.count(opening.counts.total, "path")
+                let verdict = Finding(opening.counts, partial: opening.atLeast).rawValue
+                let gives =
+                    opening.kind == .condition
+                    ? "asserting it gives \(found)" : "at that level there \(opening.counts.total == 1 && !opening.atLeast ? "is" : "are") \(found)"
+                return "conditional on \(term): \(gives) (verdict \(verdict))"
+            }
+            return "no path in the contexts the query covers; " + each.joined(separator: "; ")
         case let .tooLong(shortest, maxLength):
             return "no path within the maximum length: the shortest path has \(shortest) steps, more than the maximum length \(maxLength)"
         case let .reverseOnly(path, count):
@@ -127,8 +153,12 @@ extension PathEngine {
         let sources = Set(query.sources)
         let targets = Set(query.targets)
         if sources.count == 1, sources == targets { return .sameNode(query.sources[0]) }
-        if let edge = noEffectEdge(from: sources, to: targets, filter: query.traversal.filter) { return .noEffect(edge) }
+        // A no_effect edge scoped to a drug's exposure counts when any of the sources is of that drug's family.
+        var stated = query.traversal
+        stated.exposures = exposureParts(query).reduce(into: []) { $0.formUnion($1.traversal.exposures) }
+        if let edge = noEffectEdge(from: sources, to: targets, traversal: stated) { return .noEffect(edge) }
         if let filtered = try filterReason(probe) { return filtered }
+        if let conditional = try conditionalReason(probe) { return conditional }
         var longer = probe
         longer.maxLength = fast ? PathQuery.largestMaxLength : min(PathQuery.largestMaxLength, query.maxLength + Self.constrainedLookahead)
         let longest = query.pattern == nil ? try shortest(longer, limit: 1) : nil
@@ -150,15 +180,53 @@ extension PathEngine {
         return .unreachable(traversal)
     }
 
-    /// The first `no_effect` edge from a source to a target that the filter admits.
-    private func noEffectEdge(from sources: Set<NodeIndex>, to targets: Set<NodeIndex>, filter: ContextFilter) -> EdgeIndex? {
+    /// The first `no_effect` edge from a source to a target that the query's contexts admit.
+    private func noEffectEdge(from sources: Set<NodeIndex>, to targets: Set<NodeIndex>, traversal: TraversalOptions) -> EdgeIndex? {
         // The label is read first, so a large imported network costs one array read per edge.
         guard network.labels.contains(where: { $0.relation == .noEffect }) else { return nil }
         return network.edgeIndices.first { e in
             guard network.label(of: e.rawValue).relation == .noEffect else { return false }
             let edge = network.edge(e)
-            return sources.contains(edge.from) && targets.contains(edge.to) && filter.admits(edge.context)
+            return sources.contains(edge.from) && targets.contains(edge.to) && network.admits(e, traversal)
         }
+    }
+
+    /// `conditional` when asserting one unasserted condition, or one ordinal level outside the default range, gives paths.
+    ///
+    /// Only the key=value terms that admit an edge the query leaves out are tried, one search each; combinations are not.
+    private func conditionalReason(_ query: PathQuery) throws(QueryError) -> EmptyReason? {
+        var openings: [EmptyReason.ContextOpening] = []
+        for (key, value, kind) in contextOpenings(query.traversal) {
+            var opened = query
+            opened.traversal.filter.required[key] = value
+            let found = try paths(opened, limit: 0)
+            if found.counts.total > 0 {
+                openings.append(.init(key: key, value: value, kind: kind, counts: found.counts, atLeast: found.partial))
+            }
+        }
+        return openings.isEmpty ? nil : .conditional(openings)
+    }
+
+    /// The terms a query could add that admit an edge it leaves out: each value of a declared condition key it does
+    /// not assert, and each level outside the default range of a declared ordinal key it names no level for.
+    func contextOpenings(_ traversal: TraversalOptions) -> [(key: String, value: String, kind: ContextDeclaration.Kind)] {
+        let scopes = network.scopes
+        guard let graph = network.graph, !scopes.declarations.isEmpty else { return [] }
+        // Exposure scoping is no context a query asserts: every scoped edge counts here.
+        let drugs = Set(scopes.scopes.compactMap(\.exposureOf))
+        let now = ContextAdmission(traversal.filter, declarations: scopes.declarations, exposures: drugs)
+        var out: [(String, String, ContextDeclaration.Kind)] = []
+        for declaration in graph.contexts where scopes.declarations[declaration.key] == declaration {
+            let key = declaration.key
+            guard traversal.filter.required[key] == nil, declaration.kind != .categorical else { continue }
+            for value in declaration.values where !now.covered(key).contains(value) || declaration.kind == .condition {
+                var filter = traversal.filter
+                filter.required[key] = value
+                let opened = ContextAdmission(filter, declarations: scopes.declarations, exposures: drugs)
+                if scopes.scopes.contains(where: { !now.admits($0) && opened.admits($0) }) { out.append((key, value, declaration.kind)) }
+            }
+        }
+        return out
     }
 
     /// `filtered` when paths exist without the context filter, with the terms that alone remove them all.

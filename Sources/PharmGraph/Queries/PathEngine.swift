@@ -154,20 +154,25 @@ public final class PathEngine: @unchecked Sendable {
     func search<V: PathVisitor>(
         _ query: PathQuery, spec: SearchSpec, meter: inout WorkMeter, visitor: inout V
     ) throws(QueryError) -> Bool {
-        var spec = spec
-        spec.maxWork = meter.remaining
-        spec.deadline = meter.deadline
-        let steps = steps(for: query.traversal)
-        let prepared = preparation(query, spec: spec, steps: steps, counts: visitor.acceptsCounts)
-        let (end, work) = PathSearch.run(spec, on: steps, kinds: network.nodeKinds, preparation: prepared, visitor: &visitor)
-        meter.work += work
-        switch end {
-        case .complete: return true
-        case let .stopped(reason):
-            meter.stop = reason
-            return false
-        case .overflow: throw .pathCountOverflow
+        // One search per set of exposure-scoped edges the query's drug ends may walk (usually one).
+        let parts = exposureParts(query)
+        for part in parts {
+            var spec = parts.count == 1 ? spec : spec.restricted(to: part)
+            spec.maxWork = meter.remaining
+            spec.deadline = meter.deadline
+            let steps = steps(for: part.traversal)
+            let prepared = preparation(part, spec: spec, steps: steps, counts: visitor.acceptsCounts)
+            let (end, work) = PathSearch.run(spec, on: steps, kinds: network.nodeKinds, preparation: prepared, visitor: &visitor)
+            meter.work += work
+            switch end {
+            case .complete: continue
+            case let .stopped(reason):
+                meter.stop = reason
+                return false
+            case .overflow: throw .pathCountOverflow
+            }
         }
+        return true
     }
 
     /// The work budget and deadline of one query, shared by its searches.
@@ -313,11 +318,13 @@ public final class PathEngine: @unchecked Sendable {
     /// Without via, pattern or sign constraints, and with disjoint sources and targets, a
     /// bidirectional BFS counts them without enumerating; otherwise lengths are tried in turn.
     public func shortest(_ query: PathQuery, limit: Int = 20) throws(QueryError) -> PathReport {
+        // Sources of several exposure scopes are searched one scope at a time, length by length, below.
+        let parts = exposureParts(query)
         if query.via == nil, query.pattern == nil, query.sign == nil, PathQuery.maxLengths.contains(query.maxLength),
-            Set(query.sources).isDisjoint(with: query.targets)
+            Set(query.sources).isDisjoint(with: query.targets), parts.count == 1
         {
             try checkNodes(query)
-            let counter = ShortestPathCounter(steps: steps(for: query.traversal), avoid: Set(query.avoid.map(\.rawValue)))
+            let counter = ShortestPathCounter(steps: steps(for: parts[0].traversal), avoid: Set(query.avoid.map(\.rawValue)))
             let (forward, backward) = takeSides()
             defer { returnSides(forward, backward) }
             guard

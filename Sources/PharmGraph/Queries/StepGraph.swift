@@ -8,6 +8,9 @@ public struct TraversalOptions: Hashable, Sendable {
     public var filter: ContextFilter
     /// Walk every edge against its direction (to search from effects back to causes).
     var reversed = false
+    /// The `exposure_of` drugs whose scoped edges may be walked: those of the query's drug ends' families
+    /// (set by the engine per query, `PathEngine.exposureParts`).
+    var exposures: Set<String> = []
 
     public init(undirected: Bool = false, labels: Set<String>? = nil, filter: ContextFilter = ContextFilter()) {
         self.undirected = undirected
@@ -79,10 +82,11 @@ struct StepGraph: Sendable {
             label.traversable && (options.labels?.contains(label.name) ?? true)
         }
         let labelSign = network.labels.map(\.sign.stepValue)
-        let contextUsable = network.contexts.map { options.filter.admits($0) }
+        // Which contexts (a curated graph's scopes) are admitted, once per distinct one rather than per edge.
+        let (contextUsable, edgeContexts) = network.contextAdmission(options)
         var admissible = [Bool](repeating: false, count: m)
         for e in 0..<m {
-            admissible[e] = labelUsable[Int(network.edgeLabels[e])] && contextUsable[Int(network.edgeContexts[e])]
+            admissible[e] = labelUsable[Int(network.edgeLabels[e])] && contextUsable[Int(edgeContexts[e])]
         }
         let sources = options.reversed ? network.edgeTargets : network.edgeSources
         let targets = options.reversed ? network.edgeSources : network.edgeTargets
