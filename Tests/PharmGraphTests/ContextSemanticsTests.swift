@@ -121,6 +121,27 @@ struct ContextSemanticsTests {
         #expect(text == "no path in the contexts the query covers; conditional on dose=supra: at that level there is 1 path (verdict positive)")
     }
 
+    @Test("a non-empty answer notes the other contexts that change it, in text and JSON")
+    func alternatives() throws {
+        // ket → {neuro, thr}: thr only (+); asserting hyper adds neuro (−): mixed. dose=supra keeps thr alone: the same, not noted.
+        let query = PathQuery(sources: try nodes("ket"), targets: try nodes("neuro", "thr"))
+        let result = try engine.paths(query)
+        #expect(result.counts == SignCounts(positive: 1, negative: 0, unknown: 0))
+        let alternatives = try engine.contextAlternatives(query, result: result)
+        #expect(
+            alternatives == [
+                .init(key: "condition", value: "hyper", kind: .condition, counts: SignCounts(positive: 1, negative: 1, unknown: 0), atLeast: false)
+            ])
+        let report = PathsReport(
+            network: engine.network, query: query, result: result, shown: 0, provenance: Provenance(inputs: [], options: [:]),
+            alternatives: alternatives)
+        #expect(report.text().contains("\nin other contexts: asserting condition=hyper gives 2 paths (verdict mixed)\n"))
+        #expect(report.json.otherContexts?.first?.verdict == "mixed")
+        // ket → exa holds at sub only: at supra there is nothing, which is a difference too.
+        let exa = PathQuery(sources: try nodes("ket"), targets: try nodes("exa"))
+        #expect(try engine.contextAlternatives(exa, result: try engine.paths(exa)).map(\.words) == ["at dose=supra there are 0 paths (verdict none)"])
+    }
+
     @Test("effect-node context: applies to every edge into the node, intersected with the edge's own")
     func effectContext() throws {
         // e4 holds from anes (the node's dose); e5 (sub only) ∩ (anes and up) holds nowhere.

@@ -35,6 +35,25 @@ public enum EmptyReason: Sendable, Equatable {
         public var counts: SignCounts
         /// The search stopped early: the counts are lower bounds.
         public var atLeast: Bool
+
+        /// `asserting condition=x gives 2 paths (verdict positive)`, or for a level `at dose=y there is 1 path (verdict negative)`.
+        public var words: String { phrase(conditional: false) }
+
+        /// As `words`, or after `conditional on condition=x: ` (an empty answer's reason) `asserting it gives …`.
+        func phrase(conditional: Bool) -> String {
+            let term = DisplayText.escaped(key) + "=" + DisplayText.escaped(value)
+            let found = (atLeast ? "at least " : "") + Plural.count(counts.total, "path")
+            let verdict = Finding(counts, partial: atLeast).rawValue
+            let be = counts.total == 1 && !atLeast ? "is" : "are"
+            let gives =
+                switch (kind == .condition, conditional) {
+                case (true, true): "conditional on \(term): asserting it gives \(found)"
+                case (true, false): "asserting \(term) gives \(found)"
+                case (false, true): "conditional on \(term): at that level there \(be) \(found)"
+                case (false, false): "at \(term) there \(be) \(found)"
+                }
+            return gives + " (verdict \(verdict))"
+        }
     }
 
     /// What the query walked, for the words of `unreachable`.
@@ -84,16 +103,7 @@ public enum EmptyReason: Sendable, Equatable {
             }
             return text + "; " + each.joined(separator: ", ")
         case let .conditional(openings):
-            let each = openings.map { opening in
-                let term = DisplayText.escaped(opening.key) + "=" + DisplayText.escaped(opening.value)
-                let found = (opening.atLeast ? "at least " : "") + Plural.count(opening.counts.total, "path")
-                let verdict = Finding(opening.counts, partial: opening.atLeast).rawValue
-                let gives =
-                    opening.kind == .condition
-                    ? "asserting it gives \(found)" : "at that level there \(opening.counts.total == 1 && !opening.atLeast ? "is" : "are") \(found)"
-                return "conditional on \(term): \(gives) (verdict \(verdict))"
-            }
-            return "no path in the contexts the query covers; " + each.joined(separator: "; ")
+            return "no path in the contexts the query covers; " + openings.map { $0.phrase(conditional: true) }.joined(separator: "; ")
         case let .tooLong(shortest, maxLength):
             return "no path within the maximum length: the shortest path has \(shortest) steps, more than the maximum length \(maxLength)"
         case let .reverseOnly(path, count):
@@ -139,14 +149,7 @@ extension PathEngine {
     /// the maximum length, the reverse direction; otherwise unreachable (or unsettled within the budget).
     public func explain(_ query: PathQuery, result: PathReport) throws(QueryError) -> EmptyReason? {
         guard !result.partial, result.counts.total == 0 else { return nil }
-        var probe = query
-        probe.maxWork = min(query.maxWork ?? .max, Self.explanationWork)
-        // The query's timeout bounds all the explanation's searches together, not each one.
-        if let timeout = query.timeout {
-            let end = ContinuousClock.now + timeout
-            probe.deadline = query.deadline.map { min($0, end) } ?? end
-            probe.timeout = nil
-        }
+        let probe = Self.probe(query)
         // Without the fast shortest-path count (via, sign, pattern), each extra length is a search of its own:
         // look a few lengths further only, and never call a pair unreachable from that.
         let fast = query.via == nil && query.sign == nil && query.pattern == nil
@@ -195,16 +198,43 @@ extension PathEngine {
     ///
     /// Only the key=value terms that admit an edge the query leaves out are tried, one search each; combinations are not.
     private func conditionalReason(_ query: PathQuery) throws(QueryError) -> EmptyReason? {
+        let openings = try alternatives(query, than: SignCounts())
+        return openings.isEmpty ? nil : .conditional(openings)
+    }
+
+    /// `query` with the budget of an explanation: the query's or `explanationWork`, whichever is smaller, and
+    /// its timeout turned into one deadline for all the explanation's searches together.
+    private static func probe(_ query: PathQuery) -> PathQuery {
+        var probe = query
+        probe.maxWork = min(query.maxWork ?? .max, Self.explanationWork)
+        if let timeout = query.timeout {
+            let end = ContinuousClock.now + timeout
+            probe.deadline = query.deadline.map { min($0, end) } ?? end
+            probe.timeout = nil
+        }
+        return probe
+    }
+
+    /// The answers to `query` in the contexts it leaves out, where they differ from its complete `result`: each
+    /// unasserted condition, and each ordinal level outside a default range, alone (docs/queries.md, "Contexts").
+    ///
+    /// One search each, under an explanation's budget; none for a partial result or a graph without declarations.
+    public func contextAlternatives(_ query: PathQuery, result: PathReport) throws(QueryError) -> [EmptyReason.ContextOpening] {
+        guard !result.partial else { return [] }
+        return try alternatives(Self.probe(query), than: result.counts)
+    }
+
+    private func alternatives(_ query: PathQuery, than counts: SignCounts) throws(QueryError) -> [EmptyReason.ContextOpening] {
         var openings: [EmptyReason.ContextOpening] = []
         for (key, value, kind) in contextOpenings(query.traversal) {
             var opened = query
             opened.traversal.filter.required[key] = value
             let found = try paths(opened, limit: 0)
-            if found.counts.total > 0 {
+            if found.counts != counts {
                 openings.append(.init(key: key, value: value, kind: kind, counts: found.counts, atLeast: found.partial))
             }
         }
-        return openings.isEmpty ? nil : .conditional(openings)
+        return openings
     }
 
     /// The terms a query could add that admit an edge it leaves out: each value of a declared condition key it does

@@ -48,10 +48,14 @@ public struct PathsReport: Sendable {
     public let explanation: EmptyReason?
     /// What the query's context filter left out, when it has one.
     public let filter: FilterSummary?
+    /// The answers in the contexts the query leaves out, where they differ (`PathEngine.contextAlternatives`).
+    public let alternatives: [EmptyReason.ContextOpening]
 
-    /// `shown`: how many of the result's paths are printed; `explanation`: why there is none.
+    /// `shown`: how many of the result's paths are printed; `explanation`: why there is none;
+    /// `alternatives`: what other contexts give, for a non-empty answer.
     public init(
-        network: Network, query: PathQuery, result: PathReport, shown: Int, provenance: Provenance, explanation: EmptyReason? = nil
+        network: Network, query: PathQuery, result: PathReport, shown: Int, provenance: Provenance, explanation: EmptyReason? = nil,
+        alternatives: [EmptyReason.ContextOpening] = []
     ) {
         self.network = network
         sources = query.sources
@@ -62,6 +66,7 @@ public struct PathsReport: Sendable {
         self.provenance = provenance
         self.explanation = explanation
         filter = FilterSummary(query.traversal.filter, in: network)
+        self.alternatives = explanation == nil ? alternatives : []
     }
 
     /// The explanation in words, if any.
@@ -87,6 +92,7 @@ public struct PathsReport: Sendable {
         if showing, shown.count < result.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
         if result.partial { summary += "\n" + Self.partialLine(result, hints: hints) }
         if let filter { summary += "\n" + filter.line(hints: hints) }
+        if !alternatives.isEmpty { summary += "\nin other contexts: " + alternatives.map(\.words).joined(separator: "; ") }
         if let explanationText { summary += "\n" + explanationText }
         return summary + "\n"
     }
@@ -148,12 +154,41 @@ public struct PathsReport: Sendable {
         var explanation: ExplanationJSON?
         /// What the context filter left out (only with a filter).
         var filter: FilterSummary.JSON?
+        /// The answers in the contexts the query leaves out, where they differ (only when some do).
+        var otherContexts: [ContextJSON]?
 
         enum CodingKeys: String, CodingKey {
             case provenance, from, to, total, verdict, partial, paths, explanation, filter
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
             case bySign = "by_sign"
+            case otherContexts = "other_contexts"
+        }
+    }
+
+    /// One context left out, in JSON: `key`, `value`, `type`, `total`, `by_sign`, `verdict`, `partial`.
+    struct ContextJSON: Encodable, Sendable, Equatable {
+        var key: String
+        var value: String
+        var type: String
+        var total: Int
+        var bySign: SignCountsJSON
+        var verdict: String
+        var partial: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case key, value, type, total, verdict, partial
+            case bySign = "by_sign"
+        }
+
+        init(_ opening: EmptyReason.ContextOpening) {
+            key = opening.key
+            value = opening.value
+            type = opening.kind.rawValue
+            total = opening.counts.total
+            bySign = SignCountsJSON(opening.counts)
+            verdict = Finding(opening.counts, partial: opening.atLeast).rawValue
+            partial = opening.atLeast
         }
     }
 
@@ -162,7 +197,8 @@ public struct PathsReport: Sendable {
             provenance: provenance, from: sources.map { network.nodeIDs[$0] }, to: targets.map { network.nodeIDs[$0] },
             maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts), verdict: result.finding.rawValue,
             partial: result.partial, paths: shown.map { PathJSON($0, network: network) },
-            explanation: explanation.map { ExplanationJSON(reason: $0.word, text: explanationText ?? "") }, filter: filter?.json)
+            explanation: explanation.map { ExplanationJSON(reason: $0.word, text: explanationText ?? "") }, filter: filter?.json,
+            otherContexts: alternatives.isEmpty ? nil : alternatives.map(ContextJSON.init))
     }
 }
 
