@@ -223,6 +223,15 @@ struct ContextSemanticsTests {
         #expect(FilterSummary(ContextFilter(), in: builder.build()) == nil)
     }
 
+    @Test("a drawing's --where uses the same semantics for its terms, without the defaults")
+    func drawing() throws {
+        let graph = Self.graph()
+        #expect(ContextFilter(["dose": "supra"]).admittedEdges(of: graph) == [0, 2, 3, 4, 6, 7, 8, 9, 10, 11])
+        #expect(ContextFilter(["condition": "stress"]).admittedEdges(of: graph) == [0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11])
+        #expect(DiagramSelection.whole(graph).edges.count == 12)
+        #expect(DiagramSelection.whole(graph, filter: ContextFilter(["dose": "sub"])).edges == [1, 3, 6, 7, 8, 9, 10, 11])
+    }
+
     @Test("claims use the same semantics: a claim can assert a condition or a dose")
     func claims() throws {
         let base = Self.graph()

@@ -162,6 +162,21 @@ extension Network {
     }
 }
 
+extension ContextFilter {
+    /// The indices of `graph`'s edges that hold under every term, with the graph's declared semantics (an
+    /// ordinal term admits the edges that hold at its level); the defaults play no part: a drawing shows the graph.
+    public func admittedEdges(of graph: Graph) -> [Int] {
+        guard !isEmpty else { return Array(graph.edges.indices) }
+        var declarations: [String: ContextDeclaration] = [:]
+        for declaration in graph.contexts where declarations[declaration.key] == nil { declarations[declaration.key] = declaration }
+        let admission = ContextAdmission(self, declarations: declarations)
+        return graph.edges.indices.filter { e in
+            let scope = EdgeScope(edge: graph.edges[e], target: graph.node(graph.edges[e].to), declarations: declarations)
+            return required.keys.allSatisfy { admission.admits(scope, key: $0) }
+        }
+    }
+}
+
 extension PathEngine {
     /// `query` split by the exposure-scoped edges its drug ends may walk: one part per distinct set of
     /// `exposure_of` drugs among the families of its sources (of its targets, walking back), each with
