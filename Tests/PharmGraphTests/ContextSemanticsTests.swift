@@ -175,6 +175,12 @@ struct ContextSemanticsTests {
         // The shortest paths of two families: the shorter of each family's, counted once per family.
         let shortest = try engine.shortest(PathQuery(sources: try nodes("li", "ket"), targets: try nodes("seiz")))
         #expect(shortest.counts.total == 1 && shortest.paths.first?.length == 2)
+        // Both families reach mood in 2 steps: the counts of the two parts add.
+        let both = try engine.shortest(PathQuery(sources: try nodes("li", "ket"), targets: try nodes("mood")))
+        #expect(both.counts.total == 2 && both.paths.map(\.length) == [2, 2])
+        // Walking back with an explanation budget: an empty answer from two families is settled, not cut short.
+        let none = PathQuery(sources: try nodes("li", "ket"), targets: try nodes("sup"))
+        #expect(try engine.explain(none, result: try engine.paths(none))?.word == "conditional")
     }
 
     @Test("--where is checked against the declarations: declared but unused values pass, suggestions come from them")

@@ -204,6 +204,16 @@ extension PathEngine {
     }
 }
 
+extension SignCounts {
+    /// The sum of both counts by sign; `nil` when one overflows.
+    func adding(_ other: SignCounts) -> SignCounts? {
+        let (p, a) = positive.addingReportingOverflow(other.positive)
+        let (n, b) = negative.addingReportingOverflow(other.negative)
+        let (u, c) = unknown.addingReportingOverflow(other.unknown)
+        return a || b || c ? nil : SignCounts(positive: p, negative: n, unknown: u)
+    }
+}
+
 extension SearchSpec {
     /// The spec with the ends of `part`, one of `exposureParts`: its sources, or walking back its targets.
     func restricted(to part: PathQuery) -> SearchSpec {

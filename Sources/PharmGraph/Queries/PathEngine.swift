@@ -318,23 +318,32 @@ public final class PathEngine: @unchecked Sendable {
     /// Without via, pattern or sign constraints, and with disjoint sources and targets, a
     /// bidirectional BFS counts them without enumerating; otherwise lengths are tried in turn.
     public func shortest(_ query: PathQuery, limit: Int = 20) throws(QueryError) -> PathReport {
-        // Sources of several exposure scopes are searched one scope at a time, length by length, below.
-        let parts = exposureParts(query)
         if query.via == nil, query.pattern == nil, query.sign == nil, PathQuery.maxLengths.contains(query.maxLength),
-            Set(query.sources).isDisjoint(with: query.targets), parts.count == 1
+            Set(query.sources).isDisjoint(with: query.targets)
         {
             try checkNodes(query)
-            let counter = ShortestPathCounter(steps: steps(for: parts[0].traversal), avoid: Set(query.avoid.map(\.rawValue)))
-            let (forward, backward) = takeSides()
-            defer { returnSides(forward, backward) }
-            guard
-                let found = try counter.run(
-                    sources: query.sources.map(\.rawValue), targets: query.targets.map(\.rawValue), maxLength: query.maxLength,
-                    forward: forward,
-                    backward: backward)
-            else { return PathReport(counts: SignCounts(), paths: [], partial: false) }
-            let paths = counter.paths(forward: forward, backward: backward, middle: found.middle, limit: limit)
-            return PathReport(counts: found.counts, paths: paths, partial: false)
+            // One count per set of exposure-scoped edges the sources may walk (usually one); the shortest of them answers.
+            var best: (length: Int, counts: SignCounts, paths: [NetworkPath])?
+            for part in exposureParts(query) {
+                let counter = ShortestPathCounter(steps: steps(for: part.traversal), avoid: Set(query.avoid.map(\.rawValue)))
+                let (forward, backward) = takeSides()
+                defer { returnSides(forward, backward) }
+                guard
+                    let found = try counter.run(
+                        sources: part.sources.map(\.rawValue), targets: part.targets.map(\.rawValue), maxLength: best?.length ?? query.maxLength,
+                        forward: forward,
+                        backward: backward)
+                else { continue }
+                let paths = counter.paths(forward: forward, backward: backward, middle: found.middle, limit: limit)
+                if let shorter = best, shorter.length == found.length {
+                    guard let counts = shorter.counts.adding(found.counts) else { throw .shortestPathCountOverflow }
+                    best = (found.length, counts, Array((shorter.paths + paths).prefix(limit)))
+                } else {
+                    best = (found.length, found.counts, paths)
+                }
+            }
+            guard let best else { return PathReport(counts: SignCounts(), paths: [], partial: false) }
+            return PathReport(counts: best.counts, paths: best.paths, partial: false)
         }
         let minimum = query.pattern.map { $0.count - 1 } ?? 1
         guard minimum <= query.maxLength else { return try paths(query, limit: limit) }
