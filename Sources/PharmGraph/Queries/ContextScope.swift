@@ -20,17 +20,15 @@ struct EdgeScope: Hashable, Sendable {
         exposureOf = edge.exposureOf
     }
 
-    /// The empty scope: holds everywhere.
-    init() {}
-
     /// Intersects the scope with `context` (its ordinal values thresholds, except the `exact` keys).
     private mutating func add(_ context: [String: String], exact: Set<String>, _ declarations: [String: ContextDeclaration]) {
         for (key, value) in context {
             let declaration = declarations[key]
             switch declaration?.kind {
             case .ordinal?:
-                guard let values = declaration?.values, let i = values.firstIndex(of: value) else { fallthrough }
-                let held: Set<String> = exact.contains(key) ? [value] : Set(values[i...])
+                // A value the declaration lacks (an error `check` reports) is read as categorical.
+                guard let order = declaration?.values, let i = order.firstIndex(of: value) else { fallthrough }
+                let held: Set<String> = exact.contains(key) ? [value] : Set(order[i...])
                 levels[key] = levels[key].map { $0.intersection(held) } ?? held
             case .categorical?, nil:
                 values[key] = values[key].map { $0.intersection([value]) } ?? [value]
@@ -39,9 +37,6 @@ struct EdgeScope: Hashable, Sendable {
             }
         }
     }
-
-    /// Every key the scope constrains.
-    var keys: Set<String> { Set(levels.keys).union(values.keys).union(conditions.keys) }
 }
 
 /// The context side of a query: what its `--where` terms require, what the declarations cover by
