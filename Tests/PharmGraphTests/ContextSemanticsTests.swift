@@ -119,6 +119,13 @@ struct ContextSemanticsTests {
         let text = try engine.explain(supra, result: try engine.paths(supra))?
             .description(sources: supra.sources, targets: supra.targets, network: engine.network)
         #expect(text == "no path in the contexts the query covers; conditional on dose=supra: at that level there is 1 path (verdict positive)")
+        // With a term for the key, another level than the one named explains it alike.
+        let atSub = PathQuery(sources: try nodes("ket"), targets: try nodes("sup"), traversal: TraversalOptions(filter: ContextFilter(["dose": "sub"])))
+        #expect(
+            try engine.explain(atSub, result: try engine.paths(atSub))
+                == .conditional([
+                    .init(key: "dose", value: "supra", kind: .ordinal, counts: SignCounts(positive: 1, negative: 0, unknown: 0), atLeast: false)
+                ]))
     }
 
     @Test("a non-empty answer notes the other contexts that change it, in text and JSON")

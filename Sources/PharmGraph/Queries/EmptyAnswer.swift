@@ -216,7 +216,8 @@ extension PathEngine {
     }
 
     /// The answers to `query` in the contexts it leaves out, where they differ from its complete `result`: each
-    /// unasserted condition, and each ordinal level outside a default range, alone (docs/queries.md, "Contexts").
+    /// other condition, and each other ordinal level (outside the default range, or than the one named), alone
+    /// (docs/queries.md, "Contexts").
     ///
     /// One search each, under an explanation's budget; none for a partial result or a graph without declarations.
     public func contextAlternatives(_ query: PathQuery, result: PathReport) throws(QueryError) -> [EmptyReason.ContextOpening] {
@@ -237,8 +238,9 @@ extension PathEngine {
         return openings
     }
 
-    /// The terms a query could add that admit an edge it leaves out: each value of a declared condition key it does
-    /// not assert, and each level outside the default range of a declared ordinal key it names no level for.
+    /// The terms a query could add or change that admit an edge it leaves out: each value of a declared condition key
+    /// other than the one it asserts, each level outside the default range of a declared ordinal key it names no level
+    /// for, and each other level of one it names.
     func contextOpenings(_ traversal: TraversalOptions) -> [(key: String, value: String, kind: ContextDeclaration.Kind)] {
         let scopes = network.scopes
         guard let graph = network.graph, !scopes.declarations.isEmpty else { return [] }
@@ -248,8 +250,11 @@ extension PathEngine {
         var out: [(String, String, ContextDeclaration.Kind)] = []
         for declaration in graph.contexts where scopes.declarations[declaration.key] == declaration {
             let key = declaration.key
-            guard traversal.filter.required[key] == nil, declaration.kind != .categorical else { continue }
-            for value in declaration.values where !now.covered(key).contains(value) || declaration.kind == .condition {
+            guard declaration.kind != .categorical else { continue }
+            let given = traversal.filter.required[key]
+            // Another value than the query's term; without a term, a condition's every value, an ordinal key's uncovered levels.
+            for value in declaration.values
+            where value != given && (given != nil || declaration.kind == .condition || !now.covered(key).contains(value)) {
                 var filter = traversal.filter
                 filter.required[key] = value
                 let opened = ContextAdmission(filter, declarations: scopes.declarations, exposures: drugs)
