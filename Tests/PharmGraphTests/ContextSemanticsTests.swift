@@ -144,6 +144,13 @@ struct ContextSemanticsTests {
             alternatives: alternatives)
         #expect(report.text().contains("\nin other contexts: asserting condition=hyper gives 2 paths (verdict mixed)\n"))
         #expect(report.json.otherContexts?.first?.verdict == "mixed")
+        // Without --where, the summary still says what the defaults left out (text and JSON).
+        #expect(report.text().contains("\nthe default dose range sub–anes left out 1 edge (the context filter dose=supra includes them); "))
+        #expect(report.json.filter?.terms == [:] && report.json.filter?.defaults?.map(\.key) == ["dose", "condition"])
+        let reach = ReachReport(
+            network: engine.network, direction: .effects, start: try nodes("ket"), maxLength: 6, reached: [], partial: false,
+            provenance: Provenance(inputs: []))
+        #expect(reach.text().hasSuffix("(the context filter condition=hyper includes them)\n"))
         // ket → exa holds at sub only: at supra there is nothing, which is a difference too.
         let exa = PathQuery(sources: try nodes("ket"), targets: try nodes("exa"))
         #expect(try engine.contextAlternatives(exa, result: try engine.paths(exa)).map(\.words) == ["at dose=supra there are 0 paths (verdict none)"])
