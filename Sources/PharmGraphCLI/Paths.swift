@@ -200,9 +200,14 @@ struct Paths: ParsableCommand {
         if let render {
             try draw(result, query: query, to: render, engine: engine, names: (from, to), title: title, provenance: provenance)
         }
-        let explanation = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.explain(query, result: result) }
+        let (explanation, alternatives) = try QueryInput.run { () throws(PathEngine.QueryError) in
+            let explanation = try engine.explain(query, result: result)
+            // --shortest counts the shortest paths only: no other context's count compares with it.
+            return (explanation, explanation == nil && !shortest ? try engine.contextAlternatives(query, result: result) : [])
+        }
         var report = PathsReport(
-            network: engine.network, query: query, result: result, shown: k ?? limit, provenance: provenance, explanation: explanation)
+            network: engine.network, query: query, result: result, shown: k ?? limit, provenance: provenance, explanation: explanation,
+            alternatives: alternatives)
         report.raw = raw
         switch format.format {
         case .text: Console.out(raw ? report.text(hints: .cli) : report.readingText(hints: .cli))

@@ -1,7 +1,8 @@
 /// A `--where key=value` filter on edge contexts.
 ///
-/// An edge whose context has a filtered key with another value is left out;
-/// an edge without the key stays (it holds in every context).
+/// On an undeclared (categorical) key, an edge whose context has the key with another value is left
+/// out; an edge without the key stays (it holds in every context). A curated graph's declared keys
+/// give ordinal and condition semantics (`EdgeScope`, docs/queries.md "Contexts").
 public struct ContextFilter: Sendable, Equatable {
     /// Required values by key.
     public var required: [String: String]
@@ -99,36 +100,46 @@ extension ContextFilter {
     /// Throws when a term can match no edge of `network`.
     public func check(against network: Network) throws(FilterError) { try check(against: [network]) }
 
-    /// Every term whose key, or value for that key, no edge of any of `networks` uses, in key order.
+    /// Every term whose key, or value for that key, neither a graph of `networks` declares (`contexts:`) nor
+    /// any of their edges (or effect nodes) uses, in key order; suggestions come from the declared ones first.
     public func problems(against networks: [Network]) -> [FilterError] {
         guard !isEmpty else { return [] }
+        var declared: [String: [String]] = [:]
         var used: [String: Set<String>] = [:]
         for network in networks {
-            for context in network.contexts {
+            for declaration in network.graph?.contexts ?? [] { declared[declaration.key, default: []] += declaration.values }
+            for context in network.contexts + (network.graph?.nodes.map(\.context) ?? []) {
                 for (key, value) in context { used[key, default: []].insert(value) }
             }
         }
+        let keys = Set(declared.keys).union(used.keys)
         return required.keys.sorted().compactMap { key in
             let value = required[key]!
-            guard let values = used[key] else {
-                let known = used.keys.sorted()
-                return .unknownKey(key, suggestion: Suggestion.closest(to: key, in: known), known: known)
+            guard keys.contains(key) else {
+                let known = keys.sorted()
+                let suggestion = Suggestion.closest(to: key, in: declared.keys.sorted()) ?? Suggestion.closest(to: key, in: known)
+                return .unknownKey(key, suggestion: suggestion, known: known)
             }
+            let values = Set(declared[key] ?? []).union(used[key] ?? [])
             guard values.contains(value) else {
-                let known = values.sorted()
-                return .unknownValue(key: key, value: value, suggestion: Suggestion.closest(to: value, in: known), known: known)
+                let suggestion =
+                    Suggestion.closest(to: value, in: Set(declared[key] ?? []).sorted()) ?? Suggestion.closest(to: value, in: values.sorted())
+                return .unknownValue(key: key, value: value, suggestion: suggestion, known: values.sorted())
             }
             return nil
         }
     }
 
-    /// How many edges of `network` the filter leaves out.
+    /// How many edges of `network` the filter's terms leave out (not counting what the declared defaults leave out).
     public func removedEdgeCount(in network: Network) -> Int {
         guard !isEmpty else { return 0 }
-        let admitted = network.contexts.map(admits)
-        var removed = 0
-        for context in network.edgeContexts where !admitted[Int(context)] { removed += 1 }
-        return removed
+        if network.scopes.scopes.isEmpty {
+            let admitted = network.contexts.map(admits)
+            return network.edgeContexts.count { !admitted[Int($0)] }
+        }
+        let admission = ContextAdmission(self, declarations: network.scopes.declarations)
+        let admitted = network.scopes.scopes.map { scope in required.keys.allSatisfy { admission.admits(scope, key: $0) } }
+        return network.scopes.edgeScopes.count { !admitted[Int($0)] }
     }
 
     /// The terms as `key=value`, sorted by key.

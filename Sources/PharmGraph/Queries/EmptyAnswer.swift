@@ -7,6 +7,9 @@ public enum EmptyReason: Sendable, Equatable {
     /// The context filter removes every path: `paths` exist without it (`atLeast`: a lower bound),
     /// and each of `terms` alone removes them all (with the paths restored when that term is dropped).
     case filtered(paths: Int, atLeast: Bool, terms: [FilterTerm])
+    /// No path in the contexts the query covers, but some when it asserts a condition, or names a level of an
+    /// ordinal key outside its default range: each such key=value with what it gives (docs/queries.md, "Contexts").
+    case conditional([ContextOpening])
     /// A path exists, but the shortest has `shortest` steps, more than `maxLength`.
     case tooLong(shortest: Int, maxLength: Int)
     /// No path from the sources to the targets, but the targets reach the sources: `count` shortest such paths, e.g. `path`.
@@ -23,6 +26,36 @@ public enum EmptyReason: Sendable, Equatable {
         public var paths: Int
     }
 
+    /// A context the query did not assert (a condition, or an ordinal level outside the default) and the paths it gives.
+    public struct ContextOpening: Sendable, Equatable {
+        public var key: String
+        public var value: String
+        /// `.condition` or `.ordinal`.
+        public var kind: ContextDeclaration.Kind
+        public var counts: SignCounts
+        /// The search stopped early: the counts are lower bounds.
+        public var atLeast: Bool
+
+        /// `asserting condition=x gives 2 paths (verdict positive)`, or for a level `at dose=y there is 1 path (verdict negative)`.
+        public var words: String { phrase(conditional: false) }
+
+        /// As `words`, or after `conditional on condition=x: ` (an empty answer's reason) `asserting it gives …`.
+        func phrase(conditional: Bool) -> String {
+            let term = DisplayText.escaped(key) + "=" + DisplayText.escaped(value)
+            let found = (atLeast ? "at least " : "") + Plural.count(counts.total, "path")
+            let verdict = Finding(counts, partial: atLeast).rawValue
+            let be = counts.total == 1 && !atLeast ? "is" : "are"
+            let gives =
+                switch (kind == .condition, conditional) {
+                case (true, true): "conditional on \(term): asserting it gives \(found)"
+                case (true, false): "asserting \(term) gives \(found)"
+                case (false, true): "conditional on \(term): at that level there \(be) \(found)"
+                case (false, false): "at \(term) there \(be) \(found)"
+                }
+            return gives + " (verdict \(verdict))"
+        }
+    }
+
     /// What the query walked, for the words of `unreachable`.
     public struct Traversal: Sendable, Equatable {
         public var undirected: Bool
@@ -31,12 +64,13 @@ public enum EmptyReason: Sendable, Equatable {
         public var constrained: Bool
     }
 
-    /// A machine word for JSON: `same_node`, `no_effect`, `filtered`, `too_long`, `reverse_only`, `unreachable`, `unsettled`.
+    /// A machine word for JSON: `same_node`, `no_effect`, `filtered`, `conditional`, `too_long`, `reverse_only`, `unreachable`, `unsettled`.
     public var word: String {
         switch self {
         case .sameNode: "same_node"
         case .noEffect: "no_effect"
         case .filtered: "filtered"
+        case .conditional: "conditional"
         case .tooLong: "too_long"
         case .reverseOnly: "reverse_only"
         case .unreachable: "unreachable"
@@ -68,6 +102,8 @@ public enum EmptyReason: Sendable, Equatable {
                     + (atLeast ? "at least " : "") + Plural.count(term.paths, "path")
             }
             return text + "; " + each.joined(separator: ", ")
+        case let .conditional(openings):
+            return "no path in the contexts the query covers; " + openings.map { $0.phrase(conditional: true) }.joined(separator: "; ")
         case let .tooLong(shortest, maxLength):
             return "no path within the maximum length: the shortest path has \(shortest) steps, more than the maximum length \(maxLength)"
         case let .reverseOnly(path, count):
@@ -113,22 +149,19 @@ extension PathEngine {
     /// the maximum length, the reverse direction; otherwise unreachable (or unsettled within the budget).
     public func explain(_ query: PathQuery, result: PathReport) throws(QueryError) -> EmptyReason? {
         guard !result.partial, result.counts.total == 0 else { return nil }
-        var probe = query
-        probe.maxWork = min(query.maxWork ?? .max, Self.explanationWork)
-        // The query's timeout bounds all the explanation's searches together, not each one.
-        if let timeout = query.timeout {
-            let end = ContinuousClock.now + timeout
-            probe.deadline = query.deadline.map { min($0, end) } ?? end
-            probe.timeout = nil
-        }
+        let probe = Self.probe(query)
         // Without the fast shortest-path count (via, sign, pattern), each extra length is a search of its own:
         // look a few lengths further only, and never call a pair unreachable from that.
         let fast = query.via == nil && query.sign == nil && query.pattern == nil
         let sources = Set(query.sources)
         let targets = Set(query.targets)
         if sources.count == 1, sources == targets { return .sameNode(query.sources[0]) }
-        if let edge = noEffectEdge(from: sources, to: targets, filter: query.traversal.filter) { return .noEffect(edge) }
+        // A no_effect edge scoped to a drug's exposure counts when any of the sources is of that drug's family.
+        var stated = query.traversal
+        stated.exposures = exposureParts(query).reduce(into: []) { $0.formUnion($1.traversal.exposures) }
+        if let edge = noEffectEdge(from: sources, to: targets, traversal: stated) { return .noEffect(edge) }
         if let filtered = try filterReason(probe) { return filtered }
+        if let conditional = try conditionalReason(probe) { return conditional }
         var longer = probe
         longer.maxLength = fast ? PathQuery.largestMaxLength : min(PathQuery.largestMaxLength, query.maxLength + Self.constrainedLookahead)
         let longest = query.pattern == nil ? try shortest(longer, limit: 1) : nil
@@ -152,15 +185,85 @@ extension PathEngine {
         return .unreachable(traversal)
     }
 
-    /// The first `no_effect` edge from a source to a target that the filter admits.
-    private func noEffectEdge(from sources: Set<NodeIndex>, to targets: Set<NodeIndex>, filter: ContextFilter) -> EdgeIndex? {
+    /// The first `no_effect` edge from a source to a target that the query's contexts admit.
+    private func noEffectEdge(from sources: Set<NodeIndex>, to targets: Set<NodeIndex>, traversal: TraversalOptions) -> EdgeIndex? {
         // The label is read first, so a large imported network costs one array read per edge.
         guard network.labels.contains(where: { $0.relation == .noEffect }) else { return nil }
         return network.edgeIndices.first { e in
             guard network.label(of: e.rawValue).relation == .noEffect else { return false }
             let edge = network.edge(e)
-            return sources.contains(edge.from) && targets.contains(edge.to) && filter.admits(edge.context)
+            return sources.contains(edge.from) && targets.contains(edge.to) && network.admits(e, traversal)
         }
+    }
+
+    /// `conditional` when asserting one unasserted condition, or one ordinal level outside the default range, gives paths.
+    ///
+    /// Only the key=value terms that admit an edge the query leaves out are tried, one search each; combinations are not.
+    private func conditionalReason(_ query: PathQuery) throws(QueryError) -> EmptyReason? {
+        let openings = try alternatives(query, than: SignCounts())
+        return openings.isEmpty ? nil : .conditional(openings)
+    }
+
+    /// `query` with the budget of an explanation: the query's or `explanationWork`, whichever is smaller, and
+    /// its timeout turned into one deadline for all the explanation's searches together.
+    private static func probe(_ query: PathQuery) -> PathQuery {
+        var probe = query
+        probe.maxWork = min(query.maxWork ?? .max, Self.explanationWork)
+        if let timeout = query.timeout {
+            let end = ContinuousClock.now + timeout
+            probe.deadline = query.deadline.map { min($0, end) } ?? end
+            probe.timeout = nil
+        }
+        return probe
+    }
+
+    /// The answers to `query` in the contexts it leaves out, where they differ from its complete `result`: each
+    /// other condition, and each other ordinal level (outside the default range, or than the one named), alone
+    /// (docs/queries.md, "Contexts").
+    ///
+    /// One search each, under an explanation's budget; none for a partial result or a graph without declarations.
+    public func contextAlternatives(_ query: PathQuery, result: PathReport) throws(QueryError) -> [EmptyReason.ContextOpening] {
+        guard !result.partial else { return [] }
+        return try alternatives(Self.probe(query), than: result.counts)
+    }
+
+    private func alternatives(_ query: PathQuery, than counts: SignCounts) throws(QueryError) -> [EmptyReason.ContextOpening] {
+        var openings: [EmptyReason.ContextOpening] = []
+        for (key, value, kind) in contextOpenings(query.traversal) {
+            var opened = query
+            opened.traversal.filter.required[key] = value
+            let found = try paths(opened, limit: 0)
+            if found.counts != counts {
+                openings.append(.init(key: key, value: value, kind: kind, counts: found.counts, atLeast: found.partial))
+            }
+        }
+        return openings
+    }
+
+    /// The terms a query could add or change that admit an edge it leaves out: each value of a declared condition key
+    /// other than the one it asserts, each level outside the default range of a declared ordinal key it names no level
+    /// for, and each other level of one it names.
+    func contextOpenings(_ traversal: TraversalOptions) -> [(key: String, value: String, kind: ContextDeclaration.Kind)] {
+        let scopes = network.scopes
+        guard let graph = network.graph, !scopes.declarations.isEmpty else { return [] }
+        // Exposure scoping is no context a query asserts: every scoped edge counts here.
+        let drugs = Set(scopes.scopes.compactMap(\.exposureOf))
+        let now = ContextAdmission(traversal.filter, declarations: scopes.declarations, exposures: drugs)
+        var out: [(String, String, ContextDeclaration.Kind)] = []
+        for declaration in graph.contexts where scopes.declarations[declaration.key] == declaration {
+            let key = declaration.key
+            guard declaration.kind != .categorical else { continue }
+            let given = traversal.filter.required[key]
+            // Another value than the query's term; without a term, a condition's every value, an ordinal key's uncovered levels.
+            for value in declaration.values
+            where value != given && (given != nil || declaration.kind == .condition || !now.covered(key).contains(value)) {
+                var filter = traversal.filter
+                filter.required[key] = value
+                let opened = ContextAdmission(filter, declarations: scopes.declarations, exposures: drugs)
+                if scopes.scopes.contains(where: { !now.admits($0) && opened.admits($0) }) { out.append((key, value, declaration.kind)) }
+            }
+        }
+        return out
     }
 
     /// `filtered` when paths exist without the context filter, with the terms that alone remove them all.

@@ -35,7 +35,7 @@ public struct DiagramSelection: Sendable, Equatable {
     /// A node that has edges but loses all of them to the filter is left out;
     /// a node without edges in the graph stays.
     public static func whole(_ graph: Graph, filter: ContextFilter = ContextFilter()) -> DiagramSelection {
-        let edges = graph.edges.indices.filter { filter.admits(graph.edges[$0].context) }
+        let edges = filter.admittedEdges(of: graph)
         var nodes = graph.nodes.indices.map { $0 }
         if edges.count != graph.edges.count {
             var hasEdge = Set<String>()
@@ -58,7 +58,7 @@ public struct DiagramSelection: Sendable, Equatable {
     public static func neighbourhood(
         of focus: String, depth: Int, direction: Direction, in graph: Graph, filter: ContextFilter = ContextFilter()
     ) -> DiagramSelection {
-        let admitted = graph.edges.indices.filter { filter.admits(graph.edges[$0].context) }
+        let admitted = filter.admittedEdges(of: graph)
         // Every id gets an index, edge ends naming no node included, so the walk sees what the edges say.
         var index: [String: Int] = [:]
         var names: [String] = []

@@ -37,6 +37,8 @@ public struct Network: Sendable {
 
     /// The curated graph this network was made from, if any; edge `i` is `graph.edges[i]`.
     public let graph: Graph?
+    /// Where a curated graph's edges hold under its declared contexts; empty for an imported network.
+    let scopes: ContextScopes
 
     let nodeIndex: [String: Int32]
     let kindIndex: [String: Int32]
@@ -44,7 +46,8 @@ public struct Network: Sendable {
     init(
         nodeIDs: [String], nodeNames: [String], nodeKinds: [Int32], kinds: [String], edgeSources: [Int32],
         edgeTargets: [Int32], edgeLabels: [Int32], labels: [Label], edgeContexts: [Int32] = [],
-        contexts: [[String: String]] = [[:]], edgeBothWays: [Bool] = [], graph: Graph? = nil
+        contexts: [[String: String]] = [[:]], edgeBothWays: [Bool] = [], graph: Graph? = nil,
+        scopes: ContextScopes = .none
     ) {
         self.nodeIDs = nodeIDs
         self.nodeNames = nodeNames
@@ -58,6 +61,7 @@ public struct Network: Sendable {
         self.contexts = contexts
         self.edgeBothWays = edgeBothWays.isEmpty ? [Bool](repeating: false, count: edgeSources.count) : edgeBothWays
         self.graph = graph
+        self.scopes = scopes
         var index: [String: Int32] = [:]
         index.reserveCapacity(nodeIDs.count)
         for (i, id) in nodeIDs.enumerated() { index[id] = Int32(i) }
@@ -147,6 +151,6 @@ extension Network {
             nodeIDs: graph.nodes.map(\.id), nodeNames: graph.nodes.map(\.displayLabel), nodeKinds: nodeKinds,
             kinds: kinds, edgeSources: graph.edges.map { index[$0.from]! }, edgeTargets: graph.edges.map { index[$0.to]! },
             edgeLabels: graph.edges.map { labelIndex[$0.relation]! }, labels: labels, edgeContexts: edgeContexts,
-            contexts: contexts, graph: graph)
+            contexts: contexts, graph: graph, scopes: ContextScopes(graph, nodeIndex: index))
     }
 }

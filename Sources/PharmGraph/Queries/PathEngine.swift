@@ -156,20 +156,25 @@ public final class PathEngine: @unchecked Sendable {
     func search<V: PathVisitor>(
         _ query: PathQuery, spec: SearchSpec, meter: inout WorkMeter, visitor: inout V
     ) throws(QueryError) -> Bool {
-        var spec = spec
-        spec.maxWork = meter.remaining
-        spec.deadline = meter.deadline
-        let steps = steps(for: query.walk)
-        let prepared = preparation(query, spec: spec, steps: steps, counts: visitor.acceptsCounts)
-        let (end, work) = PathSearch.run(spec, on: steps, kinds: network.nodeKinds, preparation: prepared, visitor: &visitor)
-        meter.work += work
-        switch end {
-        case .complete: return true
-        case let .stopped(reason):
-            meter.stop = reason
-            return false
-        case .overflow: throw .pathCountOverflow
+        // One search per set of exposure-scoped edges the query's drug ends may walk (usually one).
+        let parts = exposureSplit(query)
+        for (part, sources) in parts {
+            var spec = parts.count == 1 ? spec : spec.restricted(to: part, sources: sources)
+            spec.maxWork = meter.remaining
+            spec.deadline = meter.deadline
+            let steps = steps(for: part.walk)
+            let prepared = preparation(part, spec: spec, steps: steps, counts: visitor.acceptsCounts)
+            let (end, work) = PathSearch.run(spec, on: steps, kinds: network.nodeKinds, preparation: prepared, visitor: &visitor)
+            meter.work += work
+            switch end {
+            case .complete: continue
+            case let .stopped(reason):
+                meter.stop = reason
+                return false
+            case .overflow: throw .pathCountOverflow
+            }
         }
+        return true
     }
 
     /// The work budget and deadline of one query, shared by its searches.
@@ -322,20 +327,30 @@ public final class PathEngine: @unchecked Sendable {
             Set(query.signedSources.map { NodeIndex(rawValue: $0.node) }).isDisjoint(with: query.targets)
         {
             try checkNodes(query)
-            let sources = query.signedSources
-            let counter = ShortestPathCounter(
-                steps: steps(for: query.walk), avoid: Set(query.avoid.map(\.rawValue)),
-                sourceSigns: Dictionary(sources.filter { $0.sign != 1 }.map { ($0.node, $0.sign) }) { a, _ in a })
-            let (forward, backward) = takeSides()
-            defer { returnSides(forward, backward) }
-            guard
-                let found = try counter.run(
-                    sources: sources.map(\.node), targets: query.targets.map(\.rawValue), maxLength: query.maxLength,
-                    forward: forward,
-                    backward: backward)
-            else { return PathReport(counts: SignCounts(), paths: [], partial: false) }
-            let paths = counter.paths(forward: forward, backward: backward, middle: found.middle, limit: limit)
-            return PathReport(counts: found.counts, paths: paths, partial: false)
+            // One count per set of exposure-scoped edges the sources may walk (usually one); the shortest of them answers.
+            var best: (length: Int, counts: SignCounts, paths: [NetworkPath])?
+            for (part, sources) in exposureSplit(query) {
+                let counter = ShortestPathCounter(
+                    steps: steps(for: part.walk), avoid: Set(query.avoid.map(\.rawValue)),
+                    sourceSigns: Dictionary(sources.filter { $0.sign != 1 }.map { ($0.node, $0.sign) }) { a, _ in a })
+                let (forward, backward) = takeSides()
+                defer { returnSides(forward, backward) }
+                guard
+                    let found = try counter.run(
+                        sources: sources.map(\.node), targets: part.targets.map(\.rawValue), maxLength: best?.length ?? query.maxLength,
+                        forward: forward,
+                        backward: backward)
+                else { continue }
+                let paths = counter.paths(forward: forward, backward: backward, middle: found.middle, limit: limit)
+                if let shorter = best, shorter.length == found.length {
+                    guard let counts = shorter.counts.adding(found.counts) else { throw .shortestPathCountOverflow }
+                    best = (found.length, counts, Array((shorter.paths + paths).prefix(limit)))
+                } else {
+                    best = (found.length, found.counts, paths)
+                }
+            }
+            guard let best else { return PathReport(counts: SignCounts(), paths: [], partial: false) }
+            return PathReport(counts: best.counts, paths: best.paths, partial: false)
         }
         let minimum = query.pattern.map { $0.count - 1 } ?? 1
         guard minimum <= query.maxLength else { return try paths(query, limit: limit) }

@@ -13,6 +13,9 @@ public struct TraversalOptions: Hashable, Sendable {
     var ceiling: Certainty? = nil
     /// Nodes no step may enter (in the edges' own direction): the clamped nodes of `PathQuery.interventions`, sorted.
     var cut: [Int32] = []
+    /// The `exposure_of` drugs whose scoped edges may be walked: those of the query's drug ends' families
+    /// (set by the engine per query, `PathEngine.exposureParts`).
+    var exposures: Set<String> = []
 
     public init(undirected: Bool = false, labels: Set<String>? = nil, filter: ContextFilter = ContextFilter()) {
         self.undirected = undirected
@@ -85,10 +88,11 @@ struct StepGraph: Sendable {
             label.traversable && (options.labels?.contains(label.name) ?? (label.relation != .binds))
         }
         let labelSign = network.labels.map(\.sign.stepValue)
-        let contextUsable = network.contexts.map { options.filter.admits($0) }
+        // Which contexts (a curated graph's scopes) are admitted, once per distinct one rather than per edge.
+        let (contextUsable, edgeContexts) = network.contextAdmission(options)
         var admissible = [Bool](repeating: false, count: m)
         for e in 0..<m {
-            admissible[e] = labelUsable[Int(network.edgeLabels[e])] && contextUsable[Int(network.edgeContexts[e])]
+            admissible[e] = labelUsable[Int(network.edgeLabels[e])] && contextUsable[Int(edgeContexts[e])]
         }
         if let ceiling = options.ceiling, let graph = network.graph {
             for e in 0..<m where admissible[e] { admissible[e] = graph.edges[e].effectiveCertainty <= ceiling }

@@ -52,10 +52,14 @@ public struct PathsReport: Sendable {
     public var raw = false
     /// The query's clamped nodes (`--do`).
     public let interventions: [Intervention]
+    /// The answers in the contexts the query leaves out, where they differ (`PathEngine.contextAlternatives`).
+    public let alternatives: [EmptyReason.ContextOpening]
 
-    /// `shown`: how many of the result's paths are printed; `explanation`: why there is none.
+    /// `shown`: how many of the result's paths are printed; `explanation`: why there is none;
+    /// `alternatives`: what other contexts give, for a non-empty answer.
     public init(
-        network: Network, query: PathQuery, result: PathReport, shown: Int, provenance: Provenance, explanation: EmptyReason? = nil
+        network: Network, query: PathQuery, result: PathReport, shown: Int, provenance: Provenance, explanation: EmptyReason? = nil,
+        alternatives: [EmptyReason.ContextOpening] = []
     ) {
         self.network = network
         sources = query.sources
@@ -67,6 +71,7 @@ public struct PathsReport: Sendable {
         self.explanation = explanation
         filter = FilterSummary(query.traversal.filter, in: network)
         interventions = query.interventions
+        self.alternatives = explanation == nil ? alternatives : []
     }
 
     /// The explanation in words, if any.
@@ -97,6 +102,7 @@ public struct PathsReport: Sendable {
         if let filter { summary += "\n" + filter.line(hints: hints) }
         if let line = Intervention.line(interventions, network: network) { summary += "\n" + line }
         if let feedback = result.assessment?.feedback { summary += "\n" + feedback.description(network: network) }
+        if !alternatives.isEmpty { summary += "\nin other contexts: " + alternatives.map(\.words).joined(separator: "; ") }
         if let explanationText { summary += "\n" + explanationText }
         return summary + "\n"
     }
@@ -165,12 +171,15 @@ public struct PathsReport: Sendable {
         var interventions: [InterventionJSON]?
         /// Unbalanced feedback loops on the way (only when found).
         var feedback: FeedbackJSON?
+        /// The answers in the contexts the query leaves out, where they differ (only when some do).
+        var otherContexts: [ContextJSON]?
 
         enum CodingKeys: String, CodingKey {
             case provenance, from, to, total, verdict, partial, paths, explanation, filter, interventions, feedback
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
             case bySign = "by_sign"
+            case otherContexts = "other_contexts"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -189,7 +198,34 @@ public struct PathsReport: Sendable {
             try c.encodeIfPresent(filter, forKey: .filter)
             try c.encodeIfPresent(interventions, forKey: .interventions)
             try c.encodeIfPresent(feedback, forKey: .feedback)
+            try c.encodeIfPresent(otherContexts, forKey: .otherContexts)
             try assessment?.encode(to: encoder)
+        }
+    }
+
+    /// One context left out, in JSON: `key`, `value`, `type`, `total`, `by_sign`, `verdict`, `partial`.
+    struct ContextJSON: Encodable, Sendable, Equatable {
+        var key: String
+        var value: String
+        var type: String
+        var total: Int
+        var bySign: SignCountsJSON
+        var verdict: String
+        var partial: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case key, value, type, total, verdict, partial
+            case bySign = "by_sign"
+        }
+
+        init(_ opening: EmptyReason.ContextOpening) {
+            key = opening.key
+            value = opening.value
+            type = opening.kind.rawValue
+            total = opening.counts.total
+            bySign = SignCountsJSON(opening.counts)
+            verdict = Finding(opening.counts, partial: opening.atLeast).rawValue
+            partial = opening.atLeast
         }
     }
 
@@ -201,7 +237,8 @@ public struct PathsReport: Sendable {
             explanation: explanation.map { ExplanationJSON(reason: $0.word, text: explanationText ?? "") }, filter: filter?.json,
             assessment: result.assessment.map { AssessmentJSON($0, network: network) },
             interventions: interventions.isEmpty ? nil : interventions.map { InterventionJSON($0, network: network) },
-            feedback: result.assessment?.feedback.map { FeedbackJSON($0, network: network) })
+            feedback: result.assessment?.feedback.map { FeedbackJSON($0, network: network) },
+            otherContexts: alternatives.isEmpty ? nil : alternatives.map(ContextJSON.init))
     }
 }
 

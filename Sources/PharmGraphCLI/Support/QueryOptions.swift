@@ -36,7 +36,9 @@ struct ContextTerm: ExpressibleByArgument {
 struct PathScopeOptions: ParsableArguments {
     @Option(
         name: .customLong("where"),
-        help: ArgumentHelp("Leave out edges whose context has KEY with another value (repeatable).", valueName: "key=value"))
+        help: ArgumentHelp(
+            "Leave out edges whose context has KEY with another value (repeatable); on a graph's declared keys, an ordinal key=X admits the edges that hold at X and condition=X asserts the condition.",
+            valueName: "key=value"))
     var terms: [ContextTerm] = []
 
     /// The `--where` terms as given.
