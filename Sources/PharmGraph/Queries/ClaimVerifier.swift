@@ -80,15 +80,20 @@ enum ClaimVerifier {
                     continue
                 }
             }
+            var why: String?
             do {
                 try engine.assess(query, &report)
+                try engine.assessFeedback(query, report: &report)
+                if report.counts.total == 0, let reason = try engine.explain(query, result: report) {
+                    why = reason.description(sources: query.sources, targets: query.targets, network: network)
+                }
             } catch {
                 out.append(Diagnostic(.error, "claim '\(claim.from)' -> '\(claim.to)': \(error.description)", at: location))
                 continue
             }
             guard let assessment = report.assessment else { continue }
             if assessment.verdict != claim.expect {
-                out.append(unmet(claim, report: report, at: location, formatter: formatter))
+                out.append(unmet(claim, report: report, at: location, formatter: formatter, why: why))
             } else if let wanted = claim.certainty, let certainty = assessment.certainty, certainty > wanted {
                 let text = AssessmentText(network: network)
                 var notes = assessment.headline.map { ["its best path: \(formatter.describe($0))"] } ?? []
@@ -101,7 +106,10 @@ enum ClaimVerifier {
 
     /// The error of a claim whose verdict differs, with the paths that contradict it and, when
     /// assessed, the tier that decides, the deciding edges of a mixed verdict and the caveats.
-    static func unmet(_ claim: Claim, report: PathReport, at location: SourceLocation, formatter: PathFormatter) -> Diagnostic {
+    /// `why`: what explains an empty answer (`PathEngine.explain`), when it is one.
+    static func unmet(
+        _ claim: Claim, report: PathReport, at location: SourceLocation, formatter: PathFormatter, why: String? = nil
+    ) -> Diagnostic {
         let assessment = report.assessment
         let verdict = assessment?.verdict ?? report.verdict
         var paths = report.paths
@@ -114,7 +122,7 @@ enum ClaimVerifier {
         var notes = contradicting.prefix(listedPaths).map { "\(signWord($0.sign)) path: \(formatter.describe($0))" }
         let total = assessment == nil ? contradictionCount(of: claim.expect, in: report.counts) : contradicting.count
         if total > notes.count { notes.append("and \(total - notes.count) more") }
-        if report.counts.total == 0 { notes.append("no path within the maximum length") }
+        if report.counts.total == 0 { notes.append(why ?? "no path within the maximum length") }
         if claim.expect == .mixed {
             if report.counts.positive == 0 { notes.append("no positive path") }
             if report.counts.negative == 0 { notes.append("no negative path") }
@@ -126,6 +134,7 @@ enum ClaimVerifier {
             }
             notes += text.lines(assessment).filter { $0.hasPrefix("deciding:") || $0.hasPrefix("caveat:") }
             if assessment.verdict == .unknown { notes.append("unsigned routes never decide a verdict") }
+            if let feedback = assessment.feedback, feedback.abstains { notes.append(feedback.description(network: formatter.network)) }
         }
         return Diagnostic(
             .error, Message.unmet(claim, verdict: verdict, counts: report.counts, partial: report.partial), at: location, notes: notes)
