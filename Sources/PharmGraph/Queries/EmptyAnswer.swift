@@ -221,10 +221,12 @@ extension PathEngine {
     /// other condition, and each other ordinal level (outside the default range, or than the one named), alone
     /// (docs/queries.md, "Contexts").
     ///
-    /// One search each, under an explanation's budget; none for a partial result or a graph without declarations.
+    /// One search each, under an explanation's budget; none for a partial result or a graph without declarations;
+    /// contexts with no path are left out.
     public func contextAlternatives(_ query: PathQuery, result: PathReport) throws(QueryError) -> [EmptyReason.ContextOpening] {
         guard !result.partial else { return [] }
-        return try alternatives(Self.probe(query), than: result.counts)
+        // An answer with paths is not made clearer by the contexts that give none.
+        return try alternatives(Self.probe(query), than: result.counts).filter { $0.counts.total > 0 }
     }
 
     private func alternatives(_ query: PathQuery, than counts: SignCounts) throws(QueryError) -> [EmptyReason.ContextOpening] {

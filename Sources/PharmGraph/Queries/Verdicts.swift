@@ -54,7 +54,8 @@ struct VerdictRules {
                 for tier in tiers.reversed() where tier.certainty > top.certainty {
                     let count = against == .positive ? tier.counts.positive : tier.counts.negative
                     guard count > 0 else { continue }
-                    let edges = paths.map { self.shared(in: $0, tier: tier.certainty, sign: against) } ?? []
+                    // What would have to be wrong: the shared edges weaker than the verdict's tier (firmer ones are not in doubt).
+                    let edges = paths.map { self.shared(in: $0, tier: tier.certainty, sign: against).filter { self.certainty($0) > top.certainty } } ?? []
                     assessment.caveats.append(
                         Assessment.Caveat(sign: against, certainty: tier.certainty, paths: count, sharedEdges: edges))
                 }

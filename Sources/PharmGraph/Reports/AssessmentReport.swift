@@ -118,7 +118,7 @@ struct AssessmentText {
         if !enumerated {
             text += " (too many to find the edges they share)"
         } else if c.sharedEdges.isEmpty {
-            text += ", sharing no edge"
+            text += ", sharing no edge weaker than the verdict's"
         } else {
             text += c.paths == 1 ? ", resting on " : ", all resting on "
             text += c.sharedEdges.map(edge).joined(separator: "; ")

@@ -253,7 +253,7 @@ struct ReadingLayout {
             for caveat in assessment.caveats {
                 var text = "weaker evidence of the other sign (\(row.reading.phrase(of: caveat.sign))): "
                 text += "\(Plural.count(caveat.paths, "path")) (\(caveat.certainty.rawValue))"
-                text += caveat.sharedEdges.isEmpty ? ", sharing no edge" : ", all through " + edges(caveat.sharedEdges)
+                text += caveat.sharedEdges.isEmpty ? ", sharing no weaker edge" : ", all through " + edges(caveat.sharedEdges)
                 lines.append(text)
             }
             if assessment.unsignedRoutes > 0, row.reading.finding != .verdict(.unknown) {
