@@ -166,6 +166,8 @@ struct Paths: ParsableCommand {
                 report = try engine.paths(query, limit: limit)
             }
             try engine.assess(query, &report, detail: detail, shortest: shortest)
+            // --shortest answers for the shortest length only: no route past the limit concerns it.
+            if !shortest { try engine.assessFeedback(query, report: &report) }
             return report
         }
     }
@@ -193,9 +195,7 @@ struct Paths: ParsableCommand {
 
     func runOne(from: String, to: String, engine: PathEngine, inputs: [Provenance.Input], title: String) throws -> Int {
         let query = try query(from: from, to: to, engine: engine)
-        var result = try report(query, engine: engine, detail: true)
-        // --shortest answers for the shortest length only: no route past the limit concerns it.
-        if !shortest { try QueryInput.run { () throws(PathEngine.QueryError) in try engine.assessFeedback(query, report: &result) } }
+        let result = try report(query, engine: engine, detail: true)
         let provenance = Provenance(inputs: inputs, options: provenanceOptions(from: from, to: to))
         if let render {
             try draw(result, query: query, to: render, engine: engine, names: (from, to), title: title, provenance: provenance)
