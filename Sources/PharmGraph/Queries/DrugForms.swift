@@ -119,7 +119,7 @@ extension PathEngine {
         var parent = query
         parent.sources = [racemate]
         parent.avoid = Array(Set(query.avoid + forms.forms(of: racemate))).sorted()
-        let (reports, partial) = try reach(parent)
+        let (reports, partial) = try reach(parent, assess: true)
         var findings: [NodeIndex: Finding] = [:]
         for report in own { findings[report.target] = Reading.finding(report, partial: ownPartial) }
         let kept = reports.filter { report in

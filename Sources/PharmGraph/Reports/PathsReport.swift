@@ -79,9 +79,11 @@ public struct PathsReport: Sendable {
         explanation.map { $0.description(sources: sources, targets: targets, network: network) }
     }
 
-    /// `12 paths: 10 positive, 1 negative, 1 unknown; verdict: mixed`; with an assessment, its verdict and certainty.
-    static func summary(_ counts: SignCounts, partial: Bool = false, assessment: Assessment? = nil) -> String {
+    /// `12 paths: 10 positive, 1 negative, 1 unknown; verdict: mixed`; with an assessment, its verdict and certainty;
+    /// without `verdict` (under the reading line, which states it), the counts alone.
+    static func summary(_ counts: SignCounts, partial: Bool = false, assessment: Assessment? = nil, verdict: Bool = true) -> String {
         let found = "\(Plural.count(counts.total, "path")): \(counts.positive) positive, \(counts.negative) negative, \(counts.unknown) unknown"
+        guard verdict else { return partial ? "at least \(found) (so far)" : found }
         if partial { return "at least \(found) (so far); verdict: \(Finding.undetermined.rawValue)" }
         guard let assessment else { return "\(found); verdict: \(counts.verdict.rawValue)" }
         return "\(found); verdict: \(assessment.verdict.rawValue)" + (assessment.certainty.map { " (\($0.rawValue))" } ?? "")
@@ -92,16 +94,25 @@ public struct PathsReport: Sendable {
         "partial: " + hints.stopReason(report.stop, work: report.work) + "; " + LimitHints.lowerBoundNote
     }
 
-    /// The summary, and for a partial result why it stopped: the last lines of the text, the stderr of TSV.
-    public func summaryLines(hints: LimitHints = .library, showing: Bool) -> String {
+    /// The summary, and for a partial result why it stopped: the last lines of the text, the stderr of TSV. Under the
+    /// reading line (`readingLines`), the counts line leaves out the verdict and the mechanisms line a count it states.
+    public func summaryLines(hints: LimitHints = .library, showing: Bool, underReading: Bool = false) -> String {
         let assessment = raw ? nil : result.assessment
-        var summary = Self.summary(result.counts, partial: result.partial, assessment: assessment)
+        var summary = Self.summary(result.counts, partial: result.partial, assessment: assessment, verdict: !underReading)
         if showing, shown.count < result.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
-        if let assessment { summary += AssessmentText(network: network).lines(assessment).map { "\n" + $0 }.joined() }
+        if let assessment {
+            var lines = AssessmentText(network: network).lines(assessment)
+            if underReading, let stated = readingMechanisms, stated == assessment.mechanisms?.count {
+                lines.removeAll { $0.hasPrefix("mechanisms: ") }
+            }
+            // The one path, printed above, is its own headline.
+            if underReading, showing, shown.count == 1, result.counts.total == 1 { lines.removeAll { $0.hasPrefix("headline: ") } }
+            summary += lines.map { "\n" + $0 }.joined()
+        }
         if result.partial { summary += "\n" + Self.partialLine(result, hints: hints) }
         if let filter { summary += "\n" + filter.line(hints: hints) }
         if let line = Intervention.line(interventions, network: network) { summary += "\n" + line }
-        if let feedback = result.assessment?.feedback { summary += "\n" + feedback.description(network: network) }
+        if !raw, let feedback = result.assessment?.feedback { summary += "\n" + feedback.description(network: network) }
         if !alternatives.isEmpty { summary += "\nin other contexts: " + alternatives.map(\.words).joined(separator: "; ") }
         if let explanationText { summary += "\n" + explanationText }
         return summary + "\n"
@@ -410,7 +421,12 @@ public struct ReachReport: Sendable {
             out += LimitHints.lowerBoundNote + "; nodes not listed may still be reached\n"
         }
         if let filter { out += filter.line(hints: hints) + "\n" }
-        if let line = Intervention.line(interventions, network: network) { out += line + "\n" }
+        return out + (raw ? Intervention.line(interventions, network: network).map { $0 + "\n" } ?? "" : closingLines)
+    }
+
+    /// The interventions line and each target's feedback finding, closing the text.
+    var closingLines: String {
+        var out = Intervention.line(interventions, network: network).map { $0 + "\n" } ?? ""
         for report in reached {
             if let feedback = report.assessment?.feedback {
                 out += "\(DisplayText.escaped(network.nodeIDs[report.target])): " + feedback.description(network: network) + "\n"
