@@ -104,6 +104,12 @@ struct ReadingEndToEndTests {
                 """)
         let causes = try pharmgraph("paths", Self.graph, "agonist", "cond-a", "--limit", "0")
         #expect(causes.stdout.hasPrefix("agonist causes or worsens cond-a: positive, established; 1 positive path in 1 mechanism\n"))
+        // JSON carries the reading beside the machine words, as effects rows do.
+        let object = try json("paths", Self.graph, "rac", "cond-a")
+        #expect(object["reading"] as? String == "relieves/prevents" && object["stance"] as? String == "counters")
+        #expect(object["valence"] is NSNull && object["verdict"] as? String == "negative" && object["certainty"] as? String == "established")
+        let effect = try json("paths", Self.graph, "s-form", "eff-ther")
+        #expect(effect["reading"] as? String == "produces" && effect["valence"] as? String == "therapeutic")
         let mixed = try pharmgraph("paths", Self.graph, "rac", "eff-adv", "--limit", "0")
         #expect(mixed.stdout.hasPrefix("no determinate effect of rac on eff-adv: mixed (1 positive, 1 negative paths)\n"))
     }

@@ -171,6 +171,10 @@ public struct PathsReport: Sendable {
         var total: Int
         var bySign: SignCountsJSON
         var verdict: String
+        /// The verdict in words, its stance and the targets' valence, as in `effects` rows (docs/queries.md, "Reading verdicts").
+        var reading: String
+        var stance: String
+        var valence: JSONNullable
         var partial: Bool
         var paths: [PathJSON]
         var explanation: ExplanationJSON?
@@ -187,6 +191,7 @@ public struct PathsReport: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case provenance, from, to, total, verdict, partial, paths, explanation, filter, interventions, feedback
+            case reading, stance, valence
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
             case bySign = "by_sign"
@@ -203,6 +208,9 @@ public struct PathsReport: Sendable {
             try c.encode(total, forKey: .total)
             try c.encode(bySign, forKey: .bySign)
             try c.encode(verdict, forKey: .verdict)
+            try c.encode(reading, forKey: .reading)
+            try c.encode(stance, forKey: .stance)
+            try c.encode(valence, forKey: .valence)
             try c.encode(partial, forKey: .partial)
             try c.encode(paths, forKey: .paths)
             try c.encodeIfPresent(explanation, forKey: .explanation)
@@ -241,10 +249,13 @@ public struct PathsReport: Sendable {
     }
 
     var json: JSON {
-        JSON(
+        let reading = Reading(Reading.finding(result), subject: Reading.subject(of: targets, in: network))
+        return JSON(
             provenance: provenance, from: sources.map { network.nodeIDs[$0] }, to: targets.map { network.nodeIDs[$0] },
             maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts),
-            verdict: result.tieredFinding.rawValue, partial: result.partial, paths: shown.map { PathJSON($0, network: network) },
+            verdict: result.tieredFinding.rawValue, reading: reading.phrase(result.assessment),
+            stance: reading.stance.rawValue, valence: JSONNullable(reading.valence?.rawValue), partial: result.partial,
+            paths: shown.map { PathJSON($0, network: network) },
             explanation: explanation.map { ExplanationJSON(reason: $0.word, text: explanationText ?? "") }, filter: filter?.json,
             assessment: result.assessment.map { AssessmentJSON($0, network: network) },
             interventions: interventions.isEmpty ? nil : interventions.map { InterventionJSON($0, network: network) },

@@ -395,7 +395,7 @@ extension ReachReport {
     /// Fills a JSON row's reading fields: `reading`, `stance`, `valence`, and for `causes` the first edge's `strength`.
     func read(_ row: inout Row, _ report: TargetReport, partial: Bool, layout: ReadingLayout) {
         guard let reading = layout.rows([report], partial: partial).first?.reading else { return }
-        row.reading = report.assessment?.feedback?.abstains == true ? "\(reading.word): a feedback loop" : reading.phrase
+        row.reading = reading.phrase(report.assessment)
         row.stance = reading.stance.rawValue
         row.valence = JSONNullable(reading.valence?.rawValue)
         if direction == .causes { row.strength = JSONNullable(layout.forms.firstStrength(layout.path(report))?.rawValue) }

@@ -105,6 +105,11 @@ public struct Reading: Sendable, Equatable {
     /// The phrase JSON carries as `reading`: the word, and for an abstention its reason (`no determinate effect: only unsigned routes`).
     public var phrase: String { reason.map { "\(word): \($0)" } ?? word }
 
+    /// The JSON phrase of a finding with this assessment: a verdict a feedback loop makes abstain says so.
+    public func phrase(_ assessment: Assessment?) -> String {
+        assessment?.feedback?.abstains == true ? "\(word): a feedback loop" : phrase
+    }
+
     /// The verb of a sentence (`relieves or prevents`), third person singular or, with `plural`, plural; `nil` for an abstention.
     public func verb(plural: Bool = false) -> String? {
         switch (stance, subject) {
