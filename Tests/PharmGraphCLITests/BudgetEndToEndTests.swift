@@ -31,7 +31,10 @@ struct BudgetEndToEndTests {
     func paths() throws {
         let text = try pharmgraph(["paths", dense, "d", "e", "--max-length", "14", "--limit", "0"] + budget)
         #expect(text.status == 0)
-        #expect(text.stdout.contains("(so far); verdict: undetermined\n"))
+        #expect(text.stdout.hasPrefix("no determinate effect of d on e: undetermined (the search stopped early)\nat least "))
+        #expect(text.stdout.contains(" (so far)\npartial: "))
+        let raw = try pharmgraph(["paths", dense, "d", "e", "--max-length", "14", "--limit", "0", "--raw"] + budget)
+        #expect(raw.stdout.hasPrefix("at least ") && raw.stdout.contains("(so far); verdict: undetermined\n"))
         #expect(
             text.stdout.contains(
                 "partial: stopped at the work budget (100000 search steps; raise --max-work, or lower --max-length); the counts are lower bounds and the verdict is undetermined, not a conclusion"
@@ -48,7 +51,10 @@ struct BudgetEndToEndTests {
     func reach() throws {
         let effects = try pharmgraph(["effects", dense, "d", "--max-length", "14"] + budget)
         #expect(effects.status == 0)
-        #expect(effects.stdout.hasPrefix("effect  verdict         +     -     ?  shortest path\ne       undetermined"))
+        #expect(effects.stdout.hasPrefix("d reaches 1 effect or condition within 14 steps\n  effect  reading                   +    -    ?\n"))
+        #expect(effects.stdout.contains("\nTherapeutic effects (1)\n  e       no determinate effect  "))
+        let raw = try pharmgraph(["effects", dense, "d", "--max-length", "14", "--raw"] + budget)
+        #expect(raw.stdout.hasPrefix("effect  verdict         +     -     ?  shortest path\ne       undetermined"))
         #expect(effects.stdout.contains("partial: the search stopped at its work budget or timeout"))
         let causes = try pharmgraph(["causes", dense, "e", "--max-length", "14", "--format", "json"] + budget)
         #expect(causes.stdout.contains("\"partial\" : true"))
@@ -91,7 +97,9 @@ struct BudgetEndToEndTests {
         }
         // No bound, on a query that finishes: exact counts, not partial.
         let unbounded = try pharmgraph("paths", dense, "d", "e", "--max-length", "3", "--limit", "0", "--max-work", "0")
-        #expect(unbounded.stdout.hasPrefix("196 paths: 196 positive, 0 negative, 0 unknown; verdict: positive (established)\n"))
+        #expect(
+            unbounded.stdout.hasPrefix(
+                "d produces e: positive, established; 196 positive paths in 196 mechanisms\n196 paths: 196 positive, 0 negative, 0 unknown\n"))
     }
 
     @Test(
@@ -132,7 +140,7 @@ struct BudgetEndToEndTests {
         let paths = try pharmgraph(["paths", dense, "d", "e"] + limits)
         #expect(paths.status == 0)
         #expect(paths.stdout.contains("partial: stopped at the timeout"), "\(paths.stdout)")
-        #expect(paths.stdout.contains("verdict: undetermined"))
+        #expect(paths.stdout.contains("\nno determinate effect of d on e: undetermined (the search stopped early)\n"))
         for command in [["effects", dense, "d"], ["causes", dense, "e"]] {
             let result = try pharmgraph(command + limits)
             #expect(result.status == 0, "\(command)")
@@ -192,11 +200,12 @@ struct KAndLimitEndToEndTests {
         let run = try pharmgraph(["paths", "paths/dense.yaml", "d", "e", "--max-length", "14", "--k", "3", "--max-work", "100000"])
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n")
-        #expect(lines.count == 5)
+        #expect(lines.count == 6)
         #expect(lines.prefix(3).allSatisfy { $0.hasPrefix("+  d -activates-> p") && $0.hasSuffix("-activates-> e  [ref | ref]") })
-        #expect(lines[3].hasPrefix("at least "))
-        #expect(lines[3].hasSuffix("(so far); verdict: undetermined (showing 3)"))
-        #expect(lines[4].hasPrefix("partial: stopped at the work budget (100000 search steps"))
+        #expect(lines[3] == "no determinate effect of d on e: undetermined (the search stopped early)")
+        #expect(lines[4].hasPrefix("at least "))
+        #expect(lines[4].hasSuffix("(so far) (showing 3)"))
+        #expect(lines[5].hasPrefix("partial: stopped at the work budget (100000 search steps"))
     }
 
     @Test("--limit and --k above 100000 are usage errors; 100000 is accepted", arguments: ["--limit", "--k"])

@@ -26,8 +26,15 @@ struct EscapingEndToEndTests {
         #expect(
             text.stdout == """
                 -  a b -activates-> esc\\u{1B}[31mred -inhibits-| rtl\\u{202E}evil
-                a b reduces rtl\\u{202E}evil: negative; 1 negative path
                 1 path: 0 positive, 1 negative, 0 unknown; verdict: negative
+
+                """)
+        let reading = try pharmgraph("paths", old, "a b", Self.evil)
+        #expect(
+            reading.stdout == """
+                -  a b -activates-> esc\\u{1B}[31mred -inhibits-| rtl\\u{202E}evil
+                a b reduces rtl\\u{202E}evil: negative, established; 1 negative path in 1 mechanism
+                1 path: 0 positive, 1 negative, 0 unknown
 
                 """)
         let tsv = try pharmgraph("paths", old, "a b", Self.evil, "--format", "tsv")

@@ -14,6 +14,23 @@ struct InterventionEndToEndTests {
         #expect(run.status == 0)
         #expect(
             run.stdout == """
+                do(x = -) reaches 2 effects and conditions within 6 steps
+                  effect  reading   certainty      +   -   ?
+
+                Therapeutic effects (1)
+                  e       produces  established    1   0   0
+                      x -inhibits-| e
+                      1 mechanism, 1 path
+
+                Adverse effects (1)
+                  f       reduces   established    0   1   0
+                      x -activates-> f
+                      1 mechanism, 1 path
+
+                """ + clampLine)
+        let raw = try pharmgraph("effects", "paths/intervention.yaml", "--do", "x=-", "--raw")
+        #expect(
+            raw.stdout == """
                 effect  verdict     +     -     ?  shortest path
                 e       positive     1     0     0  x -inhibits-| e
                 f       negative     0     1     0  x -activates-> f
@@ -41,7 +58,9 @@ struct InterventionEndToEndTests {
             run.stdout == """
                 -  drug -inhibits-| y -activates-> e  [ref | ref]
                 -  r -activates-> x -inhibits-| e  [ref | ref]
-                2 paths: 0 positive, 2 negative, 0 unknown; verdict: negative
+                drug reduces e: negative, established; 2 negative paths in 2 mechanisms
+                2 paths: 0 positive, 2 negative, 0 unknown
+                headline: drug -inhibits-| y -activates-> e
                 interventions: do(r = +): edges into them cut; their paths count with the clamp's sign
 
                 """)
@@ -118,11 +137,15 @@ struct InterventionEndToEndTests {
     func feedback() throws {
         let paths = try pharmgraph("paths", "paths/feedback.yaml", "drug", "e-loop", "--max-length", "4")
         #expect(paths.status == 0)
-        #expect(paths.stdout.contains("1 path: 1 positive, 0 negative, 0 unknown; verdict: positive → mixed (feedback)\n"))
+        #expect(paths.stdout.contains("no determinate effect of drug on e-loop: mixed (a feedback loop, below)\n1 path: 1 positive, 0 negative, 0 unknown\n"))
+        // --raw is the text before the verdict semantics: the count verdict, no feedback line.
+        let raw = try pharmgraph("paths", "paths/feedback.yaml", "drug", "e-loop", "--max-length", "4", "--raw")
+        #expect(raw.stdout == "+  drug -activates-> a -activates-> e-loop  [ref | ref]\n1 path: 1 positive, 0 negative, 0 unknown; verdict: positive\n")
         #expect(paths.stdout.contains("feedback loop through a, b, c, d (unbalanced): routes of the other sign pass the length limit"))
         let json = try pharmgraph("paths", "paths/feedback.yaml", "drug", "e-loop", "--max-length", "4", "--format", "json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["verdict"] as? String == "mixed")
+        #expect(object["verdict"] as? String == "mixed" && object["raw_verdict"] as? String == "positive")
+        #expect(object["reading"] as? String == "no determinate effect: a feedback loop" && object["stance"] as? String == "abstains")
         let feedback = try #require(object["feedback"] as? [String: Any])
         #expect(feedback["outcome"] as? String == "other_sign")
         #expect(feedback["abstains"] as? Bool == true)
@@ -130,7 +153,12 @@ struct InterventionEndToEndTests {
         #expect(loops.map { $0["nodes"] as? [String] } == [["a", "b", "c", "d"]])
         #expect(loops.map { $0["size"] as? Int } == [4])
         let effects = try pharmgraph("effects", "paths/feedback-large.yaml", "drug", "--max-length", "3")
-        #expect(effects.stdout.contains("e       unknown      1     0     0  drug -activates-> n0 -activates-> e\n"))
+        #expect(effects.stdout.contains("\n  e       no determinate effect  established    1   0   0\n"))
+        #expect(effects.stdout.contains("\n      a feedback loop on the way: not determinate by path counting (see below)\n"))
+        #expect(!effects.stdout.contains("unsigned"))
+        let reachJSON = try pharmgraph("effects", "paths/feedback-large.yaml", "drug", "--max-length", "3", "--format", "json")
+        #expect(reachJSON.stdout.contains("\"reading\" : \"no determinate effect: a feedback loop\""))
+        #expect(reachJSON.stdout.contains("\"verdict\" : \"unknown\"") && reachJSON.stdout.contains("\"feedback\""))
         #expect(effects.stdout.contains("e: feedback loop through n0, n1, n10, n11, n12, n13, … (22 nodes) (unbalanced): routes of the other sign may pass"))
     }
 }

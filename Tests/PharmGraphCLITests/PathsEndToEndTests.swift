@@ -13,7 +13,7 @@ struct PathsEndToEndTests {
         #expect(both.stdout.contains(#""relations" : "inhibits, activates","#))
         let one = try pharmgraph("paths", "valid/example.yaml", "ketamine", "analgesia", "--relations", "inhibits")
         #expect(one.status == 0)
-        #expect(one.stdout.hasPrefix("0 paths: 0 positive, 0 negative, 0 unknown; verdict: none"))
+        #expect(one.stdout.hasPrefix("no determinate effect of ketamine on analgesia: none (no path)\n0 paths: 0 positive, 0 negative, 0 unknown\n"))
         let unknown = try pharmgraph("effects", "valid/example.yaml", "ketamine", "--targets", "nobody")
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasPrefix("error: --targets: unknown node 'nobody'"))
@@ -96,7 +96,8 @@ struct PathsEndToEndTests {
             try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--shortest").stdout == """
                 +  drug-a -inhibits-| r1 -inhibits-| e-pos  [ref | ref]
                 ?  drug-a -activates-> r2 -modulates-o e-pos  [ref | ref]
-                2 paths: 1 positive, 0 negative, 1 unknown; verdict: positive (probable)
+                drug-a produces e-pos: positive, probable; 1 positive path in 1 mechanism
+                2 paths: 1 positive, 0 negative, 1 unknown
                 tiers: established 0+ 0- 1?; probable 1+ 0- 0?
                 + 1 unsigned route
                 mechanisms: 2 distinct
@@ -106,14 +107,14 @@ struct PathsEndToEndTests {
         #expect(
             try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-pos", "--sign", "negative").stdout == """
                 -  drug-a -activates-> r2 -activates-> p1 -inhibits-| e-pos  [ref | ref | ref]
-                1 path: 0 positive, 1 negative, 0 unknown; verdict: negative (established)
-                mechanisms: 1 distinct
-                headline: drug-a -activates-> r2 -activates-> p1 -inhibits-| e-pos
+                drug-a reduces e-pos: negative, established; 1 negative path in 1 mechanism
+                1 path: 0 positive, 1 negative, 0 unknown
 
                 """)
         #expect(
             try pharmgraph("paths", "paths/signed.yaml", "drug-a", "e-none", "--limit", "0").stdout
-                == "0 paths: 0 positive, 0 negative, 0 unknown; verdict: none\nno path: 'e-none' is not reachable from 'drug-a'\n")
+                == "no determinate effect of drug-a on e-none: none (no path)\n0 paths: 0 positive, 0 negative, 0 unknown\n"
+                + "no path: 'e-none' is not reachable from 'drug-a'\n")
     }
 
     @Test("an empty answer says why, in text and JSON; an answer with paths has no explanation")
@@ -123,7 +124,8 @@ struct PathsEndToEndTests {
         #expect(text.status == 0)
         #expect(
             text.stdout == """
-                0 paths: 0 positive, 0 negative, 0 unknown; verdict: none
+                no determinate effect of naloxone on analgesia: none (no path)
+                0 paths: 0 positive, 0 negative, 0 unknown
                 no path: the graph states that 'naloxone' has no effect on 'analgesia' (naloxone -no_effect-o analgesia [zanos2018b,kraus2019])
 
                 """)
@@ -153,8 +155,14 @@ struct PathsEndToEndTests {
         // The verdict column is tiered; --raw prints the raw counts' verdicts and no caveat line.
         let ketamine = Repository.path("Graphs/ketamine.yaml")
         let tiered = try pharmgraph("effects", ketamine, "ketamine", "--targets", "hyperalgesia")
-        #expect(tiered.stdout.contains("\nhyperalgesia  negative     3    22     0  "))
-        #expect(tiered.stdout.contains("caveat: 3 positive probable paths, all resting on ketamine -activates-> opioid-receptors (probable)"))
+        #expect(tiered.stdout.contains("\n  hyperalgesia  reduces  established    3  22   0\n"))
+        #expect(
+            tiered.stdout.contains(
+                """
+                      weaker evidence of the other sign (produces): 3 paths (probable), all through
+                          ketamine/esketamine/arketamine -activates-> opioid-receptors and
+
+                """))
         let raw = try pharmgraph("effects", ketamine, "ketamine", "--targets", "hyperalgesia", "--raw")
         #expect(raw.stdout.contains("\nhyperalgesia  mixed        3    22     0  ") && !raw.stdout.contains("caveat"))
         #expect(raw.stdout.split(separator: "\n").count == 2)

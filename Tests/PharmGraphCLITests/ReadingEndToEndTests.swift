@@ -36,6 +36,8 @@ struct ReadingEndToEndTests {
         let theirs = try #require(inherited["reached"] as? [[String: Any]])
         #expect(theirs.map { $0["id"] as? String } == ["cond-b", "cond-c", "eff-adv"])
         #expect(theirs.map { $0["own_verdict"] as? String } == ["none", "positive", "none"])
+        // The racemate's rows are assessed like the enantiomer's own (tiered verdict, certainty), so the two compare alike.
+        #expect(theirs.allSatisfy { $0["certainty"] as? String == "established" && $0["raw_verdict"] != nil })
         #expect(theirs.map { $0["reading"] as? String } == ["causes/worsens", "relieves/prevents", "no determinate effect: evidence of both signs"])
     }
 
@@ -67,7 +69,9 @@ struct ReadingEndToEndTests {
         #expect(effect.stdout.contains("\nDrugs that produce eff-low (1)\n  agonist"))
         let mixed = try pharmgraph("causes", Self.graph, "eff-adv")
         #expect(mixed.stdout.contains("\nDrugs with no determinate effect on eff-adv (1)\n  rac "))
-        #expect(mixed.stdout.contains("\n      both signs: 1 positive, 1 negative\n"))
+        #expect(
+            mixed.stdout.contains(
+                "\n      both signs in the best evidence (established): 1 positive, 1 negative; it turns on\n          rac -activates-> eff-adv\n"))
     }
 
     @Test("the reading of every ketamine-graph drug and of the main outcomes fits 100 columns")
@@ -83,15 +87,29 @@ struct ReadingEndToEndTests {
             #expect(long.isEmpty, "\(query[2]): \(long)")
         }
         #expect(try Binary.run(["effects", ketamine, "esketamine"], in: fixtures).stdout.contains("\nInherited from the racemate ketamine:"))
+        // Five forms of ketamine: the mechanisms line names three, then "…".
+        let forms = try Binary.run(["effects", ketamine, "ketamine"], in: fixtures).stdout.split(separator: "\n")
+        #expect(forms.contains { $0.contains(" mechanisms, ") && $0.hasSuffix(", …)") && $0.components(separatedBy: " via ").count == 4 })
     }
 
     @Test("paths: the verdict in words above the counts line")
     func paths() throws {
         let relieves = try pharmgraph("paths", Self.graph, "rac", "cond-a", "--limit", "0")
         #expect(
-            relieves.stdout == "rac relieves or prevents cond-a: negative; 4 negative paths\n4 paths: 0 positive, 4 negative, 0 unknown; verdict: negative\n")
+            relieves.stdout == """
+                rac relieves or prevents cond-a: negative, established; 4 negative paths in 1 mechanism
+                4 paths: 0 positive, 4 negative, 0 unknown
+                headline: rac -inhibits-| rec -activates-> cond-a
+
+                """)
         let causes = try pharmgraph("paths", Self.graph, "agonist", "cond-a", "--limit", "0")
-        #expect(causes.stdout.hasPrefix("agonist causes or worsens cond-a: positive; 1 positive path\n"))
+        #expect(causes.stdout.hasPrefix("agonist causes or worsens cond-a: positive, established; 1 positive path in 1 mechanism\n"))
+        // JSON carries the reading beside the machine words, as effects rows do.
+        let object = try json("paths", Self.graph, "rac", "cond-a")
+        #expect(object["reading"] as? String == "relieves/prevents" && object["stance"] as? String == "counters")
+        #expect(object["valence"] is NSNull && object["verdict"] as? String == "negative" && object["certainty"] as? String == "established")
+        let effect = try json("paths", Self.graph, "s-form", "eff-ther")
+        #expect(effect["reading"] as? String == "produces" && effect["valence"] as? String == "therapeutic")
         let mixed = try pharmgraph("paths", Self.graph, "rac", "eff-adv", "--limit", "0")
         #expect(mixed.stdout.hasPrefix("no determinate effect of rac on eff-adv: mixed (1 positive, 1 negative paths)\n"))
     }

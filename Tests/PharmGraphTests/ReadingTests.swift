@@ -160,7 +160,8 @@ struct ReadingTests {
 
                       rac -inhibits-| rec -activates-> cond-a
                       2 mechanisms, 6 paths (1 via r-form, 1 via s-form)
-                      weaker evidence of the other sign (causes/worsens): 3 paths (hypothesized), all through rac -activates-> p
+                      weaker evidence of the other sign (causes/worsens): 3 paths (hypothesized), all through
+                          rac -activates-> p
                       + 2 unsigned routes
                       rests on a correlational edge
 
@@ -169,7 +170,8 @@ struct ReadingTests {
         #expect(
             text.contains(
                 "\n      rac -activates-> eff-adv\n      2 paths, too many to group into mechanisms\n"
-                    + "      both signs in the best evidence (probable): 1 positive, 1 negative; it turns on rac -activates-> eff-adv\n"))
+                    + "      both signs in the best evidence (probable): 1 positive, 1 negative; it turns on\n"
+                    + "          rac -activates-> eff-adv\n"))
         #expect(text.split(separator: "\n")[1] == "  effect   reading                certainty      +   -   ?")
         // The reading follows the assessment's verdict, not the raw counts'.
         var tiered = relieved
@@ -182,7 +184,12 @@ struct ReadingTests {
         let paths = PathsReport(
             network: network, query: PathQuery(sources: [rac], targets: [condA]), result: result, shown: 1, provenance: Provenance(inputs: []))
         #expect(paths.readingLine == "rac relieves or prevents cond-a: negative, established; 4 negative paths in 2 mechanisms")
-        #expect(paths.readingText().hasSuffix("\n" + paths.readingLine + "\n" + paths.summaryLines(showing: true)))
+        #expect(paths.readingText().hasSuffix("\n" + paths.readingLine + "\n" + paths.summaryLines(showing: true, underReading: true)))
+        // Under the reading line, the counts line leaves out the verdict it states, and the mechanisms line its count.
+        #expect(paths.summaryLines(showing: true, underReading: true).hasPrefix("6 paths: 0 positive, 4 negative, 2 unknown (showing 1)\n"))
+        #expect(paths.summaryLines(showing: true).hasPrefix("6 paths: 0 positive, 4 negative, 2 unknown; verdict: negative (established) (showing 1)\n"))
+        #expect(paths.summaryLines(showing: true).contains("\nmechanisms: 2 distinct\n"))
+        #expect(!paths.summaryLines(showing: true, underReading: true).contains("mechanisms:"))
     }
 
     @Test("enantiomers inherit the racemate's own statements where their own paths do not decide the same way")

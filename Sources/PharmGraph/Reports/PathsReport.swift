@@ -79,9 +79,11 @@ public struct PathsReport: Sendable {
         explanation.map { $0.description(sources: sources, targets: targets, network: network) }
     }
 
-    /// `12 paths: 10 positive, 1 negative, 1 unknown; verdict: mixed`; with an assessment, its verdict and certainty.
-    static func summary(_ counts: SignCounts, partial: Bool = false, assessment: Assessment? = nil) -> String {
+    /// `12 paths: 10 positive, 1 negative, 1 unknown; verdict: mixed`; with an assessment, its verdict and certainty;
+    /// without `verdict` (under the reading line, which states it), the counts alone.
+    static func summary(_ counts: SignCounts, partial: Bool = false, assessment: Assessment? = nil, verdict: Bool = true) -> String {
         let found = "\(Plural.count(counts.total, "path")): \(counts.positive) positive, \(counts.negative) negative, \(counts.unknown) unknown"
+        guard verdict else { return partial ? "at least \(found) (so far)" : found }
         if partial { return "at least \(found) (so far); verdict: \(Finding.undetermined.rawValue)" }
         guard let assessment else { return "\(found); verdict: \(counts.verdict.rawValue)" }
         return "\(found); verdict: \(assessment.verdict.rawValue)" + (assessment.certainty.map { " (\($0.rawValue))" } ?? "")
@@ -92,16 +94,25 @@ public struct PathsReport: Sendable {
         "partial: " + hints.stopReason(report.stop, work: report.work) + "; " + LimitHints.lowerBoundNote
     }
 
-    /// The summary, and for a partial result why it stopped: the last lines of the text, the stderr of TSV.
-    public func summaryLines(hints: LimitHints = .library, showing: Bool) -> String {
+    /// The summary, and for a partial result why it stopped: the last lines of the text, the stderr of TSV. Under the
+    /// reading line (`readingLines`), the counts line leaves out the verdict and the mechanisms line a count it states.
+    public func summaryLines(hints: LimitHints = .library, showing: Bool, underReading: Bool = false) -> String {
         let assessment = raw ? nil : result.assessment
-        var summary = Self.summary(result.counts, partial: result.partial, assessment: assessment)
+        var summary = Self.summary(result.counts, partial: result.partial, assessment: assessment, verdict: !underReading)
         if showing, shown.count < result.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
-        if let assessment { summary += AssessmentText(network: network).lines(assessment).map { "\n" + $0 }.joined() }
+        if let assessment {
+            var lines = AssessmentText(network: network).lines(assessment)
+            if underReading, let stated = readingMechanisms, stated == assessment.mechanisms?.count {
+                lines.removeAll { $0.hasPrefix("mechanisms: ") }
+            }
+            // The one path, printed above, is its own headline.
+            if underReading, showing, shown.count == 1, result.counts.total == 1 { lines.removeAll { $0.hasPrefix("headline: ") } }
+            summary += lines.map { "\n" + $0 }.joined()
+        }
         if result.partial { summary += "\n" + Self.partialLine(result, hints: hints) }
         if let filter { summary += "\n" + filter.line(hints: hints) }
         if let line = Intervention.line(interventions, network: network) { summary += "\n" + line }
-        if let feedback = result.assessment?.feedback { summary += "\n" + feedback.description(network: network) }
+        if !raw, let feedback = result.assessment?.feedback { summary += "\n" + feedback.description(network: network) }
         if !alternatives.isEmpty { summary += "\nin other contexts: " + alternatives.map(\.words).joined(separator: "; ") }
         if let explanationText { summary += "\n" + explanationText }
         return summary + "\n"
@@ -160,6 +171,10 @@ public struct PathsReport: Sendable {
         var total: Int
         var bySign: SignCountsJSON
         var verdict: String
+        /// The verdict in words, its stance and the targets' valence, as in `effects` rows (docs/queries.md, "Reading verdicts").
+        var reading: String
+        var stance: String
+        var valence: JSONNullable
         var partial: Bool
         var paths: [PathJSON]
         var explanation: ExplanationJSON?
@@ -176,6 +191,7 @@ public struct PathsReport: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case provenance, from, to, total, verdict, partial, paths, explanation, filter, interventions, feedback
+            case reading, stance, valence
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
             case bySign = "by_sign"
@@ -192,6 +208,9 @@ public struct PathsReport: Sendable {
             try c.encode(total, forKey: .total)
             try c.encode(bySign, forKey: .bySign)
             try c.encode(verdict, forKey: .verdict)
+            try c.encode(reading, forKey: .reading)
+            try c.encode(stance, forKey: .stance)
+            try c.encode(valence, forKey: .valence)
             try c.encode(partial, forKey: .partial)
             try c.encode(paths, forKey: .paths)
             try c.encodeIfPresent(explanation, forKey: .explanation)
@@ -230,10 +249,13 @@ public struct PathsReport: Sendable {
     }
 
     var json: JSON {
-        JSON(
+        let reading = Reading(Reading.finding(result), subject: Reading.subject(of: targets, in: network))
+        return JSON(
             provenance: provenance, from: sources.map { network.nodeIDs[$0] }, to: targets.map { network.nodeIDs[$0] },
             maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts),
-            verdict: result.tieredFinding.rawValue, partial: result.partial, paths: shown.map { PathJSON($0, network: network) },
+            verdict: result.tieredFinding.rawValue, reading: reading.phrase(result.assessment),
+            stance: reading.stance.rawValue, valence: JSONNullable(reading.valence?.rawValue), partial: result.partial,
+            paths: shown.map { PathJSON($0, network: network) },
             explanation: explanation.map { ExplanationJSON(reason: $0.word, text: explanationText ?? "") }, filter: filter?.json,
             assessment: result.assessment.map { AssessmentJSON($0, network: network) },
             interventions: interventions.isEmpty ? nil : interventions.map { InterventionJSON($0, network: network) },
@@ -410,7 +432,12 @@ public struct ReachReport: Sendable {
             out += LimitHints.lowerBoundNote + "; nodes not listed may still be reached\n"
         }
         if let filter { out += filter.line(hints: hints) + "\n" }
-        if let line = Intervention.line(interventions, network: network) { out += line + "\n" }
+        return out + (raw ? Intervention.line(interventions, network: network).map { $0 + "\n" } ?? "" : closingLines)
+    }
+
+    /// The interventions line and each target's feedback finding, closing the text.
+    var closingLines: String {
+        var out = Intervention.line(interventions, network: network).map { $0 + "\n" } ?? ""
         for report in reached {
             if let feedback = report.assessment?.feedback {
                 out += "\(DisplayText.escaped(network.nodeIDs[report.target])): " + feedback.description(network: network) + "\n"

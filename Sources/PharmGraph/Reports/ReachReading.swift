@@ -138,13 +138,20 @@ struct ReadingLayout {
             out += LimitHints.lowerBoundNote + "; nodes not listed may still be reached\n"
         }
         if let filter = report.filter { out += filter.line(hints: hints) + "\n" }
+        out += report.closingLines
         return out
     }
 
     var heading: String {
         let within = "within \(Plural.count(report.maxLength, "step"))"
         if isEffects {
-            let (drugs, plural) = naming(report.start, noun: "drug")
+            var (drugs, plural) = naming(report.start, noun: "drug")
+            if report.start.isEmpty {
+                // `effects --do` without a drug: the clamps are the subject.
+                drugs = report.interventions.map { "do(\(DisplayText.escaped(network.nodeIDs[$0.node])) = \($0.sign.symbol))" }
+                    .joined(separator: ", ")
+                plural = report.interventions.count > 1
+            }
             let curated = network.graph != nil && report.reached.allSatisfy { Reading.subject(of: $0.target, in: network) != .other }
             let n = report.reached.count
             let what = curated ? (n == 1 ? "effect or condition" : "effects and conditions") : (n == 1 ? "node" : "nodes")
@@ -227,7 +234,9 @@ struct ReadingLayout {
                 for mechanism in mechanisms { for form in Set(mechanism.via) { byForm[form, default: 0] += 1 } }
                 let forms = byForm.keys.sorted { network.nodeIDs[$0] < network.nodeIDs[$1] }
                 if !forms.isEmpty {
-                    text += " (" + forms.map { "\(byForm[$0]!) via \(DisplayText.escaped(network.nodeIDs[$0]))" }.joined(separator: ", ") + ")"
+                    // At most three forms, so the line stays short; JSON lists every mechanism's `via`.
+                    let named = forms.prefix(3).map { "\(byForm[$0]!) via \(DisplayText.escaped(network.nodeIDs[$0]))" }
+                    text += " (" + (named + (forms.count > 3 ? ["…"] : [])).joined(separator: ", ") + ")"
                 }
                 lines.append(text)
             } else {
@@ -235,12 +244,14 @@ struct ReadingLayout {
             }
         }
         switch row.reading.finding {
+        case _ where assessment?.feedback?.abstains == true:
+            lines.append("a feedback loop on the way: not determinate by path counting (see below)")
         case .verdict(.mixed):
             if let assessment, let top = assessment.tiers.first {
                 var text = "both signs in the best evidence (\(top.certainty.rawValue)): "
                 text += "\(top.counts.positive) positive, \(top.counts.negative) negative"
                 if !assessment.decidingEdges.isEmpty { text += "; it turns on " + edges(assessment.decidingEdges) }
-                lines.append(text)
+                lines += Self.wrappedDetail(text)
             } else {
                 lines.append("both signs: \(c.positive) positive, \(c.negative) negative")
             }
@@ -254,7 +265,7 @@ struct ReadingLayout {
                 var text = "weaker evidence of the other sign (\(row.reading.phrase(of: caveat.sign))): "
                 text += "\(Plural.count(caveat.paths, "path")) (\(caveat.certainty.rawValue))"
                 text += caveat.sharedEdges.isEmpty ? ", sharing no weaker edge" : ", all through " + edges(caveat.sharedEdges)
-                lines.append(text)
+                lines += Self.wrappedDetail(text)
             }
             if assessment.unsignedRoutes > 0, row.reading.finding != .verdict(.unknown) {
                 lines.append("+ \(Plural.count(assessment.unsignedRoutes, "unsigned route"))")
@@ -272,15 +283,23 @@ struct ReadingLayout {
         return lines
     }
 
-    /// `a -activates-> b and c -inhibits-| d`.
+    /// `a -activates-> b and c -inhibits-| d`; edges of one relation into one node from several sources (the drug's
+    /// step taken by each of its forms) as one: `ketamine/esketamine -activates-> r`.
     func edges(_ list: [EdgeIndex]) -> String {
         let formatter = PathFormatter(network: network)
-        return list.map { e in
+        var steps: [(hop: String, to: String, from: [String])] = []
+        for e in list {
             let edge = network.edge(e)
-            let ids = [edge.from, edge.to].map { DisplayText.escaped(network.nodeIDs[$0]) }
-            return "\(ids[0]) \(formatter.hop(e, from: edge.from)) \(ids[1])"
+            let (from, hop, to) = (
+                DisplayText.escaped(network.nodeIDs[edge.from]), formatter.hop(e, from: edge.from), DisplayText.escaped(network.nodeIDs[edge.to])
+            )
+            if let i = steps.firstIndex(where: { $0.hop == hop && $0.to == to }) {
+                if !steps[i].from.contains(from) { steps[i].from.append(from) }
+            } else {
+                steps.append((hop, to, [from]))
+            }
         }
-        .joined(separator: " and ")
+        return steps.map { "\($0.from.joined(separator: "/")) \($0.hop) \($0.to)" }.joined(separator: " and ")
     }
 
     /// `text` in lines of at most `width` characters, broken at spaces (a longer word stands alone).
@@ -293,6 +312,29 @@ struct ReadingLayout {
                 current = ""
             }
             current += (current.isEmpty ? "" : " ") + word
+        }
+        return lines + [current]
+    }
+
+    /// A detail line in lines of at most `width` once indented, broken at spaces but never inside an edge
+    /// (`a -activates-> b` stays whole); further lines indented more.
+    static func wrappedDetail(_ text: String) -> [String] {
+        let indent = String(repeating: " ", count: continuation - detail)
+        var units: [String] = []
+        var joinNext = false
+        for word in text.split(separator: " ").map(String.init) {
+            let hop = word.count > 2 && word.hasPrefix("-") && word.contains { $0.isLetter }
+            if hop || joinNext, let last = units.popLast() { units.append(last + " " + word) } else { units.append(word) }
+            joinNext = hop
+        }
+        var lines: [String] = []
+        var current = ""
+        for word in units {
+            if !current.isEmpty, detail + current.count + 1 + word.count > width {
+                lines.append(current)
+                current = indent
+            }
+            current += (current.isEmpty || current == indent ? "" : " ") + word
         }
         return lines + [current]
     }
@@ -353,7 +395,7 @@ extension ReachReport {
     /// Fills a JSON row's reading fields: `reading`, `stance`, `valence`, and for `causes` the first edge's `strength`.
     func read(_ row: inout Row, _ report: TargetReport, partial: Bool, layout: ReadingLayout) {
         guard let reading = layout.rows([report], partial: partial).first?.reading else { return }
-        row.reading = reading.phrase
+        row.reading = reading.phrase(report.assessment)
         row.stance = reading.stance.rawValue
         row.valence = JSONNullable(reading.valence?.rawValue)
         if direction == .causes { row.strength = JSONNullable(layout.forms.firstStrength(layout.path(report))?.rawValue) }

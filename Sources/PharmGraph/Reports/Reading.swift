@@ -105,6 +105,11 @@ public struct Reading: Sendable, Equatable {
     /// The phrase JSON carries as `reading`: the word, and for an abstention its reason (`no determinate effect: only unsigned routes`).
     public var phrase: String { reason.map { "\(word): \($0)" } ?? word }
 
+    /// The JSON phrase of a finding with this assessment: a verdict a feedback loop makes abstain says so.
+    public func phrase(_ assessment: Assessment?) -> String {
+        assessment?.feedback?.abstains == true ? "\(word): a feedback loop" : phrase
+    }
+
     /// The verb of a sentence (`relieves or prevents`), third person singular or, with `plural`, plural; `nil` for an abstention.
     public func verb(plural: Bool = false) -> String? {
         switch (stance, subject) {
@@ -188,7 +193,8 @@ extension PathsReport {
         guard let verb = reading.verb(plural: plural) else {
             let detail =
                 switch reading.finding {
-                case .verdict(.mixed): "\(c.positive) positive, \(c.negative) negative paths"
+                case _ where assessment?.feedback?.abstains == true: "a feedback loop, below"
+                case .verdict(.mixed): Self.mixedDetail(c, assessment: assessment)
                 case .verdict(.unknown): "only unsigned routes"
                 case .verdict(.positive), .verdict(.negative), .verdict(.none): "no path"
                 case .undetermined: "the search stopped early"
@@ -199,10 +205,24 @@ extension PathsReport {
         var text = "\(from) \(verb) \(to): \(reading.finding.rawValue)"
         if let certainty = assessment?.certainty { text += ", \(certainty.rawValue)" }
         text += "; \(Plural.count(sign == .positive ? c.positive : c.negative, "\(sign.rawValue) path"))"
-        if let mechanisms = assessment?.mechanisms {
-            text += " in \(Plural.count(mechanisms.filter { $0.sign == sign }.count, "mechanism"))"
-        }
+        if let count = readingMechanisms { text += " in \(Plural.count(count, "mechanism"))" }
         return text
+    }
+
+    /// The paths a `mixed` verdict weighs: the top tier's when there are several tiers (`1 positive, 1 negative established paths`).
+    static func mixedDetail(_ counts: SignCounts, assessment: Assessment?) -> String {
+        guard let tiers = assessment?.tiers, tiers.count > 1,
+            let top = tiers.first(where: { $0.counts.positive + $0.counts.negative > 0 })
+        else { return "\(counts.positive) positive, \(counts.negative) negative paths" }
+        return "\(top.counts.positive) positive, \(top.counts.negative) negative \(top.certainty.rawValue) paths"
+    }
+
+    /// How many mechanisms the reading line names: those of a determinate verdict's sign (`nil` for an abstention or none listed).
+    var readingMechanisms: Int? {
+        let reading = Reading(Reading.finding(result), subject: .other)
+        guard reading.stance != .abstains, let mechanisms = result.assessment?.mechanisms else { return nil }
+        let sign: Sign = reading.stance == .drives ? .positive : .negative
+        return mechanisms.filter { $0.sign == sign }.count
     }
 
     /// Up to three ids (escaped), else `N nodes`; plural when several.
@@ -214,6 +234,7 @@ extension PathsReport {
     /// The paths, the reading line, then the summary as `text(hints:)` (which stays today's layout, for `--raw`).
     public func readingText(hints: LimitHints = .library) -> String {
         let formatter = PathFormatter(network: network)
-        return shown.map { formatter.line($0) + "\n" }.joined() + readingLine + "\n" + summaryLines(hints: hints, showing: true)
+        return shown.map { formatter.line($0) + "\n" }.joined() + readingLine + "\n"
+            + summaryLines(hints: hints, showing: true, underReading: true)
     }
 }
