@@ -51,29 +51,51 @@ struct FilterEndToEndTests {
 
     @Test("paths, effects and causes say how many edges the filter left out, in text and JSON")
     func removedCount() throws {
-        let line = "--where dose=subanesthetic left out 4 of 229 edges\n"
+        // dose is ordinal in the ketamine graph: --where dose=subanesthetic leaves out the edges that hold from anesthetic
+        // dose up; the conditions it does not assert are left out too, and a second line says so.
+        let line = "--where dose=subanesthetic left out 7 of 229 edges\n"
+        let conditions =
+            "unasserted conditions left out 12 edges (--where condition=chronic-pain includes 4, condition=hypoxia 2, "
+            + "condition=neuropathic-pain 2, condition=nmdar-hyperstimulation 4)\n"
         let paths = try pharmgraph(
             "paths", ketamine, "ketamine", "antidepressant-effect", "--where", "dose=subanesthetic", "--limit", "0", "--raw")
         #expect(paths.status == 0)
         // binds is no longer walked: 2 unknown-sign paths fewer than before issue 11.
-        #expect(paths.stdout == "87 paths: 63 positive, 0 negative, 24 unknown; verdict: positive\n" + line)
+        #expect(paths.stdout == "87 paths: 63 positive, 0 negative, 24 unknown; verdict: positive\n" + line + conditions)
         let tsv = try pharmgraph("paths", ketamine, "ketamine", "analgesia", "--where", "dose=subanesthetic", "--format", "tsv")
-        #expect(tsv.stderr.hasSuffix(line))
+        #expect(tsv.stderr.contains("\n" + line + conditions))
+        // The reading of effects and causes wraps the conditions line at 100 columns.
+        let wrapped =
+            "unasserted conditions left out 12 edges (--where condition=chronic-pain includes 4,\n"
+            + "condition=hypoxia 2, condition=neuropathic-pain 2, condition=nmdar-hyperstimulation 4)\n"
         let effects = try pharmgraph("effects", ketamine, "ketamine", "--where", "dose=subanesthetic")
-        #expect(effects.status == 0 && effects.stdout.hasSuffix("\n" + line))
+        #expect(effects.status == 0 && effects.stdout.hasSuffix("\n" + line + wrapped))
         let causes = try pharmgraph("causes", ketamine, "depression", "--where", "dose=anesthetic")
-        #expect(causes.stdout.hasSuffix("\n--where dose=anesthetic left out 6 of 229 edges\n"))
-        // Without a filter there is no such line and no JSON field.
-        #expect(try !pharmgraph("effects", ketamine, "ketamine").stdout.contains("left out"))
+        #expect(causes.stdout.hasSuffix("\n--where dose=anesthetic left out 1 of 229 edges\n" + wrapped))
+        // Without --where, the ketamine graph's declared defaults still leave edges out, and the output says so.
+        #expect(try pharmgraph("effects", ketamine, "ketamine").stdout.contains("\nunasserted conditions left out 12 edges"))
         for command in [["paths", ketamine, "ketamine", "analgesia"], ["effects", ketamine, "ketamine"], ["causes", ketamine, "depression"]] {
             let plain = try Binary.run(command + ["--format", "json"], in: fixtures)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: Any])
-            #expect(object["filter"] == nil)
+            let defaults = try #require(object["filter"] as? [String: Any], "\(command)")
+            #expect(defaults["terms"] as? [String: String] == [:] && defaults["edges_removed"] as? Int == 0)
+            #expect((defaults["defaults"] as? [[String: Any]])?.compactMap { $0["key"] as? String } == ["condition", "dose"])
             let filtered = try Binary.run(command + ["--format", "json", "--where", "dose=subanesthetic"], in: fixtures)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(filtered.stdout.utf8)) as? [String: Any])
             let filter = try #require(json["filter"] as? [String: Any], "\(command)")
             #expect(filter["terms"] as? [String: String] == ["dose": "subanesthetic"])
-            #expect(filter["edges_removed"] as? Int == 4 && filter["edges"] as? Int == 229)
+            #expect(filter["edges_removed"] as? Int == 7 && filter["edges"] as? Int == 229)
+        }
+        // A graph that declares no contexts (paths/signed.yaml, one undeclared dose edge): no filter line and no JSON
+        // field without --where; with it, the one line.
+        let undeclared = "paths/signed.yaml"
+        for command in [["paths", undeclared, "drug-a", "e-pos"], ["effects", undeclared, "drug-a"], ["causes", undeclared, "e-pos"]] {
+            #expect(try !Binary.run(command, in: fixtures).stdout.contains("left out"))
+            let plain = try Binary.run(command + ["--format", "json"], in: fixtures)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: Any])
+            #expect(object["filter"] == nil)
+            let filtered = try Binary.run(command + ["--where", "dose=anesthetic"], in: fixtures)
+            #expect(filtered.stdout.hasSuffix("\n--where dose=anesthetic left out 0 of 11 edges\n"))
         }
     }
 

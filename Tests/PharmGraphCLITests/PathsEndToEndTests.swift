@@ -126,6 +126,9 @@ struct PathsEndToEndTests {
             text.stdout == """
                 no determinate effect of naloxone on analgesia: none (no path)
                 0 paths: 0 positive, 0 negative, 0 unknown
+                unasserted conditions left out 12 edges (--where condition=chronic-pain includes 4, condition=hypoxia 2, \
+                condition=neuropathic-pain 2, condition=nmdar-hyperstimulation 4); the default dose range \
+                subanesthetic–anesthetic left out 1 edge (--where dose=supratherapeutic includes them)
                 no path: the graph states that 'naloxone' has no effect on 'analgesia' (naloxone -no_effect-o analgesia [zanos2018b,kraus2019])
 
                 """)
@@ -154,18 +157,23 @@ struct PathsEndToEndTests {
         expectGolden(causes.stdout, "causes-signed.txt")
         // The verdict column is tiered; --raw prints the raw counts' verdicts and no caveat line.
         let ketamine = Repository.path("Graphs/ketamine.yaml")
-        let tiered = try pharmgraph("effects", ketamine, "ketamine", "--targets", "hyperalgesia")
-        #expect(tiered.stdout.contains("\n  hyperalgesia  reduces  established    3  22   0\n"))
+        // ketamine → hyperalgesia holds under neuropathic pain, a condition the query asserts.
+        let neuropathic = ["--where", "condition=neuropathic-pain"]
+        let tiered = try Binary.run(["effects", ketamine, "ketamine", "--targets", "hyperalgesia"] + neuropathic, in: fixtures)
+        #expect(tiered.stdout.contains("\n  hyperalgesia  reduces  established    3   8   0\n"))
+        // The caveat names only the shared edges weaker than the verdict's (established) tier.
         #expect(
             tiered.stdout.contains(
                 """
                       weaker evidence of the other sign (produces): 3 paths (probable), all through
-                          ketamine/esketamine/arketamine -activates-> opioid-receptors and
-
+                          ketamine/esketamine/arketamine -activates-> opioid-receptors
+                --where condition=neuropathic-pain
                 """))
-        let raw = try pharmgraph("effects", ketamine, "ketamine", "--targets", "hyperalgesia", "--raw")
-        #expect(raw.stdout.contains("\nhyperalgesia  mixed        3    22     0  ") && !raw.stdout.contains("caveat"))
-        #expect(raw.stdout.split(separator: "\n").count == 2)
+        let raw = try Binary.run(["effects", ketamine, "ketamine", "--targets", "hyperalgesia", "--raw"] + neuropathic, in: fixtures)
+        #expect(raw.stdout.contains("\nhyperalgesia  mixed        3     8     0  ") && !raw.stdout.contains("caveat"))
+        // The table's header and row, then the filter line and the defaults line.
+        #expect(raw.stdout.split(separator: "\n").count == 4)
+        #expect(try !pharmgraph("effects", ketamine, "ketamine", "--targets", "hyperalgesia").stdout.contains("\n  hyperalgesia "))
     }
 
     @Test("check: unmet claims are errors with the contradicting paths, exit 1")

@@ -151,9 +151,10 @@ struct ContextSemanticsTests {
             network: engine.network, direction: .effects, start: try nodes("ket"), maxLength: 6, reached: [], partial: false,
             provenance: Provenance(inputs: []))
         #expect(reach.text().hasSuffix("(the context filter condition=hyper includes them)\n"))
-        // ket → exa holds at sub only: at supra there is nothing, which is a difference too.
+        // ket → exa holds at sub only: at supra there is no path, and an answer with paths lists only contexts that give paths.
         let exa = PathQuery(sources: try nodes("ket"), targets: try nodes("exa"))
-        #expect(try engine.contextAlternatives(exa, result: try engine.paths(exa)).map(\.words) == ["at dose=supra there are 0 paths (verdict none)"])
+        #expect(try engine.paths(exa).counts.total == 1)
+        #expect(try engine.contextAlternatives(exa, result: try engine.paths(exa)).isEmpty)
     }
 
     @Test("effect-node context: applies to every edge into the node, intersected with the edge's own")

@@ -140,15 +140,18 @@ struct PathTests {
     @Test("k shortest: the totals and verdict are those of every path up to the maximum length")
     func kShortestTotals() throws {
         let ketamine = PathEngine(graph: try #require(loadGraph(Repository.path("Graphs/ketamine.yaml")).graph))
-        let query = PathQuery(sources: try ids(ketamine, "ketamine"), targets: try ids(ketamine, "hyperalgesia"))
+        // A mixed example: ketamine → hyperalgesia holds under neuropathic pain (a condition context the query asserts).
+        let query = PathQuery(
+            sources: try ids(ketamine, "ketamine"), targets: try ids(ketamine, "hyperalgesia"),
+            traversal: TraversalOptions(filter: ContextFilter(["condition": "neuropathic-pain"])))
         let all = try ketamine.paths(query, limit: 0)
-        #expect(all.counts == SignCounts(positive: 3, negative: 22, unknown: 0))
+        #expect(all.counts == SignCounts(positive: 3, negative: 8, unknown: 0))
         for k in [1, 3, 25, 100] {
             let report = try ketamine.kShortest(query, k: k)
             #expect(!report.partial)
             #expect(report.counts == all.counts, "k \(k)")
             #expect(report.finding == .verdict(.mixed))
-            #expect(report.paths.count == min(k, 25))
+            #expect(report.paths.count == min(k, 11))
         }
         let dense = try load("dense.yaml")
         let d = PathQuery(sources: try ids(dense, "d"), targets: try ids(dense, "e"), maxLength: 4)
@@ -205,7 +208,8 @@ struct PathTests {
                 "the verdict is that of the established paths, the firmest with a sign",
                 "deciding: the positive paths all rest on drug-a -inhibits-| r1 (established); r1 -activates-> p1 (established); p1 -inhibits-| e-pos (established)",
             ])
-        #expect(diagnostics[2].notes == ["no path within the maximum length"])
+        // A claim with no path says why (the empty-answer explanation).
+        #expect(diagnostics[2].notes == ["no path: 'e-none' is not reachable from 'drug-a'"])
         #expect(diagnostics[3].notes == ["no negative path"])
     }
 

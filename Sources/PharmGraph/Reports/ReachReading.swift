@@ -137,7 +137,11 @@ struct ReadingLayout {
             out += "partial: the search stopped at its work budget or timeout (\(hints.boundOptions)); "
             out += LimitHints.lowerBoundNote + "; nodes not listed may still be reached\n"
         }
-        if let filter = report.filter { out += filter.line(hints: hints) + "\n" }
+        if let filter = report.filter {
+            // The reading keeps to its width: the defaults line names every left-out value, so it is wrapped.
+            let words = filter.line(hints: hints).split(separator: "\n").flatMap { Self.wrappedWords(String($0)) }
+            out += words.joined(separator: "\n") + "\n"
+        }
         out += report.closingLines
         return out
     }
