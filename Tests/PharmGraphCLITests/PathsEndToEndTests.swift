@@ -100,7 +100,7 @@ struct PathsEndToEndTests {
                 2 paths: 1 positive, 0 negative, 1 unknown
                 tiers: established 0+ 0- 1?; probable 1+ 0- 0?
                 + 1 unsigned route
-                mechanisms: 2 distinct
+                mechanisms: 2 distinct (1 positive, 1 unknown)
                 headline: drug-a -inhibits-| r1 -inhibits-| e-pos
 
                 """)

@@ -148,7 +148,14 @@ struct AssessmentText {
         if a.unsignedRoutes > 0, a.verdict != .unknown {
             out.append("+ \(Plural.count(a.unsignedRoutes, "unsigned route"))")
         }
-        if let mechanisms = a.mechanisms, !mechanisms.isEmpty { out.append("mechanisms: \(mechanisms.count) distinct") }
+        if let mechanisms = a.mechanisms, !mechanisms.isEmpty {
+            // By sign, so the count reads beside the verdict's own ("in 2 mechanisms" of the verdict's sign).
+            let bySign = [Sign.positive, .negative, .unknown].compactMap { sign -> String? in
+                let n = mechanisms.filter { $0.sign == sign }.count
+                return n == 0 ? nil : "\(n) \(sign.rawValue)"
+            }
+            out.append("mechanisms: \(mechanisms.count) distinct" + (bySign.count > 1 ? " (" + bySign.joined(separator: ", ") + ")" : ""))
+        }
         if let headline = a.headline { out.append("headline: " + PathFormatter(network: network).describe(headline)) }
         return out
     }
