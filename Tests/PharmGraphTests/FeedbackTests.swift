@@ -13,7 +13,9 @@ import Testing
 ///                     At maximum length 5 the search already covers every path: kept, nothing to count
 ///     drug → e-kept:  drug -> k -> e-kept (+); the loop k -> l -> m -| n -> k is unbalanced but leaves only by k:
 ///                     up to 5 steps no negative path → kept, the verdict stands
-///     feedback-large: drug -> n0 -> e (+), a ring n0 -> … -> n21 -| n0: 24 nodes on the way, more than 20 → abstains (unknown)
+///     feedback-ring:  drug -> n0 -> e (+), n11 -> e, a ring n0 -> … -> n21 -| n0: 24 nodes on the way, at most 200, so every
+///                     simple path is counted (up to 23 steps): drug -> n0 -> e and drug -> n0 -> … -> n11 -> e, both + → kept
+///     feedback-large: drug -> n0 -> e (+), a ring n0 -> … -> n249 -| n0: 252 nodes on the way, more than 200 → abstains (unknown)
 @Suite("Feedback loops")
 struct FeedbackTests {
     func load(_ name: String) throws -> PathEngine {
@@ -85,10 +87,21 @@ struct FeedbackTests {
         #expect(report.counts == SignCounts(positive: 1))
         let feedback = try #require(report.assessment?.feedback)
         #expect(feedback.outcome == .tooLarge)
-        #expect(feedback.region == 24)
-        #expect(feedback.loops.map(\.count) == [22])
+        #expect(feedback.region == 252)
+        #expect(feedback.loops.map(\.count) == [250])
         #expect(report.assessment?.verdict == .unknown)
-        #expect(feedback.description(network: engine.network).contains("24 nodes lie on the way, too many to count every path (more than 20)"))
+        #expect(feedback.description(network: engine.network).contains("252 nodes lie on the way, too many to count every path (more than 200)"))
+    }
+
+    @Test("a mid-sized unbalanced region (24 nodes) is resolved exactly: every simple path counted, the verdict stands")
+    func ringResolved() throws {
+        let engine = try load("feedback-ring.yaml")
+        let report = try assess(engine, to: "e", maxLength: 3)
+        #expect(report.counts == SignCounts(positive: 1))
+        let feedback = try #require(report.assessment?.feedback)
+        #expect(feedback.region == 24)
+        #expect(feedback.outcome == .kept(counts: SignCounts(positive: 2), maxLength: 23))
+        #expect(report.assessment?.verdict == .positive)
     }
 
     @Test("effects: a finding per target, only where the verdict is determinate")

@@ -9,8 +9,11 @@ public struct Feedback: Sendable, Equatable {
     public var verdict: Verdict
     public var outcome: Outcome
 
-    /// Regions up to this many nodes are resolved by counting every simple path through them.
-    public static let resolvableNodes = 20
+    /// Regions up to this many nodes are resolved by counting every simple path through them: larger ones are a
+    /// network's giant loop, where such a count cannot finish.
+    public static let resolvableNodes = 200
+    /// The most search steps the count may take (about 0.1 s): counting simple paths is exponential in the worst case.
+    public static let resolutionWork = 5_000_000
 
     public init(loops: [[NodeIndex]], region: Int, verdict: Verdict, outcome: Outcome) {
         self.loops = loops
@@ -324,6 +327,7 @@ extension PathEngine {
         exact.maxLength = longest
         let inside = Set(nodes)
         exact.avoid = query.avoid + network.nodeIndices.filter { !inside.contains($0.rawValue) }
+        exact.maxWork = min(query.maxWork ?? Feedback.resolutionWork, Feedback.resolutionWork)
         let all = try paths(exact, limit: 0)
         if let stop = all.stop { return finding(.stopped(stop)) }
         let other = verdict == .positive ? all.counts.negative : all.counts.positive
