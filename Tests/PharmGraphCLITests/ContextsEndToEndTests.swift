@@ -45,7 +45,12 @@ struct ContextsEndToEndTests {
         // gsk -| mood has a dose but no exposure_of: every drug walks it, and check says the graph cannot mean otherwise.
         let check = try pharmgraph("check", Self.graph)
         #expect(check.status == 0)
-        #expect(check.stderr.hasPrefix("paths/contexts.yaml:39:70: warning: exposure context 'dose: sub' on an edge from 'gsk'"))
+        #expect(check.stderr.contains("\npaths/contexts.yaml:39:70: warning: exposure context 'dose: sub' on an edge from 'gsk'"))
+        // ket -> hyp at sub only, into hyp (from anes up): never walked, and check says so.
+        #expect(
+            check.stderr.hasPrefix(
+                "paths/contexts.yaml:33:76: warning: this edge can never be walked: its context 'dose: sub' (at sub only) contradicts its target's context 'dose: anes' (from anes up)\n"
+            ))
         #expect(try pharmgraph("paths", Self.graph, "li", "mood", "--limit", "0").stdout.hasPrefix("li produces mood: positive"))
     }
 

@@ -203,7 +203,18 @@ let diagnosticCases: [DiagnosticCase] = [
     .init(
         file: "claim-unknown-certainty", severity: .error, line: 18, column: 83,
         message: "unknown certainty 'probabel'; did you mean 'probable'?"),
-
+    // An edge whose context and its target's admit no common value: no query walks it.
+    .init(
+        file: "never-walked-ordinal", severity: .warning, line: 18, column: 88,
+        message:
+            "this edge can never be walked: its context 'dose: low' (at low only) contradicts its target's context 'dose: high' (from high up)"
+    ),
+    .init(
+        file: "never-walked-categorical", severity: .warning, line: 17, column: 90,
+        message: "this edge can never be walked: its context 'region: gut' contradicts its target's context 'region: brain'"),
+    .init(
+        file: "never-walked-condition", severity: .warning, line: 19, column: 87,
+        message: "this edge can never be walked: its context 'state: stress' contradicts its target's context 'state: hypoxia'"),
 ]
 
 @Suite("Diagnostics, one fixture each")

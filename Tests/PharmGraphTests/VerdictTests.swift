@@ -7,7 +7,7 @@ import Testing
 /// A graph from `(from, relation, to, certainty)` edges; every node a process but `drugs`.
 private func graph(
     _ edges: [(String, Relation, String, Certainty?)], drugs: Set<String> = ["d"], refs: [Int: [String]] = [:],
-    primary: Set<Int> = []
+    primary: Set<Int> = [], strength: [Int: Strength] = [:]
 ) -> Graph {
     var ids: [String] = []
     for (a, _, b, _) in edges {
@@ -15,7 +15,9 @@ private func graph(
     }
     let nodes = ids.map { Node(id: $0, kind: drugs.contains($0) ? .drug : .process) }
     let made = edges.enumerated().map { i, e in
-        Edge(from: e.0, relation: e.1, to: e.2, refs: refs[i] ?? [], certainty: e.3, importance: primary.contains(i) ? .primary : nil)
+        Edge(
+            from: e.0, relation: e.1, to: e.2, refs: refs[i] ?? [], certainty: e.3, strength: strength[i],
+            importance: primary.contains(i) ? .primary : nil)
     }
     return Graph(id: "t", title: "T", version: "1", nodes: nodes, edges: made)
 }
@@ -172,24 +174,61 @@ struct VerdictTests {
         #expect(list[1].nodes.map { network.nodeIDs[$0] } == ["q", "t"] && list[1].paths == 1 && list[1].certainty == .probable)
     }
 
-    @Test("the headline starts at the drug's own target, by primary importance, then references, then length")
+    @Test("the headline starts at the drug's own target, by primary importance, then its least-cited edge, then length")
     func headline() throws {
+        // Paths d→t and the fewest references on any of their edges (their total):
+        //   d has_component s→t: 3 (6), structural; d→r1→t: 1 (2); d→r2→t: 2 (4); d→b→c→t: 2 (8), 3 steps;
+        //   d→r3→t: 1 (2), r3→t primary when marked.
         let edges: [(String, Relation, String, Certainty?)] = [
             ("d", .hasComponent, "s", nil), ("s", .activates, "t", nil),
             ("d", .activates, "r1", nil), ("r1", .activates, "t", nil),
             ("d", .activates, "r2", nil), ("r2", .activates, "t", nil),
+            ("d", .activates, "b", nil), ("b", .activates, "c", nil), ("c", .activates, "t", nil),
             ("d", .activates, "r3", nil), ("r3", .activates, "t", nil),
         ]
-        let refs = [1: ["a", "b", "c"], 5: ["a", "b"]]
+        let (one, two, three) = (["a"], ["a", "b"], ["a", "b", "c"])
+        let refs = [0: three, 1: three, 2: one, 3: one, 4: two, 5: two, 6: two, 7: three, 8: three, 9: one, 10: one]
+        func second(_ g: Graph, avoid: [String] = []) throws -> String {
+            let headline = try #require(try assessed(g, "d", "t", avoid: avoid).assessment?.headline)
+            return Network(g).nodeIDs[headline.nodes[1]]
+        }
+        // d→r2→t and d→b→c→t are both cited at least twice per step: the shorter leads, though the longer has more references.
         let plain = graph(edges, drugs: ["d", "s"], refs: refs)
-        let byRefs = try #require(try assessed(plain, "d", "t").assessment?.headline)
-        #expect(Network(plain).nodeIDs[byRefs.nodes[1]] == "r2")
-        let withPrimary = graph(edges, drugs: ["d", "s"], refs: refs, primary: [7])
-        let primary = try #require(try assessed(withPrimary, "d", "t").assessment?.headline)
-        #expect(Network(withPrimary).nodeIDs[primary.nodes[1]] == "r3")
+        #expect(try second(plain) == "r2")
+        // With d→b cited three times, the chain's weakest step has 3: it leads, longer as it is.
+        var firmer = refs
+        firmer[6] = three
+        #expect(try second(graph(edges, drugs: ["d", "s"], refs: firmer)) == "b")
+        // `importance: primary` comes first.
+        #expect(try second(graph(edges, drugs: ["d", "s"], refs: refs, primary: [10])) == "r3")
         // With no direct path, the best path with a structural hop.
-        let onlyForm = try #require(try assessed(plain, "d", "t", avoid: ["r1", "r2", "r3"]).assessment?.headline)
-        #expect(Network(plain).nodeIDs[onlyForm.nodes[1]] == "s")
+        #expect(try second(plain, avoid: ["r1", "r2", "r3", "b"]) == "s")
+    }
+
+    @Test("headline ties between a drug's forms go to the form whose first step is stronger, then ids")
+    func headlineFormStrength() throws {
+        // n has_component fa, fz (n has no step of its own); fa→r and fz→r, then r→t; every edge cited once.
+        let edges: [(String, Relation, String, Certainty?)] = [
+            ("n", .hasComponent, "fa", nil), ("n", .hasComponent, "fz", nil),
+            ("fa", .inhibits, "r", nil), ("fz", .inhibits, "r", nil), ("r", .inhibits, "t", nil),
+        ]
+        let refs = Dictionary(uniqueKeysWithValues: (0..<5).map { ($0, ["a"]) })
+        func via(_ strength: [Int: Strength]) throws -> String {
+            let g = graph(edges, drugs: ["n", "fa", "fz"], refs: refs, strength: strength)
+            let headline = try #require(try assessed(g, "n", "t").assessment?.headline)
+            return Network(g).nodeIDs[headline.nodes[1]]
+        }
+        #expect(try via([:]) == "fa")  // no strength stated: ids
+        #expect(try via([2: .moderate, 3: .strong]) == "fz")
+        #expect(try via([2: .strong, 3: .moderate]) == "fa")
+        #expect(try via([3: .weak]) == "fz")  // weak beats unstated
+        #expect(try via([2: .weak, 3: .weak]) == "fa")
+        // Between paths from the drug itself, strength plays no part: d→a→t before d→x→t (strong) by ids.
+        let own = graph(
+            [("d", .activates, "x", nil), ("x", .activates, "t", nil), ("d", .activates, "a", nil), ("a", .activates, "t", nil)],
+            refs: Dictionary(uniqueKeysWithValues: (0..<4).map { ($0, ["a"]) }), strength: [0: .strong])
+        let headline = try #require(try assessed(own, "d", "t").assessment?.headline)
+        #expect(Network(own).nodeIDs[headline.nodes[1]] == "a")
     }
 
     @Test("over 10,000 paths: exact tiers and verdict, caveats with counts only, no mechanisms or headline")
@@ -278,6 +317,9 @@ struct VerdictTests {
         #expect(a.verdict == .positive && a.certainty == .established)
         let mechanisms = try #require(a.mechanisms)
         #expect(mechanisms.count < (try assessed(graph, "ketamine", "antidepressant-effect")).counts.total)
+        // Norketamine has no step of its own: its headline goes through the S-form, the stronger NMDAR antagonist.
+        let norketamine = try #require(try assessed(graph, "norketamine", "depression").assessment?.headline)
+        #expect(ids[norketamine.nodes[1]] == "s-norketamine" && ids[norketamine.nodes[2]] == "nmdar")
     }
 
     @Test("claims: the tiered verdict, the certainty it must reach, and avoid")

@@ -113,13 +113,7 @@ public enum GraphLoader {
                 avoid: raw.avoid.map(\.value), certainty: raw.certainty?.value, maxLength: raw.maxLength, refs: raw.refs.map(\.value), note: raw.note,
                 location: raw.location)
         }
-        let contexts = document.contexts.compactMap { raw -> ContextDeclaration? in
-            guard let kind = raw.kind else { return nil }
-            return ContextDeclaration(
-                key: raw.key.value, kind: kind.value, values: raw.values.map(\.value),
-                defaults: raw.defaults.map { $0.map(\.value) }, exposure: raw.exposure?.value ?? false,
-                description: raw.description, location: raw.key.location)
-        }
+        let contexts = document.contexts.compactMap(\.declaration)
         return Graph(
             id: document.id?.value ?? "", title: document.title ?? "", version: document.version ?? "",
             format: document.format?.value ?? 1, contexts: contexts, description: document.description, sources: document.sources, kinds: kinds,

@@ -15,9 +15,32 @@ struct EdgeScope: Hashable, Sendable {
 
     /// The scope of `edge` into `target`, under `declarations` (by key).
     init(edge: Edge, target: Node?, declarations: [String: ContextDeclaration]) {
-        add(edge.context, exact: Set(edge.exact), declarations)
-        if let target { add(target.context, exact: [], declarations) }
+        self.init(context: edge.context, exact: Set(edge.exact), target: target?.context ?? [:], declarations: declarations)
         exposureOf = edge.exposureOf
+    }
+
+    /// The scope of an edge with `context` (its `exact` keys at that level only) into a node with context `target`.
+    init(context: [String: String], exact: Set<String>, target: [String: String], declarations: [String: ContextDeclaration]) {
+        add(context, exact: exact, declarations)
+        add(target, exact: [], declarations)
+    }
+
+    /// The declared keys (sorted) on which an edge with `context` (`exact` as above) into a node with context `target`
+    /// holds nowhere: both give the key a declared value, and no query `--where key=VALUE` admits the edge
+    /// (`ContextAdmission.admits(_:key:)`), so it can never be walked.
+    static func contradictions(
+        context: [String: String], exact: Set<String>, target: [String: String], declarations: [String: ContextDeclaration]
+    ) -> [String] {
+        context.keys.sorted().filter { key in
+            guard let declaration = declarations[key], let value = context[key], let other = target[key],
+                declaration.values.contains(value), declaration.values.contains(other)
+            else { return false }
+            let scope = EdgeScope(
+                context: [key: value], exact: exact.intersection([key]), target: [key: other], declarations: declarations)
+            return !declaration.values.contains { asked in
+                ContextAdmission(ContextFilter([key: asked]), declarations: declarations).admits(scope, key: key)
+            }
+        }
     }
 
     /// Intersects the scope with `context` (its ordinal values thresholds, except the `exact` keys).

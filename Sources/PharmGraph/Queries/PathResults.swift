@@ -118,6 +118,8 @@ public struct PathReport: Sendable {
     public var work: Int = 0
     /// What the paths mean under the verdict semantics, when assessed.
     public var assessment: Assessment? = nil
+    /// With several sources, those that have a path (in query order), when the assessment found out; `nil` otherwise.
+    public var reachingSources: [NodeIndex]? = nil
     /// The verdict of the counts found, partial or not; see `finding`.
     public var verdict: Verdict { counts.verdict }
     /// The raw counts' verdict, or undetermined when the search stopped early.

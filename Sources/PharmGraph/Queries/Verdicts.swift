@@ -166,7 +166,8 @@ struct VerdictRules {
     }
 
     /// The headline: of the best tier's paths (of the verdict's sign when it has one), one that starts at the
-    /// drug's own target, ranked by primary edges, references, length, then ids; with a structural hop only when none does.
+    /// drug's own target, ranked by primary edges, its least-cited edge, length, the form's strength, then ids; with a
+    /// structural hop only when none does.
     func headline(among paths: [NetworkPath], verdict: Verdict, certainty: Certainty?) -> NetworkPath? {
         let candidates = paths.filter { path in
             switch verdict {
@@ -180,15 +181,19 @@ struct VerdictRules {
         return (direct.isEmpty ? candidates : direct).min(by: ranksBefore)
     }
 
-    /// The headline order: firmer tier (among unsigned routes), more primary edges, more references, shorter, node ids, then edge indices.
+    /// The headline order: firmer tier (among unsigned routes), more primary edges, a better-cited weakest link (the
+    /// fewest references on any one edge: a chain is as well cited as its least-cited step), shorter, then for paths
+    /// through a form the stronger first step of the form, then node ids, then edge indices.
     func ranksBefore(_ a: NetworkPath, _ b: NetworkPath) -> Bool {
         let (ta, tb) = (tier(of: a), tier(of: b))
         if ta != tb { return ta < tb }
         let (pa, pb) = (primaries(a), primaries(b))
         if pa != pb { return pa > pb }
-        let (ra, rb) = (references(a), references(b))
+        let (ra, rb) = (weakestCitation(a), weakestCitation(b))
         if ra != rb { return ra > rb }
         if a.length != b.length { return a.length < b.length }
+        let (sa, sb) = (formStrength(a), formStrength(b))
+        if sa != sb { return sa > sb }
         let (na, nb) = (a.nodes.map { places[$0] }, b.nodes.map { places[$0] })
         if na != nb { return na.lexicographicallyPrecedes(nb) }
         return a.edges.map(\.rawValue).lexicographicallyPrecedes(b.edges.map(\.rawValue))
@@ -199,9 +204,18 @@ struct VerdictRules {
         return path.edges.filter { graph.edges[$0].importance == .primary }.count
     }
 
-    private func references(_ path: NetworkPath) -> Int {
+    /// The fewest references any one edge of the path has.
+    func weakestCitation(_ path: NetworkPath) -> Int {
         guard let graph = network.graph else { return 0 }
-        return path.edges.reduce(0) { $0 + graph.edges[$1].refs.count }
+        return path.edges.map { graph.edges[$0].refs.count }.min() ?? 0
+    }
+
+    /// For a path through a form (it starts with structural hops), the rank of the `strength` of the form's first
+    /// edge past them: strong 3, moderate 2, weak 1, unstated 0; 0 for a path from the drug itself.
+    func formStrength(_ path: NetworkPath) -> Int {
+        let start = structuralPrefix(path)
+        guard start > 0, let strength = network.graph?.edges[path.edges[start]].strength else { return 0 }
+        return Strength.allCases.firstIndex(of: strength)! + 1
     }
 }
 
@@ -247,6 +261,21 @@ extension PathEngine {
         // Node places order mechanisms and headlines only: not worth making for counts alone.
         let rules = all == nil ? VerdictRules(network: network, places: []) : verdictRules
         report.assessment = rules.assess(raw: report.counts, cumulative: cumulative, paths: all)
+        if detail, query.sources.count > 1 { report.reachingSources = try reachingSources(query, paths: all) }
+    }
+
+    /// Which of the query's sources have a path (in query order): the first nodes of `paths` when they are every path,
+    /// else a search back from the targets (`reachBack`, counts only); `nil` when that search stops early.
+    func reachingSources(_ query: PathQuery, paths: [NetworkPath]?) throws(QueryError) -> [NodeIndex]? {
+        let starts: Set<NodeIndex>
+        if let paths {
+            starts = Set(paths.map { $0.nodes[0] })
+        } else {
+            let (reports, partial) = try reachBack(query)
+            guard !partial else { return nil }
+            starts = Set(reports.map(\.target))
+        }
+        return query.sources.filter(starts.contains)
     }
 
     /// Per target (per source for `back`), the counts of the paths whose every edge is at most each level below the

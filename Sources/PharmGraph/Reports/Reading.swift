@@ -184,9 +184,11 @@ public enum ReadingGroup: Int, Sendable, CaseIterable, Comparable {
 extension PathsReport {
     /// The summary in words, above the counts line: `ketamine relieves or prevents depression: negative, established;
     /// 112 negative paths in 4 mechanisms`, or for an abstention `no determinate effect of ketamine on hyperalgesia: mixed (…)`.
+    /// Of several sources, it names those that have a path (all of them when none has, or when that is not known).
     public var readingLine: String {
         let reading = Reading(Reading.finding(result), subject: Reading.subject(of: targets, in: network))
-        let (from, plural) = Self.naming(sources, in: network)
+        let reaching = result.reachingSources.flatMap { $0.isEmpty ? nil : $0 } ?? sources
+        let (from, plural) = Self.naming(reaching, in: network)
         let to = Self.naming(targets, in: network).text
         let c = result.counts
         let assessment = result.assessment

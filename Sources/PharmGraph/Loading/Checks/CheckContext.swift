@@ -39,7 +39,7 @@ protocol DocumentCheck {
 var documentChecks: [any DocumentCheck.Type] {
     [
         FormatCheck.self, IdentifierCheck.self, NodeCheck.self, EdgeCheck.self, ReferenceCheck.self, ClaimCheck.self,
-        ContextCheck.self,
+        ContextCheck.self, WalkCheck.self,
     ]
 }
 
