@@ -51,29 +51,33 @@ struct FilterEndToEndTests {
 
     @Test("paths, effects and causes say how many edges the filter left out, in text and JSON")
     func removedCount() throws {
-        let line = "--where dose=subanesthetic left out 4 of 229 edges\n"
+        let line = "--where dose=subanesthetic left out 7 of 228 edges\n"
         let paths = try pharmgraph(
             "paths", ketamine, "ketamine", "antidepressant-effect", "--where", "dose=subanesthetic", "--limit", "0", "--raw")
         #expect(paths.status == 0)
-        // binds is no longer walked: 2 unknown-sign paths fewer than before issue 11.
-        #expect(paths.stdout == "87 paths: 63 positive, 0 negative, 24 unknown; verdict: positive\n" + line)
+        // binds is no longer walked (issue 11); duplicated routes removed and serum BDNF split off (issue 12).
+        // The line of what the declared defaults left out follows.
+        #expect(paths.stdout.hasPrefix("67 paths: 48 positive, 0 negative, 19 unknown; verdict: positive\n" + line))
         let tsv = try pharmgraph("paths", ketamine, "ketamine", "analgesia", "--where", "dose=subanesthetic", "--format", "tsv")
-        #expect(tsv.stderr.hasSuffix(line))
+        #expect(tsv.stderr.contains("\n" + line))
         let effects = try pharmgraph("effects", ketamine, "ketamine", "--where", "dose=subanesthetic")
-        #expect(effects.status == 0 && effects.stdout.hasSuffix("\n" + line))
+        #expect(effects.status == 0 && effects.stdout.contains("\n" + line))
         let causes = try pharmgraph("causes", ketamine, "depression", "--where", "dose=anesthetic")
-        #expect(causes.stdout.hasSuffix("\n--where dose=anesthetic left out 6 of 229 edges\n"))
-        // Without a filter there is no such line and no JSON field.
-        #expect(try !pharmgraph("effects", ketamine, "ketamine").stdout.contains("left out"))
+        // Dose is ordinal: at anesthetic dose only the supratherapeutic edge is left out.
+        #expect(causes.stdout.contains("\n--where dose=anesthetic left out 1 of 228 edges\n"))
+        // Without a filter there is no such line, and the JSON field has no terms (the declared defaults still report).
+        #expect(try !pharmgraph("effects", ketamine, "ketamine").stdout.contains("\n--where dose"))
         for command in [["paths", ketamine, "ketamine", "analgesia"], ["effects", ketamine, "ketamine"], ["causes", ketamine, "depression"]] {
             let plain = try Binary.run(command + ["--format", "json"], in: fixtures)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: Any])
-            #expect(object["filter"] == nil)
+            let plainFilter = object["filter"] as? [String: Any]
+            #expect((plainFilter?["terms"] as? [String: String])?.isEmpty ?? true)
+            #expect(plainFilter?["edges_removed"] as? Int ?? 0 == 0)
             let filtered = try Binary.run(command + ["--format", "json", "--where", "dose=subanesthetic"], in: fixtures)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(filtered.stdout.utf8)) as? [String: Any])
             let filter = try #require(json["filter"] as? [String: Any], "\(command)")
             #expect(filter["terms"] as? [String: String] == ["dose": "subanesthetic"])
-            #expect(filter["edges_removed"] as? Int == 4 && filter["edges"] as? Int == 229)
+            #expect(filter["edges_removed"] as? Int == 7 && filter["edges"] as? Int == 228)
         }
     }
 

@@ -120,15 +120,17 @@ struct PathsEndToEndTests {
     @Test("an empty answer says why, in text and JSON; an answer with paths has no explanation")
     func emptyAnswers() throws {
         let ketamine = Repository.path("Graphs/ketamine.yaml")
-        let text = try pharmgraph("paths", ketamine, "naloxone", "analgesia")
+        // Issue 12: naloxone now antagonises opioid receptors (so its no_effect finding can fail); HCN channels
+        // and cystitis keep a bare no_effect edge.
+        let text = try pharmgraph("paths", ketamine, "hcn-channels", "ketamine-cystitis")
         #expect(text.status == 0)
         #expect(
-            text.stdout == """
-                no determinate effect of naloxone on analgesia: none (no path)
-                0 paths: 0 positive, 0 negative, 0 unknown
-                no path: the graph states that 'naloxone' has no effect on 'analgesia' (naloxone -no_effect-o analgesia [zanos2018b,kraus2019])
-
-                """)
+            text.stdout.hasPrefix(
+                "no determinate effect of hcn-channels on ketamine-cystitis: none (no path)\n0 paths: 0 positive, 0 negative, 0 unknown\n"))
+        #expect(
+            text.stdout.hasSuffix(
+                "no path: the graph states that 'hcn-channels' has no effect on 'ketamine-cystitis'"
+                    + " (hcn-channels -no_effect-o ketamine-cystitis [xie2021])\n"))
         let json = try pharmgraph("paths", "paths/empty.yaml", "drug", "e-far", "--max-length", "3", "--format", "json")
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -154,18 +156,15 @@ struct PathsEndToEndTests {
         expectGolden(causes.stdout, "causes-signed.txt")
         // The verdict column is tiered; --raw prints the raw counts' verdicts and no caveat line.
         let ketamine = Repository.path("Graphs/ketamine.yaml")
-        let tiered = try pharmgraph("effects", ketamine, "ketamine", "--targets", "hyperalgesia")
-        #expect(tiered.stdout.contains("\n  hyperalgesia  reduces  established    3  22   0\n"))
-        #expect(
-            tiered.stdout.contains(
-                """
-                      weaker evidence of the other sign (produces): 3 paths (probable), all through
-                          ketamine/esketamine/arketamine -activates-> opioid-receptors and
-
-                """))
-        let raw = try pharmgraph("effects", ketamine, "ketamine", "--targets", "hyperalgesia", "--raw")
-        #expect(raw.stdout.contains("\nhyperalgesia  mixed        3    22     0  ") && !raw.stdout.contains("caveat"))
-        #expect(raw.stdout.split(separator: "\n").count == 2)
+        // Issue 12: the crosstalk holds under neuropathic pain, and ketamine's weak agonism no longer feeds it,
+        // so there is no weaker evidence of the other sign.
+        let tiered = try pharmgraph("effects", ketamine, "ketamine", "--targets", "hyperalgesia", "--where", "condition=neuropathic-pain")
+        #expect(tiered.stdout.contains("\n  hyperalgesia  reduces  established    0   6   0\n"))
+        #expect(!tiered.stdout.contains("weaker evidence"))
+        let raw = try pharmgraph(
+            "effects", ketamine, "ketamine", "--targets", "hyperalgesia", "--where", "condition=neuropathic-pain", "--raw")
+        #expect(raw.stdout.contains("\nhyperalgesia  negative     0     6     0  ") && !raw.stdout.contains("caveat"))
+        #expect(raw.stdout.split(separator: "\n").filter { $0.hasPrefix("hyperalgesia") }.count == 1)
     }
 
     @Test("check: unmet claims are errors with the contradicting paths, exit 1")
