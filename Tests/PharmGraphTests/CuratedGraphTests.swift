@@ -34,18 +34,26 @@ struct CuratedGraphTests {
         #expect(edge.evidence?.contains("noncompetitive inhibitor") == true)
     }
 
-    @Test("naloxone has no effect on ketamine analgesia: a no_effect edge with its reference, never a path")
+    @Test("naloxone has no effect on ketamine analgesia: a no_effect edge, and the analgesia stands without the opioid receptors")
     func naloxone() throws {
         let graph = try graph("Graphs/ketamine.yaml")
         let edge = try #require(graph.edges.first { $0.from == "naloxone" && $0.to == "analgesia" })
         #expect(edge.relation == .noEffect)
         #expect(edge.refs.contains("zanos2018b"))
         #expect(graph.reference("zanos2018b")?.doi != nil)
+        // Naloxone antagonises the opioid receptors, so the finding means: ketamine's analgesia does not rest on them.
+        #expect(graph.edges.contains { $0.from == "naloxone" && $0.relation == .inhibits && $0.to == "opioid-receptors" })
         let engine = PathEngine(graph: graph)
         let network = engine.network
-        let report = try engine.paths(
-            PathQuery(sources: [try #require(network.index(of: "naloxone"))], targets: [try #require(network.index(of: "analgesia"))]))
-        #expect(report.verdict == .none)
+        let ketamine = try #require(network.index(of: "ketamine"))
+        let analgesia = try #require(network.index(of: "analgesia"))
+        let opioid = try #require(network.index(of: "opioid-receptors"))
+        let query = PathQuery(sources: [ketamine], targets: [analgesia], avoid: [opioid])
+        var report = try engine.paths(query, limit: 1_000)
+        try engine.assess(query, &report)
+        let assessment = try #require(report.assessment)
+        #expect(assessment.verdict == .positive)
+        #expect(assessment.certainty == .established)
     }
 
     @Test("racemic ketamine has both enantiomers; esketamine is the more potent at the NMDAR")

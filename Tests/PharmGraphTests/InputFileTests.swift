@@ -166,7 +166,7 @@ struct InputFileTests {
         let result = InputLoader.load(fifo)
         #expect(result.diagnostics.isEmpty)
         #expect(result.format == .graph)
-        #expect(result.graph?.nodes.count == 118)
+        #expect(result.graph?.nodes.count == 117)
     }
 
     @Test("a missing file and a directory get plain reasons")
