@@ -192,6 +192,31 @@ struct OtherContextTests {
         #expect(lines[start + 21] == "  … and 3 more")
     }
 
+    @Test("only in other contexts: a target whose line would pass 100 columns gets one term a line")
+    func onlyInOtherContextsWrapped() throws {
+        let long = "a-condition-with-a-rather-long-identifier"
+        let conditions = ContextDeclaration(
+            key: "condition", kind: .condition, values: ["hyperstimulation-of-the-receptor", "stress"])
+        let graph = Graph(
+            id: "wrap", title: "wrap", version: "1", format: 2, contexts: [conditions],
+            nodes: [Node(id: "d", kind: .drug), Node(id: long, kind: .condition)],
+            edges: [
+                Edge(from: "d", relation: .inhibits, to: long, context: ["condition": "hyperstimulation-of-the-receptor"]),
+                Edge(from: "d", relation: .activates, to: long, certainty: .probable, context: ["condition": "stress"]),
+            ])
+        let text = try effects(graph).readingText()
+        #expect(
+            text.contains(
+                """
+                Only in other contexts (1): targets reached only with a condition asserted or another level named
+                  a-condition-with-a-rather-long-identifier  relieves/prevents, established
+                                                             (the context filter condition=hyperstimulation-of-the-receptor);
+                                                             causes/worsens, probable
+                                                             (the context filter condition=stress)
+                unasserted conditions left out 2 edges
+                """))
+    }
+
     @Test("effects --do without a drug: the group titles name the clamps, as the first line does")
     func interventionSubject() throws {
         let graph = Graph(

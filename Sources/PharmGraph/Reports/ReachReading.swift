@@ -159,7 +159,8 @@ struct ReadingLayout {
         let reaches = report.conditional
         guard isEffects, !reaches.isEmpty || report.conditionalStopped > 0 else { return [] }
         var order: [NodeIndex] = []
-        var terms: [NodeIndex: [String]] = [:]
+        // Per target, per term: the words of its reading, then `(--where k=v)` kept whole.
+        var terms: [NodeIndex: [[String]]] = [:]
         for reach in reaches {
             if terms[reach.report.target] == nil { order.append(reach.report.target) }
             let reading = Reading(.verdict(reach.verdict), subject: Reading.subject(of: reach.report.target, in: network))
@@ -170,7 +171,8 @@ struct ReadingLayout {
                 text += ", " + certainty.rawValue
             }
             let term = DisplayText.escaped(reach.key) + "=" + DisplayText.escaped(reach.value)
-            terms[reach.report.target, default: []].append("\(text) (\(hints.contextFilter) \(term))")
+            let words = text.split(separator: " ").map(String.init) + ["(\(hints.contextFilter) \(term))"]
+            terms[reach.report.target, default: []].append(words)
         }
         let width = order.prefix(Self.conditionalShown).map { DisplayText.escaped(network.nodeIDs[$0]).count }.max() ?? 0
         var lines = [""]
@@ -179,15 +181,26 @@ struct ReadingLayout {
         for target in order.prefix(Self.conditionalShown) {
             let id = DisplayText.escaped(network.nodeIDs[target])
             let each = terms[target]!
-            let line = "  " + id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + each.joined(separator: "; ")
-            guard line.count > Self.width, each.count > 1 else {
-                lines.append(line)
+            // One line when it fits; else one term a line under the first, each broken at spaces (never inside its `--where`).
+            let head = "  " + id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+            let indent = String(repeating: " ", count: head.count)
+            let parts = each.enumerated().map { i, words in i == each.count - 1 ? words : words.dropLast() + [words.last! + ";"] }
+            let whole = head + parts.map { $0.joined(separator: " ") }.joined(separator: " ")
+            guard whole.count > Self.width else {
+                lines.append(whole)
                 continue
             }
-            // Too wide: one context a line, under the first.
-            lines.append("  " + id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + each[0] + ";")
-            for (i, term) in each.enumerated().dropFirst() {
-                lines.append(String(repeating: " ", count: width + 4) + term + (i == each.count - 1 ? "" : ";"))
+            for (i, words) in parts.enumerated() {
+                var line = (i == 0 ? head : indent) + words[0]
+                for word in words.dropFirst() {
+                    if line.count + 1 + word.count > Self.width {
+                        lines.append(line)
+                        line = indent + word
+                    } else {
+                        line += " " + word
+                    }
+                }
+                lines.append(line)
             }
         }
         if order.count > Self.conditionalShown { lines.append("  … and \(order.count - Self.conditionalShown) more") }
