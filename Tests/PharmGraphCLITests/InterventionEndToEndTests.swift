@@ -97,11 +97,11 @@ struct InterventionEndToEndTests {
         #expect(run.status == 0)
         #expect(
             run.stdout == """
-                effect  low           high
-                e-flip  positive      negative
+                effect  low                    high
+                e-flip  positive, established  negative, established
                   dose=low: drug -activates-> a -activates-> e-flip
                   dose=high: drug -activates-> a -inhibits-| e-flip
-                e-high  none          negative
+                e-high  none                   negative, established
                   dose=high: drug -inhibits-| e-high
                 1 effect keeps its verdict under every value of dose (low, high)
 
@@ -115,6 +115,8 @@ struct InterventionEndToEndTests {
             (target["contexts"] as? [[String: Any]] ?? []).map { "\($0["value"]!)=\($0["verdict"]!)" }
         }
         #expect(verdicts == [["low=positive", "high=negative"], ["low=none", "high=negative"]])
+        let certainties = changed.map { target in (target["contexts"] as? [[String: Any]] ?? []).map { $0["certainty"] as? String } }
+        #expect(certainties == [["established", "established"], [nil, "established"]])
     }
 
     @Test(

@@ -108,23 +108,26 @@ struct ContextSemanticsTests {
         let query = PathQuery(sources: try nodes("ket"), targets: try nodes("neuro"))
         let reason = try engine.explain(query, result: try engine.paths(query))
         let opening = EmptyReason.ContextOpening(
-            key: "condition", value: "hyper", kind: .condition, counts: SignCounts(positive: 0, negative: 1, unknown: 0), atLeast: false)
+            key: "condition", value: "hyper", kind: .condition, counts: SignCounts(positive: 0, negative: 1, unknown: 0), atLeast: false,
+            verdict: .negative, certainty: .established)
         #expect(reason == .conditional([opening]))
         #expect(reason?.word == "conditional")
         #expect(
             reason?.description(sources: query.sources, targets: query.targets, network: engine.network)
-                == "no path in the contexts the query covers; conditional on condition=hyper: asserting it gives 1 path (verdict negative)")
+                == "no path in the contexts the query covers; conditional on condition=hyper: asserting it gives 1 path (verdict negative, established)")
         // An ordinal level outside the default range explains an empty answer the same way.
         let supra = PathQuery(sources: try nodes("ket"), targets: try nodes("sup"))
         let text = try engine.explain(supra, result: try engine.paths(supra))?
             .description(sources: supra.sources, targets: supra.targets, network: engine.network)
-        #expect(text == "no path in the contexts the query covers; conditional on dose=supra: at that level there is 1 path (verdict positive)")
+        #expect(text == "no path in the contexts the query covers; conditional on dose=supra: at that level there is 1 path (verdict positive, established)")
         // With a term for the key, another level than the one named explains it alike.
         let atSub = PathQuery(sources: try nodes("ket"), targets: try nodes("sup"), traversal: TraversalOptions(filter: ContextFilter(["dose": "sub"])))
         #expect(
             try engine.explain(atSub, result: try engine.paths(atSub))
                 == .conditional([
-                    .init(key: "dose", value: "supra", kind: .ordinal, counts: SignCounts(positive: 1, negative: 0, unknown: 0), atLeast: false)
+                    .init(
+                        key: "dose", value: "supra", kind: .ordinal, counts: SignCounts(positive: 1, negative: 0, unknown: 0), atLeast: false,
+                        verdict: .positive, certainty: .established)
                 ]))
     }
 
@@ -137,12 +140,14 @@ struct ContextSemanticsTests {
         let alternatives = try engine.contextAlternatives(query, result: result)
         #expect(
             alternatives == [
-                .init(key: "condition", value: "hyper", kind: .condition, counts: SignCounts(positive: 1, negative: 1, unknown: 0), atLeast: false)
+                .init(
+                    key: "condition", value: "hyper", kind: .condition, counts: SignCounts(positive: 1, negative: 1, unknown: 0), atLeast: false,
+                    verdict: .mixed, certainty: .established)
             ])
         let report = PathsReport(
             network: engine.network, query: query, result: result, shown: 0, provenance: Provenance(inputs: [], options: [:]),
             alternatives: alternatives)
-        #expect(report.text().contains("\nin other contexts: asserting condition=hyper gives 2 paths (verdict mixed)\n"))
+        #expect(report.text().contains("\nin other contexts: asserting condition=hyper gives 2 paths (verdict mixed, established)\n"))
         #expect(report.json.otherContexts?.first?.verdict == "mixed")
         // Without --where, the summary still says what the defaults left out (text and JSON).
         #expect(report.text().contains("\nthe default dose range sub–anes left out 1 edge (the context filter dose=supra includes them); "))

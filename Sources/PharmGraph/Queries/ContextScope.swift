@@ -208,6 +208,11 @@ extension PathEngine {
     func exposureSplit(_ query: PathQuery) -> [(query: PathQuery, sources: [(node: Int32, sign: Int8)])] {
         let families = network.scopes.exposureFamilies
         guard !families.isEmpty else { return [(query, query.signedSources)] }
+        if query.traversal.unscoped {
+            var open = query
+            open.traversal.exposures = Set(families.values.joined())
+            return [(open, query.signedSources)]
+        }
         let reversed = query.traversal.reversed
         var groups: [[String]: [(node: Int32, sign: Int8)]] = [:]
         var order: [[String]] = []

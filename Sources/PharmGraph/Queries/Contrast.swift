@@ -46,7 +46,7 @@ extension PathEngine {
         for value in values {
             var each = query
             each.traversal.filter.required[key] = value
-            var (reports, partial) = try reach(each)
+            var (reports, partial) = try reach(each, assess: true)
             try assessFeedback(each, reports: &reports, partial: partial)
             runs.append(Contrast.Run(value: value, filter: each.traversal.filter, reports: reports, partial: partial))
         }

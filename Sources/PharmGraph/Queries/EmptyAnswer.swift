@@ -10,6 +10,9 @@ public enum EmptyReason: Sendable, Equatable {
     /// No path in the contexts the query covers, but some when it asserts a condition, or names a level of an
     /// ordinal key outside its default range: each such key=value with what it gives (docs/queries.md, "Contexts").
     case conditional([ContextOpening])
+    /// Paths exist, but only through edges scoped to another drug's exposure (`exposure_of`): `edges` (up to
+    /// three), walked from `sources`, none of which is in those drugs' families; `paths` of them (`atLeast`: a lower bound).
+    case exposureScoped(edges: [EdgeIndex], sources: [NodeIndex], paths: Int, atLeast: Bool)
     /// A path exists, but the shortest has `shortest` steps, more than `maxLength`.
     case tooLong(shortest: Int, maxLength: Int)
     /// No path from the sources to the targets, but the targets reach the sources: `count` shortest such paths, e.g. `path`.
@@ -35,15 +38,31 @@ public enum EmptyReason: Sendable, Equatable {
         public var counts: SignCounts
         /// The search stopped early: the counts are lower bounds.
         public var atLeast: Bool
+        /// The tiered verdict of those paths, after the feedback analysis (docs/queries.md, "Verdicts").
+        public var verdict: Verdict
+        /// Its certainty; `nil` when no signed path decides it.
+        public var certainty: Certainty?
 
-        /// `asserting condition=x gives 2 paths (verdict positive)`, or for a level `at dose=y there is 1 path (verdict negative)`.
+        public init(
+            key: String, value: String, kind: ContextDeclaration.Kind, counts: SignCounts, atLeast: Bool, verdict: Verdict,
+            certainty: Certainty?
+        ) {
+            (self.key, self.value, self.kind, self.counts, self.atLeast) = (key, value, kind, counts, atLeast)
+            (self.verdict, self.certainty) = (verdict, certainty)
+        }
+
+        /// `positive, established`, `none`, or `undetermined` when the search stopped early.
+        public var verdictWords: String {
+            atLeast ? Finding.undetermined.rawValue : verdict.rawValue + (certainty.map { ", " + $0.rawValue } ?? "")
+        }
+
+        /// `asserting condition=x gives 2 paths (verdict positive, established)`, or for a level `at dose=y there is 1 path (verdict negative)`.
         public var words: String { phrase(conditional: false) }
 
         /// As `words`, or after `conditional on condition=x: ` (an empty answer's reason) `asserting it gives …`.
         func phrase(conditional: Bool) -> String {
             let term = DisplayText.escaped(key) + "=" + DisplayText.escaped(value)
             let found = (atLeast ? "at least " : "") + Plural.count(counts.total, "path")
-            let verdict = Finding(counts, partial: atLeast).rawValue
             let be = counts.total == 1 && !atLeast ? "is" : "are"
             let gives =
                 switch (kind == .condition, conditional) {
@@ -52,7 +71,7 @@ public enum EmptyReason: Sendable, Equatable {
                 case (false, true): "conditional on \(term): at that level there \(be) \(found)"
                 case (false, false): "at \(term) there \(be) \(found)"
                 }
-            return gives + " (verdict \(verdict))"
+            return gives + " (verdict \(verdictWords))"
         }
     }
 
@@ -64,13 +83,14 @@ public enum EmptyReason: Sendable, Equatable {
         public var constrained: Bool
     }
 
-    /// A machine word for JSON: `same_node`, `no_effect`, `filtered`, `conditional`, `too_long`, `reverse_only`, `unreachable`, `unsettled`.
+    /// A machine word for JSON: `same_node`, `no_effect`, `filtered`, `conditional`, `exposure_scoped`, `too_long`, `reverse_only`, `unreachable`, `unsettled`.
     public var word: String {
         switch self {
         case .sameNode: "same_node"
         case .noEffect: "no_effect"
         case .filtered: "filtered"
         case .conditional: "conditional"
+        case .exposureScoped: "exposure_scoped"
         case .tooLong: "too_long"
         case .reverseOnly: "reverse_only"
         case .unreachable: "unreachable"
@@ -104,6 +124,8 @@ public enum EmptyReason: Sendable, Equatable {
             return text + "; " + each.joined(separator: ", ")
         case let .conditional(openings):
             return "no path in the contexts the query covers; " + openings.map { $0.phrase(conditional: true) }.joined(separator: "; ")
+        case let .exposureScoped(edges, starts, paths, atLeast):
+            return Self.scopedText(edges: edges, sources: starts, targets: targets, paths: paths, atLeast: atLeast, network: network)
         case let .tooLong(shortest, maxLength):
             return "no path within the maximum length: the shortest path has \(shortest) steps, more than the maximum length \(maxLength)"
         case let .reverseOnly(path, count):
@@ -127,6 +149,38 @@ public enum EmptyReason: Sendable, Equatable {
             return
                 "no path within the maximum length \(maxLength); whether a longer path exists was not settled by the explanation's bounded searches (work, time, or a few lengths further for a constrained query)"
         }
+    }
+
+    /// `no path: 'seiz' is reached from 'li' only through an edge scoped to another drug's exposure (1 path): the edge
+    /// gsk -| seiz holds at ket's dose=sub (exposure_of: ket); 'li' is not in ket's family`.
+    static func scopedText(
+        edges: [EdgeIndex], sources: [NodeIndex], targets: [NodeIndex], paths: Int, atLeast: Bool, network: Network
+    ) -> String {
+        let id = { (node: NodeIndex) in DisplayText.escaped(network.nodeIDs[Int(node.rawValue)]) }
+        let declarations = network.scopes.declarations
+        var drugs: [String] = []
+        let clauses = edges.map { e in
+            let edge = network.edge(e)
+            let stated = network.graph?.edges[e]
+            let drug = stated?.exposureOf ?? ""
+            if !drugs.contains(drug) { drugs.append(drug) }
+            let exposure = (stated?.context ?? [:]).filter { declarations[$0.key]?.exposure == true }.sorted { $0.key < $1.key }
+            let at =
+                exposure.isEmpty
+                ? "under \(DisplayText.escaped(drug))'s exposure"
+                : "at \(DisplayText.escaped(drug))'s "
+                    + exposure.map { DisplayText.escaped($0.key) + "=" + DisplayText.escaped($0.value) }
+                    .joined(separator: ", ")
+            return "the edge \(id(edge.from)) \(PathFormatter.glyph(edge.label.name, sign: edge.label.sign)) \(id(edge.to)) holds \(at) "
+                + "(exposure_of: \(DisplayText.escaped(drug)))"
+        }
+        let found = (atLeast ? "at least " : "") + Plural.count(paths, "path")
+        let through = edges.count == 1 ? "an edge" : "edges"
+        let families = drugs.map { DisplayText.escaped($0) }
+        let family = families.count == 1 ? "\(families[0])'s family" : "the family of " + families.joined(separator: " or ")
+        let starts = names(sources, network)
+        return "no path: \(names(targets, network)) is reached from \(starts) only through \(through) scoped to another drug's exposure "
+            + "(\(found)): " + clauses.joined(separator: "; ") + "; \(starts) \(sources.count == 1 ? "is" : "are") not in \(family)"
     }
 
     /// `'a'`, `'a', 'b'`, or `12 nodes` for a larger set.
@@ -162,6 +216,7 @@ extension PathEngine {
         if let edge = noEffectEdge(from: sources, to: targets, traversal: stated) { return .noEffect(edge) }
         if let filtered = try filterReason(probe) { return filtered }
         if let conditional = try conditionalReason(probe) { return conditional }
+        if let scoped = try exposureReason(probe) { return scoped }
         var longer = probe
         longer.maxLength = fast ? PathQuery.largestMaxLength : min(PathQuery.largestMaxLength, query.maxLength + Self.constrainedLookahead)
         let longest = query.pattern == nil ? try shortest(longer, limit: 1) : nil
@@ -204,9 +259,32 @@ extension PathEngine {
         return openings.isEmpty ? nil : .conditional(openings)
     }
 
+    /// `exposureScoped` when paths exist once every exposure-scoped edge may be walked, whatever the drug ends.
+    private func exposureReason(_ query: PathQuery) throws(QueryError) -> EmptyReason? {
+        let families = network.scopes.exposureFamilies
+        guard !families.isEmpty, let graph = network.graph else { return nil }
+        var open = query
+        open.traversal.unscoped = true
+        let found = try paths(open, limit: Self.scopedExamples)
+        guard found.counts.total > 0 else { return nil }
+        var edges: [EdgeIndex] = []
+        var sources: [NodeIndex] = []
+        for path in found.paths {
+            let own = families[path.nodes[0].rawValue] ?? []
+            let foreign = path.edges.filter { e in graph.edges[e].exposureOf.map { !own.contains($0) } ?? false }
+            if !foreign.isEmpty, !sources.contains(path.nodes[0]) { sources.append(path.nodes[0]) }
+            for e in foreign where !edges.contains(e) { edges.append(e) }
+        }
+        guard !edges.isEmpty else { return nil }
+        return .exposureScoped(edges: Array(edges.prefix(3)), sources: sources, paths: found.counts.total, atLeast: found.partial)
+    }
+
+    /// How many paths an exposure explanation looks at for the scoped edges it names.
+    static let scopedExamples = 20
+
     /// `query` with the budget of an explanation: the query's or `explanationWork`, whichever is smaller, and
     /// its timeout turned into one deadline for all the explanation's searches together.
-    private static func probe(_ query: PathQuery) -> PathQuery {
+    static func probe(_ query: PathQuery) -> PathQuery {
         var probe = query
         probe.maxWork = min(query.maxWork ?? .max, Self.explanationWork)
         if let timeout = query.timeout {
@@ -234,9 +312,15 @@ extension PathEngine {
         for (key, value, kind) in contextOpenings(query.traversal) {
             var opened = query
             opened.traversal.filter.required[key] = value
-            let found = try paths(opened, limit: 0)
+            var found = try paths(opened, limit: 0)
             if found.counts != counts {
-                openings.append(.init(key: key, value: value, kind: kind, counts: found.counts, atLeast: found.partial))
+                // The verdict is stated as the query's own would be: tiered, after the feedback analysis.
+                try assess(opened, &found, detail: false)
+                try assessFeedback(opened, report: &found)
+                openings.append(
+                    .init(
+                        key: key, value: value, kind: kind, counts: found.counts, atLeast: found.partial,
+                        verdict: found.assessment?.verdict ?? found.counts.verdict, certainty: found.assessment?.certainty))
             }
         }
         return openings

@@ -16,6 +16,8 @@ public struct TraversalOptions: Hashable, Sendable {
     /// The `exposure_of` drugs whose scoped edges may be walked: those of the query's drug ends' families
     /// (set by the engine per query, `PathEngine.exposureParts`).
     var exposures: Set<String> = []
+    /// Walk every exposure-scoped edge, whatever the drug ends (an empty answer's explanation only).
+    var unscoped = false
 
     public init(undirected: Bool = false, labels: Set<String>? = nil, filter: ContextFilter = ContextFilter()) {
         self.undirected = undirected

@@ -112,7 +112,9 @@ public struct ContrastReport: Sendable {
         let ids = contrast.changed.map { DisplayText.escaped(network.nodeIDs[$0]) }
         let values = contrast.values.map { DisplayText.escaped($0) }
         let width = max("effect".count, ids.map(\.count).max() ?? 0)
-        let columns = values.map { max($0.count, Finding.undetermined.rawValue.count) }
+        // Each cell: the tiered verdict and, where one decides it, its certainty (`negative, probable`).
+        let cells = contrast.changed.map { target in contrast.runs.map { Self.cell($0, target) } }
+        let columns = values.indices.map { i in max(values[i].count, Finding.undetermined.rawValue.count, cells.map { $0[i].count }.max() ?? 0) }
         func pad(_ text: String, _ n: Int) -> String { text.padding(toLength: max(n, text.count), withPad: " ", startingAt: 0) }
         let key = DisplayText.escaped(contrast.key)
         var lines: [String] = []
@@ -121,8 +123,8 @@ public struct ContrastReport: Sendable {
             lines.append("no verdict changes between \(key)=" + values.joined(separator: ", "))
         } else {
             lines.append(Self.trimmed(pad("effect", width) + "  " + zip(values, columns).map { pad($0, $1) }.joined(separator: "  ")))
-            for (target, id) in zip(contrast.changed, ids) {
-                let verdicts = zip(contrast.runs, columns).map { pad($0.finding(target).rawValue, $1) }
+            for ((target, id), row) in zip(zip(contrast.changed, ids), cells) {
+                let verdicts = zip(row, columns).map { pad($0, $1) }
                 lines.append(Self.trimmed(pad(id, width) + "  " + verdicts.joined(separator: "  ")))
                 for (run, value) in zip(contrast.runs, values) {
                     guard let report = run.report(target) else { continue }
@@ -144,6 +146,13 @@ public struct ContrastReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A table cell: the verdict of `target` under `run`, with its certainty when a signed path decides it.
+    static func cell(_ run: Contrast.Run, _ target: NodeIndex) -> String {
+        let finding = run.finding(target).rawValue
+        guard case .verdict = run.finding(target), let certainty = run.report(target)?.assessment?.certainty else { return finding }
+        return finding + ", " + certainty.rawValue
+    }
+
     /// `line` without its trailing spaces.
     static func trimmed(_ line: String) -> String { String(line.reversed().drop { $0 == " " }.reversed()) }
 
@@ -151,6 +160,8 @@ public struct ContrastReport: Sendable {
     struct ContextJSON: Encodable, Sendable, Equatable {
         var value: String
         var verdict: String
+        /// The verdict's certainty (null when no signed path decides it, or the search stopped early).
+        var certainty: JSONNullable
         var total: Int
         var bySign: SignCountsJSON
         /// The path that decides it (headline, else shortest); absent when not reached.
@@ -158,7 +169,7 @@ public struct ContrastReport: Sendable {
         var feedback: FeedbackJSON?
 
         enum CodingKeys: String, CodingKey {
-            case value, verdict, total, path, feedback
+            case value, verdict, certainty, total, path, feedback
             case bySign = "by_sign"
         }
     }
@@ -196,7 +207,8 @@ public struct ContrastReport: Sendable {
                 let report = run.report(target)
                 let counts = report?.counts ?? SignCounts()
                 return ContextJSON(
-                    value: run.value, verdict: run.finding(target).rawValue, total: counts.total, bySign: SignCountsJSON(counts),
+                    value: run.value, verdict: run.finding(target).rawValue,
+                    certainty: JSONNullable(run.partial ? nil : report?.assessment?.certainty?.rawValue), total: counts.total, bySign: SignCountsJSON(counts),
                     path: report.map { PathJSON($0.deciding, network: network) },
                     feedback: report?.assessment?.feedback.map { FeedbackJSON($0, network: network) })
             }

@@ -222,7 +222,8 @@ public struct PathsReport: Sendable {
         }
     }
 
-    /// One context left out, in JSON: `key`, `value`, `type`, `total`, `by_sign`, `verdict`, `partial`.
+    /// One context left out, in JSON: `key`, `value`, `type`, `total`, `by_sign`, `verdict` (tiered), `certainty`,
+    /// `raw_verdict`, `partial`.
     struct ContextJSON: Encodable, Sendable, Equatable {
         var key: String
         var value: String
@@ -230,11 +231,14 @@ public struct PathsReport: Sendable {
         var total: Int
         var bySign: SignCountsJSON
         var verdict: String
+        var certainty: JSONNullable
+        var rawVerdict: String
         var partial: Bool
 
         enum CodingKeys: String, CodingKey {
-            case key, value, type, total, verdict, partial
+            case key, value, type, total, verdict, certainty, partial
             case bySign = "by_sign"
+            case rawVerdict = "raw_verdict"
         }
 
         init(_ opening: EmptyReason.ContextOpening) {
@@ -243,7 +247,9 @@ public struct PathsReport: Sendable {
             type = opening.kind.rawValue
             total = opening.counts.total
             bySign = SignCountsJSON(opening.counts)
-            verdict = Finding(opening.counts, partial: opening.atLeast).rawValue
+            verdict = opening.atLeast ? Finding.undetermined.rawValue : opening.verdict.rawValue
+            certainty = JSONNullable(opening.atLeast ? nil : opening.certainty?.rawValue)
+            rawVerdict = Finding(opening.counts, partial: opening.atLeast).rawValue
             partial = opening.atLeast
         }
     }
@@ -288,6 +294,10 @@ public struct ReachReport: Sendable {
     public let inherited: Inheritance?
     /// The query's clamped nodes (`--do`).
     public let interventions: [Intervention]
+    /// `effects`: the targets reached only in a context the query leaves out (`PathEngine.conditionalReach`).
+    public var conditional: [ConditionalReach] = []
+    /// How many of those contexts' searches stopped early.
+    public var conditionalStopped = 0
 
     public init(
         network: Network, direction: Direction, start: [NodeIndex], maxLength: Int, reached: [TargetReport], partial: Bool,
@@ -368,11 +378,47 @@ public struct ReachReport: Sendable {
         var inherited: InheritedJSON?
         /// The clamped nodes (only with `--do`).
         var interventions: [InterventionJSON]?
+        /// `effects`: the targets reached only in another context, one entry per target and context (only when some are).
+        var conditional: [ConditionalJSON]?
+        /// How many other contexts' searches stopped early (only when some did).
+        var conditionalStopped: Int?
 
         enum CodingKeys: String, CodingKey {
-            case provenance, from, to, partial, reached, filter, inherited, interventions
+            case provenance, from, to, partial, reached, filter, inherited, interventions, conditional
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
+            case conditionalStopped = "conditional_stopped"
+        }
+    }
+
+    /// A target reached only in another context, in JSON: `id`, `key`, `value`, `type`, `verdict` (tiered),
+    /// `certainty`, `reading`, `total`, `by_sign`.
+    struct ConditionalJSON: Encodable, Sendable, Equatable {
+        var id: String
+        var key: String
+        var value: String
+        var type: String
+        var verdict: String
+        var certainty: JSONNullable
+        var reading: String
+        var total: Int
+        var bySign: SignCountsJSON
+
+        enum CodingKeys: String, CodingKey {
+            case id, key, value, type, verdict, certainty, reading, total
+            case bySign = "by_sign"
+        }
+
+        init(_ reach: ConditionalReach, network: Network) {
+            id = network.nodeIDs[reach.report.target]
+            (key, value, type) = (reach.key, reach.value, reach.kind.rawValue)
+            verdict = reach.verdict.rawValue
+            let abstains = reach.report.assessment?.feedback?.abstains == true
+            certainty = JSONNullable(abstains ? nil : reach.report.assessment?.certainty?.rawValue)
+            reading = Reading(.verdict(reach.verdict), subject: Reading.subject(of: reach.report.target, in: network))
+                .phrase(reach.report.assessment)
+            total = reach.report.counts.total
+            bySign = SignCountsJSON(reach.report.counts)
         }
     }
 
@@ -396,7 +442,9 @@ public struct ReachReport: Sendable {
         return JSON(
             provenance: provenance, from: direction == .effects ? ids : nil, to: direction == .causes ? ids : nil,
             maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json, inherited: inheritedJSON(layout),
-            interventions: interventions.isEmpty ? nil : interventions.map { InterventionJSON($0, network: network) })
+            interventions: interventions.isEmpty ? nil : interventions.map { InterventionJSON($0, network: network) },
+            conditional: conditional.isEmpty ? nil : conditional.map { ConditionalJSON($0, network: network) },
+            conditionalStopped: conditionalStopped > 0 ? conditionalStopped : nil)
     }
 
     /// A target's verdict: undetermined when partial, else the tiered verdict (the raw one when not assessed).

@@ -52,6 +52,13 @@ struct ReadingLayout {
         return nodes.count <= 3 ? named : (Plural.count(nodes.count, noun), true)
     }
 
+    /// The subject of `effects` sentences and titles: the drugs, or without any (`effects --do` alone) the clamps, `do(c = -)`.
+    func subject(_ drugs: [NodeIndex]) -> (text: String, plural: Bool) {
+        guard drugs.isEmpty else { return naming(drugs, noun: "drug") }
+        let clamps = report.interventions.map { "do(\(DisplayText.escaped(network.nodeIDs[$0.node])) = \($0.sign.symbol))" }
+        return (clamps.joined(separator: ", "), clamps.count > 1)
+    }
+
     /// The path a row shows: the assessment's headline, else the shortest.
     func path(_ report: TargetReport) -> NetworkPath { report.assessment?.headline ?? report.shortest }
 
@@ -71,7 +78,7 @@ struct ReadingLayout {
     /// The rows in sections; `drugs` name the subject of `effects` titles (the racemate for inherited rows).
     func sections(_ rows: [ReadingRow], drugs: [NodeIndex]) -> [Section] {
         if isEffects {
-            let (drugs, plural) = naming(drugs, noun: "drug")
+            let (drugs, plural) = subject(drugs)
             return ReadingGroup.allCases.compactMap { group in
                 let members = rows.filter { ReadingGroup($0.reading) == group }
                 guard !members.isEmpty else { return nil }
@@ -118,6 +125,7 @@ struct ReadingLayout {
         let columns = Columns(rows: all, layout: self)
         var lines = [heading, columns.header]
         for section in main { lines += [""] + sectionLines(section, columns) }
+        lines += conditionalLines(hints: hints)
         if let (inheritance, parts) = inherited {
             let racemate = DisplayText.escaped(network.nodeIDs[inheritance.racemate])
             let drug = DisplayText.escaped(network.nodeIDs[report.start[0]])
@@ -146,16 +154,72 @@ struct ReadingLayout {
         return out
     }
 
+    /// The most targets "Only in other contexts" lists; the rest are counted.
+    static let conditionalShown = 20
+
+    /// "Only in other contexts": one line per target reached only with a context term added, with each such term's
+    /// reading and certainty and the `--where` that opens it (docs/queries.md, "Contexts"); none when there is none.
+    func conditionalLines(hints: LimitHints) -> [String] {
+        let reaches = report.conditional
+        guard isEffects, !reaches.isEmpty || report.conditionalStopped > 0 else { return [] }
+        var order: [NodeIndex] = []
+        // Per target, per term: the words of its reading, then `(--where k=v)` kept whole.
+        var terms: [NodeIndex: [[String]]] = [:]
+        for reach in reaches {
+            if terms[reach.report.target] == nil { order.append(reach.report.target) }
+            let reading = Reading(.verdict(reach.verdict), subject: Reading.subject(of: reach.report.target, in: network))
+            var text = reading.phrase(reach.report.assessment)
+            if Reading.isDeterminate(reading.finding), reach.report.assessment?.feedback?.abstains != true,
+                let certainty = reach.report.assessment?.certainty
+            {
+                text += ", " + certainty.rawValue
+            }
+            let term = DisplayText.escaped(reach.key) + "=" + DisplayText.escaped(reach.value)
+            let words = text.split(separator: " ").map(String.init) + ["(\(hints.contextFilter) \(term))"]
+            terms[reach.report.target, default: []].append(words)
+        }
+        let width = order.prefix(Self.conditionalShown).map { DisplayText.escaped(network.nodeIDs[$0]).count }.max() ?? 0
+        var lines = [""]
+        lines += Self.wrappedWords(
+            "Only in other contexts (\(order.count)): targets reached only with a condition asserted or another level named")
+        for target in order.prefix(Self.conditionalShown) {
+            let id = DisplayText.escaped(network.nodeIDs[target])
+            let each = terms[target]!
+            // One line when it fits; else one term a line under the first, each broken at spaces (never inside its `--where`).
+            let head = "  " + id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+            let indent = String(repeating: " ", count: head.count)
+            let parts = each.enumerated().map { i, words in i == each.count - 1 ? words : words.dropLast() + [words.last! + ";"] }
+            let whole = head + parts.map { $0.joined(separator: " ") }.joined(separator: " ")
+            guard whole.count > Self.width else {
+                lines.append(whole)
+                continue
+            }
+            for (i, words) in parts.enumerated() {
+                var line = (i == 0 ? head : indent) + words[0]
+                for word in words.dropFirst() {
+                    if line.count + 1 + word.count > Self.width {
+                        lines.append(line)
+                        line = indent + word
+                    } else {
+                        line += " " + word
+                    }
+                }
+                lines.append(line)
+            }
+        }
+        if order.count > Self.conditionalShown { lines.append("  … and \(order.count - Self.conditionalShown) more") }
+        if report.conditionalStopped > 0 {
+            lines.append(
+                "  (the search of \(Plural.count(report.conditionalStopped, "other context")) stopped at an explanation's budget: "
+                    + "targets it reaches may be missing)")
+        }
+        return lines
+    }
+
     var heading: String {
         let within = "within \(Plural.count(report.maxLength, "step"))"
         if isEffects {
-            var (drugs, plural) = naming(report.start, noun: "drug")
-            if report.start.isEmpty {
-                // `effects --do` without a drug: the clamps are the subject.
-                drugs = report.interventions.map { "do(\(DisplayText.escaped(network.nodeIDs[$0.node])) = \($0.sign.symbol))" }
-                    .joined(separator: ", ")
-                plural = report.interventions.count > 1
-            }
+            let (drugs, plural) = subject(report.start)
             let curated = network.graph != nil && report.reached.allSatisfy { Reading.subject(of: $0.target, in: network) != .other }
             let n = report.reached.count
             let what = curated ? (n == 1 ? "effect or condition" : "effects and conditions") : (n == 1 ? "node" : "nodes")

@@ -36,6 +36,12 @@ enum ReachOutput {
                 inputs: inputs, options: traversal.provenance(limits, input.network.provenanceOptions.merging(options) { a, _ in a })),
             filter: walk.filter, inherited: inherited, interventions: query.interventions)
         report.raw = raw
+        // The targets only another context reaches: part of the reading text and of JSON, not of `--raw` text.
+        if direction == .effects, !raw || format.format == .json {
+            (report.conditional, report.conditionalStopped) = try QueryInput.run { () throws(PathEngine.QueryError) in
+                try engine.conditionalReach(query, reached: reports, partial: partial)
+            }
+        }
         switch format.format {
         case .text: Console.out(raw ? report.text(hints: .cli) : report.readingText(hints: .cli))
         case .json: Console.out(try report.jsonText())
