@@ -165,38 +165,38 @@ struct KAndLimitEndToEndTests {
 
     @Test("--k: the k shortest paths with the totals and verdict of every path, in text, JSON, TSV and --batch")
     func kTotals() throws {
-        // A mixed example: ketamine → hyperalgesia holds under neuropathic pain, a condition the query asserts.
-        let neuropathic = ["--where", "condition=neuropathic-pain"]
-        let text = try pharmgraph(["paths", ketamine, "ketamine", "hyperalgesia", "--k", "1", "--raw"] + neuropathic)
+        // A mixed example: since the re-curation (issue 12) esketamine → sensorimotor-function is the
+        // smallest drug → node pair of the curated graph with paths of both signs (3 +, 1 -, 5 ?).
+        let pair = ["esketamine", "sensorimotor-function"]
+        let text = try pharmgraph(["paths", ketamine] + pair + ["--k", "1", "--raw"])
         #expect(text.status == 0)
-        #expect(text.stdout.hasPrefix("-  ketamine -inhibits-| nmdar-opioid-crosstalk -activates-> hyperalgesia"))
+        #expect(text.stdout.hasPrefix("-  esketamine -inhibits-| nmdar -activates-> sensorimotor-function"))
         let lines = text.stdout.split(separator: "\n")
-        #expect(lines.count == 4)
-        #expect(lines.dropFirst().first == "11 paths: 3 positive, 8 negative, 0 unknown; verdict: mixed (showing 1)")
-        let json = try pharmgraph(["paths", ketamine, "ketamine", "hyperalgesia", "--k", "1", "--format", "json"] + neuropathic)
-        #expect(json.stdout.contains("\"total\" : 11,"))
-        // The tiered verdict: the + paths all rest on the probable opioid agonism; the raw counts' verdict beside it.
-        #expect(json.stdout.contains("\"verdict\" : \"negative\""))
+        #expect(lines.count == 3)
+        #expect(lines.dropFirst().first == "9 paths: 3 positive, 1 negative, 5 unknown; verdict: mixed (showing 1)")
+        let json = try pharmgraph(["paths", ketamine] + pair + ["--k", "1", "--format", "json"])
+        #expect(json.stdout.contains("\"total\" : 9,"))
+        // The tiered verdict and the raw counts' verdict agree: the paths of both signs rest on established edges.
+        #expect(json.stdout.contains("\"verdict\" : \"mixed\""))
         #expect(json.stdout.contains("\"raw_verdict\" : \"mixed\""))
         #expect(json.stdout.contains("\"partial\" : false"))
         // The one path kept, and the headline.
         #expect(json.stdout.components(separatedBy: "\"length\"").count == 3)
-        let tsv = try pharmgraph(["paths", ketamine, "ketamine", "hyperalgesia", "--k", "1", "--format", "tsv"] + neuropathic)
-        #expect(tsv.stderr.hasPrefix("11 paths: 3 positive, 8 negative, 0 unknown; verdict: negative (established)\n"))
+        let tsv = try pharmgraph(["paths", ketamine] + pair + ["--k", "1", "--format", "tsv"])
+        #expect(tsv.stderr.hasPrefix("9 paths: 3 positive, 1 negative, 5 unknown; verdict: mixed (established)\n"))
         #expect(tsv.stdout.split(separator: "\n").count == 2)
         let dense = try pharmgraph(["paths", "paths/dense.yaml", "d", "e", "--max-length", "4", "--k", "3", "--raw"])
         #expect(dense.stdout.hasSuffix("\n2380 paths: 2380 positive, 0 negative, 0 unknown; verdict: positive (showing 3)\n"))
         #expect(dense.stdout.split(separator: "\n").count == 4)
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try "ketamine\thyperalgesia\n".write(toFile: directory + "/q.tsv", atomically: true, encoding: .utf8)
-        let batch = try Binary.run(["paths", ketamine, "--batch", "q.tsv", "--k", "1"] + neuropathic, in: directory)
-        #expect(batch.stdout.hasSuffix("\nketamine\thyperalgesia\t11\t3\t8\t0\tnegative\t2\tno\tmixed\testablished\n"))
-        let render = try Binary.run(
-            ["paths", ketamine, "ketamine", "hyperalgesia", "--k", "2", "--render", "p.dot"] + neuropathic, in: directory)
+        try "esketamine\tsensorimotor-function\n".write(toFile: directory + "/q.tsv", atomically: true, encoding: .utf8)
+        let batch = try Binary.run(["paths", ketamine, "--batch", "q.tsv", "--k", "1"], in: directory)
+        #expect(batch.stdout.hasSuffix("\nesketamine\tsensorimotor-function\t9\t3\t1\t5\tmixed\t2\tno\tmixed\testablished\n"))
+        let render = try Binary.run(["paths", ketamine] + pair + ["--k", "2", "--render", "p.dot"], in: directory)
         #expect(render.status == 0)
         let dot = try String(contentsOfFile: directory + "/p.dot", encoding: .utf8)
-        #expect(dot.contains("at most 6 steps: 11 (3 +, 8 -, 0 ?), net mixed; the 2 shortest drawn"))
+        #expect(dot.contains("at most 6 steps: 9 (3 +, 1 -, 5 ?), net mixed; the 2 shortest drawn"))
     }
 
     @Test("--k under a budget the counting cannot finish: k paths, and partial totals")

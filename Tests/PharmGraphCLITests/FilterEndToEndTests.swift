@@ -53,27 +53,27 @@ struct FilterEndToEndTests {
     func removedCount() throws {
         // dose is ordinal in the ketamine graph: --where dose=subanesthetic leaves out the edges that hold from anesthetic
         // dose up; the conditions it does not assert are left out too, and a second line says so.
-        let line = "--where dose=subanesthetic left out 7 of 229 edges\n"
+        let line = "--where dose=subanesthetic left out 7 of 228 edges\n"
         let conditions =
-            "unasserted conditions left out 12 edges (--where condition=chronic-pain includes 4, condition=hypoxia 2, "
-            + "condition=neuropathic-pain 2, condition=nmdar-hyperstimulation 4)\n"
+            "unasserted conditions left out 13 edges (--where condition=chronic-pain includes 4, condition=hypoxia 1, "
+            + "condition=neuropathic-pain 2, condition=nmdar-hyperstimulation 6)\n"
         let paths = try pharmgraph(
             "paths", ketamine, "ketamine", "antidepressant-effect", "--where", "dose=subanesthetic", "--limit", "0", "--raw")
         #expect(paths.status == 0)
-        // binds is no longer walked: 2 unknown-sign paths fewer than before issue 11.
-        #expect(paths.stdout == "87 paths: 63 positive, 0 negative, 24 unknown; verdict: positive\n" + line + conditions)
+        // The counts of the re-curated graph (issue 12); binds is not walked.
+        #expect(paths.stdout == "67 paths: 48 positive, 0 negative, 19 unknown; verdict: positive\n" + line + conditions)
         let tsv = try pharmgraph("paths", ketamine, "ketamine", "analgesia", "--where", "dose=subanesthetic", "--format", "tsv")
         #expect(tsv.stderr.contains("\n" + line + conditions))
         // The reading of effects and causes wraps the conditions line at 100 columns.
         let wrapped =
-            "unasserted conditions left out 12 edges (--where condition=chronic-pain includes 4,\n"
-            + "condition=hypoxia 2, condition=neuropathic-pain 2, condition=nmdar-hyperstimulation 4)\n"
+            "unasserted conditions left out 13 edges (--where condition=chronic-pain includes 4,\n"
+            + "condition=hypoxia 1, condition=neuropathic-pain 2, condition=nmdar-hyperstimulation 6)\n"
         let effects = try pharmgraph("effects", ketamine, "ketamine", "--where", "dose=subanesthetic")
         #expect(effects.status == 0 && effects.stdout.hasSuffix("\n" + line + wrapped))
         let causes = try pharmgraph("causes", ketamine, "depression", "--where", "dose=anesthetic")
-        #expect(causes.stdout.hasSuffix("\n--where dose=anesthetic left out 1 of 229 edges\n" + wrapped))
+        #expect(causes.stdout.hasSuffix("\n--where dose=anesthetic left out 1 of 228 edges\n" + wrapped))
         // Without --where, the ketamine graph's declared defaults still leave edges out, and the output says so.
-        #expect(try pharmgraph("effects", ketamine, "ketamine").stdout.contains("\nunasserted conditions left out 12 edges"))
+        #expect(try pharmgraph("effects", ketamine, "ketamine").stdout.contains("\nunasserted conditions left out 13 edges"))
         for command in [["paths", ketamine, "ketamine", "analgesia"], ["effects", ketamine, "ketamine"], ["causes", ketamine, "depression"]] {
             let plain = try Binary.run(command + ["--format", "json"], in: fixtures)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: Any])
@@ -84,7 +84,7 @@ struct FilterEndToEndTests {
             let json = try #require(try JSONSerialization.jsonObject(with: Data(filtered.stdout.utf8)) as? [String: Any])
             let filter = try #require(json["filter"] as? [String: Any], "\(command)")
             #expect(filter["terms"] as? [String: String] == ["dose": "subanesthetic"])
-            #expect(filter["edges_removed"] as? Int == 7 && filter["edges"] as? Int == 229)
+            #expect(filter["edges_removed"] as? Int == 7 && filter["edges"] as? Int == 228)
         }
         // A graph that declares no contexts (paths/signed.yaml, one undeclared dose edge): no filter line and no JSON
         // field without --where; with it, the one line.

@@ -286,11 +286,11 @@ struct InputEndToEndTests {
         #expect(check.stderr == "checked 1 file: 0 errors, 0 warnings\n")
         let stats = try Binary.run(["stats", "-"], in: fixtures, input: text)
         #expect(stats.status == 0)
-        #expect(stats.stdout.contains("nodes: 118"))
+        #expect(stats.stdout.contains("nodes: 117"))
         let paths = try Binary.run(
             ["paths", "-", "ketamine", "analgesia", "--input-format", "graph", "--limit", "0", "--raw"], in: fixtures, input: text)
         // The count line, then what the graph's declared defaults left out (unasserted conditions, supratherapeutic dose).
-        #expect(paths.stdout.hasPrefix("23 paths: 23 positive, 0 negative, 0 unknown; verdict: positive\nunasserted conditions left out "))
+        #expect(paths.stdout.hasPrefix("20 paths: 19 positive, 0 negative, 1 unknown; verdict: positive\nunasserted conditions left out "))
         let fromFile = try Binary.run(["paths", ketamine, "ketamine", "analgesia", "--limit", "0", "--raw"], in: fixtures)
         #expect(paths.stdout == fromFile.stdout)
         // Without a name, the parsed top level tells: a YAML mapping is a graph; a table's lines are not.

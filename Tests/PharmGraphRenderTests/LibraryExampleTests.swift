@@ -28,16 +28,17 @@ import Testing
         // --- end of part 1 ---
 
         #expect(input.diagnostics.isEmpty)
-        #expect(result.counts == SignCounts(positive: 23, negative: 0, unknown: 0))
+        #expect(result.counts == SignCounts(positive: 19, negative: 0, unknown: 1))
         #expect(result.finding.rawValue == "positive")
         #expect(!result.partial)
         #expect(result.paths.count == 20)
         // The same text `pharmgraph paths Graphs/ketamine.yaml ketamine analgesia --raw` prints (not assessed).
         let lines = text.split(separator: "\n")
         #expect(lines.first == "+  ketamine -inhibits-| nmdar -inhibits-| analgesia  [zanos2018,abdallah2016,zanos2018b,lisek2020 | zanos2018b]")
-        #expect(lines.dropLast().last == "23 paths: 23 positive, 0 negative, 0 unknown; verdict: positive (showing 20)")
+        // The re-curated graph (issue 12) has exactly 20 paths, so all are shown and the line says no "(showing N)".
+        #expect(lines.dropLast().last == "20 paths: 19 positive, 0 negative, 1 unknown; verdict: positive")
         // The graph declares its contexts: the last line says what the defaults left out (unasserted conditions, …).
-        #expect(lines.last?.hasPrefix("unasserted conditions left out 12 edges (the context filter condition=chronic-pain") == true)
+        #expect(lines.last?.hasPrefix("unasserted conditions left out 13 edges (the context filter condition=chronic-pain includes 4") == true)
         #expect(lines.count == 22)
         // The JSON document is reached through jsonText() alone.
         let json = try JSONSerialization.jsonObject(with: Data(try report.jsonText().utf8)) as? [String: Any]
