@@ -126,7 +126,7 @@ struct OtherContextTests {
         #expect(
             reason?.description(sources: query.sources, targets: query.targets, network: engine.network)
                 == "no path: 'seiz' is reached from 'li' only through an edge scoped to another drug's exposure (1 path): "
-                + "the edge gsk -inhibits-| seiz holds at ket's dose=sub (exposure_of: ket); 'li' is not in ket's family")
+                + "the edge gsk -inhibits-| seiz holds at ket's dose=sub (exposure_of: ket); the query starts from 'li', not from 'ket'")
         // ket walks it; a node no edge reaches stays unreachable.
         #expect(try engine.paths(PathQuery(sources: try nodes(engine, "ket"), targets: try nodes(engine, "seiz"))).counts.total == 1)
         let none = PathQuery(sources: try nodes(engine, "li"), targets: try nodes(engine, "x"))

@@ -107,12 +107,12 @@ struct ContextAdmission: Sendable {
 
 extension Network {
     /// The scopes of a curated graph's edges (`scopes[edgeScopes[e]]`), the declarations by key,
-    /// and per node the `exposure_of` drugs whose family it belongs to; all empty for an imported network.
+    /// and per node the `exposure_of` drugs whose exposure a path from it is (the drug itself); all empty for an imported network.
     struct ContextScopes: Sendable {
         var scopes: [EdgeScope] = []
         var edgeScopes: [Int32] = []
         var declarations: [String: ContextDeclaration] = [:]
-        /// Node → the `exposure_of` drugs of its family (sorted); nodes of no such family are absent.
+        /// Node → the `exposure_of` drugs a path from it walks the edges of (itself, when it is one); other nodes are absent.
         var exposureFamilies: [Int32: [String]] = [:]
 
         /// An imported network's: no declarations, so contexts filter as categorical values.
@@ -139,26 +139,13 @@ extension Network {
 
         private init() {}
 
-        /// For each `exposure_of` drug, its forms: the nodes joined to it by `has_component` and
-        /// `has_metabolite` edges, either way, transitively.
+        /// For each `exposure_of` drug, the one source whose exposure it is: the drug itself. A dose of racemic
+        /// ketamine is no dose of esketamine or of norketamine given as drugs (docs/queries.md, "Contexts"); a path
+        /// from the drug through one of its forms is still the drug's exposure, as its source is the drug.
         private static func families(_ graph: Graph, nodeIndex: [String: Int32]) -> [Int32: [String]] {
-            let drugs = Set(graph.edges.compactMap(\.exposureOf)).sorted()
-            guard !drugs.isEmpty else { return [:] }
-            var neighbours: [String: [String]] = [:]
-            for edge in graph.edges where edge.relation.isStructural {
-                neighbours[edge.from, default: []].append(edge.to)
-                neighbours[edge.to, default: []].append(edge.from)
-            }
             var families: [Int32: [String]] = [:]
-            for drug in drugs {
-                var seen: Set<String> = [drug]
-                var frontier = [drug]
-                while let node = frontier.popLast() {
-                    for next in neighbours[node] ?? [] where seen.insert(next).inserted { frontier.append(next) }
-                }
-                for node in seen.sorted() {
-                    if let i = nodeIndex[node] { families[i, default: []].append(drug) }
-                }
+            for drug in Set(graph.edges.compactMap(\.exposureOf)).sorted() {
+                if let i = nodeIndex[drug] { families[i, default: []].append(drug) }
             }
             return families
         }

@@ -152,7 +152,7 @@ public enum EmptyReason: Sendable, Equatable {
     }
 
     /// `no path: 'seiz' is reached from 'li' only through an edge scoped to another drug's exposure (1 path): the edge
-    /// gsk -| seiz holds at ket's dose=sub (exposure_of: ket); 'li' is not in ket's family`.
+    /// gsk -| seiz holds at ket's dose=sub (exposure_of: ket); the query starts from 'li', not from 'ket'`.
     static func scopedText(
         edges: [EdgeIndex], sources: [NodeIndex], targets: [NodeIndex], paths: Int, atLeast: Bool, network: Network
     ) -> String {
@@ -176,11 +176,10 @@ public enum EmptyReason: Sendable, Equatable {
         }
         let found = (atLeast ? "at least " : "") + Plural.count(paths, "path")
         let through = edges.count == 1 ? "an edge" : "edges"
-        let families = drugs.map { DisplayText.escaped($0) }
-        let family = families.count == 1 ? "\(families[0])'s family" : "the family of " + families.joined(separator: " or ")
+        let owners = drugs.map { "'" + DisplayText.escaped($0) + "'" }.joined(separator: " or ")
         let starts = names(sources, network)
         return "no path: \(names(targets, network)) is reached from \(starts) only through \(through) scoped to another drug's exposure "
-            + "(\(found)): " + clauses.joined(separator: "; ") + "; \(starts) \(sources.count == 1 ? "is" : "are") not in \(family)"
+            + "(\(found)): " + clauses.joined(separator: "; ") + "; the query starts from \(starts), not from \(owners)"
     }
 
     /// `'a'`, `'a', 'b'`, or `12 nodes` for a larger set.
@@ -210,7 +209,7 @@ extension PathEngine {
         let sources = Set(query.sources)
         let targets = Set(query.targets)
         if sources.count == 1, sources == targets { return .sameNode(query.sources[0]) }
-        // A no_effect edge scoped to a drug's exposure counts when any of the sources is of that drug's family.
+        // A no_effect edge scoped to a drug's exposure counts when any of the sources is that drug.
         var stated = query.traversal
         stated.exposures = exposureParts(query).reduce(into: []) { $0.formUnion($1.traversal.exposures) }
         if let edge = noEffectEdge(from: sources, to: targets, traversal: stated) { return .noEffect(edge) }
