@@ -161,6 +161,8 @@ struct InterventionEndToEndTests {
         let reachJSON = try pharmgraph("effects", "paths/feedback-large.yaml", "drug", "--max-length", "3", "--format", "json")
         #expect(reachJSON.stdout.contains("\"reading\" : \"no determinate effect: a feedback loop\""))
         #expect(reachJSON.stdout.contains("\"verdict\" : \"unknown\"") && reachJSON.stdout.contains("\"feedback\""))
-        #expect(effects.stdout.contains("e: feedback loop through n0, n1, n10, n100, n101, n102, … (250 nodes) (unbalanced): routes of the other sign may pass"))
+        #expect(
+            effects.stdout.contains(
+                "e: feedback loop through n0, n1, n10, n100, n101, n102, … (250 nodes) (unbalanced): routes of the other sign may pass"))
     }
 }
