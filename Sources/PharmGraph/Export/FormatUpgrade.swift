@@ -5,9 +5,9 @@
 /// built-in dose scale; each inferred decision comes back as a note for the curator to review.
 public enum FormatUpgrade {
     /// The built-in dose scale, lowest first: a `dose` key whose values all lie on it is declared ordinal.
-    public static let doseScale = ["subtherapeutic", "subanesthetic", "analgesic", "anesthetic", "supratherapeutic"]
+    static let doseScale = ["subtherapeutic", "subanesthetic", "analgesic", "anesthetic", "supratherapeutic"]
     /// The dose levels above the clinical range, left out of an inferred `default`.
-    public static let aboveClinical: Set<String> = ["supratherapeutic"]
+    static let aboveClinical: Set<String> = ["supratherapeutic"]
 
     /// What an upgrade did.
     public enum Outcome: Sendable {

@@ -12,16 +12,16 @@ public struct ContextDeclaration: Sendable, Equatable {
         case condition
     }
 
-    public var key: String
-    public var kind: Kind
+    public internal(set) var key: String
+    public internal(set) var kind: Kind
     /// Allowed values; for an ordinal key, lowest first.
-    public var values: [String]
+    public internal(set) var values: [String]
     /// The values a query covers when it names none for this key; `nil` means every value.
-    public var defaults: [String]?
+    public internal(set) var defaults: [String]?
     /// Whether the key describes a drug's exposure (dose, route, chronicity) and so belongs to the drug's edge.
-    public var exposure: Bool
-    public var description: String?
-    public var location: SourceLocation?
+    public internal(set) var exposure: Bool
+    public internal(set) var description: String?
+    public internal(set) var location: SourceLocation?
 
     public init(
         key: String, kind: Kind, values: [String], defaults: [String]? = nil, exposure: Bool = false,

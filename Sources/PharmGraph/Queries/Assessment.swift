@@ -4,34 +4,34 @@
 /// The raw counts stay in `PathReport.counts` / `TargetReport.counts`; see docs/queries.md for the rules.
 public struct Assessment: Sendable, Equatable {
     /// What the top tier's signed paths agree on (`mixed` when they disagree; `unknown` when only unsigned routes exist).
-    public var verdict: Verdict
+    public internal(set) var verdict: Verdict
     /// The verdict of the raw counts, as before the semantics (`SignCounts.verdict`).
-    public var rawVerdict: Verdict
+    public internal(set) var rawVerdict: Verdict
     /// The verdict's certainty: the weakest link of its best path; `nil` when no signed path exists.
-    public var certainty: Certainty?
+    public internal(set) var certainty: Certainty?
     /// Raw path counts per tier (weakest certainty on the path), firmest first; only tiers with paths.
-    public var tiers: [Tier]
+    public internal(set) var tiers: [Tier]
     /// Weaker evidence of the other sign, with the edges it all rests on.
-    public var caveats: [Caveat]
+    public internal(set) var caveats: [Caveat]
     /// For `mixed`: the edges the top tier's paths of the less supported sign all share.
-    public var decidingEdges: [EdgeIndex]
+    public internal(set) var decidingEdges: [EdgeIndex]
     /// Paths with an unknown-sign step (modulates, unmapped labels): never decide.
-    public var unsignedRoutes: Int
+    public internal(set) var unsignedRoutes: Int
     /// Distinct mechanisms, when the paths were few enough to enumerate (`nil` otherwise).
-    public var mechanisms: [Mechanism]?
+    public internal(set) var mechanisms: [Mechanism]?
     /// The path that states the mechanism, chosen by the headline rule.
-    public var headline: NetworkPath?
+    public internal(set) var headline: NetworkPath?
     /// Whether the verdict rests on a correlational edge (its best path has one).
-    public var correlational: Bool
+    public internal(set) var correlational: Bool
     /// For `mixed`: the less supported sign, whose paths `decidingEdges` come from.
-    public var decidingSign: Sign? = nil
+    public internal(set) var decidingSign: Sign? = nil
     /// Whether every path was enumerated (at most `VerdictRules.enumerationBound`, 10,000), so that shared and deciding
     /// edges, mechanisms and the headline were computed; when not, caveats carry counts only.
-    public var enumerated: Bool = true
+    public internal(set) var enumerated: Bool = true
     /// Unbalanced feedback loops on the way, and how they were settled (`PathEngine.assessFeedback`).
-    public var feedback: Feedback? = nil
+    public internal(set) var feedback: Feedback? = nil
 
-    public init(
+    init(
         verdict: Verdict, rawVerdict: Verdict, certainty: Certainty? = nil, tiers: [Tier] = [], caveats: [Caveat] = [],
         decidingEdges: [EdgeIndex] = [], unsignedRoutes: Int = 0, mechanisms: [Mechanism]? = nil,
         headline: NetworkPath? = nil, correlational: Bool = false
@@ -50,10 +50,10 @@ public struct Assessment: Sendable, Equatable {
 
     /// The raw counts of the paths whose weakest link has one certainty.
     public struct Tier: Sendable, Equatable {
-        public var certainty: Certainty
-        public var counts: SignCounts
+        public internal(set) var certainty: Certainty
+        public internal(set) var counts: SignCounts
 
-        public init(certainty: Certainty, counts: SignCounts) {
+        init(certainty: Certainty, counts: SignCounts) {
             self.certainty = certainty
             self.counts = counts
         }
@@ -62,15 +62,15 @@ public struct Assessment: Sendable, Equatable {
     /// Lower-tier paths that disagree with the verdict, and the edges all of them share (what would have to be wrong).
     public struct Caveat: Sendable, Equatable {
         /// The sign of the disagreeing paths.
-        public var sign: Sign
+        public internal(set) var sign: Sign
         /// Their tier.
-        public var certainty: Certainty
+        public internal(set) var certainty: Certainty
         /// How many raw paths.
-        public var paths: Int
+        public internal(set) var paths: Int
         /// The edges every one of them passes through, weakest first.
-        public var sharedEdges: [EdgeIndex]
+        public internal(set) var sharedEdges: [EdgeIndex]
 
-        public init(sign: Sign, certainty: Certainty, paths: Int, sharedEdges: [EdgeIndex]) {
+        init(sign: Sign, certainty: Certainty, paths: Int, sharedEdges: [EdgeIndex]) {
             self.sign = sign
             self.certainty = certainty
             self.paths = paths
@@ -81,16 +81,16 @@ public struct Assessment: Sendable, Equatable {
     /// One mechanism: the paths that share a first molecular target and the node sequence from there on.
     public struct Mechanism: Sendable, Equatable {
         /// The node sequence from the first molecular target to the target, structural hops left out.
-        public var nodes: [NodeIndex]
-        public var sign: Sign
+        public internal(set) var nodes: [NodeIndex]
+        public internal(set) var sign: Sign
         /// The weakest certainty of its best path.
-        public var certainty: Certainty
+        public internal(set) var certainty: Certainty
         /// How many raw paths it stands for (parallel edges and drug forms).
-        public var paths: Int
+        public internal(set) var paths: Int
         /// The drug forms it was reached through by structural hops (e.g. esketamine), if any.
-        public var via: [NodeIndex]
+        public internal(set) var via: [NodeIndex]
 
-        public init(nodes: [NodeIndex], sign: Sign, certainty: Certainty, paths: Int, via: [NodeIndex] = []) {
+        init(nodes: [NodeIndex], sign: Sign, certainty: Certainty, paths: Int, via: [NodeIndex] = []) {
             self.nodes = nodes
             self.sign = sign
             self.certainty = certainty

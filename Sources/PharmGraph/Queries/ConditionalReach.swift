@@ -2,14 +2,14 @@
 /// ordinal level outside the range it covers (docs/queries.md, "Contexts").
 public struct ConditionalReach: Sendable {
     /// The context term that opens the target.
-    public var key: String
-    public var value: String
+    public internal(set) var key: String
+    public internal(set) var value: String
     /// `.condition` or `.ordinal`.
-    public var kind: ContextDeclaration.Kind
+    public internal(set) var kind: ContextDeclaration.Kind
     /// The target's answer with that term added: counts, and the tiered verdict after the feedback analysis.
-    public var report: TargetReport
+    public internal(set) var report: TargetReport
 
-    public init(key: String, value: String, kind: ContextDeclaration.Kind, report: TargetReport) {
+    init(key: String, value: String, kind: ContextDeclaration.Kind, report: TargetReport) {
         (self.key, self.value, self.kind, self.report) = (key, value, kind, report)
     }
 

@@ -18,7 +18,7 @@ public struct Contrast: Sendable {
         public let partial: Bool
 
         /// The report of `target`, if reached.
-        public func report(_ target: NodeIndex) -> TargetReport? { reports.first { $0.target == target } }
+        func report(_ target: NodeIndex) -> TargetReport? { reports.first { $0.target == target } }
 
         /// The verdict for `target`: `none` when not reached, undetermined when partial.
         public func finding(_ target: NodeIndex) -> Finding {
@@ -30,12 +30,12 @@ public struct Contrast: Sendable {
 
 extension TargetReport {
     /// The verdict reported: the assessment's (tiered, or after feedback), else the raw counts'; undetermined when partial.
-    public func finding(partial: Bool) -> Finding {
+    func finding(partial: Bool) -> Finding {
         partial ? .undetermined : .verdict(assessment?.verdict ?? counts.verdict)
     }
 
     /// The path that decides the verdict: the assessment's headline, else the shortest.
-    public var deciding: NetworkPath { assessment?.headline ?? shortest }
+    var deciding: NetworkPath { assessment?.headline ?? shortest }
 }
 
 extension PathEngine {

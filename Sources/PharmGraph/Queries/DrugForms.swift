@@ -2,14 +2,14 @@
 /// an enantiomer belongs to, the forms of a drug, its family, and the strength of a path's first effect edge.
 ///
 /// Imported networks have no forms: every answer is empty (docs/queries.md, "Reading verdicts").
-public struct DrugForms: Sendable {
-    public let network: Network
+struct DrugForms: Sendable {
+    let network: Network
     /// The structural edges out of each node: (edge, target).
     private let out: [Int32: [(edge: Int32, to: Int32)]]
     /// The sources of the structural edges into each node.
     private let into: [Int32: [Int32]]
 
-    public init(network: Network) {
+    init(network: Network) {
         self.network = network
         var out: [Int32: [(edge: Int32, to: Int32)]] = [:]
         var into: [Int32: [Int32]] = [:]
@@ -26,13 +26,13 @@ public struct DrugForms: Sendable {
     }
 
     /// The node's curated role (racemate, enantiomer, metabolite), if any.
-    public func role(of drug: NodeIndex) -> DrugRole? {
+    func role(of drug: NodeIndex) -> DrugRole? {
         network.graph?.nodes[Int(drug.rawValue)].role
     }
 
     /// The racemates of an enantiomer (sources of a `has_component` edge into it with role racemate), by id;
     /// empty for any node whose role is not enantiomer.
-    public func racemates(of drug: NodeIndex) -> [NodeIndex] {
+    func racemates(of drug: NodeIndex) -> [NodeIndex] {
         guard role(of: drug) == .enantiomer, let graph = network.graph else { return [] }
         let sources = Set(
             graph.edges.indices.filter {
@@ -43,7 +43,7 @@ public struct DrugForms: Sendable {
     }
 
     /// Every form `drug` reaches by structural edges (its components and metabolites, theirs, and so on), `drug` left out, by id.
-    public func forms(of drug: NodeIndex) -> [NodeIndex] {
+    func forms(of drug: NodeIndex) -> [NodeIndex] {
         var seen: Set<Int32> = [drug.rawValue]
         var stack = [drug.rawValue]
         while let n = stack.popLast() {
@@ -55,7 +55,7 @@ public struct DrugForms: Sendable {
 
     /// The family a drug belongs to, named by its root: the first by id of the nodes it is a form of that are
     /// forms of nothing (the drug itself when it is a form of nothing).
-    public func family(of drug: NodeIndex) -> NodeIndex {
+    func family(of drug: NodeIndex) -> NodeIndex {
         var seen: Set<Int32> = [drug.rawValue]
         var stack = [drug.rawValue]
         var roots: [Int32] = []
@@ -70,13 +70,13 @@ public struct DrugForms: Sendable {
     }
 
     /// The strength of the path's first edge that is not structural (structural hops are attribution), if stated.
-    public func firstStrength(_ path: NetworkPath) -> Strength? {
+    func firstStrength(_ path: NetworkPath) -> Strength? {
         guard let graph = network.graph else { return nil }
         return path.edges.lazy.map { graph.edges[Int($0.rawValue)] }.first { !$0.relation.isStructural }?.strength
     }
 
     /// The forms the path starts through: the targets of its leading structural hops (e.g. `esketamine`).
-    public func via(_ path: NetworkPath) -> [NodeIndex] {
+    func via(_ path: NetworkPath) -> [NodeIndex] {
         var forms: [NodeIndex] = []
         for (i, e) in path.edges.enumerated() {
             guard let relation = network.edge(e).relation, relation.isStructural else { break }
@@ -99,7 +99,7 @@ public struct Inheritance: Sendable {
     /// The racemate's search stopped early: its rows are lower bounds and undetermined.
     public let partial: Bool
 
-    public init(racemate: NodeIndex, reached: [TargetReport], own: [NodeIndex: Finding], partial: Bool) {
+    init(racemate: NodeIndex, reached: [TargetReport], own: [NodeIndex: Finding], partial: Bool) {
         self.racemate = racemate
         self.reached = reached
         self.own = own

@@ -24,26 +24,26 @@ public enum EmptyReason: Sendable, Equatable {
 
     /// A filter term and the paths that come back when it alone is dropped.
     public struct FilterTerm: Sendable, Equatable {
-        public var key: String
-        public var value: String
-        public var paths: Int
+        public internal(set) var key: String
+        public internal(set) var value: String
+        public internal(set) var paths: Int
     }
 
     /// A context the query did not assert (a condition, or an ordinal level outside the default) and the paths it gives.
     public struct ContextOpening: Sendable, Equatable {
-        public var key: String
-        public var value: String
+        public internal(set) var key: String
+        public internal(set) var value: String
         /// `.condition` or `.ordinal`.
-        public var kind: ContextDeclaration.Kind
-        public var counts: SignCounts
+        public internal(set) var kind: ContextDeclaration.Kind
+        public internal(set) var counts: SignCounts
         /// The search stopped early: the counts are lower bounds.
-        public var atLeast: Bool
+        public internal(set) var atLeast: Bool
         /// The tiered verdict of those paths, after the feedback analysis (docs/queries.md, "Verdicts").
-        public var verdict: Verdict
+        public internal(set) var verdict: Verdict
         /// Its certainty; `nil` when no signed path decides it.
-        public var certainty: Certainty?
+        public internal(set) var certainty: Certainty?
 
-        public init(
+        init(
             key: String, value: String, kind: ContextDeclaration.Kind, counts: SignCounts, atLeast: Bool, verdict: Verdict,
             certainty: Certainty?
         ) {
@@ -52,12 +52,12 @@ public enum EmptyReason: Sendable, Equatable {
         }
 
         /// `positive, established`, `none`, or `undetermined` when the search stopped early.
-        public var verdictWords: String {
+        var verdictWords: String {
             atLeast ? Finding.undetermined.rawValue : verdict.rawValue + (certainty.map { ", " + $0.rawValue } ?? "")
         }
 
         /// `asserting condition=x gives 2 paths (verdict positive, established)`, or for a level `at dose=y there is 1 path (verdict negative)`.
-        public var words: String { phrase(conditional: false) }
+        var words: String { phrase(conditional: false) }
 
         /// As `words`, or after `conditional on condition=x: ` (an empty answer's reason) `asserting it gives …`.
         func phrase(conditional: Bool) -> String {
@@ -77,10 +77,10 @@ public enum EmptyReason: Sendable, Equatable {
 
     /// What the query walked, for the words of `unreachable`.
     public struct Traversal: Sendable, Equatable {
-        public var undirected: Bool
-        public var relations: [String]?
+        public internal(set) var undirected: Bool
+        public internal(set) var relations: [String]?
         /// The query had via, avoid, sign or pattern constraints.
-        public var constrained: Bool
+        public internal(set) var constrained: Bool
     }
 
     /// A machine word for JSON: `same_node`, `no_effect`, `filtered`, `conditional`, `exposure_scoped`, `too_long`, `reverse_only`, `unreachable`, `unsettled`.
@@ -191,10 +191,10 @@ public enum EmptyReason: Sendable, Equatable {
 
 extension PathEngine {
     /// The work budget of each search an explanation runs (or the query's, when smaller): it stays cheap beside the query.
-    public static let explanationWork = 10_000_000
+    static let explanationWork = 10_000_000
 
     /// How many lengths past the maximum a constrained query (via, sign, pattern) is searched for an explanation.
-    public static let constrainedLookahead = 3
+    static let constrainedLookahead = 3
 
     /// Why `result`, the answer to `query`, has no path; `nil` unless it is a complete `none`.
     ///

@@ -2,20 +2,20 @@
 /// loops, and whether routes of the other sign pass the length limit (docs/queries.md, "Feedback loops").
 public struct Feedback: Sendable, Equatable {
     /// The unbalanced strongly connected components on the way, each as its nodes in id order, largest first.
-    public var loops: [[NodeIndex]]
+    public internal(set) var loops: [[NodeIndex]]
     /// How many nodes lie on the way (reached from a source and reaching a target by signed steps).
-    public var region: Int
+    public internal(set) var region: Int
     /// The verdict the search up to the length limit gave.
-    public var verdict: Verdict
-    public var outcome: Outcome
+    public internal(set) var verdict: Verdict
+    public internal(set) var outcome: Outcome
 
     /// Regions up to this many nodes are resolved by counting every simple path through them: larger ones are a
     /// network's giant loop, where such a count cannot finish.
-    public static let resolvableNodes = 200
+    static let resolvableNodes = 200
     /// The most search steps the count may take (about 0.1 s): counting simple paths is exponential in the worst case.
-    public static let resolutionWork = 5_000_000
+    static let resolutionWork = 5_000_000
 
-    public init(loops: [[NodeIndex]], region: Int, verdict: Verdict, outcome: Outcome) {
+    init(loops: [[NodeIndex]], region: Int, verdict: Verdict, outcome: Outcome) {
         self.loops = loops
         self.region = region
         self.verdict = verdict
@@ -36,13 +36,13 @@ public struct Feedback: Sendable, Equatable {
     }
 
     /// Whether the verdict is not determinate by path counting.
-    public var abstains: Bool {
+    var abstains: Bool {
         if case .kept = outcome { return false }
         return true
     }
 
     /// The verdict to report: mixed when both signs were found at some length, unknown when not resolved, else unchanged.
-    public var reported: Verdict {
+    var reported: Verdict {
         switch outcome {
         case .kept: verdict
         case .otherSign: .mixed
@@ -51,7 +51,7 @@ public struct Feedback: Sendable, Equatable {
     }
 
     /// A machine word for JSON: `kept`, `other_sign`, `too_large`, `stopped`.
-    public var word: String {
+    var word: String {
         switch outcome {
         case .kept: "kept"
         case .otherSign: "other_sign"
@@ -95,7 +95,7 @@ public struct Feedback: Sendable, Equatable {
 
 extension Assessment {
     /// Records a feedback finding; when it abstains, the verdict becomes `Feedback.reported` (mixed or unknown).
-    public mutating func apply(_ feedback: Feedback) {
+    mutating func apply(_ feedback: Feedback) {
         self.feedback = feedback
         verdict = feedback.reported
     }
@@ -294,7 +294,7 @@ extension PathEngine {
 
     /// The feedback finding for `query`, whose search up to its length limit gave `verdict`; `nil`
     /// when the verdict is not determinate or no unbalanced loop lies on the way.
-    public func feedback(_ query: PathQuery, verdict: Verdict) throws(QueryError) -> Feedback? {
+    func feedback(_ query: PathQuery, verdict: Verdict) throws(QueryError) -> Feedback? {
         guard verdict == .positive || verdict == .negative, Self.analysesFeedback(query) else { return nil }
         let analysis = FeedbackAnalysis(
             network: network, steps: steps(for: query.walk), sources: query.signedSources.map(\.node), avoid: query.avoid)

@@ -1,36 +1,36 @@
 /// What a query's contexts left out of a network: the context filter's terms and the edges they removed,
 /// and what the graph's declared defaults left out (an ordinal key's default range, unasserted conditions).
-public struct FilterSummary: Sendable, Equatable {
-    public let filter: ContextFilter
+struct FilterSummary: Sendable, Equatable {
+    let filter: ContextFilter
     /// Edges the filter's terms leave out.
-    public let edgesRemoved: Int
-    public let edges: Int
+    let edgesRemoved: Int
+    let edges: Int
     /// Per declared key the filter names no value for, what its default leaves out (keys with nothing left out are absent).
-    public let defaults: [DefaultScope]
+    let defaults: [DefaultScope]
 
     /// What a declared key's default leaves out when a query names no value for it.
-    public struct DefaultScope: Sendable, Equatable {
-        public let key: String
+    struct DefaultScope: Sendable, Equatable {
+        let key: String
         /// `.ordinal` (its default range) or `.condition` (not asserted).
-        public let kind: ContextDeclaration.Kind
+        let kind: ContextDeclaration.Kind
         /// The levels an ordinal key's default covers, lowest first; empty for a condition.
-        public let covered: [String]
+        let covered: [String]
         /// Edges left out by this key's default alone.
-        public let edgesRemoved: Int
+        let edgesRemoved: Int
         /// The values that, required instead, bring some of them back, in declared order, each with how many.
-        public let including: [Inclusion]
+        let including: [Inclusion]
         /// Whether `covered` is a run of consecutive levels (written `a–b`, else listed).
         let contiguous: Bool
     }
 
     /// A value of a key and how many of the edges its default left out it brings back.
-    public struct Inclusion: Sendable, Equatable {
-        public let value: String
-        public let edges: Int
+    struct Inclusion: Sendable, Equatable {
+        let value: String
+        let edges: Int
     }
 
     /// The summary of `filter` on `network`; `nil` when there is no term and the defaults leave nothing out.
-    public init?(_ filter: ContextFilter, in network: Network) {
+    init?(_ filter: ContextFilter, in network: Network) {
         let defaults = Self.defaults(filter, in: network)
         guard !filter.isEmpty || !defaults.isEmpty else { return nil }
         self.filter = filter
@@ -77,7 +77,7 @@ public struct FilterSummary: Sendable, Equatable {
     /// `the context filter dose=subanesthetic left out 12 of 229 edges`, naming the filter in the words of `hints`,
     /// and a line of what the defaults left out, e.g. `the default dose range subanesthetic–anesthetic left out
     /// 3 edges (the context filter dose=supratherapeutic includes them)`.
-    public func line(hints: LimitHints = .library) -> String {
+    func line(hints: LimitHints = .library) -> String {
         var lines: [String] = []
         if !filter.isEmpty {
             lines.append("\(hints.contextFilter) \(filter.terms.joined(separator: ",")) left out \(edgesRemoved) of \(Plural.count(edges, "edge"))")

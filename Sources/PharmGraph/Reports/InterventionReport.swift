@@ -13,7 +13,7 @@ struct InterventionJSON: Encodable, Sendable, Equatable {
 
 extension Intervention {
     /// `interventions: do(nmdar = -), do(bdnf = +): edges into them cut; their paths count with the clamp's sign`.
-    public static func line(_ interventions: [Intervention], network: Network) -> String? {
+    static func line(_ interventions: [Intervention], network: Network) -> String? {
         guard !interventions.isEmpty else { return nil }
         let terms = interventions.map { "do(\(DisplayText.escaped(network.nodeIDs[$0.node])) = \($0.sign.symbol))" }
         return "interventions: " + terms.joined(separator: ", ") + ": edges into them cut; their paths count with the clamp's sign"
@@ -87,11 +87,11 @@ extension Finding {
 public struct ContrastReport: Sendable {
     static let schema = "pharmgraph-contrast/1"
 
-    public let network: Network
+    let network: Network
     public let contrast: Contrast
-    public let sources: [NodeIndex]
-    public let interventions: [Intervention]
-    public let maxLength: Int
+    let sources: [NodeIndex]
+    let interventions: [Intervention]
+    let maxLength: Int
     public let provenance: Provenance
 
     public init(

@@ -47,7 +47,7 @@ public struct PathsReport: Sendable {
     /// Why a complete `none` found no path (`PathEngine.explain`), if given.
     public let explanation: EmptyReason?
     /// What the query's context filter left out, when it has one.
-    public let filter: FilterSummary?
+    let filter: FilterSummary?
     /// Whether the text is the raw counts' alone, as before the verdict semantics (`--raw`).
     public var raw = false
     /// The query's clamped nodes (`--do`).
@@ -75,7 +75,7 @@ public struct PathsReport: Sendable {
     }
 
     /// The explanation in words, if any.
-    public var explanationText: String? {
+    var explanationText: String? {
         explanation.map { $0.description(sources: sources, targets: targets, network: network) }
     }
 
@@ -287,7 +287,7 @@ public struct ReachReport: Sendable {
     public let partial: Bool
     public let provenance: Provenance
     /// What the query's context filter left out, when it has one.
-    public let filter: FilterSummary?
+    let filter: FilterSummary?
     /// Whether the text is the raw counts' alone, as before the verdict semantics (`--raw`).
     public var raw = false
     /// For an enantiomer's `effects`: what it inherits from its racemate (`PathEngine.inherited`).

@@ -4,9 +4,9 @@
 /// A − verdict on a condition *relieves/prevents* it and a + verdict *causes/worsens* it; on an effect (or any
 /// other node) a + verdict *produces* it and a − verdict *reduces* it. `mixed`, `unknown`, `none` and a partial
 /// search are abstentions: "no determinate effect: …".
-public struct Reading: Sendable, Equatable {
+struct Reading: Sendable, Equatable {
     /// Which way the drug acts on the target.
-    public enum Stance: String, Sendable, CaseIterable {
+    enum Stance: String, Sendable, CaseIterable {
         /// A + verdict: causes/worsens a condition, produces an effect.
         case drives
         /// A − verdict: relieves/prevents a condition, reduces an effect.
@@ -16,23 +16,23 @@ public struct Reading: Sendable, Equatable {
     }
 
     /// What the target is, for the words: a curated condition, a curated effect (with its valence), or anything else.
-    public enum Subject: Sendable, Equatable {
+    enum Subject: Sendable, Equatable {
         case condition
         case effect(Valence?)
         /// Any other node, and every node of an imported network (no curated kinds or valence).
         case other
     }
 
-    public let finding: Finding
-    public let subject: Subject
+    let finding: Finding
+    let subject: Subject
 
-    public init(_ finding: Finding, subject: Subject) {
+    init(_ finding: Finding, subject: Subject) {
         self.finding = finding
         self.subject = subject
     }
 
     /// The subject of a node: curated `condition` and `effect` nodes; everything else (and imported networks) is `other`.
-    public static func subject(of node: NodeIndex, in network: Network) -> Subject {
+    static func subject(of node: NodeIndex, in network: Network) -> Subject {
         guard let graph = network.graph else { return .other }
         let node = graph.nodes[Int(node.rawValue)]
         switch node.kind {
@@ -43,7 +43,7 @@ public struct Reading: Sendable, Equatable {
     }
 
     /// The subject shared by a set of nodes: theirs when they agree (an effect's valence only when all share it), else `other`.
-    public static func subject(of nodes: [NodeIndex], in network: Network) -> Subject {
+    static func subject(of nodes: [NodeIndex], in network: Network) -> Subject {
         let subjects = nodes.map { subject(of: $0, in: network) }
         guard let first = subjects.first else { return .other }
         if subjects.allSatisfy({ $0 == first }) { return first }
@@ -52,21 +52,21 @@ public struct Reading: Sendable, Equatable {
     }
 
     /// The finding a row reads: the assessment's verdict when there is one, else the raw counts'; undetermined when partial.
-    public static func finding(_ report: TargetReport, partial: Bool) -> Finding {
+    static func finding(_ report: TargetReport, partial: Bool) -> Finding {
         partial ? .undetermined : .verdict(report.assessment?.verdict ?? report.counts.verdict)
     }
 
     /// The finding of a path query, as `finding(_:partial:)`.
-    public static func finding(_ report: PathReport) -> Finding {
+    static func finding(_ report: PathReport) -> Finding {
         report.partial ? .undetermined : .verdict(report.assessment?.verdict ?? report.counts.verdict)
     }
 
     /// Whether the finding is a prediction (positive or negative) rather than an abstention.
-    public static func isDeterminate(_ finding: Finding) -> Bool {
+    static func isDeterminate(_ finding: Finding) -> Bool {
         finding == .verdict(.positive) || finding == .verdict(.negative)
     }
 
-    public var stance: Stance {
+    var stance: Stance {
         switch finding {
         case .verdict(.positive): .drives
         case .verdict(.negative): .counters
@@ -75,13 +75,13 @@ public struct Reading: Sendable, Equatable {
     }
 
     /// The valence of an effect, if it has one.
-    public var valence: Valence? {
+    var valence: Valence? {
         if case let .effect(valence) = subject { return valence }
         return nil
     }
 
     /// The short phrase of a table column: `relieves/prevents`, `causes/worsens`, `produces`, `reduces`, `no determinate effect`.
-    public var word: String {
+    var word: String {
         switch (stance, subject) {
         case (.drives, .condition): "causes/worsens"
         case (.counters, .condition): "relieves/prevents"
@@ -92,7 +92,7 @@ public struct Reading: Sendable, Equatable {
     }
 
     /// Why an abstention abstains, in words; `nil` for a determinate finding.
-    public var reason: String? {
+    var reason: String? {
         switch finding {
         case .verdict(.positive), .verdict(.negative): nil
         case .verdict(.mixed): "evidence of both signs"
@@ -103,15 +103,15 @@ public struct Reading: Sendable, Equatable {
     }
 
     /// The phrase JSON carries as `reading`: the word, and for an abstention its reason (`no determinate effect: only unsigned routes`).
-    public var phrase: String { reason.map { "\(word): \($0)" } ?? word }
+    var phrase: String { reason.map { "\(word): \($0)" } ?? word }
 
     /// The JSON phrase of a finding with this assessment: a verdict a feedback loop makes abstain says so.
-    public func phrase(_ assessment: Assessment?) -> String {
+    func phrase(_ assessment: Assessment?) -> String {
         assessment?.feedback?.abstains == true ? "\(word): a feedback loop" : phrase
     }
 
     /// The verb of a sentence (`relieves or prevents`), third person singular or, with `plural`, plural; `nil` for an abstention.
-    public func verb(plural: Bool = false) -> String? {
+    func verb(plural: Bool = false) -> String? {
         switch (stance, subject) {
         case (.drives, .condition): plural ? "cause or worsen" : "causes or worsens"
         case (.counters, .condition): plural ? "relieve or prevent" : "relieves or prevents"
@@ -122,7 +122,7 @@ public struct Reading: Sendable, Equatable {
     }
 
     /// The phrase of the other sign than the finding's, for a caveat: a + caveat of a − verdict on a condition is `causes/worsens`.
-    public func phrase(of sign: Sign) -> String {
+    func phrase(of sign: Sign) -> String {
         switch sign {
         case .positive: Reading(.verdict(.positive), subject: subject).word
         case .negative: Reading(.verdict(.negative), subject: subject).word
@@ -132,7 +132,7 @@ public struct Reading: Sendable, Equatable {
 }
 
 /// The groups `effects` lists its rows in, in this order (docs/queries.md, "Reading verdicts").
-public enum ReadingGroup: Int, Sendable, CaseIterable, Comparable {
+enum ReadingGroup: Int, Sendable, CaseIterable, Comparable {
     case conditionsCountered
     case conditionsDriven
     case conditionsUndecided
@@ -145,7 +145,7 @@ public enum ReadingGroup: Int, Sendable, CaseIterable, Comparable {
     case other
 
     /// The group of a row.
-    public init(_ reading: Reading) {
+    init(_ reading: Reading) {
         switch reading.subject {
         case .condition:
             switch reading.stance {
@@ -165,7 +165,7 @@ public enum ReadingGroup: Int, Sendable, CaseIterable, Comparable {
     }
 
     /// The title over the group's rows; `subject` names the drugs (`ketamine`), `plural` when several; `imported` for a network.
-    public func title(subject: String, plural: Bool, imported: Bool) -> String {
+    func title(subject: String, plural: Bool, imported: Bool) -> String {
         switch self {
         case .conditionsCountered: "Conditions \(subject) \(plural ? "relieve or prevent" : "relieves or prevents")"
         case .conditionsDriven: "Conditions \(subject) \(plural ? "cause or worsen" : "causes or worsens")"
@@ -178,14 +178,14 @@ public enum ReadingGroup: Int, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (a: ReadingGroup, b: ReadingGroup) -> Bool { a.rawValue < b.rawValue }
+    static func < (a: ReadingGroup, b: ReadingGroup) -> Bool { a.rawValue < b.rawValue }
 }
 
 extension PathsReport {
     /// The summary in words, above the counts line: `ketamine relieves or prevents depression: negative, established;
     /// 112 negative paths in 4 mechanisms`, or for an abstention `no determinate effect of ketamine on hyperalgesia: mixed (…)`.
     /// Of several sources, it names those that have a path (all of them when none has, or when that is not known).
-    public var readingLine: String {
+    var readingLine: String {
         let reading = Reading(Reading.finding(result), subject: Reading.subject(of: targets, in: network))
         let reaching = result.reachingSources.flatMap { $0.isEmpty ? nil : $0 } ?? sources
         let (from, plural) = Self.naming(reaching, in: network)
