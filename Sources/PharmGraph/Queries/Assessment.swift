@@ -52,11 +52,6 @@ public struct Assessment: Sendable, Equatable {
     public struct Tier: Sendable, Equatable {
         public internal(set) var certainty: Certainty
         public internal(set) var counts: SignCounts
-
-        init(certainty: Certainty, counts: SignCounts) {
-            self.certainty = certainty
-            self.counts = counts
-        }
     }
 
     /// Lower-tier paths that disagree with the verdict, and the edges all of them share (what would have to be wrong).
@@ -69,13 +64,6 @@ public struct Assessment: Sendable, Equatable {
         public internal(set) var paths: Int
         /// The edges every one of them passes through, weakest first.
         public internal(set) var sharedEdges: [EdgeIndex]
-
-        init(sign: Sign, certainty: Certainty, paths: Int, sharedEdges: [EdgeIndex]) {
-            self.sign = sign
-            self.certainty = certainty
-            self.paths = paths
-            self.sharedEdges = sharedEdges
-        }
     }
 
     /// One mechanism: the paths that share a first molecular target and the node sequence from there on.

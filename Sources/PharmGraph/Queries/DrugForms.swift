@@ -98,13 +98,6 @@ public struct Inheritance: Sendable {
     public let own: [NodeIndex: Finding]
     /// The racemate's search stopped early: its rows are lower bounds and undetermined.
     public let partial: Bool
-
-    init(racemate: NodeIndex, reached: [TargetReport], own: [NodeIndex: Finding], partial: Bool) {
-        self.racemate = racemate
-        self.reached = reached
-        self.own = own
-        self.partial = partial
-    }
 }
 
 extension PathEngine {
