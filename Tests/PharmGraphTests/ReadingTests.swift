@@ -176,8 +176,8 @@ struct ReadingTests {
         // The reading follows the assessment's verdict, not the raw counts'.
         var tiered = relieved
         tiered.counts = SignCounts(positive: 3, negative: 4)
-        #expect(Reading.finding(tiered, partial: false) == .verdict(.negative))
-        #expect(Reading.finding(tiered, partial: true) == .undetermined)
+        #expect(tiered.finding(partial: false) == .verdict(.negative))
+        #expect(tiered.finding(partial: true) == .undetermined)
         // paths: the sentence, with certainty and mechanisms of the verdict's sign.
         var result = PathReport(counts: SignCounts(negative: 4, unknown: 2), paths: [headline], partial: false)
         result.assessment = relieved.assessment

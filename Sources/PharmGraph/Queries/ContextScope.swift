@@ -227,16 +227,6 @@ extension PathEngine {
     }
 }
 
-extension SignCounts {
-    /// The sum of both counts by sign; `nil` when one overflows.
-    func adding(_ other: SignCounts) -> SignCounts? {
-        let (p, a) = positive.addingReportingOverflow(other.positive)
-        let (n, b) = negative.addingReportingOverflow(other.negative)
-        let (u, c) = unknown.addingReportingOverflow(other.unknown)
-        return a || b || c ? nil : SignCounts(positive: p, negative: n, unknown: u)
-    }
-}
-
 extension SearchSpec {
     /// The spec with the ends of `part`, one of `exposureSplit`: its signed sources, or walking back its targets.
     func restricted(to part: PathQuery, sources: [(node: Int32, sign: Int8)]) -> SearchSpec {

@@ -29,11 +29,6 @@ public struct Contrast: Sendable {
 }
 
 extension TargetReport {
-    /// The verdict reported: the assessment's (tiered, or after feedback), else the raw counts'; undetermined when partial.
-    func finding(partial: Bool) -> Finding {
-        partial ? .undetermined : .verdict(assessment?.verdict ?? counts.verdict)
-    }
-
     /// The path that decides the verdict: the assessment's headline, else the shortest.
     var deciding: NetworkPath { assessment?.headline ?? shortest }
 }

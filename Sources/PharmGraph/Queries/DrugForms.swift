@@ -114,10 +114,10 @@ extension PathEngine {
         parent.avoid = Array(Set(query.avoid + forms.forms(of: racemate))).sorted()
         let (reports, partial) = try reach(parent, assess: true)
         var findings: [NodeIndex: Finding] = [:]
-        for report in own { findings[report.target] = Reading.finding(report, partial: ownPartial) }
+        for report in own { findings[report.target] = report.finding(partial: ownPartial) }
         let kept = reports.filter { report in
             guard !partial, !ownPartial, let mine = findings[report.target] else { return true }
-            let theirs = Reading.finding(report, partial: false)
+            let theirs = report.finding(partial: false)
             return mine != theirs || !Reading.isDeterminate(theirs)
         }
         return Inheritance(

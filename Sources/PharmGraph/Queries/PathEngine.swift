@@ -343,7 +343,8 @@ public final class PathEngine: @unchecked Sendable {
                 else { continue }
                 let paths = counter.paths(forward: forward, backward: backward, middle: found.middle, limit: limit)
                 if let shorter = best, shorter.length == found.length {
-                    guard let counts = shorter.counts.adding(found.counts) else { throw .shortestPathCountOverflow }
+                    var counts = shorter.counts
+                    guard counts.add(found.counts) else { throw .shortestPathCountOverflow }
                     best = (found.length, counts, Array((shorter.paths + paths).prefix(limit)))
                 } else {
                     best = (found.length, found.counts, paths)

@@ -143,6 +143,12 @@ public struct TargetReport: Sendable {
     public var shortest: NetworkPath
     /// What the paths mean under the verdict semantics, when assessed.
     public var assessment: Assessment? = nil
+
+    /// The verdict reported: the assessment's (tiered, or after feedback), else the raw counts'; undetermined when partial
+    /// (a reach is partial as a whole, so the caller says).
+    func finding(partial: Bool) -> Finding {
+        partial ? .undetermined : .verdict(assessment?.verdict ?? counts.verdict)
+    }
 }
 
 /// Reads the clock every 256 paths built or ranked, to stop at a deadline while the paths of one

@@ -72,17 +72,6 @@ struct FeedbackJSON: Encodable, Sendable, Equatable {
     }
 }
 
-extension Finding {
-    /// The finding of raw counts, or of the feedback's reported verdict when it abstains.
-    init(_ counts: SignCounts, partial: Bool, assessment: Assessment?) {
-        if !partial, let feedback = assessment?.feedback, feedback.abstains {
-            self = .verdict(feedback.reported)
-        } else {
-            self.init(counts, partial: partial)
-        }
-    }
-}
-
 /// The answer of `effects --contrast`: the targets whose verdict changes between the values of a context key.
 public struct ContrastReport: Sendable {
     static let schema = "pharmgraph-contrast/1"

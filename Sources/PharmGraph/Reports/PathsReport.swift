@@ -255,7 +255,7 @@ public struct PathsReport: Sendable {
     }
 
     var json: JSON {
-        let reading = Reading(Reading.finding(result), subject: Reading.subject(of: targets, in: network))
+        let reading = Reading(result.tieredFinding, subject: Reading.subject(of: targets, in: network))
         return JSON(
             provenance: provenance, from: sources.map { network.nodeIDs[$0] }, to: targets.map { network.nodeIDs[$0] },
             maxLength: maxLength, total: result.counts.total, bySign: SignCountsJSON(result.counts),
@@ -449,7 +449,7 @@ public struct ReachReport: Sendable {
 
     /// A target's verdict: undetermined when partial, else the tiered verdict (the raw one when not assessed).
     func finding(_ report: TargetReport, partial: Bool? = nil) -> Finding {
-        (partial ?? self.partial) ? .undetermined : .verdict(report.assessment?.verdict ?? report.counts.verdict)
+        report.finding(partial: partial ?? self.partial)
     }
 
     /// An aligned table (node, verdict, counts, shortest path) and, for a partial search, what it means.

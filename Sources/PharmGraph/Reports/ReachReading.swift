@@ -67,7 +67,7 @@ struct ReadingLayout {
         return reports.map { target in
             let subject = isEffects ? Reading.subject(of: target.target, in: network) : goal
             return ReadingRow(
-                report: target, reading: Reading(Reading.finding(target, partial: partial), subject: subject),
+                report: target, reading: Reading(target.finding(partial: partial), subject: subject),
                 strength: isEffects ? nil : forms.firstStrength(path(target)), own: own.map { $0[target.target] })
         }
     }

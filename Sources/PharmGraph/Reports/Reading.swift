@@ -51,16 +51,6 @@ struct Reading: Sendable, Equatable {
         return .other
     }
 
-    /// The finding a row reads: the assessment's verdict when there is one, else the raw counts'; undetermined when partial.
-    static func finding(_ report: TargetReport, partial: Bool) -> Finding {
-        partial ? .undetermined : .verdict(report.assessment?.verdict ?? report.counts.verdict)
-    }
-
-    /// The finding of a path query, as `finding(_:partial:)`.
-    static func finding(_ report: PathReport) -> Finding {
-        report.partial ? .undetermined : .verdict(report.assessment?.verdict ?? report.counts.verdict)
-    }
-
     /// Whether the finding is a prediction (positive or negative) rather than an abstention.
     static func isDeterminate(_ finding: Finding) -> Bool {
         finding == .verdict(.positive) || finding == .verdict(.negative)
@@ -186,7 +176,7 @@ extension PathsReport {
     /// 112 negative paths in 4 mechanisms`, or for an abstention `no determinate effect of ketamine on hyperalgesia: mixed (…)`.
     /// Of several sources, it names those that have a path (all of them when none has, or when that is not known).
     var readingLine: String {
-        let reading = Reading(Reading.finding(result), subject: Reading.subject(of: targets, in: network))
+        let reading = Reading(result.tieredFinding, subject: Reading.subject(of: targets, in: network))
         let reaching = result.reachingSources.flatMap { $0.isEmpty ? nil : $0 } ?? sources
         let (from, plural) = Self.naming(reaching, in: network)
         let to = Self.naming(targets, in: network).text
@@ -221,7 +211,7 @@ extension PathsReport {
 
     /// How many mechanisms the reading line names: those of a determinate verdict's sign (`nil` for an abstention or none listed).
     var readingMechanisms: Int? {
-        let reading = Reading(Reading.finding(result), subject: .other)
+        let reading = Reading(result.tieredFinding, subject: .other)
         guard reading.stance != .abstains, let mechanisms = result.assessment?.mechanisms else { return nil }
         let sign: Sign = reading.stance == .drives ? .positive : .negative
         return mechanisms.filter { $0.sign == sign }.count
