@@ -8,6 +8,25 @@ public struct DiagramOptions: Sendable, Equatable {
         case topToBottom = "TB"
     }
 
+    /// How nodes are put in ranks (docs/rendering.md, "Layers").
+    public enum Layering: String, Sendable, CaseIterable {
+        /// Drugs first, then direct targets, mediators, processes, and effects and conditions last.
+        case kind
+        /// No rank constraints: Graphviz's own ranking of the edges.
+        case none
+    }
+
+    /// A drawing's size in inches, as Graphviz's `size` (a bound; the drawing is scaled down to fit).
+    public struct Size: Sendable, Equatable {
+        public var width: Double
+        public var height: Double
+
+        public init(width: Double, height: Double) {
+            self.width = width
+            self.height = height
+        }
+    }
+
     public var rankDirection: RankDirection
     /// Draw nodes that carry a `system` inside a labelled cluster per system.
     public var clusterBySystem: Bool
@@ -19,10 +38,23 @@ public struct DiagramOptions: Sendable, Equatable {
     public var caption: String?
     /// Text recorded as the graph's `comment`, which SVG output carries as an XML comment; `nil` for none.
     public var metadata: String?
+    /// How nodes are put in ranks.
+    public var layering: Layering
+    /// Draw a drug's enantiomers and metabolites as their own nodes instead of one box for the family.
+    public var expandForms: Bool
+    /// Draw the title block (the caption stays when `caption` is set).
+    public var title: Bool
+    /// The node labels' font size in points; the other text scales with it.
+    public var fontSize: Double
+    /// The largest size of the drawing in inches; `nil` for the default (docs/rendering.md, "Size").
+    public var size: Size?
+    /// Dots per inch of bitmap output; `nil` for Graphviz's 96.
+    public var dpi: Double?
 
     public init(
         rankDirection: RankDirection = .leftToRight, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot",
-        caption: String? = nil, metadata: String? = nil
+        caption: String? = nil, metadata: String? = nil, layering: Layering = .none, expandForms: Bool = true,
+        title: Bool = true, fontSize: Double = 11, size: Size? = nil, dpi: Double? = nil
     ) {
         self.rankDirection = rankDirection
         self.clusterBySystem = clusterBySystem
@@ -30,6 +62,12 @@ public struct DiagramOptions: Sendable, Equatable {
         self.engine = engine
         self.caption = caption
         self.metadata = metadata
+        self.layering = layering
+        self.expandForms = expandForms
+        self.title = title
+        self.fontSize = fontSize
+        self.size = size
+        self.dpi = dpi
     }
 
     /// Records `provenance` as the metadata and, when `caption` is true, as the caption line.
@@ -125,50 +163,6 @@ struct DiagramBuilder {
             engine: options.engine, rankDirection: options.rankDirection, caption: options.caption, metadata: options.metadata)
     }
 
-    /// The title, the version and the captions, one per line.
-    private func titleText() -> [String] {
-        [graph.title] + (graph.version.isEmpty ? [] : ["version \(graph.version)"]) + selection.captions
-    }
-
-    /// The listed paths, one left-justified line each (`\l`), after a key to the arrows.
-    private func titleSuffix() -> [String] {
-        guard !selection.paths.isEmpty else { return [] }
-        var lines = ["→ increases, ⊣ decreases, ⇢ unknown sign, ⋯ no causal sign"]
-        for (i, path) in selection.paths.enumerated() {
-            lines.append("\(i + 1). net \(path.sign.symbol) \(path.sign.rawValue): \(pathText(path))")
-        }
-        return lines
-    }
-
-    /// `Ketamine ⊣ NMDA receptor → Analgesia`.
-    private func pathText(_ path: DiagramSelection.Path) -> String {
-        let edges = path.edges.filter(graph.edges.indices.contains).map { graph.edges[$0] }
-        guard let first = edges.first else { return "" }
-        var text = label(of: first.from)
-        for edge in edges {
-            let arrow =
-                switch edge.sign {
-                case .positive: "→"
-                case .negative: "⊣"
-                case .unknown: "⇢"
-                case .none: "⋯"
-                }
-            text += " \(arrow) \(label(of: edge.to))"
-        }
-        return text
-    }
-
-    private func label(of id: String) -> String { graph.node(id)?.displayLabel ?? id }
-
-    /// For each edge, the 1-based numbers of the listed paths through it.
-    private func pathNumbersByEdge() -> [Int: [Int]] {
-        var numbers: [Int: [Int]] = [:]
-        for (i, path) in selection.paths.enumerated() {
-            for e in Set(path.edges) { numbers[e, default: []].append(i + 1) }
-        }
-        return numbers
-    }
-
     // MARK: Nodes and edges
 
     private func nodeStatement(_ node: Node, highlighted: Bool) -> DOTStatement {
@@ -235,68 +229,4 @@ struct DiagramBuilder {
         String(text.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "-" })
     }
 
-    // MARK: Legend
-
-    /// The legend cluster: one sample per node kind, relation and certainty drawn.
-    private func legend(nodes: [Node], edges: [Edge]) -> DOTSubgraph {
-        let prefix = DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id))
-        var looks: [(label: String, look: DOTStyle.NodeLook)] = []
-        var seenKinds = Set<NodeKind>()
-        for kind in NodeKind.wellKnown.map(\.kind) + nodes.map(\.kind).filter({ !$0.isWellKnown }).sorted()
-        where nodes.contains(where: { $0.kind == kind }) && seenKinds.insert(kind).inserted {
-            if kind == .effect {
-                let valences = Valence.allCases.filter { v in nodes.contains { $0.kind == .effect && $0.valence == v } }
-                for valence in valences {
-                    looks.append(("effect (\(valence.rawValue))", DOTStyle.node(kind: kind, valence: valence)))
-                }
-            } else {
-                looks.append((kind.rawValue, DOTStyle.node(kind: kind, valence: nil)))
-            }
-        }
-        let relations = Relation.allCases.filter { r in edges.contains { $0.relation == r } }
-        let certainties = Certainty.allCases.filter { c in edges.contains { $0.effectiveCertainty == c } }
-
-        var statements: [DOTStatement] = []
-        for (i, entry) in looks.enumerated() {
-            statements.append(
-                .node(
-                    .literal("\(prefix)kind:\(i)"),
-                    [.text("label", entry.label), .literal("class", "legend-kind")] + entry.look.attributes
-                        + [.tooltip("node kind: \(entry.label)")]))
-        }
-        for relation in relations {
-            let sign = relation.isStructural ? "structural" : "sign \(relation.sign.symbol)"
-            statements += sample(
-                prefix: prefix, key: "relation:\(relation.rawValue)", name: relation.name, detail: sign,
-                className: "legend-relation", glyph: DOTStyle.edge(relation, certainty: .established))
-        }
-        if certainties != [.established] {
-            for certainty in certainties {
-                statements += sample(
-                    prefix: prefix, key: "certainty:\(certainty.rawValue)", name: certainty.rawValue,
-                    detail: "certainty", className: "legend-certainty", glyph: DOTStyle.certaintySample(certainty))
-            }
-        }
-        return DiagramFrame.legend(label: "Legend", tooltip: "Legend", statements: statements)
-    }
-
-    /// A point, a sample edge in `glyph`, and the name it stands for with a grey detail.
-    private func sample(
-        prefix: String, key: String, name: String, detail: String, className: String, glyph: [DOTAttribute]
-    ) -> [DOTStatement] {
-        let start = DOTValue.literal("\(prefix)\(key):start")
-        let label = DOTValue.literal("\(prefix)\(key)")
-        let markup = DOTValue.html(escaping: name) + " <font color=\"#666666\">(" + DOTValue.html(escaping: detail) + ")</font>"
-        return [
-            .node(start, [.literal("shape", "point"), .literal("width", "0.05"), .literal("color", DOTStyle.Palette.ink)]),
-            .node(
-                label,
-                [
-                    DOTAttribute("label", .html(markup: markup)), .literal("class", className),
-                    .literal("shape", "plaintext"), .literal("style", "solid"), .literal("margin", "0.02,0"),
-                    .literal("fontsize", "10"), .tooltip("\(name) (\(detail))"),
-                ]),
-            .edge(start, label, [.literal("class", className), .literal("weight", "100")] + glyph + [.tooltip(name)]),
-        ]
-    }
 }
