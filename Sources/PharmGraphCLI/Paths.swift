@@ -235,16 +235,22 @@ struct Paths: ParsableCommand {
 }
 
 extension Paths {
-    /// Draws the query's paths: the printed ones, or up to `Drawing.pathLimit` with `--limit 0`.
+    /// Draws the query's paths: the printed ones, or up to `Drawing.pathLimit` chosen by evidence with `--limit 0`.
     func draw(
         _ report: PathReport, query: PathQuery, to output: String, engine: PathEngine, names: (from: String, to: String), title: String,
         provenance: Provenance
     ) throws {
         var drawn = report
+        var choice = Drawing.PathChoice.shortest
         if limit == 0 && k == nil {
-            drawn = try QueryInput.run { () throws(PathEngine.QueryError) in try engine.paths(query, limit: Drawing.pathLimit) }
+            drawn = try QueryInput.run { () throws(PathEngine.QueryError) in
+                var all = report
+                all.paths = try engine.paths(query, limit: Drawing.pathLimit).paths
+                return try Drawing.firmest(all, query: query, engine: engine, limit: Drawing.pathLimit)
+            }
+            choice = .firmest
         }
-        let drawing = Drawing(paths: drawn, query: query, names: names, network: engine.network, title: title)
+        let drawing = Drawing(paths: drawn, query: query, names: names, network: engine.network, title: title, choice: choice)
         do {
             try drawing.checkSize(of: engine.network)
         } catch {

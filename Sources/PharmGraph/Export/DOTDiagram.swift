@@ -102,11 +102,14 @@ struct DiagramBuilder {
     let options: DiagramOptions
     /// Ids of the nodes drawn.
     private(set) var drawnNodes: Set<String> = []
+    /// Of a path figure: the edges per node and the `samehead` groups (docs/rendering.md, "Path figures").
+    private(set) var pathLook = PathLook()
 
     init(graph: Graph, selection: DiagramSelection, options: DiagramOptions) {
         self.graph = graph
         self.selection = selection
         self.options = options
+        pathLook = computePathLook()
     }
 
     mutating func build() -> DOTGraph {
@@ -152,6 +155,7 @@ struct DiagramBuilder {
         if options.legend {
             dot.statements.append(.subgraph(legend(nodes: nodes, edges: drawnEdges)))
         }
+        dot.statements += pathTable(prefix: DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id)))
         return dot
     }
 
@@ -159,7 +163,7 @@ struct DiagramBuilder {
 
     private func frame() -> DiagramFrame {
         DiagramFrame(
-            title: titleText().map { ($0, .centred) } + titleSuffix().map { ($0, .left) }, tooltip: "\(graph.title) \(graph.version)",
+            title: titleText().map { ($0, .centred) }, tooltip: "\(graph.title) \(graph.version)",
             engine: options.engine, rankDirection: options.rankDirection, caption: options.caption, metadata: options.metadata)
     }
 
@@ -179,8 +183,7 @@ struct DiagramBuilder {
         var attributes: [DOTAttribute] = [
             .literal("class", "relation-\(edge.relation.rawValue) certainty-\(edge.effectiveCertainty.rawValue)")
         ]
-        attributes += DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty)
-        if !paths.isEmpty { attributes.append(.text("label", Self.ranges(paths))) }
+        attributes = pathStyled(attributes + DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty), edge: edge, numbers: paths)
         attributes.append(.tooltip(tooltip(edge)))
         return .edge(.literal(edge.from), .literal(edge.to), attributes)
     }

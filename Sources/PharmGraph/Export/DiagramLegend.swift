@@ -41,6 +41,7 @@ extension DiagramBuilder {
                     detail: "certainty", className: "legend-certainty", glyph: DOTStyle.certaintySample(certainty))
             }
         }
+        if let line = pathColourLegend(prefix: prefix) { statements.append(line) }
         return DiagramFrame.legend(label: "Legend", tooltip: "Legend", statements: statements)
     }
 

@@ -1,35 +1,37 @@
 extension DiagramBuilder {
+    // MARK: Path figures (docs/rendering.md, "Path figures")
+
     /// The title, the version and the captions, one per line.
     func titleText() -> [String] {
         [graph.title] + (graph.version.isEmpty ? [] : ["version \(graph.version)"]) + selection.captions
     }
 
-    /// The listed paths, one left-justified line each (`\l`), after a key to the arrows.
-    func titleSuffix() -> [String] {
-        guard !selection.paths.isEmpty else { return [] }
-        var lines = ["→ increases, ⊣ decreases, ⇢ unknown sign, ⋯ no causal sign"]
-        for (i, path) in selection.paths.enumerated() {
-            lines.append("\(i + 1). net \(path.sign.symbol) \(path.sign.rawValue): \(pathText(path))")
+    /// `Ketamine ⊣ NMDA receptor → Analgesia`, broken after an arrow into lines of about `width` characters.
+    func pathLines(_ path: DiagramSelection.Path, width: Int = 72) -> [String] {
+        let edges = path.edges.filter(graph.edges.indices.contains).map { graph.edges[$0] }
+        guard let first = edges.first else { return [] }
+        var lines: [String] = []
+        var line = label(of: first.from)
+        for edge in edges {
+            let step = "\(Self.arrow(edge.sign)) \(label(of: edge.to))"
+            if line.count + 1 + step.count > width {
+                lines.append(line)
+                line = "   " + step
+            } else {
+                line += " " + step
+            }
         }
-        return lines
+        return lines + [line]
     }
 
-    /// `Ketamine ⊣ NMDA receptor → Analgesia`.
-    func pathText(_ path: DiagramSelection.Path) -> String {
-        let edges = path.edges.filter(graph.edges.indices.contains).map { graph.edges[$0] }
-        guard let first = edges.first else { return "" }
-        var text = label(of: first.from)
-        for edge in edges {
-            let arrow =
-                switch edge.sign {
-                case .positive: "→"
-                case .negative: "⊣"
-                case .unknown: "⇢"
-                case .none: "⋯"
-                }
-            text += " \(arrow) \(label(of: edge.to))"
+    /// The arrow a path's text shows for a step of `sign`.
+    static func arrow(_ sign: Sign) -> String {
+        switch sign {
+        case .positive: "→"
+        case .negative: "⊣"
+        case .unknown: "⇢"
+        case .none: "⋯"
         }
-        return text
     }
 
     func label(of id: String) -> String { graph.node(id)?.displayLabel ?? id }
@@ -41,5 +43,155 @@ extension DiagramBuilder {
             for e in Set(path.edges) { numbers[e, default: []].append(i + 1) }
         }
         return numbers
+    }
+
+    /// The net sign of the paths numbered `numbers`: theirs when they agree, else unknown.
+    func netSign(of numbers: [Int]) -> Sign {
+        let signs = Set(numbers.compactMap { selection.paths.indices.contains($0 - 1) ? selection.paths[$0 - 1].sign : nil })
+        return signs.count == 1 ? signs.first! : .unknown
+    }
+
+    /// `edge`'s glyph attributes as a path figure draws them, `numbers` being the paths through it: the colour of their
+    /// net sign, their numbers as a small label at the tail (at the head when the tail is a hub: more path edges leave it
+    /// than enter the head), unless every path uses the edge or one path is drawn, and arrowheads of one glyph and colour
+    /// meeting at one point of a shared head (`samehead`). Unchanged outside a path figure.
+    func pathStyled(_ attributes: [DOTAttribute], edge: Edge, numbers: [Int]) -> [DOTAttribute] {
+        guard !selection.paths.isEmpty, !numbers.isEmpty else { return attributes }
+        let sign = netSign(of: numbers)
+        var colour = DOTStyle.colour(for: sign)
+        if edge.effectiveCertainty == .hypothesized { colour += "B3" }
+        var out = attributes.map { attribute in
+            guard attribute.name == "color" else { return attribute }
+            return .literal("color", edge.relation.isStructural ? "\(colour):invis:\(colour)" : colour)
+        }
+        if let i = out.firstIndex(where: { $0.name == "class" }) {
+            out[i] = .literal("class", "\(out[i].value.raw) net-\(sign.rawValue)")
+        }
+        if selection.paths.count > 1, numbers.count < selection.paths.count {
+            let text = Self.ranges(numbers)
+            let (leaving, entering) = (pathLook.leaving[edge.from] ?? 0, pathLook.entering[edge.to] ?? 0)
+            let end = leaving > 2 && leaving > entering ? "headlabel" : "taillabel"
+            if let i = out.firstIndex(where: { $0.name == end }) {
+                // A drug-form badge already there: the numbers follow it.
+                out[i] = .text(end, out[i].value.raw + " · " + text)
+            } else {
+                out.append(.text(end, text))
+            }
+            out += [
+                .literal("labelfontsize", "8"), .literal("labelfontcolor", DOTStyle.Palette.ink),
+                .literal("labeldistance", "1.6"), .literal("labelangle", "30"),
+            ]
+        }
+        if let group = pathLook.headGroups[edge.to]?[HeadGroup(relation: edge.relation, sign: sign)] {
+            out.append(.literal("samehead", "h\(group)"))
+        }
+        return out
+    }
+
+    /// A glyph and colour of arrowhead.
+    struct HeadGroup: Hashable {
+        var relation: Relation
+        var sign: Sign
+    }
+
+    /// What a path figure's edges need to know of the others: per node, how many drawn path edges leave it and enter it,
+    /// and for a node with more than two edges into it, a group number for each glyph and colour of arrowhead
+    /// (at most `maxHeadGroups`, Graphviz's bound; a node with more groups gets none).
+    struct PathLook {
+        var leaving: [String: Int] = [:]
+        var entering: [String: Int] = [:]
+        var headGroups: [String: [HeadGroup: Int]] = [:]
+    }
+
+    /// The `PathLook` of this figure (empty outside a path figure).
+    func computePathLook() -> PathLook {
+        var look = PathLook()
+        guard !selection.paths.isEmpty else { return look }
+        let numbers = pathNumbersByEdge()
+        var into: [String: [HeadGroup]] = [:]
+        for e in selection.edges where graph.edges.indices.contains(e) {
+            let edge = graph.edges[e]
+            look.leaving[edge.from, default: 0] += 1
+            look.entering[edge.to, default: 0] += 1
+            into[edge.to, default: []].append(HeadGroup(relation: edge.relation, sign: netSign(of: numbers[e] ?? [])))
+        }
+        for (node, heads) in into where heads.count > 2 {
+            var seen: [HeadGroup] = []
+            for head in heads where !seen.contains(head) { seen.append(head) }
+            guard seen.count <= Self.maxHeadGroups else { continue }
+            look.headGroups[node] = Dictionary(uniqueKeysWithValues: seen.enumerated().map { ($1, $0 + 1) })
+        }
+        return look
+    }
+
+    /// The most rows of a path table top to bottom before it takes two columns.
+    static let tableColumnRows = 8
+
+    /// The most `samehead` groups Graphviz's dot joins at one node.
+    static let maxHeadGroups = 5
+
+    /// The table of the drawn paths, one row each (number, net sign, path), with a key to the arrows: a node placed
+    /// after every path's last node (below them top to bottom, beside them left to right) by invisible edges. Top to
+    /// bottom, more than `tableColumnRows` paths run in two columns, so that the table is wide and low like a slide.
+    func pathTable(prefix: String) -> [DOTStatement] {
+        guard !selection.paths.isEmpty else { return [] }
+        let table = DOTValue.literal("\(prefix)paths")
+        let paths = selection.paths
+        let columns = options.rankDirection == .topToBottom && paths.count > Self.tableColumnRows ? 2 : 1
+        let height = (paths.count + columns - 1) / columns
+        func cells(_ i: Int) -> String {
+            let path = paths[i]
+            let text = pathLines(path, width: columns == 2 ? 80 : 100).map { DOTValue.html(escaping: $0) }
+            return #"<td align="right" valign="top">\#(i + 1)</td><td align="left" valign="top"> "#
+                + #"<font color="\#(DOTStyle.colour(for: path.sign))">\#(path.sign.symbol) \#(path.sign.rawValue)</font></td>"#
+                + #"<td align="left" balign="left" valign="top">\#(text.joined(separator: "<br/>"))</td>"#
+        }
+        var rows = ""
+        for row in 0..<height {
+            rows += "<tr>" + cells(row)
+            if columns == 2 { rows += row + height < paths.count ? #"<td width="24"> </td>"# + cells(row + height) : #"<td colspan="4"> </td>"# }
+            rows += "</tr>"
+        }
+        var key = "→ increases, ⊣ decreases, ⇢ unknown sign, ⋯ no causal sign"
+        if paths.count > 1 { key += "; unnumbered edges are on every path" }
+        rows +=
+            #"<tr><td colspan="\#(columns * 4 - 1)" align="left"><font color="\#(DiagramFrame.captionColour)">"#
+            + DOTValue.html(escaping: key) + "</font></td></tr>"
+        let markup = #"<table border="0" cellborder="0" cellspacing="0" cellpadding="2">"# + rows + "</table>"
+        var statements: [DOTStatement] = [
+            .node(
+                table,
+                [
+                    DOTAttribute("label", .html(markup: markup)), .literal("class", "path-table"), .literal("shape", "plaintext"),
+                    .literal("style", "solid"), .literal("margin", "0"), .literal("fontsize", "9"),
+                    .tooltip("The paths drawn, by number"),
+                ])
+        ]
+        var lasts: [String] = []
+        for path in selection.paths {
+            guard let e = path.edges.last, graph.edges.indices.contains(e), !lasts.contains(graph.edges[e].to) else { continue }
+            lasts.append(graph.edges[e].to)
+        }
+        for last in lasts {
+            statements.append(.edge(.literal(last), table, [.literal("style", "invis"), .literal("class", "path-table")]))
+        }
+        return statements
+    }
+
+    /// The legend's line for a path figure's colours; `nil` outside one.
+    func pathColourLegend(prefix: String) -> DOTStatement? {
+        guard !selection.paths.isEmpty else { return nil }
+        let markup =
+            "edge colour: net sign of the paths through it ("
+            + [(Sign.positive, "all +"), (.negative, "all −"), (.unknown, "mixed or ?")].map {
+                #"<font color="\#(DOTStyle.colour(for: $0.0))">\#($0.1)</font>"#
+            }.joined(separator: ", ") + ")"
+        return .node(
+            .literal("\(prefix)path-colour"),
+            [
+                DOTAttribute("label", .html(markup: markup)), .literal("class", "legend-path-colour"), .literal("shape", "plaintext"),
+                .literal("style", "solid"), .literal("margin", "0.02,0"), .literal("fontsize", "10"),
+                .tooltip("edge colour: net sign of the paths through it"),
+            ])
     }
 }

@@ -4,7 +4,8 @@ public enum DrawingScope: Sendable, Equatable {
     case whole
     /// The nodes within `depth` steps of the one node `name` names, following edges `direction`.
     case focus(String, depth: Int, direction: DiagramSelection.Direction)
-    /// The union of the simple paths from `from` to `to` of at most `maxLength` edges, the shortest `Drawing.pathLimit`.
+    /// The union of the simple paths from `from` to `to` of at most `maxLength` edges: `Drawing.pathLimit` of them,
+    /// chosen by evidence (`Drawing.firmest`).
     case paths(from: String, to: String, maxLength: Int, limits: SearchLimits)
 }
 
@@ -12,8 +13,16 @@ public enum DrawingScope: Sendable, Equatable {
 public struct Drawing: Sendable {
     /// The most nodes drawn from an imported network, whole or by any selection; curated graphs have no bound (docs/decisions.md).
     public static let largestNetworkDrawing = 1_500
-    /// The most paths a drawing of paths shows, the shortest first.
+    /// The most paths a drawing of paths shows, the firmest evidence first, then the shortest.
     public static let pathLimit = 50
+
+    /// How the paths of a drawing were chosen, for its caption.
+    public enum PathChoice: Sendable, Equatable {
+        /// The engine's: the shortest (the paths `paths` printed).
+        case shortest
+        /// By the verdict's evidence tiers: the firmest first, then the shortest (`firmest`).
+        case firmest
+    }
 
     /// Why a drawing cannot be made.
     public enum Failure: Error, Sendable, Equatable {
@@ -65,13 +74,18 @@ public struct Drawing: Sendable {
             }
             var query = PathQuery(sources: sources, targets: targets, maxLength: maxLength, traversal: TraversalOptions(filter: filter))
             limits.apply(to: &query)
-            let report: PathReport
+            var report: PathReport
             do {
-                report = try PathEngine(network: network).paths(query, limit: Self.pathLimit)
+                let engine = PathEngine(network: network)
+                report = try engine.paths(query, limit: Self.pathLimit)
+                // The verdict as `paths` states it: tiered, after the feedback analysis.
+                try engine.assess(query, &report, detail: false)
+                try engine.assessFeedback(query, report: &report)
+                report = try Self.firmest(report, query: query, engine: engine, limit: Self.pathLimit)
             } catch {
                 throw .query(error)
             }
-            self.init(paths: report, query: query, names: (from, to), network: network, title: title)
+            self.init(paths: report, query: query, names: (from, to), network: network, title: title, choice: .firmest)
         }
     }
 
@@ -80,14 +94,24 @@ public struct Drawing: Sendable {
         self.selection = selection
     }
 
-    /// The paths of `report` (for an imported network, drawn on only their edges and ends), captioned with
-    /// its counts and verdict; `names` are the ends as the user wrote them.
-    public init(paths report: PathReport, query: PathQuery, names: (from: String, to: String), network: Network, title: String = "") {
+    /// The paths of `report` (for an imported network, drawn on only their edges and ends), numbered in the order of
+    /// evidence (the firmest tier first, then the shortest, then the report's order), captioned with its counts and
+    /// verdict (the tiered one when assessed); `names` are the ends as the user wrote them, `choice` how the paths were picked.
+    public init(
+        paths report: PathReport, query: PathQuery, names: (from: String, to: String), network: Network, title: String = "",
+        choice: PathChoice = .shortest
+    ) {
+        let rules = VerdictRules(network: network, places: [])
+        let ordered = report.paths.enumerated().sorted { a, b in
+            let (ta, tb) = (rules.tier(of: a.element), rules.tier(of: b.element))
+            if ta != tb { return ta < tb }
+            return a.element.length != b.element.length ? a.element.length < b.element.length : a.offset < b.offset
+        }.map(\.element)
         let used = Array(Set(report.paths.flatMap(\.edges))).sorted()
         let graph =
             network.graph ?? network.labelled(network.drawingGraph(title: title, edges: used, nodes: query.sources + query.targets), edges: used)
         let position = network.graph == nil ? Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) }) : nil
-        let drawn = report.paths.map { path in
+        let drawn = ordered.map { path in
             DiagramSelection.Path(edges: path.edges.map { position?[$0] ?? Int($0.rawValue) }, sign: path.sign)
         }
         let name = { (nodes: [NodeIndex], text: String) -> String in
@@ -100,10 +124,17 @@ public struct Drawing: Sendable {
         if counts.total == 0 {
             caption += report.partial ? "none found" : "none"
         } else {
-            caption += "\(counts.total) (\(counts.positive) +, \(counts.negative) -, \(counts.unknown) ?), net \(report.finding.rawValue)"
+            caption += "\(counts.total) (\(counts.positive) +, \(counts.negative) -, \(counts.unknown) ?), verdict \(report.tieredFinding.rawValue)"
+            if !report.partial, let certainty = report.assessment?.certainty { caption += ", \(certainty.rawValue)" }
         }
         if counts.total > drawn.count {
-            caption += report.partial ? "; \(drawn.count) drawn" : "; the \(drawn.count) shortest drawn"
+            let drawnNote =
+                switch (report.partial, choice) {
+                case (true, _): "; \(drawn.count) drawn"
+                case (false, .shortest): "; the \(drawn.count) shortest drawn"
+                case (false, .firmest): "; \(drawn.count) drawn, the firmest evidence first"
+                }
+            caption += drawnNote
         }
         if report.partial { caption += "; the search stopped early: counts are lower bounds, the verdict undetermined" }
         var captions = [caption]
@@ -113,6 +144,28 @@ public struct Drawing: Sendable {
         let ends = (query.sources + query.targets).map { network.node($0).id }
         self.init(graph: graph, selection: DiagramSelection.paths(drawn, ends: ends, in: graph, captions: captions))
         paths = report
+    }
+
+    /// `report` with at most `limit` of its query's paths: those of the firmest evidence tier (their weakest certainty) first,
+    /// then the shortest, then in the engine's order (docs/rendering.md, "Path figures"). One search per tier with paths
+    /// left to choose, each capped at that tier's certainty (`TraversalOptions.ceiling`); the counts and assessment stay.
+    public static func firmest(_ report: PathReport, query: PathQuery, engine: PathEngine, limit: Int) throws(PathEngine.QueryError)
+        -> PathReport
+    {
+        // Every path kept, or a search that stopped early: nothing to choose among.
+        guard report.paths.count < report.counts.total, !report.partial else { return report }
+        let rules = VerdictRules(network: engine.network, places: [])
+        var chosen: [NetworkPath] = []
+        for level in VerdictRules.levels(of: engine.network) where chosen.count < limit {
+            var capped = query
+            capped.traversal.ceiling = level
+            let found = try engine.paths(capped, limit: limit)
+            chosen += found.paths.filter { rules.tier(of: $0) == level }
+            if found.partial { break }
+        }
+        var out = report
+        out.paths = Array(chosen.prefix(limit))
+        return out
     }
 
     /// Throws `selectionTooLarge` when this drawing of an imported network has more than `largestNetworkDrawing` nodes.
