@@ -65,7 +65,7 @@ struct BudgetEndToEndTests {
     func render() throws {
         let result = try pharmgraph(["render", dense, "-o", "-", "--format", "dot", "--paths", "d", "e", "--max-length", "14"] + budget)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("net undetermined; 50 drawn; the search stopped early: counts are lower bounds, the verdict undetermined"))
+        #expect(result.stdout.contains("verdict undetermined; 50 drawn; the search stopped early: counts are lower bounds, the verdict undetermined"))
         #expect(result.stderr.contains("warning: partial: stopped at the work budget"))
         let misplaced = try pharmgraph(["render", dense, "-o", "-", "--format", "dot", "--max-work", "5"])
         #expect(misplaced.status == 64)
@@ -196,7 +196,7 @@ struct KAndLimitEndToEndTests {
         let render = try Binary.run(["paths", ketamine] + pair + ["--k", "2", "--render", "p.dot"], in: directory)
         #expect(render.status == 0)
         let dot = try String(contentsOfFile: directory + "/p.dot", encoding: .utf8)
-        #expect(dot.contains("at most 6 steps: 9 (3 +, 1 -, 5 ?), net mixed; the 2 shortest drawn"))
+        #expect(dot.contains("at most 6 steps: 9 (3 +, 1 -, 5 ?), verdict mixed, established; the 2 shortest drawn"))
     }
 
     @Test("--k under a budget the counting cannot finish: k paths, and partial totals")

@@ -143,7 +143,7 @@ struct LoaderEndToEndTests {
         #expect(focus.stdout.contains("\"Gene::2902\" -> \"Gene::627\""))
         #expect(!focus.stdout.contains("\"Compound::DB01\" ->"))
         let paths = try run("render", sif, "--paths", "A", "C", "-o", "-", "--format", "dot")
-        #expect(paths.stdout.contains("Paths from A to C, at most 6 steps: 1 (0 +, 1 -, 0 ?), net negative"))
+        #expect(paths.stdout.contains("Paths from A to C, at most 6 steps: 1 (0 +, 1 -, 0 ?), verdict negative, established"))
         #expect(!paths.stdout.contains("\"C\" -> \"E\""))
         let gz = try gzipped(example, as: "example.yaml.gz")
         #expect(try run("render", gz, "-o", "-", "--format", "dot").stdout == (try run("render", example, "-o", "-", "--format", "dot")).stdout)

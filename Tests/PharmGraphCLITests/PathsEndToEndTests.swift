@@ -224,7 +224,7 @@ struct PathsEndToEndTests {
         // Graphviz writes '-' in SVG text as '&#45;'.
         let svg = try String(contentsOfFile: directory + "/p.svg", encoding: .utf8).replacingOccurrences(of: "&#45;", with: "-")
         #expect(svg.contains("<svg"))
-        #expect(svg.contains("Paths from drug-a to e-pos, at most 6 steps: 4 (2 +, 1 -, 1 ?), net mixed"))
+        #expect(svg.contains("Paths from drug-a to e-pos, at most 6 steps: 4 (2 +, 1 -, 1 ?), verdict mixed, established"))
         // An imported network is drawn too: its path's edges and ends, titled with its name.
         let imported = try Binary.run(
             ["paths", fixtures + "/import/small.sif", "A", "C", "--render", "n.dot"], in: directory)

@@ -53,6 +53,24 @@ struct RenderEndToEndTests {
         #expect(svg.stdout.hasPrefix("<?xml"))
     }
 
+    @Test("a path figure's DOT: the table of paths, numbers at tails only where needed, edges in the paths' net colours")
+    func pathFigure() throws {
+        let run = try pharmgraph(
+            "render", "paths/signed.yaml", "-o", "-", "--format", "dot", "--paths", "drug-a", "e-pos", "--rankdir", "TB")
+        #expect(run.status == 0, "\(run.stderr)")
+        expectGolden(run.stdout, "render-paths.dot")
+        // The title keeps the title, the version and the caption; the paths are in the table.
+        #expect(run.stdout.contains("Paths from drug-a to e-pos, at most 6 steps: 4 (2 +, 1 -, 1 ?), verdict mixed, established"))
+        #expect(run.stdout.contains(#""e-pos" -> "legend:paths" [style="invis", class="path-table"]"#))
+        #expect(!run.stdout.contains("1. net"))
+        // The established paths first (3 and 4 steps), then the probable drug-a -| r1 -| e-pos.
+        let rows = run.stdout.matches(of: #/valign="top">(\d+)</td><td align="left" valign="top"> <font color="[^"]*">([^<]*)</font>/#)
+        #expect(rows.map { "\($0.1) \($0.2)" } == ["1 ? unknown", "2 + positive", "3 - negative", "4 + positive"])
+        // r1 -| e-pos is on path 4 only, drawn blue (net positive) though inhibits is vermillion elsewhere.
+        #expect(run.stdout.contains(##""r1" -> "e-pos" [class="relation-inhibits certainty-probable net-positive", arrowhead="tee", color="#0072B2""##))
+        #expect(run.stdout.contains(##"taillabel="4", labelfontsize="8""##))
+    }
+
     @Test("options: cluster, rank direction, no legend, focus, paths, where")
     func options() throws {
         let clustered = try pharmgraph(
@@ -75,8 +93,8 @@ struct RenderEndToEndTests {
         let paths = try pharmgraph(
             "render", "valid/example.yaml", "-o", "-", "--format", "dot", "--paths", "ketamine", "analgesia", "--no-caption")
         #expect(paths.status == 0, "\(paths.stderr)")
-        #expect(paths.stdout.contains("Paths from Ketamine to Analgesia, at most 6 steps: 1 (1 +, 0 -, 0 ?), net positive"))
-        #expect(paths.stdout.contains(#"1. net + positive: Ketamine ⊣ NMDA receptor → Pain signalling ⊣ Analgesia\l"#))
+        #expect(paths.stdout.contains("Paths from Ketamine to Analgesia, at most 6 steps: 1 (1 +, 0 -, 0 ?), verdict positive, established"))
+        #expect(paths.stdout.contains(">Ketamine ⊣ NMDA receptor → Pain signalling ⊣ Analgesia</td>"))
         #expect(!paths.stdout.contains("gut-microbiome"))
 
         let filtered = try pharmgraph(

@@ -212,7 +212,7 @@ struct DiagramTests {
         #expect(focus.nodes.map { graph.nodes[$0].id } == ["nmdar"])
     }
 
-    @Test("paths: the union of the paths is drawn, each listed with its net sign, edges numbered")
+    @Test("paths: the union of the paths is drawn, listed in a table under the drawing; one path: no numbers on edges")
     func paths() throws {
         let graph = try load("valid/example.yaml")
         let selection = DiagramSelection.paths(
@@ -220,10 +220,55 @@ struct DiagramTests {
         #expect(selection.nodes.map { graph.nodes[$0].id } == ["ketamine", "nmdar", "pain-signalling", "analgesia"])
         #expect(selection.highlighted == ["ketamine", "analgesia"])
         let dot = PathwayDiagram(graph: graph, selection: selection).dot
-        #expect(dot.contains(#"1. net + positive: Ketamine ⊣ NMDA receptor → Pain signalling ⊣ Analgesia\l"#))
+        // The path is a row of the table, not a line of the title.
+        #expect(dot.contains(#"<td align="left" balign="left" valign="top">Ketamine ⊣ NMDA receptor → Pain signalling ⊣ Analgesia</td>"#))
+        #expect(!dot.contains(#"\l"#))
+        #expect(dot.contains(#""analgesia" -> "legend:paths" [style="invis", class="path-table"]"#))
+        #expect(!dot.contains("unnumbered edges"))
         let edges = edgeLines(dot).filter { !$0.contains("legend") }
         #expect(edges.count == 3)
-        #expect(edges.allSatisfy { $0.contains(#"label="1""#) })
+        #expect(edges.allSatisfy { !$0.contains("label=") && $0.contains(##"color="#0072B2""##) && $0.contains("net-positive") })
         #expect(dot.contains(#""ketamine" [label="Ketamine""#) && dot.contains(#"penwidth="3""#))
+        #expect(dot.contains("edge colour: net sign of the paths through it"))
+        // Outside a path figure: no table, the relation's own colour, no colour line in the legend.
+        let whole = PathwayDiagram(graph: graph, selection: .whole(graph)).dot
+        #expect(!whole.contains("path-table") && !whole.contains("net-") && !whole.contains("edge colour"))
+        #expect(whole.contains(##""ketamine" -> "nmdar" [class="relation-inhibits certainty-established", arrowhead="tee", color="#D55E00""##))
+    }
+
+    @Test("paths: numbers at tails only on edges some paths miss; colour by net sign; arrowheads grouped at a shared head")
+    func pathNumbers() throws {
+        let graph = try load("paths/signed.yaml")
+        // drug-a -| r1 -> p1 -> e-mixed (negative) and drug-a -> r2 -> p1 -> e-mixed (positive).
+        let selection = DiagramSelection.paths(
+            [DiagramSelection.Path(edges: [0, 2, 4], sign: .negative), DiagramSelection.Path(edges: [1, 3, 4], sign: .positive)],
+            ends: ["drug-a", "e-mixed"], in: graph)
+        let dot = PathwayDiagram(graph: graph, selection: selection, options: DiagramOptions(rankDirection: .topToBottom)).dot
+        let edges = edgeLines(dot).filter { !$0.contains("legend") }
+        func line(_ from: String, _ to: String) throws -> Substring {
+            try #require(edges.first { $0.hasPrefix(#"  "\#(from)" -> "\#(to)""#) })
+        }
+        // Shared by both paths: no number, and purple (mixed).
+        let shared = try line("p1", "e-mixed")
+        #expect(!shared.contains("label=") && shared.contains(##"color="#CC79A7""##) && shared.contains("net-unknown"))
+        // On one path each: its number at the tail, in its path's colour, whatever the relation's sign.
+        let first = try line("drug-a", "r1")
+        #expect(first.contains(##"taillabel="1""##) && first.contains(##"labelfontsize="8""##) && first.contains(##"color="#D55E00""##))
+        let second = try line("r2", "p1")
+        #expect(second.contains(##"taillabel="2""##) && second.contains(##"color="#0072B2""##) && second.contains(##"arrowhead="onormal""##))
+        #expect(dot.contains("unnumbered edges are on every path"))
+        // Two rows, each with its number and net sign.
+        #expect(dot.contains(##"<td align="right" valign="top">1</td><td align="left" valign="top"> <font color="#D55E00">- negative</font></td>"##))
+        #expect(dot.contains(##"<td align="right" valign="top">2</td><td align="left" valign="top"> <font color="#0072B2">+ positive</font></td>"##))
+        // Three path edges into e-pos: one samehead group per glyph and colour.
+        let into = DiagramSelection.paths(
+            [
+                DiagramSelection.Path(edges: [0, 5], sign: .positive), DiagramSelection.Path(edges: [1, 9], sign: .unknown),
+                DiagramSelection.Path(edges: [1, 3, 10], sign: .negative),
+            ], ends: ["drug-a", "e-pos"], in: graph)
+        let heads = edgeLines(PathwayDiagram(graph: graph, selection: into).dot).filter { $0.contains(#"-> "e-pos""#) }
+        #expect(heads.count == 3)
+        let groups = heads.compactMap { $0.firstMatch(of: #/samehead="(h\d)"/#).map { String($0.1) } }
+        #expect(groups.count == 3 && Set(groups).count == 3)
     }
 }

@@ -55,13 +55,62 @@ struct DrawingTests {
             .paths(from: "ketamine", to: "analgesia", maxLength: 6, limits: .standard), of: network, title: "", filter: ContextFilter())
         let report = try #require(drawing.paths)
         #expect(report.counts.total == 1)
-        #expect(drawing.selection.captions.first == "Paths from Ketamine to Analgesia, at most 6 steps: 1 (1 +, 0 -, 0 ?), net positive")
+        #expect(drawing.selection.captions.first == "Paths from Ketamine to Analgesia, at most 6 steps: 1 (1 +, 0 -, 0 ?), verdict positive, established")
         #expect(throws: Drawing.Failure.query(.maxLengthOutOfRange(0))) {
             try Drawing(.paths(from: "ketamine", to: "analgesia", maxLength: 0, limits: .standard), of: network, title: "", filter: ContextFilter())
         }
         #expect(throws: Drawing.Failure.node(.unknownNode("nobody", suggestion: nil))) {
             try Drawing(.paths(from: "nobody", to: "analgesia", maxLength: 6, limits: .standard), of: network, title: "", filter: ContextFilter())
         }
+    }
+
+    @Test("paths: when the limit cuts, a firmer longer path is drawn before a hypothesized shorter one; the caption is tiered")
+    func tiers() throws {
+        let text = """
+            id: tiers
+            title: Tiers
+            version: "1"
+            references:
+              ref: {citation: Hand-made fixture.}
+            nodes:
+              - {id: d, kind: drug}
+              - {id: a, kind: receptor}
+              - {id: b, kind: receptor}
+              - {id: c, kind: process}
+              - {id: e, kind: effect, valence: therapeutic}
+            edges:
+              - {from: d, relation: activates, to: a, refs: [ref], certainty: hypothesized}
+              - {from: a, relation: inhibits, to: e, refs: [ref], certainty: hypothesized}
+              - {from: d, relation: activates, to: b, refs: [ref]}
+              - {from: b, relation: activates, to: c, refs: [ref]}
+              - {from: c, relation: activates, to: e, refs: [ref]}
+            """
+        let graph = try #require(GraphLoader.load(text: text, path: "tiers.yaml").graph)
+        let engine = PathEngine(graph: graph)
+        let network = engine.network
+        let query = PathQuery(
+            sources: try NodeSelector.resolve("d", in: network), targets: try NodeSelector.resolve("e", in: network), maxLength: 6)
+        var report = try engine.paths(query, limit: 1)
+        // The engine keeps the shortest: the hypothesized d -> a -| e (negative).
+        #expect(report.paths.map(\.length) == [2])
+        try engine.assess(query, &report, detail: false)
+        let chosen = try Drawing.firmest(report, query: query, engine: engine, limit: 1)
+        #expect(chosen.paths.map(\.edges) == [[2, 3, 4]])
+        #expect(chosen.counts == report.counts)
+        // With room for both, the firmer comes first still, and the drawing numbers them so.
+        let both = try Drawing.firmest(try engine.paths(query, limit: 2), query: query, engine: engine, limit: 2)
+        #expect(both.paths.count == 2)
+        let drawing = Drawing(paths: both, query: query, names: ("d", "e"), network: network)
+        #expect(drawing.selection.captions.first == "Paths from d to e, at most 6 steps: 2 (1 +, 1 -, 0 ?), verdict mixed")
+        let dot = PathwayDiagram(graph: drawing.graph, selection: drawing.selection).dot
+        #expect(dot.contains("valign=\"top\">1</td><td align=\"left\" valign=\"top\"> <font color=\"#0072B2\">+ positive"))
+        // The tiered verdict: the established path decides.
+        let cut = Drawing(paths: chosen, query: query, names: ("d", "e"), network: network, choice: .firmest)
+        #expect(
+            cut.selection.captions.first
+                == "Paths from d to e, at most 6 steps: 2 (1 +, 1 -, 0 ?), verdict positive, established; 1 drawn, the firmest evidence first")
+        let scoped = try Drawing(.paths(from: "d", to: "e", maxLength: 6, limits: .standard), of: network, title: "", filter: ContextFilter())
+        #expect(scoped.selection.captions.first == "Paths from d to e, at most 6 steps: 2 (1 +, 1 -, 0 ?), verdict positive, established")
     }
 
     @Test("an imported network: whole up to 1,500 nodes; above, whole is refused and a large selection fails its size check")
