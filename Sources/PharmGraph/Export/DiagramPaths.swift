@@ -82,8 +82,13 @@ extension DiagramBuilder {
                 .literal("labeldistance", "1.6"), .literal("labelangle", "30"),
             ]
         }
-        if let group = pathLook.headGroups[edge.to]?[HeadGroup(relation: edge.relation, sign: sign)] {
-            out.append(.literal("samehead", "h\(group)"))
+        if let groups = pathLook.headGroups[edge.to], let group = groups[HeadGroup(relation: edge.relation, sign: sign)] {
+            out.append(.literal("samehead", "h\(group + 1)"))
+            // Several groups: each meets the head at its own point of the side the edges come from.
+            if groups.count > 1 {
+                let ports = options.rankDirection == .topToBottom ? ["nw", "ne", "n", "w", "e"] : ["nw", "sw", "w", "n", "s"]
+                out.append(.literal("headport", ports[group]))
+            }
         }
         return out
     }
@@ -95,8 +100,8 @@ extension DiagramBuilder {
     }
 
     /// What a path figure's edges need to know of the others: per node, how many drawn path edges leave it and enter it,
-    /// and for a node with more than two edges into it, a group number for each glyph and colour of arrowhead
-    /// (at most `maxHeadGroups`, Graphviz's bound; a node with more groups gets none).
+    /// and for a node with more than two edges into it, a group number (from 0: positive first, then by relation) for
+    /// each glyph and colour of arrowhead (at most `maxHeadGroups`, Graphviz's bound; a node with more groups gets none).
     struct PathLook {
         var leaving: [String: Int] = [:]
         var entering: [String: Int] = [:]
@@ -116,16 +121,15 @@ extension DiagramBuilder {
             into[edge.to, default: []].append(HeadGroup(relation: edge.relation, sign: netSign(of: numbers[e] ?? [])))
         }
         for (node, heads) in into where heads.count > 2 {
-            var seen: [HeadGroup] = []
-            for head in heads where !seen.contains(head) { seen.append(head) }
+            let seen = Set(heads).sorted { a, b in a.sign != b.sign ? a.sign < b.sign : a.relation < b.relation }
             guard seen.count <= Self.maxHeadGroups else { continue }
-            look.headGroups[node] = Dictionary(uniqueKeysWithValues: seen.enumerated().map { ($1, $0 + 1) })
+            look.headGroups[node] = Dictionary(uniqueKeysWithValues: seen.enumerated().map { ($1, $0) })
         }
         return look
     }
 
     /// The most rows of a path table top to bottom before it takes two columns.
-    static let tableColumnRows = 8
+    static let tableColumnRows = 10
 
     /// The most `samehead` groups Graphviz's dot joins at one node.
     static let maxHeadGroups = 5
@@ -141,7 +145,7 @@ extension DiagramBuilder {
         let height = (paths.count + columns - 1) / columns
         func cells(_ i: Int) -> String {
             let path = paths[i]
-            let text = pathLines(path, width: columns == 2 ? 80 : 100).map { DOTValue.html(escaping: $0) }
+            let text = pathLines(path, width: columns == 2 ? 80 : 90).map { DOTValue.html(escaping: $0) }
             return #"<td align="right" valign="top">\#(i + 1)</td><td align="left" valign="top"> "#
                 + #"<font color="\#(DOTStyle.colour(for: path.sign))">\#(path.sign.symbol) \#(path.sign.rawValue)</font></td>"#
                 + #"<td align="left" balign="left" valign="top">\#(text.joined(separator: "<br/>"))</td>"#
