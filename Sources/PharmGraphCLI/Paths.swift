@@ -73,7 +73,7 @@ struct Paths: ParsableCommand {
     @Flag(help: "Print the summary of the raw path counts, as before the evidence tiers (text only; JSON has both).")
     var raw = false
 
-    @Option(help: "Also draw the printed paths (up to 50 with --limit 0) to OUT.svg, .png, .pdf or .dot.")
+    @Option(help: "Also draw the printed paths (with --limit 0, up to 50 chosen by evidence) to OUT.svg, .png, .pdf or .dot.")
     var render: String?
 
     @OptionGroup var figure: FigureOptions
