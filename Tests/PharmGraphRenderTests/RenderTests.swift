@@ -204,6 +204,24 @@ struct RenderTests {
         }
     }
 
+    @Test("a path figure's table and caption show hostile labels exactly: backslashes are not Graphviz escapes (\\N, \\G)")
+    func pathTableDisplaysExactly() throws {
+        let graph = try graph(hostile)
+        let selection = DiagramSelection.paths(
+            [DiagramSelection.Path(edges: [0, 1, 2, 3, 4], sign: .unknown)], ends: ["quotes", "html"], in: graph,
+            captions: [#"caption \N \G \\ end\"#])
+        let diagram = PathwayDiagram(graph: graph, selection: selection, options: DiagramOptions(caption: #"provenance \E \\"#))
+        let reader = try SVGReader.read(try Renderer.render(dot: diagram.dot, engine: .dot, format: .svg).data)
+        let table = try #require(reader.groups(withClass: "path-table").first { !$0.texts.isEmpty })
+        let text = table.texts.joined(separator: "\n")
+        #expect(text.contains(#"a\b \\ c\"#), "\(table.texts)")
+        #expect(text.contains(#"\N \G \n \l \r \E \T \H \L"#), "\(table.texts)")
+        #expect(text.contains("<b>not bold</b> <br/> &amp; & &lt; ]]> <!-- x -->"), "\(table.texts)")
+        #expect(!text.contains("hostile-labels") && !text.contains("legend:paths"))
+        #expect(reader.allTexts.contains(#"caption \N \G \\ end\"#), "\(reader.allTexts)")
+        #expect(reader.allTexts.contains(#"provenance \E \\"#), "\(reader.allTexts)")
+    }
+
     @Test("the SVG is well-formed and its legend lists exactly the kinds and relations drawn")
     func legend() throws {
         for path in [example, hostile] + curated {

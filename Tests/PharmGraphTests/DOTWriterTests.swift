@@ -43,9 +43,10 @@ struct DOTWriterTests {
         #expect(DOTValue.text("\u{FFFE}").raw == "\u{FFFD}")
     }
 
-    @Test("HTML-like text: & < > \" become entities and line breaks <br/>")
+    @Test("HTML-like text: & < > \" become entities, line breaks <br/>, backslashes doubled")
     func html() {
         #expect(DOTValue.html(escaping: "<b>A & \"B\"</b>\nC") == "&lt;b&gt;A &amp; &quot;B&quot;&lt;/b&gt;<br/>C")
+        #expect(DOTValue.html(escaping: #"\N \\ x\"#) == #"\\N \\\\ x\\"#)
         let value = DOTValue.html(markup: "x <font color=\"red\">y</font>")
         #expect(value.written == "<x <font color=\"red\">y</font>>")
         #expect(value.isHTML)

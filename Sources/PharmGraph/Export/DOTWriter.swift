@@ -96,7 +96,9 @@ package struct DOTValue: Hashable, Sendable {
         DOTValue(raw: markup, isHTML: true)
     }
 
-    /// Escapes text for use inside HTML-like markup: `& < > "` become entities, line breaks `<br/>`.
+    /// Escapes text for use inside HTML-like markup: `& < > "` become entities, line breaks `<br/>`, and a backslash
+    /// is doubled, since Graphviz expands `\N`, `\G`, `\E` and `\\` in HTML-like text too (an entity would not do:
+    /// it is decoded before).
     package static func html(escaping text: String) -> String {
         var out = ""
         var previousWasCR = false
@@ -107,6 +109,7 @@ package struct DOTValue: Hashable, Sendable {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "\\": out += "\\\\"
             case "\r": out += "<br/>"
             case "\n": if !previousWasCR { out += "<br/>" }
             default: out.unicodeScalars.append(DOTValue.displayable(scalar))
