@@ -57,6 +57,12 @@ struct Render: ParsableCommand {
     @Flag(name: .customLong("no-legend"), help: "Leave out the legend.")
     var noLegend = false
 
+    @Option(help: "Write one figure per value of this node field into the directory -o names, and their shared legend.")
+    var panels: ClusterField?
+
+    @Flag(help: "Draw the overview for a first slide: drugs, their direct targets, and the effects and conditions they reach.")
+    var summary = false
+
     @OptionGroup var figure: FigureOptions
 
     @Option(help: "Draw only the neighbourhood of this node (id, label or synonym).")
@@ -88,7 +94,8 @@ struct Render: ParsableCommand {
     }
 
     func validate() throws {
-        if format == nil && output != "-" && RenderFormat(fileExtension: output) == nil {
+        try validateSlides()
+        if format == nil && output != "-" && panels == nil && RenderFormat(fileExtension: output) == nil {
             throw ValidationError(
                 "cannot tell the format of '\(output)' from its extension; use --format \(Self.choices(RenderFormat.allCases))"
             )
@@ -97,7 +104,7 @@ struct Render: ParsableCommand {
         if !paths.isEmpty && paths.count != 2 {
             throw ValidationError("--paths takes two nodes, FROM and TO")
         }
-        if scope.maxLength != nil && paths.isEmpty { throw ValidationError("--max-length needs --paths") }
+        if scope.maxLength != nil && paths.isEmpty && !summary { throw ValidationError("--max-length needs --paths or --summary") }
         if limits.given && paths.isEmpty { throw ValidationError("--max-work and --timeout need --paths") }
         if focus != nil && !paths.isEmpty { throw ValidationError("give --focus or --paths, not both") }
         if let message = InputReading.requireOneStdin([file, network.nodes]) { throw ValidationError(message) }
@@ -113,6 +120,7 @@ struct Render: ParsableCommand {
         Console.report(input)
         guard let network = input.network else { throw ExitCode(1) }
         try QueryInput.check(filter, in: network)
+        if panels != nil || summary { return try drawSlides(network: network, input: input, filter: filter, format: format) }
         let title = input.drawingTitle
         let drawing: Drawing
         do {
@@ -124,9 +132,10 @@ struct Render: ParsableCommand {
         } catch {
             throw Self.fail(error, name: file, selection: selectionName, hint: selectionHint)
         }
-        let options = figure.recording(
+        let options = try figure.recording(
             Provenance(inputs: input.provenance, options: provenanceOptions),
-            in: DiagramOptions(rankDirection: rankdir, clusterBySystem: clusterBy == .system, legend: !noLegend))
+            in: DiagramOptions(rankDirection: rankdir, clusterBySystem: clusterBy == .system, legend: !noLegend),
+            defaultSize: paths.isEmpty ? nil : .slide)
         try Self.draw(
             graph: drawing.graph, selection: drawing.selection, options: options, engine: engine,
             format: format, output: output, benchmarkRepeat: benchmarkRepeat)
@@ -136,6 +145,11 @@ struct Render: ParsableCommand {
     var provenanceOptions: [String: String] {
         var options = network.provenanceOptions
         if !scope.filters.isEmpty { options["where"] = scope.filters.joined(separator: ",") }
+        if let panels { options["panels"] = panels.rawValue }
+        if summary {
+            options["summary"] = "true"
+            options["max_length"] = String(scope.length)
+        }
         if let focus {
             options["focus"] = focus
             options["depth"] = String(depth)
