@@ -254,7 +254,7 @@ struct Render: ParsableCommand {
     /// Renders `repeats` more times in this process and reports time and memory on stderr.
     ///
     /// `first` is the time of the first render, which also loads Graphviz's plugins and fonts.
-    private static func benchmark(_ dot: String, engine: LayoutEngine, format: RenderFormat, repeats: Int, first firstTime: Double) throws {
+    static func benchmark(_ dot: String, engine: LayoutEngine, format: RenderFormat, repeats: Int, first firstTime: Double) throws {
         var times: [Double] = []
         times.reserveCapacity(repeats)
         let first = MemoryUsage.current()

@@ -179,11 +179,10 @@ public struct DiagramSummary: Sendable {
 
 extension PathwayDiagram {
     /// The summary drawn: the drugs' edges as any diagram draws them, the summary edges in their verdict's glyph with
-    /// class `summary` and a tooltip of the verdict, bundled by Graphviz (`concentrate`).
+    /// class `summary` and a tooltip of the verdict, bundled at their ends by sign (`sametail`, `samehead`; `concentrate` leaks in Graphviz 2.43, docs/rendering.md).
     public init(summary: DiagramSummary, options: DiagramOptions = DiagramOptions()) {
         var builder = DiagramBuilder(graph: summary.graph, selection: summary.selection, options: options)
         var model = builder.build()
-        model.attributes.append(.literal("concentrate", "true"))
         // A summary edge is the one edge of the summary graph from its tail to its head (no drug is either).
         var summaryEdges: [String: Int] = [:]
         for e in summary.verdicts.keys {
@@ -196,6 +195,9 @@ extension PathwayDiagram {
             if let i = attributes.firstIndex(where: { $0.name == "class" }) {
                 attributes[i] = .literal("class", "summary " + attributes[i].value.raw)
             }
+            // Bundled at both ends by sign: one tail point and one head point per sign (dot's `sametail`, `samehead`).
+            let group = summary.graph.edges[e].relation.rawValue
+            attributes += [.literal("sametail", group), .literal("samehead", group)]
             attributes.append(.tooltip(summary.tooltip(e) ?? ""))
             return .edge(from, to, attributes)
         }

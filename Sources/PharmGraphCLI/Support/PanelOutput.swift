@@ -30,7 +30,13 @@ extension Render {
             let diagram = PathwayDiagram(summary: summary, options: options)
             let data: Data
             do {
+                let start = DispatchTime.now().uptimeNanoseconds
                 data = try Self.image(diagram.dot, engine: options.engine, format: format)
+                if let benchmarkRepeat {
+                    let first = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+                    let layout = LayoutEngine(rawValue: options.engine) ?? .dot
+                    try Self.benchmark(diagram.dot, engine: layout, format: format, repeats: benchmarkRepeat, first: first)
+                }
             } catch {
                 Console.error("error: \(error)\n")
                 throw ExitCode(1)
