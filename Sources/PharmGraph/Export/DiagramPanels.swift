@@ -103,12 +103,12 @@ public struct DiagramPanels: Sendable {
         return name
     }
 
-    /// A file name stem for `system`: lowercased letters and digits, every other run of characters one `-`,
+    /// A file name stem for `system`: its lowercased ASCII letters and digits, every other run of characters one `-`,
     /// none at the ends, at most `longestSlug` characters; `system` when nothing is left.
     static func slug(_ system: String) -> String {
         var slug = ""
         for character in system.lowercased() {
-            if character.isLetter || character.isNumber {
+            if character.isASCII, character.isLetter || character.isNumber {
                 slug.append(character)
             } else if !slug.isEmpty, slug.last != "-" {
                 slug.append("-")

@@ -78,10 +78,11 @@ struct FigureOptions: ParsableArguments {
         return (parsedSize, parsedDPI, parsedFont)
     }
 
-    /// A finite decimal number (digits, one optional point; no sign, exponent, `inf` or `nan`).
+    /// A finite decimal number: an optional sign, digits with one optional point; no exponent, `inf` or `nan`.
     static func number(_ text: String) -> Double? {
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), text.filter({ $0 == "." }).count <= 1,
-            text != "."
+        let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+        guard digits.contains(where: \.isNumber), digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+            digits.filter({ $0 == "." }).count <= 1
         else { return nil }
         return Double(text)
     }
