@@ -96,6 +96,7 @@ struct Diff: ParsableCommand {
             throw ValidationError("--render: cannot tell the format of '\(render)'; name it .svg, .png, .pdf or .dot")
         }
         if let option = figure.given.first, render == nil { throw ValidationError("\(option) needs --render") }
+        try figure.check(format: render.flatMap { DiffRendering.format(of: $0) })
         if let context {
             guard render != nil else { throw ValidationError("--context needs --render") }
             guard (0...Render.largestDepth).contains(context) else {

@@ -102,6 +102,7 @@ struct Paths: ParsableCommand {
             throw ValidationError("--render: cannot tell the format of '\(render)' from its extension (\(names))")
         }
         if let option = figure.given.first, render == nil { throw ValidationError("\(option) needs --render") }
+        try figure.check(format: render.flatMap { RenderFormat(fileExtension: $0) })
         if render != nil, batch != nil { throw ValidationError("--render draws one query; it cannot be used with --batch") }
         if batch != nil, format.format == .json {
             throw ValidationError("--batch writes a TSV table, one row per query; --format json is not available with it")

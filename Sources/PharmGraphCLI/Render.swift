@@ -97,6 +97,7 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         try validateSlides()
+        try figure.check(format: format ?? (panels != nil || output == "-" ? .svg : RenderFormat(fileExtension: output)))
         if format == nil && output != "-" && panels == nil && RenderFormat(fileExtension: output) == nil {
             throw ValidationError(
                 "cannot tell the format of '\(output)' from its extension; use --format \(Self.choices(RenderFormat.allCases))"

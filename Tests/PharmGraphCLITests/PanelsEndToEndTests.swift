@@ -2,11 +2,6 @@ import Foundation
 import PharmGraphTestSupport
 import Testing
 
-/// Files in `directory`, sorted.
-private func listing(_ directory: String) throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-}
-
 private let panelsGraph = "render/panels.yaml"
 
 @Suite("pharmgraph render --panels, --summary and the figure size options, end to end")
@@ -142,6 +137,7 @@ struct PanelsEndToEndTests {
             (["--font-size", "0"], "--font-size must be a number of points more than 0 and at most 100; got '0'"),
             (["--font-size", "big"], "--font-size must be a number of points more than 0 and at most 100; got 'big'"),
             (["--title", "T", "--no-title"], "give --title or --no-title, not both"),
+            (["--dpi", "150"], "--dpi sets the resolution of PNG output; this figure is svg"),
         ]
         for (arguments, message) in cases {
             let run = try Binary.run(["render", "valid/example.yaml", "-o", "x.svg"] + arguments, in: fixtures)

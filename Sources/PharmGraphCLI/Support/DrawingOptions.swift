@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PharmGraph
+import PharmGraphRender
 
 /// The options every command that draws shares: `--no-caption`, `--size`, `--dpi`, `--title`, `--no-title`, `--font-size`.
 struct FigureOptions: ParsableArguments {
@@ -44,6 +45,13 @@ struct FigureOptions: ParsableArguments {
     func validate() throws {
         _ = try parsed()
         if title != nil, noTitle { throw ValidationError("give --title or --no-title, not both") }
+    }
+
+    /// `--dpi` sets the resolution of bitmaps: with SVG or PDF Graphviz would scale the page by it, so only PNG (and
+    /// DOT, whose text records it) take it.
+    func check(format: RenderFormat?) throws(ValidationError) {
+        guard dpi != nil, let format, format != .png, format != .dot else { return }
+        throw ValidationError("--dpi sets the resolution of PNG output; this figure is \(format.rawValue)")
     }
 
     /// The checked values of `--size`, `--dpi` and `--font-size`.
