@@ -50,8 +50,8 @@ struct Render: ParsableCommand {
     @Option(help: "Layout engine (default: dot; sfdp above \(dotNodeLimit) nodes).")
     var engine: LayoutEngine?
 
-    @Option(help: "Rank direction.")
-    var rankdir: DiagramOptions.RankDirection = .leftToRight
+    @Option(help: "Rank direction (default: LR; LR for --panels and --summary).")
+    var rankdir: DiagramOptions.RankDirection?
 
     @Option(name: .customLong("cluster-by"), help: "Draw a labelled cluster per value of this node field.")
     var clusterBy: ClusterField?
@@ -137,7 +137,7 @@ struct Render: ParsableCommand {
         }
         let options = try figure.recording(
             Provenance(inputs: input.provenance, options: provenanceOptions),
-            in: DiagramOptions(rankDirection: rankdir, clusterBySystem: clusterBy == .system, legend: !noLegend),
+            in: DiagramOptions(rankDirection: rankdir ?? .leftToRight, clusterBySystem: clusterBy == .system, legend: !noLegend),
             defaultSize: paths.isEmpty ? nil : .slide)
         try Self.draw(
             graph: drawing.graph, selection: drawing.selection, options: options, engine: engine,

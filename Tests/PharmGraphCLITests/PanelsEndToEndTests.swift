@@ -73,6 +73,10 @@ struct PanelsEndToEndTests {
         #expect(run.stdout.contains(#""opioid-receptors" -> "analgesia" [class="summary relation-activates"#))
         #expect(!run.stdout.contains(#""nmdar" -> "depression""#))
         #expect(run.stdout.contains(#"size="13.33,7.5""#) && run.stdout.contains("summary=true"))
+        // Left to right unless --rankdir says otherwise (docs/rendering.md, "Size").
+        #expect(run.stdout.contains(#"rankdir="LR""#))
+        let down = try pharmgraph("render", panelsGraph, "--summary", "-o", "-", "--format", "dot", "--rankdir", "TB")
+        #expect(down.stdout.contains(#"rankdir="TB""#))
         let svg = try pharmgraph("render", panelsGraph, "--summary", "-o", "-", "--cluster-by", "system")
         #expect(svg.status == 0, "\(svg.stderr)")
         #expect(svg.stdout.components(separatedBy: "class=\"edge summary relation&#45;").count - 1 == 4)

@@ -6,11 +6,15 @@ import PharmGraphRender
 
 /// `render --panels system` and `render --summary`: the figures for slides (docs/rendering.md, "Panels" and "Summary").
 extension Render {
+    /// The rank direction of panels and the summary without `--rankdir`: left to right, drug → target → effect across a
+    /// landscape slide (top to bottom, their ranks of many nodes are too wide: docs/rendering.md, "Size").
+    static let slideDirection = DiagramOptions.RankDirection.leftToRight
+
     /// Draws the panels into the directory `output` names, or the summary into `output`.
     func drawSlides(network: Network, input: LoadedInput, filter: ContextFilter, format: RenderFormat) throws {
         var options = try figure.recording(
             Provenance(inputs: input.provenance, options: provenanceOptions),
-            in: DiagramOptions(rankDirection: rankdir, clusterBySystem: clusterBy == .system, legend: !noLegend), defaultSize: .slide)
+            in: DiagramOptions(rankDirection: rankdir ?? Self.slideDirection, clusterBySystem: clusterBy == .system, legend: !noLegend), defaultSize: .slide)
         if summary {
             let summary: DiagramSummary
             do {
