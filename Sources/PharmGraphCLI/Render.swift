@@ -41,7 +41,7 @@ struct Render: ParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
-    @Option(name: [.short, .customLong("output")], help: "The output file, device or FIFO, or - for stdout.")
+    @Option(name: [.short, .customLong("output")], help: "The output file, device or FIFO, or - for stdout; with --panels, a new or empty directory.")
     var output: String
 
     @Option(help: "Output format (default: from the output's extension).")
