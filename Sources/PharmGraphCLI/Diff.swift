@@ -95,7 +95,8 @@ struct Diff: ParsableCommand {
         if let render, DiffRendering.format(of: render) == nil {
             throw ValidationError("--render: cannot tell the format of '\(render)'; name it .svg, .png, .pdf or .dot")
         }
-        if figure.noCaption, render == nil { throw ValidationError("--no-caption needs --render") }
+        if let option = figure.given.first, render == nil { throw ValidationError("\(option) needs --render") }
+        try figure.check(format: render.flatMap { DiffRendering.format(of: $0) })
         if let context {
             guard render != nil else { throw ValidationError("--context needs --render") }
             guard (0...Render.largestDepth).contains(context) else {
@@ -173,7 +174,7 @@ struct Diff: ParsableCommand {
 
         // The diagram is drawn and written before anything is printed, so that trouble leaves no half-report.
         if let render {
-            let image = try DiffRendering.render(report, to: render, context: context, caption: !figure.noCaption)
+            let image = try DiffRendering.render(report, to: render, context: context, figure: figure)
             try DiffRendering.write(image, to: render)
         }
         switch format.format {

@@ -101,7 +101,8 @@ struct Paths: ParsableCommand {
             let names = RenderFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError("--render: cannot tell the format of '\(render)' from its extension (\(names))")
         }
-        if figure.noCaption, render == nil { throw ValidationError("--no-caption needs --render") }
+        if let option = figure.given.first, render == nil { throw ValidationError("\(option) needs --render") }
+        try figure.check(format: render.flatMap { RenderFormat(fileExtension: $0) })
         if render != nil, batch != nil { throw ValidationError("--render draws one query; it cannot be used with --batch") }
         if batch != nil, format.format == .json {
             throw ValidationError("--batch writes a TSV table, one row per query; --format json is not available with it")
@@ -257,7 +258,7 @@ extension Paths {
             throw Render.fail(error, name: input.graph, selection: "the paths from '\(names.from)' to '\(names.to)'", hint: "lower --limit or --max-length")
         }
         try Render.draw(
-            graph: drawing.graph, selection: drawing.selection, options: figure.recording(provenance), engine: nil,
+            graph: drawing.graph, selection: drawing.selection, options: try figure.recording(provenance, defaultSize: .slide), engine: nil,
             format: RenderFormat(fileExtension: output) ?? .svg, output: output)
     }
 }

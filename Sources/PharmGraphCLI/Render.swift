@@ -30,6 +30,8 @@ struct Render: ParsableCommand {
               pharmgraph render Graphs/ketamine.yaml -o nmdar.pdf --focus nmdar --depth 2 --direction out
               pharmgraph render Graphs/ketamine.yaml -o paths.svg --paths ketamine analgesia --max-length 5
               pharmgraph render Graphs/ketamine.yaml -o - --format dot --where dose=subanesthetic
+              pharmgraph render Graphs/ketamine.yaml --panels system -o panels --format png
+              pharmgraph render Graphs/ketamine.yaml --summary -o summary.svg --size 13.33,7.5
             """)
 
     @Argument(help: "The graph file or network (- for stdin, REV:path for a git revision).")
@@ -39,7 +41,7 @@ struct Render: ParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
-    @Option(name: [.short, .customLong("output")], help: "The output file, device or FIFO, or - for stdout.")
+    @Option(name: [.short, .customLong("output")], help: "The output file, device or FIFO, or - for stdout; with --panels, a new or empty directory.")
     var output: String
 
     @Option(help: "Output format (default: from the output's extension).")
@@ -48,14 +50,20 @@ struct Render: ParsableCommand {
     @Option(help: "Layout engine (default: dot; sfdp above \(dotNodeLimit) nodes).")
     var engine: LayoutEngine?
 
-    @Option(help: "Rank direction.")
-    var rankdir: DiagramOptions.RankDirection = .leftToRight
+    @Option(help: "Rank direction (default: LR; LR for --panels and --summary).")
+    var rankdir: DiagramOptions.RankDirection?
 
     @Option(name: .customLong("cluster-by"), help: "Draw a labelled cluster per value of this node field.")
     var clusterBy: ClusterField?
 
     @Flag(name: .customLong("no-legend"), help: "Leave out the legend.")
     var noLegend = false
+
+    @Option(help: "Write one figure per value of this node field into the directory -o names, and their shared legend.")
+    var panels: ClusterField?
+
+    @Flag(help: "Draw the overview for a first slide: drugs, their direct targets, and the effects and conditions they reach.")
+    var summary = false
 
     @OptionGroup var figure: FigureOptions
 
@@ -88,7 +96,9 @@ struct Render: ParsableCommand {
     }
 
     func validate() throws {
-        if format == nil && output != "-" && RenderFormat(fileExtension: output) == nil {
+        try validateSlides()
+        try figure.check(format: format ?? (panels != nil || output == "-" ? .svg : RenderFormat(fileExtension: output)))
+        if format == nil && output != "-" && panels == nil && RenderFormat(fileExtension: output) == nil {
             throw ValidationError(
                 "cannot tell the format of '\(output)' from its extension; use --format \(Self.choices(RenderFormat.allCases))"
             )
@@ -97,7 +107,7 @@ struct Render: ParsableCommand {
         if !paths.isEmpty && paths.count != 2 {
             throw ValidationError("--paths takes two nodes, FROM and TO")
         }
-        if scope.maxLength != nil && paths.isEmpty { throw ValidationError("--max-length needs --paths") }
+        if scope.maxLength != nil && paths.isEmpty && !summary { throw ValidationError("--max-length needs --paths or --summary") }
         if limits.given && paths.isEmpty { throw ValidationError("--max-work and --timeout need --paths") }
         if focus != nil && !paths.isEmpty { throw ValidationError("give --focus or --paths, not both") }
         if let message = InputReading.requireOneStdin([file, network.nodes]) { throw ValidationError(message) }
@@ -113,6 +123,7 @@ struct Render: ParsableCommand {
         Console.report(input)
         guard let network = input.network else { throw ExitCode(1) }
         try QueryInput.check(filter, in: network)
+        if panels != nil || summary { return try drawSlides(network: network, input: input, filter: filter, format: format) }
         let title = input.drawingTitle
         let drawing: Drawing
         do {
@@ -124,9 +135,10 @@ struct Render: ParsableCommand {
         } catch {
             throw Self.fail(error, name: file, selection: selectionName, hint: selectionHint)
         }
-        let options = figure.recording(
+        let options = try figure.recording(
             Provenance(inputs: input.provenance, options: provenanceOptions),
-            in: DiagramOptions(rankDirection: rankdir, clusterBySystem: clusterBy == .system, legend: !noLegend))
+            in: DiagramOptions(rankDirection: rankdir ?? .leftToRight, clusterBySystem: clusterBy == .system, legend: !noLegend),
+            defaultSize: paths.isEmpty ? nil : .slide)
         try Self.draw(
             graph: drawing.graph, selection: drawing.selection, options: options, engine: engine,
             format: format, output: output, benchmarkRepeat: benchmarkRepeat)
@@ -136,6 +148,11 @@ struct Render: ParsableCommand {
     var provenanceOptions: [String: String] {
         var options = network.provenanceOptions
         if !scope.filters.isEmpty { options["where"] = scope.filters.joined(separator: ",") }
+        if let panels { options["panels"] = panels.rawValue }
+        if summary {
+            options["summary"] = "true"
+            options["max_length"] = String(scope.length)
+        }
         if let focus {
             options["focus"] = focus
             options["depth"] = String(depth)
@@ -240,7 +257,7 @@ struct Render: ParsableCommand {
     /// Renders `repeats` more times in this process and reports time and memory on stderr.
     ///
     /// `first` is the time of the first render, which also loads Graphviz's plugins and fonts.
-    private static func benchmark(_ dot: String, engine: LayoutEngine, format: RenderFormat, repeats: Int, first firstTime: Double) throws {
+    static func benchmark(_ dot: String, engine: LayoutEngine, format: RenderFormat, repeats: Int, first firstTime: Double) throws {
         var times: [Double] = []
         times.reserveCapacity(repeats)
         let first = MemoryUsage.current()

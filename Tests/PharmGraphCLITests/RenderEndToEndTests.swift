@@ -10,11 +10,6 @@ private func isWellFormedXML(_ data: Data) -> Bool {
     XMLParser(data: data).parse()
 }
 
-/// Files in `directory`, sorted.
-private func listing(_ directory: String) throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-}
-
 @Suite("pharmgraph render, end to end")
 struct RenderEndToEndTests {
     @Test("SVG, PNG, PDF and JSON by extension, written to files")

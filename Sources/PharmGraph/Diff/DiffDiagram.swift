@@ -36,31 +36,36 @@ public struct DiffDiagram: Sendable {
     ///   - engine: the Graphviz layout engine, recorded as the graph's `layout`.
     ///   - caption: a short line at the bottom of the title block (for provenance); `nil` for none.
     ///   - metadata: text recorded as the graph's `comment` (an XML comment in SVG); `nil` for none.
+    ///   - figure: the title, font size, size and dpi (docs/rendering.md, "Size"); its other fields are not read.
     init(
         _ diff: GraphDiff, names: (old: String, new: String), context: Int?, engine: String = "dot", caption: String? = nil,
-        metadata: String? = nil
+        metadata: String? = nil, figure: DiagramOptions = DiagramOptions()
     ) throws(SizeError) {
-        try self.init(Union(diff), names: names, context: context, engine: engine, caption: caption, metadata: metadata)
+        try self.init(
+            Union(diff), names: names, context: context, engine: engine, caption: caption, metadata: metadata, figure: figure)
     }
 
     /// Draws a network diff.
     init(
         _ diff: NetworkDiff, names: (old: String, new: String), context: Int?, engine: String = "dot", caption: String? = nil,
-        metadata: String? = nil
+        metadata: String? = nil, figure: DiagramOptions = DiagramOptions()
     ) throws(SizeError) {
-        try self.init(Union(diff), names: names, context: context, engine: engine, caption: caption, metadata: metadata)
+        try self.init(
+            Union(diff), names: names, context: context, engine: engine, caption: caption, metadata: metadata, figure: figure)
     }
 
     private init(
-        _ union: Union, names: (old: String, new: String), context: Int?, engine: String, caption: String?, metadata: String?
+        _ union: Union, names: (old: String, new: String), context: Int?, engine: String, caption: String?, metadata: String?,
+        figure: DiagramOptions
     ) throws(SizeError) {
         let (nodes, edges) = union.select(context: context)
         guard nodes.count <= Self.maximumNodes, edges.count <= Self.maximumEdges else {
             throw .tooLarge(nodes: nodes.count, edges: edges.count, context: context)
         }
         let frame = DiagramFrame(
-            title: union.title(names: names, context: context).map { ($0, .centred) }, tooltip: "\(names.old) → \(names.new)",
-            engine: engine, rankDirection: .leftToRight, caption: caption, metadata: metadata)
+            title: DiagramFrame.titleLines(union.title(names: names, context: context).map { ($0, .centred) }, options: figure),
+            tooltip: "\(names.old) → \(names.new)", engine: engine, rankDirection: .leftToRight, caption: caption, metadata: metadata
+        ).sized(by: figure)
         dot = union.dot(nodes: nodes, edges: edges, frame: frame).text
         nodeCount = nodes.count
         edgeCount = edges.count

@@ -44,6 +44,8 @@ public struct DiagramOptions: Sendable, Equatable {
     public var expandForms: Bool
     /// Draw the title block (the caption stays when `caption` is set).
     public var title: Bool
+    /// Text that replaces the title's first line (the graph's title); `nil` keeps it.
+    public var titleText: String? = nil
     /// The node labels' font size in points; the other text scales with it.
     public var fontSize: Double
     /// The largest size of the drawing in inches; `nil` for the default (docs/rendering.md, "Size").
@@ -163,15 +165,17 @@ struct DiagramBuilder {
 
     private func frame() -> DiagramFrame {
         DiagramFrame(
-            title: titleText().map { ($0, .centred) }, tooltip: "\(graph.title) \(graph.version)",
-            engine: options.engine, rankDirection: options.rankDirection, caption: options.caption, metadata: options.metadata)
+            title: DiagramFrame.titleLines(titleText().map { ($0, .centred) }, options: options),
+            tooltip: "\(graph.title) \(graph.version)", engine: options.engine, rankDirection: options.rankDirection,
+            caption: options.caption, metadata: options.metadata
+        ).sized(by: options)
     }
 
     // MARK: Nodes and edges
 
     private func nodeStatement(_ node: Node, highlighted: Bool) -> DOTStatement {
         var attributes: [DOTAttribute] = [
-            .text("label", node.displayLabel), .literal("class", "kind-" + Self.classSafe(node.kind.rawValue)),
+            .text("label", LabelWrapping.wrapped(node.displayLabel)), .literal("class", "kind-" + Self.classSafe(node.kind.rawValue)),
         ]
         attributes += DOTStyle.node(kind: node.kind, valence: node.valence).attributes
         if highlighted { attributes.append(.literal("penwidth", "3")) }

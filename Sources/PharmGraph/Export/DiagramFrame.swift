@@ -14,6 +14,46 @@ struct DiagramFrame {
     var caption: String?
     /// Text recorded as the graph's `comment` (Graphviz writes it into SVG as an XML comment); `nil` for none.
     var metadata: String?
+    /// The node labels' font size in points; every other text scales with it (docs/rendering.md, "Size").
+    var fontSize = DiagramFrame.baseFontSize
+    /// Graphviz's `size` (inches, a bound the drawing is scaled down to); `nil` for none.
+    var size: DiagramOptions.Size? = nil
+    /// Graphviz's `dpi`; `nil` for its default.
+    var dpi: Double? = nil
+
+    /// The title lines `options` asks for: `title` with its first line replaced by `options.titleText`,
+    /// or none without `options.title`.
+    static func titleLines(
+        _ title: [(text: String, justification: DOTValue.Justification)], options: DiagramOptions
+    ) -> [(text: String, justification: DOTValue.Justification)] {
+        guard options.title else { return [] }
+        guard let text = options.titleText else { return title }
+        return [(text, .centred)] + title.dropFirst()
+    }
+
+    /// The frame's size, font size and dpi from `options`.
+    func sized(by options: DiagramOptions) -> DiagramFrame {
+        var frame = self
+        frame.fontSize = options.fontSize
+        frame.size = options.size
+        frame.dpi = options.dpi
+        return frame
+    }
+
+    /// The default node label size, in points.
+    static let baseFontSize = 11.0
+
+    /// `points` of the default drawing, scaled to this frame's font size, as a DOT number.
+    func points(_ points: Double) -> String { Self.number(points * fontSize / Self.baseFontSize) }
+
+    /// A DOT number: at most two decimals, no trailing zeros.
+    static func number(_ value: Double) -> String {
+        let hundredths = (value * 100).rounded()
+        if hundredths.truncatingRemainder(dividingBy: 100) == 0 { return String(Int(hundredths / 100)) }
+        var text = String(format: "%.2f", hundredths / 100)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
 
     /// An empty graph named `name`, with the frame's attributes and defaults.
     ///
@@ -21,25 +61,27 @@ struct DiagramFrame {
     /// render of an HTML label with bold text (docs/rendering.md).
     func graph(named name: String) -> DOTGraph {
         var dot = DOTGraph(name: .literal(name))
-        dot.attributes = [
-            DOTAttribute("label", label), .literal("labelloc", "t"),
-            .literal("fontname", DOTStyle.font), .literal("fontsize", "15"), .literal("charset", "UTF-8"),
-            .literal("layout", engine), .literal("rankdir", rankDirection.rawValue),
-            .literal("nodesep", "0.25"), .literal("ranksep", "0.45"),
-            .literal("pad", "0.25"), .literal("outputorder", "edgesfirst"), .literal("bgcolor", "white"),
-            .tooltip(tooltip),
-        ]
+        dot.attributes =
+            (title.isEmpty && caption == nil ? [] : [DOTAttribute("label", label), .literal("labelloc", "t")]) + [
+                .literal("fontname", DOTStyle.font), .literal("fontsize", points(15)), .literal("charset", "UTF-8"),
+                .literal("layout", engine), .literal("rankdir", rankDirection.rawValue),
+                .literal("nodesep", "0.25"), .literal("ranksep", "0.45"),
+                .literal("pad", "0.25"), .literal("outputorder", "edgesfirst"), .literal("bgcolor", "white"),
+                .tooltip(tooltip),
+            ]
+        if let size { dot.attributes.append(.literal("size", Self.number(size.width) + "," + Self.number(size.height))) }
+        if let dpi { dot.attributes.append(.literal("dpi", Self.number(dpi))) }
         if let metadata { dot.attributes.append(.literal("comment", metadata)) }
         if engine != "dot" {
             dot.attributes += [.literal("overlap", "prism"), .literal("sep", "+8")]
         }
         dot.nodeDefaults = [
-            .literal("fontname", DOTStyle.font), .literal("fontsize", "11"), .literal("color", DOTStyle.Palette.ink),
+            .literal("fontname", DOTStyle.font), .literal("fontsize", points(11)), .literal("color", DOTStyle.Palette.ink),
             .literal("fontcolor", "#000000"), .literal("penwidth", "1.2"), .literal("margin", "0.12,0.05"),
             .literal("height", "0.4"),
         ]
         dot.edgeDefaults = [
-            .literal("fontname", DOTStyle.font), .literal("fontsize", "9"), .literal("fontcolor", DOTStyle.Palette.ink),
+            .literal("fontname", DOTStyle.font), .literal("fontsize", points(9)), .literal("fontcolor", DOTStyle.Palette.ink),
             .literal("arrowsize", "0.9"),
         ]
         return dot
@@ -59,7 +101,7 @@ struct DiagramFrame {
                 }
             markup += DOTValue.html(escaping: line.text).replacingOccurrences(of: "<br/>", with: lineBreak) + lineBreak
         }
-        markup += #"<font point-size="10" color="\#(DiagramFrame.captionColour)">"# + DOTValue.html(escaping: caption) + "</font>"
+        markup += #"<font point-size="\#(points(10))" color="\#(DiagramFrame.captionColour)">"# + DOTValue.html(escaping: caption) + "</font>"
         return .html(markup: markup)
     }
 

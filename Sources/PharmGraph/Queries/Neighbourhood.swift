@@ -108,6 +108,13 @@ public struct DiagramSelection: Sendable, Equatable {
             paths: paths, captions: captions)
     }
 
+    /// The given nodes and edges (indices, any order), captioned with `captions` and then the filter's line.
+    static func drawing(nodes: [Int], edges: [Int], captions: [String], filter: ContextFilter) -> DiagramSelection {
+        DiagramSelection(
+            nodes: Array(Set(nodes)).sorted(), edges: Array(Set(edges)).sorted(), highlighted: [], paths: [],
+            captions: captions + Self.captions(for: filter))
+    }
+
     private static func captions(for filter: ContextFilter) -> [String] {
         guard !filter.isEmpty else { return [] }
         let terms = filter.required.keys.sorted().map { "\($0)=\(filter.required[$0]!)" }

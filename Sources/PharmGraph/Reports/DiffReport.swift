@@ -218,17 +218,22 @@ public struct DiffReport: Sendable {
 
     /// Anything differs: the structure, or a verdict.
     /// The union graph with the changes coloured (docs/diff.md), captioned with this report's provenance
-    /// (and `context`) unless `caption` is false; the metadata always records it.
-    public func diagram(context: Int?, engine: String = "dot", caption: Bool = true) throws(DiffDiagram.SizeError) -> DiffDiagram {
+    /// (and `context`) unless `caption` is false; the metadata always records it. `figure`: the title, font size,
+    /// size and dpi (its other fields are not read).
+    public func diagram(
+        context: Int?, engine: String = "dot", caption: Bool = true, figure: DiagramOptions = DiagramOptions()
+    ) throws(DiffDiagram.SizeError) -> DiffDiagram {
         var provenance = provenance
         if let context { provenance.options["context"] = String(context) }
         let names = (old: old.name, new: new.name)
         let line = caption ? provenance.caption : nil
         switch changes {
         case let .graph(diff):
-            return try DiffDiagram(diff, names: names, context: context, engine: engine, caption: line, metadata: provenance.metadata)
+            return try DiffDiagram(
+                diff, names: names, context: context, engine: engine, caption: line, metadata: provenance.metadata, figure: figure)
         case let .network(diff):
-            return try DiffDiagram(diff, names: names, context: context, engine: engine, caption: line, metadata: provenance.metadata)
+            return try DiffDiagram(
+                diff, names: names, context: context, engine: engine, caption: line, metadata: provenance.metadata, figure: figure)
         }
     }
 

@@ -12,10 +12,16 @@ enum DiffRendering {
     }
 
     /// The rendered image, in memory: nothing is written unless it all succeeds.
-    static func render(_ report: DiffReport, to path: String, context: Int?, caption: Bool) throws(DiffTrouble) -> Data {
+    static func render(_ report: DiffReport, to path: String, context: Int?, figure: FigureOptions) throws(DiffTrouble) -> Data {
         guard let format = format(of: path) else { throw DiffTrouble("error: --render: cannot tell the format of '\(DisplayText.escaped(path))'") }
+        let options: DiagramOptions
+        do {
+            options = try figure.recording(report.provenance)
+        } catch {
+            throw DiffTrouble("error: \(error)")
+        }
         func diagram(engine: String) throws(DiffDiagram.SizeError) -> DiffDiagram {
-            try report.diagram(context: context, engine: engine, caption: caption)
+            try report.diagram(context: context, engine: engine, caption: !figure.noCaption, figure: options)
         }
         do {
             // The same rule as `render`: dot unless the diagram is large (docs/rendering.md).

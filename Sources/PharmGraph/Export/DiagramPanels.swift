@@ -1,0 +1,146 @@
+extension DiagramOptions.Size {
+    /// A 16:9 slide, 13.33 × 7.5 inches: the default bound of panels, the summary and path figures (docs/rendering.md, "Size").
+    public static let slide = DiagramOptions.Size(width: 13.33, height: 7.5)
+}
+
+/// Small multiples: one figure per `system` value, each the system's nodes with the drugs acting on them and
+/// the effects and conditions they act on, sharing one legend (docs/rendering.md, "Panels").
+public struct DiagramPanels: Sendable {
+    /// One figure.
+    public struct Panel: Sendable, Equatable {
+        /// The system drawn; `nil` for the panel of the nodes without a system.
+        public let system: String?
+        /// The file name without its extension: the system's slug, unique among the panels and never `legend`.
+        public let name: String
+        public let selection: DiagramSelection
+    }
+
+    /// The file name, without extension, of the shared legend.
+    public static let legendName = "legend"
+    /// The file name, without extension, of the panel of the nodes without a system.
+    public static let noSystemName = "no-system"
+    /// The longest slug, in characters.
+    static let longestSlug = 60
+
+    public let graph: Graph
+    /// The panels, in the order each system first occurs in the graph's nodes; the nodes without one last.
+    public let panels: [Panel]
+
+    /// The panels of `graph`, leaving out edges `filter` excludes.
+    public init(graph: Graph, filter: ContextFilter = ContextFilter()) {
+        self.graph = graph
+        let admitted = filter.admittedEdges(of: graph)
+        let whole = DiagramSelection.whole(graph, filter: filter)
+        let drawable = Set(whole.nodes)
+        var systems: [String?] = []
+        for node in graph.nodes where !systems.contains(node.system) { systems.append(node.system) }
+        if let none = systems.firstIndex(of: nil) { systems.append(systems.remove(at: none)) }
+        var used: Set<String> = [Self.legendName]
+        var panels: [Panel] = []
+        for system in systems {
+            let members = whole.nodes.filter { graph.nodes[$0].system == system }
+            guard !members.isEmpty else { continue }
+            let name = Self.unique(system.map(Self.slug) ?? Self.noSystemName, in: &used)
+            panels.append(
+                Panel(
+                    system: system, name: name,
+                    selection: Self.selection(system: system, members: members, drawable: drawable, admitted: admitted, graph: graph, filter: filter)))
+        }
+        self.panels = panels
+    }
+
+    /// The system's nodes; the drugs with an edge into them; the effects and conditions with an edge from them; the edges
+    /// among these that touch the system, and the structural edges among the drugs.
+    private static func selection(
+        system: String?, members: [Int], drawable: Set<Int>, admitted: [Int], graph: Graph, filter: ContextFilter
+    ) -> DiagramSelection {
+        var position: [String: Int] = [:]
+        for (i, node) in graph.nodes.enumerated() where position[node.id] == nil { position[node.id] = i }
+        let inside = Set(members.map { graph.nodes[$0].id })
+        var drugs = Set<String>()
+        var outcomes = Set<String>()
+        for e in admitted {
+            let edge = graph.edges[e]
+            guard let from = position[edge.from], let to = position[edge.to], drawable.contains(from), drawable.contains(to) else { continue }
+            if inside.contains(edge.to), !inside.contains(edge.from), graph.nodes[from].kind == .drug { drugs.insert(edge.from) }
+            if inside.contains(edge.from), !inside.contains(edge.to), NodeSelector.effectKinds.contains(graph.nodes[to].kind) {
+                outcomes.insert(edge.to)
+            }
+        }
+        let drawn = inside.union(drugs).union(outcomes)
+        let edges = admitted.filter { e in
+            let edge = graph.edges[e]
+            guard drawn.contains(edge.from), drawn.contains(edge.to) else { return false }
+            return inside.contains(edge.from) || inside.contains(edge.to)
+                || (drugs.contains(edge.from) && drugs.contains(edge.to) && edge.relation.isStructural)
+        }
+        let nodes = drawn.compactMap { position[$0] }
+        let caption =
+            if let system {
+                "System: \(system), with the drugs acting on it and the effects it acts on"
+            } else {
+                "Nodes without a system, with the drugs acting on them and the effects they act on"
+            }
+        return .drawing(nodes: nodes, edges: edges, captions: [caption], filter: filter)
+    }
+
+    /// The union of every panel's nodes and edges, for the shared legend.
+    public var union: DiagramSelection {
+        .drawing(
+            nodes: panels.flatMap(\.selection.nodes), edges: panels.flatMap(\.selection.edges), captions: ["Legend of the panels by system"],
+            filter: ContextFilter())
+    }
+
+    /// `slug`, or it with `-2`, `-3`… when taken; recorded as taken.
+    static func unique(_ slug: String, in used: inout Set<String>) -> String {
+        var name = slug
+        var n = 2
+        while used.contains(name) {
+            name = "\(slug)-\(n)"
+            n += 1
+        }
+        used.insert(name)
+        return name
+    }
+
+    /// A file name stem for `system`: its lowercased ASCII letters and digits, every other run of characters one `-`,
+    /// none at the ends, at most `longestSlug` characters; `system` when nothing is left.
+    static func slug(_ system: String) -> String {
+        var slug = ""
+        for character in system.lowercased() {
+            if character.isASCII, character.isLetter || character.isNumber {
+                slug.append(character)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        slug = String(slug.prefix(longestSlug))
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "system" : slug
+    }
+}
+
+extension PathwayDiagram {
+    /// The shared legend of `panels` alone: a figure of the legend of everything the panels draw, titled like them.
+    public init(legendOf panels: DiagramPanels, options: DiagramOptions = DiagramOptions()) {
+        var builder = DiagramBuilder(graph: panels.graph, selection: panels.union, options: options)
+        model = builder.buildLegend()
+        dot = model.text
+        nodeCount = 0
+    }
+}
+
+extension DiagramBuilder {
+    /// The frame with the legend of the selection's nodes and edges, and nothing else.
+    mutating func buildLegend() -> DOTGraph {
+        let frame = DiagramFrame(
+            title: DiagramFrame.titleLines(titleText().map { ($0, .centred) }, options: options), tooltip: "\(graph.title) \(graph.version)",
+            engine: options.engine, rankDirection: options.rankDirection, caption: options.caption, metadata: options.metadata
+        ).sized(by: options)
+        var dot = frame.graph(named: graph.id)
+        let nodes = selection.nodes.filter(graph.nodes.indices.contains).map { graph.nodes[$0] }
+        let edges = selection.edges.filter(graph.edges.indices.contains).map { graph.edges[$0] }
+        dot.statements.append(.subgraph(legend(nodes: nodes, edges: edges)))
+        return dot
+    }
+}

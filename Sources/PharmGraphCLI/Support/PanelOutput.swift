@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import PharmGraph
+import PharmGraphIO
+import PharmGraphRender
+
+/// `render --panels system` and `render --summary`: the figures for slides (docs/rendering.md, "Panels" and "Summary").
+extension Render {
+    /// The rank direction of panels and the summary without `--rankdir`: left to right, drug → target → effect across a
+    /// landscape slide (top to bottom, their ranks of many nodes are too wide: docs/rendering.md, "Size").
+    static let slideDirection = DiagramOptions.RankDirection.leftToRight
+
+    /// Draws the panels into the directory `output` names, or the summary into `output`.
+    func drawSlides(network: Network, input: LoadedInput, filter: ContextFilter, format: RenderFormat) throws {
+        var options = try figure.recording(
+            Provenance(inputs: input.provenance, options: provenanceOptions),
+            in: DiagramOptions(rankDirection: rankdir ?? Self.slideDirection, clusterBySystem: clusterBy == .system, legend: !noLegend), defaultSize: .slide)
+        if summary {
+            let summary: DiagramSummary
+            do {
+                summary = try DiagramSummary(network: network, filter: filter, maxLength: scope.length)
+            } catch {
+                switch error {
+                case .notCurated:
+                    Console.error(DisplayText.escaped("\(file): error: --summary draws a curated graph; this input is a network") + "\n")
+                case let .query(cause): Console.error("error: \(cause)\n")
+                }
+                throw ExitCode(1)
+            }
+            if summary.partial {
+                Console.error("warning: a path search stopped early; the summary edges it left undetermined are drawn with ◇\n")
+            }
+            options.engine = try Self.engine(engine, nodeCount: summary.selection.nodes.count).rawValue
+            let diagram = PathwayDiagram(summary: summary, options: options)
+            let data: Data
+            do {
+                let start = DispatchTime.now().uptimeNanoseconds
+                data = try Self.image(diagram.dot, engine: options.engine, format: format)
+                if let benchmarkRepeat {
+                    let first = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+                    let layout = LayoutEngine(rawValue: options.engine) ?? .dot
+                    try Self.benchmark(diagram.dot, engine: layout, format: format, repeats: benchmarkRepeat, first: first)
+                }
+            } catch {
+                Console.error("error: \(error)\n")
+                throw ExitCode(1)
+            }
+            try Self.write(data, to: output)
+            return
+        }
+        guard let graph = network.graph else {
+            Console.error(DisplayText.escaped("\(file): error: --panels draws a curated graph; this input is a network") + "\n")
+            throw ExitCode(1)
+        }
+        let panels = DiagramPanels(graph: graph, filter: filter)
+        var files: [OutputDirectory.File] = []
+        for panel in panels.panels {
+            var panelOptions = options
+            panelOptions.legend = false
+            panelOptions.engine = try Self.engine(engine, nodeCount: panel.selection.nodes.count).rawValue
+            files.append(
+                OutputDirectory.File(name: panel.name + "." + format.rawValue) {
+                    let diagram = PathwayDiagram(graph: graph, selection: panel.selection, options: panelOptions)
+                    return try Self.image(diagram.dot, engine: panelOptions.engine, format: format)
+                })
+        }
+        if !noLegend {
+            options.engine = LayoutEngine.dot.rawValue
+            files.append(
+                OutputDirectory.File(name: DiagramPanels.legendName + "." + format.rawValue) {
+                    try Self.image(PathwayDiagram(legendOf: panels, options: options).dot, engine: options.engine, format: format)
+                })
+        }
+        do {
+            try OutputDirectory.write(files, to: output)
+        } catch {
+            Console.error("error: \(DisplayText.escaped(error.description))\n")
+            throw ExitCode(1)
+        }
+    }
+
+    /// `engine`, or dot up to `LayoutEngine.dotNodeLimit` nodes and sfdp above (said on stderr).
+    static func engine(_ engine: LayoutEngine?, nodeCount: Int) throws -> LayoutEngine {
+        if let engine { return engine }
+        let layout = LayoutEngine.automatic(nodeCount: nodeCount)
+        if layout == .sfdp { Console.error(sfdpNote(nodeCount, insist: "use --engine dot to insist")) }
+        return layout
+    }
+
+    /// The rendered figure, with Graphviz's warnings on stderr.
+    static func image(_ dot: String, engine: String, format: RenderFormat) throws(GraphvizError) -> Data {
+        let rendering = try Renderer.render(dot: dot, engine: LayoutEngine(rawValue: engine) ?? .dot, format: format)
+        for warning in rendering.warnings { Console.error("graphviz: \(warning)\n") }
+        return rendering.data
+    }
+
+    /// Writes one figure with `OutputFile`; a reader that left a pipe is not an error.
+    static func write(_ data: Data, to output: String) throws {
+        do {
+            try OutputFile.write(data, to: output)
+        } catch let error where error.isBrokenPipe {
+            return
+        } catch {
+            Console.error("error: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension Render {
+    /// The usage errors of `--panels` and `--summary`.
+    func validateSlides() throws {
+        guard panels != nil || summary else { return }
+        let name = panels != nil ? "--panels" : "--summary"
+        if panels != nil, summary { throw ValidationError("give --panels or --summary, not both") }
+        if focus != nil || !paths.isEmpty { throw ValidationError("\(name) draws its own selection; it cannot be used with --focus or --paths") }
+        if limits.given { throw ValidationError("--max-work and --timeout need --paths") }
+        if panels != nil, output == "-" {
+            throw ValidationError("--panels writes several files: -o names a directory, not a stream")
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import PharmGraphTestSupport
+import Testing
+
+@testable import PharmGraph
+
+private let fixture = "render/panels.yaml"
+
+private func load(_ relative: String) throws -> Graph {
+    let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/" + relative))
+    return try #require(result.graph, "\(result.diagnostics)")
+}
+
+/// The ids of a selection's nodes and `from relation to` of its edges.
+private func contents(_ selection: DiagramSelection, of graph: Graph) -> (nodes: [String], edges: [String]) {
+    (
+        selection.nodes.map { graph.nodes[$0].id },
+        selection.edges.map { "\(graph.edges[$0].from) \(graph.edges[$0].relation.rawValue) \(graph.edges[$0].to)" }
+    )
+}
+
+@Suite("panels, the summary and figure size (docs/rendering.md)")
+struct PanelTests {
+    @Test("one panel per system, in the order systems first occur, the nodes without one last; each with its drugs and effects")
+    func panels() throws {
+        let graph = try load(fixture)
+        let panels = DiagramPanels(graph: graph)
+        #expect(panels.panels.map(\.name) == ["drugs", "glutamatergic", "opioid", "no-system"])
+        #expect(panels.panels.map(\.system) == ["drugs", "glutamatergic", "Opioid / μ", nil])
+        let glutamatergic = contents(panels.panels[1].selection, of: graph)
+        // The system's nodes, the drugs acting on them (and the structural edge between them), the effect they act on;
+        // not the process without a system (not an effect) nor the opioid receptors.
+        #expect(glutamatergic.nodes == ["ketamine", "esketamine", "nmdar", "glutamate-surge", "ampar", "antidepressant"])
+        #expect(
+            glutamatergic.edges == [
+                "ketamine has_component esketamine", "ketamine inhibits nmdar", "esketamine inhibits nmdar",
+                "nmdar inhibits glutamate-surge", "glutamate-surge activates ampar", "ampar activates antidepressant",
+            ])
+        let opioid = contents(panels.panels[2].selection, of: graph)
+        #expect(opioid.nodes == ["ketamine", "naloxone", "opioid-receptors", "analgesia"])
+        let none = contents(panels.panels[3].selection, of: graph)
+        // The nodes without a system; the NMDAR (glutamatergic, not a drug) is not drawn in it.
+        #expect(none.nodes == ["naloxone", "pain-signalling", "antidepressant", "analgesia", "depression"])
+        #expect(panels.panels[1].selection.captions == ["System: glutamatergic, with the drugs acting on it and the effects it acts on"])
+    }
+
+    @Test("the glutamatergic panel's DOT text, without a legend (golden)")
+    func panelGolden() throws {
+        let graph = try load(fixture)
+        let panel = DiagramPanels(graph: graph).panels[1]
+        let dot = PathwayDiagram(graph: graph, selection: panel.selection, options: DiagramOptions(legend: false, size: .slide)).dot
+        #expect(Golden.compare(dot, to: "Tests/PharmGraphTests/Golden/panel-glutamatergic.dot") == .matches)
+        #expect(dot.contains(#"size="13.33,7.5""#) && !dot.contains("cluster_legend"))
+    }
+
+    @Test("the shared legend lists what every panel draws, and nothing else")
+    func sharedLegend() throws {
+        let graph = try load(fixture)
+        let panels = DiagramPanels(graph: graph)
+        let legend = PathwayDiagram(legendOf: panels).dot
+        #expect(legend.contains("cluster_legend"))
+        for kind in ["drug", "receptor", "process", "effect (therapeutic)", "condition"] {
+            #expect(legend.contains("label=\"\(kind)\""), "\(kind)")
+        }
+        for relation in ["activates", "inhibits", "has_component"] { #expect(legend.contains("relation:\(relation)"), "\(relation)") }
+        #expect(!legend.contains("relation:modulates"))
+        // No graph node is drawn in it.
+        #expect(!graph.nodes.contains { legend.contains("\"\($0.id)\" [") })
+    }
+
+    @Test("slugs: ASCII letters and digits, other runs one hyphen, unique, never 'legend'")
+    func slugs() {
+        #expect(DiagramPanels.slug("Opioid / μ") == "opioid")
+        #expect(DiagramPanels.slug("  NMDAR gating (2) ") == "nmdar-gating-2")
+        #expect(DiagramPanels.slug("中文") == "system")
+        #expect(DiagramPanels.slug("../etc/passwd") == "etc-passwd")
+        #expect(DiagramPanels.slug(String(repeating: "a", count: 100)).count == DiagramPanels.longestSlug)
+        var used: Set<String> = [DiagramPanels.legendName]
+        #expect(DiagramPanels.unique("legend", in: &used) == "legend-2")
+        #expect(DiagramPanels.unique("x", in: &used) == "x")
+        #expect(DiagramPanels.unique("x", in: &used) == "x-2")
+        #expect(DiagramPanels.unique("x", in: &used) == "x-3")
+    }
+
+    @Test("summary: drugs, direct targets, the effects reached first; each summary edge signed as the path engine's tiered verdict")
+    func summary() throws {
+        let graph = try load(fixture)
+        let network = Network(graph)
+        let summary = try DiagramSummary(network: network, filter: ContextFilter())
+        let drawn = contents(summary.selection, of: summary.graph)
+        #expect(drawn.nodes == ["ketamine", "esketamine", "naloxone", "nmdar", "opioid-receptors", "antidepressant", "analgesia", "depression"])
+        // Depression is reached from the NMDAR only through the antidepressant effect: no edge of its own.
+        #expect(
+            drawn.edges == [
+                "ketamine has_component esketamine", "ketamine inhibits nmdar", "esketamine inhibits nmdar",
+                "ketamine activates opioid-receptors", "naloxone inhibits opioid-receptors", "nmdar inhibits antidepressant",
+                "nmdar inhibits analgesia", "opioid-receptors activates analgesia", "antidepressant inhibits depression",
+            ])
+        let engine = PathEngine(network: network)
+        for (e, verdict) in summary.verdicts {
+            let edge = summary.graph.edges[e]
+            let query = PathQuery(
+                sources: [NodeIndex(rawValue: Int32(graph.nodes.firstIndex { $0.id == edge.from }!))],
+                targets: [NodeIndex(rawValue: Int32(graph.nodes.firstIndex { $0.id == edge.to }!))])
+            var report = try engine.paths(query)
+            try engine.assess(query, &report)
+            #expect(verdict.finding == report.tieredFinding, "\(edge.from) → \(edge.to)")
+            #expect(DiagramSummary.relation(report.tieredFinding) == edge.relation)
+        }
+    }
+
+    @Test("the summary's DOT text (golden): summary edges classed and bundled by sign, no concentrate")
+    func summaryGolden() throws {
+        let graph = try load(fixture)
+        let summary = try DiagramSummary(network: Network(graph), filter: ContextFilter())
+        let dot = PathwayDiagram(summary: summary, options: DiagramOptions(size: .slide)).dot
+        #expect(Golden.compare(dot, to: "Tests/PharmGraphTests/Golden/summary.dot") == .matches)
+        #expect(!dot.contains("concentrate"))
+        #expect(dot.components(separatedBy: "class=\"summary ").count - 1 == 4)
+        #expect(dot.contains(#"samehead="inhibits""#) && dot.contains(#"sametail="activates""#))
+    }
+
+    @Test("a summary of an imported network is refused")
+    func summaryOfNetwork() throws {
+        let result = NetworkInput.load(data: Data("a\tactivates\tb\n".utf8), path: "x.sif", format: nil, import: ImportOptions())
+        let network = try #require(result.network)
+        #expect(throws: DiagramSummary.Failure.notCurated) { try DiagramSummary(network: network, filter: ContextFilter()) }
+    }
+
+    @Test("labels longer than 22 characters wrap at spaces; nothing else changes")
+    func wrapping() {
+        #expect(LabelWrapping.wrapped("Transient glutamate surge in the prefrontal cortex") == "Transient glutamate\nsurge in the\nprefrontal cortex")
+        #expect(LabelWrapping.wrapped("NMDA receptor") == "NMDA receptor")
+        #expect(LabelWrapping.wrapped("Supercalifragilisticexpialidocious word") == "Supercalifragilisticexpialidocious\nword")
+        #expect(LabelWrapping.wrapped("a  b  c  d  e  f  g  h  i  j") == "a  b  c  d  e  f  g  h \ni  j")
+        #expect(LabelWrapping.wrapped("line one\nand a second line that is long") == "line one\nand a second line that\nis long")
+        let long = "aaaa bbbb cccc dddd eeee ffff gggg"
+        #expect(LabelWrapping.wrapped(long).replacingOccurrences(of: "\n", with: " ") == long)
+    }
+
+    @Test("frame: size, dpi, font size and title read from the options, in the pathway and the diff diagram")
+    func frame() throws {
+        let graph = try load("valid/example.yaml")
+        var options = DiagramOptions(caption: "caption")
+        options.size = DiagramOptions.Size(width: 5.5, height: 4)
+        options.dpi = 150
+        options.fontSize = 22
+        options.titleText = "My \"title\""
+        let dot = PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot
+        #expect(dot.contains(#"size="5.5,4""#) && dot.contains(#"dpi="150""#))
+        #expect(dot.contains(#"node [fontname="Helvetica", fontsize="22""#) || dot.contains(#"fontsize="22""#))
+        #expect(dot.contains(#"fontsize="18""#) && dot.contains(#"fontsize="30""#) && dot.contains(#"point-size="20""#))
+        #expect(dot.contains("My &quot;title&quot;<br/>version 1.0.0") && !dot.contains("Example mechanism graph<br/>"))
+        options.title = false
+        let untitled = PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot
+        #expect(!untitled.contains("version 1.0.0") && untitled.contains("caption</font>"))
+        options.caption = nil
+        let bare = PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot
+        #expect(!bare.contains("labelloc"))
+        let plain = PathwayDiagram(graph: graph, selection: .whole(graph)).dot
+        #expect(!plain.contains(#", size=""#) && !plain.contains("dpi=") && plain.contains(#"fontsize="11""#))
+
+        let new = try load("valid/example.yaml")
+        let diff = GraphDiff(old: graph, new: new)
+        var figure = DiagramOptions()
+        figure.size = .slide
+        figure.titleText = "Changes"
+        let drawn = try DiffDiagram(diff, names: ("a", "b"), context: nil, figure: figure).dot
+        #expect(drawn.contains(#"size="13.33,7.5""#) && drawn.contains("label=\"Changes\\nno differences"))
+    }
+}
