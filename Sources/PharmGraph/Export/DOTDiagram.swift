@@ -179,7 +179,8 @@ struct DiagramBuilder {
         var attributes: [DOTAttribute] = [
             .literal("class", "relation-\(edge.relation.rawValue) certainty-\(edge.effectiveCertainty.rawValue)")
         ]
-        attributes += DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty)
+        attributes += DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty, lossOfFunction: edge.lossOfFunction)
+        attributes += DiagramContext.attributes(edge.context)
         if !paths.isEmpty { attributes.append(.text("label", Self.ranges(paths))) }
         attributes.append(.tooltip(tooltip(edge)))
         return .edge(.literal(edge.from), .literal(edge.to), attributes)
@@ -202,6 +203,7 @@ struct DiagramBuilder {
     func tooltip(_ edge: Edge) -> String {
         var lines = ["\(label(of: edge.from)) \(edge.relation.name) \(label(of: edge.to))"]
         if let action = edge.action { lines.append("action: \(action.name)") }
+        if edge.lossOfFunction { lines.append("loss of function: read from blocking \(label(of: edge.from))") }
         lines.append("certainty: \(edge.effectiveCertainty.rawValue)")
         if !edge.context.isEmpty {
             lines.append("context: " + edge.context.keys.sorted().map { "\($0)=\(edge.context[$0]!)" }.joined(separator: ", "))
