@@ -294,7 +294,7 @@ private struct Union {
             ends.append((item(link.from).id, item(link.to).id))
             graph.statements.append(.edge(.literal(ends.last!.from), .literal(ends.last!.to), Self.attributes(link)))
         }
-        graph.statements.append(.subgraph(legend(nodes: used, edges: ends, frame: frame)))
+        graph.statements += legend(nodes: used, edges: ends, frame: frame)
         return graph
     }
 
@@ -362,7 +362,7 @@ private struct Union {
     }
 
     /// A legend of the statuses in two rows (docs/rendering.md, "Legend"): a sample node for each, then a sample edge.
-    private func legend(nodes: [String], edges: [(from: String, to: String)], frame: DiagramFrame) -> DOTSubgraph {
+    private func legend(nodes: [String], edges: [(from: String, to: String)], frame: DiagramFrame) -> [DOTStatement] {
         let prefix = DiagramFrame.legendPrefix(avoiding: nodes)
         let samples = [DiffStatus.added, .removed, .changed, .unchanged].map { status in
             let item = Item(

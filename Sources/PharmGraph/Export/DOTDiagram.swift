@@ -150,7 +150,7 @@ struct DiagramBuilder {
             dot.statements.append(edgeStatement(edge, paths: pathNumbers[e] ?? []))
         }
         if options.legend {
-            dot.statements.append(.subgraph(legend(nodes: nodes, edges: drawnEdges)))
+            dot.statements += legend(nodes: nodes, edges: drawnEdges)
         }
         return dot
     }

@@ -3,7 +3,7 @@ extension DiagramBuilder {
 
     /// The legend (docs/rendering.md, "Legend"): only what is drawn, in two rows, the node kinds, then the
     /// edge glyphs, certainty levels, drawn context keys and form `badges` (short names of drug forms).
-    func legend(nodes: [Node], edges: [Edge], badges: [String] = []) -> DOTSubgraph {
+    func legend(nodes: [Node], edges: [Edge], badges: [String] = []) -> [DOTStatement] {
         let prefix = DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id))
         var kinds: [LegendEntry] = []
         var seenKinds = Set<NodeKind>()
@@ -183,9 +183,9 @@ struct LegendLayout {
         .literal("shape", "plaintext"), .literal("style", "solid"), .literal("margin", "0.06,0"),
     ]
 
-    /// The legend cluster with `rows` (empty ones left out), and the invisible edges that put it below the
-    /// nodes `below` (ids) when ranks run top to bottom.
-    func legend(label: String, tooltip: String, rows: [[LegendEntry]], below: [String]) -> DOTSubgraph {
+    /// The legend cluster with `rows` (empty ones left out), then the invisible edges from the nodes `below`
+    /// (ids) that put it after them, below the drawing (top to bottom) or right of it (left to right).
+    func legend(label: String, tooltip: String, rows: [[LegendEntry]], below: [String]) -> [DOTStatement] {
         let hidden: [DOTAttribute] = [.literal("style", "invis")]
         var rows = rows.filter { !$0.isEmpty }
         var statements: [DOTStatement] = []
@@ -255,10 +255,10 @@ struct LegendLayout {
             }
         }
         let cluster = DiagramFrame.legend(label: label, tooltip: tooltip, statements: statements)
-        guard engine == "dot", let top = rows.first?.first?.first else { return cluster }
-        // Weight 1: Graphviz 2.43 ignores the rank constraint of a weight-0 edge into a cluster.
-        let placement = below.map { DOTStatement.edge(.literal($0), top, hidden) }
-        return DOTSubgraph(name: .literal("\(prefix)placement"), statements: [.subgraph(cluster)] + placement)
+        guard engine == "dot", let top = rows.first?.first?.first else { return [.subgraph(cluster)] }
+        // Outside the cluster, which would otherwise take the nodes in. Weight 1: Graphviz 2.43 ignores the
+        // rank constraint of a weight-0 edge into a cluster.
+        return [.subgraph(cluster)] + below.map { DOTStatement.edge(.literal($0), top, hidden) }
     }
 
     /// The two rows, with the second's trailing text entries (the context keys, the badges) moved to the end of
