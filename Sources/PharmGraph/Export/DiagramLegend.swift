@@ -43,7 +43,8 @@ extension DiagramBuilder {
                     markup: "blocking the source produces the target<br/><font color=\"#666666\">(" + DOTValue.html(escaping: detail)
                         + ")</font>",
                     tooltip: "blocking the source produces the target (\(detail))", className: "legend-relation",
-                    glyphs: lossOfFunction.map { DOTStyle.edge($0, certainty: .established, lossOfFunction: true) }))
+                    glyphs: lossOfFunction.map { DOTStyle.edge($0, certainty: .established, lossOfFunction: true) },
+                    inLine: options.rankDirection == .topToBottom))
         }
         let certainties = Certainty.allCases.filter { c in edges.contains { $0.effectiveCertainty == c } }
         if certainties != [.established] {
@@ -119,6 +120,8 @@ struct LegendEntry {
     var last: DOTValue
     /// The entry's text (HTML-like), drawn by its last node; `nil` for a sample node.
     var markup: String?
+    /// The points its glyphs start from, when there are several, none after another; empty for `[first]`.
+    var starts: [DOTValue] = []
 
     /// An estimate of the entry's width, in characters of its text.
     var characters: Int {
@@ -147,15 +150,18 @@ struct LegendEntry {
         return entry
     }
 
-    /// Sample edges, one in each of `glyphs`, side by side, from hidden points, the last to the text, so that
-    /// the text sits beside the glyph's head, never over it.
-    static func sample(_ name: DOTValue, markup: String, tooltip: String, className: String, glyphs: [[DOTAttribute]]) -> LegendEntry {
+    /// Sample edges, one in each of `glyphs`, from hidden points to the text, so that the text sits beside
+    /// the glyphs' heads, never over them: `inLine`, side by side, the last to the text (ranks top to
+    /// bottom); else each to the text (ranks left to right, where a line of them would run across ranks).
+    static func sample(
+        _ name: DOTValue, markup: String, tooltip: String, className: String, glyphs: [[DOTAttribute]], inLine: Bool = true
+    ) -> LegendEntry {
         var statements: [DOTStatement] = [
             .node(name, [DOTAttribute("label", .html(markup: markup)), .literal("class", className)] + LegendLayout.plain + [.tooltip(tooltip)])
         ]
         let starts = glyphs.indices.map { DOTValue.literal(name.raw + ":start" + ($0 == 0 ? "" : ":\($0 + 1)")) }
         for (i, glyph) in glyphs.enumerated() {
-            let end = i + 1 < glyphs.count ? DOTValue.literal(name.raw + ":end:\(i + 1)") : name
+            let end = inLine && i + 1 < glyphs.count ? DOTValue.literal(name.raw + ":end:\(i + 1)") : name
             statements.append(.node(starts[i], point))
             if end != name {
                 statements += [
@@ -163,9 +169,13 @@ struct LegendEntry {
                     .edge(end, starts[i + 1], [.literal("style", "invis")]),
                 ]
             }
-            statements.append(.edge(starts[i], end, [.literal("class", className), .literal("minlen", "2")] + glyph + [.tooltip(tooltip)]))
+            // Heavy, so that the layout keeps the sample straight.
+            statements.append(
+                .edge(starts[i], end, [.literal("class", className), .literal("minlen", "2"), .literal("weight", "10")] + glyph + [.tooltip(tooltip)]))
         }
-        return LegendEntry(statements: statements, first: starts.first ?? name, last: name, markup: markup)
+        var entry = LegendEntry(statements: statements, first: starts.first ?? name, last: name, markup: markup)
+        if !inLine { entry.starts = starts }
+        return entry
     }
 }
 
@@ -240,12 +250,17 @@ struct LegendLayout {
             for (i, row) in rows.enumerated() {
                 var column: [DOTStatement] = []
                 var rest: [DOTStatement] = []
-                for (j, entry) in row.enumerated() {
+                var previous: DOTValue?
+                for entry in row {
+                    let starts = entry.starts.isEmpty ? [entry.first] : entry.starts
                     for statement in entry.statements {
-                        if case .node(entry.first, _) = statement { column.append(statement) } else { rest.append(statement) }
+                        if case let .node(name, _) = statement, starts.contains(name) { column.append(statement) } else { rest.append(statement) }
                     }
-                    // With ranks across, a flat edge's head is drawn above its tail.
-                    if j > 0 { column.append(.edge(entry.first, row[j - 1].first, hidden + [.literal("minlen", "0")])) }
+                    for start in starts {
+                        // With ranks across, a flat edge's head is drawn above its tail.
+                        if let previous { column.append(.edge(start, previous, hidden + [.literal("minlen", "0")])) }
+                        previous = start
+                    }
                 }
                 statements.append(
                     .subgraph(
