@@ -98,6 +98,14 @@ struct RenderEndToEndTests {
         #expect(filtered.status == 0)
         #expect(filtered.stdout.contains("at most 6 steps: 1 (1 +, 0 -, 0 ?)"))
         #expect(filtered.stdout.contains("Where region=spinal-cord"))
+        // Whole and focus renders say so in their title block too.
+        let whole = try pharmgraph("render", "valid/example.yaml", "-o", "-", "--format", "dot", "--where", "region=spinal-cord")
+        #expect(whole.status == 0)
+        #expect(whole.stdout.contains("version 1.0.0<br/>Where region=spinal-cord<br/>"))
+        let around = try pharmgraph(
+            "render", "valid/example.yaml", "-o", "-", "--format", "dot", "--where", "region=spinal-cord", "--focus", "nmdar")
+        #expect(around.status == 0)
+        #expect(around.stdout.contains("both directions<br/>Where region=spinal-cord<br/>"))
         // A value no edge uses is an error, not a drawing of nothing.
         let typo = try pharmgraph(
             "render", "valid/example.yaml", "-o", "-", "--format", "dot", "--paths", "ketamine", "analgesia", "--where",

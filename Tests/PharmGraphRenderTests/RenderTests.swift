@@ -231,10 +231,13 @@ struct RenderTests {
             let graph = try graph(path)
             let (contents, reader) = try svg(graph)
             #expect(reader.groups(withClass: "legend").count == 1)
-            let listed = reader.groups(withClass: "legend-relation").filter { $0.classes.contains("node") }
-                .compactMap { $0.texts.first?.split(separator: " ").first.map(String.init) }
-            let drawn = Relation.allCases.filter { r in graph.edges.contains { $0.relation == r } }.map(\.name)
+            let samples = reader.groups(withClass: "legend-relation").filter { $0.classes.contains("node") }
+            let listed = samples.compactMap { $0.texts.first?.split(separator: " ").first.map(String.init) }.filter { $0 != "blocking" }
+            let blocked = { (edge: Edge) in edge.lossOfFunction && DOTStyle.drawsLossOfFunction(edge.relation) }
+            let drawn = Relation.allCases.filter { r in graph.edges.contains { $0.relation == r && !blocked($0) } }.map(\.name)
             #expect(listed == drawn, "\(path)")
+            let lossOfFunction = samples.filter { $0.texts.first == "blocking the source produces the target" }
+            #expect(lossOfFunction.count == (graph.edges.contains(where: blocked) ? 1 : 0), "\(path)")
             let kinds = reader.groups(withClass: "legend-kind").compactMap(\.texts.first)
             let expectedKinds = Set(graph.nodes.map { $0.kind == .effect ? "effect (\($0.valence?.rawValue ?? ""))" : $0.kind.rawValue })
             #expect(Set(kinds) == expectedKinds, "\(path)")
@@ -242,7 +245,14 @@ struct RenderTests {
 
             let inhibits = contents.edges.filter { ($0.attributes["class"] ?? "").contains("relation-inhibits") }
             #expect(inhibits.count == graph.edges.filter { $0.relation == .inhibits }.count)
-            #expect(inhibits.allSatisfy { $0.attributes["arrowhead"] == "tee" })
+            // A loss-of-function edge: the bar at the source, an open arrowhead at the target, in dark grey.
+            let blocking = inhibits.filter { $0.attributes["dir"] == "both" }
+            #expect(blocking.count == graph.edges.filter { $0.relation == .inhibits && $0.lossOfFunction }.count)
+            #expect(
+                blocking.allSatisfy {
+                    $0.attributes["arrowtail"] == "tee" && $0.attributes["arrowhead"] == "onormal" && $0.attributes["color"]?.hasPrefix("#444444") == true
+                })
+            #expect(inhibits.filter { $0.attributes["dir"] != "both" }.allSatisfy { $0.attributes["arrowhead"] == "tee" })
         }
         let plain = try graph(example)
         let (_, reader) = try svg(plain, DiagramOptions(legend: false))

@@ -439,7 +439,7 @@ struct DiffDiagramTests {
         let plain = try DiffDiagram(diff, names: ("old.sif", "new.sif"), context: 1).dot
         let title = try #require(plain.split(separator: "\n").first { $0.hasPrefix("  graph [") })
         #expect(title.hasPrefix(#"  graph [label="old.sif → new.sif\nnodes: 1 added; edges: 1 added\nthe changes and the nodes within 1 step of them\n""#))
-        #expect(!plain.contains("label=<<"))
+        #expect(!title.contains("label=<"))
         #expect(!plain.contains("comment="))
         let framed = try DiffDiagram(diff, names: ("old.sif", "new.sif"), context: 1, caption: "v1 · abc", metadata: "tool: x").dot
         #expect(framed.contains(##"them<br/><font point-size="10" color="#6B6B6B">v1 · abc</font>>"##))

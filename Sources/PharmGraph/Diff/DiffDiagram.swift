@@ -287,18 +287,19 @@ private struct Union {
 
     func dot(nodes: [Int], edges: [Int], frame: DiagramFrame) -> DOTGraph {
         var graph = frame.graph(named: "diff")
-        var used = Set<String>()
+        var used: [String] = []
         for n in nodes {
             let item = item(n)
-            used.insert(item.id)
+            used.append(item.id)
             graph.statements.append(.node(.literal(item.id), Self.attributes(item)))
         }
+        var ends: [(from: String, to: String)] = []
         for e in edges {
             let link = link(e)
-            graph.statements.append(
-                .edge(.literal(item(link.from).id), .literal(item(link.to).id), Self.attributes(link)))
+            ends.append((item(link.from).id, item(link.to).id))
+            graph.statements.append(.edge(.literal(ends.last!.from), .literal(ends.last!.to), Self.attributes(link)))
         }
-        graph.statements.append(.subgraph(legend(avoiding: used)))
+        graph.statements += legend(nodes: used, edges: ends, frame: frame)
         return graph
     }
 
@@ -365,31 +366,25 @@ private struct Union {
         return attributes
     }
 
-    /// A legend of the statuses: a sample node and a sample edge for each.
-    private func legend(avoiding ids: Set<String>) -> DOTSubgraph {
-        let prefix = DiagramFrame.legendPrefix(avoiding: ids)
-        var statements: [DOTStatement] = []
-        for status in [DiffStatus.added, .removed, .changed, .unchanged] {
+    /// A legend of the statuses in two rows (docs/rendering.md, "Legend"): a sample node for each, then a sample edge.
+    private func legend(nodes: [String], edges: [(from: String, to: String)], frame: DiagramFrame) -> [DOTStatement] {
+        let prefix = DiagramFrame.legendPrefix(avoiding: nodes)
+        let samples = [DiffStatus.added, .removed, .changed, .unchanged].map { status in
             let item = Item(
                 id: prefix + "node:" + status.className, status: status, lines: ["\(status.name) node"],
                 look: DOTStyle.NodeLook(shape: "box", fill: "#FFFFFF"), tooltip: "\(status.name) node")
-            statements.append(.node(.literal(item.id), Self.attributes(item)))
+            return LegendEntry.node(.literal(item.id), Self.attributes(item))
         }
-        for status in [DiffStatus.added, .removed, .changed, .signFlip, .unchanged] {
-            let start = DOTValue.literal(prefix + "edge:" + status.className + ":start")
-            let end = DOTValue.literal(prefix + "edge:" + status.className)
-            statements.append(.node(start, [.literal("shape", "point"), .literal("width", "0.05"), .literal("color", "#333333")]))
-            statements.append(
-                .node(
-                    end,
-                    [
-                        .text("label", status == .signFlip ? "sign flip (+ ↔ −)" : "\(status.name) edge"),
-                        .literal("shape", "plaintext"), .literal("fontsize", "10"), .tooltip("\(status.name) edge"),
-                    ]))
+        let lines = [DiffStatus.added, .removed, .changed, .signFlip, .unchanged].map { status in
             let link = Link(from: 0, to: 0, status: status, glyph: [.literal("arrowhead", "normal")], lines: [], tooltip: "\(status.name) edge")
-            statements.append(.edge(start, end, Self.attributes(link)))
+            return LegendEntry.sample(
+                .literal(prefix + "edge:" + status.className),
+                markup: DOTValue.html(escaping: status == .signFlip ? "sign flip (+ ↔ −)" : "\(status.name) edge"),
+                tooltip: "\(status.name) edge", className: status.className, glyphs: [Self.attributes(link).filter { $0.name != "class" }])
         }
-        return DiagramFrame.legend(label: "Changes", tooltip: "Legend: what happened to each node and edge", statements: statements)
+        return LegendLayout(prefix: prefix, rankDirection: frame.rankDirection, engine: frame.engine).legend(
+            label: "Changes", tooltip: "Legend: what happened to each node and edge", rows: [samples, lines],
+            below: LegendLayout.lowestNodes(nodes, edges: edges))
     }
 
     // MARK: Text

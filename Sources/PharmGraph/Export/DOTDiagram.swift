@@ -155,7 +155,7 @@ struct DiagramBuilder {
             dot.statements.append(edgeStatement(edge, paths: pathNumbers[e] ?? []))
         }
         if options.legend {
-            dot.statements.append(.subgraph(legend(nodes: nodes, edges: drawnEdges)))
+            dot.statements += legend(nodes: nodes, edges: drawnEdges)
         }
         dot.statements += pathTable(prefix: DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id)))
         return dot
@@ -187,7 +187,9 @@ struct DiagramBuilder {
         var attributes: [DOTAttribute] = [
             .literal("class", "relation-\(edge.relation.rawValue) certainty-\(edge.effectiveCertainty.rawValue)")
         ]
-        attributes = pathStyled(attributes + DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty), edge: edge, numbers: paths)
+        attributes = pathStyled(
+            attributes + DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty, lossOfFunction: edge.lossOfFunction)
+                + DiagramContext.attributes(edge.context), edge: edge, numbers: paths)
         attributes.append(.tooltip(tooltip(edge)))
         return .edge(.literal(edge.from), .literal(edge.to), attributes)
     }
@@ -209,6 +211,7 @@ struct DiagramBuilder {
     func tooltip(_ edge: Edge) -> String {
         var lines = ["\(label(of: edge.from)) \(edge.relation.name) \(label(of: edge.to))"]
         if let action = edge.action { lines.append("action: \(action.name)") }
+        if edge.lossOfFunction { lines.append("loss of function: read from blocking \(label(of: edge.from))") }
         lines.append("certainty: \(edge.effectiveCertainty.rawValue)")
         if !edge.context.isEmpty {
             lines.append("context: " + edge.context.keys.sorted().map { "\($0)=\(edge.context[$0]!)" }.joined(separator: ", "))

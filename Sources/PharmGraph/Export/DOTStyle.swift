@@ -12,6 +12,8 @@ package enum DOTStyle {
         package static let none = "#999999"  // grey
         package static let structural = "#000000"  // black
         package static let ink = "#333333"
+        /// Loss-of-function edges: neither the sign's colour nor a bar into the target.
+        package static let lossOfFunction = "#444444"
     }
 
     /// The colour family of a sign.
@@ -25,11 +27,20 @@ package enum DOTStyle {
     }
 
     /// Attributes that draw a relation's glyph: head, tail, line style and colour.
-    package static func edge(_ relation: Relation, certainty: Certainty) -> [DOTAttribute] {
+    ///
+    /// A loss-of-function `inhibits` or `downregulates` edge (blocking the source produces the target) has
+    /// the relation's bar at the source and the matching arrowhead at the target, in dark grey.
+    package static func edge(_ relation: Relation, certainty: Certainty, lossOfFunction: Bool = false) -> [DOTAttribute] {
         var attributes: [DOTAttribute] = []
         var styles: [String] = []
         let colour: String
         switch relation {
+        case .inhibits where lossOfFunction:
+            attributes += [.literal("dir", "both"), .literal("arrowtail", "tee"), .literal("arrowhead", "onormal")]
+            colour = Palette.lossOfFunction
+        case .downregulates where lossOfFunction:
+            attributes += [.literal("dir", "both"), .literal("arrowtail", "teetee"), .literal("arrowhead", "normal")]
+            colour = Palette.lossOfFunction
         case .activates:
             attributes.append(.literal("arrowhead", "onormal"))
             colour = Self.colour(for: .positive)
@@ -88,6 +99,9 @@ package enum DOTStyle {
         if !styles.isEmpty { attributes.append(.literal("style", styles.joined(separator: ","))) }
         return attributes
     }
+
+    /// Whether a loss-of-function edge of `relation` has its own glyph (`edge(_:certainty:lossOfFunction:)`).
+    package static func drawsLossOfFunction(_ relation: Relation) -> Bool { relation == .inhibits || relation == .downregulates }
 
     /// Attributes of a sample line for a certainty level, in the legend.
     package static func certaintySample(_ certainty: Certainty) -> [DOTAttribute] {

@@ -109,14 +109,14 @@ struct DiagramFrame {
     static let captionColour = "#6B6B6B"
 
     /// The legend: one flat cluster, since Graphviz 2.42's dot leaks memory for every cluster it
-    /// lays out, nested ones included (docs/rendering.md).
+    /// lays out, nested ones included (docs/rendering.md); its title in the node labels' size.
     static func legend(label: String, tooltip: String, statements: [DOTStatement]) -> DOTSubgraph {
         DOTSubgraph(
             name: .literal("cluster_legend"),
             attributes: [
                 .text("label", label), .literal("class", "legend"), .literal("style", "rounded,filled"),
                 .literal("fillcolor", "#FAFAFA"), .literal("color", "#BBBBBB"), .literal("fontname", DOTStyle.font),
-                .literal("fontsize", "12"), .literal("labeljust", "l"), .tooltip(tooltip),
+                .literal("fontsize", "11"), .literal("labeljust", "l"), .tooltip(tooltip),
             ],
             statements: statements)
     }

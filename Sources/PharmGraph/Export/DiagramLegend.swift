@@ -1,67 +1,340 @@
 extension DiagramBuilder {
     // MARK: Legend
 
-    /// The legend cluster: one sample per node kind, relation and certainty drawn.
-    func legend(nodes: [Node], edges: [Edge]) -> DOTSubgraph {
+    /// The legend (docs/rendering.md, "Legend"): only what is drawn, in two rows, the node kinds, then the
+    /// edge glyphs, certainty levels, drawn context keys and form `badges` (short names of drug forms).
+    func legend(nodes: [Node], edges: [Edge], badges: [String] = []) -> [DOTStatement] {
         let prefix = DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id))
-        var looks: [(label: String, look: DOTStyle.NodeLook)] = []
+        var kinds: [LegendEntry] = []
         var seenKinds = Set<NodeKind>()
         for kind in NodeKind.wellKnown.map(\.kind) + nodes.map(\.kind).filter({ !$0.isWellKnown }).sorted()
         where nodes.contains(where: { $0.kind == kind }) && seenKinds.insert(kind).inserted {
-            if kind == .effect {
-                let valences = Valence.allCases.filter { v in nodes.contains { $0.kind == .effect && $0.valence == v } }
-                for valence in valences {
-                    looks.append(("effect (\(valence.rawValue))", DOTStyle.node(kind: kind, valence: valence)))
-                }
-            } else {
-                looks.append((kind.rawValue, DOTStyle.node(kind: kind, valence: nil)))
+            let looks: [(label: String, look: DOTStyle.NodeLook)] =
+                kind == .effect
+                ? Valence.allCases.filter { v in nodes.contains { $0.kind == .effect && $0.valence == v } }.map {
+                    ("effect (\($0.rawValue))", DOTStyle.node(kind: kind, valence: $0))
+                } : [(kind.rawValue, DOTStyle.node(kind: kind, valence: nil))]
+            for entry in looks {
+                let name = DOTValue.literal("\(prefix)kind:\(kinds.count)")
+                kinds.append(
+                    .node(
+                        name,
+                        [.text("label", entry.label), .literal("class", "legend-kind")] + entry.look.attributes
+                            + [.tooltip("node kind: \(entry.label)")]))
             }
         }
-        let relations = Relation.allCases.filter { r in edges.contains { $0.relation == r } }
-        let certainties = Certainty.allCases.filter { c in edges.contains { $0.effectiveCertainty == c } }
 
-        var statements: [DOTStatement] = []
-        for (i, entry) in looks.enumerated() {
-            statements.append(
-                .node(
-                    .literal("\(prefix)kind:\(i)"),
-                    [.text("label", entry.label), .literal("class", "legend-kind")] + entry.look.attributes
-                        + [.tooltip("node kind: \(entry.label)")]))
+        var glyphs: [LegendEntry] = []
+        let drawsLossOfFunction = { (edge: Edge) in edge.lossOfFunction && DOTStyle.drawsLossOfFunction(edge.relation) }
+        for relation in Relation.allCases where edges.contains(where: { $0.relation == relation && !drawsLossOfFunction($0) }) {
+            let sign = relation.isStructural ? "structural" : relation.sign == .none ? "no sign" : relation.sign.symbol
+            glyphs.append(
+                .sample(
+                    DOTValue.literal("\(prefix)relation:\(relation.rawValue)"), markup: Self.markup(relation.name, detail: sign),
+                    tooltip: "\(relation.name) (\(sign))", className: "legend-relation",
+                    glyphs: [DOTStyle.edge(relation, certainty: .established)]))
         }
-        for relation in relations {
-            let sign = relation.isStructural ? "structural" : "sign \(relation.sign.symbol)"
-            statements += sample(
-                prefix: prefix, key: "relation:\(relation.rawValue)", name: relation.name, detail: sign,
-                className: "legend-relation", glyph: DOTStyle.edge(relation, certainty: .established))
+        let lossOfFunction = Relation.allCases.filter { r in edges.contains { $0.relation == r && drawsLossOfFunction($0) } }
+        if !lossOfFunction.isEmpty {
+            let detail = "loss of function, sign -"
+            glyphs.append(
+                .sample(
+                    DOTValue.literal("\(prefix)loss-of-function"),
+                    markup: "blocking the source produces the target<br/><font color=\"#666666\">(" + DOTValue.html(escaping: detail)
+                        + ")</font>",
+                    tooltip: "blocking the source produces the target (\(detail))", className: "legend-relation",
+                    glyphs: lossOfFunction.map { DOTStyle.edge($0, certainty: .established, lossOfFunction: true) },
+                    inLine: options.rankDirection == .topToBottom))
         }
+        let certainties = Certainty.allCases.filter { c in edges.contains { $0.effectiveCertainty == c } }
         if certainties != [.established] {
+            glyphs.append(
+                .text(
+                    DOTValue.literal("\(prefix)certainty"), markup: "<font color=\"#666666\">certainty:</font>",
+                    className: "legend-certainty", tooltip: "certainty: how well each edge is supported"))
             for certainty in certainties {
-                statements += sample(
-                    prefix: prefix, key: "certainty:\(certainty.rawValue)", name: certainty.rawValue,
-                    detail: "certainty", className: "legend-certainty", glyph: DOTStyle.certaintySample(certainty))
+                glyphs.append(
+                    .sample(
+                        DOTValue.literal("\(prefix)certainty:\(certainty.rawValue)"), markup: DOTValue.html(escaping: certainty.rawValue),
+                        tooltip: "certainty: \(certainty.rawValue)", className: "legend-certainty", glyphs: [DOTStyle.certaintySample(certainty)]))
             }
         }
-        if let line = pathColourLegend(prefix: prefix) { statements.append(line) }
-        return DiagramFrame.legend(label: "Legend", tooltip: "Legend", statements: statements)
+        let contexts = DiagramContext.legendLines(edges)
+        if !contexts.isEmpty {
+            let markup = contexts.flatMap { line in
+                Self.wrap(line.values, width: 64).enumerated().map { i, part in
+                    (i == 0 ? "<font color=\"#666666\">" + DOTValue.html(escaping: line.key + ":") + "</font> " : "&#160;&#160;&#160;&#160;")
+                        + DOTValue.html(escaping: part)
+                }
+            }
+            glyphs.append(
+                .text(
+                    DOTValue.literal("\(prefix)context"), markup: Self.lines(markup), className: "legend-context",
+                    tooltip: "context: " + contexts.map { "\($0.key): \($0.values)" }.joined(separator: "\n")))
+        }
+        if !badges.isEmpty {
+            let names = badges.joined(separator: ", ")
+            glyphs.append(
+                .text(
+                    DOTValue.literal("\(prefix)badge"),
+                    markup: "<font color=\"\(DOTStyle.Palette.ink)\" point-size=\"\(DiagramContext.fontSize)\">"
+                        + DOTValue.html(escaping: names) + "</font> " + DOTValue.html(escaping: "which form of the drug"),
+                    className: "legend-badge", tooltip: "\(names): which form of the drug an edge is stated of"))
+        }
+
+        if let line = pathColourLegend(prefix: prefix) { glyphs.append(line) }
+
+        let bottom = LegendLayout.lowestNodes(nodes.map(\.id), edges: edges.map { ($0.from, $0.to) })
+        return LegendLayout(prefix: prefix, rankDirection: options.rankDirection, engine: options.engine)
+            .legend(label: "Legend", tooltip: "Legend", rows: LegendLayout.balance(kinds, glyphs), below: bottom)
     }
 
-    /// A point, a sample edge in `glyph`, and the name it stands for with a grey detail.
-    func sample(
-        prefix: String, key: String, name: String, detail: String, className: String, glyph: [DOTAttribute]
-    ) -> [DOTStatement] {
-        let start = DOTValue.literal("\(prefix)\(key):start")
-        let label = DOTValue.literal("\(prefix)\(key)")
-        let markup = DOTValue.html(escaping: name) + " <font color=\"#666666\">(" + DOTValue.html(escaping: detail) + ")</font>"
-        return [
-            .node(start, [.literal("shape", "point"), .literal("width", "0.05"), .literal("color", DOTStyle.Palette.ink)]),
-            .node(
-                label,
-                [
-                    DOTAttribute("label", .html(markup: markup)), .literal("class", className),
-                    .literal("shape", "plaintext"), .literal("style", "solid"), .literal("margin", "0.02,0"),
-                    .literal("fontsize", "10"), .tooltip("\(name) (\(detail))"),
-                ]),
-            .edge(start, label, [.literal("class", className), .literal("weight", "100")] + glyph + [.tooltip(name)]),
+    /// `name (detail)`, the detail grey.
+    static func markup(_ name: String, detail: String) -> String {
+        DOTValue.html(escaping: name) + " <font color=\"#666666\">(" + DOTValue.html(escaping: detail) + ")</font>"
+    }
+
+    /// `text`, a list joined by `, `, cut after commas into lines of at most `width` characters where it can be.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for item in text.components(separatedBy: ", ") {
+            if !line.isEmpty, line.count + 2 + item.count > width {
+                lines.append(line + ",")
+                line = item
+            } else {
+                line += line.isEmpty ? item : ", " + item
+            }
+        }
+        return lines + [line]
+    }
+
+    /// HTML-like lines, each left-justified.
+    static func lines(_ lines: [String]) -> String {
+        lines.map { $0 + #"<br align="left"/>"# }.joined()
+    }
+}
+
+/// One entry of a legend row: its statements and the nodes it starts and ends with, in reading order.
+struct LegendEntry {
+    var statements: [DOTStatement]
+    var first: DOTValue
+    var last: DOTValue
+    /// The entry's text (HTML-like), drawn by its last node; `nil` for a sample node.
+    var markup: String?
+    /// The points its glyphs start from, when there are several, none after another; empty for `[first]`.
+    var starts: [DOTValue] = []
+
+    /// An estimate of the entry's width, in characters of its text.
+    var characters: Int {
+        if let markup { return LegendLayout.characters(markup) + (first == last ? 0 : 6) }
+        for case let .node(name, attributes) in statements where name == first {
+            if let label = attributes.first(where: { $0.name == "label" }) { return label.value.raw.count + 4 }
+        }
+        return 4
+    }
+
+    /// A hidden point a sample edge starts from.
+    static let point: [DOTAttribute] = [
+        .literal("shape", "point"), .literal("width", "0.01"), .literal("height", "0.01"), .literal("style", "invis"),
+    ]
+
+    /// A sample node.
+    static func node(_ name: DOTValue, _ attributes: [DOTAttribute]) -> LegendEntry {
+        LegendEntry(statements: [.node(name, attributes)], first: name, last: name, markup: nil)
+    }
+
+    /// Text (HTML-like `markup`) in a plain node.
+    static func text(_ name: DOTValue, markup: String, className: String, tooltip: String) -> LegendEntry {
+        var entry = LegendEntry.node(
+            name, [DOTAttribute("label", .html(markup: markup)), .literal("class", className)] + LegendLayout.plain + [.tooltip(tooltip)])
+        entry.markup = markup
+        return entry
+    }
+
+    /// Sample edges, one in each of `glyphs`, from hidden points to the text, so that the text sits beside
+    /// the glyphs' heads, never over them: `inLine`, side by side, the last to the text (ranks top to
+    /// bottom); else each to the text (ranks left to right, where a line of them would run across ranks).
+    static func sample(
+        _ name: DOTValue, markup: String, tooltip: String, className: String, glyphs: [[DOTAttribute]], inLine: Bool = true
+    ) -> LegendEntry {
+        var statements: [DOTStatement] = [
+            .node(name, [DOTAttribute("label", .html(markup: markup)), .literal("class", className)] + LegendLayout.plain + [.tooltip(tooltip)])
         ]
+        let starts = glyphs.indices.map { DOTValue.literal(name.raw + ":start" + ($0 == 0 ? "" : ":\($0 + 1)")) }
+        for (i, glyph) in glyphs.enumerated() {
+            let end = inLine && i + 1 < glyphs.count ? DOTValue.literal(name.raw + ":end:\(i + 1)") : name
+            statements.append(.node(starts[i], point))
+            if end != name {
+                statements += [
+                    .node(end, point),
+                    .edge(end, starts[i + 1], [.literal("style", "invis")]),
+                ]
+            }
+            // Heavy, so that the layout keeps the sample straight.
+            statements.append(
+                .edge(starts[i], end, [.literal("class", className), .literal("minlen", "2"), .literal("weight", "10")] + glyph + [.tooltip(tooltip)]))
+        }
+        var entry = LegendEntry(statements: statements, first: starts.first ?? name, last: name, markup: markup)
+        if !inLine { entry.starts = starts }
+        return entry
+    }
+}
+
+/// How a legend's entries are placed (docs/rendering.md, "Legend"): at most two rows, each entry beside the
+/// last; with ranks top to bottom, below the drawing.
+struct LegendLayout {
+    /// The legend's node names start with this.
+    var prefix: String
+    var rankDirection: DiagramOptions.RankDirection
+    /// The layout engine: rows and the place below the drawing are `dot`'s ranks, which other engines ignore.
+    var engine: String
+
+    /// The attributes of a text entry: plain, with a little room before the text for an arrowhead.
+    static let plain: [DOTAttribute] = [
+        .literal("shape", "plaintext"), .literal("style", "solid"), .literal("margin", "0.06,0"),
+    ]
+
+    /// The legend cluster with `rows` (empty ones left out), then the invisible edges from the nodes `below`
+    /// (ids) that put it after them, below the drawing (top to bottom) or right of it (left to right).
+    func legend(label: String, tooltip: String, rows: [[LegendEntry]], below: [String]) -> [DOTStatement] {
+        let hidden: [DOTAttribute] = [.literal("style", "invis")]
+        var rows = rows.filter { !$0.isEmpty }
+        var statements: [DOTStatement] = []
+        switch rankDirection {
+        case .topToBottom:
+            // A row is one rank: flat edges keep its entries in order, left to right, a node separation apart.
+            for (i, row) in rows.enumerated() {
+                var rowStatements: [DOTStatement] = []
+                for (j, entry) in row.enumerated() {
+                    rowStatements += entry.statements
+                    if j > 0 { rowStatements.append(.edge(row[j - 1].last, entry.first, hidden + [.literal("minlen", "0")])) }
+                }
+                statements.append(
+                    .subgraph(
+                        DOTSubgraph(name: .literal("\(prefix)row:\(i + 1)"), attributes: [.literal("rank", "same")], statements: rowStatements)))
+                if i > 0 { statements.append(.edge(rows[i - 1][0].first, row[0].first, hidden)) }
+            }
+        case .leftToRight:
+            // Ranks run across, so a row turns into a column: the entries' first nodes share a rank, one below
+            // the other, each sample's text a rank to the right; a text-only entry gets a hidden first point.
+            for i in rows.indices where i > 0 {
+                for j in rows[i].indices where rows[i][j].first == rows[i][j].last {
+                    let point = DOTValue.literal(rows[i][j].first.raw + ":start")
+                    rows[i][j].statements += [
+                        .node(point, LegendEntry.point), .edge(point, rows[i][j].first, hidden + [.literal("minlen", "2")]),
+                    ]
+                    rows[i][j].first = point
+                }
+            }
+            // Texts a rank to the right of their glyphs are centred on the rank: one width for them all, each
+            // text left-justified in it, lines the glyphs up (an estimate: a cell is never narrower than its text).
+            let width = rows.dropFirst().joined().compactMap { $0.markup.map(Self.characters) }.max() ?? 0
+            for i in rows.indices where i > 0 {
+                for j in rows[i].indices {
+                    guard let markup = rows[i][j].markup else { continue }
+                    let name = rows[i][j].last
+                    let cell =
+                        #"<table border="0" cellborder="0" cellpadding="0" cellspacing="0"><tr><td width="\#(width * 6)" align="left" balign="left">"#
+                        + markup + "</td></tr></table>"
+                    // The glyph ends at the text's left side (not on flat edges: Graphviz 2.43 then loses their arrowheads).
+                    rows[i][j].statements = rows[i][j].statements.map { statement in
+                        switch statement {
+                        case let .node(node, attributes) where node == name:
+                            .node(name, attributes.map { $0.name == "label" ? DOTAttribute("label", .html(markup: cell)) : $0 })
+                        case let .edge(tail, head, attributes) where head == name && !attributes.contains(.literal("style", "invis")):
+                            .edge(tail, head, attributes + [.literal("headport", "w")])
+                        default: statement
+                        }
+                    }
+                }
+            }
+            for (i, row) in rows.enumerated() {
+                var column: [DOTStatement] = []
+                var rest: [DOTStatement] = []
+                var previous: DOTValue?
+                for entry in row {
+                    let starts = entry.starts.isEmpty ? [entry.first] : entry.starts
+                    for statement in entry.statements {
+                        if case let .node(name, _) = statement, starts.contains(name) { column.append(statement) } else { rest.append(statement) }
+                    }
+                    for start in starts {
+                        // With ranks across, a flat edge's head is drawn above its tail.
+                        if let previous { column.append(.edge(start, previous, hidden + [.literal("minlen", "0")])) }
+                        previous = start
+                    }
+                }
+                statements.append(
+                    .subgraph(
+                        DOTSubgraph(name: .literal("\(prefix)column:\(i + 1)"), attributes: [.literal("rank", "same")], statements: column)))
+                statements += rest
+                if i > 0 { statements.append(.edge(rows[i - 1][0].first, row[0].first, hidden)) }
+            }
+        }
+        let cluster = DiagramFrame.legend(label: label, tooltip: tooltip, statements: statements)
+        guard engine == "dot", let top = rows.first?.first?.first else { return [.subgraph(cluster)] }
+        // Outside the cluster, which would otherwise take the nodes in. Weight 1: Graphviz 2.43 ignores the
+        // rank constraint of a weight-0 edge into a cluster.
+        return [.subgraph(cluster)] + below.map { DOTStatement.edge(.literal($0), top, hidden) }
+    }
+
+    /// The two rows, with the second's trailing text entries (the context keys, the badges) moved to the end of
+    /// the first while that makes the wider row narrower, by an estimate of their widths in characters.
+    static func balance(_ first: [LegendEntry], _ second: [LegendEntry]) -> [[LegendEntry]] {
+        var rows = (first, second)
+        func width(_ row: [LegendEntry]) -> Int { row.reduce(0) { $0 + $1.characters + 4 } }
+        while let last = rows.1.last, last.first == last.last, last.markup != nil, !rows.0.isEmpty,
+            max(width(rows.0) + last.characters + 4, width(rows.1) - last.characters - 4) < max(width(rows.0), width(rows.1))
+        {
+            rows.0.append(rows.1.removeLast())
+        }
+        return [rows.0, rows.1]
+    }
+
+    /// The characters of the longest line of HTML-like `markup`, its tags left out.
+    static func characters(_ markup: String) -> Int {
+        var lines = [0]
+        var inTag = false
+        var tag = ""
+        for character in markup {
+            if inTag {
+                tag.append(character)
+                if character == ">" {
+                    inTag = false
+                    if tag.hasPrefix("<br") { lines.append(0) }
+                }
+            } else if character == "<" {
+                inTag = true
+                tag = "<"
+            } else {
+                lines[lines.count - 1] += 1
+            }
+        }
+        return lines.max()!
+    }
+
+    /// The nodes the legend hangs below: those with no edge out to another drawn node, and the first (in
+    /// order) of each group that reaches none of them, such as a closed cycle.
+    static func lowestNodes(_ ids: [String], edges: [(from: String, to: String)]) -> [String] {
+        var into: [String: [String]] = [:]
+        var hasOut = Set<String>()
+        let drawn = Set(ids)
+        for edge in edges where edge.from != edge.to && drawn.contains(edge.from) && drawn.contains(edge.to) {
+            into[edge.to, default: []].append(edge.from)
+            hasOut.insert(edge.from)
+        }
+        var lowest: [String] = []
+        var reached = Set<String>()
+        func hang(_ id: String) {
+            lowest.append(id)
+            reached.insert(id)
+            var stack = [id]
+            while let next = stack.popLast() {
+                for tail in into[next, default: []] where reached.insert(tail).inserted { stack.append(tail) }
+            }
+        }
+        for id in ids where !hasOut.contains(id) { hang(id) }
+        for id in ids where !reached.contains(id) { hang(id) }
+        return lowest
     }
 }

@@ -183,19 +183,15 @@ extension DiagramBuilder {
     }
 
     /// The legend's line for a path figure's colours; `nil` outside one.
-    func pathColourLegend(prefix: String) -> DOTStatement? {
+    func pathColourLegend(prefix: String) -> LegendEntry? {
         guard !selection.paths.isEmpty else { return nil }
         let markup =
             "edge colour: net sign of the paths through it ("
             + [(Sign.positive, "all +"), (.negative, "all −"), (.unknown, "mixed or ?")].map {
                 #"<font color="\#(DOTStyle.colour(for: $0.0))">\#($0.1)</font>"#
             }.joined(separator: ", ") + ")"
-        return .node(
-            .literal("\(prefix)path-colour"),
-            [
-                DOTAttribute("label", .html(markup: markup)), .literal("class", "legend-path-colour"), .literal("shape", "plaintext"),
-                .literal("style", "solid"), .literal("margin", "0.02,0"), .literal("fontsize", "10"),
-                .tooltip("edge colour: net sign of the paths through it"),
-            ])
+        return .text(
+            .literal("\(prefix)path-colour"), markup: markup, className: "legend-path-colour",
+            tooltip: "edge colour: net sign of the paths through it")
     }
 }
