@@ -140,7 +140,10 @@ extension DiagramBuilder {
         var dot = frame.graph(named: graph.id)
         let nodes = selection.nodes.filter(graph.nodes.indices.contains).map { graph.nodes[$0] }
         let edges = selection.edges.filter(graph.edges.indices.contains).map { graph.edges[$0] }
-        dot.statements.append(.subgraph(legend(nodes: nodes, edges: edges)))
+        // The cluster only: the edges that place a legend below a drawing would draw the nodes here.
+        dot.statements += legend(nodes: nodes, edges: edges).filter {
+            if case .subgraph = $0 { true } else { false }
+        }
         return dot
     }
 }
