@@ -108,7 +108,8 @@ struct LaidOutGraph: Sendable {
         var fill: Bool
     }
 
-    var engine: String
+    /// Graphviz's `layout` attribute, which a DOT text without one leaves out.
+    var engine: String?
     /// `TB`, `LR`, `BT` or `RL`.
     var rankDirection: String
     var bounds: LayoutBox
@@ -141,7 +142,7 @@ struct LaidOutGraph: Sendable {
         let graphName = Self.string(root["name"]) ?? ""
         guard let bb = Self.string(root["bb"]) else { throw LayoutReport.Error.notALayout("the graph has no 'bb': it was not laid out") }
         bounds = try Self.box(bb, object: graphName, key: "bb")
-        engine = Self.string(root["layout"]) ?? ""
+        engine = Self.string(root["layout"])
         rankDirection = (Self.string(root["rankdir"]) ?? "TB").uppercased()
         pad = try Self.pad(root["pad"], object: graphName)
         size = try Self.requestedSize(root["size"], object: graphName)

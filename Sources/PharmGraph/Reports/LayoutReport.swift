@@ -93,8 +93,8 @@ public struct LayoutReport: Sendable {
         public let text: String
     }
 
-    /// Graphviz's `layout` (the engine) and `rankdir`.
-    public let engine: String
+    /// Graphviz's `layout` (the engine; `nil` when the DOT did not record it) and `rankdir`.
+    public let engine: String?
     public let rankDirection: String
     /// The drawn nodes and edges measured: neither the legend's nor invisible ones.
     public let nodeCount: Int
@@ -227,7 +227,7 @@ extension LayoutReport {
             return list.count > Self.listed ? shown + ", and \(list.count - Self.listed) more" : shown
         }
         var lines = [
-            "layout: \(DisplayText.escaped(engine)), rankdir \(DisplayText.escaped(rankDirection)); "
+            "layout: \(engine.map { DisplayText.escaped($0) } ?? "engine not recorded"), rankdir \(DisplayText.escaped(rankDirection)); "
                 + "\(Plural.count(nodeCount, "node")) and \(Plural.count(edgeCount, "edge")) measured (legend and invisible objects left out)"
                 + (unroutedEdges > 0 ? "; \(unroutedEdges) without a route" : ""),
             "drawing: \(number(width, 0)) × \(number(height, 0)) pt (\(number(naturalWidth, 2)) × \(number(naturalHeight, 2)) in with its margin), "
@@ -344,7 +344,7 @@ extension LayoutReport {
         var schemaVersion = LayoutReport.schema
         /// Left out when the report was not given one.
         var provenance: Provenance?
-        var engine: String
+        var engine: JSONOptional<String>
         var rankdir: String
         var nodes: Int
         var edges: Int
@@ -367,7 +367,7 @@ extension LayoutReport {
 
     var json: JSON {
         JSON(
-            provenance: provenance, engine: engine, rankdir: rankDirection, nodes: nodeCount, edges: edgeCount,
+            provenance: provenance, engine: JSONOptional(engine), rankdir: rankDirection, nodes: nodeCount, edges: edgeCount,
             unroutedEdges: unroutedEdges,
             drawing: JSON.Drawing(
                 widthPt: Self.rounded(width), heightPt: Self.rounded(height), widthIn: Self.rounded(naturalWidth, 3),
