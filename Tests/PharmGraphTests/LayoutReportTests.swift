@@ -36,6 +36,15 @@ private struct Layout {
         edge(tail, head, spline: [a, (a.0 + third.0, a.1 + third.1), (a.0 + 2 * third.0, a.1 + 2 * third.1), b], attributes: attributes)
     }
 
+    /// An edge drawn as straight pieces through `points`.
+    mutating func polyline(_ tail: Int, _ head: Int, through points: [(Double, Double)]) {
+        var spline = [points[0]]
+        for (a, b) in zip(points, points.dropFirst()) {
+            spline += [(a.0 + (b.0 - a.0) / 3, a.1 + (b.1 - a.1) / 3), (a.0 + 2 * (b.0 - a.0) / 3, a.1 + 2 * (b.1 - a.1) / 3), b]
+        }
+        edge(tail, head, spline: spline)
+    }
+
     var data: Data {
         var root = graph
         let offset = subgraphs.count
@@ -129,6 +138,26 @@ struct LayoutReportTests {
         layout.line(top[2], bottom[0], from: (200, 190), to: (0, 10))
         layout.line(top[1], bottom[1], from: (100, 190), to: (100, 10))
         #expect(try layout.report().crossings == 3)
+    }
+
+    @Test("edges running together meet many times: one crossing if they leave on swapped sides, none if not")
+    func contact() throws {
+        /// A straight edge along y = 0, and an edge coming from above that zigzags across it `meetings` times,
+        /// 2.5 pt apart, then runs on at y = ±1 and ends at `end`.
+        func crossings(meetings: Int, end: Double) throws -> Int {
+            var layout = Layout()
+            let (a, b, c, d) = (layout.node("a", 0, 0), layout.node("b", 300, 0), layout.node("c", 0, 40), layout.node("d", 300, 40))
+            layout.line(a, b, from: (20, 0), to: (280, 0))
+            var zigzag = [(20.0, 20.0), (100.0, 1)]
+            for k in 1...meetings { zigzag.append((100 + Double(k) * 5, k % 2 == 1 ? -1 : 1)) }
+            let side = meetings % 2 == 1 ? -1.0 : 1
+            zigzag += [(200, side), (280, end)]
+            layout.polyline(c, d, through: zigzag)
+            return try layout.report().crossings
+        }
+        #expect(try crossings(meetings: 7, end: -20) == 1)  // above, then below: one crossing
+        #expect(try crossings(meetings: 6, end: 20) == 0)  // above, touching, above again: none
+        #expect(try crossings(meetings: 7, end: 20) == 2)  // below after the contact, back above at x ≈ 204
     }
 
     @Test("an intersection near a node both edges end at is no crossing; the same lines with other ends cross")

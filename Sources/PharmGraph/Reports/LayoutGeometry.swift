@@ -4,8 +4,11 @@ enum LayoutGeometry {
     static let overlapTolerance = 0.01
     /// Each cubic Bézier piece of an edge becomes this many straight segments.
     static let segmentsPerCurve = 16
-    /// Intersections of two edges closer than this (points) are one crossing.
+    /// Intersections of two edges closer than this (points) are one.
     static let samePoint = 0.5
+    /// Intersections of two edges within this distance (points) of each other along both edges are one
+    /// contact, where the edges run together: a crossing only when they meet an odd number of times there.
+    static let contactGap = 20.0
     /// An intersection within this distance (points) of the box of a node both edges end at is not a crossing.
     static let endpointMargin = 10.0
     /// Positions along the flow closer than this (points) are the same rank.
@@ -29,6 +32,9 @@ enum LayoutGeometry {
         var from: LayoutPoint
         var to: LayoutPoint
         var box: LayoutBox
+        /// The length of the polyline before this segment.
+        var start: Double
+        var length: Double
     }
 
     /// An edge as the polylines that approximate its splines, with its ends.
@@ -63,18 +69,21 @@ enum LayoutGeometry {
 
     static func polyline(_ edge: LaidOutGraph.Edge) -> Polyline? {
         var segments: [Segment] = []
+        var length = 0.0
         for spline in edge.splines {
             let points = flatten(spline)
             for (from, to) in zip(points, points.dropFirst()) where from != to {
-                segments.append(Segment(from: from, to: to, box: LayoutBox(around: [from, to])!))
+                let piece = ((to.x - from.x) * (to.x - from.x) + (to.y - from.y) * (to.y - from.y)).squareRoot()
+                segments.append(Segment(from: from, to: to, box: LayoutBox(around: [from, to])!, start: length, length: piece))
+                length += piece
             }
         }
         guard let box = segments.map(\.box).reduce(nil, { union, box in union.map { $0.union(box) } ?? box }) else { return nil }
         return Polyline(tail: edge.tail, head: edge.head, segments: segments, box: box)
     }
 
-    /// Where two segments meet (ends included), or `nil`; parallel segments never meet.
-    static func intersection(_ a: Segment, _ b: Segment) -> LayoutPoint? {
+    /// Where two segments meet (ends included): the point and its distance along each polyline; parallel segments never meet.
+    static func intersection(_ a: Segment, _ b: Segment) -> (point: LayoutPoint, alongA: Double, alongB: Double)? {
         let r = LayoutPoint(x: a.to.x - a.from.x, y: a.to.y - a.from.y)
         let u = LayoutPoint(x: b.to.x - b.from.x, y: b.to.y - b.from.y)
         let denominator = r.x * u.y - r.y * u.x
@@ -84,24 +93,36 @@ enum LayoutGeometry {
         let t = (q.x * r.y - q.y * r.x) / denominator
         let slack = 1e-9
         guard s >= -slack, s <= 1 + slack, t >= -slack, t <= 1 + slack else { return nil }
-        return LayoutPoint(x: a.from.x + s * r.x, y: a.from.y + s * r.y)
+        return (LayoutPoint(x: a.from.x + s * r.x, y: a.from.y + s * r.y), a.start + s * a.length, b.start + t * b.length)
     }
 
-    /// The crossings of two edges: their polylines' meeting points, those closer than `samePoint` counted
-    /// once, leaving out those within `endpointMargin` of a node both edges end at.
+    /// The crossings of two edges (docs/rendering.md, "Layout report"): their polylines' meeting points,
+    /// leaving out those within `endpointMargin` of a node both edges end at and counting those closer
+    /// than `samePoint` once, grouped into contacts (`contactGap`); a contact with an odd number of
+    /// meeting points is one crossing (the edges leave it on swapped sides), with an even number none.
     static func crossings(_ a: Polyline, _ b: Polyline, nodes: [LaidOutGraph.Node]) -> Int {
         let shared = Set([a.tail, a.head]).intersection([b.tail, b.head]).sorted().map { nodes[$0].box }
-        var points: [LayoutPoint] = []
+        var meetings: [(point: LayoutPoint, alongA: Double, alongB: Double)] = []
         for first in a.segments where first.box.meets(b.box) {
             for second in b.segments where first.box.meets(second.box) {
-                guard let point = intersection(first, second),
-                    !shared.contains(where: { $0.contains(point, margin: endpointMargin) }),
-                    !points.contains(where: { abs($0.x - point.x) < samePoint && abs($0.y - point.y) < samePoint })
+                guard let meeting = intersection(first, second),
+                    !shared.contains(where: { $0.contains(meeting.point, margin: endpointMargin) }),
+                    !meetings.contains(where: { abs($0.point.x - meeting.point.x) < samePoint && abs($0.point.y - meeting.point.y) < samePoint })
                 else { continue }
-                points.append(point)
+                meetings.append(meeting)
             }
         }
-        return points.count
+        meetings.sort { $0.alongA < $1.alongA }
+        var crossings = 0
+        var run = 0
+        for (k, meeting) in meetings.enumerated() {
+            run += 1
+            let next = k + 1 < meetings.count ? meetings[k + 1] : nil
+            if let next, next.alongA - meeting.alongA <= contactGap, abs(next.alongB - meeting.alongB) <= contactGap { continue }
+            crossings += run % 2
+            run = 0
+        }
+        return crossings
     }
 
     /// The crossings of every pair of edges.

@@ -9,9 +9,21 @@ struct LayoutReportRequest {
     var path: String
     /// What the figure was drawn from, recorded in the JSON report.
     var provenance: Provenance
+    /// A line put before the text report (`== SLUG` for a panel's report on stdout).
+    var heading: String? = nil
 
     /// JSON when the file name ends in `.json`; text otherwise and for stdout.
     var isJSON: Bool { path != "-" && (path as NSString).pathExtension.lowercased() == "json" }
+
+    /// The request for one panel of `--panels`: `FILE-SLUG.EXT` beside FILE (`layout.json` → `layout-nmda.json`);
+    /// on stdout, the text headed `== SLUG`.
+    func panel(_ slug: String, provenance: Provenance) -> LayoutReportRequest {
+        guard path != "-" else { return LayoutReportRequest(path: path, provenance: provenance, heading: "== \(slug)") }
+        let url = URL(fileURLWithPath: path)
+        let ext = url.pathExtension
+        let stem = ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
+        return LayoutReportRequest(path: stem + "-" + slug + (ext.isEmpty ? "" : "." + ext), provenance: provenance)
+    }
 
     /// Why `--report` cannot go where it was asked to, or `nil`: not where the figure goes.
     static func conflict(report: String, output: String) -> String? {
@@ -24,7 +36,7 @@ struct LayoutReportRequest {
     func document(json: Data) throws -> Data {
         do {
             let report = try LayoutReport(json: json, options: LayoutReport.Options(provenance: provenance))
-            return Data((isJSON ? try report.jsonText() : report.text).utf8)
+            return Data((isJSON ? try report.jsonText() : (heading.map { $0 + "\n" } ?? "") + report.text).utf8)
         } catch {
             Console.error("error: cannot measure the layout for --report: \(error)\n")
             throw ExitCode(1)
