@@ -143,21 +143,29 @@ struct LayoutReportTests {
     @Test("edges running together meet many times: one crossing if they leave on swapped sides, none if not")
     func contact() throws {
         /// A straight edge along y = 0, and an edge coming from above that zigzags across it `meetings` times,
-        /// 2.5 pt apart, then runs on at y = ±1 and ends at `end`.
-        func crossings(meetings: Int, end: Double) throws -> Int {
+        /// 2.5 pt apart, then runs on `apart` pt from it on the side it is on and ends at `end`.
+        func crossings(meetings: Int, end: Double, apart: Double = 10) throws -> Int {
             var layout = Layout()
             let (a, b, c, d) = (layout.node("a", 0, 0), layout.node("b", 300, 0), layout.node("c", 0, 40), layout.node("d", 300, 40))
             layout.line(a, b, from: (20, 0), to: (280, 0))
             var zigzag = [(20.0, 20.0), (100.0, 1)]
             for k in 1...meetings { zigzag.append((100 + Double(k) * 5, k % 2 == 1 ? -1 : 1)) }
             let side = meetings % 2 == 1 ? -1.0 : 1
-            zigzag += [(200, side), (280, end)]
+            zigzag += [(140, side * apart), (200, side * apart), (280, end)]
             layout.polyline(c, d, through: zigzag)
             return try layout.report().crossings
         }
         #expect(try crossings(meetings: 7, end: -20) == 1)  // above, then below: one crossing
         #expect(try crossings(meetings: 6, end: 20) == 0)  // above, touching, above again: none
-        #expect(try crossings(meetings: 7, end: 20) == 2)  // below after the contact, back above at x ≈ 204
+        #expect(try crossings(meetings: 7, end: 20) == 2)  // below after the contact, back above at x ≈ 205
+        // Lying 1 pt under the line all the way from the zigzag to x ≈ 204: one contact, left above, left above.
+        #expect(try crossings(meetings: 7, end: 20, apart: 1) == 0)
+
+        var touch = Layout()
+        let (a, b, c, d) = (touch.node("a", 0, 0), touch.node("b", 300, 0), touch.node("c", 0, 40), touch.node("d", 300, 40))
+        touch.line(a, b, from: (20, 0), to: (280, 0))
+        touch.polyline(c, d, through: [(20, 20), (150, 0), (280, 20)])  // down to the line and back up: a touch
+        #expect(try touch.report().crossings == 0)
     }
 
     @Test("an intersection near a node both edges end at is no crossing; the same lines with other ends cross")

@@ -6,9 +6,13 @@ enum LayoutGeometry {
     static let segmentsPerCurve = 16
     /// Intersections of two edges closer than this (points) are one.
     static let samePoint = 0.5
-    /// Intersections of two edges within this distance (points) of each other along both edges are one
-    /// contact, where the edges run together: a crossing only when they meet an odd number of times there.
+    /// Intersections of two edges within this distance (points) of each other along both edges, or between
+    /// which the edges stay within `closeness` of each other, are one contact, where the edges run together.
     static let contactGap = 20.0
+    static let closeness = 2.0
+    /// A contact is a crossing when the points this far (points) before and after it along one edge lie on
+    /// opposite sides of the other.
+    static let probe = 5.0
     /// An intersection within this distance (points) of the box of a node both edges end at is not a crossing.
     static let endpointMargin = 10.0
     /// Positions along the flow closer than this (points) are the same rank.
@@ -96,10 +100,32 @@ enum LayoutGeometry {
         return (LayoutPoint(x: a.from.x + s * r.x, y: a.from.y + s * r.y), a.start + s * a.length, b.start + t * b.length)
     }
 
+    /// The point `distance` along the polyline, clamped to its ends.
+    static func point(_ line: Polyline, at distance: Double) -> LayoutPoint {
+        let index = max(0, (line.segments.lastIndex { $0.start <= distance }) ?? 0)
+        let segment = line.segments[index]
+        let s = segment.length > 0 ? min(1, max(0, (distance - segment.start) / segment.length)) : 0
+        return LayoutPoint(x: segment.from.x + s * (segment.to.x - segment.from.x), y: segment.from.y + s * (segment.to.y - segment.from.y))
+    }
+
+    /// The distance from `point` to the polyline, and on which side of its nearest segment the point lies
+    /// (`true` left, `false` right).
+    static func side(of point: LayoutPoint, from line: Polyline) -> (distance: Double, left: Bool) {
+        var best = (distance: Double.infinity, left: false)
+        for segment in line.segments {
+            let (dx, dy) = (segment.to.x - segment.from.x, segment.to.y - segment.from.y)
+            let (px, py) = (point.x - segment.from.x, point.y - segment.from.y)
+            let t = segment.length > 0 ? min(1, max(0, (px * dx + py * dy) / (segment.length * segment.length))) : 0
+            let distance = ((px - t * dx) * (px - t * dx) + (py - t * dy) * (py - t * dy)).squareRoot()
+            if distance < best.distance { best = (distance, dx * py - dy * px > 0) }
+        }
+        return best
+    }
+
     /// The crossings of two edges (docs/rendering.md, "Layout report"): their polylines' meeting points,
     /// leaving out those within `endpointMargin` of a node both edges end at and counting those closer
-    /// than `samePoint` once, grouped into contacts (`contactGap`); a contact with an odd number of
-    /// meeting points is one crossing (the edges leave it on swapped sides), with an even number none.
+    /// than `samePoint` once, are grouped into contacts (`contactGap`, `closeness`); a contact is one
+    /// crossing when the first edge comes into it on one side of the second and leaves on the other.
     static func crossings(_ a: Polyline, _ b: Polyline, nodes: [LaidOutGraph.Node]) -> Int {
         let shared = Set([a.tail, a.head]).intersection([b.tail, b.head]).sorted().map { nodes[$0].box }
         var meetings: [(point: LayoutPoint, alongA: Double, alongB: Double)] = []
@@ -113,14 +139,22 @@ enum LayoutGeometry {
             }
         }
         meetings.sort { $0.alongA < $1.alongA }
+        /// Whether the first edge stays within `closeness` of the second between two distances along it.
+        func together(_ from: Double, _ to: Double) -> Bool {
+            [0.25, 0.5, 0.75].allSatisfy { side(of: point(a, at: from + $0 * (to - from)), from: b).distance <= closeness }
+        }
         var crossings = 0
-        var run = 0
+        var first = 0
         for (k, meeting) in meetings.enumerated() {
-            run += 1
-            let next = k + 1 < meetings.count ? meetings[k + 1] : nil
-            if let next, next.alongA - meeting.alongA <= contactGap, abs(next.alongB - meeting.alongB) <= contactGap { continue }
-            crossings += run % 2
-            run = 0
+            if k + 1 < meetings.count {
+                let next = meetings[k + 1]
+                let near = next.alongA - meeting.alongA <= contactGap && abs(next.alongB - meeting.alongB) <= contactGap
+                if near || together(meeting.alongA, next.alongA) { continue }
+            }
+            let before = side(of: point(a, at: meetings[first].alongA - probe), from: b)
+            let after = side(of: point(a, at: meeting.alongA + probe), from: b)
+            if before.distance > samePoint / 10, after.distance > samePoint / 10, before.left != after.left { crossings += 1 }
+            first = k + 1
         }
         return crossings
     }
