@@ -87,6 +87,11 @@ struct Render: ParsableCommand {
     /// With --paths: the path search's work budget and timeout.
     @OptionGroup var limits: SearchLimitOptions
 
+    @Option(
+        name: .customLong("report"),
+        help: ArgumentHelp("Also write a layout report: text, JSON when FILE ends in .json, - for stdout.", valueName: "file"))
+    var report: String?
+
     @Option(name: .customLong("benchmark-repeat"), parsing: .unconditional, help: .hidden)
     var benchmarkRepeat: Int?
 
@@ -111,6 +116,7 @@ struct Render: ParsableCommand {
         if limits.given && paths.isEmpty { throw ValidationError("--max-work and --timeout need --paths") }
         if focus != nil && !paths.isEmpty { throw ValidationError("give --focus or --paths, not both") }
         if let message = InputReading.requireOneStdin([file, network.nodes]) { throw ValidationError(message) }
+        if let report, let problem = LayoutReportRequest.conflict(report: report, output: output) { throw ValidationError(problem) }
         if let benchmarkRepeat, !(1...Self.largestBenchmarkRepeat).contains(benchmarkRepeat) {
             throw ValidationError("--benchmark-repeat must be from 1 to \(Self.largestBenchmarkRepeat)")
         }
@@ -135,13 +141,15 @@ struct Render: ParsableCommand {
         } catch {
             throw Self.fail(error, name: file, selection: selectionName, hint: selectionHint)
         }
+        let provenance = Provenance(inputs: input.provenance, options: provenanceOptions)
         let options = try figure.recording(
-            Provenance(inputs: input.provenance, options: provenanceOptions),
+            provenance,
             in: DiagramOptions(rankDirection: rankdir ?? .leftToRight, clusterBySystem: clusterBy == .system, legend: !noLegend),
             defaultSize: paths.isEmpty ? nil : .slide)
         try Self.draw(
             graph: drawing.graph, selection: drawing.selection, options: options, engine: engine,
-            format: format, output: output, benchmarkRepeat: benchmarkRepeat)
+            format: format, output: output, benchmarkRepeat: benchmarkRepeat,
+            report: report.map { LayoutReportRequest(path: $0, provenance: provenance) })
     }
 
     /// The selection's options as provenance records them: focus, depth and direction, or the paths' ends and bounds; `--where`.
@@ -204,17 +212,18 @@ struct Render: ParsableCommand {
         return ExitCode(1)
     }
 
-    /// Lays out and renders a selection, then writes it to `output` with `OutputFile`.
-    ///
-    /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note.
     /// The note printed when a large drawing is laid out with sfdp rather than dot.
     static func sfdpNote(_ count: Int, insist: String) -> String {
         "note: \(count) nodes is more than \(LayoutEngine.dotNodeLimit); laying out with sfdp (\(insist))\n"
     }
 
+    /// Lays out and renders a selection, then writes it to `output` with `OutputFile`, and the layout
+    /// report measured on the same layout when `report` asks for one.
+    ///
+    /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note.
     static func draw(
         graph: Graph, selection: DiagramSelection, options: DiagramOptions, engine: LayoutEngine?, format: RenderFormat,
-        output: String, benchmarkRepeat: Int? = nil
+        output: String, benchmarkRepeat: Int? = nil, report: LayoutReportRequest? = nil
     ) throws {
         var options = options
         let layout: LayoutEngine
@@ -228,10 +237,10 @@ struct Render: ParsableCommand {
         options.engine = layout.rawValue
         let diagram = PathwayDiagram(graph: graph, selection: selection, options: options)
 
-        let rendering: Rendering
+        let rendering: (images: [Data], warnings: [String])
         do {
             let start = DispatchTime.now().uptimeNanoseconds
-            rendering = try Renderer.render(dot: diagram.dot, engine: layout, format: format)
+            rendering = try Renderer.render(dot: diagram.dot, engine: layout, formats: [format] + (report == nil || format == .json ? [] : [.json]))
             let first = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             if let benchmarkRepeat {
                 try benchmark(diagram.dot, engine: layout, format: format, repeats: benchmarkRepeat, first: first)
@@ -243,15 +252,17 @@ struct Render: ParsableCommand {
         for warning in rendering.warnings {
             Console.error("graphviz: \(warning)\n")
         }
+        // The report is measured before anything is written, so that a failure leaves no figure without it.
+        let reportData = try report.map { request throws in try request.document(json: rendering.images[rendering.images.count - 1]) }
         do {
-            try OutputFile.write(rendering.data, to: output)
+            try OutputFile.write(rendering.images[0], to: output)
         } catch let error where error.isBrokenPipe {
             // The reader left (`| head`): not an error, as for every stdout write (docs/cli.md).
-            return
         } catch {
             Console.error("error: \(error)\n")
             throw ExitCode(1)
         }
+        if let report, let reportData { try report.write(reportData) }
     }
 
     /// Renders `repeats` more times in this process and reports time and memory on stderr.

@@ -59,15 +59,30 @@ public enum Renderer {
     ///
     /// For `.dot` the text is parsed, to check it, and returned unchanged.
     public static func render(dot: String, engine: LayoutEngine, format: RenderFormat) throws(GraphvizError) -> Rendering {
-        let (data, messages) = try GraphvizContext.shared.perform { session throws(GraphvizError) in
+        let (images, warnings) = try render(dot: dot, engine: engine, formats: [format])
+        return Rendering(data: images[0], warnings: warnings)
+    }
+
+    /// Parses `dot`, lays it out once with `engine` and renders it in each of `formats`, in order, with
+    /// the warnings of all of them; one layout, so a `.json` rendering has the coordinates of the others.
+    ///
+    /// `.dot` gives the text unchanged; when every format is `.dot` nothing is laid out.
+    public static func render(
+        dot: String, engine: LayoutEngine, formats: [RenderFormat]
+    ) throws(GraphvizError) -> (images: [Data], warnings: [String]) {
+        let (images, messages) = try GraphvizContext.shared.perform { session throws(GraphvizError) in
             try session.withGraph(parsing: dot) { graph throws(GraphvizError) in
-                if format == .dot { return Data(dot.utf8) }
+                if formats.allSatisfy({ $0 == .dot }) { return formats.map { _ in Data(dot.utf8) } }
                 return try session.withLayout(of: graph, engine: engine.rawValue) { () throws(GraphvizError) in
-                    try session.render(graph, format: format.graphvizName)
+                    var images: [Data] = []
+                    for format in formats {
+                        images.append(format == .dot ? Data(dot.utf8) : try session.render(graph, format: format.graphvizName))
+                    }
+                    return images
                 }
             }
         }
-        return Rendering(data: data, warnings: messages)
+        return (images, messages)
     }
 
     /// Reads DOT text back with cgraph: every object's attributes as cgraph stores them.

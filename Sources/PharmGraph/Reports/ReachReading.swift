@@ -428,11 +428,14 @@ struct ReadingLayout {
     }
 }
 
-/// A JSON value written as `null` when absent (rather than left out).
-struct JSONNullable: Encodable, Sendable, Equatable {
-    var value: String?
+/// A JSON string written as `null` when absent (rather than left out).
+typealias JSONNullable = JSONOptional<String>
 
-    init(_ value: String?) { self.value = value }
+/// A JSON value written as `null` when absent (rather than left out).
+struct JSONOptional<Value: Encodable & Sendable & Equatable>: Encodable, Sendable, Equatable {
+    var value: Value?
+
+    init(_ value: Value?) { self.value = value }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()

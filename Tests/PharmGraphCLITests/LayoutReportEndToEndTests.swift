@@ -1,0 +1,71 @@
+import Foundation
+import PharmGraphTestSupport
+import Testing
+
+@Suite("pharmgraph render --report, end to end")
+struct LayoutReportEndToEndTests {
+    @Test("--report FILE writes the text report beside the figure; FILE.json the JSON; - prints the text")
+    func report() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try pharmgraph("render", "valid/example.yaml", "-o", directory + "/out.svg", "--report", directory + "/layout.txt")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.isEmpty && run.stderr.isEmpty)
+        let text = try String(contentsOfFile: directory + "/layout.txt", encoding: .utf8)
+        #expect(text.hasPrefix("layout: dot, rankdir LR; "))
+        for line in ["\nnode overlaps: 0\n", "\nedge crossings: ", "\nlegend: ", "\nlayer order: ", "\nsmallest label: ", "  16:9 slide 13.33 × 7.50 in"] {
+            #expect(text.contains(line), "\(line)")
+        }
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: directory + "/out.svg")), as: UTF8.self).contains("<svg"))
+
+        let json = try pharmgraph(
+            "render", "valid/example.yaml", "-o", directory + "/out.png", "--report", directory + "/layout.json", "--focus", "nmdar")
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/layout.json"))) as? [String: Any])
+        #expect(object["schema_version"] as? String == "pharmgraph-layout/1")
+        #expect(object["engine"] as? String == "dot")
+        #expect((object["provenance"] as? [String: Any])?["options"] as? [String: String] == ["focus": "nmdar", "depth": "2", "direction": "both"])
+        #expect((object["overlaps"] as? [String: Any])?["count"] as? Int == 0)
+        #expect(try listing(directory) == ["layout.json", "layout.txt", "out.png", "out.svg"])
+
+        // The report measures the figure's own layout: the same as measuring its JSON rendering.
+        let stdout = try pharmgraph("render", "valid/example.yaml", "-o", directory + "/out.json", "--report", "-")
+        #expect(stdout.status == 0, "\(stdout.stderr)")
+        #expect(stdout.stdout == text)
+    }
+
+    @Test("--report and -o cannot both be stdout or the same file; a report that cannot be written fails with exit 1")
+    func refusals() throws {
+        let both = try pharmgraph("render", "valid/example.yaml", "-o", "-", "--report", "-")
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--report - and -o - both write to standard output"))
+        #expect(both.stdout.isEmpty)
+
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let same = try pharmgraph("render", "valid/example.yaml", "-o", directory + "/x.svg", "--report", directory + "/x.svg")
+        #expect(same.status == 64)
+        #expect(same.stderr.contains("--report and -o name the same file"))
+        #expect(try listing(directory).isEmpty)
+
+        let missing = try pharmgraph("render", "valid/example.yaml", "-o", directory + "/x.svg", "--report", directory + "/no/such/r.txt")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("error: cannot write '\(directory)/no/such/r.txt'"))
+    }
+
+    @Test("--report with --format dot still measures a layout, and the DOT written is unchanged")
+    func dotFormat() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try pharmgraph("render", "valid/example.yaml", "-o", "-", "--format", "dot", "--report", directory + "/r.txt")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(Golden.compare(run.stdout, to: "Tests/PharmGraphCLITests/Golden/render-example.dot") == .matches)
+        #expect(try String(contentsOfFile: directory + "/r.txt", encoding: .utf8).contains("edge crossings: "))
+    }
+}
+
+/// Files in `directory`, sorted.
+private func listing(_ directory: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+}
