@@ -45,18 +45,21 @@ enum ViewerAssets {
         #info .actions { display: flex; gap: 6px; margin-top: 6px; }
         g.node, g.edge { cursor: pointer; }
         g.node:focus, g.edge:focus { outline: none; }
-        g.node:focus-visible > :is(polygon, ellipse, path), g.node.focused > :is(polygon, ellipse, path) { stroke: var(--focus) !important; stroke-width: 4px; }
-        g.edge:focus-visible > path, g.edge.focused > path { stroke-width: 4px; }
+        g.node:focus-visible :is(polygon, ellipse, path), g.node.focused :is(polygon, ellipse, path) { stroke: var(--focus) !important; stroke-width: 4px; }
+        g.edge:focus-visible path:not(.hit), g.edge.focused path:not(.hit) { stroke-width: 4px; }
         g.edge:focus-visible, g.edge.focused { filter: drop-shadow(0 0 2px var(--focus)); }
-        g.edge .hit { stroke: transparent; stroke-width: 12px; fill: none; pointer-events: stroke; }
+        g.edge path.hit { stroke: transparent !important; stroke-width: 12px !important; fill: none; pointer-events: stroke; }
         g.dimmed { opacity: 0.15; }
         body.paths-shown g.off-path { opacity: 0.12; }
-        body.paths-shown g.edge.on-path > path { stroke-width: 3.5px; }
-        body.paths-shown g.edge.on-path.net-positive > path { stroke: var(--plus); }
-        body.paths-shown g.edge.on-path.net-negative > path { stroke: var(--minus); }
-        body.paths-shown g.edge.on-path.net-mixed > path { stroke: var(--mixed); }
+        body.paths-shown g.edge.on-path path:not(.hit) { stroke-width: 3.5px; }
+        body.paths-shown g.edge.net-positive :is(path:not(.hit), polygon) { stroke: var(--plus); }
+        body.paths-shown g.edge.net-negative :is(path:not(.hit), polygon) { stroke: var(--minus); }
+        body.paths-shown g.edge.net-mixed :is(path:not(.hit), polygon) { stroke: var(--mixed); }
+        body.paths-shown g.edge.net-positive polygon:not([fill="none"]):not([fill="white"]):not([fill="#ffffff"]) { fill: var(--plus); }
+        body.paths-shown g.edge.net-negative polygon:not([fill="none"]):not([fill="white"]):not([fill="#ffffff"]) { fill: var(--minus); }
+        body.paths-shown g.edge.net-mixed polygon:not([fill="none"]):not([fill="white"]):not([fill="#ffffff"]) { fill: var(--mixed); }
         body.neighbourhood g.node:not(.neighbour), body.neighbourhood g.edge:not(.neighbour) { opacity: 0.15; }
-        g.node.selected > :is(polygon, ellipse, path) { stroke-width: 4px; }
+        g.node.selected :is(polygon, ellipse, path) { stroke-width: 4px; }
         #context-controls select { max-width: 11em; }
         @media (max-width: 900px) { body { height: auto; } main { flex-direction: column; } #canvas { height: 70vh; } #side { flex-basis: auto; border-left: 0; } }
         """#
