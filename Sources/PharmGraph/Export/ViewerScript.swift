@@ -22,6 +22,7 @@ extension ViewerAssets {
           var context = '';
           var current = null;
           var selectedNode = null;
+          var pinned = null;
 
           function domID(id) {
             var out = '';
@@ -66,6 +67,7 @@ extension ViewerAssets {
             g.setAttribute('role', 'button');
             g.setAttribute('aria-label', n.label + ', ' + n.kind);
             g.addEventListener('mouseenter', function () { showNode(n); });
+            g.addEventListener('mouseleave', restore);
             g.addEventListener('focus', function () { g.classList.add('focused'); showNode(n); });
             g.addEventListener('blur', function () { g.classList.remove('focused'); });
             g.addEventListener('click', function (event) { event.stopPropagation(); selectNode(n.id); });
@@ -88,12 +90,17 @@ extension ViewerAssets {
               g.insertBefore(hit, g.firstChild);
             }
             g.addEventListener('mouseenter', function () { showEdge(e); });
+            g.addEventListener('mouseleave', restore);
             g.addEventListener('focus', function () { g.classList.add('focused'); showEdge(e); });
             g.addEventListener('blur', function () { g.classList.remove('focused'); });
-            g.addEventListener('click', function (event) { event.stopPropagation(); showEdge(e); });
+            g.addEventListener('click', function (event) { event.stopPropagation(); pinned = { edge: e }; showEdge(e); });
           });
 
-          /* The details panel. */
+          /* The details panel: what is hovered or focused; after leaving it, what was clicked (pinned). */
+          function restore() {
+            if (!pinned) return;
+            if (pinned.edge) showEdge(pinned.edge); else showNode(pinned.node);
+          }
           function definitions(pairs) {
             var dl = el('dl');
             pairs.forEach(function (p) {
@@ -193,7 +200,7 @@ extension ViewerAssets {
               addClass(nodeEls[e.to], 'neighbour');
             });
             document.body.classList.add('neighbourhood');
-            if (nodes[id]) showNode(nodes[id]);
+            if (nodes[id]) { pinned = { node: nodes[id] }; showNode(nodes[id]); }
           }
           function clearNeighbourhood() {
             removeAll('neighbour');
@@ -476,6 +483,7 @@ extension ViewerAssets {
           /* Escape (or Clear) clears the neighbourhood, the paths, the search and the context. */
           function clearAll() {
             clearNeighbourhood();
+            pinned = null;
             clearPaths();
             results.textContent = '';
             selects.forEach(function (s) { s.value = ''; });
