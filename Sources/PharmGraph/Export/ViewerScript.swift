@@ -68,7 +68,7 @@ extension ViewerAssets {
             g.setAttribute('aria-label', n.label + ', ' + n.kind);
             g.addEventListener('mouseenter', function () { showNode(n); });
             g.addEventListener('mouseleave', restore);
-            g.addEventListener('focus', function () { g.classList.add('focused'); showNode(n); });
+            g.addEventListener('focus', function () { g.classList.add('focused'); reveal(g); showNode(n); });
             g.addEventListener('blur', function () { g.classList.remove('focused'); });
             g.addEventListener('click', function (event) { event.stopPropagation(); selectNode(n.id); });
             g.addEventListener('keydown', function (event) {
@@ -91,7 +91,7 @@ extension ViewerAssets {
             }
             g.addEventListener('mouseenter', function () { showEdge(e); });
             g.addEventListener('mouseleave', restore);
-            g.addEventListener('focus', function () { g.classList.add('focused'); showEdge(e); });
+            g.addEventListener('focus', function () { g.classList.add('focused'); reveal(g); showEdge(e); });
             g.addEventListener('blur', function () { g.classList.remove('focused'); });
             g.addEventListener('click', function (event) { event.stopPropagation(); pinned = { edge: e }; showEdge(e); });
           });
@@ -428,16 +428,33 @@ extension ViewerAssets {
             var offX = (r.width * scale - view[2]) / 2, offY = (r.height * scale - view[3]) / 2;
             return [view[0] - offX + (clientX - r.left) * scale, view[1] - offY + (clientY - r.top) * scale, scale];
           }
+          /* An element's box in the drawing's coordinates (the viewBox's). */
+          function boxOf(g) {
+            var box = g.getBBox();
+            var m = g.getCTM() && svg.getCTM() ? svg.getCTM().inverse().multiply(g.getCTM()) : null;
+            var x = box.x, y = box.y;
+            if (m) { var px = m.a * x + m.c * y + m.e; y = m.b * x + m.d * y + m.f; x = px; }
+            return [x, y, box.width, box.height];
+          }
           function centreOn(id) {
             var g = nodeEls[id];
             if (!g) return;
-            var box = g.getBBox();
-            var m = g.getCTM() && svg.getCTM() ? svg.getCTM().inverse().multiply(g.getCTM()) : null;
-            var x = box.x + box.width / 2, y = box.y + box.height / 2;
-            if (m) { var px = m.a * x + m.c * y + m.e; y = m.b * x + m.d * y + m.f; x = px; }
-            view = [x - view[2] / 2, y - view[3] / 2, view[2], view[3]];
+            var b = boxOf(g);
+            view = [b[0] + b[2] / 2 - view[2] / 2, b[1] + b[3] / 2 - view[3] / 2, view[2], view[3]];
             apply();
             g.focus({ preventScroll: true });
+          }
+          /* Pans to a focused element that is out of view (Tab walks the whole drawing). */
+          function reveal(g) {
+            var b = boxOf(g);
+            var r = svg.getBoundingClientRect();
+            var scale = Math.max(view[2] / r.width, view[3] / r.height);
+            var w = r.width * scale, h = r.height * scale;
+            var left = view[0] - (w - view[2]) / 2, top = view[1] - (h - view[3]) / 2;
+            if (b[0] >= left && b[1] >= top && b[0] + b[2] <= left + w && b[1] + b[3] <= top + h) return;
+            if (b[2] > w || b[3] > h) return;
+            view = [b[0] + b[2] / 2 - view[2] / 2, b[1] + b[3] / 2 - view[3] / 2, view[2], view[3]];
+            apply();
           }
           canvas.addEventListener('wheel', function (event) {
             event.preventDefault();

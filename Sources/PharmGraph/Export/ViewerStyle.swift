@@ -27,7 +27,7 @@ enum ViewerAssets {
         main { display: flex; flex: 1 1 auto; min-height: 360px; }
         #canvas { flex: 1 1 auto; overflow: hidden; position: relative; cursor: grab; touch-action: none; }
         #canvas.dragging { cursor: grabbing; }
-        #canvas svg { width: 100%; height: 100%; display: block; }
+        #canvas svg { width: 100%; height: 100%; display: block; overflow: hidden; }
         #side { flex: 0 0 360px; overflow: auto; padding: 0 16px 16px; border-left: 1px solid var(--line); }
         #verdict { white-space: pre-line; }
         #verdict .sentence { font-weight: 600; }
@@ -60,6 +60,7 @@ enum ViewerAssets {
         body.paths-shown g.edge.net-mixed polygon:not([fill="none"]):not([fill="white"]):not([fill="#ffffff"]) { fill: var(--mixed); }
         body.neighbourhood g.node:not(.neighbour), body.neighbourhood g.edge:not(.neighbour) { opacity: 0.15; }
         g.node.selected :is(polygon, ellipse, path) { stroke-width: 4px; }
+        g.focused, g:focus-visible { opacity: 1 !important; }
         #context-controls select { max-width: 11em; }
         @media (max-width: 900px) { body { height: auto; } main { flex-direction: column; } #canvas { height: 70vh; } #side { flex-basis: auto; border-left: 0; } }
         """#
