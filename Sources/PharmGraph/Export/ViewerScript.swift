@@ -38,6 +38,14 @@ extension ViewerAssets {
             return e;
           }
           function label(id) { return nodes[id] ? nodes[id].label : id; }
+          /* A node's name isolated from the text around it, so that its bidi controls stay inside it. */
+          function name(id) { return el('bdi', label(id)); }
+          /* An element holding names and words in order: a string is a node id, an array [text] plain words. */
+          function line(tag, parts, cls) {
+            var e = el(tag, null, cls);
+            parts.forEach(function (p) { e.appendChild(typeof p === 'string' ? name(p) : document.createTextNode(p[0])); });
+            return e;
+          }
           var glyphs = { positive: '\u2192', negative: '\u22A3', unknown: '\u21DD', none: '\u2014' };
           function glyph(edge) { return glyphs[edge.sign] || '\u2014'; }
           function signWord(sign) {
@@ -82,9 +90,9 @@ extension ViewerAssets {
             g.setAttribute('tabindex', '0');
             g.setAttribute('role', 'button');
             g.setAttribute('aria-label', label(e.from) + ' ' + e.relation + ' ' + label(e.to));
-            var line = g.querySelector('path');
-            if (line) {
-              var hit = line.cloneNode(false);
+            var stroke = g.querySelector('path');
+            if (stroke) {
+              var hit = stroke.cloneNode(false);
               hit.setAttribute('class', 'hit');
               hit.removeAttribute('stroke-dasharray');
               g.insertBefore(hit, g.firstChild);
@@ -143,7 +151,7 @@ extension ViewerAssets {
           }
           function showEdge(e) {
             info.textContent = '';
-            info.appendChild(el('h3', label(e.from) + ' ' + glyph(e) + ' ' + label(e.to)));
+            info.appendChild(line('h3', [e.from, [' ' + glyph(e) + ' '], e.to]));
             var item = diffItem(e);
             if (item) info.appendChild(changes(item));
             info.appendChild(definitions([
@@ -166,7 +174,7 @@ extension ViewerAssets {
           }
           function showNode(n) {
             info.textContent = '';
-            info.appendChild(el('h3', n.label));
+            info.appendChild(line('h3', [n.id]));
             if (data.diff && data.diff.nodes[n.id]) info.appendChild(changes(data.diff.nodes[n.id]));
             var kind = n.kind + (n.role ? ' (' + n.role + ')' : '') + (n.valence ? ' (' + n.valence + ')' : '');
             info.appendChild(definitions([
@@ -256,10 +264,10 @@ extension ViewerAssets {
             Object.keys(nodeEls).forEach(function (id) { nodeEls[id].classList.add(onNodes[id] ? 'on-path' : 'off-path'); });
             document.body.classList.add('paths-shown');
           }
-          function pathText(p) {
-            var parts = [label(data.edges[p[0]].from)];
-            p.forEach(function (i) { var e = data.edges[i]; parts.push(glyph(e) + ' ' + label(e.to)); });
-            return parts.join(' ');
+          function pathLine(p) {
+            var parts = [['  '], data.edges[p[0]].from];
+            p.forEach(function (i) { var e = data.edges[i]; parts.push([' ' + glyph(e) + ' '], e.to); });
+            return line('span', parts);
           }
           function showPaths() {
             clearNeighbourhood();
@@ -278,25 +286,26 @@ extension ViewerAssets {
               mark([], '');
               var drug = nodes[from].kind === 'drug';
               var end = nodes[to].kind === 'effect' || nodes[to].kind === 'condition';
-              verdictBox.textContent = drug && end
-                ? 'No path from ' + label(from) + ' to ' + label(to) + ' within ' + data.max_length + ' steps' + where + ': no determinate effect.'
-                : 'Paths are precomputed from drugs to effects and conditions; ' + label(from) + ' is a ' + nodes[from].kind + ' and ' + label(to) + ' a ' + nodes[to].kind + '. Run pharmgraph paths for any other pair.';
+              verdictBox.appendChild(drug && end
+                ? line('div', [['No path from '], from, [' to '], to, [' within ' + data.max_length + ' steps' + where + ': no determinate effect.']])
+                : line('div', [['Paths are precomputed from drugs to effects and conditions; '], from, [' is a ' + nodes[from].kind + ' and '], to,
+                  [' a ' + nodes[to].kind + '. Run pharmgraph paths for any other pair.']]));
               return;
             }
             verdictBox.appendChild(el('div', result.sentence, 'sentence'));
             var c = result.counts;
-            var line = (result.partial ? 'at least ' : '') + result.total + ' path' + (result.total === 1 ? '' : 's') + ': ' + c.positive + ' positive, ' + c.negative + ' negative, ' + c.unknown + ' unknown; verdict ' + result.verdict + (result.certainty ? ' (' + result.certainty + ')' : '');
-            if (result.paths.length < result.total) line += '; showing the ' + result.paths.length + ' shortest';
-            if (context) line += '\nwhere ' + context;
-            if (result.partial) line += '\nthe search stopped early: the counts are lower bounds and the verdict undetermined';
-            verdictBox.appendChild(el('div', line));
+            var summary = (result.partial ? 'at least ' : '') + result.total + ' path' + (result.total === 1 ? '' : 's') + ': ' + c.positive + ' positive, ' + c.negative + ' negative, ' + c.unknown + ' unknown; verdict ' + result.verdict + (result.certainty ? ' (' + result.certainty + ')' : '');
+            if (result.paths.length < result.total) summary += '; showing the ' + result.paths.length + ' shortest';
+            if (context) summary += '\nwhere ' + context;
+            if (result.partial) summary += '\nthe search stopped early: the counts are lower bounds and the verdict undetermined';
+            verdictBox.appendChild(el('div', summary));
             mark(result.paths, result.signs);
             result.paths.forEach(function (p, k) {
               var li = el('li');
               var b = el('button');
               b.setAttribute('type', 'button');
               b.appendChild(el('span', netWord(result.signs.charAt(k)), 'net'));
-              b.appendChild(document.createTextNode('  ' + pathText(p)));
+              b.appendChild(pathLine(p));
               b.addEventListener('click', function () {
                 Array.prototype.forEach.call(pathList.querySelectorAll('button.current'), function (x) { x.classList.remove('current'); });
                 b.classList.add('current');
@@ -375,7 +384,7 @@ extension ViewerAssets {
               var li = el('li');
               li.setAttribute('role', 'option');
               li.setAttribute('id', 'search-option-' + k);
-              li.appendChild(el('span', m.node.label));
+              li.appendChild(name(m.node.id));
               li.appendChild(el('span', ' \u00B7 ' + m.node.id + ' \u00B7 ' + m.node.kind, 'kind'));
               li.addEventListener('mousedown', function (event) { event.preventDefault(); pick(k); });
               results.appendChild(li);
