@@ -13,7 +13,7 @@ struct Render: ParsableCommand {
     static let largestBenchmarkRepeat = 10_000
 
     static let configuration = CommandConfiguration(
-        abstract: "Draw a graph as a pathway diagram (SVG, PNG, PDF, DOT or Graphviz JSON).",
+        abstract: "Draw a graph as a pathway diagram (SVG, PNG, PDF, DOT, Graphviz JSON), or write an interactive viewer page (HTML).",
         discussion: """
             Edges are drawn in SBGN Activity Flow glyphs, nodes by kind; the legend lists what is
             drawn. The format comes from the output's extension or --format; -o - writes to stdout.
@@ -22,7 +22,10 @@ struct Render: ParsableCommand {
             \(dotNodeLimit) nodes (said on stderr). --where applies to every drawing; --max-length,
             --max-work and --timeout to --paths. An imported network (SIF, TSV/CSV, Hetionet JSON)
             is drawn whole up to \(Drawing.largestNetworkDrawing) nodes; a larger one only with --focus or
-            --paths, which may draw at most as many of its nodes. See docs/rendering.md and docs/cli.md.
+            --paths, which may draw at most as many of its nodes. A .html output is a viewer page: one
+            self-contained file with the whole graph, hover details, search, context selects and every
+            drug × effect path precomputed (--max-length sets their length; docs/viewer.md).
+            See docs/rendering.md and docs/cli.md.
 
             Examples:
               pharmgraph render Graphs/ketamine.yaml -o ketamine.svg
@@ -32,6 +35,7 @@ struct Render: ParsableCommand {
               pharmgraph render Graphs/ketamine.yaml -o - --format dot --where dose=subanesthetic
               pharmgraph render Graphs/ketamine.yaml --panels system -o panels --format png
               pharmgraph render Graphs/ketamine.yaml --summary -o summary.svg --size 13.33,7.5
+              pharmgraph render Graphs/ketamine.yaml -o ketamine.html
             """)
 
     @Argument(help: "The graph file or network (- for stdin, REV:path for a git revision).")
@@ -112,7 +116,16 @@ struct Render: ParsableCommand {
         if !paths.isEmpty && paths.count != 2 {
             throw ValidationError("--paths takes two nodes, FROM and TO")
         }
-        if scope.maxLength != nil && paths.isEmpty && !summary { throw ValidationError("--max-length needs --paths or --summary") }
+        if isPage {
+            if focus != nil || !paths.isEmpty || !scope.filters.isEmpty || panels != nil || summary || report != nil {
+                throw ValidationError(
+                    "a viewer page (html) draws the whole graph with its own search, paths and context selects; leave out --focus, --paths, --where, --panels, --summary and --report")
+            }
+            if benchmarkRepeat != nil { throw ValidationError("--benchmark-repeat does not apply to a viewer page (html)") }
+        }
+        if scope.maxLength != nil && paths.isEmpty && !summary && !isPage {
+            throw ValidationError("--max-length needs --paths or --summary")
+        }
         if limits.given && paths.isEmpty { throw ValidationError("--max-work and --timeout need --paths") }
         if focus != nil && !paths.isEmpty { throw ValidationError("give --focus or --paths, not both") }
         if let message = InputReading.requireOneStdin([file, network.nodes]) { throw ValidationError(message) }
@@ -121,6 +134,9 @@ struct Render: ParsableCommand {
             throw ValidationError("--benchmark-repeat must be from 1 to \(Self.largestBenchmarkRepeat)")
         }
     }
+
+    /// Whether the output is a viewer page (docs/viewer.md).
+    var isPage: Bool { (format ?? RenderFormat(fileExtension: output)) == .html }
 
     func run() throws {
         let format = format ?? RenderFormat(fileExtension: output) ?? .svg
@@ -146,6 +162,11 @@ struct Render: ParsableCommand {
             provenance,
             in: DiagramOptions(rankDirection: rankdir ?? .leftToRight, clusterBySystem: clusterBy == .system, legend: !noLegend),
             defaultSize: paths.isEmpty ? nil : .slide)
+        if format == .html {
+            let page = try ViewerOutput.page(graph: drawing.graph, options: options, engine: engine, maxLength: scope.length)
+            try Self.write(page, to: output)
+            return
+        }
         try Self.draw(
             graph: drawing.graph, selection: drawing.selection, options: options, engine: engine,
             format: format, output: output, benchmarkRepeat: benchmarkRepeat,
@@ -254,15 +275,20 @@ struct Render: ParsableCommand {
         }
         // The report is measured before anything is written, so that a failure leaves no figure without it.
         let reportData = try report.map { request throws in try request.document(json: rendering.images[rendering.images.count - 1]) }
+        try write(rendering.images[0], to: output)
+        if let report, let reportData { try report.write(reportData) }
+    }
+
+    /// Writes `data` with `OutputFile`: atomically to a file, in place to a device, FIFO or stdout.
+    static func write(_ data: Data, to output: String) throws {
         do {
-            try OutputFile.write(rendering.images[0], to: output)
+            try OutputFile.write(data, to: output)
         } catch let error where error.isBrokenPipe {
             // The reader left (`| head`): not an error, as for every stdout write (docs/cli.md).
         } catch {
             Console.error("error: \(error)\n")
             throw ExitCode(1)
         }
-        if let report, let reportData { try report.write(reportData) }
     }
 
     /// Renders `repeats` more times in this process and reports time and memory on stderr.

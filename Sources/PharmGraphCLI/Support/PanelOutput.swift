@@ -93,18 +93,6 @@ extension Render {
         for warning in rendering.warnings { Console.error("graphviz: \(warning)\n") }
         return rendering.data
     }
-
-    /// Writes one figure with `OutputFile`; a reader that left a pipe is not an error.
-    static func write(_ data: Data, to output: String) throws {
-        do {
-            try OutputFile.write(data, to: output)
-        } catch let error where error.isBrokenPipe {
-            return
-        } catch {
-            Console.error("error: \(error)\n")
-            throw ExitCode(1)
-        }
-    }
 }
 
 extension Render {
