@@ -48,8 +48,14 @@ struct Render: ParsableCommand {
     @Option(help: "Layout engine (default: dot; sfdp above \(dotNodeLimit) nodes).")
     var engine: LayoutEngine?
 
-    @Option(help: "Rank direction.")
-    var rankdir: DiagramOptions.RankDirection = .leftToRight
+    @Option(help: "Rank direction: TB (top to bottom, for slides) or LR (left to right, for posters).")
+    var rankdir: DiagramOptions.RankDirection = .topToBottom
+
+    @Option(help: "Rank nodes by kind (drugs, targets, mediators, processes, effects) or not at all.")
+    var layering: DiagramOptions.Layering = .kind
+
+    @Flag(name: .customLong("expand-forms"), help: "Draw a drug's enantiomers and metabolites as their own nodes, not one box per family.")
+    var expandForms = false
 
     @Option(name: .customLong("cluster-by"), help: "Draw a labelled cluster per value of this node field.")
     var clusterBy: ClusterField?
@@ -126,7 +132,8 @@ struct Render: ParsableCommand {
         }
         let options = figure.recording(
             Provenance(inputs: input.provenance, options: provenanceOptions),
-            in: DiagramOptions(rankDirection: rankdir, clusterBySystem: clusterBy == .system, legend: !noLegend))
+            in: DiagramOptions(
+                rankDirection: rankdir, clusterBySystem: clusterBy == .system, legend: !noLegend, layering: layering, expandForms: expandForms))
         try Self.draw(
             graph: drawing.graph, selection: drawing.selection, options: options, engine: engine,
             format: format, output: output, benchmarkRepeat: benchmarkRepeat)
@@ -191,8 +198,10 @@ struct Render: ParsableCommand {
     ///
     /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note.
     /// The note printed when a large drawing is laid out with sfdp rather than dot.
-    static func sfdpNote(_ count: Int, insist: String) -> String {
-        "note: \(count) nodes is more than \(LayoutEngine.dotNodeLimit); laying out with sfdp (\(insist))\n"
+    /// `layered`: the figure was to be layered by kind, which sfdp cannot do (docs/rendering.md, "Layers").
+    static func sfdpNote(_ count: Int, layered: Bool, insist: String) -> String {
+        let loss = layered ? ", so the figure is not layered by kind" : ""
+        return "note: \(count) nodes is more than \(LayoutEngine.dotNodeLimit); laying out with sfdp\(loss) (\(insist))\n"
     }
 
     static func draw(
@@ -206,7 +215,7 @@ struct Render: ParsableCommand {
         } else {
             let count = selection.nodes.count
             layout = LayoutEngine.automatic(nodeCount: count)
-            if layout == .sfdp { Console.error(sfdpNote(count, insist: "use --engine dot to insist")) }
+            if layout == .sfdp { Console.error(sfdpNote(count, layered: options.layering == .kind, insist: "use --engine dot to insist")) }
         }
         options.engine = layout.rawValue
         let diagram = PathwayDiagram(graph: graph, selection: selection, options: options)
@@ -279,4 +288,5 @@ enum MemoryUsage {
 extension RenderFormat: ExpressibleByArgument {}
 extension LayoutEngine: ExpressibleByArgument {}
 extension DiagramOptions.RankDirection: ExpressibleByArgument {}
+extension DiagramOptions.Layering: ExpressibleByArgument {}
 extension DiagramSelection.Direction: ExpressibleByArgument {}

@@ -102,6 +102,8 @@ private struct Union {
         /// The label's lines: the name, then what changed.
         let lines: [String]
         let look: DOTStyle.NodeLook
+        /// The node's kind, for its layer (docs/rendering.md, "Layers").
+        let kind: NodeKind
         let tooltip: String
     }
 
@@ -150,7 +152,7 @@ private struct Union {
             }
             return Item(
                 id: node.id, status: nodeStatuses[i], lines: lines, look: DOTStyle.node(kind: node.kind, valence: node.valence),
-                tooltip: Union.tooltip(node, change: changes[i]))
+                kind: node.kind, tooltip: Union.tooltip(node, change: changes[i]))
         }
 
         var ends: [(Int32, Int32)] = []
@@ -221,7 +223,7 @@ private struct Union {
             }
             return Item(
                 id: node.id, status: nodeStatuses[i], lines: lines, look: DOTStyle.node(kind: NodeKind(node.kind), valence: nil),
-                tooltip: "\(node.id)\nkind: \(node.kind)\n\(nodeStatuses[i].name)")
+                kind: NodeKind(node.kind), tooltip: "\(node.id)\nkind: \(node.kind)\n\(nodeStatuses[i].name)")
         }
 
         var ends: [(Int32, Int32)] = []
@@ -283,16 +285,20 @@ private struct Union {
     func dot(nodes: [Int], edges: [Int], frame: DiagramFrame) -> DOTGraph {
         var graph = frame.graph(named: "diff")
         var used = Set<String>()
+        var kinds: [(id: String, kind: NodeKind)] = []
         for n in nodes {
             let item = item(n)
             used.insert(item.id)
+            kinds.append((item.id, item.kind))
             graph.statements.append(.node(.literal(item.id), Self.attributes(item)))
         }
+        let layers = DiagramLayers(nodes: kinds, layering: .kind, engine: frame.engine)
         for e in edges {
             let link = link(e)
-            graph.statements.append(
-                .edge(.literal(item(link.from).id), .literal(item(link.to).id), Self.attributes(link)))
+            let (from, to) = (item(link.from).id, item(link.to).id)
+            graph.statements.append(.edge(.literal(from), .literal(to), Self.attributes(link) + layers.attributes(from: from, to: to)))
         }
+        graph.statements += layers.statements(prefix: DiagramLayers.prefix(avoiding: used))
         graph.statements.append(.subgraph(legend(avoiding: used)))
         return graph
     }
@@ -367,7 +373,7 @@ private struct Union {
         for status in [DiffStatus.added, .removed, .changed, .unchanged] {
             let item = Item(
                 id: prefix + "node:" + status.className, status: status, lines: ["\(status.name) node"],
-                look: DOTStyle.NodeLook(shape: "box", fill: "#FFFFFF"), tooltip: "\(status.name) node")
+                look: DOTStyle.NodeLook(shape: "box", fill: "#FFFFFF"), kind: "legend", tooltip: "\(status.name) node")
             statements.append(.node(.literal(item.id), Self.attributes(item)))
         }
         for status in [DiffStatus.added, .removed, .changed, .signFlip, .unchanged] {

@@ -52,8 +52,8 @@ public struct DiagramOptions: Sendable, Equatable {
     public var dpi: Double?
 
     public init(
-        rankDirection: RankDirection = .leftToRight, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot",
-        caption: String? = nil, metadata: String? = nil, layering: Layering = .none, expandForms: Bool = true,
+        rankDirection: RankDirection = .topToBottom, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot",
+        caption: String? = nil, metadata: String? = nil, layering: Layering = .kind, expandForms: Bool = false,
         title: Bool = true, fontSize: Double = 11, size: Size? = nil, dpi: Double? = nil
     ) {
         self.rankDirection = rankDirection
@@ -91,7 +91,7 @@ public struct PathwayDiagram: Sendable {
         var builder = DiagramBuilder(graph: graph, selection: selection, options: options)
         model = builder.build()
         dot = model.text
-        nodeCount = builder.drawnNodes.count
+        nodeCount = builder.drawnCount
     }
 }
 
@@ -100,8 +100,10 @@ struct DiagramBuilder {
     let graph: Graph
     let selection: DiagramSelection
     let options: DiagramOptions
-    /// Ids of the nodes drawn.
+    /// Ids of the selected nodes drawn, on their own or in their drug family's node.
     private(set) var drawnNodes: Set<String> = []
+    /// The number of nodes drawn: a drug family counts once.
+    private(set) var drawnCount = 0
 
     init(graph: Graph, selection: DiagramSelection, options: DiagramOptions) {
         self.graph = graph
@@ -111,9 +113,12 @@ struct DiagramBuilder {
 
     mutating func build() -> DOTGraph {
         var dot = frame().graph(named: graph.id)
-        let nodes = selection.nodes.filter(graph.nodes.indices.contains).map { graph.nodes[$0] }
-        drawnNodes = Set(nodes.map(\.id))
-        let highlighted = Set(selection.highlighted)
+        let selected = selection.nodes.filter(graph.nodes.indices.contains).map { graph.nodes[$0] }
+        drawnNodes = Set(selected.map(\.id))
+        var forms = DiagramForms(graph: graph, nodes: selected, expand: options.expandForms)
+        let nodes = selected.filter { forms.isDrawn($0.id) }
+        drawnCount = nodes.count
+        let highlighted = Set(selection.highlighted.map(forms.drawn))
         var clusters: [(system: String, nodes: [Node])] = []
         var loose: [Node] = []
         for node in nodes {
@@ -127,6 +132,10 @@ struct DiagramBuilder {
                 loose.append(node)
             }
         }
+        let families = forms
+        let statement = { (node: Node) in
+            nodeStatement(node, highlighted: highlighted.contains(node.id), forms: families.tooltipLines(node.id, in: graph))
+        }
         for (i, cluster) in clusters.enumerated() {
             let subgraph = DOTSubgraph(
                 name: .literal("cluster_system_\(i + 1)"),
@@ -136,21 +145,26 @@ struct DiagramBuilder {
                     .literal("fontcolor", "#555555"), .literal("labeljust", "l"),
                     .tooltip("system: \(cluster.system)"),
                 ],
-                statements: cluster.nodes.map { nodeStatement($0, highlighted: highlighted.contains($0.id)) })
+                statements: cluster.nodes.map(statement))
             dot.statements.append(.subgraph(subgraph))
         }
-        dot.statements += loose.map { nodeStatement($0, highlighted: highlighted.contains($0.id)) }
+        dot.statements += loose.map(statement)
 
+        let layers = DiagramLayers(nodes: nodes.map { ($0.id, $0.kind) }, layering: options.layering, engine: options.engine)
         let pathNumbers = pathNumbersByEdge()
-        var drawnEdges: [Edge] = []
-        for e in selection.edges where graph.edges.indices.contains(e) {
-            let edge = graph.edges[e]
-            guard drawnNodes.contains(edge.from), drawnNodes.contains(edge.to) else { continue }
-            drawnEdges.append(edge)
-            dot.statements.append(edgeStatement(edge, paths: pathNumbers[e] ?? []))
+        let selectedEdges = selection.edges.filter { e in
+            graph.edges.indices.contains(e) && drawnNodes.contains(graph.edges[e].from) && drawnNodes.contains(graph.edges[e].to)
         }
+        let drawnEdges = forms.drawnEdges(selectedEdges, in: graph)
+        for edge in drawnEdges {
+            let paths = edge.edges.flatMap { pathNumbers[$0] ?? [] }
+            dot.statements.append(edgeStatement(edge, paths: paths, layers: layers))
+        }
+        dot.statements += layers.statements(prefix: DiagramLayers.prefix(avoiding: graph.nodes.lazy.map(\.id)))
         if options.legend {
-            dot.statements.append(.subgraph(legend(nodes: nodes, edges: drawnEdges)))
+            var legend = legend(nodes: nodes, edges: drawnEdges.map { graph.edges[$0.edges[0]] })
+            legend.statements += forms.legendStatements(prefix: DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id)), fontSize: "10")
+            dot.statements.append(.subgraph(legend))
         }
         return dot
     }
@@ -165,24 +179,40 @@ struct DiagramBuilder {
 
     // MARK: Nodes and edges
 
-    private func nodeStatement(_ node: Node, highlighted: Bool) -> DOTStatement {
+    /// A node, or a drug family's node when `forms` (its tooltip's list of the forms drawn in it) is not empty.
+    private func nodeStatement(_ node: Node, highlighted: Bool, forms: [String]) -> DOTStatement {
+        let family = forms.isEmpty ? "" : " drug-family"
         var attributes: [DOTAttribute] = [
-            .text("label", node.displayLabel), .literal("class", "kind-" + Self.classSafe(node.kind.rawValue)),
+            .text("label", node.displayLabel), .literal("class", "kind-" + Self.classSafe(node.kind.rawValue) + family),
         ]
         attributes += DOTStyle.node(kind: node.kind, valence: node.valence).attributes
         if highlighted { attributes.append(.literal("penwidth", "3")) }
-        attributes.append(.tooltip(Self.tooltip(node)))
+        attributes.append(.tooltip(([Self.tooltip(node)] + forms).joined(separator: "\n")))
         return .node(.literal(node.id), attributes)
     }
 
-    private func edgeStatement(_ edge: Edge, paths: [Int]) -> DOTStatement {
+    /// A drawn edge in the glyph of the first graph edge it stands for, with its badges; a merged edge's
+    /// tooltip lists each graph edge's.
+    private func edgeStatement(_ drawn: DrawnEdge, paths: [Int], layers: DiagramLayers) -> DOTStatement {
+        let edge = graph.edges[drawn.edges[0]]
         var attributes: [DOTAttribute] = [
             .literal("class", "relation-\(edge.relation.rawValue) certainty-\(edge.effectiveCertainty.rawValue)")
         ]
         attributes += DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty)
         if !paths.isEmpty { attributes.append(.text("label", Self.ranges(paths))) }
-        attributes.append(.tooltip(tooltip(edge)))
-        return .edge(.literal(edge.from), .literal(edge.to), attributes)
+        attributes += Self.badges(drawn)
+        attributes += layers.attributes(from: drawn.from, to: drawn.to)
+        attributes.append(.tooltip(drawn.edges.map { tooltip(graph.edges[$0]) }.joined(separator: "\n\n")))
+        return .edge(.literal(drawn.from), .literal(drawn.to), attributes)
+    }
+
+    /// The badges naming the forms at a drawn edge's ends: small labels beside its tail and head.
+    static func badges(_ edge: DrawnEdge) -> [DOTAttribute] {
+        var attributes: [DOTAttribute] = []
+        if let badge = edge.tailBadge { attributes.append(.text("taillabel", badge)) }
+        if let badge = edge.headBadge { attributes.append(.text("headlabel", badge)) }
+        if !attributes.isEmpty { attributes += [.literal("labelfontsize", "8"), .literal("labelfontcolor", DOTStyle.Palette.ink)] }
+        return attributes
     }
 
     /// Label, kind (with role or valence), system and cross-references.
