@@ -39,6 +39,26 @@ struct LayeringRenderTests {
         }
     }
 
+    @Test("the curated graphs, clustered by system or not: every layer above the next")
+    func curatedGraphs() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Graphs").path)
+        for name in names.filter({ $0.hasSuffix(".yaml") }).sorted() {
+            let graph = try graph("Graphs/" + name)
+            for clustered in [false, true] {
+                let options = DiagramOptions(clusterBySystem: clustered, legend: false)
+                let at = try positions(PathwayDiagram(graph: graph, selection: .whole(graph), options: options))
+                let drawn = graph.nodes.filter { at[$0.id] != nil }
+                let layers = Dictionary(grouping: drawn, by: { DiagramLayers.layer(of: $0.kind) })
+                let present = layers.keys.sorted()
+                for (a, b) in zip(present, present.dropFirst()) {
+                    let lowest = layers[a]!.map { at[$0.id]!.y }.min()!
+                    let highest = layers[b]!.map { at[$0.id]!.y }.max()!
+                    #expect(lowest > highest, "\(name): layer \(a) above \(b), clustered \(clustered)")
+                }
+            }
+        }
+    }
+
     @Test("without layering, the back edges rank the effect above the receptor it inhibits")
     func none() throws {
         let graph = try graph("Tests/PharmGraphTests/Fixtures/render/layers.yaml")

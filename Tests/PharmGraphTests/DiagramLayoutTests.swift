@@ -50,18 +50,18 @@ struct DiagramLayerTests {
         for (kind, layer) in layers { #expect(DiagramLayers.layer(of: kind) == layer, "\(kind)") }
     }
 
-    @Test("anchors keep the layers in order; an edge against the order is constraint=false (golden)")
+    @Test("ranks by layer; anchors and rank=same hold them; an edge against the order is constraint=false (golden)")
     func golden() throws {
         let graph = try load("render/layers.yaml")
         let dot = PathwayDiagram(graph: graph, selection: .whole(graph)).dot
         expectGolden(dot, "layers.dot")
-        // One anchor per layer drawn, chained in order.
-        for layer in 0..<5 { #expect(dot.contains("  \"layer:\(layer)\" [class=\"layer-anchor\"")) }
-        for (a, b) in [(0, 1), (1, 2), (2, 3), (3, 4)] { #expect(dot.contains("  \"layer:\(a)\" -> \"layer:\(b)\" [")) }
-        // Each node below its layer's anchor and above the next layer's.
-        #expect(dot.contains(#"  "layer:1" -> "receptor" [class="layer-anchor""#))
-        #expect(dot.contains(#"  "receptor" -> "layer:2" [class="layer-anchor""#))
-        #expect(dot.contains(#"  "layer:4" -> "effect" [class="layer-anchor""#))
+        // One anchor per rank, chained in order.
+        #expect(!dot.contains("\"layer:5\""))
+        for rank in 0...4 { #expect(dot.contains("  \"layer:\(rank)\" [class=\"layer-anchor\"")) }
+        for rank in 0..<4 { #expect(dot.contains("  \"layer:\(rank)\" -> \"layer:\(rank + 1)\" [class=\"layer-anchor\", style=\"invis\", weight=\"100\"]")) }
+        // Each node in its layer's rank, beside the rank's anchor: the enzyme with the receptor, the condition with the effect.
+        #expect(dot.contains("  subgraph \"layer:rank:1\" {\n    graph [rank=\"same\"];\n    \"layer:1\";\n    \"receptor\";\n    \"enzyme\";\n  }"))
+        #expect(dot.contains("  subgraph \"layer:rank:4\" {\n    graph [rank=\"same\"];\n    \"layer:4\";\n    \"effect\";\n    \"condition\";\n  }"))
         // The two back edges, and only they, leave the ranking to the anchors.
         let constrained = dot.split(separator: "\n").filter { $0.contains(#"constraint="false""#) }
         #expect(constrained.count == 2)
@@ -70,16 +70,22 @@ struct DiagramLayerTests {
         #expect(edges(dot, "drug", "receptor").first.map { attribute("constraint", in: $0) } == .some(nil))
     }
 
-    @Test("inside clusters: the same anchors, outside every cluster, tie nodes of each cluster (golden)")
+    @Test("inside clusters: each cluster's own chain of anchors, tied level with the global one (golden)")
     func clusters() throws {
         let graph = try load("render/layers.yaml")
         let dot = PathwayDiagram(graph: graph, selection: .whole(graph), options: DiagramOptions(clusterBySystem: true)).dot
         expectGolden(dot, "layers-clustered.dot")
         #expect(dot.contains("subgraph \"cluster_system_1\"") && dot.contains("subgraph \"cluster_system_2\""))
         #expect(!dot.contains("newrank"))
-        // The anchors are top-level statements (two spaces of indentation), not inside a cluster.
-        #expect(dot.contains("\n  \"layer:0\" [class=\"layer-anchor\""))
-        #expect(dot.contains(#"  "layer:1" -> "enzyme" [class="layer-anchor""#))
+        // The inside cluster spans ranks 1 to 3: its anchors and rank=same subgraphs are inside it (four spaces).
+        #expect(dot.contains("\n    \"layer:cluster_system_2:1\" -> \"layer:cluster_system_2:2\" [class=\"layer-anchor\""))
+        #expect(
+            dot.contains(
+                "\n    subgraph \"layer:cluster_system_2:rank:1\" {\n      graph [rank=\"same\"];\n      \"layer:cluster_system_2:1\";\n      \"enzyme\";\n    }"
+            ))
+        // Tied (top level, heavy) from the global anchor of its first rank.
+        #expect(dot.contains(#"\#n  "layer:1" -> "layer:cluster_system_2:1" [class="layer-anchor", style="invis", weight="1000", minlen="0"]"#))
+        #expect(dot.split(separator: "\n").filter { $0.contains(#"weight="1000""#) }.count == 2)
         #expect(edges(dot, "effect", "receptor").first.map { attribute("constraint", in: $0) } == "false")
     }
 
@@ -89,28 +95,30 @@ struct DiagramLayerTests {
         for options in [DiagramOptions(layering: .none), DiagramOptions(engine: "sfdp"), DiagramOptions(engine: "neato")] {
             let dot = PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot
             #expect(!dot.contains("layer-anchor"), "\(options)")
-            #expect(!dot.contains("constraint="), "\(options)")
+            #expect(!dot.contains("constraint=") && !dot.contains("rank=\"same\""), "\(options)")
         }
         let one = DiagramSelection.neighbourhood(of: "enzyme", depth: 0, direction: .both, in: graph)
         #expect(!PathwayDiagram(graph: graph, selection: one).dot.contains("layer-anchor"))
     }
 
-    @Test("a layer of more than widestRank nodes is spread over two ranks, every second node one rank lower")
-    func wideLayer() throws {
-        var lines = ["id: wide", "title: Wide", "version: \"1\"", "references:", "  r: {citation: R}", "nodes:", "  - {id: d, kind: drug}"]
-        let count = DiagramLayers.widestRank + 1
-        for i in 0..<count { lines.append("  - {id: t\(i), kind: receptor}") }
-        lines.append("edges:")
-        for i in 0..<count { lines.append("  - {from: d, relation: inhibits, to: t\(i), refs: [r]}") }
-        let result = GraphLoader.load(text: lines.joined(separator: "\n") + "\n", path: "wide.yaml")
-        let graph = try #require(result.graph)
-        let dot = PathwayDiagram(graph: graph, selection: .whole(graph)).dot
-        // t0 may share its anchor's rank; t1 is at least one rank below it; the drug ends a rank above the receptors' anchor.
-        #expect(dot.contains(#""layer:1" -> "t0" [class="layer-anchor", style="invis", weight="0", minlen="0"]"#))
-        #expect(dot.contains(#""layer:1" -> "t1" [class="layer-anchor", style="invis", weight="0", minlen="1"]"#))
-        #expect(dot.contains(#""d" -> "layer:1" [class="layer-anchor", style="invis", weight="0", minlen="1"]"#))
-        let narrow = try load("render/layers.yaml")
-        #expect(!PathwayDiagram(graph: narrow, selection: .whole(narrow)).dot.contains(#"minlen="2""#))
+    @Test("a layer spans its longest chain of edges; cycles broken in drawing order; a wide rank dealt over several")
+    func ranks() {
+        let nodes: [(id: String, kind: NodeKind)] = [("d", .drug), ("p1", .process), ("p2", .process), ("p3", .process), ("e", .effect)]
+        let chain = DiagramLayers(
+            nodes: nodes, edges: [("d", "p1"), ("p1", "p2"), ("p2", "p3"), ("p3", "p1"), ("p3", "e")], layering: .kind, engine: "dot")
+        #expect(chain.ranks == ["d": 0, "p1": 1, "p2": 2, "p3": 3, "e": 4])
+        #expect(chain.rankCount == 5)
+        #expect(chain.attributes(from: "p3", to: "p1") == [.literal("constraint", "false")])
+        #expect(chain.attributes(from: "p1", to: "p2").isEmpty)
+        // An edge along a rank cannot be a rank constraint either.
+        let flat = DiagramLayers(nodes: [("a", .receptor), ("b", .channel), ("d", .drug)], edges: [("a", "b")], layering: .kind, engine: "dot")
+        #expect(flat.ranks == ["d": 0, "a": 1, "b": 2])
+
+        let count = DiagramLayers.widestRank * 2 + 1
+        let wide = [("d", NodeKind.drug)] + (0..<count).map { ("t\($0)", NodeKind.receptor) } + [("e", .effect)]
+        let dealt = DiagramLayers(nodes: wide.map { (id: $0.0, kind: $0.1) }, edges: [], layering: .kind, engine: "dot")
+        #expect((0..<count).map { dealt.ranks["t\($0)"]! } == (0..<count).map { 1 + $0 % 3 })
+        #expect(dealt.ranks["e"] == 4 && dealt.rankCount == 5)
     }
 
     @Test("anchor names never collide with node ids")

@@ -292,13 +292,15 @@ private struct Union {
             kinds.append((item.id, item.kind))
             graph.statements.append(.node(.literal(item.id), Self.attributes(item)))
         }
-        let layers = DiagramLayers(nodes: kinds, layering: .kind, engine: frame.engine)
-        for e in edges {
+        let links = edges.map { e in
             let link = link(e)
-            let (from, to) = (item(link.from).id, item(link.to).id)
+            return (link: link, from: item(link.from).id, to: item(link.to).id)
+        }
+        let layers = DiagramLayers(nodes: kinds, edges: links.map { ($0.from, $0.to) }, layering: .kind, engine: frame.engine)
+        for (link, from, to) in links {
             graph.statements.append(.edge(.literal(from), .literal(to), Self.attributes(link) + layers.attributes(from: from, to: to)))
         }
-        graph.statements += layers.statements(prefix: DiagramLayers.prefix(avoiding: used))
+        graph.statements += layers.group(kinds.map(\.id), cluster: nil, prefix: DiagramLayers.prefix(avoiding: used))
         graph.statements.append(.subgraph(legend(avoiding: used)))
         return graph
     }

@@ -132,35 +132,44 @@ struct DiagramBuilder {
                 loose.append(node)
             }
         }
+        let pathNumbers = pathNumbersByEdge()
+        let selectedEdges = selection.edges.filter { e in
+            graph.edges.indices.contains(e) && drawnNodes.contains(graph.edges[e].from) && drawnNodes.contains(graph.edges[e].to)
+        }
+        let drawnEdges = forms.drawnEdges(selectedEdges, in: graph)
+        let layers = DiagramLayers(
+            nodes: nodes.map { ($0.id, $0.kind) }, edges: drawnEdges.map { ($0.from, $0.to) }, layering: options.layering,
+            engine: options.engine)
+        let prefix = DiagramLayers.prefix(avoiding: graph.nodes.lazy.map(\.id))
+
         let families = forms
         let statement = { (node: Node) in
             nodeStatement(node, highlighted: highlighted.contains(node.id), forms: families.tooltipLines(node.id, in: graph))
         }
         for (i, cluster) in clusters.enumerated() {
+            let name = "cluster_system_\(i + 1)"
+            let ids = cluster.nodes.map(\.id)
             let subgraph = DOTSubgraph(
-                name: .literal("cluster_system_\(i + 1)"),
+                name: .literal(name),
                 attributes: [
                     .text("label", cluster.system), .literal("class", "system"), .literal("style", "rounded,dashed"),
                     .literal("color", "#777777"), .literal("fontname", DOTStyle.font), .literal("fontsize", "12"),
                     .literal("fontcolor", "#555555"), .literal("labeljust", "l"),
                     .tooltip("system: \(cluster.system)"),
                 ],
-                statements: cluster.nodes.map(statement))
+                statements: cluster.nodes.map(statement) + layers.group(ids, cluster: name, prefix: prefix))
             dot.statements.append(.subgraph(subgraph))
         }
         dot.statements += loose.map(statement)
 
-        let layers = DiagramLayers(nodes: nodes.map { ($0.id, $0.kind) }, layering: options.layering, engine: options.engine)
-        let pathNumbers = pathNumbersByEdge()
-        let selectedEdges = selection.edges.filter { e in
-            graph.edges.indices.contains(e) && drawnNodes.contains(graph.edges[e].from) && drawnNodes.contains(graph.edges[e].to)
-        }
-        let drawnEdges = forms.drawnEdges(selectedEdges, in: graph)
         for edge in drawnEdges {
             let paths = edge.edges.flatMap { pathNumbers[$0] ?? [] }
             dot.statements.append(edgeStatement(edge, paths: paths, layers: layers))
         }
-        dot.statements += layers.statements(prefix: DiagramLayers.prefix(avoiding: graph.nodes.lazy.map(\.id)))
+        dot.statements += layers.group(loose.map(\.id), cluster: nil, prefix: prefix)
+        for (i, cluster) in clusters.enumerated() {
+            dot.statements += layers.tie(cluster.nodes.map(\.id), cluster: "cluster_system_\(i + 1)", prefix: prefix)
+        }
         if options.legend {
             var legend = legend(nodes: nodes, edges: drawnEdges.map { graph.edges[$0.edges[0]] })
             legend.statements += forms.legendStatements(prefix: DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id)), fontSize: "10")
