@@ -18,15 +18,17 @@ struct Render: ParsableCommand {
             Edges are drawn in SBGN Activity Flow glyphs, nodes by kind; the legend lists what is
             drawn. The format comes from the output's extension or --format; -o - writes to stdout.
             A file is written atomically: a failed render leaves no partial file. A device or FIFO
-            is written in place, never replaced. The default engine is dot, or sfdp above
-            \(dotNodeLimit) nodes (said on stderr). --where applies to every drawing; --max-length,
+            is written in place, never replaced. Nodes are layered by kind, top to bottom (drugs,
+            targets, mediators, processes, effects; --layering none, --rankdir LR), and a drug's
+            enantiomers and metabolites share its box, badges naming the form (--expand-forms).
+            The default engine is dot, or sfdp above \(dotNodeLimit) nodes (not layered; said on stderr). --where applies to every drawing; --max-length,
             --max-work and --timeout to --paths. An imported network (SIF, TSV/CSV, Hetionet JSON)
             is drawn whole up to \(Drawing.largestNetworkDrawing) nodes; a larger one only with --focus or
             --paths, which may draw at most as many of its nodes. See docs/rendering.md and docs/cli.md.
 
             Examples:
               pharmgraph render Graphs/ketamine.yaml -o ketamine.svg
-              pharmgraph render Graphs/ketamine.yaml -o ketamine.png --cluster-by system --rankdir TB
+              pharmgraph render Graphs/ketamine.yaml -o ketamine.png --cluster-by system --rankdir LR --expand-forms
               pharmgraph render Graphs/ketamine.yaml -o nmdar.pdf --focus nmdar --depth 2 --direction out
               pharmgraph render Graphs/ketamine.yaml -o paths.svg --paths ketamine analgesia --max-length 5
               pharmgraph render Graphs/ketamine.yaml -o - --format dot --where dose=subanesthetic

@@ -56,12 +56,12 @@ struct RenderEndToEndTests {
     @Test("options: cluster, rank direction, no legend, focus, paths, where")
     func options() throws {
         let clustered = try pharmgraph(
-            "render", "valid/example.yaml", "-o", "-", "--format", "dot", "--cluster-by", "system", "--rankdir", "TB",
+            "render", "valid/example.yaml", "-o", "-", "--format", "dot", "--cluster-by", "system", "--rankdir", "LR",
             "--no-legend")
         #expect(clustered.status == 0)
         #expect(clustered.stdout.contains("subgraph \"cluster_system_1\""))
         #expect(clustered.stdout.contains("label=\"glutamatergic\""))
-        #expect(clustered.stdout.contains("rankdir=\"TB\""))
+        #expect(clustered.stdout.contains("rankdir=\"LR\""))
         #expect(!clustered.stdout.contains("legend"))
 
         let focus = try pharmgraph(

@@ -150,6 +150,10 @@ struct DiagramForms {
     /// The legend's entry for the badges drawn (none when no badge is drawn), named after `prefix`.
     func legendStatements(prefix: String, fontSize: String) -> [DOTStatement] {
         guard !badgesDrawn.isEmpty else { return [] }
+        // In family order (root first), not in the order the edges are drawn.
+        var rank: [String: Int] = [:]
+        for id in members.keys.sorted().flatMap({ members[$0]! }) where rank[badges[id]!] == nil { rank[badges[id]!] = rank.count }
+        let badgesDrawn = badgesDrawn.sorted { rank[$0, default: .max] < rank[$1, default: .max] }
         let shown = badgesDrawn.prefix(4).joined(separator: ", ") + (badgesDrawn.count > 4 ? ", …" : "")
         let markup =
             #"<font point-size="8">"# + DOTValue.html(escaping: shown) + "</font>  "

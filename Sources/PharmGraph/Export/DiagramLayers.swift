@@ -8,7 +8,7 @@
 /// ranks each cluster on its own.
 struct DiagramLayers {
     /// A rank of more nodes than this is spread over several ranks (docs/rendering.md, "Layers").
-    static let widestRank = 12
+    static let widestRank = 8
 
     /// The layer of a node kind: 0 drug; 1 receptor, channel, transporter, enzyme; 2 molecule, protein,
     /// pathway and any kind not listed; 3 process, region; 4 effect, condition.
