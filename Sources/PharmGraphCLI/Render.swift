@@ -18,8 +18,10 @@ struct Render: ParsableCommand {
             Edges are drawn in SBGN Activity Flow glyphs, nodes by kind; the legend lists what is
             drawn. The format comes from the output's extension or --format; -o - writes to stdout.
             A file is written atomically: a failed render leaves no partial file. A device or FIFO
-            is written in place, never replaced. The default engine is dot, or sfdp above
-            \(dotNodeLimit) nodes (said on stderr). --where applies to every drawing; --max-length,
+            is written in place, never replaced. Nodes are layered by kind, top to bottom (drugs,
+            targets, mediators, processes, effects; --layering none, --rankdir LR), and a drug's
+            enantiomers and metabolites share its box, badges naming the form (--expand-forms).
+            The default engine is dot, or sfdp above \(dotNodeLimit) nodes (not layered; said on stderr). --where applies to every drawing; --max-length,
             --max-work and --timeout to --paths. An imported network (SIF, TSV/CSV, Hetionet JSON)
             is drawn whole up to \(Drawing.largestNetworkDrawing) nodes; a larger one only with --focus or
             --paths, which may draw at most as many of its nodes. A .html output is a viewer page: one
@@ -29,7 +31,7 @@ struct Render: ParsableCommand {
 
             Examples:
               pharmgraph render Graphs/ketamine.yaml -o ketamine.svg
-              pharmgraph render Graphs/ketamine.yaml -o ketamine.png --cluster-by system --rankdir TB
+              pharmgraph render Graphs/ketamine.yaml -o ketamine.png --cluster-by system --rankdir LR --expand-forms
               pharmgraph render Graphs/ketamine.yaml -o nmdar.pdf --focus nmdar --depth 2 --direction out
               pharmgraph render Graphs/ketamine.yaml -o paths.svg --paths ketamine analgesia --max-length 5
               pharmgraph render Graphs/ketamine.yaml -o - --format dot --where dose=subanesthetic
@@ -54,8 +56,14 @@ struct Render: ParsableCommand {
     @Option(help: "Layout engine (default: dot; sfdp above \(dotNodeLimit) nodes).")
     var engine: LayoutEngine?
 
-    @Option(help: "Rank direction (default: LR; LR for --panels and --summary).")
+    @Option(help: "Rank direction: TB (top to bottom, for slides; the default) or LR (left to right, for posters; the default for --panels and --summary).")
     var rankdir: DiagramOptions.RankDirection?
+
+    @Option(help: "Rank nodes by kind (drugs, targets, mediators, processes, effects) or not at all.")
+    var layering: DiagramOptions.Layering = .kind
+
+    @Flag(name: .customLong("expand-forms"), help: "Draw a drug's enantiomers and metabolites as their own nodes, not one box per family.")
+    var expandForms = false
 
     @Option(name: .customLong("cluster-by"), help: "Draw a labelled cluster per value of this node field.")
     var clusterBy: ClusterField?
@@ -160,7 +168,9 @@ struct Render: ParsableCommand {
         let provenance = Provenance(inputs: input.provenance, options: provenanceOptions)
         let options = try figure.recording(
             provenance,
-            in: DiagramOptions(rankDirection: rankdir ?? .leftToRight, clusterBySystem: clusterBy == .system, legend: !noLegend),
+            in: DiagramOptions(
+                rankDirection: rankdir ?? .topToBottom, clusterBySystem: clusterBy == .system, legend: !noLegend, layering: layering,
+                expandForms: expandForms),
             defaultSize: paths.isEmpty ? nil : .slide)
         if format == .html {
             let page = try ViewerOutput.page(graph: drawing.graph, options: options, engine: engine, maxLength: scope.length)
@@ -234,8 +244,10 @@ struct Render: ParsableCommand {
     }
 
     /// The note printed when a large drawing is laid out with sfdp rather than dot.
-    static func sfdpNote(_ count: Int, insist: String) -> String {
-        "note: \(count) nodes is more than \(LayoutEngine.dotNodeLimit); laying out with sfdp (\(insist))\n"
+    /// `layered`: the figure was to be layered by kind, which sfdp cannot do (docs/rendering.md, "Layers").
+    static func sfdpNote(_ count: Int, layered: Bool, insist: String) -> String {
+        let loss = layered ? ", so the figure is not layered by kind" : ""
+        return "note: \(count) nodes is more than \(LayoutEngine.dotNodeLimit); laying out with sfdp\(loss) (\(insist))\n"
     }
 
     /// Lays out and renders a selection, then writes it to `output` with `OutputFile`, and the layout
@@ -253,7 +265,7 @@ struct Render: ParsableCommand {
         } else {
             let count = selection.nodes.count
             layout = LayoutEngine.automatic(nodeCount: count)
-            if layout == .sfdp { Console.error(sfdpNote(count, insist: "use --engine dot to insist")) }
+            if layout == .sfdp { Console.error(sfdpNote(count, layered: options.layering == .kind, insist: "use --engine dot to insist")) }
         }
         options.engine = layout.rawValue
         let diagram = PathwayDiagram(graph: graph, selection: selection, options: options)
@@ -333,4 +345,5 @@ enum MemoryUsage {
 extension RenderFormat: ExpressibleByArgument {}
 extension LayoutEngine: ExpressibleByArgument {}
 extension DiagramOptions.RankDirection: ExpressibleByArgument {}
+extension DiagramOptions.Layering: ExpressibleByArgument {}
 extension DiagramSelection.Direction: ExpressibleByArgument {}

@@ -12,7 +12,7 @@ enum DOTFuzz {
         if let graph = GraphLoader.load(data: data, path: "fuzz.yaml").graph {
             let options = DiagramOptions(
                 rankDirection: data.count % 2 == 0 ? .leftToRight : .topToBottom, clusterBySystem: data.count % 3 == 0,
-                legend: data.count % 5 != 0)
+                legend: data.count % 5 != 0, layering: data.count % 7 == 0 ? .none : .kind, expandForms: data.count % 11 == 0)
             model = PathwayDiagram(graph: graph, selection: .whole(graph), options: options).model
         } else {
             model = written(pieces: String(decoding: data, as: UTF8.self).split(separator: "\0", omittingEmptySubsequences: false).map(String.init))

@@ -86,7 +86,13 @@ private struct FlatStatements {
     private mutating func add(_ statements: [DOTStatement]) {
         for statement in statements {
             switch statement {
-            case let .node(name, attributes): nodes.append((name.raw, attributes))
+            case let .node(name, attributes):
+                // A node named again (in a rank=same subgraph) is one node: its attributes add to the first mention's.
+                if let i = nodes.firstIndex(where: { $0.name == name.raw }) {
+                    nodes[i].attributes += attributes
+                } else {
+                    nodes.append((name.raw, attributes))
+                }
             case let .edge(tail, head, attributes): edges.append((tail.raw, head.raw, attributes))
             case let .subgraph(subgraph):
                 subgraphs.append(subgraph)

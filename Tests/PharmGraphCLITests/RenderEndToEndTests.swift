@@ -69,12 +69,12 @@ struct RenderEndToEndTests {
     @Test("options: cluster, rank direction, no legend, focus, paths, where")
     func options() throws {
         let clustered = try pharmgraph(
-            "render", "valid/example.yaml", "-o", "-", "--format", "dot", "--cluster-by", "system", "--rankdir", "TB",
+            "render", "valid/example.yaml", "-o", "-", "--format", "dot", "--cluster-by", "system", "--rankdir", "LR",
             "--no-legend")
         #expect(clustered.status == 0)
         #expect(clustered.stdout.contains("subgraph \"cluster_system_1\""))
         #expect(clustered.stdout.contains("label=\"glutamatergic\""))
-        #expect(clustered.stdout.contains("rankdir=\"TB\""))
+        #expect(clustered.stdout.contains("rankdir=\"LR\""))
         #expect(!clustered.stdout.contains("legend"))
 
         let focus = try pharmgraph(
@@ -124,17 +124,70 @@ struct RenderEndToEndTests {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var lines = ["id: big", "title: Big", "version: \"1\"", "references:", "  r: {citation: R}", "nodes:"]
-        for i in 0..<200 { lines.append("  - {id: n\(i), kind: process}") }
+        // Two kinds, so that dot would layer the figure.
+        for i in 0..<200 { lines.append("  - {id: n\(i), kind: \(i == 0 ? "drug" : "process")}") }
         lines.append("edges:")
         for i in 0..<200 { lines.append("  - {from: n\(i), relation: activates, to: n\((i + 1) % 200), refs: [r]}") }
         try (lines.joined(separator: "\n") + "\n").write(toFile: directory + "/big.yaml", atomically: true, encoding: .utf8)
         let run = try Binary.run(["render", "big.yaml", "-o", "big.svg"], in: directory)
         #expect(run.status == 0)
-        #expect(run.stderr == "note: 200 nodes is more than 150; laying out with sfdp (use --engine dot to insist)\n")
+        #expect(run.stderr == "note: 200 nodes is more than 150; laying out with sfdp, so the figure is not layered by kind (use --engine dot to insist)\n")
+        let flat = try Binary.run(["render", "big.yaml", "-o", "-", "--format", "dot", "--layering", "none"], in: directory)
+        #expect(flat.stderr == "note: 200 nodes is more than 150; laying out with sfdp (use --engine dot to insist)\n")
+        // sfdp keeps no ranks: no anchors are drawn.
+        let sfdp = try Binary.run(["render", "big.yaml", "-o", "-", "--format", "dot"], in: directory)
+        #expect(sfdp.stdout.contains("layout=\"sfdp\"") && !sfdp.stdout.contains("layer-anchor"))
+        let dot = try Binary.run(["render", "big.yaml", "-o", "-", "--format", "dot", "--engine", "dot"], in: directory)
+        #expect(dot.stdout.contains("layout=\"dot\"") && dot.stdout.contains("layer-anchor"))
         #expect(isWellFormedXML(try Data(contentsOf: URL(fileURLWithPath: directory + "/big.svg"))))
         let forced = try Binary.run(["render", "big.yaml", "-o", "-", "--format", "dot", "--engine", "neato"], in: directory)
         #expect(forced.stderr.isEmpty)
         #expect(forced.stdout.contains("layout=\"neato\""))
+    }
+
+    @Test("by default: top to bottom, layered by kind, a drug family in one box; --expand-forms and --layering none undo it")
+    func layersAndForms() throws {
+        let plain = try pharmgraph("render", "render/families.yaml", "-o", "-", "--format", "dot")
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout.contains(#"rankdir="TB""#))
+        #expect(plain.stdout.contains(#"class="layer-anchor""#))
+        #expect(plain.stdout.contains(#"class="kind-drug drug-family""#))
+        #expect(plain.stdout.contains(#"taillabel="rac, S""#))
+        #expect(!plain.stdout.contains(#""esdrugamine" ["#))
+        #expect(!plain.stdout.contains("relation-has_component"))
+
+        let expanded = try pharmgraph("render", "render/families.yaml", "-o", "-", "--format", "dot", "--expand-forms")
+        #expect(expanded.status == 0, "\(expanded.stderr)")
+        for form in ["esdrugamine", "ardrugamine", "nordrugamine", "s-nordrugamine"] {
+            #expect(expanded.stdout.contains("\"\(form)\" [label="), "\(form)")
+        }
+        #expect(expanded.stdout.contains(#""drugamine" -> "esdrugamine" [class="relation-has_component"#))
+        #expect(!expanded.stdout.contains("taillabel") && !expanded.stdout.contains("drug-family"))
+        #expect(expanded.stdout.contains(#"class="layer-anchor""#))
+
+        let flat = try pharmgraph("render", "render/layers.yaml", "-o", "-", "--format", "dot", "--layering", "none", "--rankdir", "LR")
+        #expect(flat.status == 0, "\(flat.stderr)")
+        #expect(flat.stdout.contains(#"rankdir="LR""#))
+        #expect(!flat.stdout.contains("layer-anchor") && !flat.stdout.contains("constraint="))
+        let layered = try pharmgraph("render", "render/layers.yaml", "-o", "-", "--format", "dot", "--layering", "kind")
+        #expect(
+            layered.stdout.contains(
+                ##""effect" -> "receptor" [class="relation-inhibits certainty-established", arrowhead="tee", color="#D55E00", penwidth="2", constraint="false""##
+            ))
+
+        let bad = try pharmgraph("render", "render/layers.yaml", "-o", "-", "--layering", "rank")
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("'rank'") && bad.stderr.contains("kind") && bad.stderr.contains("none"))
+
+        // Images too: PNG from the layered, collapsed default and from the expanded, unlayered drawing.
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (name, extra) in [("default.png", [String]()), ("expanded.png", ["--expand-forms", "--layering", "none"])] {
+            let run = try Binary.run(["render", fixtures + "/render/families.yaml", "-o", directory + "/" + name] + extra, in: directory)
+            #expect(run.status == 0 && run.stderr.isEmpty, "\(name): \(run.stderr)")
+            let png = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
+            #expect(Array(png.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+        }
     }
 
     @Test("an unknown engine or format is a usage error listing the valid choices")

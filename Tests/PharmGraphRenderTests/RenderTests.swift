@@ -10,10 +10,10 @@ import Testing
 #endif
 
 /// The repository root, found from this file's location.
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-private func graph(_ relative: String) throws -> Graph {
+func graph(_ relative: String) throws -> Graph {
     let path = root.appendingPathComponent(relative).path
     let result = GraphLoader.load(data: try Data(contentsOf: URL(fileURLWithPath: path)), path: path)
     return try #require(result.graph, "\(result.diagnostics)")
@@ -181,7 +181,8 @@ struct RenderTests {
     @Test("SVG shows every hostile label exactly as written, and its tooltip")
     func labelsDisplayExactly() throws {
         let graph = try graph(hostile)
-        let (_, reader) = try svg(graph)
+        // Forms expanded: every node and edge of the graph is drawn as itself.
+        let (_, reader) = try svg(graph, DiagramOptions(expandForms: true))
         for node in graph.nodes {
             let group = try #require(reader.groups(withClass: "node").first { $0.title == node.id }, "node \(node.id)")
             let lines = { (label: String) in
@@ -198,7 +199,9 @@ struct RenderTests {
             #expect(group.tooltips.first?.hasPrefix(tooltip + "\nid: \(node.id)\n") == true, "\(group.tooltips)")
         }
         let lines = { (id: String) in (graph.node(id)?.displayLabel ?? id).replacingOccurrences(of: "\r\n", with: "\n") }
-        let edges = reader.groups(withClass: "edge").filter { !$0.classes.contains("legend-relation") && !$0.classes.contains("legend-certainty") }
+        let edges = reader.groups(withClass: "edge").filter {
+            !$0.classes.contains("legend-relation") && !$0.classes.contains("legend-certainty") && !$0.classes.contains("layer-anchor")
+        }
         #expect(edges.count == graph.edges.count)
         for edge in graph.edges {
             let expected = "\(lines(edge.from)) \(edge.relation.name) \(lines(edge.to))\n".replacingOccurrences(of: "\t", with: " ")
@@ -229,7 +232,8 @@ struct RenderTests {
     func legend() throws {
         for path in [example, hostile] + curated {
             let graph = try graph(path)
-            let (contents, reader) = try svg(graph)
+            // Forms expanded, so that every kind and relation of the graph is drawn.
+            let (contents, reader) = try svg(graph, DiagramOptions(expandForms: true))
             #expect(reader.groups(withClass: "legend").count == 1)
             let samples = reader.groups(withClass: "legend-relation").filter { $0.classes.contains("node") }
             let listed = samples.compactMap { $0.texts.first?.split(separator: " ").first.map(String.init) }.filter { $0 != "blocking" }

@@ -110,6 +110,8 @@ private struct Union {
         /// The label's lines: the name, then what changed.
         let lines: [String]
         let look: DOTStyle.NodeLook
+        /// The node's kind, for its layer (docs/rendering.md, "Layers").
+        let kind: NodeKind
         let tooltip: String
     }
 
@@ -158,7 +160,7 @@ private struct Union {
             }
             return Item(
                 id: node.id, status: nodeStatuses[i], lines: lines, look: DOTStyle.node(kind: node.kind, valence: node.valence),
-                tooltip: Union.tooltip(node, change: changes[i]))
+                kind: node.kind, tooltip: Union.tooltip(node, change: changes[i]))
         }
 
         var ends: [(Int32, Int32)] = []
@@ -229,7 +231,7 @@ private struct Union {
             }
             return Item(
                 id: node.id, status: nodeStatuses[i], lines: lines, look: DOTStyle.node(kind: NodeKind(node.kind), valence: nil),
-                tooltip: "\(node.id)\nkind: \(node.kind)\n\(nodeStatuses[i].name)")
+                kind: NodeKind(node.kind), tooltip: "\(node.id)\nkind: \(node.kind)\n\(nodeStatuses[i].name)")
         }
 
         var ends: [(Int32, Int32)] = []
@@ -291,18 +293,23 @@ private struct Union {
     func dot(nodes: [Int], edges: [Int], frame: DiagramFrame) -> DOTGraph {
         var graph = frame.graph(named: "diff")
         var used: [String] = []
+        var kinds: [(id: String, kind: NodeKind)] = []
         for n in nodes {
             let item = item(n)
             used.append(item.id)
+            kinds.append((item.id, item.kind))
             graph.statements.append(.node(.literal(item.id), Self.attributes(item)))
         }
-        var ends: [(from: String, to: String)] = []
-        for e in edges {
+        let links = edges.map { e in
             let link = link(e)
-            ends.append((item(link.from).id, item(link.to).id))
-            graph.statements.append(.edge(.literal(ends.last!.from), .literal(ends.last!.to), Self.attributes(link)))
+            return (link: link, from: item(link.from).id, to: item(link.to).id)
         }
-        graph.statements += legend(nodes: used, edges: ends, frame: frame)
+        let layers = DiagramLayers(nodes: kinds, edges: links.map { ($0.from, $0.to) }, layering: .kind, engine: frame.engine)
+        for (link, from, to) in links {
+            graph.statements.append(.edge(.literal(from), .literal(to), Self.attributes(link) + layers.attributes(from: from, to: to)))
+        }
+        graph.statements += layers.group(kinds.map(\.id), cluster: nil, prefix: DiagramLayers.prefix(avoiding: used))
+        graph.statements += legend(nodes: used, edges: links.map { ($0.from, $0.to) }, frame: frame)
         return graph
     }
 
@@ -375,7 +382,7 @@ private struct Union {
         let samples = [DiffStatus.added, .removed, .changed, .unchanged].map { status in
             let item = Item(
                 id: prefix + "node:" + status.className, status: status, lines: ["\(status.name) node"],
-                look: DOTStyle.NodeLook(shape: "box", fill: "#FFFFFF"), tooltip: "\(status.name) node")
+                look: DOTStyle.NodeLook(shape: "box", fill: "#FFFFFF"), kind: "legend", tooltip: "\(status.name) node")
             return LegendEntry.node(.literal(item.id), Self.attributes(item))
         }
         let lines = [DiffStatus.added, .removed, .changed, .signFlip, .unchanged].map { status in

@@ -54,8 +54,8 @@ public struct DiagramOptions: Sendable, Equatable {
     public var dpi: Double?
 
     public init(
-        rankDirection: RankDirection = .leftToRight, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot",
-        caption: String? = nil, metadata: String? = nil, layering: Layering = .none, expandForms: Bool = true,
+        rankDirection: RankDirection = .topToBottom, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot",
+        caption: String? = nil, metadata: String? = nil, layering: Layering = .kind, expandForms: Bool = false,
         title: Bool = true, fontSize: Double = 11, size: Size? = nil, dpi: Double? = nil
     ) {
         self.rankDirection = rankDirection
@@ -93,7 +93,7 @@ public struct PathwayDiagram: Sendable {
         var builder = DiagramBuilder(graph: graph, selection: selection, options: options)
         model = builder.build()
         dot = model.text
-        nodeCount = builder.drawnNodes.count
+        nodeCount = builder.drawnCount
     }
 }
 
@@ -102,10 +102,12 @@ struct DiagramBuilder {
     let graph: Graph
     let selection: DiagramSelection
     let options: DiagramOptions
-    /// Ids of the nodes drawn.
+    /// Ids of the selected nodes drawn, on their own or in their drug family's node.
     private(set) var drawnNodes: Set<String> = []
     /// Of a path figure: the edges per node and the `samehead` groups (docs/rendering.md, "Path figures").
     private(set) var pathLook = PathLook()
+    /// The number of nodes drawn: a drug family counts once.
+    private(set) var drawnCount = 0
 
     init(graph: Graph, selection: DiagramSelection, options: DiagramOptions) {
         self.graph = graph
@@ -116,9 +118,12 @@ struct DiagramBuilder {
 
     mutating func build() -> DOTGraph {
         var dot = frame().graph(named: graph.id)
-        let nodes = selection.nodes.filter(graph.nodes.indices.contains).map { graph.nodes[$0] }
-        drawnNodes = Set(nodes.map(\.id))
-        let highlighted = Set(selection.highlighted)
+        let selected = selection.nodes.filter(graph.nodes.indices.contains).map { graph.nodes[$0] }
+        drawnNodes = Set(selected.map(\.id))
+        var forms = DiagramForms(graph: graph, nodes: selected, expand: options.expandForms)
+        let nodes = selected.filter { forms.isDrawn($0.id) }
+        drawnCount = nodes.count
+        let highlighted = Set(selection.highlighted.map(forms.drawn))
         var clusters: [(system: String, nodes: [Node])] = []
         var loose: [Node] = []
         for node in nodes {
@@ -132,30 +137,54 @@ struct DiagramBuilder {
                 loose.append(node)
             }
         }
+        let pathNumbers = pathNumbersByEdge()
+        let selectedEdges = selection.edges.filter { e in
+            graph.edges.indices.contains(e) && drawnNodes.contains(graph.edges[e].from) && drawnNodes.contains(graph.edges[e].to)
+        }
+        let drawnEdges = forms.drawnEdges(selectedEdges, in: graph)
+        let layers = DiagramLayers(
+            nodes: nodes.map { ($0.id, $0.kind) }, edges: drawnEdges.map { ($0.from, $0.to) }, layering: options.layering,
+            engine: options.engine)
+        let prefix = DiagramLayers.prefix(avoiding: graph.nodes.lazy.map(\.id))
+
+        let families = forms
+        let statement = { (node: Node) in
+            nodeStatement(node, highlighted: highlighted.contains(node.id), forms: families.tooltipLines(node.id, in: graph))
+        }
         for (i, cluster) in clusters.enumerated() {
+            let name = "cluster_system_\(i + 1)"
+            let ids = cluster.nodes.map(\.id)
             let subgraph = DOTSubgraph(
-                name: .literal("cluster_system_\(i + 1)"),
+                name: .literal(name),
                 attributes: [
                     .text("label", cluster.system), .literal("class", "system"), .literal("style", "rounded,dashed"),
                     .literal("color", "#777777"), .literal("fontname", DOTStyle.font), .literal("fontsize", "12"),
                     .literal("fontcolor", "#555555"), .literal("labeljust", "l"),
                     .tooltip("system: \(cluster.system)"),
                 ],
-                statements: cluster.nodes.map { nodeStatement($0, highlighted: highlighted.contains($0.id)) })
+                statements: cluster.nodes.map(statement) + layers.group(ids, cluster: name, prefix: prefix))
             dot.statements.append(.subgraph(subgraph))
         }
-        dot.statements += loose.map { nodeStatement($0, highlighted: highlighted.contains($0.id)) }
+        dot.statements += loose.map(statement)
 
-        let pathNumbers = pathNumbersByEdge()
-        var drawnEdges: [Edge] = []
-        for e in selection.edges where graph.edges.indices.contains(e) {
-            let edge = graph.edges[e]
-            guard drawnNodes.contains(edge.from), drawnNodes.contains(edge.to) else { continue }
-            drawnEdges.append(edge)
-            dot.statements.append(edgeStatement(edge, paths: pathNumbers[e] ?? []))
+        for edge in drawnEdges {
+            let paths = edge.edges.flatMap { pathNumbers[$0] ?? [] }
+            dot.statements.append(edgeStatement(edge, paths: paths, layers: layers))
+        }
+        dot.statements += layers.group(loose.map(\.id), cluster: nil, prefix: prefix)
+        for (i, cluster) in clusters.enumerated() {
+            dot.statements += layers.tie(cluster.nodes.map(\.id), cluster: "cluster_system_\(i + 1)", prefix: prefix)
         }
         if options.legend {
-            dot.statements += legend(nodes: nodes, edges: drawnEdges)
+            dot.statements += legend(
+                nodes: nodes,
+                edges: drawnEdges.flatMap { drawn in
+                    drawn.edges.map { e in
+                        var edge = graph.edges[e]
+                        (edge.from, edge.to) = (drawn.from, drawn.to)
+                        return edge
+                    }
+                }, badges: forms.legendBadges)
         }
         dot.statements += pathTable(prefix: DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id)))
         return dot
@@ -173,25 +202,44 @@ struct DiagramBuilder {
 
     // MARK: Nodes and edges
 
-    private func nodeStatement(_ node: Node, highlighted: Bool) -> DOTStatement {
+    /// A node, or a drug family's node when `forms` (its tooltip's list of the forms drawn in it) is not empty.
+    private func nodeStatement(_ node: Node, highlighted: Bool, forms: [String]) -> DOTStatement {
+        let family = forms.isEmpty ? "" : " drug-family"
         var attributes: [DOTAttribute] = [
-            .text("label", LabelWrapping.wrapped(node.displayLabel)), .literal("class", "kind-" + Self.classSafe(node.kind.rawValue)),
+            .text("label", LabelWrapping.wrapped(node.displayLabel)), .literal("class", "kind-" + Self.classSafe(node.kind.rawValue) + family),
         ]
         attributes += DOTStyle.node(kind: node.kind, valence: node.valence).attributes
         if highlighted { attributes.append(.literal("penwidth", "3")) }
-        attributes.append(.tooltip(Self.tooltip(node)))
+        attributes.append(.tooltip(([Self.tooltip(node)] + forms).joined(separator: "\n")))
         return .node(.literal(node.id), attributes)
     }
 
-    private func edgeStatement(_ edge: Edge, paths: [Int]) -> DOTStatement {
+    /// A drawn edge in the glyph of the first graph edge it stands for, with its badges; a merged edge's
+    /// tooltip lists each graph edge's.
+    private func edgeStatement(_ drawn: DrawnEdge, paths: [Int], layers: DiagramLayers) -> DOTStatement {
+        let edge = graph.edges[drawn.edges[0]]
         var attributes: [DOTAttribute] = [
             .literal("class", "relation-\(edge.relation.rawValue) certainty-\(edge.effectiveCertainty.rawValue)")
         ]
+        // Drawn between the family nodes: the path look, the numbers and the samehead groups, at the drawn ends.
+        var shown = edge
+        shown.from = drawn.from
+        shown.to = drawn.to
         attributes = pathStyled(
             attributes + DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty, lossOfFunction: edge.lossOfFunction)
-                + DiagramContext.attributes(edge.context), edge: edge, numbers: paths)
-        attributes.append(.tooltip(tooltip(edge)))
-        return .edge(.literal(edge.from), .literal(edge.to), attributes)
+                + DiagramContext.attributes(edge.context) + Self.badges(drawn), edge: shown, numbers: paths)
+        attributes += layers.attributes(from: drawn.from, to: drawn.to)
+        attributes.append(.tooltip(drawn.edges.map { tooltip(graph.edges[$0]) }.joined(separator: "\n\n")))
+        return .edge(.literal(drawn.from), .literal(drawn.to), attributes)
+    }
+
+    /// The badges naming the forms at a drawn edge's ends: small labels beside its tail and head.
+    static func badges(_ edge: DrawnEdge) -> [DOTAttribute] {
+        var attributes: [DOTAttribute] = []
+        if let badge = edge.tailBadge { attributes.append(.text("taillabel", badge)) }
+        if let badge = edge.headBadge { attributes.append(.text("headlabel", badge)) }
+        if !attributes.isEmpty { attributes += [.literal("labelfontsize", "8"), .literal("labelfontcolor", DOTStyle.Palette.ink)] }
+        return attributes
     }
 
     /// Label, kind (with role or valence), system and cross-references.

@@ -29,7 +29,7 @@ enum DiffRendering {
             var drawing = try diagram(engine: LayoutEngine.dot.rawValue)
             let engine = LayoutEngine.automatic(nodeCount: drawing.nodeCount)
             if engine == .sfdp {
-                Console.error(Render.sfdpNote(drawing.nodeCount, insist: "draw fewer with --context"))
+                Console.error(Render.sfdpNote(drawing.nodeCount, layered: true, insist: "draw fewer with --context"))
                 drawing = try diagram(engine: engine.rawValue)
             }
             let rendering = try Renderer.render(dot: drawing.dot, engine: engine, format: format)

@@ -14,7 +14,9 @@ extension Render {
     func drawSlides(network: Network, input: LoadedInput, filter: ContextFilter, format: RenderFormat) throws {
         var options = try figure.recording(
             Provenance(inputs: input.provenance, options: provenanceOptions),
-            in: DiagramOptions(rankDirection: rankdir ?? Self.slideDirection, clusterBySystem: clusterBy == .system, legend: !noLegend), defaultSize: .slide)
+            in: DiagramOptions(
+                rankDirection: rankdir ?? Self.slideDirection, clusterBySystem: clusterBy == .system, legend: !noLegend, layering: layering,
+                expandForms: expandForms), defaultSize: .slide)
         if summary {
             let summary: DiagramSummary
             do {
@@ -30,7 +32,7 @@ extension Render {
             if summary.partial {
                 Console.error("warning: a path search stopped early; the summary edges it left undetermined are drawn with ◇\n")
             }
-            options.engine = try Self.engine(engine, nodeCount: summary.selection.nodes.count).rawValue
+            options.engine = try Self.engine(engine, nodeCount: summary.selection.nodes.count, layered: layering == .kind).rawValue
             let diagram = PathwayDiagram(summary: summary, options: options)
             let data: Data
             do {
@@ -57,7 +59,7 @@ extension Render {
         for panel in panels.panels {
             var panelOptions = options
             panelOptions.legend = false
-            panelOptions.engine = try Self.engine(engine, nodeCount: panel.selection.nodes.count).rawValue
+            panelOptions.engine = try Self.engine(engine, nodeCount: panel.selection.nodes.count, layered: layering == .kind).rawValue
             files.append(
                 OutputDirectory.File(name: panel.name + "." + format.rawValue) {
                     let diagram = PathwayDiagram(graph: graph, selection: panel.selection, options: panelOptions)
@@ -80,10 +82,10 @@ extension Render {
     }
 
     /// `engine`, or dot up to `LayoutEngine.dotNodeLimit` nodes and sfdp above (said on stderr).
-    static func engine(_ engine: LayoutEngine?, nodeCount: Int) throws -> LayoutEngine {
+    static func engine(_ engine: LayoutEngine?, nodeCount: Int, layered: Bool) throws -> LayoutEngine {
         if let engine { return engine }
         let layout = LayoutEngine.automatic(nodeCount: nodeCount)
-        if layout == .sfdp { Console.error(sfdpNote(nodeCount, insist: "use --engine dot to insist")) }
+        if layout == .sfdp { Console.error(sfdpNote(nodeCount, layered: layered, insist: "use --engine dot to insist")) }
         return layout
     }
 

@@ -1,0 +1,167 @@
+/// Layers by kind: drugs first, then direct targets, mediators, processes, and effects and conditions last
+/// (docs/rendering.md, "Layers").
+///
+/// The ranks are computed here, not by dot: a layer spans as many ranks as the longest chain of edges inside
+/// it, and a rank of more than `widestRank` nodes is spread over several. Each node is put in its rank with
+/// `rank=same` beside an invisible anchor; the anchors of a rank, one outside the clusters and one in each
+/// cluster, are tied in a chain, since dot (without `newrank`, which Graphviz 2.42 cannot use with clusters)
+/// ranks each cluster on its own.
+struct DiagramLayers {
+    /// A rank of more nodes than this is spread over several ranks (docs/rendering.md, "Layers").
+    static let widestRank = 8
+
+    /// The layer of a node kind: 0 drug; 1 receptor, channel, transporter, enzyme; 2 molecule, protein,
+    /// pathway and any kind not listed; 3 process, region; 4 effect, condition.
+    static func layer(of kind: NodeKind) -> Int {
+        switch kind {
+        case .drug: 0
+        case .receptor, .channel, .transporter, .enzyme: 1
+        case .process, .region: 3
+        case .effect, .condition: 4
+        default: 2
+        }
+    }
+
+    /// Each drawn node's rank, by id.
+    private(set) var ranks: [String: Int] = [:]
+    /// The number of ranks.
+    private(set) var rankCount = 0
+    /// Whether the ranks are drawn: layering by kind, under dot, with nodes in two layers or more.
+    let active: Bool
+
+    /// The ranks of `nodes` (id and kind, in drawing order) joined by `edges` (drawn ends); inactive unless
+    /// `layering` is `.kind` and `engine` is dot (no other engine keeps ranks).
+    init(nodes: [(id: String, kind: NodeKind)], edges: [(from: String, to: String)], layering: DiagramOptions.Layering, engine: String) {
+        let layered =
+            switch layering {
+            case .kind: engine == "dot"
+            case .none: false
+            }
+        active = layered && Set(nodes.map { Self.layer(of: $0.kind) }).count > 1
+        guard active else { return }
+        var layerOf: [String: Int] = [:]
+        for node in nodes { layerOf[node.id] = Self.layer(of: node.kind) }
+        let depth = Self.depths(order: nodes.map(\.id), edges: edges.filter { layerOf[$0.from] != nil && layerOf[$0.from] == layerOf[$0.to] })
+        // Rows: by layer, then depth; a row wider than widestRank is dealt over several ranks.
+        var rows: [[Int]: [String]] = [:]
+        for node in nodes { rows[[layerOf[node.id]!, depth[node.id]!], default: []].append(node.id) }
+        var rank = 0
+        for key in rows.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let row = rows[key]!
+            let split = (row.count + Self.widestRank - 1) / Self.widestRank
+            for (i, id) in row.enumerated() { ranks[id] = rank + i % split }
+            rank += split
+        }
+        rankCount = rank
+    }
+
+    /// The longest chain of `edges` into each node, cycles broken by leaving out the edges that close them
+    /// in a walk in `order`.
+    private static func depths(order: [String], edges: [(from: String, to: String)]) -> [String: Int] {
+        var out: [String: [String]] = [:]
+        for edge in edges where edge.from != edge.to { out[edge.from, default: []].append(edge.to) }
+        // Depth-first, in order: post-order reversed is a topological order of the edges that close no cycle.
+        var state: [String: Int] = [:]  // 1 on the stack, 2 done
+        var finished: [String] = []
+        var forward: [String: [String]] = [:]
+        for start in order where state[start] == nil {
+            var stack: [(id: String, next: Int)] = [(start, 0)]
+            state[start] = 1
+            while let top = stack.last {
+                let targets = out[top.id] ?? []
+                if top.next < targets.count {
+                    stack[stack.count - 1].next += 1
+                    let to = targets[top.next]
+                    switch state[to] {
+                    case nil:
+                        forward[top.id, default: []].append(to)
+                        state[to] = 1
+                        stack.append((to, 0))
+                    case 2: forward[top.id, default: []].append(to)
+                    default: break  // back to the stack: closes a cycle
+                    }
+                } else {
+                    state[top.id] = 2
+                    finished.append(top.id)
+                    stack.removeLast()
+                }
+            }
+        }
+        var depth: [String: Int] = [:]
+        for id in order { depth[id] = 0 }
+        for id in finished.reversed() {
+            for to in forward[id] ?? [] { depth[to] = max(depth[to]!, depth[id]! + 1) }
+        }
+        return depth
+    }
+
+    /// `constraint=false` for a real edge whose head is not ranked below its tail (it runs back, or along a
+    /// rank), so that it cannot contradict the ranks; nothing for any other edge or when inactive.
+    func attributes(from: String, to: String) -> [DOTAttribute] {
+        guard active, let tail = ranks[from], let head = ranks[to], head <= tail else { return [] }
+        return [.literal("constraint", "false")]
+    }
+
+    /// The statements of one group of nodes: `nodes` of the cluster named `cluster` (to go inside it), or the
+    /// nodes outside every cluster (`nil`, top level). Each rank the group spans gets an anchor, chained to
+    /// the next, and a `rank=same` subgraph of the anchor and the group's nodes of that rank. Empty when inactive.
+    func group(_ nodes: [String], cluster: String?, prefix: String) -> [DOTStatement] {
+        guard active else { return [] }
+        let ranked = nodes.compactMap { id in ranks[id].map { (id, $0) } }
+        let span: ClosedRange<Int>
+        if cluster != nil {
+            guard let low = ranked.map(\.1).min(), let high = ranked.map(\.1).max() else { return [] }
+            span = low...high
+        } else {
+            span = 0...(rankCount - 1)
+        }
+        var statements: [DOTStatement] = span.map { .node(anchor($0, cluster: cluster, prefix: prefix), Self.anchorLook) }
+        for r in span.dropLast() {
+            // Heavy: a chain is never stretched, so that every chain of a rank stays level with the others.
+            statements.append(
+                .edge(
+                    anchor(r, cluster: cluster, prefix: prefix), anchor(r + 1, cluster: cluster, prefix: prefix),
+                    [.literal("class", "layer-anchor"), .literal("style", "invis"), .literal("weight", "100")]))
+        }
+        for r in span {
+            let members = ranked.filter { $0.1 == r }.map { DOTStatement.node(.literal($0.0), []) }
+            guard !members.isEmpty else { continue }
+            statements.append(
+                .subgraph(
+                    DOTSubgraph(
+                        name: .literal("\(prefix)\(cluster.map { $0 + ":" } ?? "")rank:\(r)"), attributes: [.literal("rank", "same")],
+                        statements: [.node(anchor(r, cluster: cluster, prefix: prefix), [])] + members)))
+        }
+        return statements
+    }
+
+    /// The edge (top level) that holds a cluster's chain of anchors level with the global one: from the global
+    /// anchor of the cluster's first rank to its own. Heavy, since dot without newrank treats an edge into a
+    /// cluster as a cost in either direction, not a bound; the chains are as long as the ranks they span.
+    func tie(_ nodes: [String], cluster: String, prefix: String) -> [DOTStatement] {
+        guard active, let low = nodes.compactMap({ ranks[$0] }).min() else { return [] }
+        return [
+            .edge(
+                anchor(low, cluster: nil, prefix: prefix), anchor(low, cluster: cluster, prefix: prefix),
+                [.literal("class", "layer-anchor"), .literal("style", "invis"), .literal("weight", "1000"), .literal("minlen", "0")])
+        ]
+    }
+
+    private func anchor(_ rank: Int, cluster: String?, prefix: String) -> DOTValue {
+        .literal("\(prefix)\(cluster.map { $0 + ":" } ?? "")\(rank)")
+    }
+
+    private static let anchorLook: [DOTAttribute] = [
+        .literal("class", "layer-anchor"), .literal("shape", "point"), .literal("style", "invis"), .literal("width", "0"),
+        .literal("height", "0"), .literal("label", ""),
+    ]
+
+    private static let hidden: [DOTAttribute] = [.literal("class", "layer-anchor"), .literal("style", "invis"), .literal("weight", "0")]
+
+    /// A prefix for the anchors' names that no node id starts with.
+    static func prefix(avoiding ids: some Sequence<String>) -> String {
+        var prefix = "layer:"
+        while ids.contains(where: { $0.hasPrefix(prefix) }) { prefix = "_" + prefix }
+        return prefix
+    }
+}

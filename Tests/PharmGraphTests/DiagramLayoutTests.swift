@@ -1,0 +1,236 @@
+import Foundation
+import PharmGraphTestSupport
+import Testing
+
+@testable import PharmGraph
+
+private func load(_ relative: String) throws -> Graph {
+    let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/" + relative))
+    return try #require(result.graph, "\(result.diagnostics)")
+}
+
+private func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    #expect(Golden.compare(text, to: "Tests/PharmGraphTests/Golden/render/\(name)") == .matches, sourceLocation: sourceLocation)
+}
+
+/// The DOT lines of the drawn edges between `from` and `to` (anchors and the legend left out).
+private func edges(_ dot: String, _ from: String, _ to: String) -> [Substring] {
+    dot.split(separator: "\n").filter { $0.hasPrefix("  \"\(from)\" -> \"\(to)\" [") && !$0.contains("layer-anchor") }
+}
+
+/// The value of attribute `name` in one DOT statement line, as written (quotes left out).
+private func attribute(_ name: String, in line: Substring) -> String? {
+    guard let start = line.range(of: " \(name)=\"") ?? line.range(of: "[\(name)=\"") else { return nil }
+    var value = ""
+    var escaped = false
+    for c in line[start.upperBound...] {
+        if escaped {
+            value.append(c)
+            escaped = false
+        } else if c == "\\" {
+            value.append(c)
+            escaped = true
+        } else if c == "\"" {
+            return value
+        } else {
+            value.append(c)
+        }
+    }
+    return nil
+}
+
+@Suite("diagram layers by kind")
+struct DiagramLayerTests {
+    @Test("kinds map to the five layers; any kind not listed is a mediator")
+    func kinds() {
+        let layers: [(NodeKind, Int)] = [
+            (.drug, 0), (.receptor, 1), (.channel, 1), (.transporter, 1), (.enzyme, 1), (.molecule, 2), (.protein, 2),
+            (.pathway, 2), ("cell", 2), (.process, 3), (.region, 3), (.effect, 4), (.condition, 4),
+        ]
+        for (kind, layer) in layers { #expect(DiagramLayers.layer(of: kind) == layer, "\(kind)") }
+    }
+
+    @Test("ranks by layer; anchors and rank=same hold them; an edge against the order is constraint=false (golden)")
+    func golden() throws {
+        let graph = try load("render/layers.yaml")
+        let dot = PathwayDiagram(graph: graph, selection: .whole(graph)).dot
+        expectGolden(dot, "layers.dot")
+        // One anchor per rank, chained in order.
+        #expect(!dot.contains("\"layer:5\""))
+        for rank in 0...4 { #expect(dot.contains("  \"layer:\(rank)\" [class=\"layer-anchor\"")) }
+        for rank in 0..<4 { #expect(dot.contains("  \"layer:\(rank)\" -> \"layer:\(rank + 1)\" [class=\"layer-anchor\", style=\"invis\", weight=\"100\"]")) }
+        // Each node in its layer's rank, beside the rank's anchor: the enzyme with the receptor, the condition with the effect.
+        #expect(dot.contains("  subgraph \"layer:rank:1\" {\n    graph [rank=\"same\"];\n    \"layer:1\";\n    \"receptor\";\n    \"enzyme\";\n  }"))
+        #expect(dot.contains("  subgraph \"layer:rank:4\" {\n    graph [rank=\"same\"];\n    \"layer:4\";\n    \"effect\";\n    \"condition\";\n  }"))
+        // The two back edges, and only they, leave the ranking to the anchors.
+        let constrained = dot.split(separator: "\n").filter { $0.contains(#"constraint="false""#) }
+        #expect(constrained.count == 2)
+        #expect(edges(dot, "effect", "receptor").first.map { attribute("constraint", in: $0) } == "false")
+        #expect(edges(dot, "condition", "drug").first.map { attribute("constraint", in: $0) } == "false")
+        #expect(edges(dot, "drug", "receptor").first.map { attribute("constraint", in: $0) } == .some(nil))
+    }
+
+    @Test("inside clusters: each cluster's own chain of anchors, tied level with the global one (golden)")
+    func clusters() throws {
+        let graph = try load("render/layers.yaml")
+        let dot = PathwayDiagram(graph: graph, selection: .whole(graph), options: DiagramOptions(clusterBySystem: true)).dot
+        expectGolden(dot, "layers-clustered.dot")
+        #expect(dot.contains("subgraph \"cluster_system_1\"") && dot.contains("subgraph \"cluster_system_2\""))
+        #expect(!dot.contains("newrank"))
+        // The inside cluster spans ranks 1 to 3: its anchors and rank=same subgraphs are inside it (four spaces).
+        #expect(dot.contains("\n    \"layer:cluster_system_2:1\" -> \"layer:cluster_system_2:2\" [class=\"layer-anchor\""))
+        #expect(
+            dot.contains(
+                "\n    subgraph \"layer:cluster_system_2:rank:1\" {\n      graph [rank=\"same\"];\n      \"layer:cluster_system_2:1\";\n      \"enzyme\";\n    }"
+            ))
+        // Tied (top level, heavy) from the global anchor of its first rank.
+        #expect(dot.contains(#"\#n  "layer:1" -> "layer:cluster_system_2:1" [class="layer-anchor", style="invis", weight="1000", minlen="0"]"#))
+        #expect(dot.split(separator: "\n").filter { $0.contains(#"weight="1000""#) }.count == 2)
+        #expect(edges(dot, "effect", "receptor").first.map { attribute("constraint", in: $0) } == "false")
+    }
+
+    @Test("no anchors with --layering none, under an engine other than dot, or when one layer is drawn")
+    func inactive() throws {
+        let graph = try load("render/layers.yaml")
+        for options in [DiagramOptions(layering: .none), DiagramOptions(engine: "sfdp"), DiagramOptions(engine: "neato")] {
+            let dot = PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot
+            #expect(!dot.contains("layer-anchor"), "\(options)")
+            #expect(!dot.contains("constraint=") && !dot.contains("rank=\"same\""), "\(options)")
+        }
+        let one = DiagramSelection.neighbourhood(of: "enzyme", depth: 0, direction: .both, in: graph)
+        #expect(!PathwayDiagram(graph: graph, selection: one).dot.contains("layer-anchor"))
+    }
+
+    @Test("a layer spans its longest chain of edges; cycles broken in drawing order; a wide rank dealt over several")
+    func ranks() {
+        let nodes: [(id: String, kind: NodeKind)] = [("d", .drug), ("p1", .process), ("p2", .process), ("p3", .process), ("e", .effect)]
+        let chain = DiagramLayers(
+            nodes: nodes, edges: [("d", "p1"), ("p1", "p2"), ("p2", "p3"), ("p3", "p1"), ("p3", "e")], layering: .kind, engine: "dot")
+        #expect(chain.ranks == ["d": 0, "p1": 1, "p2": 2, "p3": 3, "e": 4])
+        #expect(chain.rankCount == 5)
+        #expect(chain.attributes(from: "p3", to: "p1") == [.literal("constraint", "false")])
+        #expect(chain.attributes(from: "p1", to: "p2").isEmpty)
+        // An edge along a rank cannot be a rank constraint either.
+        let flat = DiagramLayers(nodes: [("a", .receptor), ("b", .channel), ("d", .drug)], edges: [("a", "b")], layering: .kind, engine: "dot")
+        #expect(flat.ranks == ["d": 0, "a": 1, "b": 2])
+
+        let count = DiagramLayers.widestRank * 2 + 1
+        let wide = [("d", NodeKind.drug)] + (0..<count).map { ("t\($0)", NodeKind.receptor) } + [("e", .effect)]
+        let dealt = DiagramLayers(nodes: wide.map { (id: $0.0, kind: $0.1) }, edges: [], layering: .kind, engine: "dot")
+        #expect((0..<count).map { dealt.ranks["t\($0)"]! } == (0..<count).map { 1 + $0 % 3 })
+        #expect(dealt.ranks["e"] == 4 && dealt.rankCount == 5)
+    }
+
+    @Test("anchor names never collide with node ids")
+    func anchorPrefix() {
+        #expect(DiagramLayers.prefix(avoiding: ["a", "b"]) == "layer:")
+        #expect(DiagramLayers.prefix(avoiding: ["layer:0", "b"]) == "_layer:")
+        #expect(DiagramLayers.prefix(avoiding: ["layer:x", "_layer:1"]) == "__layer:")
+    }
+}
+
+@Suite("diagram drug families")
+struct DiagramFormTests {
+    @Test("a form's badge: X of a synonym (X)-ROOT or X-ROOT, else the label without the root's, else the label")
+    func badges() {
+        let root = Node(id: "ketamine", label: "Ketamine", kind: .drug)
+        #expect(DiagramForms.badge(of: Node(id: "e", label: "Esketamine", kind: .drug, synonyms: ["(S)-ketamine"]), root: root) == "S")
+        #expect(DiagramForms.badge(of: Node(id: "a", label: "Arketamine", kind: .drug, synonyms: ["x", "R-ketamine"]), root: root) == "R")
+        #expect(DiagramForms.badge(of: Node(id: "n", label: "Norketamine", kind: .drug), root: root) == "Nor")
+        #expect(DiagramForms.badge(of: Node(id: "s", label: "(S)-norketamine", kind: .drug, synonyms: ["esnorketamine"]), root: root) == "(S)-nor")
+        #expect(DiagramForms.badge(of: Node(id: "h", label: "Hydroxy-ketamine", kind: .drug), root: root) == "Hydroxy")
+        #expect(DiagramForms.badge(of: Node(id: "m", label: "Morphine", kind: .drug), root: root) == "Morphine")
+        #expect(DiagramForms.badge(of: Node(id: "k", label: "KETAMINE", kind: .drug), root: root) == "KETAMINE")
+    }
+
+    @Test("one node per family, badges naming the forms, parallel edges merged, structural edges inside left out (golden)")
+    func golden() throws {
+        let graph = try load("render/families.yaml")
+        let dot = PathwayDiagram(graph: graph, selection: .whole(graph)).dot
+        expectGolden(dot, "families.dot")
+        for form in ["esdrugamine", "ardrugamine", "nordrugamine", "s-nordrugamine"] {
+            #expect(!dot.contains("\"\(form)\" ["), "\(form)")
+            #expect(!dot.contains("\"\(form)\" ->") && !dot.contains("-> \"\(form)\""), "\(form)")
+        }
+        #expect(!dot.contains("relation-has_component") && !dot.contains("relation-has_metabolite"))
+        let family = try #require(dot.split(separator: "\n").first { $0.hasPrefix("  \"drugamine\" [") })
+        #expect(attribute("label", in: family) == "Drugamine")
+        #expect(attribute("class", in: family) == "kind-drug drug-family")
+        #expect(
+            attribute("tooltip", in: family)?.hasSuffix(
+                #"forms drawn here: Drugamine (rac), Esdrugamine (S), Ardrugamine (R), Nordrugamine (Nor), (S)-nordrugamine ((S)-nor)"#)
+                == true)
+        // rac and S state the same established inhibition: one edge; R's is probable: its own edge.
+        let toTarget = edges(dot, "drugamine", "target")
+        #expect(toTarget.count == 2)
+        #expect(toTarget.compactMap { attribute("taillabel", in: $0) } == ["rac, S", "R"])
+        #expect(
+            attribute("tooltip", in: toTarget[0])
+                == #"Drugamine inhibits Target\ncertainty: established\nrefs: r\n\nEsdrugamine inhibits Target\ncertainty: established\nrefs: r"#)
+        #expect(attribute("labelfontsize", in: toTarget[0]) == "8")
+        #expect(edges(dot, "drugamine", "second").compactMap { attribute("taillabel", in: $0) } == ["Nor, (S)-nor"])
+        // The root's own edge has no badge; an edge into a form carries the badge at its head.
+        #expect(edges(dot, "drugamine", "effect").map { attribute("taillabel", in: $0) } == [nil])
+        #expect(edges(dot, "other", "drugamine").compactMap { attribute("headlabel", in: $0) } == ["S"])
+        // The legend explains the badges drawn.
+        #expect(dot.contains(#"class="legend-forms""#))
+        #expect(dot.contains("rac, S, R, Nor, …"))
+    }
+
+    @Test("--expand-forms draws every form and structural edge, with no badge")
+    func expanded() throws {
+        let graph = try load("render/families.yaml")
+        let dot = PathwayDiagram(graph: graph, selection: .whole(graph), options: DiagramOptions(expandForms: true)).dot
+        for node in graph.nodes { #expect(dot.contains("  \"\(node.id)\" [label="), "\(node.id)") }
+        let drawn = dot.split(separator: "\n").filter { $0.contains("\" -> \"") && !$0.contains("layer-anchor") && !$0.contains("legend") }
+        #expect(drawn.count == graph.edges.count)
+        #expect(!dot.contains("taillabel") && !dot.contains("headlabel") && !dot.contains("legend-forms"))
+        #expect(!dot.contains("drug-family"))
+    }
+
+    @Test("paths through a form draw on the family's node; a merged edge carries every path number through it")
+    func paths() throws {
+        let graph = try load("render/families.yaml")
+        // 1: Drugamine ⊣ Target → Effect; 2: Drugamine → Esdrugamine ⊣ Target → Effect.
+        let selection = DiagramSelection.paths(
+            [DiagramSelection.Path(edges: [4, 10], sign: .negative), DiagramSelection.Path(edges: [0, 5, 10], sign: .negative)],
+            ends: ["drugamine", "effect"], in: graph)
+        var builder = DiagramBuilder(graph: graph, selection: selection, options: DiagramOptions())
+        let dot = builder.build().text
+        #expect(builder.drawnCount == 3)
+        let merged = try #require(edges(dot, "drugamine", "target").first)
+        #expect(edges(dot, "drugamine", "target").count == 1)
+        #expect(attribute("taillabel", in: merged) == "rac, S")
+        #expect(attribute("label", in: merged) == "1, 2")
+        #expect(edges(dot, "target", "effect").compactMap { attribute("label", in: $0) } == ["1, 2"])
+        #expect(!dot.contains("\"esdrugamine\""))
+
+        // A path through the enantiomer alone: drawn from the family with the badge S.
+        let one = DiagramSelection.paths(
+            [DiagramSelection.Path(edges: [0, 5], sign: .negative)], ends: ["drugamine", "target"], in: graph)
+        let only = PathwayDiagram(graph: graph, selection: one).dot
+        let line = try #require(edges(only, "drugamine", "target").first)
+        #expect(attribute("taillabel", in: line) == "S")
+        #expect(attribute("label", in: line) == "1")
+        #expect(attribute("class", in: try #require(only.split(separator: "\n").first { $0.hasPrefix("  \"drugamine\" [") })) == "kind-drug drug-family")
+    }
+
+    @Test("focus: the forms drawn join their root's node; a form drawn without its root stays itself")
+    func focus() throws {
+        let graph = try load("render/families.yaml")
+        let around = DiagramSelection.neighbourhood(of: "target", depth: 1, direction: .in, in: graph)
+        #expect(around.nodes.map { graph.nodes[$0].id } == ["drugamine", "esdrugamine", "ardrugamine", "target"])
+        let dot = PathwayDiagram(graph: graph, selection: around).dot
+        #expect(edges(dot, "drugamine", "target").compactMap { attribute("taillabel", in: $0) } == ["rac, S", "R"])
+        #expect(PathwayDiagram(graph: graph, selection: around).nodeCount == 2)
+
+        let alone = DiagramSelection.neighbourhood(of: "esdrugamine", depth: 1, direction: .out, in: graph)
+        let own = PathwayDiagram(graph: graph, selection: alone).dot
+        #expect(own.contains("  \"esdrugamine\" [label=\"Esdrugamine\", class=\"kind-drug\""))
+        #expect(!own.contains("taillabel"))
+        // The focus (highlighted) is the family's node when a form is focused inside it.
+        let both = DiagramSelection.neighbourhood(of: "esdrugamine", depth: 1, direction: .both, in: graph)
+        let family = try #require(PathwayDiagram(graph: graph, selection: both).dot.split(separator: "\n").first { $0.hasPrefix("  \"drugamine\" [") })
+        #expect(attribute("penwidth", in: family) == "3")
+    }
+}
