@@ -81,7 +81,7 @@ def engine_paths(graph, source, target, *where):
     return report, hops
 
 
-DOT_EDGE = re.compile(r'^\s*"((?:[^"\\]|\\.)*)" -> "((?:[^"\\]|\\.)*)" \[.*\bclass="relation-([a-z_]+)')
+DOT_EDGE = re.compile(r'^\s*"((?:[^"\\]|\\.)*)" -> "((?:[^"\\]|\\.)*)" \[.*\bclass="(?:[^"]*\s)?relation-([a-z_]+)')
 
 
 def drawn_edges(graph, *where):
@@ -115,6 +115,10 @@ def setUpModule():
     driver.set_page_load_timeout(60)
     driver.set_script_timeout(30)
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": TRAP})
+    # Screenshots of one size whatever the window decorations take.
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 1600, "height": 1000, "deviceScaleFactor": 1, "mobile": False}
+    )
 
 
 def tearDownModule():
@@ -274,8 +278,12 @@ class KetamineViewer(PageTest):
         self.assertEqual(got, expected, "highlighted edges differ from the engine's paths")
         off = set(self.edges_with("off-path"))
         self.assertEqual(off, set(self.drawn()) - set(highlighted), "every other edge is off-path")
-        verdict = driver.find_element(By.ID, "verdict").text
-        self.assertIn(report["reading"].lower(), verdict.lower(), "#verdict lacks the engine's reading")
+        verdict = driver.find_element(By.ID, "verdict").text.lower()
+        # The verdict in words: the engine's verdict, its reading (e.g. relieves/prevents) and the count.
+        self.assertRegex(verdict, rf"\b{report['verdict']}\b", "#verdict lacks the engine's verdict")
+        for word in re.findall(r"[a-z]+", report["reading"].lower()):
+            self.assertIn(word, verdict, "#verdict lacks the engine's reading")
+        self.assertRegex(verdict, rf"\b{report['total']} paths?\b", "#verdict lacks the number of paths")
 
     def test_paths_highlight_exactly_the_engines_edges(self):
         report, hops = engine_paths(KETAMINE, "ketamine", "analgesia")
@@ -290,6 +298,20 @@ class KetamineViewer(PageTest):
         labels = {n["id"]: n["label"] for n in self.data()["nodes"]}
         self.assert_paths(self.show_paths(labels["esketamine"], labels["depression"]), hops, report)
         self.shot("ketamine-paths-by-label")
+        # By clicks: a node, then its "paths from here"; another node, then "paths to here".
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+        report, hops = engine_paths(KETAMINE, "arketamine", "antidepressant-effect")
+        for node, button in (("arketamine", "from here"), ("antidepressant-effect", "to here")):
+            self.hover(f"node-{node}")
+            ActionChains(driver).click().perform()
+            xpath = f".//button[contains(translate(., 'PFT', 'pft'), '{button}')]"
+            WebDriverWait(driver, 5).until(lambda d: self.info().find_elements(By.XPATH, xpath))
+            self.info().find_element(By.XPATH, xpath).click()
+        WebDriverWait(driver, 10).until(lambda d: self.edges_with("on-path"))
+        self.assertEqual(driver.find_element(By.ID, "from").get_attribute("value"), "arketamine")
+        self.assertEqual(driver.find_element(By.ID, "to").get_attribute("value"), "antidepressant-effect")
+        self.assert_paths(self.edges_with("on-path"), hops, report)
+        self.shot("ketamine-paths-by-clicks")
 
     def test_context_greys_out_exactly_the_filtered_edges(self):
         every, kept = drawn_edges(KETAMINE), drawn_edges(KETAMINE, "dose=subanesthetic")
@@ -354,8 +376,8 @@ class HostilePages(PageTest):
             search.send_keys(query)
             search.send_keys(Keys.ARROW_DOWN)
         for select in driver.find_elements(By.CSS_SELECTOR, "select[id^='context-']"):
-            for option in Select(select).options:
-                Select(select).select_by_value(option.get_attribute("value"))
+            for index in range(len(Select(select).options)):
+                Select(select).select_by_index(index)
         source_node, target_node = source["nodes"][0]["id"], source["nodes"][-1]["id"]
         for field, value in (("from", source_node), ("to", target_node)):
             box = driver.find_element(By.ID, field)
