@@ -343,6 +343,36 @@ class KetamineViewer(PageTest):
         driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
         WebDriverWait(driver, 5).until(lambda d: not self.edges_with("neighbour"))
 
+    def test_keyboard_search_tab_and_zoom(self):
+        self.open(self.file)
+        incident = {i for i, (a, _, b) in enumerate(self.edges) if "nmdar" in (a, b)}
+        search = driver.find_element(By.ID, "search")
+        search.send_keys("NMDAR")  # a synonym
+        WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+        self.assertIn("NMDA receptor", driver.find_element(By.ID, "search-results").text)
+        search.send_keys(Keys.ARROW_DOWN)
+        self.shot("ketamine-search")
+        search.send_keys(Keys.ENTER)
+        WebDriverWait(driver, 5).until(lambda d: self.edges_with("neighbour"))
+        self.assertEqual(set(self.edges_with("neighbour")), incident, "Enter on the search result picks NMDA receptor")
+        # Tab walks from the controls into the drawing: some node or edge takes the focus.
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+        driver.find_element(By.ID, "search").click()
+        for _ in range(60):
+            driver.switch_to.active_element.send_keys(Keys.TAB)
+            focused = driver.execute_script("return document.activeElement.id")
+            if re.match(r"^(edge|node)-", focused):
+                break
+        else:
+            self.fail("Tab never reached a node or an edge of the drawing")
+        self.assertNotEqual(self.info().text.strip(), "", "a focused element shows its details")
+        self.shot("ketamine-tab-focus")
+        # Zoom in: a node is drawn larger.
+        width = "return document.getElementById('node-ketamine').getBoundingClientRect().width"
+        before = driver.execute_script(width)
+        driver.find_element(By.ID, "zoom-in").click()
+        self.assertGreater(driver.execute_script(width), before * 1.1, "#zoom-in does not enlarge the drawing")
+
 
 class HostilePages(PageTest):
     """The hostile-label fixtures: drawn exactly as written, and no string of theirs ever runs."""
