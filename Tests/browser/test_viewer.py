@@ -6,6 +6,7 @@ Screenshots of every state go to OUT/screenshots (docs/testing-browser.md). Run 
 """
 
 import collections
+import functools
 import json
 import os
 import re
@@ -84,12 +85,17 @@ def engine_paths(graph, source, target, *where):
 DOT_EDGE = re.compile(r'^\s*"((?:[^"\\]|\\.)*)" -> "((?:[^"\\]|\\.)*)" \[.*\bclass="(?:[^"]*\s)?relation-([a-z_]+)')
 
 
+@functools.cache
+def expand_forms():
+    """`--expand-forms` where render has it: the layers branch collapses drug forms by default; the viewer draws them expanded."""
+    return ["--expand-forms"] if "--expand-forms" in run("render", "--help") else []
+
+
+@functools.cache
 def drawn_edges(graph, *where):
     """The (from, relation, to) of every graph edge `render --format dot` draws, with multiplicity."""
     options = [a for term in where for a in ("--where", term)]
-    # The layers branch collapses drug forms by default; the viewer draws them expanded.
-    expand = ["--expand-forms"] if "--expand-forms" in run("render", "--help") else []
-    dot = run("render", graph, "--format", "dot", "-o", "-", *expand, *options)
+    dot = run("render", graph, "--format", "dot", "-o", "-", *expand_forms(), *options)
     nodes = {n for e in graph_edges(graph) for n in (e[0], e[2])}
     found = collections.Counter()
     for line in dot.splitlines():
@@ -330,6 +336,22 @@ class KetamineViewer(PageTest):
         self.shot("ketamine-context-subanesthetic-paths")
         Select(driver.find_element(By.ID, "context-dose")).select_by_value("")
         WebDriverWait(driver, 5).until(lambda d: not self.edges_with("dimmed"))
+
+    def test_every_context_value_greys_out_exactly_the_filtered_edges(self):
+        with open(KETAMINE, encoding="utf-8") as file:
+            declared = {key: d["values"] for key, d in yaml.safe_load(file)["contexts"].items()}
+        every = drawn_edges(KETAMINE)
+        self.open(self.file)
+        for key, values in declared.items():
+            select = Select(driver.find_element(By.ID, f"context-{key}"))
+            self.assertEqual([o.get_attribute("value") for o in select.options], ["", *values], f"#context-{key}'s choices")
+            for value in values:
+                with self.subTest(context=f"{key}={value}"):
+                    select.select_by_value(value)
+                    removed = every - drawn_edges(KETAMINE, f"{key}={value}")
+                    dimmed = collections.Counter(self.edges[i] for i in self.edges_with("dimmed"))
+                    self.assertEqual(dimmed, removed, f"dimmed edges differ from those render --where {key}={value} leaves out")
+            select.select_by_value("")
 
     def test_clicking_a_node_marks_its_neighbourhood(self):
         self.open(self.file)
