@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 KETAMINE = ROOT / "Graphs/ketamine.yaml"
 HOSTILE_LABELS = ROOT / "Tests/PharmGraphTests/Fixtures/render/hostile-labels.yaml"
 HOSTILE_SCRIPT = ROOT / "Tests/browser/fixtures/hostile-script.yaml"
+HOSTILE_VIEWER = ROOT / "Tests/PharmGraphTests/Fixtures/viewer/hostile-viewer.yaml"
 DIFF_OLD = ROOT / "Tests/PharmGraphTests/Fixtures/diff/old.yaml"
 DIFF_NEW = ROOT / "Tests/PharmGraphTests/Fixtures/diff/new.yaml"
 OUT = Path(os.environ.get("PHARMGRAPH_BROWSER_OUT", ROOT / ".build/browser-tests"))
@@ -147,6 +148,8 @@ class PageTest(unittest.TestCase):
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         self.assertEqual(errors, [], f"console errors on {self.page.name}")
         self.assertEqual(driver.execute_script("return window.__hits"), [], f"{self.page.name} ran script it was given")
+        pwned = driver.execute_script("return window.__pwned === undefined ? null : String(window.__pwned)")
+        self.assertIsNone(pwned, f"{self.page.name} ran script it was given (window.__pwned set)")
         try:
             text = driver.switch_to.alert.text
             self.fail(f"{self.page.name} opened an alert: {text!r}")
@@ -458,6 +461,9 @@ class HostilePages(PageTest):
 
     def test_script_payloads_run_nothing(self):
         self.exercise(HOSTILE_SCRIPT, "hostile-script")
+
+    def test_viewer_fixture_runs_nothing(self):
+        self.exercise(HOSTILE_VIEWER, "hostile-viewer")
 
 
 class DiffViewer(PageTest):
