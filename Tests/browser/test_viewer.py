@@ -32,7 +32,7 @@ HOSTILE_SCRIPT = ROOT / "Tests/browser/fixtures/hostile-script.yaml"
 HOSTILE_VIEWER = ROOT / "Tests/PharmGraphTests/Fixtures/viewer/hostile-viewer.yaml"
 DIFF_OLD = ROOT / "Tests/PharmGraphTests/Fixtures/diff/old.yaml"
 DIFF_NEW = ROOT / "Tests/PharmGraphTests/Fixtures/diff/new.yaml"
-OUT = Path(os.environ.get("PHARMGRAPH_BROWSER_OUT", ROOT / ".build/browser-tests"))
+OUT = Path(os.environ.get("PHARMGRAPH_BROWSER_OUT", ROOT / ".build/browser-tests")).resolve()
 PAGES = OUT / "pages"
 SHOTS = OUT / "screenshots"
 EDGE_ID = re.compile(r"^edge-(\d+)$")
@@ -59,6 +59,8 @@ def binary():
 
 def run(*arguments, expect=(0,)):
     """Runs pharmgraph with `arguments` in the repository; returns stdout; any other exit status fails."""
+    # Files of the repository by their relative path, as a reader types them (titles show them).
+    arguments = [a.relative_to(ROOT) if isinstance(a, Path) and a.is_relative_to(ROOT) else a for a in arguments]
     result = subprocess.run(
         [binary(), *map(str, arguments)], cwd=ROOT, capture_output=True, text=True, timeout=180
     )
