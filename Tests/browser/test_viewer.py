@@ -186,7 +186,7 @@ class PageTest(unittest.TestCase):
             g.scrollIntoView({block: 'center', inline: 'center'});
             const shapes = Array.from(g.querySelectorAll('path, polygon, ellipse, text'));
             for (const shape of shapes) {
-              const steps = shape.getTotalLength ? [0.5, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6] : [null];
+              const steps = shape.getTotalLength ? [0.5, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6, 0.1, 0.9, 0.25, 0.75, 0.35, 0.65, 0.45, 0.55, 0.15, 0.85, 0.05, 0.95] : [null];
               for (const f of steps) {
                 let x, y;
                 if (f === null) {
