@@ -93,6 +93,12 @@ struct Render: ParsableCommand {
         help: ArgumentHelp("Draw the simple paths between two nodes, each with its net sign.", valueName: "from> <to"))
     var paths: [String] = []
 
+    @Option(help: "With --paths: a node (or kind:K) every path must pass through; repeatable (any of them).")
+    var via: [String] = []
+
+    @Option(help: "With --paths: a node (or kind:K) no path may visit; repeatable.")
+    var avoid: [String] = []
+
     /// `--where` for every drawing; `--max-length` with --paths.
     @OptionGroup var scope: PathScopeOptions
 
@@ -127,7 +133,8 @@ struct Render: ParsableCommand {
         if isPage {
             if focus != nil || !paths.isEmpty || !scope.filters.isEmpty || panels != nil || summary || report != nil {
                 throw ValidationError(
-                    "a viewer page (html) draws the whole graph with its own search, paths and context selects; leave out --focus, --paths, --where, --panels, --summary and --report")
+                    "a viewer page (html) draws the whole graph with its own search, paths and context selects; leave out --focus, --paths, --where, --panels, --summary and --report"
+                )
             }
             if benchmarkRepeat != nil { throw ValidationError("--benchmark-repeat does not apply to a viewer page (html)") }
         }
@@ -135,6 +142,7 @@ struct Render: ParsableCommand {
             throw ValidationError("--max-length needs --paths or --summary")
         }
         if limits.given && paths.isEmpty { throw ValidationError("--max-work and --timeout need --paths") }
+        if (!via.isEmpty || !avoid.isEmpty) && paths.isEmpty { throw ValidationError("--via and --avoid need --paths") }
         if focus != nil && !paths.isEmpty { throw ValidationError("give --focus or --paths, not both") }
         if let message = InputReading.requireOneStdin([file, network.nodes]) { throw ValidationError(message) }
         if let report, let problem = LayoutReportRequest.conflict(report: report, output: output) { throw ValidationError(problem) }
@@ -200,6 +208,8 @@ struct Render: ParsableCommand {
             options.merge(scope.provenanceOptions.merging(limits.provenanceOptions) { a, _ in a }) { a, _ in a }
             options["from"] = paths[0]
             options["to"] = paths[1]
+            if !via.isEmpty { options["via"] = via.joined(separator: ",") }
+            if !avoid.isEmpty { options["avoid"] = avoid.joined(separator: ",") }
         }
         return options
     }
@@ -208,7 +218,8 @@ struct Render: ParsableCommand {
     var drawingScope: DrawingScope {
         if let focus { return .focus(focus, depth: depth, direction: direction) }
         if paths.count == 2 {
-            return .paths(from: paths[0], to: paths[1], maxLength: scope.length, limits: limits.limits(perQuery: true))
+            return .paths(
+                from: paths[0], to: paths[1], maxLength: scope.length, limits: limits.limits(perQuery: true), via: via, avoid: avoid)
         }
         return .whole
     }

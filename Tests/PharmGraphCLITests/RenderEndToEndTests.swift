@@ -66,6 +66,22 @@ struct RenderEndToEndTests {
         #expect(run.stdout.contains(##"taillabel="4", labelfontsize="8""##))
     }
 
+    @Test("--via and --avoid narrow a path figure as they narrow paths; without --paths, or naming no node, they are errors")
+    func viaAndAvoid() throws {
+        let via = try pharmgraph("render", "paths/signed.yaml", "-o", "-", "--format", "dot", "--paths", "drug-a", "e-pos", "--via", "r2")
+        #expect(via.status == 0, "\(via.stderr)")
+        #expect(via.stdout.contains("Paths from drug-a to e-pos through r2, at most 6 steps: 2 (0 +, 1 -, 1 ?), verdict negative"))
+        #expect(!via.stdout.contains(#""drug-a" -> "r1""#))
+        let avoid = try pharmgraph("render", "paths/signed.yaml", "-o", "-", "--format", "dot", "--paths", "drug-a", "e-pos", "--avoid", "r2")
+        #expect(avoid.status == 0, "\(avoid.stderr)")
+        #expect(avoid.stdout.contains("Paths from drug-a to e-pos, avoiding r2, at most 6 steps: 2 (2 +, 0 -, 0 ?), verdict positive"))
+        #expect(!avoid.stdout.contains(#""drug-a" -> "r2""#))
+        let alone = try pharmgraph("render", "paths/signed.yaml", "-o", "-", "--format", "dot", "--via", "r2")
+        #expect(alone.status == 64 && alone.stderr.contains("--via and --avoid need --paths"))
+        let unknown = try pharmgraph("render", "paths/signed.yaml", "-o", "-", "--format", "dot", "--paths", "drug-a", "e-pos", "--via", "r9")
+        #expect(unknown.status == 1 && unknown.stderr.contains("unknown node 'r9'") && unknown.stdout.isEmpty)
+    }
+
     @Test("options: cluster, rank direction, no legend, focus, paths, where")
     func options() throws {
         let clustered = try pharmgraph(

@@ -6,7 +6,7 @@ public enum DrawingScope: Sendable, Equatable {
     case focus(String, depth: Int, direction: DiagramSelection.Direction)
     /// The union of the simple paths from `from` to `to` of at most `maxLength` edges: `Drawing.pathLimit` of them,
     /// chosen by evidence (`Drawing.firmest`).
-    case paths(from: String, to: String, maxLength: Int, limits: SearchLimits)
+    case paths(from: String, to: String, maxLength: Int, limits: SearchLimits, via: [String] = [], avoid: [String] = [])
 }
 
 /// The graph to draw and the selection of it, for `render` and `paths --render`.
@@ -63,16 +63,22 @@ public struct Drawing: Sendable {
             let selection = DiagramSelection.neighbourhood(
                 of: network.node(nodes[0]).id, depth: depth, direction: direction, in: graph, filter: filter)
             self.init(graph: network.labelled(graph), selection: selection)
-        case let .paths(from, to, maxLength, limits):
+        case let .paths(from, to, maxLength, limits, via, avoid):
             let sources: [NodeIndex]
             let targets: [NodeIndex]
+            var through: [NodeIndex] = []
+            var avoided: [NodeIndex] = []
             do {
                 sources = try NodeSelector.resolve(from, in: network)
                 targets = try NodeSelector.resolve(to, in: network)
+                for name in via { through += try NodeSelector.resolve(name, in: network) }
+                for name in avoid { avoided += try NodeSelector.resolve(name, in: network) }
             } catch {
                 throw .node(error)
             }
-            var query = PathQuery(sources: sources, targets: targets, maxLength: maxLength, traversal: TraversalOptions(filter: filter))
+            var query = PathQuery(
+                sources: sources, targets: targets, maxLength: maxLength, via: through.isEmpty ? nil : through, avoid: avoided,
+                traversal: TraversalOptions(filter: filter))
             limits.apply(to: &query)
             var report: PathReport
             do {
@@ -120,7 +126,11 @@ public struct Drawing: Sendable {
         let counts = report.counts
         let filter = query.traversal.filter
         var caption =
-            "Paths from \(name(query.sources, names.from)) to \(name(query.targets, names.to)), at most \(query.maxLength) steps: "
+            "Paths from \(name(query.sources, names.from)) to \(name(query.targets, names.to))"
+            + (query.via.map { " through " + $0.map { graph.node(network.node($0).id)?.displayLabel ?? network.node($0).id }.joined(separator: " or ") } ?? "")
+            + (query.avoid.isEmpty
+                ? "" : ", avoiding " + query.avoid.map { graph.node(network.node($0).id)?.displayLabel ?? network.node($0).id }.joined(separator: ", "))
+            + ", at most \(query.maxLength) steps: "
         if counts.total == 0 {
             caption += report.partial ? "none found" : "none"
         } else {
