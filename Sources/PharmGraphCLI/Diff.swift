@@ -66,7 +66,7 @@ struct Diff: ParsableCommand {
     /// How to read imported networks; `--input-format` applies to both inputs.
     @OptionGroup var network: NetworkOptions
 
-    @Option(help: "Also draw the union graph, changes coloured, to this file (.svg, .png, .pdf or .dot).")
+    @Option(help: "Also draw the union graph, changes coloured, to this file (.svg, .png, .pdf, .dot, or .html for a viewer page).")
     var render: String?
 
     @Option(parsing: .unconditional, help: "With --render: draw only the changes and the nodes within N steps of them.")
@@ -93,7 +93,10 @@ struct Diff: ParsableCommand {
         }
         if let message = InputReading.requireOneStdin(inputs + [network.nodes]) { throw ValidationError(message) }
         if let render, DiffRendering.format(of: render) == nil {
-            throw ValidationError("--render: cannot tell the format of '\(render)'; name it .svg, .png, .pdf or .dot")
+            throw ValidationError("--render: cannot tell the format of '\(render)'; name it .svg, .png, .pdf, .dot or .html")
+        }
+        if let render, context != nil, DiffRendering.format(of: render) == .html {
+            throw ValidationError("--context: a viewer page (html) draws the whole union; leave out --context")
         }
         if figure.noCaption, render == nil { throw ValidationError("--no-caption needs --render") }
         if let context {
@@ -173,7 +176,7 @@ struct Diff: ParsableCommand {
 
         // The diagram is drawn and written before anything is printed, so that trouble leaves no half-report.
         if let render {
-            let image = try DiffRendering.render(report, to: render, context: context, caption: !figure.noCaption)
+            let image = try DiffRendering.render(report, to: render, context: context, caption: !figure.noCaption, maxLength: scope.length)
             try DiffRendering.write(image, to: render)
         }
         switch format.format {

@@ -101,6 +101,10 @@ struct Paths: ParsableCommand {
             let names = RenderFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError("--render: cannot tell the format of '\(render)' from its extension (\(names))")
         }
+        if let render, RenderFormat(fileExtension: render) == .html {
+            throw ValidationError(
+                "--render: a viewer page draws the whole graph with every path precomputed; write it with pharmgraph render GRAPH -o FILE.html")
+        }
         if figure.noCaption, render == nil { throw ValidationError("--no-caption needs --render") }
         if render != nil, batch != nil { throw ValidationError("--render draws one query; it cannot be used with --batch") }
         if batch != nil, format.format == .json {

@@ -13,7 +13,7 @@ struct Render: ParsableCommand {
     static let largestBenchmarkRepeat = 10_000
 
     static let configuration = CommandConfiguration(
-        abstract: "Draw a graph as a pathway diagram (SVG, PNG, PDF, DOT or Graphviz JSON).",
+        abstract: "Draw a graph as a pathway diagram (SVG, PNG, PDF, DOT, Graphviz JSON), or write an interactive viewer page (HTML).",
         discussion: """
             Edges are drawn in SBGN Activity Flow glyphs, nodes by kind; the legend lists what is
             drawn. The format comes from the output's extension or --format; -o - writes to stdout.
@@ -22,7 +22,10 @@ struct Render: ParsableCommand {
             \(dotNodeLimit) nodes (said on stderr). --where applies to every drawing; --max-length,
             --max-work and --timeout to --paths. An imported network (SIF, TSV/CSV, Hetionet JSON)
             is drawn whole up to \(Drawing.largestNetworkDrawing) nodes; a larger one only with --focus or
-            --paths, which may draw at most as many of its nodes. See docs/rendering.md and docs/cli.md.
+            --paths, which may draw at most as many of its nodes. A .html output is a viewer page: one
+            self-contained file with the whole graph, hover details, search, context selects and every
+            drug × effect path precomputed (--max-length sets their length; docs/viewer.md).
+            See docs/rendering.md and docs/cli.md.
 
             Examples:
               pharmgraph render Graphs/ketamine.yaml -o ketamine.svg
@@ -30,6 +33,7 @@ struct Render: ParsableCommand {
               pharmgraph render Graphs/ketamine.yaml -o nmdar.pdf --focus nmdar --depth 2 --direction out
               pharmgraph render Graphs/ketamine.yaml -o paths.svg --paths ketamine analgesia --max-length 5
               pharmgraph render Graphs/ketamine.yaml -o - --format dot --where dose=subanesthetic
+              pharmgraph render Graphs/ketamine.yaml -o ketamine.html
             """)
 
     @Argument(help: "The graph file or network (- for stdin, REV:path for a git revision).")
@@ -97,7 +101,14 @@ struct Render: ParsableCommand {
         if !paths.isEmpty && paths.count != 2 {
             throw ValidationError("--paths takes two nodes, FROM and TO")
         }
-        if scope.maxLength != nil && paths.isEmpty { throw ValidationError("--max-length needs --paths") }
+        if isPage {
+            if focus != nil || !paths.isEmpty || !scope.filters.isEmpty {
+                throw ValidationError(
+                    "a viewer page (html) draws the whole graph with its own search, paths and context selects; leave out --focus, --paths and --where")
+            }
+            if benchmarkRepeat != nil { throw ValidationError("--benchmark-repeat does not apply to a viewer page (html)") }
+        }
+        if scope.maxLength != nil && paths.isEmpty && !isPage { throw ValidationError("--max-length needs --paths") }
         if limits.given && paths.isEmpty { throw ValidationError("--max-work and --timeout need --paths") }
         if focus != nil && !paths.isEmpty { throw ValidationError("give --focus or --paths, not both") }
         if let message = InputReading.requireOneStdin([file, network.nodes]) { throw ValidationError(message) }
@@ -105,6 +116,9 @@ struct Render: ParsableCommand {
             throw ValidationError("--benchmark-repeat must be from 1 to \(Self.largestBenchmarkRepeat)")
         }
     }
+
+    /// Whether the output is a viewer page (docs/viewer.md).
+    var isPage: Bool { (format ?? RenderFormat(fileExtension: output)) == .html }
 
     func run() throws {
         let format = format ?? RenderFormat(fileExtension: output) ?? .svg
@@ -127,6 +141,11 @@ struct Render: ParsableCommand {
         let options = figure.recording(
             Provenance(inputs: input.provenance, options: provenanceOptions),
             in: DiagramOptions(rankDirection: rankdir, clusterBySystem: clusterBy == .system, legend: !noLegend))
+        if format == .html {
+            let page = try ViewerOutput.page(graph: drawing.graph, options: options, engine: engine, maxLength: scope.length)
+            try Self.write(page, to: output)
+            return
+        }
         try Self.draw(
             graph: drawing.graph, selection: drawing.selection, options: options, engine: engine,
             format: format, output: output, benchmarkRepeat: benchmarkRepeat)
@@ -226,8 +245,13 @@ struct Render: ParsableCommand {
         for warning in rendering.warnings {
             Console.error("graphviz: \(warning)\n")
         }
+        try write(rendering.data, to: output)
+    }
+
+    /// Writes `data` with `OutputFile`: atomically to a file, in place to a device, FIFO or stdout.
+    static func write(_ data: Data, to output: String) throws {
         do {
-            try OutputFile.write(rendering.data, to: output)
+            try OutputFile.write(data, to: output)
         } catch let error where error.isBrokenPipe {
             // The reader left (`| head`): not an error, as for every stdout write (docs/cli.md).
             return

@@ -34,6 +34,8 @@ public enum RenderFormat: String, Sendable, CaseIterable {
     case dot
     /// Graphviz's JSON: the laid-out graph with coordinates.
     case json
+    /// A viewer page (docs/viewer.md): PharmGraph's `ViewerPage` around the SVG of `Renderer.viewerSVG`.
+    case html
 
     /// The format named by a file name's extension, if any.
     public init?(fileExtension path: String) {
@@ -59,6 +61,9 @@ public enum Renderer {
     ///
     /// For `.dot` the text is parsed, to check it, and returned unchanged.
     public static func render(dot: String, engine: LayoutEngine, format: RenderFormat) throws(GraphvizError) -> Rendering {
+        if format == .html {
+            throw GraphvizError(message: "html is a viewer page, not a Graphviz format: render svg and give it to ViewerPage.html")
+        }
         let (data, messages) = try GraphvizContext.shared.perform { session throws(GraphvizError) in
             try session.withGraph(parsing: dot) { graph throws(GraphvizError) in
                 if format == .dot { return Data(dot.utf8) }
@@ -86,6 +91,13 @@ public enum Renderer {
                 }
             }
         }.value
+    }
+}
+
+extension Renderer {
+    /// The SVG a viewer page embeds: `dot` (from `ViewerPage.diagram`) laid out with `engine`.
+    public static func viewerSVG(dot: String, engine: LayoutEngine) throws(GraphvizError) -> Rendering {
+        try render(dot: dot, engine: engine, format: .svg)
     }
 }
 

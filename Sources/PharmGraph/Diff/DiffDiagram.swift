@@ -11,6 +11,8 @@ public struct DiffDiagram: Sendable {
     /// Nodes and edges drawn (the legend not counted).
     public let nodeCount: Int
     public let edgeCount: Int
+    /// The DOT graph the text was written from.
+    package let model: DOTGraph
 
     /// Above these, a diagram is refused: Graphviz cannot lay it out usefully.
     public static let maximumNodes = 1_500
@@ -61,7 +63,8 @@ public struct DiffDiagram: Sendable {
         let frame = DiagramFrame(
             title: union.title(names: names, context: context).map { ($0, .centred) }, tooltip: "\(names.old) → \(names.new)",
             engine: engine, rankDirection: .leftToRight, caption: caption, metadata: metadata)
-        dot = union.dot(nodes: nodes, edges: edges, frame: frame).text
+        model = union.dot(nodes: nodes, edges: edges, frame: frame)
+        dot = model.text
         nodeCount = nodes.count
         edgeCount = edges.count
     }

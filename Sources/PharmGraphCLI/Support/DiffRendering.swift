@@ -7,13 +7,14 @@ import PharmGraphRender
 enum DiffRendering {
     /// The formats `--render` writes, told by the file's extension.
     static func format(of path: String) -> RenderFormat? {
-        guard let format = RenderFormat(fileExtension: path), [.svg, .png, .pdf, .dot].contains(format) else { return nil }
+        guard let format = RenderFormat(fileExtension: path), [.svg, .png, .pdf, .dot, .html].contains(format) else { return nil }
         return format
     }
 
     /// The rendered image, in memory: nothing is written unless it all succeeds.
-    static func render(_ report: DiffReport, to path: String, context: Int?, caption: Bool) throws(DiffTrouble) -> Data {
+    static func render(_ report: DiffReport, to path: String, context: Int?, caption: Bool, maxLength: Int) throws(DiffTrouble) -> Data {
         guard let format = format(of: path) else { throw DiffTrouble("error: --render: cannot tell the format of '\(DisplayText.escaped(path))'") }
+        if format == .html { return try ViewerOutput.page(diff: report, caption: caption, maxLength: maxLength) }
         func diagram(engine: String) throws(DiffDiagram.SizeError) -> DiffDiagram {
             try report.diagram(context: context, engine: engine, caption: caption)
         }
