@@ -127,7 +127,8 @@ struct Render: ParsableCommand {
         if isPage {
             if focus != nil || !paths.isEmpty || !scope.filters.isEmpty || panels != nil || summary || report != nil {
                 throw ValidationError(
-                    "a viewer page (html) draws the whole graph with its own search, paths and context selects; leave out --focus, --paths, --where, --panels, --summary and --report")
+                    "a viewer page (html) draws the whole graph with its own search, paths and context selects; leave out --focus, --paths, --where, --panels, --summary and --report"
+                )
             }
             if benchmarkRepeat != nil { throw ValidationError("--benchmark-repeat does not apply to a viewer page (html)") }
         }
