@@ -12,7 +12,7 @@ struct LayoutReportEndToEndTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty && run.stderr.isEmpty)
         let text = try String(contentsOfFile: directory + "/layout.txt", encoding: .utf8)
-        #expect(text.hasPrefix("layout: dot, rankdir LR; "))
+        #expect(text.hasPrefix("layout: dot, rankdir TB; "))
         for line in ["\nnode overlaps: 0\n", "\nedge crossings: ", "\nlegend: ", "\nlayer order: ", "\nsmallest label: ", "  16:9 slide 13.33 × 7.50 in"] {
             #expect(text.contains(line), "\(line)")
         }

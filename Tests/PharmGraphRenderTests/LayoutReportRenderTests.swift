@@ -70,7 +70,7 @@ struct LayoutReportRenderTests {
         #expect(layout.overlaps.isEmpty)
         #expect(layout.layerOrder.layeredNodes == diagram.nodeCount)
         #expect(layout.smallestLabel != nil)
-        #expect(layout.engine == "dot" && layout.rankDirection == "LR")
+        #expect(layout.engine == "dot" && layout.rankDirection == "TB")
 
         let bare = PathwayDiagram(graph: graph, selection: .whole(graph), options: DiagramOptions(legend: false))
         #expect(try LayoutReport(json: try Renderer.render(dot: bare.dot, engine: .dot, format: .json).data).legendShare == nil)

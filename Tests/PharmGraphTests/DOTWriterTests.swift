@@ -228,7 +228,9 @@ struct DiagramTests {
         #expect(!dot.contains("unnumbered edges"))
         let edges = edgeLines(dot).filter { !$0.contains("legend") }
         #expect(edges.count == 3)
-        #expect(edges.allSatisfy { !$0.contains("label=") && $0.contains(##"color="#0072B2""##) && $0.contains("net-positive") })
+        // No path numbers (the drawn context's xlabel is no number).
+        #expect(edges.allSatisfy { !$0.contains("taillabel=") && !$0.contains("headlabel=") && !$0.contains(" label=") })
+        #expect(edges.allSatisfy { $0.contains(##"color="#0072B2""##) && $0.contains("net-positive") })
         #expect(dot.contains(#""ketamine" [label="Ketamine""#) && dot.contains(#"penwidth="3""#))
         #expect(dot.contains("edge colour: net sign of the paths through it"))
         // Outside a path figure: no table, the relation's own colour, no colour line in the legend.

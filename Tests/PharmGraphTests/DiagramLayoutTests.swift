@@ -68,6 +68,9 @@ struct DiagramLayerTests {
         #expect(edges(dot, "effect", "receptor").first.map { attribute("constraint", in: $0) } == "false")
         #expect(edges(dot, "condition", "drug").first.map { attribute("constraint", in: $0) } == "false")
         #expect(edges(dot, "drug", "receptor").first.map { attribute("constraint", in: $0) } == .some(nil))
+        // Every node has an edge out (a cycle), yet the legend hangs below the last rank, not below the drug.
+        #expect(edges(dot, "effect", "legend:kind:0").count == 1 && edges(dot, "condition", "legend:kind:0").count == 1)
+        #expect(dot.components(separatedBy: "-> \"legend:kind:0\"").count == 3)
     }
 
     @Test("inside clusters: each cluster's own chain of anchors, tied level with the global one (golden)")
@@ -95,7 +98,9 @@ struct DiagramLayerTests {
         for options in [DiagramOptions(layering: .none), DiagramOptions(engine: "sfdp"), DiagramOptions(engine: "neato")] {
             let dot = PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot
             #expect(!dot.contains("layer-anchor"), "\(options)")
-            #expect(!dot.contains("constraint=") && !dot.contains("rank=\"same\""), "\(options)")
+            // The legend's rows are its own rank=same subgraphs; there are no others.
+            let ranks = dot.components(separatedBy: "rank=\"same\"").count - 1
+            #expect(!dot.contains("constraint=") && ranks == dot.components(separatedBy: "subgraph \"legend:row:").count - 1, "\(options)")
         }
         let one = DiagramSelection.neighbourhood(of: "enzyme", depth: 0, direction: .both, in: graph)
         #expect(!PathwayDiagram(graph: graph, selection: one).dot.contains("layer-anchor"))
@@ -173,7 +178,7 @@ struct DiagramFormTests {
         #expect(edges(dot, "drugamine", "effect").map { attribute("taillabel", in: $0) } == [nil])
         #expect(edges(dot, "other", "drugamine").compactMap { attribute("headlabel", in: $0) } == ["S"])
         // The legend explains the badges drawn.
-        #expect(dot.contains(#"class="legend-forms""#))
+        #expect(dot.contains(#"class="legend-badge""#))
         #expect(dot.contains("rac, S, R, Nor, …"))
     }
 
@@ -184,7 +189,7 @@ struct DiagramFormTests {
         for node in graph.nodes { #expect(dot.contains("  \"\(node.id)\" [label="), "\(node.id)") }
         let drawn = dot.split(separator: "\n").filter { $0.contains("\" -> \"") && !$0.contains("layer-anchor") && !$0.contains("legend") }
         #expect(drawn.count == graph.edges.count)
-        #expect(!dot.contains("taillabel") && !dot.contains("headlabel") && !dot.contains("legend-forms"))
+        #expect(!dot.contains("taillabel") && !dot.contains("headlabel") && !dot.contains("legend-badge"))
         #expect(!dot.contains("drug-family"))
     }
 
@@ -200,10 +205,40 @@ struct DiagramFormTests {
         #expect(builder.drawnCount == 3)
         let merged = try #require(edges(dot, "drugamine", "target").first)
         #expect(edges(dot, "drugamine", "target").count == 1)
+        // Every path drawn uses both edges: no numbers (docs/rendering.md, "Path figures"), the badge alone.
         #expect(attribute("taillabel", in: merged) == "rac, S")
-        #expect(attribute("label", in: merged) == "1, 2")
-        #expect(edges(dot, "target", "effect").compactMap { attribute("label", in: $0) } == ["1, 2"])
+        #expect(attribute("headlabel", in: merged) == nil)
+        #expect(edges(dot, "target", "effect").map { attribute("taillabel", in: $0) } == [nil])
+        #expect(attribute("class", in: merged)?.hasSuffix(" net-negative") == true)
         #expect(!dot.contains("\"esdrugamine\""))
+
+        // A third path misses the merged edge: its numbers follow the badge, at the tail, since the family's node is
+        // counted with its drawn edges (two leave it), not with its forms' and the structural edges inside it.
+        let three = DiagramSelection.paths(
+            [
+                DiagramSelection.Path(edges: [4, 10], sign: .negative), DiagramSelection.Path(edges: [0, 5, 10], sign: .negative),
+                DiagramSelection.Path(edges: [9], sign: .positive),
+            ], ends: ["drugamine", "effect"], in: graph)
+        let numbered = PathwayDiagram(graph: graph, selection: three).dot
+        let badged = try #require(edges(numbered, "drugamine", "target").first)
+        #expect(attribute("taillabel", in: badged) == "rac, S · 1, 2")
+        #expect(attribute("headlabel", in: badged) == nil)
+        #expect(edges(numbered, "drugamine", "effect").map { attribute("taillabel", in: $0) } == ["3"])
+        #expect(edges(numbered, "target", "effect").map { attribute("taillabel", in: $0) } == ["1, 2"])
+
+        // The badge is user text, escaped once, and the numbers follow it.
+        var builder3 = DiagramBuilder(graph: graph, selection: three, options: DiagramOptions())
+        _ = builder3.build()
+        let hostile = builder3.pathStyled([.text("taillabel", #"a\b & <c>"#)], edge: graph.edges[9], numbers: [3])
+        #expect(hostile.first { $0.name == "taillabel" }?.value == DOTValue.text(#"a\b & <c> · 3"#))
+
+        // A path that ends at a form: the table hangs below the family's node, no node of the form is made.
+        let toForm = DiagramSelection.paths(
+            [DiagramSelection.Path(edges: [4, 10], sign: .negative), DiagramSelection.Path(edges: [0], sign: .none)],
+            ends: ["drugamine", "effect"], in: graph)
+        let table = PathwayDiagram(graph: graph, selection: toForm).dot
+        #expect(edges(table, "drugamine", "legend:paths").count == 1)
+        #expect(!table.contains("\"esdrugamine\""))
 
         // A path through the enantiomer alone: drawn from the family with the badge S.
         let one = DiagramSelection.paths(
@@ -211,7 +246,6 @@ struct DiagramFormTests {
         let only = PathwayDiagram(graph: graph, selection: one).dot
         let line = try #require(edges(only, "drugamine", "target").first)
         #expect(attribute("taillabel", in: line) == "S")
-        #expect(attribute("label", in: line) == "1")
         #expect(attribute("class", in: try #require(only.split(separator: "\n").first { $0.hasPrefix("  \"drugamine\" [") })) == "kind-drug drug-family")
     }
 

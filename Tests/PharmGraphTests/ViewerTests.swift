@@ -144,6 +144,8 @@ struct ViewerTests {
         let graph = try graph("Graphs/ketamine.yaml")
         let dot = ViewerPage.diagram(of: graph, options: DiagramOptions())
         for node in graph.nodes { #expect(dot.contains("\"\(node.id)\" [") && dot.contains("id=\"node-\(node.id)\""), "\(node.id)") }
+        // Layered: each node is named again in its rank's subgraph, where it gets no second id.
+        #expect(dot.contains("rank=\"same\"") && dot.contains("layer-anchor"))
         #expect(dot.components(separatedBy: "id=\"node-").count == graph.nodes.count + 1, "the legend's nodes have none")
         // Each edge statement's id names an edge with its ends and relation; each edge has exactly one.
         var seen: [Int] = []

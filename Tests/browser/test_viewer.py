@@ -179,12 +179,15 @@ class PageTest(unittest.TestCase):
         return sorted(int(m[1]) for m in map(EDGE_ID.match, ids) if m)
 
     def hover(self, element_id):
-        """Moves the mouse onto the drawn stroke of edge or node `element_id` (a point of it that is on top)."""
-        point = driver.execute_script(
+        """Moves the mouse onto the drawn stroke of edge or node `element_id`: onto the first point of it that is on top
+        and that the pointer, once there, really hovers (in an overview drawn small, the browser's hit test of a point a
+        pixel from an edge's wide invisible stroke may pick the edge where elementFromPoint picked the node)."""
+        points = driver.execute_script(
             """
             const g = document.getElementById(arguments[0]);
             g.scrollIntoView({block: 'center', inline: 'center'});
             const shapes = Array.from(g.querySelectorAll('path, polygon, ellipse, text'));
+            const points = [];
             for (const shape of shapes) {
               const steps = shape.getTotalLength ? [0.5, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6, 0.1, 0.9, 0.25, 0.75, 0.35, 0.65, 0.45, 0.55, 0.15, 0.85, 0.05, 0.95] : [null];
               for (const f of steps) {
@@ -198,17 +201,21 @@ class PageTest(unittest.TestCase):
                 }
                 if (x < 1 || y < 1 || x > innerWidth - 1 || y > innerHeight - 1) continue;
                 const hit = document.elementFromPoint(x, y);
-                if (hit && hit.closest('#' + CSS.escape(arguments[0]))) return [Math.round(x), Math.round(y)];
+                if (hit && hit.closest('#' + CSS.escape(arguments[0]))) points.push([Math.round(x), Math.round(y)]);
               }
             }
-            return null;
+            return points;
             """,
             element_id,
         )
-        self.assertIsNotNone(point, f"no visible point of #{element_id} to point at")
-        actions = ActionChains(driver)
-        actions.w3c_actions.pointer_action.move_to_location(*point)
-        actions.perform()
+        self.assertTrue(points, f"no visible point of #{element_id} to point at")
+        for point in points:
+            actions = ActionChains(driver)
+            actions.w3c_actions.pointer_action.move_to_location(*point)
+            actions.perform()
+            if driver.execute_script("return document.getElementById(arguments[0]).matches(':hover')", element_id):
+                return
+        self.fail(f"the pointer hovers #{element_id} at none of its {len(points)} visible points")
 
     def info(self):
         return driver.find_element(By.ID, "info")

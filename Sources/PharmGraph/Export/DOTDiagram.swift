@@ -113,7 +113,6 @@ struct DiagramBuilder {
         self.graph = graph
         self.selection = selection
         self.options = options
-        pathLook = computePathLook()
     }
 
     mutating func build() -> DOTGraph {
@@ -142,6 +141,7 @@ struct DiagramBuilder {
             graph.edges.indices.contains(e) && drawnNodes.contains(graph.edges[e].from) && drawnNodes.contains(graph.edges[e].to)
         }
         let drawnEdges = forms.drawnEdges(selectedEdges, in: graph)
+        pathLook = computePathLook(drawnEdges)
         let layers = DiagramLayers(
             nodes: nodes.map { ($0.id, $0.kind) }, edges: drawnEdges.map { ($0.from, $0.to) }, layering: options.layering,
             engine: options.engine)
@@ -184,9 +184,11 @@ struct DiagramBuilder {
                         (edge.from, edge.to) = (drawn.from, drawn.to)
                         return edge
                     }
-                }, badges: forms.legendBadges)
+                }, badges: forms.legendBadges,
+                // Layered, the last rank is the bottom (right, left to right), whatever the edges say.
+                below: layers.active ? nodes.map(\.id).filter { layers.ranks[$0] == layers.rankCount - 1 } : nil)
         }
-        dot.statements += pathTable(prefix: DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id)))
+        dot.statements += pathTable(prefix: DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id)), drawn: families.drawn)
         return dot
     }
 

@@ -13,6 +13,11 @@ package struct DOTValue: Hashable, Sendable {
         self.isHTML = isHTML
     }
 
+    /// This plain text value followed by the plain text value `more`: the text of the two joined, each escaped once.
+    package func appending(_ more: DOTValue) -> DOTValue {
+        DOTValue(raw: raw + more.raw, isHTML: false)
+    }
+
     /// Text that Graphviz displays, such as a label or a tooltip, shown exactly as given.
     ///
     /// Backslashes are doubled and line breaks become `\n` (Graphviz's escString),

@@ -2,8 +2,9 @@ extension DiagramBuilder {
     // MARK: Legend
 
     /// The legend (docs/rendering.md, "Legend"): only what is drawn, in two rows, the node kinds, then the
-    /// edge glyphs, certainty levels, drawn context keys and form `badges` (short names of drug forms).
-    func legend(nodes: [Node], edges: [Edge], badges: [String] = []) -> [DOTStatement] {
+    /// edge glyphs, certainty levels, drawn context keys and form `badges` (short names of drug forms); placed
+    /// after the nodes `below` (ids), by default the lowest nodes by the edges.
+    func legend(nodes: [Node], edges: [Edge], badges: [String] = [], below: [String]? = nil) -> [DOTStatement] {
         let prefix = DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id))
         var kinds: [LegendEntry] = []
         var seenKinds = Set<NodeKind>()
@@ -84,7 +85,7 @@ extension DiagramBuilder {
 
         if let line = pathColourLegend(prefix: prefix) { glyphs.append(line) }
 
-        let bottom = LegendLayout.lowestNodes(nodes.map(\.id), edges: edges.map { ($0.from, $0.to) })
+        let bottom = below ?? LegendLayout.lowestNodes(nodes.map(\.id), edges: edges.map { ($0.from, $0.to) })
         return LegendLayout(prefix: prefix, rankDirection: options.rankDirection, engine: options.engine)
             .legend(label: "Legend", tooltip: "Legend", rows: LegendLayout.balance(kinds, glyphs), below: bottom)
     }

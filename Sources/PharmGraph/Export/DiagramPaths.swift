@@ -73,7 +73,7 @@ extension DiagramBuilder {
             let end = leaving > 2 && leaving > entering ? "headlabel" : "taillabel"
             if let i = out.firstIndex(where: { $0.name == end }) {
                 // A drug-form badge already there: the numbers follow it.
-                out[i] = .text(end, out[i].value.raw + " · " + text)
+                out[i] = DOTAttribute(end, out[i].value.appending(.text(" · " + text)))
             } else {
                 out.append(.text(end, text))
             }
@@ -108,17 +108,18 @@ extension DiagramBuilder {
         var headGroups: [String: [HeadGroup: Int]] = [:]
     }
 
-    /// The `PathLook` of this figure (empty outside a path figure).
-    func computePathLook() -> PathLook {
+    /// The `PathLook` of this figure's `drawn` edges, at their drawn ends (a drug family's node for its forms'
+    /// edges, a merged edge counted once); empty outside a path figure.
+    func computePathLook(_ drawn: [DrawnEdge]) -> PathLook {
         var look = PathLook()
         guard !selection.paths.isEmpty else { return look }
         let numbers = pathNumbersByEdge()
         var into: [String: [HeadGroup]] = [:]
-        for e in selection.edges where graph.edges.indices.contains(e) {
-            let edge = graph.edges[e]
+        for edge in drawn {
             look.leaving[edge.from, default: 0] += 1
             look.entering[edge.to, default: 0] += 1
-            into[edge.to, default: []].append(HeadGroup(relation: edge.relation, sign: netSign(of: numbers[e] ?? [])))
+            let sign = netSign(of: edge.edges.flatMap { numbers[$0] ?? [] })
+            into[edge.to, default: []].append(HeadGroup(relation: graph.edges[edge.edges[0]].relation, sign: sign))
         }
         for (node, heads) in into where heads.count > 2 {
             let seen = Set(heads).sorted { a, b in a.sign != b.sign ? a.sign < b.sign : a.relation < b.relation }
@@ -137,7 +138,8 @@ extension DiagramBuilder {
     /// The table of the drawn paths, one row each (number, net sign, path), with a key to the arrows: a node placed
     /// after every path's last node (below them top to bottom, beside them left to right) by invisible edges. Top to
     /// bottom, more than `tableColumnRows` paths run in two columns, so that the table is wide and low like a slide.
-    func pathTable(prefix: String) -> [DOTStatement] {
+    /// `drawn` maps a node to the node it is drawn as (its drug family's).
+    func pathTable(prefix: String, drawn: (String) -> String) -> [DOTStatement] {
         guard !selection.paths.isEmpty else { return [] }
         let table = DOTValue.literal("\(prefix)paths")
         let paths = selection.paths
@@ -173,8 +175,8 @@ extension DiagramBuilder {
         ]
         var lasts: [String] = []
         for path in selection.paths {
-            guard let e = path.edges.last, graph.edges.indices.contains(e), !lasts.contains(graph.edges[e].to) else { continue }
-            lasts.append(graph.edges[e].to)
+            guard let e = path.edges.last, graph.edges.indices.contains(e), !lasts.contains(drawn(graph.edges[e].to)) else { continue }
+            lasts.append(drawn(graph.edges[e].to))
         }
         for last in lasts {
             statements.append(.edge(.literal(last), table, [.literal("style", "invis"), .literal("class", "path-table")]))

@@ -17,11 +17,14 @@ public enum ViewerPage {
 
     /// `model` with a DOM id on each statement of a graph node (`node-ID`) and of a graph edge (`edge-N`).
     ///
-    /// Edge statements are matched to `edges` by their ends, parallel edges in order; statements of the
-    /// legend, and any the diagram adds (layer anchors), get none.
+    /// Edge statements are matched to `edges` by their ends, parallel edges in order; a node's first statement
+    /// with attributes (its declaration) gets its id; statements of the legend, and any the diagram adds (layer
+    /// anchors, a node named again in a rank), get none.
     static func identified(_ model: DOTGraph, nodeIDs: [String], edges: [(from: String, to: String)]) -> DOTGraph {
         var nodes: [String: String] = [:]
         for id in nodeIDs { nodes[DOTValue.literal(id).raw] = id }
+        // A node is named again, without attributes, in the layers' rank=same subgraphs: only its declaration gets the id.
+        var declared: Set<String> = []
         var queues: [String: [Int]] = [:]
         for (i, edge) in edges.enumerated() {
             queues[DOTValue.literal(edge.from).raw + "\u{0}" + DOTValue.literal(edge.to).raw, default: []].append(i)
@@ -30,7 +33,7 @@ public enum ViewerPage {
             statements.map { statement in
                 switch statement {
                 case let .node(name, attributes):
-                    guard let id = nodes[name.raw] else { return statement }
+                    guard let id = nodes[name.raw], !attributes.isEmpty, declared.insert(name.raw).inserted else { return statement }
                     return .node(name, attributes + [.literal("id", "node-" + domID(id))])
                 case let .edge(from, to, attributes):
                     let key = from.raw + "\u{0}" + to.raw
