@@ -16,10 +16,12 @@ extension DiagramBuilder {
                 } : [(kind.rawValue, DOTStyle.node(kind: kind, valence: nil))]
             for entry in looks {
                 let name = DOTValue.literal("\(prefix)kind:\(kinds.count)")
+                // An effect's valence above the word, so that the hexagons stay narrow.
+                let label = kind == .effect ? entry.label.dropFirst("effect (".count).dropLast() + "\neffect" : entry.label
                 kinds.append(
                     .node(
                         name,
-                        [.text("label", entry.label), .literal("class", "legend-kind")] + entry.look.attributes
+                        [.text("label", label), .literal("class", "legend-kind")] + entry.look.attributes
                             + [.tooltip("node kind: \(entry.label)")]))
             }
         }
@@ -36,13 +38,10 @@ extension DiagramBuilder {
         }
         let lossOfFunction = Relation.allCases.filter { r in edges.contains { $0.relation == r && drawsLossOfFunction($0) } }
         if !lossOfFunction.isEmpty {
-            let detail = "loss of function, sign -"
             glyphs.append(
                 .sample(
-                    DOTValue.literal("\(prefix)loss-of-function"),
-                    markup: "blocking the source produces the target<br/><font color=\"#666666\">(" + DOTValue.html(escaping: detail)
-                        + ")</font>",
-                    tooltip: "blocking the source produces the target (\(detail))", className: "legend-relation",
+                    DOTValue.literal("\(prefix)loss-of-function"), markup: Self.markup("loss of function", detail: "−"),
+                    tooltip: "loss of function: blocking the source produces the target (sign −)", className: "legend-relation",
                     glyphs: lossOfFunction.map { DOTStyle.edge($0, certainty: .established, lossOfFunction: true) },
                     inLine: options.rankDirection == .topToBottom))
         }
@@ -62,7 +61,7 @@ extension DiagramBuilder {
         let contexts = DiagramContext.legendLines(edges)
         if !contexts.isEmpty {
             let markup = contexts.flatMap { line in
-                Self.wrap(line.values, width: 64).enumerated().map { i, part in
+                Self.wrap(line.values, width: Self.contextWidth).enumerated().map { i, part in
                     (i == 0 ? "<font color=\"#666666\">" + DOTValue.html(escaping: line.key + ":") + "</font> " : "&#160;&#160;&#160;&#160;")
                         + DOTValue.html(escaping: part)
                 }
@@ -78,16 +77,21 @@ extension DiagramBuilder {
                 .text(
                     DOTValue.literal("\(prefix)badge"),
                     markup: "<font color=\"\(DOTStyle.Palette.ink)\" point-size=\"\(DiagramContext.fontSize)\">"
-                        + DOTValue.html(escaping: names) + "</font> " + DOTValue.html(escaping: "which form of the drug"),
+                        + DOTValue.html(escaping: names) + "</font> " + DOTValue.html(escaping: "drug form"),
                     className: "legend-badge", tooltip: "\(names): which form of the drug an edge is stated of"))
         }
 
         if let line = pathColourLegend(prefix: prefix) { glyphs.append(line) }
 
         let bottom = LegendLayout.lowestNodes(nodes.map(\.id), edges: edges.map { ($0.from, $0.to) })
-        return LegendLayout(prefix: prefix, rankDirection: options.rankDirection, engine: options.engine)
-            .legend(label: "Legend", tooltip: "Legend", rows: LegendLayout.balance(kinds, glyphs), below: bottom)
+        var layout = LegendLayout(prefix: prefix, rankDirection: options.rankDirection, engine: options.engine)
+        // A path figure's legend goes below its path table, which is as wide as the drawing.
+        if !selection.paths.isEmpty, options.rankDirection == .topToBottom { layout.after = DOTValue.literal("\(prefix)paths") }
+        return layout.legend(label: "Legend", tooltip: "Legend", rows: LegendLayout.balance(kinds, glyphs), below: bottom)
     }
+
+    /// The most characters of a context line before it wraps.
+    static let contextWidth = 40
 
     /// `name (detail)`, the detail grey.
     static func markup(_ name: String, detail: String) -> String {
@@ -127,9 +131,12 @@ struct LegendEntry {
 
     /// An estimate of the entry's width, in characters of its text.
     var characters: Int {
-        if let markup { return LegendLayout.characters(markup) + (first == last ? 0 : 6) }
+        if let markup { return LegendLayout.characters(markup) + (first == last ? 0 : 10) }
         for case let .node(name, attributes) in statements where name == first {
-            if let label = attributes.first(where: { $0.name == "label" }) { return label.value.raw.count + 4 }
+            // A sample node: its longest line, and its shape's sides (a hexagon's are wide).
+            guard let label = attributes.first(where: { $0.name == "label" }) else { continue }
+            let longest = label.value.raw.components(separatedBy: #"\n"#).map(\.count).max() ?? 0
+            return longest + (attributes.contains(.literal("shape", "hexagon")) ? 10 : 5)
         }
         return 4
     }
@@ -173,7 +180,7 @@ struct LegendEntry {
             }
             // Heavy, so that the layout keeps the sample straight.
             statements.append(
-                .edge(starts[i], end, [.literal("class", className), .literal("minlen", "2"), .literal("weight", "10")] + glyph + [.tooltip(tooltip)]))
+                .edge(starts[i], end, [.literal("class", className), .literal("minlen", "1"), .literal("weight", "10")] + glyph + [.tooltip(tooltip)]))
         }
         var entry = LegendEntry(statements: statements, first: starts.first ?? name, last: name, markup: markup)
         if !inLine { entry.starts = starts }
@@ -189,6 +196,9 @@ struct LegendLayout {
     var rankDirection: DiagramOptions.RankDirection
     /// The layout engine: rows and the place below the drawing are `dot`'s ranks, which other engines ignore.
     var engine: String
+
+    /// A node the legend is placed below instead of the drawing's lowest nodes (a path figure's table).
+    var after: DOTValue? = nil
 
     /// The attributes of a text entry: plain, with a little room before the text for an arrowhead.
     static let plain: [DOTAttribute] = [
@@ -275,6 +285,7 @@ struct LegendLayout {
         guard engine == "dot", let top = rows.first?.first?.first else { return [.subgraph(cluster)] }
         // Outside the cluster, which would otherwise take the nodes in. Weight 1: Graphviz 2.43 ignores the
         // rank constraint of a weight-0 edge into a cluster.
+        if let after { return [.subgraph(cluster), .edge(after, top, hidden)] }
         return [.subgraph(cluster)] + below.map { DOTStatement.edge(.literal($0), top, hidden) }
     }
 
