@@ -186,7 +186,7 @@ struct DiagramBuilder {
                     }
                 }, badges: forms.legendBadges)
         }
-        dot.statements += pathTable(prefix: DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id)))
+        dot.statements += pathTable(prefix: DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id)), drawn: families.drawn)
         return dot
     }
 

@@ -82,6 +82,7 @@ extension DiagramBuilder {
         }
 
         if let line = pathColourLegend(prefix: prefix) { glyphs.append(line) }
+        glyphs = Self.notes(glyphs, name: DOTValue.literal("\(prefix)notes"))
 
         let bottom = LegendLayout.lowestNodes(nodes.map(\.id), edges: edges.map { ($0.from, $0.to) })
         var layout = LegendLayout(prefix: prefix, rankDirection: options.rankDirection, engine: options.engine)
@@ -92,6 +93,25 @@ extension DiagramBuilder {
 
     /// The most characters of a context line before it wraps.
     static let contextWidth = 40
+
+    /// `entries` with its trailing text entries (context keys, badges, the path colours), when there are two or more,
+    /// drawn as one left-justified block `name`, one under the other, so that they take one place in a row, not several.
+    static func notes(_ entries: [LegendEntry], name: DOTValue) -> [LegendEntry] {
+        var entries = entries
+        var notes: [LegendEntry] = []
+        while let last = entries.last, last.first == last.last, last.markup != nil, !last.className.isEmpty,
+            last.className != "legend-certainty"
+        {
+            notes.insert(entries.removeLast(), at: 0)
+        }
+        guard notes.count > 1 else { return entries + notes }
+        let markup = notes.compactMap(\.markup).map { $0.hasSuffix(#"<br align="left"/>"#) ? $0 : lines([$0]) }.joined()
+        return entries + [
+            .text(
+                name, markup: markup, className: notes.map(\.className).joined(separator: " "),
+                tooltip: notes.map(\.tooltip).joined(separator: "\n"))
+        ]
+    }
 
     /// `name (detail)`, the detail grey.
     static func markup(_ name: String, detail: String) -> String {
@@ -128,6 +148,9 @@ struct LegendEntry {
     var markup: String?
     /// The points its glyphs start from, when there are several, none after another; empty for `[first]`.
     var starts: [DOTValue] = []
+    /// A text entry's class and tooltip.
+    var className = ""
+    var tooltip = ""
 
     /// An estimate of the entry's width, in characters of its text.
     var characters: Int {
@@ -156,6 +179,8 @@ struct LegendEntry {
         var entry = LegendEntry.node(
             name, [DOTAttribute("label", .html(markup: markup)), .literal("class", className)] + LegendLayout.plain + [.tooltip(tooltip)])
         entry.markup = markup
+        entry.className = className
+        entry.tooltip = tooltip
         return entry
     }
 
@@ -282,7 +307,9 @@ struct LegendLayout {
             }
         }
         let cluster = DiagramFrame.legend(label: label, tooltip: tooltip, statements: statements)
-        guard engine == "dot", let top = rows.first?.first?.first else { return [.subgraph(cluster)] }
+        // Hung from the middle of its first row, so that it sits centred below what it follows.
+        guard engine == "dot", let row = rows.first, !row.isEmpty else { return [.subgraph(cluster)] }
+        let top = after == nil ? row[0].first : row[row.count / 2].first
         // Outside the cluster, which would otherwise take the nodes in. Weight 1: Graphviz 2.43 ignores the
         // rank constraint of a weight-0 edge into a cluster.
         if let after { return [.subgraph(cluster), .edge(after, top, hidden)] }

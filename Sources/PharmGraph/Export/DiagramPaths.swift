@@ -137,7 +137,7 @@ extension DiagramBuilder {
     /// The table of the drawn paths, one row each (number, net sign, path), with a key to the arrows: a node placed
     /// after every path's last node (below them top to bottom, beside them left to right) by invisible edges. Top to
     /// bottom, more than `tableColumnRows` paths run in two columns, so that the table is wide and low like a slide.
-    func pathTable(prefix: String) -> [DOTStatement] {
+    func pathTable(prefix: String, drawn: (String) -> String = { $0 }) -> [DOTStatement] {
         guard !selection.paths.isEmpty else { return [] }
         let table = DOTValue.literal("\(prefix)paths")
         let paths = selection.paths
@@ -173,8 +173,9 @@ extension DiagramBuilder {
         ]
         var lasts: [String] = []
         for path in selection.paths {
-            guard let e = path.edges.last, graph.edges.indices.contains(e), !lasts.contains(graph.edges[e].to) else { continue }
-            lasts.append(graph.edges[e].to)
+            // The node drawn for the last one: a form's family node.
+            guard let e = path.edges.last, graph.edges.indices.contains(e), !lasts.contains(drawn(graph.edges[e].to)) else { continue }
+            lasts.append(drawn(graph.edges[e].to))
         }
         for last in lasts {
             statements.append(.edge(.literal(last), table, [.literal("style", "invis"), .literal("class", "path-table")]))
