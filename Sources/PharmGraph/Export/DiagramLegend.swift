@@ -3,7 +3,8 @@ extension DiagramBuilder {
 
     /// The legend (docs/rendering.md, "Legend"): only what is drawn, in two rows, the node kinds, then the
     /// edge glyphs, certainty levels, drawn context keys and form `badges` (short names of drug forms).
-    func legend(nodes: [Node], edges: [Edge], badges: [String] = []) -> [DOTStatement] {
+    /// Top to bottom, `rowWidth` (characters) breaks longer rows: a legend figure of its own is a block, not two long rows.
+    func legend(nodes: [Node], edges: [Edge], badges: [String] = [], rowWidth: Int? = nil) -> [DOTStatement] {
         let prefix = DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id))
         var kinds: [LegendEntry] = []
         var seenKinds = Set<NodeKind>()
@@ -86,6 +87,7 @@ extension DiagramBuilder {
 
         let bottom = LegendLayout.lowestNodes(nodes.map(\.id), edges: edges.map { ($0.from, $0.to) })
         var layout = LegendLayout(prefix: prefix, rankDirection: options.rankDirection, engine: options.engine)
+        layout.rowWidth = rowWidth
         // A path figure's legend goes below its path table, which is as wide as the drawing.
         if !selection.paths.isEmpty, options.rankDirection == .topToBottom { layout.after = DOTValue.literal("\(prefix)paths") }
         return layout.legend(label: "Legend", tooltip: "Legend", rows: LegendLayout.balance(kinds, glyphs), below: bottom)
@@ -222,6 +224,8 @@ struct LegendLayout {
     /// The layout engine: rows and the place below the drawing are `dot`'s ranks, which other engines ignore.
     var engine: String
 
+    /// Top to bottom, the most characters (estimated, `LegendEntry.characters`) of a row before it breaks; `nil`: no limit.
+    var rowWidth: Int? = nil
     /// A node the legend is placed below instead of the drawing's lowest nodes (a path figure's table).
     var after: DOTValue? = nil
 
@@ -238,6 +242,7 @@ struct LegendLayout {
         var statements: [DOTStatement] = []
         switch rankDirection {
         case .topToBottom:
+            if let rowWidth { rows = Self.broken(rows, width: rowWidth) }
             // A row is one rank: flat edges keep its entries in order, left to right, a node separation apart.
             for (i, row) in rows.enumerated() {
                 var rowStatements: [DOTStatement] = []
@@ -327,6 +332,30 @@ struct LegendLayout {
             rows.0.append(rows.1.removeLast())
         }
         return [rows.0, rows.1]
+    }
+
+    /// `rows` with each row broken before an entry that would take it past `width` characters (a `certainty:` heading
+    /// goes with the sample after it).
+    static func broken(_ rows: [[LegendEntry]], width: Int) -> [[LegendEntry]] {
+        rows.flatMap { row -> [[LegendEntry]] in
+            var lines: [[LegendEntry]] = [[]]
+            var used = 0
+            for entry in row {
+                if !lines[lines.count - 1].isEmpty, used + entry.characters + 4 > width {
+                    var next: [LegendEntry] = []
+                    if let heading = lines[lines.count - 1].last, heading.className == "legend-certainty", heading.first == heading.last,
+                        lines[lines.count - 1].count > 1
+                    {
+                        next.append(lines[lines.count - 1].removeLast())
+                    }
+                    lines.append(next)
+                    used = next.reduce(0) { $0 + $1.characters + 4 }
+                }
+                lines[lines.count - 1].append(entry)
+                used += entry.characters + 4
+            }
+            return lines
+        }
     }
 
     /// The characters of the longest line of HTML-like `markup`, its tags left out.
