@@ -23,7 +23,7 @@ extension DiagramBuilder {
                     .node(
                         name,
                         [.text("label", label), .literal("class", "legend-kind")] + entry.look.attributes
-                            + [.tooltip("node kind: \(entry.label)")]))
+                            + [.literal("margin", "0.06,0.02"), .tooltip("node kind: \(entry.label)")]))
             }
         }
 
