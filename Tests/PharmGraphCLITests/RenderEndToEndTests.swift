@@ -63,7 +63,7 @@ struct RenderEndToEndTests {
         #expect(rows.map { "\($0.1) \($0.2)" } == ["1 ? unknown", "2 + positive", "3 - negative", "4 + positive"])
         // r1 -| e-pos is on path 4 only, drawn blue (net positive) though inhibits is vermillion elsewhere.
         #expect(run.stdout.contains(##""r1" -> "e-pos" [class="relation-inhibits certainty-probable net-positive", arrowhead="tee", color="#0072B2""##))
-        #expect(run.stdout.contains(##"taillabel="4", labelfontsize="8""##))
+        #expect(run.stdout.contains(##"taillabel="4", labelfontsize="10""##))
     }
 
     @Test("--via and --avoid narrow a path figure as they narrow paths; without --paths, or naming no node, they are errors")

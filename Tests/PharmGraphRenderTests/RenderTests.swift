@@ -236,14 +236,15 @@ struct RenderTests {
             let (contents, reader) = try svg(graph, DiagramOptions(expandForms: true))
             #expect(reader.groups(withClass: "legend").count == 1)
             let samples = reader.groups(withClass: "legend-relation").filter { $0.classes.contains("node") }
-            let listed = samples.compactMap { $0.texts.first?.split(separator: " ").first.map(String.init) }.filter { $0 != "blocking" }
+            let listed = samples.compactMap { $0.texts.first?.split(separator: " ").first.map(String.init) }.filter { $0 != "loss" }
             let blocked = { (edge: Edge) in edge.lossOfFunction && DOTStyle.drawsLossOfFunction(edge.relation) }
             let drawn = Relation.allCases.filter { r in graph.edges.contains { $0.relation == r && !blocked($0) } }.map(\.name)
             #expect(listed == drawn, "\(path)")
-            let lossOfFunction = samples.filter { $0.texts.first == "blocking the source produces the target" }
+            let lossOfFunction = samples.filter { $0.texts.first?.hasPrefix("loss of function") ?? false }
             #expect(lossOfFunction.count == (graph.edges.contains(where: blocked) ? 1 : 0), "\(path)")
             let kinds = reader.groups(withClass: "legend-kind").compactMap(\.texts.first)
-            let expectedKinds = Set(graph.nodes.map { $0.kind == .effect ? "effect (\($0.valence?.rawValue ?? ""))" : $0.kind.rawValue })
+            // An effect's sample reads "therapeutic / effect" on two lines: its first text is the valence.
+            let expectedKinds = Set(graph.nodes.map { $0.kind == .effect ? ($0.valence?.rawValue ?? "") : $0.kind.rawValue })
             #expect(Set(kinds) == expectedKinds, "\(path)")
             #expect(kinds.count == expectedKinds.count)
 

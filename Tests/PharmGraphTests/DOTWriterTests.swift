@@ -256,7 +256,7 @@ struct DiagramTests {
         #expect(!shared.contains("label=") && shared.contains(##"color="#CC79A7""##) && shared.contains("net-unknown"))
         // On one path each: its number at the tail, in its path's colour, whatever the relation's sign.
         let first = try line("drug-a", "r1")
-        #expect(first.contains(##"taillabel="1""##) && first.contains(##"labelfontsize="8""##) && first.contains(##"color="#D55E00""##))
+        #expect(first.contains(##"taillabel="1""##) && first.contains(##"labelfontsize="10""##) && first.contains(##"color="#D55E00""##))
         let second = try line("r2", "p1")
         #expect(second.contains(##"taillabel="2""##) && second.contains(##"color="#0072B2""##) && second.contains(##"arrowhead="onormal""##))
         #expect(dot.contains("unnumbered edges are on every path"))

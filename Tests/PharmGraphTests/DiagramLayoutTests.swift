@@ -172,7 +172,7 @@ struct DiagramFormTests {
         #expect(
             attribute("tooltip", in: toTarget[0])
                 == #"Drugamine inhibits Target\ncertainty: established\nrefs: r\n\nEsdrugamine inhibits Target\ncertainty: established\nrefs: r"#)
-        #expect(attribute("labelfontsize", in: toTarget[0]) == "8")
+        #expect(attribute("labelfontsize", in: toTarget[0]) == "10")
         #expect(edges(dot, "drugamine", "second").compactMap { attribute("taillabel", in: $0) } == ["Nor, (S)-nor"])
         // The root's own edge has no badge; an edge into a form carries the badge at its head.
         #expect(edges(dot, "drugamine", "effect").map { attribute("taillabel", in: $0) } == [nil])

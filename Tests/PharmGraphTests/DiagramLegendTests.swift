@@ -49,7 +49,8 @@ struct DiagramLegendTests {
         }
         try #require(rows.count == 2)
         let kinds = nodes(rows[0].statements).filter { value("class", $0.attributes) == "legend-kind" }.compactMap { value("label", $0.attributes) }
-        #expect(kinds == ["drug", "receptor", "molecule", "effect (therapeutic)", "effect (adverse)"])
+        // An effect's valence above the word (a narrow hexagon).
+        #expect(kinds == ["drug", "receptor", "molecule", #"therapeutic\neffect"#, #"adverse\neffect"#])
         let second = nodes(rows[1].statements)
         let relations = second.filter { value("class", $0.attributes) == "legend-relation" && value("shape", $0.attributes) == "plaintext" }
         #expect(relations.map(\.name) == ["legend:relation:activates", "legend:relation:inhibits", "legend:relation:modulates", "legend:loss-of-function"])
@@ -58,8 +59,9 @@ struct DiagramLegendTests {
         // The context keys balance the rows: they end the shorter one.
         let context = try #require(nodes(rows[0].statements + rows[1].statements).first { value("class", $0.attributes) == "legend-context" })
         let label = try #require(value("label", context.attributes))
-        #expect(label.contains("dose:</font> sub = subanesthetic, supra = supratherapeutic"))
-        #expect(label.contains("region:</font> gut, nociceptive n. = nociceptive-neurons,"))
+        // Each key's values wrapped after a comma at 40 characters, the lines after the first indented.
+        #expect(label.contains("dose:</font> sub = subanesthetic,<br align=\"left\"/>&#160;&#160;&#160;&#160;supra = supratherapeutic"))
+        #expect(label.contains("region:</font> gut,<br align=\"left\"/>&#160;&#160;&#160;&#160;nociceptive n. = nociceptive-neurons,"))
         #expect(label.contains("PFC = prefrontal-cortex"))
         // Placed below the drawing: an invisible edge from each node with no edge out (Harm, Relief) to the first kind.
         let placement = model.statements.compactMap { statement -> String? in
@@ -90,14 +92,14 @@ struct DiagramLegendTests {
         #expect(!none.contains("cluster_legend") && !none.contains("\"legend:"))
     }
 
-    @Test("context: a short grey 8 pt label on each edge with a context, none on the others")
+    @Test("context: a short grey 10 pt label on each edge with a context, none on the others")
     func contextLabels() throws {
         let graph = try load("render/legend-context.yaml")
         let dot = PathwayDiagram(graph: graph, selection: .whole(graph)).model
         var labels: [String: String] = [:]
         for case let .edge(from, to, attributes) in dot.statements {
             guard let label = value("xlabel", attributes) else { continue }
-            #expect(value("fontsize", attributes) == "8")
+            #expect(value("fontsize", attributes) == "10")
             #expect(value("fontcolor", attributes) == DiagramFrame.captionColour)
             labels["\(from.raw)>\(to.raw)"] = label
         }

@@ -240,7 +240,7 @@ struct DiagramBuilder {
         var attributes: [DOTAttribute] = []
         if let badge = edge.tailBadge { attributes.append(.text("taillabel", badge)) }
         if let badge = edge.headBadge { attributes.append(.text("headlabel", badge)) }
-        if !attributes.isEmpty { attributes += [.literal("labelfontsize", "8"), .literal("labelfontcolor", DOTStyle.Palette.ink)] }
+        if !attributes.isEmpty { attributes += [.literal("labelfontsize", DiagramContext.fontSize), .literal("labelfontcolor", DOTStyle.Palette.ink)] }
         return attributes
     }
 

@@ -12,8 +12,9 @@ enum DiagramContext {
     /// Values up to this many characters are drawn as they are.
     static let longest = 16
 
-    /// The label's font size, in points (the node labels' is 11).
-    static let fontSize = "8"
+    /// The size, in points, of the small labels beside edges (context, drug-form badges, path numbers): 10, so that
+    /// they stay at least 8 pt on a slide when a figure is scaled by 0.8 (the node labels' is 11; docs/rendering.md, "Size").
+    static let fontSize = "10"
 
     /// A value's short form: the table's, else the value itself up to `longest` characters, else its first
     /// word and the initials of the others (`nociceptive-neurons` → `nociceptive n.`), else its first

@@ -4,7 +4,8 @@ extension DiagramBuilder {
     /// The legend (docs/rendering.md, "Legend"): only what is drawn, in two rows, the node kinds, then the
     /// edge glyphs, certainty levels, drawn context keys and form `badges` (short names of drug forms); placed
     /// after the nodes `below` (ids), by default the lowest nodes by the edges.
-    func legend(nodes: [Node], edges: [Edge], badges: [String] = [], below: [String]? = nil) -> [DOTStatement] {
+    /// Top to bottom, `rowWidth` (characters) breaks longer rows: a legend figure of its own is a block, not two long rows.
+    func legend(nodes: [Node], edges: [Edge], badges: [String] = [], below: [String]? = nil, rowWidth: Int? = nil) -> [DOTStatement] {
         let prefix = DiagramFrame.legendPrefix(avoiding: graph.nodes.lazy.map(\.id))
         var kinds: [LegendEntry] = []
         var seenKinds = Set<NodeKind>()
@@ -17,11 +18,13 @@ extension DiagramBuilder {
                 } : [(kind.rawValue, DOTStyle.node(kind: kind, valence: nil))]
             for entry in looks {
                 let name = DOTValue.literal("\(prefix)kind:\(kinds.count)")
+                // An effect's valence above the word, so that the hexagons stay narrow.
+                let label = kind == .effect ? entry.label.dropFirst("effect (".count).dropLast() + "\neffect" : entry.label
                 kinds.append(
                     .node(
                         name,
-                        [.text("label", entry.label), .literal("class", "legend-kind")] + entry.look.attributes
-                            + [.tooltip("node kind: \(entry.label)")]))
+                        [.text("label", label), .literal("class", "legend-kind")] + entry.look.attributes
+                            + [.literal("margin", "0.06,0.02"), .tooltip("node kind: \(entry.label)")]))
             }
         }
 
@@ -37,13 +40,10 @@ extension DiagramBuilder {
         }
         let lossOfFunction = Relation.allCases.filter { r in edges.contains { $0.relation == r && drawsLossOfFunction($0) } }
         if !lossOfFunction.isEmpty {
-            let detail = "loss of function, sign -"
             glyphs.append(
                 .sample(
-                    DOTValue.literal("\(prefix)loss-of-function"),
-                    markup: "blocking the source produces the target<br/><font color=\"#666666\">(" + DOTValue.html(escaping: detail)
-                        + ")</font>",
-                    tooltip: "blocking the source produces the target (\(detail))", className: "legend-relation",
+                    DOTValue.literal("\(prefix)loss-of-function"), markup: Self.markup("loss of function", detail: "−"),
+                    tooltip: "loss of function: blocking the source produces the target (sign −)", className: "legend-relation",
                     glyphs: lossOfFunction.map { DOTStyle.edge($0, certainty: .established, lossOfFunction: true) },
                     inLine: options.rankDirection == .topToBottom))
         }
@@ -63,7 +63,7 @@ extension DiagramBuilder {
         let contexts = DiagramContext.legendLines(edges)
         if !contexts.isEmpty {
             let markup = contexts.flatMap { line in
-                Self.wrap(line.values, width: 64).enumerated().map { i, part in
+                Self.wrap(line.values, width: Self.contextWidth).enumerated().map { i, part in
                     (i == 0 ? "<font color=\"#666666\">" + DOTValue.html(escaping: line.key + ":") + "</font> " : "&#160;&#160;&#160;&#160;")
                         + DOTValue.html(escaping: part)
                 }
@@ -79,15 +79,41 @@ extension DiagramBuilder {
                 .text(
                     DOTValue.literal("\(prefix)badge"),
                     markup: "<font color=\"\(DOTStyle.Palette.ink)\" point-size=\"\(DiagramContext.fontSize)\">"
-                        + DOTValue.html(escaping: names) + "</font> " + DOTValue.html(escaping: "which form of the drug"),
+                        + DOTValue.html(escaping: names) + "</font> " + DOTValue.html(escaping: "drug form"),
                     className: "legend-badge", tooltip: "\(names): which form of the drug an edge is stated of"))
         }
 
         if let line = pathColourLegend(prefix: prefix) { glyphs.append(line) }
+        glyphs = Self.notes(glyphs, name: DOTValue.literal("\(prefix)notes"))
 
         let bottom = below ?? LegendLayout.lowestNodes(nodes.map(\.id), edges: edges.map { ($0.from, $0.to) })
-        return LegendLayout(prefix: prefix, rankDirection: options.rankDirection, engine: options.engine)
-            .legend(label: "Legend", tooltip: "Legend", rows: LegendLayout.balance(kinds, glyphs), below: bottom)
+        var layout = LegendLayout(prefix: prefix, rankDirection: options.rankDirection, engine: options.engine)
+        layout.rowWidth = rowWidth
+        // A path figure's legend goes below its path table, which is as wide as the drawing.
+        if !selection.paths.isEmpty, options.rankDirection == .topToBottom { layout.after = DOTValue.literal("\(prefix)paths") }
+        return layout.legend(label: "Legend", tooltip: "Legend", rows: LegendLayout.balance(kinds, glyphs), below: bottom)
+    }
+
+    /// The most characters of a context line before it wraps.
+    static let contextWidth = 40
+
+    /// `entries` with its trailing text entries (context keys, badges, the path colours), when there are two or more,
+    /// drawn as one left-justified block `name`, one under the other, so that they take one place in a row, not several.
+    static func notes(_ entries: [LegendEntry], name: DOTValue) -> [LegendEntry] {
+        var entries = entries
+        var notes: [LegendEntry] = []
+        while let last = entries.last, last.first == last.last, last.markup != nil, !last.className.isEmpty,
+            last.className != "legend-certainty"
+        {
+            notes.insert(entries.removeLast(), at: 0)
+        }
+        guard notes.count > 1 else { return entries + notes }
+        let markup = notes.compactMap(\.markup).map { $0.hasSuffix(#"<br align="left"/>"#) ? $0 : lines([$0]) }.joined()
+        return entries + [
+            .text(
+                name, markup: markup, className: notes.map(\.className).joined(separator: " "),
+                tooltip: notes.map(\.tooltip).joined(separator: "\n"))
+        ]
     }
 
     /// `name (detail)`, the detail grey.
@@ -125,12 +151,18 @@ struct LegendEntry {
     var markup: String?
     /// The points its glyphs start from, when there are several, none after another; empty for `[first]`.
     var starts: [DOTValue] = []
+    /// A text entry's class and tooltip.
+    var className = ""
+    var tooltip = ""
 
     /// An estimate of the entry's width, in characters of its text.
     var characters: Int {
-        if let markup { return LegendLayout.characters(markup) + (first == last ? 0 : 6) }
+        if let markup { return LegendLayout.characters(markup) + (first == last ? 0 : 10) }
         for case let .node(name, attributes) in statements where name == first {
-            if let label = attributes.first(where: { $0.name == "label" }) { return label.value.raw.count + 4 }
+            // A sample node: its longest line, and its shape's sides (a hexagon's are wide).
+            guard let label = attributes.first(where: { $0.name == "label" }) else { continue }
+            let longest = label.value.raw.components(separatedBy: #"\n"#).map(\.count).max() ?? 0
+            return longest + (attributes.contains(.literal("shape", "hexagon")) ? 10 : 5)
         }
         return 4
     }
@@ -150,6 +182,8 @@ struct LegendEntry {
         var entry = LegendEntry.node(
             name, [DOTAttribute("label", .html(markup: markup)), .literal("class", className)] + LegendLayout.plain + [.tooltip(tooltip)])
         entry.markup = markup
+        entry.className = className
+        entry.tooltip = tooltip
         return entry
     }
 
@@ -174,7 +208,7 @@ struct LegendEntry {
             }
             // Heavy, so that the layout keeps the sample straight.
             statements.append(
-                .edge(starts[i], end, [.literal("class", className), .literal("minlen", "2"), .literal("weight", "10")] + glyph + [.tooltip(tooltip)]))
+                .edge(starts[i], end, [.literal("class", className), .literal("minlen", "1"), .literal("weight", "10")] + glyph + [.tooltip(tooltip)]))
         }
         var entry = LegendEntry(statements: statements, first: starts.first ?? name, last: name, markup: markup)
         if !inLine { entry.starts = starts }
@@ -191,6 +225,11 @@ struct LegendLayout {
     /// The layout engine: rows and the place below the drawing are `dot`'s ranks, which other engines ignore.
     var engine: String
 
+    /// Top to bottom, the most characters (estimated, `LegendEntry.characters`) of a row before it breaks; `nil`: no limit.
+    var rowWidth: Int? = nil
+    /// A node the legend is placed below instead of the drawing's lowest nodes (a path figure's table).
+    var after: DOTValue? = nil
+
     /// The attributes of a text entry: plain, with a little room before the text for an arrowhead.
     static let plain: [DOTAttribute] = [
         .literal("shape", "plaintext"), .literal("style", "solid"), .literal("margin", "0.06,0"),
@@ -204,6 +243,7 @@ struct LegendLayout {
         var statements: [DOTStatement] = []
         switch rankDirection {
         case .topToBottom:
+            if let rowWidth { rows = Self.broken(rows, width: rowWidth) }
             // A row is one rank: flat edges keep its entries in order, left to right, a node separation apart.
             for (i, row) in rows.enumerated() {
                 var rowStatements: [DOTStatement] = []
@@ -273,9 +313,12 @@ struct LegendLayout {
             }
         }
         let cluster = DiagramFrame.legend(label: label, tooltip: tooltip, statements: statements)
-        guard engine == "dot", let top = rows.first?.first?.first else { return [.subgraph(cluster)] }
+        // Hung from the middle of its first row, so that it sits centred below what it follows.
+        guard engine == "dot", let row = rows.first, !row.isEmpty else { return [.subgraph(cluster)] }
+        let top = after == nil ? row[0].first : row[row.count / 2].first
         // Outside the cluster, which would otherwise take the nodes in. Weight 1: Graphviz 2.43 ignores the
         // rank constraint of a weight-0 edge into a cluster.
+        if let after { return [.subgraph(cluster), .edge(after, top, hidden)] }
         return [.subgraph(cluster)] + below.map { DOTStatement.edge(.literal($0), top, hidden) }
     }
 
@@ -290,6 +333,30 @@ struct LegendLayout {
             rows.0.append(rows.1.removeLast())
         }
         return [rows.0, rows.1]
+    }
+
+    /// `rows` with each row broken before an entry that would take it past `width` characters (a `certainty:` heading
+    /// goes with the sample after it).
+    static func broken(_ rows: [[LegendEntry]], width: Int) -> [[LegendEntry]] {
+        rows.flatMap { row -> [[LegendEntry]] in
+            var lines: [[LegendEntry]] = [[]]
+            var used = 0
+            for entry in row {
+                if !lines[lines.count - 1].isEmpty, used + entry.characters + 4 > width {
+                    var next: [LegendEntry] = []
+                    if let heading = lines[lines.count - 1].last, heading.className == "legend-certainty", heading.first == heading.last,
+                        lines[lines.count - 1].count > 1
+                    {
+                        next.append(lines[lines.count - 1].removeLast())
+                    }
+                    lines.append(next)
+                    used = next.reduce(0) { $0 + $1.characters + 4 }
+                }
+                lines[lines.count - 1].append(entry)
+                used += entry.characters + 4
+            }
+            return lines
+        }
     }
 
     /// The characters of the longest line of HTML-like `markup`, its tags left out.

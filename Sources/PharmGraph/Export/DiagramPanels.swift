@@ -121,8 +121,11 @@ public struct DiagramPanels: Sendable {
 }
 
 extension PathwayDiagram {
-    /// The shared legend of `panels` alone: a figure of the legend of everything the panels draw, titled like them.
+    /// The shared legend of `panels` alone: a figure of the legend of everything the panels draw, titled like them, in
+    /// two rows whatever the panels' direction (a column pair left to right would be taller than a slide).
     public init(legendOf panels: DiagramPanels, options: DiagramOptions = DiagramOptions()) {
+        var options = options
+        options.rankDirection = .topToBottom
         var builder = DiagramBuilder(graph: panels.graph, selection: panels.union, options: options)
         model = builder.buildLegend()
         dot = model.text
@@ -131,6 +134,9 @@ extension PathwayDiagram {
 }
 
 extension DiagramBuilder {
+    /// The widest row of a legend figure of its own, in characters: about a slide's width.
+    static let legendRowWidth = 170
+
     /// The frame with the legend of the selection's nodes and edges, and nothing else.
     mutating func buildLegend() -> DOTGraph {
         let frame = DiagramFrame(
@@ -141,7 +147,7 @@ extension DiagramBuilder {
         let nodes = selection.nodes.filter(graph.nodes.indices.contains).map { graph.nodes[$0] }
         let edges = selection.edges.filter(graph.edges.indices.contains).map { graph.edges[$0] }
         // The cluster only: the edges that place a legend below a drawing would draw the nodes here.
-        dot.statements += legend(nodes: nodes, edges: edges).filter {
+        dot.statements += legend(nodes: nodes, edges: edges, rowWidth: Self.legendRowWidth).filter {
             if case .subgraph = $0 { true } else { false }
         }
         return dot

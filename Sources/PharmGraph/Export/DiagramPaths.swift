@@ -78,7 +78,7 @@ extension DiagramBuilder {
                 out.append(.text(end, text))
             }
             out += [
-                .literal("labelfontsize", "8"), .literal("labelfontcolor", DOTStyle.Palette.ink),
+                .literal("labelfontsize", DiagramContext.fontSize), .literal("labelfontcolor", DOTStyle.Palette.ink),
                 .literal("labeldistance", "1.6"), .literal("labelangle", "30"),
             ]
         }
@@ -169,12 +169,13 @@ extension DiagramBuilder {
                 table,
                 [
                     DOTAttribute("label", .html(markup: markup)), .literal("class", "path-table"), .literal("shape", "plaintext"),
-                    .literal("style", "solid"), .literal("margin", "0"), .literal("fontsize", "9"),
+                    .literal("style", "solid"), .literal("margin", "0"), .literal("fontsize", DiagramContext.fontSize),
                     .tooltip("The paths drawn, by number"),
                 ])
         ]
         var lasts: [String] = []
         for path in selection.paths {
+            // The node drawn for the last one: a form's family node.
             guard let e = path.edges.last, graph.edges.indices.contains(e), !lasts.contains(drawn(graph.edges[e].to)) else { continue }
             lasts.append(drawn(graph.edges[e].to))
         }
@@ -188,10 +189,10 @@ extension DiagramBuilder {
     func pathColourLegend(prefix: String) -> LegendEntry? {
         guard !selection.paths.isEmpty else { return nil }
         let markup =
-            "edge colour: net sign of the paths through it ("
+            "colour: net sign "
             + [(Sign.positive, "all +"), (.negative, "all −"), (.unknown, "mixed or ?")].map {
                 #"<font color="\#(DOTStyle.colour(for: $0.0))">\#($0.1)</font>"#
-            }.joined(separator: ", ") + ")"
+            }.joined(separator: ", ")
         return .text(
             .literal("\(prefix)path-colour"), markup: markup, className: "legend-path-colour",
             tooltip: "edge colour: net sign of the paths through it")
