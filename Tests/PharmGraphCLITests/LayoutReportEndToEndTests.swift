@@ -64,8 +64,3 @@ struct LayoutReportEndToEndTests {
         #expect(try String(contentsOfFile: directory + "/r.txt", encoding: .utf8).contains("edge crossings: "))
     }
 }
-
-/// Files in `directory`, sorted.
-private func listing(_ directory: String) throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-}

@@ -228,9 +228,8 @@ struct DiagramBuilder {
         attributes = pathStyled(
             attributes + DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty, lossOfFunction: edge.lossOfFunction)
                 + DiagramContext.attributes(edge.context) + Self.badges(drawn), edge: shown, numbers: paths)
-        attributes += layers.attributes(from: drawn.from, to: drawn.to)
         attributes.append(.tooltip(drawn.edges.map { tooltip(graph.edges[$0]) }.joined(separator: "\n\n")))
-        return .edge(.literal(drawn.from), .literal(drawn.to), attributes)
+        return layers.edge(from: drawn.from, to: drawn.to, attributes)
     }
 
     /// The badges naming the forms at a drawn edge's ends: small labels beside its tail and head.

@@ -95,12 +95,47 @@ struct DiagramLayers {
         return depth
     }
 
-    /// `constraint=false` for a real edge whose head is not ranked below its tail (it runs back, or along a
-    /// rank), so that it cannot contradict the ranks; nothing for any other edge or when inactive.
-    func attributes(from: String, to: String) -> [DOTAttribute] {
-        guard active, let tail = ranks[from], let head = ranks[to], head <= tail else { return [] }
-        return [.literal("constraint", "false")]
+    /// A real edge from `from` to `to` with `attributes`, fitted to the ranks: an edge whose head is ranked
+    /// above its tail is written head first with its end attributes swapped and `dir` reversed, so that dot
+    /// keeps it in its crossing minimisation (dot leaves `constraint=false` edges out of it and routes them
+    /// around the drawing), and it gets the class `layer-reversed`, by which the layout report reads its ends
+    /// back; an edge along a rank gets `constraint=false`. Any other edge, or every edge when inactive, as given.
+    func edge(from: String, to: String, _ attributes: [DOTAttribute]) -> DOTStatement {
+        guard active, let tail = ranks[from], let head = ranks[to], head <= tail else {
+            return .edge(.literal(from), .literal(to), attributes)
+        }
+        guard head < tail else { return .edge(.literal(from), .literal(to), attributes + [.literal("constraint", "false")]) }
+        var swapped = attributes.map { attribute in
+            var attribute = attribute
+            if attribute.name == "class" {
+                attribute.value = .literal(attribute.value.raw + " " + Self.reversedClass)
+            } else if attribute.name == "dir" {
+                attribute.value = .literal(Self.reversedDirection[attribute.value.raw] ?? attribute.value.raw)
+            } else if let name = Self.otherEnd[attribute.name] {
+                attribute.name = name
+            }
+            return attribute
+        }
+        if !attributes.contains(where: { $0.name == "dir" }) { swapped.append(.literal("dir", "back")) }
+        if !attributes.contains(where: { $0.name == "class" }) { swapped.insert(.literal("class", Self.reversedClass), at: 0) }
+        return .edge(.literal(to), .literal(from), swapped)
     }
+
+    /// The class of an edge written head first (`edge(from:to:_:)`); docs/rendering.md, "Layers".
+    package static let reversedClass = "layer-reversed"
+
+    /// Each attribute of one end of an edge and its counterpart at the other end.
+    private static let otherEnd: [String: String] = {
+        let pairs = [
+            ("arrowhead", "arrowtail"), ("headlabel", "taillabel"), ("headport", "tailport"), ("samehead", "sametail"),
+            ("headclip", "tailclip"), ("headURL", "tailURL"), ("headhref", "tailhref"), ("headtarget", "tailtarget"),
+            ("headtooltip", "tailtooltip"),
+        ]
+        return Dictionary(uniqueKeysWithValues: pairs + pairs.map { ($1, $0) })
+    }()
+
+    /// `dir` of an edge written the other way round.
+    private static let reversedDirection = ["forward": "back", "back": "forward"]
 
     /// The statements of one group of nodes: `nodes` of the cluster named `cluster` (to go inside it), or the
     /// nodes outside every cluster (`nil`, top level). Each rank the group spans gets an anchor, chained to
