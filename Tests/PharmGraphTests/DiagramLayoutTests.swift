@@ -74,6 +74,8 @@ struct DiagramLayerTests {
             #expect(attribute("class", in: line)?.hasSuffix(" layer-reversed") == true)
         }
         #expect(edges(dot, "drug", "receptor").first.map { attribute("dir", in: $0) } == .some(nil))
+        // Polylines and a longer crossing minimisation (docs/rendering.md, "Layers": measured there).
+        #expect(dot.contains(#"splines="polyline", mclimit="10""#))
     }
 
     @Test("inside clusters: each cluster's own chain of anchors, tied level with the global one (golden)")
@@ -102,6 +104,7 @@ struct DiagramLayerTests {
             let dot = PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot
             #expect(!dot.contains("layer-anchor"), "\(options)")
             #expect(!dot.contains("constraint=") && !dot.contains("rank=\"same\"") && !dot.contains("layer-reversed"), "\(options)")
+            #expect(!dot.contains("splines=") && !dot.contains("mclimit="), "\(options)")
         }
         let one = DiagramSelection.neighbourhood(of: "enzyme", depth: 0, direction: .both, in: graph)
         #expect(!PathwayDiagram(graph: graph, selection: one).dot.contains("layer-anchor"))

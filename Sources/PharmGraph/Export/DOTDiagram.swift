@@ -146,6 +146,7 @@ struct DiagramBuilder {
             nodes: nodes.map { ($0.id, $0.kind) }, edges: drawnEdges.map { ($0.from, $0.to) }, layering: options.layering,
             engine: options.engine)
         let prefix = DiagramLayers.prefix(avoiding: graph.nodes.lazy.map(\.id))
+        dot.attributes += layers.graphAttributes
 
         let families = forms
         let statement = { (node: Node) in

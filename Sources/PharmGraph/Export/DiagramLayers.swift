@@ -95,6 +95,13 @@ struct DiagramLayers {
         return depth
     }
 
+    /// The graph attributes of a layered drawing (docs/rendering.md, "Layers", measured there): edges drawn
+    /// as polylines through dot's virtual nodes, whose curves otherwise cross near the nodes they fan out of,
+    /// and a longer crossing minimisation (`mclimit`); none when inactive.
+    var graphAttributes: [DOTAttribute] {
+        active ? [.literal("splines", "polyline"), .literal("mclimit", "10")] : []
+    }
+
     /// A real edge from `from` to `to` with `attributes`, fitted to the ranks: an edge whose head is ranked
     /// above its tail is written head first with its end attributes swapped and `dir` reversed, so that dot
     /// keeps it in its crossing minimisation (dot leaves `constraint=false` edges out of it and routes them
