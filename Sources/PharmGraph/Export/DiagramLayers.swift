@@ -2,14 +2,12 @@
 /// (docs/rendering.md, "Layers").
 ///
 /// The ranks are computed here, not by dot: a layer spans as many ranks as the longest chain of edges inside
-/// it, and a rank of more than `widestRank` nodes is spread over several. Each node is put in its rank with
+/// it, however many nodes a rank holds (spreading wide ranks over several made more crossings, docs/rendering.md,
+/// "Layers"). Each node is put in its rank with
 /// `rank=same` beside an invisible anchor; the anchors of a rank, one outside the clusters and one in each
 /// cluster, are tied in a chain, since dot (without `newrank`, which Graphviz 2.42 cannot use with clusters)
 /// ranks each cluster on its own.
 struct DiagramLayers {
-    /// A rank of more nodes than this is spread over several ranks (docs/rendering.md, "Layers").
-    static let widestRank = 8
-
     /// The layer of a node kind: 0 drug; 1 receptor, channel, transporter, enzyme; 2 molecule, protein,
     /// pathway and any kind not listed; 3 process, region; 4 effect, condition.
     static func layer(of kind: NodeKind) -> Int {
@@ -42,17 +40,11 @@ struct DiagramLayers {
         var layerOf: [String: Int] = [:]
         for node in nodes { layerOf[node.id] = Self.layer(of: node.kind) }
         let depth = Self.depths(order: nodes.map(\.id), edges: edges.filter { layerOf[$0.from] != nil && layerOf[$0.from] == layerOf[$0.to] })
-        // Rows: by layer, then depth; a row wider than widestRank is dealt over several ranks.
-        var rows: [[Int]: [String]] = [:]
-        for node in nodes { rows[[layerOf[node.id]!, depth[node.id]!], default: []].append(node.id) }
-        var rank = 0
-        for key in rows.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            let row = rows[key]!
-            let split = (row.count + Self.widestRank - 1) / Self.widestRank
-            for (i, id) in row.enumerated() { ranks[id] = rank + i % split }
-            rank += split
-        }
-        rankCount = rank
+        // One rank per layer and depth, in that order.
+        let rows = Set(nodes.map { [layerOf[$0.id]!, depth[$0.id]!] }).sorted { $0.lexicographicallyPrecedes($1) }
+        let rankOf = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) })
+        for node in nodes { ranks[node.id] = rankOf[[layerOf[node.id]!, depth[node.id]!]]! }
+        rankCount = rows.count
     }
 
     /// The longest chain of `edges` into each node, cycles broken by leaving out the edges that close them
