@@ -188,7 +188,7 @@ struct RenderEndToEndTests {
         let layered = try pharmgraph("render", "render/layers.yaml", "-o", "-", "--format", "dot", "--layering", "kind")
         #expect(
             layered.stdout.contains(
-                ##""effect" -> "receptor" [class="relation-inhibits certainty-established", arrowhead="tee", color="#D55E00", penwidth="2", constraint="false""##
+                ##""receptor" -> "effect" [class="relation-inhibits certainty-established layer-reversed", arrowtail="tee", color="#D55E00", penwidth="2""##
             ))
 
         let bad = try pharmgraph("render", "render/layers.yaml", "-o", "-", "--layering", "rank")

@@ -253,11 +253,16 @@ struct RenderTests {
             // A loss-of-function edge: the bar at the source, an open arrowhead at the target, in dark grey.
             let blocking = inhibits.filter { $0.attributes["dir"] == "both" }
             #expect(blocking.count == graph.edges.filter { $0.relation == .inhibits && $0.lossOfFunction }.count)
+            // The arrow at an edge's stated head or tail: an edge against the layer order is written head first.
+            func arrow(_ edge: DOTContents.Edge, atHead: Bool) -> String? {
+                let reversed = (edge.attributes["class"] ?? "").split(separator: " ").contains("layer-reversed")
+                return edge.attributes[atHead != reversed ? "arrowhead" : "arrowtail"]
+            }
             #expect(
                 blocking.allSatisfy {
-                    $0.attributes["arrowtail"] == "tee" && $0.attributes["arrowhead"] == "onormal" && $0.attributes["color"]?.hasPrefix("#444444") == true
+                    arrow($0, atHead: false) == "tee" && arrow($0, atHead: true) == "onormal" && $0.attributes["color"]?.hasPrefix("#444444") == true
                 })
-            #expect(inhibits.filter { $0.attributes["dir"] != "both" }.allSatisfy { $0.attributes["arrowhead"] == "tee" })
+            #expect(inhibits.filter { $0.attributes["dir"] != "both" }.allSatisfy { arrow($0, atHead: true) == "tee" })
         }
         let plain = try graph(example)
         let (_, reader) = try svg(plain, DiagramOptions(legend: false))

@@ -50,7 +50,7 @@ struct DiagramLayerTests {
         for (kind, layer) in layers { #expect(DiagramLayers.layer(of: kind) == layer, "\(kind)") }
     }
 
-    @Test("ranks by layer; anchors and rank=same hold them; an edge against the order is constraint=false (golden)")
+    @Test("ranks by layer; anchors and rank=same hold them; an edge against the order is written head first (golden)")
     func golden() throws {
         let graph = try load("render/layers.yaml")
         let dot = PathwayDiagram(graph: graph, selection: .whole(graph)).dot
@@ -62,12 +62,20 @@ struct DiagramLayerTests {
         // Each node in its layer's rank, beside the rank's anchor: the enzyme with the receptor, the condition with the effect.
         #expect(dot.contains("  subgraph \"layer:rank:1\" {\n    graph [rank=\"same\"];\n    \"layer:1\";\n    \"receptor\";\n    \"enzyme\";\n  }"))
         #expect(dot.contains("  subgraph \"layer:rank:4\" {\n    graph [rank=\"same\"];\n    \"layer:4\";\n    \"effect\";\n    \"condition\";\n  }"))
-        // The two back edges, and only they, leave the ranking to the anchors.
-        let constrained = dot.split(separator: "\n").filter { $0.contains(#"constraint="false""#) }
-        #expect(constrained.count == 2)
-        #expect(edges(dot, "effect", "receptor").first.map { attribute("constraint", in: $0) } == "false")
-        #expect(edges(dot, "condition", "drug").first.map { attribute("constraint", in: $0) } == "false")
-        #expect(edges(dot, "drug", "receptor").first.map { attribute("constraint", in: $0) } == .some(nil))
+        // The two back edges, and only they, are written head first (dir=back, class layer-reversed), so that
+        // dot ranks and orders them with the others; no edge is left out of the ranking.
+        #expect(!dot.contains("constraint="))
+        let reversed = dot.split(separator: "\n").filter { $0.contains("layer-reversed") }
+        #expect(reversed.count == 2)
+        #expect(edges(dot, "effect", "receptor").isEmpty && edges(dot, "condition", "drug").isEmpty)
+        for (from, to) in [("receptor", "effect"), ("drug", "condition")] {
+            let line = try #require(edges(dot, from, to).first, "\(from) <- \(to)")
+            #expect(attribute("dir", in: line) == "back")
+            #expect(attribute("class", in: line)?.hasSuffix(" layer-reversed") == true)
+        }
+        #expect(edges(dot, "drug", "receptor").first.map { attribute("dir", in: $0) } == .some(nil))
+        // Polylines and a longer crossing minimisation (docs/rendering.md, "Layers": measured there).
+        #expect(dot.contains(#"splines="polyline", mclimit="10""#))
         // Every node has an edge out (a cycle), yet the legend hangs below the last rank, not below the drug.
         #expect(edges(dot, "effect", "legend:kind:0").count == 1 && edges(dot, "condition", "legend:kind:0").count == 1)
         #expect(dot.components(separatedBy: "-> \"legend:kind:0\"").count == 3)
@@ -89,7 +97,7 @@ struct DiagramLayerTests {
         // Tied (top level, heavy) from the global anchor of its first rank.
         #expect(dot.contains(#"\#n  "layer:1" -> "layer:cluster_system_2:1" [class="layer-anchor", style="invis", weight="1000", minlen="0"]"#))
         #expect(dot.split(separator: "\n").filter { $0.contains(#"weight="1000""#) }.count == 2)
-        #expect(edges(dot, "effect", "receptor").first.map { attribute("constraint", in: $0) } == "false")
+        #expect(edges(dot, "receptor", "effect").first.map { attribute("dir", in: $0) } == "back")
     }
 
     @Test("no anchors with --layering none, under an engine other than dot, or when one layer is drawn")
@@ -101,29 +109,41 @@ struct DiagramLayerTests {
             // The legend's rows are its own rank=same subgraphs; there are no others.
             let ranks = dot.components(separatedBy: "rank=\"same\"").count - 1
             #expect(!dot.contains("constraint=") && ranks == dot.components(separatedBy: "subgraph \"legend:row:").count - 1, "\(options)")
+            #expect(!dot.contains("layer-reversed") && !dot.contains("splines=") && !dot.contains("mclimit="), "\(options)")
         }
         let one = DiagramSelection.neighbourhood(of: "enzyme", depth: 0, direction: .both, in: graph)
         #expect(!PathwayDiagram(graph: graph, selection: one).dot.contains("layer-anchor"))
     }
 
-    @Test("a layer spans its longest chain of edges; cycles broken in drawing order; a wide rank dealt over several")
+    @Test("a layer spans its longest chain of edges; cycles broken in drawing order; a wide rank stays one rank")
     func ranks() {
         let nodes: [(id: String, kind: NodeKind)] = [("d", .drug), ("p1", .process), ("p2", .process), ("p3", .process), ("e", .effect)]
         let chain = DiagramLayers(
             nodes: nodes, edges: [("d", "p1"), ("p1", "p2"), ("p2", "p3"), ("p3", "p1"), ("p3", "e")], layering: .kind, engine: "dot")
         #expect(chain.ranks == ["d": 0, "p1": 1, "p2": 2, "p3": 3, "e": 4])
         #expect(chain.rankCount == 5)
-        #expect(chain.attributes(from: "p3", to: "p1") == [.literal("constraint", "false")])
-        #expect(chain.attributes(from: "p1", to: "p2").isEmpty)
+        // Against the ranks: written head first, its ends' attributes swapped and its direction reversed.
+        let look: [DOTAttribute] = [.literal("class", "c"), .literal("arrowhead", "tee"), .text("taillabel", "S"), .literal("dir", "both")]
+        #expect(
+            chain.edge(from: "p3", to: "p1", look)
+                == .edge(
+                    .literal("p1"), .literal("p3"),
+                    [.literal("class", "c layer-reversed"), .literal("arrowtail", "tee"), .text("headlabel", "S"), .literal("dir", "both")]))
+        #expect(
+            chain.edge(from: "p3", to: "p1", [])
+                == .edge(.literal("p1"), .literal("p3"), [.literal("class", "layer-reversed"), .literal("dir", "back")]))
+        #expect(chain.edge(from: "p1", to: "p2", look) == .edge(.literal("p1"), .literal("p2"), look))
+        // Along a rank (a loop): no rank constraint.
+        #expect(chain.edge(from: "p1", to: "p1", []) == .edge(.literal("p1"), .literal("p1"), [.literal("constraint", "false")]))
         // An edge along a rank cannot be a rank constraint either.
         let flat = DiagramLayers(nodes: [("a", .receptor), ("b", .channel), ("d", .drug)], edges: [("a", "b")], layering: .kind, engine: "dot")
         #expect(flat.ranks == ["d": 0, "a": 1, "b": 2])
 
-        let count = DiagramLayers.widestRank * 2 + 1
-        let wide = [("d", NodeKind.drug)] + (0..<count).map { ("t\($0)", NodeKind.receptor) } + [("e", .effect)]
-        let dealt = DiagramLayers(nodes: wide.map { (id: $0.0, kind: $0.1) }, edges: [], layering: .kind, engine: "dot")
-        #expect((0..<count).map { dealt.ranks["t\($0)"]! } == (0..<count).map { 1 + $0 % 3 })
-        #expect(dealt.ranks["e"] == 4 && dealt.rankCount == 5)
+        // A wide rank stays one rank (dealing it over several made more crossings).
+        let wide = [("d", NodeKind.drug)] + (0..<30).map { ("t\($0)", NodeKind.receptor) } + [("e", .effect)]
+        let one = DiagramLayers(nodes: wide.map { (id: $0.0, kind: $0.1) }, edges: [], layering: .kind, engine: "dot")
+        #expect((0..<30).allSatisfy { one.ranks["t\($0)"] == 1 })
+        #expect(one.ranks["e"] == 2 && one.rankCount == 3)
     }
 
     @Test("anchor names never collide with node ids")

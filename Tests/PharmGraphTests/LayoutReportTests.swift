@@ -275,6 +275,19 @@ struct LayoutReportTests {
         #expect(report.text.contains("not right of every node"))
     }
 
+    @Test("an edge of class layer-reversed is written head first: its ends are read swapped for the flow")
+    func reversedEdge() throws {
+        var layout = Layout()
+        layout.graph["rankdir"] = "TB"
+        let target = layout.node("target", 100, 200, kind: "receptor")
+        let ligand = layout.node("ligand", 100, 100, kind: "molecule")
+        // ligand activates target, drawn upwards: written `target -> ligand [dir=back]`.
+        layout.line(target, ligand, from: (100, 190), to: (100, 110), attributes: ["class": "relation-activates layer-reversed", "dir": "back"])
+        #expect(try layout.report().layerOrder.edgesAgainstFlow == 1)
+        layout.edges[0]["class"] = "relation-activates"
+        #expect(try layout.report().layerOrder.edgesAgainstFlow == 0)
+    }
+
     @Test("each kind's layer: drugs, targets, mediators and other kinds, processes and regions, effects and conditions")
     func layers() {
         let expected: [String: Int] = [

@@ -152,7 +152,9 @@ struct ViewerTests {
         for line in dot.split(separator: "\n") where line.contains("id=\"edge-") {
             let index = try #require(line.range(of: "id=\"edge-").flatMap { Int(line[$0.upperBound...].prefix { $0.isNumber }) })
             let edge = graph.edges[index]
-            #expect(line.contains("\"\(edge.from)\" -> \"\(edge.to)\" ["), "\(line)")
+            // An edge against the layer order is written head first (docs/rendering.md, "Layers").
+            let (tail, head) = line.contains(" layer-reversed\"") ? (edge.to, edge.from) : (edge.from, edge.to)
+            #expect(line.contains("\"\(tail)\" -> \"\(head)\" ["), "\(line)")
             #expect(line.contains("relation-\(edge.relation.rawValue) "), "\(line)")
             seen.append(index)
         }

@@ -306,7 +306,7 @@ private struct Union {
         }
         let layers = DiagramLayers(nodes: kinds, edges: links.map { ($0.from, $0.to) }, layering: .kind, engine: frame.engine)
         for (link, from, to) in links {
-            graph.statements.append(.edge(.literal(from), .literal(to), Self.attributes(link) + layers.attributes(from: from, to: to)))
+            graph.statements.append(layers.edge(from: from, to: to, Self.attributes(link)))
         }
         graph.statements += layers.group(kinds.map(\.id), cluster: nil, prefix: DiagramLayers.prefix(avoiding: used))
         graph.statements += legend(nodes: used, edges: links.map { ($0.from, $0.to) }, frame: frame)

@@ -146,6 +146,7 @@ struct DiagramBuilder {
             nodes: nodes.map { ($0.id, $0.kind) }, edges: drawnEdges.map { ($0.from, $0.to) }, layering: options.layering,
             engine: options.engine)
         let prefix = DiagramLayers.prefix(avoiding: graph.nodes.lazy.map(\.id))
+        dot.attributes += layers.graphAttributes
 
         let families = forms
         let statement = { (node: Node) in
@@ -230,9 +231,8 @@ struct DiagramBuilder {
         attributes = pathStyled(
             attributes + DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty, lossOfFunction: edge.lossOfFunction)
                 + DiagramContext.attributes(edge.context) + Self.badges(drawn), edge: shown, numbers: paths)
-        attributes += layers.attributes(from: drawn.from, to: drawn.to)
         attributes.append(.tooltip(drawn.edges.map { tooltip(graph.edges[$0]) }.joined(separator: "\n\n")))
-        return .edge(.literal(drawn.from), .literal(drawn.to), attributes)
+        return layers.edge(from: drawn.from, to: drawn.to, attributes)
     }
 
     /// The badges naming the forms at a drawn edge's ends: small labels beside its tail and head.

@@ -2,14 +2,12 @@
 /// (docs/rendering.md, "Layers").
 ///
 /// The ranks are computed here, not by dot: a layer spans as many ranks as the longest chain of edges inside
-/// it, and a rank of more than `widestRank` nodes is spread over several. Each node is put in its rank with
+/// it, however many nodes a rank holds (spreading wide ranks over several made more crossings, docs/rendering.md,
+/// "Layers"). Each node is put in its rank with
 /// `rank=same` beside an invisible anchor; the anchors of a rank, one outside the clusters and one in each
 /// cluster, are tied in a chain, since dot (without `newrank`, which Graphviz 2.42 cannot use with clusters)
 /// ranks each cluster on its own.
 struct DiagramLayers {
-    /// A rank of more nodes than this is spread over several ranks (docs/rendering.md, "Layers").
-    static let widestRank = 8
-
     /// The layer of a node kind: 0 drug; 1 receptor, channel, transporter, enzyme; 2 molecule, protein,
     /// pathway and any kind not listed; 3 process, region; 4 effect, condition.
     static func layer(of kind: NodeKind) -> Int {
@@ -42,17 +40,11 @@ struct DiagramLayers {
         var layerOf: [String: Int] = [:]
         for node in nodes { layerOf[node.id] = Self.layer(of: node.kind) }
         let depth = Self.depths(order: nodes.map(\.id), edges: edges.filter { layerOf[$0.from] != nil && layerOf[$0.from] == layerOf[$0.to] })
-        // Rows: by layer, then depth; a row wider than widestRank is dealt over several ranks.
-        var rows: [[Int]: [String]] = [:]
-        for node in nodes { rows[[layerOf[node.id]!, depth[node.id]!], default: []].append(node.id) }
-        var rank = 0
-        for key in rows.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            let row = rows[key]!
-            let split = (row.count + Self.widestRank - 1) / Self.widestRank
-            for (i, id) in row.enumerated() { ranks[id] = rank + i % split }
-            rank += split
-        }
-        rankCount = rank
+        // One rank per layer and depth, in that order.
+        let rows = Set(nodes.map { [layerOf[$0.id]!, depth[$0.id]!] }).sorted { $0.lexicographicallyPrecedes($1) }
+        let rankOf = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) })
+        for node in nodes { ranks[node.id] = rankOf[[layerOf[node.id]!, depth[node.id]!]]! }
+        rankCount = rows.count
     }
 
     /// The longest chain of `edges` into each node, cycles broken by leaving out the edges that close them
@@ -95,12 +87,54 @@ struct DiagramLayers {
         return depth
     }
 
-    /// `constraint=false` for a real edge whose head is not ranked below its tail (it runs back, or along a
-    /// rank), so that it cannot contradict the ranks; nothing for any other edge or when inactive.
-    func attributes(from: String, to: String) -> [DOTAttribute] {
-        guard active, let tail = ranks[from], let head = ranks[to], head <= tail else { return [] }
-        return [.literal("constraint", "false")]
+    /// The graph attributes of a layered drawing (docs/rendering.md, "Layers", measured there): edges drawn
+    /// as polylines through dot's virtual nodes, whose curves otherwise cross near the nodes they fan out of,
+    /// and a longer crossing minimisation (`mclimit`); none when inactive.
+    var graphAttributes: [DOTAttribute] {
+        active ? [.literal("splines", "polyline"), .literal("mclimit", "10")] : []
     }
+
+    /// A real edge from `from` to `to` with `attributes`, fitted to the ranks: an edge whose head is ranked
+    /// above its tail is written head first with its end attributes swapped and `dir` reversed, so that dot
+    /// keeps it in its crossing minimisation (dot leaves `constraint=false` edges out of it and routes them
+    /// around the drawing), and it gets the class `layer-reversed`, by which the layout report reads its ends
+    /// back; an edge along a rank gets `constraint=false`. Any other edge, or every edge when inactive, as given.
+    func edge(from: String, to: String, _ attributes: [DOTAttribute]) -> DOTStatement {
+        guard active, let tail = ranks[from], let head = ranks[to], head <= tail else {
+            return .edge(.literal(from), .literal(to), attributes)
+        }
+        guard head < tail else { return .edge(.literal(from), .literal(to), attributes + [.literal("constraint", "false")]) }
+        var swapped = attributes.map { attribute in
+            var attribute = attribute
+            if attribute.name == "class" {
+                attribute.value = .literal(attribute.value.raw + " " + Self.reversedClass)
+            } else if attribute.name == "dir" {
+                attribute.value = .literal(Self.reversedDirection[attribute.value.raw] ?? attribute.value.raw)
+            } else if let name = Self.otherEnd[attribute.name] {
+                attribute.name = name
+            }
+            return attribute
+        }
+        if !attributes.contains(where: { $0.name == "dir" }) { swapped.append(.literal("dir", "back")) }
+        if !attributes.contains(where: { $0.name == "class" }) { swapped.insert(.literal("class", Self.reversedClass), at: 0) }
+        return .edge(.literal(to), .literal(from), swapped)
+    }
+
+    /// The class of an edge written head first (`edge(from:to:_:)`); docs/rendering.md, "Layers".
+    package static let reversedClass = "layer-reversed"
+
+    /// Each attribute of one end of an edge and its counterpart at the other end.
+    private static let otherEnd: [String: String] = {
+        let pairs = [
+            ("arrowhead", "arrowtail"), ("headlabel", "taillabel"), ("headport", "tailport"), ("samehead", "sametail"),
+            ("headclip", "tailclip"), ("headURL", "tailURL"), ("headhref", "tailhref"), ("headtarget", "tailtarget"),
+            ("headtooltip", "tailtooltip"),
+        ]
+        return Dictionary(uniqueKeysWithValues: pairs + pairs.map { ($1, $0) })
+    }()
+
+    /// `dir` of an edge written the other way round.
+    private static let reversedDirection = ["forward": "back", "back": "forward"]
 
     /// The statements of one group of nodes: `nodes` of the cluster named `cluster` (to go inside it), or the
     /// nodes outside every cluster (`nil`, top level). Each rank the group spans gets an anchor, chained to

@@ -36,10 +36,11 @@ public enum ViewerPage {
                     guard let id = nodes[name.raw], !attributes.isEmpty, declared.insert(name.raw).inserted else { return statement }
                     return .node(name, attributes + [.literal("id", "node-" + domID(id))])
                 case let .edge(from, to, attributes):
-                    let key = from.raw + "\u{0}" + to.raw
-                    let drawn = attributes.contains { attribute in
-                        attribute.name == "class" && ["relation-", "diff-"].contains { attribute.value.raw.hasPrefix($0) }
-                    }
+                    let classes = attributes.filter { $0.name == "class" }.flatMap { $0.value.raw.split(separator: " ") }
+                    // An edge written head first to keep the layers (DiagramLayers.edge) runs from its DOT head.
+                    let reversed = classes.contains { $0 == DiagramLayers.reversedClass }
+                    let key = reversed ? to.raw + "\u{0}" + from.raw : from.raw + "\u{0}" + to.raw
+                    let drawn = classes.contains { token in ["relation-", "diff-"].contains { token.hasPrefix($0) } }
                     guard drawn, let next = queues[key]?.first
                     else { return statement }
                     queues[key]!.removeFirst()

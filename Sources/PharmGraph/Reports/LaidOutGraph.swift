@@ -222,8 +222,11 @@ struct LaidOutGraph: Sendable {
             throw LayoutReport.Error.badAttribute(object: name, key: key, value: "\(end + subgraphCount)")
         }
         let splines = try string(object["pos"]).map { pos throws(LayoutReport.Error) in try Self.splines(pos, object: name) } ?? []
+        // An edge written head first to keep the ranks (docs/rendering.md, "Layers") runs from its DOT head.
+        let reversed = classes(object).contains(DiagramLayers.reversedClass)
         return Edge(
-            tail: tail, head: head, splines: splines, hidden: isInvisible(object), legend: nodes[tail].legend || nodes[head].legend)
+            tail: reversed ? head : tail, head: reversed ? tail : head, splines: splines, hidden: isInvisible(object),
+            legend: nodes[tail].legend || nodes[head].legend)
     }
 
     /// The texts an object draws (`T` operations of its label lists), each with the size of the last `F` before it.
