@@ -4,6 +4,20 @@ import Testing
 
 @Suite("pharmgraph render --report, end to end")
 struct LayoutReportEndToEndTests {
+    @Test("--summary --report measures the summary; --panels --report FILE writes FILE-SLUG.EXT per panel")
+    func slides() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let summary = try pharmgraph("render", "render/panels.yaml", "--summary", "-o", directory + "/summary.svg", "--report", directory + "/summary.txt")
+        #expect(summary.status == 0, "\(summary.stderr)")
+        #expect(try String(contentsOfFile: directory + "/summary.txt", encoding: .utf8).contains("\nnode overlaps: 0\n"))
+        let panels = try pharmgraph("render", "render/panels.yaml", "--panels", "system", "-o", directory + "/panels", "--report", directory + "/layout.json")
+        #expect(panels.status == 0, "\(panels.stderr)")
+        let figures = try listing(directory + "/panels").filter { $0 != "legend.svg" }.map { String($0.dropLast(4)) }
+        let reports = try listing(directory).filter { $0.hasPrefix("layout-") }
+        #expect(!figures.isEmpty && reports == figures.map { "layout-\($0).json" })
+    }
+
     @Test("--report FILE writes the text report beside the figure; FILE.json the JSON; - prints the text")
     func report() throws {
         let directory = try makeTemporaryDirectory()

@@ -104,7 +104,9 @@ struct ViewerEndToEndTests {
         func ends(_ line: Substring) -> String? {
             let parts = line.split(separator: "\"")
             guard parts.count > 4, parts[2].contains("->"), let relation = line.range(of: "class=\"relation-") else { return nil }
-            return "\(parts[1]) \(parts[3]) " + line[relation.upperBound...].prefix { $0 != " " && $0 != "\"" }
+            // An edge against the layers is written head first (class layer-reversed, docs/rendering.md "Layers").
+            let (from, to) = line.contains("layer-reversed") ? (parts[3], parts[1]) : (parts[1], parts[3])
+            return "\(from) \(to) " + line[relation.upperBound...].prefix { $0 != " " && $0 != "\"" }
         }
         let drawn = dot.split(separator: "\n").compactMap(ends).sorted()
         let contexts = try #require(page.data["contexts"] as? [String: [String: Any]])

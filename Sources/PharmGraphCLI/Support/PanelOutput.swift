@@ -12,8 +12,9 @@ extension Render {
 
     /// Draws the panels into the directory `output` names, or the summary into `output`.
     func drawSlides(network: Network, input: LoadedInput, filter: ContextFilter, format: RenderFormat) throws {
+        let provenance = Provenance(inputs: input.provenance, options: provenanceOptions)
         var options = try figure.recording(
-            Provenance(inputs: input.provenance, options: provenanceOptions),
+            provenance,
             in: DiagramOptions(
                 rankDirection: rankdir ?? Self.slideDirection, clusterBySystem: clusterBy == .system, legend: !noLegend, layering: layering,
                 expandForms: expandForms), defaultSize: .slide)
@@ -35,9 +36,10 @@ extension Render {
             options.engine = try Self.engine(engine, nodeCount: summary.selection.nodes.count, layered: layering == .kind).rawValue
             let diagram = PathwayDiagram(summary: summary, options: options)
             let data: Data
+            let json: Data?
             do {
                 let start = DispatchTime.now().uptimeNanoseconds
-                data = try Self.image(diagram.dot, engine: options.engine, format: format)
+                (data, json) = try Self.image(diagram.dot, engine: options.engine, format: format, measured: report != nil)
                 if let benchmarkRepeat {
                     let first = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
                     let layout = LayoutEngine(rawValue: options.engine) ?? .dot
@@ -47,7 +49,11 @@ extension Render {
                 Console.error("error: \(error)\n")
                 throw ExitCode(1)
             }
+            let request = report.map { LayoutReportRequest(path: $0, provenance: provenance) }
+            // The report is measured before anything is written, so that a failure leaves no figure without it.
+            let reportData = try request.flatMap { request in try json.map { try request.document(json: $0) } }
             try Self.write(data, to: output)
+            if let request, let reportData { try request.write(reportData) }
             return
         }
         guard let graph = network.graph else {
@@ -56,21 +62,32 @@ extension Render {
         }
         let panels = DiagramPanels(graph: graph, filter: filter)
         var files: [OutputDirectory.File] = []
+        var reports: [(request: LayoutReportRequest, data: Data)] = []
         for panel in panels.panels {
             var panelOptions = options
             panelOptions.legend = false
             panelOptions.engine = try Self.engine(engine, nodeCount: panel.selection.nodes.count, layered: layering == .kind).rawValue
-            files.append(
-                OutputDirectory.File(name: panel.name + "." + format.rawValue) {
-                    let diagram = PathwayDiagram(graph: graph, selection: panel.selection, options: panelOptions)
-                    return try Self.image(diagram.dot, engine: panelOptions.engine, format: format)
-                })
+            let diagram = PathwayDiagram(graph: graph, selection: panel.selection, options: panelOptions)
+            let image: Data
+            do {
+                let (data, json) = try Self.image(diagram.dot, engine: panelOptions.engine, format: format, measured: report != nil)
+                image = data
+                // Each panel's report beside FILE (FILE-SLUG.EXT), measured before anything is written.
+                if let report, let json {
+                    let request = LayoutReportRequest(path: report, provenance: provenance).panel(panel.name, provenance: provenance)
+                    reports.append((request, try request.document(json: json)))
+                }
+            } catch let error as GraphvizError {
+                Console.error("error: \(error)\n")
+                throw ExitCode(1)
+            }
+            files.append(OutputDirectory.File(name: panel.name + "." + format.rawValue) { image })
         }
         if !noLegend {
             options.engine = LayoutEngine.dot.rawValue
             files.append(
                 OutputDirectory.File(name: DiagramPanels.legendName + "." + format.rawValue) {
-                    try Self.image(PathwayDiagram(legendOf: panels, options: options).dot, engine: options.engine, format: format)
+                    try Self.image(PathwayDiagram(legendOf: panels, options: options).dot, engine: options.engine, format: format, measured: false).image
                 })
         }
         do {
@@ -79,6 +96,7 @@ extension Render {
             Console.error("error: \(DisplayText.escaped(error.description))\n")
             throw ExitCode(1)
         }
+        for report in reports { try report.request.write(report.data) }
     }
 
     /// `engine`, or dot up to `LayoutEngine.dotNodeLimit` nodes and sfdp above (said on stderr).
@@ -89,11 +107,13 @@ extension Render {
         return layout
     }
 
-    /// The rendered figure, with Graphviz's warnings on stderr.
-    static func image(_ dot: String, engine: String, format: RenderFormat) throws(GraphvizError) -> Data {
-        let rendering = try Renderer.render(dot: dot, engine: LayoutEngine(rawValue: engine) ?? .dot, format: format)
+    /// The rendered figure, and when `measured` Graphviz's `json` of the same layout (for the layout report), with
+    /// Graphviz's warnings on stderr.
+    static func image(_ dot: String, engine: String, format: RenderFormat, measured: Bool) throws(GraphvizError) -> (image: Data, json: Data?) {
+        let formats = [format] + (measured && format != .json ? [.json] : [])
+        let rendering = try Renderer.render(dot: dot, engine: LayoutEngine(rawValue: engine) ?? .dot, formats: formats)
         for warning in rendering.warnings { Console.error("graphviz: \(warning)\n") }
-        return rendering.data
+        return (rendering.images[0], measured ? rendering.images[rendering.images.count - 1] : nil)
     }
 }
 
