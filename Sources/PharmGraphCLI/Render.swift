@@ -270,35 +270,40 @@ struct Render: ParsableCommand {
         output: String, benchmarkRepeat: Int? = nil, report: LayoutReportRequest? = nil
     ) throws {
         var options = options
-        let layout: LayoutEngine
-        if let engine {
-            layout = engine
-        } else {
-            let count = selection.nodes.count
-            layout = LayoutEngine.automatic(nodeCount: count)
-            if layout == .sfdp { Console.error(sfdpNote(count, layered: options.layering == .kind, insist: "use --engine dot to insist")) }
-        }
+        let layout = Self.engine(engine, nodeCount: selection.nodes.count, layered: options.layering == .kind)
         options.engine = layout.rawValue
         let diagram = PathwayDiagram(graph: graph, selection: selection, options: options)
+        try emit(diagram.dot, engine: layout, format: format, output: output, benchmarkRepeat: benchmarkRepeat, report: report)
+    }
 
-        let rendering: (images: [Data], warnings: [String])
+    /// `engine`, or dot up to `LayoutEngine.dotNodeLimit` nodes and sfdp above (said on stderr).
+    static func engine(_ engine: LayoutEngine?, nodeCount: Int, layered: Bool) -> LayoutEngine {
+        if let engine { return engine }
+        let layout = LayoutEngine.automatic(nodeCount: nodeCount)
+        if layout == .sfdp { Console.error(sfdpNote(nodeCount, layered: layered, insist: "use --engine dot to insist")) }
+        return layout
+    }
+
+    /// Lays out and renders `dot`, then writes it to `output` with `OutputFile`, and the layout report measured on
+    /// the same layout when `report` asks for one.
+    static func emit(
+        _ dot: String, engine: LayoutEngine, format: RenderFormat, output: String, benchmarkRepeat: Int?, report: LayoutReportRequest?
+    ) throws {
+        let rendering: (image: Data, json: Data?)
         do {
             let start = DispatchTime.now().uptimeNanoseconds
-            rendering = try Renderer.render(dot: diagram.dot, engine: layout, formats: [format] + (report == nil || format == .json ? [] : [.json]))
+            rendering = try image(dot, engine: engine.rawValue, format: format, measured: report != nil)
             let first = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             if let benchmarkRepeat {
-                try benchmark(diagram.dot, engine: layout, format: format, repeats: benchmarkRepeat, first: first)
+                try benchmark(dot, engine: engine, format: format, repeats: benchmarkRepeat, first: first)
             }
         } catch {
             Console.error("error: \(error)\n")
             throw ExitCode(1)
         }
-        for warning in rendering.warnings {
-            Console.error("graphviz: \(warning)\n")
-        }
         // The report is measured before anything is written, so that a failure leaves no figure without it.
-        let reportData = try report.map { request throws in try request.document(json: rendering.images[rendering.images.count - 1]) }
-        try write(rendering.images[0], to: output)
+        let reportData = try report.flatMap { request in try rendering.json.map { try request.document(json: $0) } }
+        try write(rendering.image, to: output)
         if let report, let reportData { try report.write(reportData) }
     }
 

@@ -179,13 +179,7 @@ struct DiagramBuilder {
         if options.legend {
             dot.statements += legend(
                 nodes: nodes,
-                edges: drawnEdges.flatMap { drawn in
-                    drawn.edges.map { e in
-                        var edge = graph.edges[e]
-                        (edge.from, edge.to) = (drawn.from, drawn.to)
-                        return edge
-                    }
-                }, badges: forms.legendBadges,
+                edges: drawnEdges.flatMap { $0.stated(in: graph) }, badges: forms.legendBadges,
                 // Layered, the last rank is the bottom (right, left to right), whatever the edges say.
                 below: layers.active ? nodes.map(\.id).filter { layers.ranks[$0] == layers.rankCount - 1 } : nil)
         }
@@ -220,17 +214,14 @@ struct DiagramBuilder {
     /// A drawn edge in the glyph of the first graph edge it stands for, with its badges; a merged edge's
     /// tooltip lists each graph edge's.
     private func edgeStatement(_ drawn: DrawnEdge, paths: [Int], layers: DiagramLayers) -> DOTStatement {
-        let edge = graph.edges[drawn.edges[0]]
+        // At the drawn ends (a family's node): the path look, the numbers and the samehead groups are the drawing's.
+        let edge = drawn.stated(in: graph)[0]
         var attributes: [DOTAttribute] = [
             .literal("class", "relation-\(edge.relation.rawValue) certainty-\(edge.effectiveCertainty.rawValue)")
         ]
-        // Drawn between the family nodes: the path look, the numbers and the samehead groups, at the drawn ends.
-        var shown = edge
-        shown.from = drawn.from
-        shown.to = drawn.to
         attributes = pathStyled(
             attributes + DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty, lossOfFunction: edge.lossOfFunction)
-                + DiagramContext.attributes(edge.context) + Self.badges(drawn), edge: shown, numbers: paths)
+                + DiagramContext.attributes(edge.context) + Self.badges(drawn), edge: edge, numbers: paths)
         attributes.append(.tooltip(drawn.edges.map { tooltip(graph.edges[$0]) }.joined(separator: "\n\n")))
         return layers.edge(from: drawn.from, to: drawn.to, attributes)
     }

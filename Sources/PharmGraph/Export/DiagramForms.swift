@@ -13,6 +13,15 @@ struct DrawnEdge: Sendable, Equatable {
     var tailBadge: String?
     /// The forms at the head (`headlabel`), `nil` for none.
     var headBadge: String?
+
+    /// The graph edges it stands for, each moved to the drawn ends (a form's edge to its family's node).
+    func stated(in graph: Graph) -> [Edge] {
+        edges.map { e in
+            var edge = graph.edges[e]
+            (edge.from, edge.to) = (from, to)
+            return edge
+        }
+    }
 }
 
 /// The drug families of a drawing: each drawn as one node, its root, when forms are not expanded

@@ -33,27 +33,12 @@ extension Render {
             if summary.partial {
                 Console.error("warning: a path search stopped early; the summary edges it left undetermined are drawn with ◇\n")
             }
-            options.engine = try Self.engine(engine, nodeCount: summary.selection.nodes.count, layered: layering == .kind).rawValue
+            let layout = Self.engine(engine, nodeCount: summary.selection.nodes.count, layered: layering == .kind)
+            options.engine = layout.rawValue
             let diagram = PathwayDiagram(summary: summary, options: options)
-            let data: Data
-            let json: Data?
-            do {
-                let start = DispatchTime.now().uptimeNanoseconds
-                (data, json) = try Self.image(diagram.dot, engine: options.engine, format: format, measured: report != nil)
-                if let benchmarkRepeat {
-                    let first = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-                    let layout = LayoutEngine(rawValue: options.engine) ?? .dot
-                    try Self.benchmark(diagram.dot, engine: layout, format: format, repeats: benchmarkRepeat, first: first)
-                }
-            } catch {
-                Console.error("error: \(error)\n")
-                throw ExitCode(1)
-            }
-            let request = report.map { LayoutReportRequest(path: $0, provenance: provenance) }
-            // The report is measured before anything is written, so that a failure leaves no figure without it.
-            let reportData = try request.flatMap { request in try json.map { try request.document(json: $0) } }
-            try Self.write(data, to: output)
-            if let request, let reportData { try request.write(reportData) }
+            try Self.emit(
+                diagram.dot, engine: layout, format: format, output: output, benchmarkRepeat: benchmarkRepeat,
+                report: report.map { LayoutReportRequest(path: $0, provenance: provenance) })
             return
         }
         guard let graph = network.graph else {
@@ -66,7 +51,7 @@ extension Render {
         for panel in panels.panels {
             var panelOptions = options
             panelOptions.legend = false
-            panelOptions.engine = try Self.engine(engine, nodeCount: panel.selection.nodes.count, layered: layering == .kind).rawValue
+            panelOptions.engine = Self.engine(engine, nodeCount: panel.selection.nodes.count, layered: layering == .kind).rawValue
             let diagram = PathwayDiagram(graph: graph, selection: panel.selection, options: panelOptions)
             let image: Data
             do {
@@ -97,14 +82,6 @@ extension Render {
             throw ExitCode(1)
         }
         for report in reports { try report.request.write(report.data) }
-    }
-
-    /// `engine`, or dot up to `LayoutEngine.dotNodeLimit` nodes and sfdp above (said on stderr).
-    static func engine(_ engine: LayoutEngine?, nodeCount: Int, layered: Bool) throws -> LayoutEngine {
-        if let engine { return engine }
-        let layout = LayoutEngine.automatic(nodeCount: nodeCount)
-        if layout == .sfdp { Console.error(sfdpNote(nodeCount, layered: layered, insist: "use --engine dot to insist")) }
-        return layout
     }
 
     /// The rendered figure, and when `measured` Graphviz's `json` of the same layout (for the layout report), with

@@ -9,10 +9,7 @@ enum ViewerOutput {
     static func page(graph: Graph, options: DiagramOptions, engine: LayoutEngine?, maxLength: Int) throws -> Data {
         let data = try QueryInput.run { () throws(PathEngine.QueryError) in try ViewerData(graph: graph, maxLength: maxLength) }
         var options = options
-        let layout = engine ?? LayoutEngine.automatic(nodeCount: graph.nodes.count)
-        if engine == nil, layout == .sfdp {
-            Console.error(Render.sfdpNote(graph.nodes.count, layered: options.layering == .kind, insist: "use --engine dot to insist"))
-        }
+        let layout = Render.engine(engine, nodeCount: graph.nodes.count, layered: options.layering == .kind)
         options.engine = layout.rawValue
         return try html(dot: ViewerPage.diagram(of: graph, options: options), engine: layout, data: data)
     }
