@@ -114,6 +114,22 @@ struct LineModelTests {
         #expect(map.leading[.end] == ["# the end"])
     }
 
+    @Test("a # line inside a quoted scalar that runs over lines is text, not a comment (fuzz reproducer Tests/Fuzz/fmt/multiline-quoted-hash.yaml)")
+    func quotedScalarOverLines() throws {
+        let text = """
+            id: g
+            title: "first line
+            # not a comment
+            last line"
+            note: 'one
+              # nor this'
+            # a comment
+            """
+        let map = CommentMap(source: SourceText(path: "q.yaml", text: text), anchors: [(1, 1, .section("id"))])
+        #expect(map.count == 1)
+        #expect(map.leading[.end] == ["# a comment"])
+    }
+
     @Test("the fmt self-check refuses a comment that would change items")
     func selfCheckCatchesMoves() {
         let source = SourceText(path: "c.yaml", text: Self.commented("\n"))

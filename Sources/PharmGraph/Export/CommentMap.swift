@@ -1,6 +1,11 @@
 /// The comments of a YAML source, attached to the items they precede or end,
 /// so the canonical writer can keep them.
 struct CommentMap: Equatable {
+    /// The quoted scalar a line ends inside, if any.
+    enum Quote {
+        case none, single, double
+    }
+
     /// Where a comment belongs.
     enum Anchor: Hashable {
         /// The top of the file: comments above the first key.
@@ -45,8 +50,10 @@ struct CommentMap: Equatable {
             return next.line == sorted.first?.line ? .start : next.anchor
         }
         guard source.lineCount > 0 else { return }
+        // A quoted scalar may run over several lines: a `#` on its next lines is text, not a comment.
+        var quote = Quote.none
         for number in 1...source.lineCount {
-            guard let line = source.line(number), let comment = Self.comment(in: line) else { continue }
+            guard let line = source.line(number), let comment = Self.comment(in: line, quote: &quote) else { continue }
             count += 1
             if comment.fullLine {
                 leading[owner(of: number, column: comment.column), default: []].append(comment.text)
@@ -74,9 +81,10 @@ struct CommentMap: Equatable {
     }
 
     /// The comment on a line, if any: `#` at the start or after white space, outside quotes.
-    static func comment(in line: String) -> (text: String, fullLine: Bool, column: Int)? {
-        var inSingle = false
-        var inDouble = false
+    static func comment(in line: String, quote: inout Quote) -> (text: String, fullLine: Bool, column: Int)? {
+        var inSingle = quote == .single
+        var inDouble = quote == .double
+        defer { quote = inDouble ? .double : inSingle ? .single : .none }
         var previous: Character = " "
         var escaped = false
         for (offset, character) in line.enumerated() {
