@@ -130,6 +130,22 @@ struct LineModelTests {
         #expect(map.leading[.end] == ["# a comment"])
     }
 
+    @Test(
+        "a quote inside a plain scalar opens nothing, a block scalar's lines are text, a flow item's # after a space is a comment",
+        arguments: [
+            ("id: g\ntitle: a 5\" probe\n# one\ndescription: x\n", ["# one"]),
+            ("id: g\ntitle: the drug 's form\n# one\nversion: '1' # two\n", ["# one", "# two"]),
+            ("id: g\ndescription: | # header\n  # text\n  more\n# after\n", ["# header", "# after"]),
+            ("id: g\nsources: [a, \"b # c\", d] # e\n", ["# e"]),
+            ("id: g\ntitle: a#b\n", []),
+        ])
+    func scalarsHoldNoComments(text: String, comments: [String]) {
+        let map = CommentMap(source: SourceText(path: "q.yaml", text: text), anchors: [(1, 1, .section("id"))])
+        let found = map.leading.values.flatMap { $0 } + map.trailing.values
+        #expect(map.count == comments.count)
+        #expect(found.sorted() == comments.sorted())
+    }
+
     @Test("the fmt self-check refuses a comment that would change items")
     func selfCheckCatchesMoves() {
         let source = SourceText(path: "c.yaml", text: Self.commented("\n"))

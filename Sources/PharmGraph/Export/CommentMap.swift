@@ -1,11 +1,6 @@
 /// The comments of a YAML source, attached to the items they precede or end,
 /// so the canonical writer can keep them.
 struct CommentMap: Equatable {
-    /// The quoted scalar a line ends inside, if any.
-    enum Quote {
-        case none, single, double
-    }
-
     /// Where a comment belongs.
     enum Anchor: Hashable {
         /// The top of the file: comments above the first key.
@@ -50,10 +45,12 @@ struct CommentMap: Equatable {
             return next.line == sorted.first?.line ? .start : next.anchor
         }
         guard source.lineCount > 0 else { return }
-        // A quoted scalar may run over several lines: a `#` on its next lines is text, not a comment.
-        var quote = Quote.none
+        // A `#` inside a scalar (quoted, over several lines, or a block scalar) is text: libyaml's scanner says where they lie.
+        let scalars = YAMLScalarSpans(source: source)
         for number in 1...source.lineCount {
-            guard let line = source.line(number), let comment = Self.comment(in: line, quote: &quote) else { continue }
+            guard let line = source.line(number),
+                let comment = Self.comment(in: line, inScalar: { scalars.contains(line: number - 1, column: $0) })
+            else { continue }
             count += 1
             if comment.fullLine {
                 leading[owner(of: number, column: comment.column), default: []].append(comment.text)
@@ -80,37 +77,18 @@ struct CommentMap: Equatable {
         return self == other ? nil : "the comments would change order"
     }
 
-    /// The comment on a line, if any: `#` at the start or after white space, outside quotes.
-    static func comment(in line: String, quote: inout Quote) -> (text: String, fullLine: Bool, column: Int)? {
-        var inSingle = quote == .single
-        var inDouble = quote == .double
-        defer { quote = inDouble ? .double : inSingle ? .single : .none }
-        var previous: Character = " "
-        var escaped = false
-        for (offset, character) in line.enumerated() {
-            if inDouble {
-                if escaped {
-                    escaped = false
-                } else if character == "\\" {
-                    escaped = true
-                } else if character == "\"" {
-                    inDouble = false
-                }
-            } else if inSingle {
-                if character == "'" { inSingle = false }
-            } else if character == "\"" {
-                inDouble = true
-            } else if character == "'",
-                previous == " " || previous == "{" || previous == "[" || previous == ","
-                    || previous == ":" || offset == 0
-            {
-                inSingle = true
-            } else if character == "#", previous == " " || previous == "\t" || offset == 0 {
-                let text = String(line.dropFirst(offset)).trimmingTrailingSpace()
-                let before = line.prefix(offset)
-                return (text, before.allSatisfy { $0 == " " || $0 == "\t" }, offset + 1)
+    /// The comment on a line, if any: `#` at the start or after white space, at a 0-based column (in Unicode
+    /// scalars, as libyaml counts) where `inScalar` does not hold.
+    static func comment(in line: String, inScalar: (Int) -> Bool) -> (text: String, fullLine: Bool, column: Int)? {
+        var previous: Unicode.Scalar = " "
+        for (offset, character) in line.unicodeScalars.enumerated() {
+            defer { previous = character }
+            guard character == "#", previous == " " || previous == "\t" || offset == 0, !inScalar(offset) else {
+                continue
             }
-            previous = character
+            let before = line.unicodeScalars.prefix(offset)
+            let text = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(offset))).trimmingTrailingSpace()
+            return (text, before.allSatisfy { $0 == " " || $0 == "\t" }, offset + 1)
         }
         return nil
     }

@@ -260,3 +260,58 @@ struct YAMLComposer {
         }
     }
 }
+
+/// Where the scalars of a YAML text lie, from libyaml's scanner: a `#` inside one is text, not a comment.
+struct YAMLScalarSpans {
+    /// A scalar from `start` up to, not including, `end`; 0-based lines and columns in Unicode scalars.
+    struct Span {
+        var start: (line: Int, column: Int)
+        var end: (line: Int, column: Int)
+    }
+
+    /// The spans in source order; on a scanner error, those before it.
+    let spans: [Span]
+
+    init(source: SourceText) {
+        var bytes = Array(source.text.utf8)
+        let length = bytes.count
+        bytes.append(0)
+        var found: [Span] = []
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        if yaml_parser_initialize(parser) == 1 {
+            bytes.withUnsafeBufferPointer { buffer in
+                yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+                yaml_parser_set_input_string(parser, buffer.baseAddress, length)
+                var token = yaml_token_t()
+                while yaml_parser_scan(parser, &token) == 1 {
+                    defer { yaml_token_delete(&token) }
+                    if token.type == YAML_STREAM_END_TOKEN { break }
+                    guard token.type == YAML_SCALAR_TOKEN else { continue }
+                    var start = (line: Int(token.start_mark.line), column: Int(token.start_mark.column))
+                    let style = token.data.scalar.style
+                    // A block scalar's header line (`| # note`) may end in a comment; its text starts below.
+                    if style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE {
+                        start = (start.line + 1, 0)
+                    }
+                    found.append(Span(start: start, end: (Int(token.end_mark.line), Int(token.end_mark.column))))
+                }
+            }
+            yaml_parser_delete(parser)
+        }
+        spans = found
+    }
+
+    /// Whether the character at 0-based `line` and `column` lies inside a scalar.
+    func contains(line: Int, column: Int) -> Bool {
+        // Spans are in order and do not overlap: find the last one starting at or before the position.
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].start <= (line, column) { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return false }
+        return (line, column) < spans[low - 1].end
+    }
+}
