@@ -30,6 +30,11 @@ struct PharmGraphCommand: ParsableCommand {
     static func main() {
         let isDiff = CommandLine.arguments.dropFirst().first == "diff"
         Console.prepare(failureStatus: isDiff ? ExitStatus.diffTrouble : ExitStatus.failure)
+        // `--version` alone also names the Graphviz it links, which only a render would otherwise load.
+        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+            Console.out(VersionText.lines())
+            Foundation.exit(ExitStatus.success)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

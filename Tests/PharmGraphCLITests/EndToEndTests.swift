@@ -133,7 +133,12 @@ struct EndToEndTests {
     func usage() throws {
         let version = try pharmgraph("--version")
         #expect(version.status == 0)
-        #expect(version.stdout == "0.1.0\n")
+        // The tool, its semantics and the Graphviz it links, as libgvc reports it at run time.
+        let lines = version.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 4 && lines[3].isEmpty, "\(version.stdout)")
+        #expect(lines.first == "pharmgraph 0.1.0")
+        #expect(lines.dropFirst().first == "semantics: pharmgraph-semantics/1")
+        #expect(lines.dropFirst(2).first?.wholeMatch(of: /Graphviz: [0-9]+\.[0-9]+\.[0-9]+ \(libgvc\)/) != nil, "\(version.stdout)")
         let help = try pharmgraph("check", "--help")
         #expect(help.status == 0)
         #expect(help.stdout.contains("Examples:"))
