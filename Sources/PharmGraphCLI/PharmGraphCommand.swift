@@ -30,6 +30,11 @@ struct PharmGraphCommand: ParsableCommand {
     static func main() {
         let isDiff = CommandLine.arguments.dropFirst().first == "diff"
         Console.prepare(failureStatus: isDiff ? ExitStatus.diffTrouble : ExitStatus.failure)
+        let commands = configuration.subcommands.map { $0._commandName }
+        if let problem = CommandSuggestion.problem(Array(CommandLine.arguments.dropFirst()), commands: commands) {
+            Console.error(problem + "\n")
+            Foundation.exit(ExitStatus.usage)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
