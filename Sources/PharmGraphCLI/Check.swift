@@ -61,9 +61,17 @@ struct Check: ParsableCommand {
     func run() throws {
         let limits = limits.limits(perQuery: false)
         let options = network.loaderOptions(read, provenance: format.format == .json)
-        let inputs = files.map { InputLoader.load($0, options: options) }
+        var inputs: [LoadedInput] = []
+        var checked: [CheckedFile] = []
+        let progress = Progress("files", total: files.count)
+        for file in files {
+            inputs.append(InputLoader.load(file, options: options))
+            checked.append(CheckedFile(inputs[inputs.count - 1], limits: limits))
+            progress.advance()
+        }
+        progress.finish()
         let report = CheckReport(
-            files: inputs.map { CheckedFile($0, limits: limits) },
+            files: checked,
             nodeTable: inputs.contains(where: \.isNetwork) ? network.nodes : nil, strict: strict, maxWarnings: maxWarnings,
             options: self.limits.provenanceOptions.merging(network.provenanceOptions) { a, _ in a }
                 .merging(["strict": strict ? "true" : "false"]) { a, _ in a }
