@@ -135,6 +135,11 @@ struct HintsEndToEndTests {
                 == "::error file=diagnostics/several-problems.yaml,line=9,col=10,title=pharmgraph check::duplicate node id 'target-b'; first defined at line 8, column 10"
         )
         #expect(result.stderr == "checked 1 file: 5 errors, 0 warnings\n")
+        // A claim's notes follow its message on lines of their own: LF escaped as %0A, one command per line.
+        let claims = try run(["check", "--format", "github", "paths/claims-fail.yaml"])
+        let first = try #require(claims.stdout.split(separator: "\n").first)
+        #expect(first.hasPrefix("::error file=paths/claims-fail.yaml,line=30,col=5,title=pharmgraph check::claim 'drug-a' -> 'e-mixed'"))
+        #expect(first.contains("%0Anote: negative path: "))
         // A file name with a comma and a colon, and a warning.
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
