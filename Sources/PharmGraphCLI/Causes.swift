@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PharmGraph
 
 struct Causes: ParsableCommand {
@@ -32,10 +33,12 @@ struct Causes: ParsableCommand {
     @Flag(help: "Print the verdicts of the raw path counts, as before the evidence tiers (text only; JSON has both).")
     var raw = false
 
+    @OptionGroup var color: ColorOptions
+
     func run() throws {
         try ReachOutput.run(
             .causes, input: input, traversal: traversal, limits: limits, format: format, raw: raw,
-            options: ["effect": effect, "sources": sources.joined(separator: ",")]
+            options: ["effect": effect, "sources": sources.joined(separator: ",")], style: color.color.style(for: STDOUT_FILENO)
         ) { network in
             let goals = try QueryInput.resolve(effect, in: network, what: "EFFECT")
             let drugs = try QueryInput.targets(

@@ -38,8 +38,8 @@ struct Diff: ParsableCommand {
     @Option(help: "Output format (tsv: edge differences only).")
     var format: FormatOption<TextJSONOrTSV> = .text
 
-    @Option(help: "Colour the text output: auto (when stdout is a terminal and NO_COLOR is unset), always or never.")
-    var color: Colour = .auto
+    @Option(help: "Colour the text output: auto (a terminal, unless NO_COLOR is set or TERM=dumb), always or never.")
+    var color: ColorChoice = .auto
 
     @Flag(
         inversion: .prefixedNo,
@@ -77,20 +77,8 @@ struct Diff: ParsableCommand {
     @Flag(name: .customLong("git-external"), help: .hidden)
     var gitExternal = false
 
-    /// `--color`.
-    enum Colour: String, ExpressibleByArgument, CaseIterable {
-        case auto, always, never
-    }
-
     /// Usage errors; the entry point prints them and exits 2, as diff(1) does.
     func validate() throws {
-        if gitExternal {
-            if ![1, 7, 9].contains(inputs.count) {
-                throw ValidationError("--git-external expects the 7 arguments git passes to an external diff, found \(inputs.count)")
-            }
-        } else if inputs.count != 2 {
-            throw ValidationError(inputs.count < 2 ? "expected two graphs, OLD and NEW" : "expected two graphs, found \(inputs.count) arguments")
-        }
         if let message = InputReading.requireOneStdin(inputs + [network.nodes]) { throw ValidationError(message) }
         if let render, DiffRendering.format(of: render) == nil {
             throw ValidationError("--render: cannot tell the format of '\(render)'; name it .svg, .png, .pdf, .dot or .html")
@@ -108,7 +96,20 @@ struct Diff: ParsableCommand {
         }
     }
 
+    /// The count of OLD and NEW, checked once parsing is over: ArgumentParser validates before it reports an unknown
+    /// option, whose value would otherwise be counted as a third graph instead of getting "did you mean".
+    func checkInputCount() throws {
+        if gitExternal {
+            if ![1, 7, 9].contains(inputs.count) {
+                throw ValidationError("--git-external expects the 7 arguments git passes to an external diff, found \(inputs.count)")
+            }
+        } else if inputs.count != 2 {
+            throw ValidationError(inputs.count < 2 ? "expected two graphs, OLD and NEW" : "expected two graphs, found \(inputs.count) arguments")
+        }
+    }
+
     func run() throws {
+        try checkInputCount()
         do {
             let status = try execute()
             if status != 0 { throw ExitCode(status) }
@@ -182,7 +183,7 @@ struct Diff: ParsableCommand {
         }
         switch format.format {
         case .text:
-            var text = report.text(colour: useColour(color), hints: .cli)
+            var text = report.text(colour: useColour, hints: .cli)
             if gitExternal { text = "diff --pharmgraph \(old.name) \(new.name)\n" + text }
             Console.out(text)
         case .json:
@@ -193,21 +194,15 @@ struct Diff: ParsableCommand {
             }
         case .tsv:
             Console.out(report.tsv)
+        case .github, .sarif: throw DiffTrouble("error: --format \(format.format.rawValue) is not available here")
         }
         // git stops at an external diff that exits non-zero, so in that mode differences exit 0.
         return report.hasDifferences && !gitExternal ? 1 : 0
     }
 
-    /// `--color`: auto colours a terminal, or git's pager in external-diff mode, unless NO_COLOR is set.
-    private func useColour(_ choice: Colour) -> Bool {
-        switch choice {
-        case .always: return true
-        case .never: return false
-        case .auto:
-            let environment = ProcessInfo.processInfo.environment
-            if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
-            if isatty(STDOUT_FILENO) != 0 { return true }
-            return gitExternal && ["true", "1"].contains(environment["GIT_PAGER_IN_USE"] ?? "")
-        }
+    /// `--color`: auto colours a terminal, or git's pager in external-diff mode (docs/cli.md, "Colour").
+    private var useColour: Bool {
+        let pager = ["true", "1"].contains(ProcessInfo.processInfo.environment["GIT_PAGER_IN_USE"] ?? "")
+        return color.enabled(for: STDOUT_FILENO, otherwise: gitExternal && pager)
     }
 }

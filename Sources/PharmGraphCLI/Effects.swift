@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PharmGraph
 
 struct Effects: ParsableCommand {
@@ -12,8 +13,10 @@ struct Effects: ParsableCommand {
             Examples:
               pharmgraph effects Graphs/ketamine.yaml ketamine
               pharmgraph effects Graphs/ketamine.yaml ketamine --where dose=subanesthetic
-              pharmgraph effects Graphs/ketamine.yaml ketamine --where dose=anesthetic --format json
-              pharmgraph effects Graphs/ketamine.yaml ketamine --contrast dose=subanesthetic,anesthetic
+              pharmgraph effects Graphs/ketamine.yaml ketamine \\
+                  --where dose=anesthetic --format json
+              pharmgraph effects Graphs/ketamine.yaml ketamine \\
+                  --contrast dose=subanesthetic,anesthetic
               pharmgraph effects Graphs/ketamine.yaml --do nmdar=-
               pharmgraph effects Graphs/ketamine.yaml ketamine --do bdnf=-
             """)
@@ -41,6 +44,8 @@ struct Effects: ParsableCommand {
     @Flag(help: "Print the verdicts of the raw path counts, as before the evidence tiers (text only; JSON has both).")
     var raw = false
 
+    @OptionGroup var color: ColorOptions
+
     func validate() throws {
         if drug == nil, intervention.terms.isEmpty { throw ValidationError("give DRUG, or --do NODE=+|- (or both)") }
         if let contrast {
@@ -56,12 +61,12 @@ struct Effects: ParsableCommand {
         if let contrast {
             try ContrastOutput.run(
                 contrast, drug: drug, targets: targets, input: input, traversal: traversal, limits: limits, intervention: intervention,
-                format: format, options: options)
+                format: format, options: options, style: color.color.style(for: STDOUT_FILENO))
             return
         }
         try ReachOutput.run(
             .effects, input: input, traversal: traversal, limits: limits, format: format, raw: raw, options: options,
-            intervention: intervention
+            intervention: intervention, style: color.color.style(for: STDOUT_FILENO)
         ) { network in
             let sources = try drug.map { try QueryInput.resolve($0, in: network, what: "DRUG") } ?? []
             return (sources, try QueryInput.targets(targets, defaultKinds: NodeSelector.effectKinds, in: network))

@@ -16,9 +16,12 @@ struct Paths: ParsableCommand {
 
             Examples:
               pharmgraph paths Graphs/ketamine.yaml ketamine analgesia
-              pharmgraph paths Graphs/ketamine.yaml ketamine kind:effect --where dose=subanesthetic --limit 0
-              pharmgraph paths Graphs/ketamine.yaml ketamine depression --via nmdar --format json
-              pharmgraph paths hetionet.sif.gz Compound::DB01156 kind:Disease --undirected --max-length 3
+              pharmgraph paths Graphs/ketamine.yaml ketamine kind:effect \\
+                  --where dose=subanesthetic --limit 0
+              pharmgraph paths Graphs/ketamine.yaml ketamine depression \\
+                  --via nmdar --format json
+              pharmgraph paths hetionet.sif.gz Compound::DB01156 kind:Disease \\
+                  --undirected --max-length 3
             """)
 
     /// The largest `--limit` and `--k`: more paths than anyone reads, and a bound on the paths held in memory.
@@ -77,6 +80,8 @@ struct Paths: ParsableCommand {
     var render: String?
 
     @OptionGroup var figure: FigureOptions
+
+    @OptionGroup var color: ColorOptions
 
     enum PathSign: String, ExpressibleByArgument, CaseIterable {
         case positive, negative, unknown
@@ -189,10 +194,13 @@ struct Paths: ParsableCommand {
             throw ExitCode(1)
         }
         var rows = [PathsReport.batchHeader]
+        let progress = Progress("queries", total: queries.rows.count)
+        defer { progress.finish() }
         for row in queries.rows {
             let report = try report(try query(from: row.from, to: row.to, engine: engine), engine: engine, detail: false)
             work = max(work, report.work)
             rows.append(PathsReport.batchRow(from: row.from, to: row.to, report))
+            progress.advance()
         }
         Console.out(rows.joined(separator: "\n") + "\n")
         return work
@@ -214,12 +222,15 @@ struct Paths: ParsableCommand {
             network: engine.network, query: query, result: result, shown: k ?? limit, provenance: provenance, explanation: explanation,
             alternatives: alternatives)
         report.raw = raw
+        report.kShortest = k != nil
+        let style = color.color.style(for: STDOUT_FILENO)
         switch format.format {
-        case .text: Console.out(raw ? report.text(hints: .cli) : report.readingText(hints: .cli))
+        case .text: Console.out(style.verdicts(in: raw ? report.text(hints: .cli) : report.readingText(hints: .cli)))
         case .json: Console.out(try report.jsonText())
         case .tsv:
             Console.out(report.tsv)
             Console.error(report.summaryLines(hints: .cli, showing: false))
+        case .github, .sarif: throw format.format.unsupported
         }
         return result.work
     }

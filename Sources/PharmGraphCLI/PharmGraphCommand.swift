@@ -35,6 +35,11 @@ struct PharmGraphCommand: ParsableCommand {
             Console.out(VersionText.lines())
             Foundation.exit(ExitStatus.success)
         }
+        let commands = configuration.subcommands.map { $0._commandName }
+        if let problem = CommandSuggestion.problem(Array(CommandLine.arguments.dropFirst()), commands: commands) {
+            Console.error(problem + "\n")
+            Foundation.exit(ExitStatus.usage)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

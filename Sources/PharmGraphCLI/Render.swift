@@ -31,12 +31,17 @@ struct Render: ParsableCommand {
 
             Examples:
               pharmgraph render Graphs/ketamine.yaml -o ketamine.svg
-              pharmgraph render Graphs/ketamine.yaml -o ketamine.png --cluster-by system --rankdir LR --expand-forms
-              pharmgraph render Graphs/ketamine.yaml -o nmdar.pdf --focus nmdar --depth 2 --direction out
-              pharmgraph render Graphs/ketamine.yaml -o paths.svg --paths ketamine analgesia --max-length 5
-              pharmgraph render Graphs/ketamine.yaml -o - --format dot --where dose=subanesthetic
+              pharmgraph render Graphs/ketamine.yaml -o ketamine.png \\
+                  --cluster-by system --rankdir LR --expand-forms
+              pharmgraph render Graphs/ketamine.yaml -o nmdar.pdf \\
+                  --focus nmdar --depth 2 --direction out
+              pharmgraph render Graphs/ketamine.yaml -o paths.svg \\
+                  --paths ketamine analgesia --max-length 5
+              pharmgraph render Graphs/ketamine.yaml -o - --format dot \\
+                  --where dose=subanesthetic
               pharmgraph render Graphs/ketamine.yaml --panels system -o panels --format png
-              pharmgraph render Graphs/ketamine.yaml --summary -o summary.svg --size 13.33,7.5
+              pharmgraph render Graphs/ketamine.yaml --summary -o summary.svg \\
+                  --size 13.33,7.5
               pharmgraph render Graphs/ketamine.yaml -o ketamine.html
             """)
 

@@ -45,7 +45,7 @@ struct Stats: ParsableCommand {
         switch format.format {
         case .text: Console.out(report.text)
         case .json: Console.out(try report.jsonText())
-        case .tsv: throw format.format.unsupported
+        case .tsv, .github, .sarif: throw format.format.unsupported
         }
     }
 }

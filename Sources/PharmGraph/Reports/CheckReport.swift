@@ -41,6 +41,8 @@ public struct CheckReport: Sendable {
 
     public let files: [CheckedFile]
     public let strict: Bool
+    /// The most warnings that still pass, if any bound is set (`--max-warnings`).
+    public let maxWarnings: Int?
     public let provenance: Provenance
 
     /// `provenance` records the files that could be read, in order; `options` as given (e.g. `strict`).
@@ -48,9 +50,10 @@ public struct CheckReport: Sendable {
     /// Each diagnostic is listed under the file it concerns: one that names another file (a `--nodes`
     /// table, `nodeTable`, read for a network) goes to that file's own entry, listed first, once
     /// however many networks read it.
-    public init(files: [CheckedFile], nodeTable: String? = nil, strict: Bool, options: [String: String] = [:]) {
+    public init(files: [CheckedFile], nodeTable: String? = nil, strict: Bool, maxWarnings: Int? = nil, options: [String: String] = [:]) {
         self.files = Self.byFile(files, nodeTable: nodeTable)
         self.strict = strict
+        self.maxWarnings = maxWarnings
         provenance = Provenance(
             inputs: files.compactMap(\.input), options: options)
     }
@@ -81,17 +84,33 @@ public struct CheckReport: Sendable {
 
     public var errors: Int { files.map(\.diagnostics.errorCount).reduce(0, +) }
     public var warnings: Int { files.map(\.diagnostics.warningCount).reduce(0, +) }
-    /// The exit status is 0: no errors, and no warnings under `strict`.
-    public var ok: Bool { errors == 0 && !(strict && warnings > 0) }
+    /// More warnings than `maxWarnings` allows.
+    public var tooManyWarnings: Bool { maxWarnings.map { warnings > $0 } ?? false }
+    /// The exit status is 0: no errors, no warnings under `strict`, and no more than `maxWarnings`.
+    public var ok: Bool { errors == 0 && !(strict && warnings > 0) && !tooManyWarnings }
 
-    /// Every diagnostic with its source line and caret, then `checked 2 files: 1 error, 0 warnings`.
-    public var text: String {
+    /// Every diagnostic with its source line and caret, then the summary line.
+    public var text: String { text(style: .plain, quiet: false) }
+
+    /// Every diagnostic with its source line and caret (warnings left out when `quiet`), coloured by `style`,
+    /// then the summary line.
+    public func text(style: TerminalStyle, quiet: Bool) -> String {
         var out = ""
         for file in files {
-            for diagnostic in file.diagnostics { out += file.formatter.format(diagnostic) + "\n" }
+            for diagnostic in file.diagnostics where !(quiet && diagnostic.severity == .warning) {
+                out += style.diagnostic(diagnostic, formatted: file.formatter.format(diagnostic)) + "\n"
+            }
         }
-        return out
-            + "checked \(Plural.count(files.count, "file")): \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))\n"
+        return out + style.summary(summaryLine(quiet: quiet), failed: !ok) + "\n"
+    }
+
+    /// `checked 2 files: 1 error, 3 warnings`, with `(not shown)` after the warnings that `quiet` leaves out, and
+    /// `, more than the 2 allowed` when there are too many.
+    public func summaryLine(quiet: Bool = false) -> String {
+        var line = "checked \(Plural.count(files.count, "file")): \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))"
+        if quiet, warnings > 0 { line += " (not shown)" }
+        if let maxWarnings, tooManyWarnings { line += ", more than the \(maxWarnings) allowed" }
+        return line
     }
 
     /// The JSON document of `check --format json`.

@@ -50,6 +50,8 @@ public struct PathsReport: Sendable {
     let filter: FilterSummary?
     /// Whether the text is the raw counts' alone, as before the verdict semantics (`--raw`).
     public var raw = false
+    /// The paths shown are the k shortest (`PathEngine.kShortest`), so the summary says `showing the k shortest`.
+    public var kShortest = false
     /// The query's clamped nodes (`--do`).
     public let interventions: [Intervention]
     /// The answers in the contexts the query leaves out, where they differ (`PathEngine.contextAlternatives`).
@@ -99,7 +101,9 @@ public struct PathsReport: Sendable {
     public func summaryLines(hints: LimitHints = .library, showing: Bool, underReading: Bool = false) -> String {
         let assessment = raw ? nil : result.assessment
         var summary = Self.summary(result.counts, partial: result.partial, assessment: assessment, verdict: !underReading)
-        if showing, shown.count < result.counts.total, !shown.isEmpty { summary += " (showing \(shown.count))" }
+        if showing, shown.count < result.counts.total, !shown.isEmpty {
+            summary += kShortest ? " (showing the \(shown.count) shortest of \(result.counts.total))" : " (showing \(shown.count))"
+        }
         if let assessment {
             var lines = AssessmentText(network: network).lines(assessment)
             if underReading, let stated = readingMechanisms, stated == assessment.mechanisms?.count {
@@ -298,6 +302,35 @@ public struct ReachReport: Sendable {
     public var conditional: [ConditionalReach] = []
     /// How many of those contexts' searches stopped early.
     public var conditionalStopped = 0
+    /// Why nothing was reached, for a complete answer with no row (`explainEmpty`).
+    public internal(set) var emptyAnswer: EmptyAnswer?
+
+    /// The reason an `effects` or `causes` query reached nothing, with the query's two ends.
+    public struct EmptyAnswer: Sendable {
+        public let reason: EmptyReason
+        /// The query's sources (the drugs) and targets (the effects), in the direction of the paths.
+        public let sources: [NodeIndex]
+        public let targets: [NodeIndex]
+    }
+
+    /// Explains an answer with no row: `reason`, for the search from `sources` to `targets` (`PathEngine.explain`).
+    public mutating func explainEmpty(_ reason: EmptyReason?, sources: [NodeIndex], targets: [NodeIndex]) {
+        guard reached.isEmpty, !partial, let reason else { return }
+        emptyAnswer = EmptyAnswer(reason: reason, sources: sources, targets: targets)
+    }
+
+    /// The empty answer in words: the reason, and for `causes` when nothing leads into the effect, that too.
+    var emptyAnswerText: String? {
+        guard let emptyAnswer else { return nil }
+        var text = emptyAnswer.reason.description(sources: emptyAnswer.sources, targets: emptyAnswer.targets, network: network)
+        if direction == .causes, case let .unreachable(walk) = emptyAnswer.reason, !walk.undirected {
+            let targets = Set(emptyAnswer.targets)
+            if !network.edgeIndices.contains(where: { targets.contains(network.edge($0).to) }) {
+                text += "; no edge in the graph points into \(EmptyReason.names(emptyAnswer.targets, network))"
+            }
+        }
+        return text
+    }
 
     public init(
         network: Network, direction: Direction, start: [NodeIndex], maxLength: Int, reached: [TargetReport], partial: Bool,
@@ -382,9 +415,11 @@ public struct ReachReport: Sendable {
         var conditional: [ConditionalJSON]?
         /// How many other contexts' searches stopped early (only when some did).
         var conditionalStopped: Int?
+        /// Why nothing was reached (only for a complete answer with no row).
+        var explanation: PathsReport.ExplanationJSON?
 
         enum CodingKeys: String, CodingKey {
-            case provenance, from, to, partial, reached, filter, inherited, interventions, conditional
+            case provenance, from, to, partial, reached, filter, inherited, interventions, conditional, explanation
             case schemaVersion = "schema_version"
             case maxLength = "max_length"
             case conditionalStopped = "conditional_stopped"
@@ -444,7 +479,8 @@ public struct ReachReport: Sendable {
             maxLength: maxLength, partial: partial, reached: rows, filter: filter?.json, inherited: inheritedJSON(layout),
             interventions: interventions.isEmpty ? nil : interventions.map { InterventionJSON($0, network: network) },
             conditional: conditional.isEmpty ? nil : conditional.map { ConditionalJSON($0, network: network) },
-            conditionalStopped: conditionalStopped > 0 ? conditionalStopped : nil)
+            conditionalStopped: conditionalStopped > 0 ? conditionalStopped : nil,
+            explanation: emptyAnswer.map { PathsReport.ExplanationJSON(reason: $0.reason.word, text: emptyAnswerText ?? "") })
     }
 
     /// A target's verdict: undetermined when partial, else the tiered verdict (the raw one when not assessed).

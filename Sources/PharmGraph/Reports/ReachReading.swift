@@ -123,7 +123,9 @@ struct ReadingLayout {
         }
         let all = (main + (inherited?.1 ?? [])).flatMap(\.rows)
         let columns = Columns(rows: all, layout: self)
-        var lines = [heading, columns.header]
+        // An empty answer says why instead of printing a bare column header.
+        let empty = report.emptyAnswerText.map { Self.wrappedWords($0) }
+        var lines = [heading] + (empty ?? []) + (empty == nil || !all.isEmpty ? [columns.header] : [])
         for section in main { lines += [""] + sectionLines(section, columns) }
         lines += conditionalLines(hints: hints)
         if let (inheritance, parts) = inherited {
@@ -228,7 +230,7 @@ struct ReadingLayout {
         }
         let goal = naming(report.start, noun: "target").text
         let count = report.reached.count
-        return "\(count == 0 ? "no drug" : Plural.count(count, "drug")) \(count == 1 ? "reaches" : "reach") \(goal) \(within)"
+        return "\(count == 0 ? "no drug" : Plural.count(count, "drug")) \(count <= 1 ? "reaches" : "reach") \(goal) \(within)"
     }
 
     /// The column widths of every row, main and inherited, so the parts line up.

@@ -5,7 +5,8 @@ import PharmGraph
 enum ContrastOutput {
     static func run(
         _ contrast: ContrastTerm, drug: String?, targets: [String], input: InputOptions, traversal: TraversalArguments,
-        limits: SearchLimitOptions, intervention: InterventionOptions, format: FormatOption<TextOrJSON>, options: [String: String]
+        limits: SearchLimitOptions, intervention: InterventionOptions, format: FormatOption<TextOrJSON>, options: [String: String],
+        style: TerminalStyle = .plain
     ) throws {
         let (engine, inputs, _) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
         let network = engine.network
@@ -38,9 +39,9 @@ enum ContrastOutput {
             provenance: Provenance(
                 inputs: inputs, options: traversal.provenance(limits, input.network.provenanceOptions.merging(recorded) { a, _ in a })))
         switch format.format {
-        case .text: Console.out(report.text(hints: .cli))
+        case .text: Console.out(style.verdicts(in: report.text(hints: .cli)))
         case .json: Console.out(try report.jsonText())
-        case .tsv: throw format.format.unsupported
+        case .tsv, .github, .sarif: throw format.format.unsupported
         }
     }
 }

@@ -8,6 +8,10 @@ enum OutputFormat: String, CaseIterable, Sendable {
     case text
     case json
     case tsv
+    /// GitHub Actions workflow commands (`check`).
+    case github
+    /// A SARIF 2.1.0 log (`check`).
+    case sarif
 
     /// For the branch of a format a command's `--format` never yields: thrown, never trapped.
     var unsupported: ValidationError { ValidationError("--format \(rawValue) is not available here") }
@@ -18,9 +22,14 @@ protocol OutputFormats {
     static var formats: [OutputFormat] { get }
 }
 
-/// `text` or `json`: check, stats, effects and causes.
+/// `text` or `json`: stats, effects and causes.
 enum TextOrJSON: OutputFormats {
     static let formats: [OutputFormat] = [.text, .json]
+}
+
+/// `text`, `json`, `github` or `sarif`: check.
+enum CheckFormats: OutputFormats {
+    static let formats: [OutputFormat] = [.text, .json, .github, .sarif]
 }
 
 /// `text`, `json` or `tsv`: paths and diff.

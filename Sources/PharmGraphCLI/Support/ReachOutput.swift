@@ -7,6 +7,7 @@ enum ReachOutput {
     static func run(
         _ direction: ReachReport.Direction, input: InputOptions, traversal: TraversalArguments, limits: SearchLimitOptions,
         format: FormatOption<TextOrJSON>, raw: Bool = false, options: [String: String], intervention: InterventionOptions? = nil,
+        style: TerminalStyle = .plain,
         ends: (Network) throws -> (sources: [NodeIndex], targets: [NodeIndex])
     ) throws {
         let (engine, inputs, _) = try QueryInput.loadWithInput(input, provenance: format.format == .json)
@@ -36,6 +37,13 @@ enum ReachOutput {
                 inputs: inputs, options: traversal.provenance(limits, input.network.provenanceOptions.merging(options) { a, _ in a })),
             filter: walk.filter, inherited: inherited, interventions: query.interventions)
         report.raw = raw
+        if reports.isEmpty, !partial, !query.sources.isEmpty, !query.targets.isEmpty {
+            // Why nothing was reached: the paths query from the drugs to the effects, explained.
+            let reason = try QueryInput.run { () throws(PathEngine.QueryError) in
+                try engine.explain(query, result: PathReport(counts: SignCounts(), paths: [], partial: false))
+            }
+            report.explainEmpty(reason, sources: query.sources, targets: query.targets)
+        }
         // The targets only another context reaches: part of the reading text and of JSON, not of `--raw` text.
         if direction == .effects, !raw || format.format == .json {
             (report.conditional, report.conditionalStopped) = try QueryInput.run { () throws(PathEngine.QueryError) in
@@ -43,9 +51,9 @@ enum ReachOutput {
             }
         }
         switch format.format {
-        case .text: Console.out(raw ? report.text(hints: .cli) : report.readingText(hints: .cli))
+        case .text: Console.out(style.verdicts(in: raw ? report.text(hints: .cli) : report.readingText(hints: .cli)))
         case .json: Console.out(try report.jsonText())
-        case .tsv: throw format.format.unsupported
+        case .tsv, .github, .sarif: throw format.format.unsupported
         }
     }
 }
