@@ -53,17 +53,16 @@ struct DiagramOrderTests {
 
     @Test("ranks: a row is dealt over narrower ranks only when that crosses clearly less; the layer order holds")
     func chosenWidth() {
-        // A drug, two receptors each acting on the same four effects: K(2,4) crosses 6 times on one rank; the
-        // receptors on two ranks cross less (docs/rendering.md, "Layers").
+        // A drug, two receptors each acting on the same four effects: K(2,4) crosses 6 times on two ranks; with
+        // the effects dealt over two ranks of 2 (docs/rendering.md, "Layers") it crosses less.
         let nodes: [(id: String, kind: NodeKind)] =
             [("d", .drug), ("r1", .receptor), ("r2", .receptor)] + (1...4).map { ("e\($0)", NodeKind.effect) }
         let edges = [("d", "r1"), ("d", "r2")] + ["r1", "r2"].flatMap { r in (1...4).map { (r, "e\($0)") } }
         let layers = DiagramLayers(nodes: nodes, edges: edges.map { (from: $0.0, to: $0.1) }, layering: .kind, engine: "dot")
-        #expect(layers.ranks["r1"] != layers.ranks["r2"])
-        #expect(layers.estimatedCrossings < 6)
-        let r = [layers.ranks["r1"]!, layers.ranks["r2"]!]
-        #expect(layers.ranks["d"]! < r.min()!)
-        #expect((1...4).allSatisfy { layers.ranks["e\($0)"]! > r.max()! })
+        #expect(layers.rankCount == 4)
+        #expect(layers.estimatedCrossings <= 4)
+        #expect(layers.ranks["d"] == 0 && layers.ranks["r1"] == 1 && layers.ranks["r2"] == 1)
+        #expect(layers.ranks["e1"] == 2 && layers.ranks["e2"] == 2 && layers.ranks["e3"] == 3 && layers.ranks["e4"] == 3)
         // One receptor: nothing to gain, one rank per layer.
         let single = DiagramLayers(
             nodes: Array(nodes.prefix(2)) + Array(nodes.dropFirst(3)), edges: [("d", "r1")] + (1...4).map { (from: "r1", to: "e\($0)") },

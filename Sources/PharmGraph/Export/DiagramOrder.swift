@@ -140,12 +140,15 @@ struct DiagramOrder {
 
     /// The crossings between the edges of `u` and those of `v` (to both neighbouring ranks) when `u` is left of `v`.
     private func pairCrossings(_ u: Int, _ v: Int, positions: (above: [Int: Int], below: [Int: Int])) -> Int {
+        Self.inversions(above[u], above[v], positions.above) + Self.inversions(below[u], below[v], positions.below)
+    }
+
+    /// The pairs of `left`'s and `right`'s neighbours in the opposite order by `position`.
+    private static func inversions(_ left: [Int], _ right: [Int], _ position: [Int: Int]) -> Int {
         var count = 0
-        for (neighbours, position) in [(above, positions.above), (below, positions.below)] {
-            for a in neighbours[u] {
-                guard let pa = position[a] else { continue }
-                for b in neighbours[v] { if let pb = position[b], pa > pb { count += 1 } }
-            }
+        for a in left {
+            guard let pa = position[a] else { continue }
+            for b in right { if let pb = position[b], pa > pb { count += 1 } }
         }
         return count
     }
