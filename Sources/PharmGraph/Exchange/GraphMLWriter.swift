@@ -36,7 +36,7 @@ enum GraphMLWriter {
         out += "  <graph id=\"\(XMLText.escaped(graph.id))\" edgedefault=\"directed\">\n"
         func data(_ attributes: ExchangeAttributes, domain: String, indent: String) {
             for (name, value) in attributes {
-                out += "\(indent)<data key=\"\(ids[domain + "\u{0}" + name]!)\">\(XMLText.escaped(value.flatText))</data>\n"
+                out += "\(indent)<data key=\"\(ids[domain + "\u{0}" + name]!)\">\(XMLText.content(value.flatText))</data>\n"
             }
         }
         data(graphAttributes, domain: "graph", indent: "    ")
@@ -78,6 +78,11 @@ enum XMLText {
     /// where allowed (tab, newline, carriage return), so that attribute values keep them too.
     static func escaped(_ text: String) -> String {
         Escaping.replacing(text) { table[$0] }
+    }
+
+    /// Element content: `&`, `<`, `>` and carriage return escaped; quotes, tabs and newlines as they are.
+    static func content(_ text: String) -> String {
+        Escaping.replacing(text) { $0 == "\"" || $0 == "\n" || $0 == "\t" ? nil : table[$0] }
     }
 
     private static let table: [Unicode.Scalar: String] = [
