@@ -5,15 +5,17 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import a graph or network in any input format and write it in an exchange format.",
         discussion: """
-            IN is read through the same loader as every command (--input-format, else its
-            extension, else its content: YAML, JSON, GraphML, Cytoscape.js JSON, SIF, TSV, CSV,
-            Hetionet JSON); OUT is written as export writes it (--format, else its extension).
-            A GraphML or Cytoscape.js file written by pharmgraph converts back to the same graph.
+            IN is read through the same loader as every command (--input-format,
+            else its extension, else its content: YAML, JSON, GraphML,
+            Cytoscape.js JSON, SIF, TSV, CSV, Hetionet JSON); OUT is written as
+            export writes it (--format, else its extension). A GraphML or
+            Cytoscape.js file written by pharmgraph converts back to the same
+            graph.
 
             Examples:
               pharmgraph convert Graphs/ketamine.yaml ketamine.graphml
               pharmgraph convert ketamine.graphml ketamine.yaml
-              pharmgraph convert network.sif network.cyjs --relation-map 1=activates,-1=inhibits
+              pharmgraph convert net.sif net.cyjs --relation-map 1=activates
             """)
 
     @Argument(help: "The input; - reads stdin.")

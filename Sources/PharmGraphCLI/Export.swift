@@ -5,11 +5,13 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a graph in an exchange format: GraphML, Cytoscape.js JSON, CX2, Mermaid, SIF tables.",
         discussion: """
-            The format comes from the output's extension or --format: .graphml, .cyjs (Cytoscape.js
-            JSON), .cx2 (NDEx), .mmd or .mermaid (Mermaid flowchart), .yaml or .json (the curated
-            format, canonical). sif writes a directory: network.sif, nodes.tsv and edges.tsv, for
-            Cytoscape. Every field of the graph is kept as an attribute; docs/formats.md says what
-            each format keeps and loses. A graph with errors is not written; -o - writes to stdout.
+            The format comes from the output's extension or --format: .graphml,
+            .cyjs (Cytoscape.js JSON), .cx2 (NDEx), .mmd or .mermaid (Mermaid
+            flowchart), .yaml or .json (the curated format, canonical). sif writes
+            a directory: network.sif, nodes.tsv and edges.tsv, for Cytoscape.
+            Every field of the graph is kept as an attribute; docs/formats.md says
+            what each format keeps and loses. A graph with errors is not written;
+            -o - writes to stdout.
 
             Examples:
               pharmgraph export Graphs/ketamine.yaml -o ketamine.graphml
