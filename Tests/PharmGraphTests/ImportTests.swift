@@ -410,7 +410,8 @@ struct ImportTests {
     @Test("an unknown extension with content that tells nothing is an error naming the formats")
     func unknownFormat() {
         let result = NetworkInput.load(data: Data("a b c\n".utf8), path: "net.dat")
-        #expect(result.diagnostics.map(\.message) == ["cannot tell the format from the name or the content (graph, sif, tsv, csv, hetionet-json)"])
+        #expect(
+            result.diagnostics.map(\.message) == ["cannot tell the format from the name or the content (graph, sif, tsv, csv, hetionet-json, graphml, cyjs)"])
         #expect(NetworkInput.load(data: Data("a b c\n".utf8), path: "net.dat", format: .sif).network?.edgeCount == 1)
     }
 
