@@ -17,7 +17,7 @@ public struct XrefNamespace: Sendable, Equatable {
         .init(name: "CHEBI", synonyms: ["ChEBI"], pattern: #"\d+"#, example: "6121"),
         .init(name: "DrugBank", synonyms: [], pattern: #"DB\d{5}"#, example: "DB01221"),
         .init(name: "MeSH", synonyms: ["MESH"], pattern: #"[CD]\d{6,9}"#, example: "D007649"),
-        .init(name: "HGNC", synonyms: [], pattern: #"\d{1,5}"#, example: "4585"),
+        .init(name: "HGNC", synonyms: [], pattern: #"\d{1,5}"#, example: "4584"),
         .init(name: "HGNC.symbol", synonyms: ["symbol", "gene_symbol"], pattern: #"[A-Za-z0-9][A-Za-z0-9\-@._]*"#, example: "GRIN1"),
         .init(
             name: "UniProt", synonyms: ["UniProtKB", "uniprot.kb"],
