@@ -157,17 +157,20 @@ struct CuratorKitEndToEndTests {
             diff.stdout == """
                 --- g.yaml
                 +++ g.yaml
-                @@ -1,8 +1,8 @@
+                @@ -1,10 +1,10 @@
                  id: g
                 -title:   "G"
                 +title: G
                  version: "1"
                  references:
-                   r1: {citation: "A."}
+                -  r1: {citation: "A."}
+                +  r1: {citation: A.}
                  nodes:
                    - {id: a, kind: drug}
                 -  - {kind: effect, id: b, valence: therapeutic}
                 +  - {id: b, kind: effect, valence: therapeutic}
+                 edges:
+                   - {from: a, relation: activates, to: b, refs: [r1]}
 
                 """)
         #expect(try read(directory + "/g.yaml") == messy)
@@ -207,9 +210,9 @@ struct CuratorKitEndToEndTests {
         let headlines = run.stderr.split(separator: "\n").filter { $0.hasPrefix("g.yaml:") }
         #expect(
             headlines == [
-                "g.yaml:7:86: warning: unknown xref namespace 'Foo'. Its ids go unchecked; the known namespaces are: CHEBI, DrugBank, MeSH, HGNC, HGNC.symbol, UniProt, GO, DOID, PubChem, ChEMBL, NCBIGene, Ensembl, MONDO, HP, UMLS, KEGG.COMPOUND, KEGG.DRUG, CAS, UNII, InChIKey, RxNorm, ATC, Wikidata, IUPHAR.ligand, IUPHAR.receptor, Reactome, NCIT, EFO, OMIM, UBERON, CL, NCBITaxon, SNOMEDCT, PR",
-                "g.yaml:8:84: error: '2902x' is not a 'NCBIGene' id; expected one like '2902' (pattern \\d+)",
-                "g.yaml:11:30: error: unknown relation 'increases'; did you mean 'activates' (more activity) or 'upregulates' (more amount, expression or release)? \(relationList)",
+                "g.yaml:7:82: warning: unknown xref namespace 'Foo'; did you mean 'EFO'? Its ids go unchecked; the known namespaces are: CHEBI, DrugBank, MeSH, HGNC, HGNC.symbol, UniProt, GO, DOID, PubChem, ChEMBL, NCBIGene, Ensembl, MONDO, HP, UMLS, KEGG.COMPOUND, KEGG.DRUG, CAS, UNII, InChIKey, RxNorm, ATC, Wikidata, IUPHAR.ligand, IUPHAR.receptor, Reactome, NCIT, EFO, OMIM, UBERON, CL, NCBITaxon, SNOMEDCT, PR",
+                "g.yaml:8:78: error: '2902x' is not a 'NCBIGene' id; expected one like '2902' (pattern \\d+)",
+                "g.yaml:11:25: error: unknown relation 'increases'; did you mean 'activates' (more activity) or 'upregulates' (more amount, expression or release)? \(relationList)",
             ], "\(run.stderr)")
 
         let tabbed = head + "  - {id: a, kind: drug}\n\t- {id: b, kind: drug}\nedges: []\n"
@@ -285,7 +288,7 @@ struct CuratorKitEndToEndTests {
         let failed = try tryRepo("pharmgraph-check")
         #expect(failed.status == 1)
         #expect(failed.stdout.contains("Failed"))
-        #expect(failed.stdout.contains("Graphs/esketamine.yaml:34:35: error: unknown relation 'blocks'; did you mean 'inhibits'"), "\(failed.stdout)")
+        #expect(failed.stdout.contains("Graphs/esketamine.yaml:32:34: error: unknown relation 'blocks'; did you mean 'inhibits'"), "\(failed.stdout)")
         #expect(!failed.stdout.contains("notes.yaml"))
         // A file that is not canonical: the fmt hook fails and says how to fix it.
         try skeleton.replacingOccurrences(of: "title: Esketamine", with: "title:  Esketamine")

@@ -14,9 +14,9 @@ public struct XrefNamespace: Sendable, Equatable {
 
     /// The namespaces, in the order the docs list them.
     public static let known: [XrefNamespace] = [
-        .init(name: "CHEBI", synonyms: ["ChEBI"], pattern: #"\d+"#, example: "6121"),
+        .init(name: "CHEBI", synonyms: [], pattern: #"\d+"#, example: "6121"),
         .init(name: "DrugBank", synonyms: [], pattern: #"DB\d{5}"#, example: "DB01221"),
-        .init(name: "MeSH", synonyms: ["MESH"], pattern: #"[CD]\d{6,9}"#, example: "D007649"),
+        .init(name: "MeSH", synonyms: [], pattern: #"[CD]\d{6,9}"#, example: "D007649"),
         .init(name: "HGNC", synonyms: [], pattern: #"\d{1,5}"#, example: "4584"),
         .init(name: "HGNC.symbol", synonyms: ["symbol", "gene_symbol"], pattern: #"[A-Za-z0-9][A-Za-z0-9\-@._]*"#, example: "GRIN1"),
         .init(
@@ -43,7 +43,7 @@ public struct XrefNamespace: Sendable, Equatable {
         .init(name: "IUPHAR.ligand", synonyms: ["GtoPdb", "iuphar", "IUPHAR_ligand"], pattern: #"\d+"#, example: "4233"),
         .init(name: "IUPHAR.receptor", synonyms: ["IUPHAR_receptor"], pattern: #"\d+"#, example: "455"),
         .init(name: "Reactome", synonyms: [], pattern: #"R-[A-Z]{3}-\d+(-\d+)?(\.\d+)?"#, example: "R-HSA-442755"),
-        .init(name: "NCIT", synonyms: ["NCI", "NCIt"], pattern: #"[CRP]\d+"#, example: "C604"),
+        .init(name: "NCIT", synonyms: ["NCI"], pattern: #"[CRP]\d+"#, example: "C604"),
         .init(name: "EFO", synonyms: [], pattern: #"\d{7}"#, example: "0003761"),
         .init(name: "OMIM", synonyms: ["MIM"], pattern: #"[*#+%^]?\d{6}"#, example: "608516"),
         .init(name: "UBERON", synonyms: [], pattern: #"\d+"#, example: "0000955"),
