@@ -11,8 +11,11 @@ struct Fmt: ParsableCommand {
             on one line, so git diffs are line-level. Comments are kept. A file with errors is
             never touched; files are replaced atomically. Only regular files (or links to them)
             are rewritten: a FIFO, device, socket or /dev/fd/N is refused unread; format a
-            stream with FILE -, which reads stdin and writes the canonical text to stdout. With
-            --check nothing is written and the exit status is 1 if any file is not canonical.
+            stream with FILE -, which reads stdin and writes the canonical text to stdout (for
+            editors: pipe the buffer through 'pharmgraph fmt -'). With --check nothing is written
+            and the exit status is 1 if any file is not canonical. With --diff nothing is written
+            either: what fmt would change is printed as a unified diff (patch -p0 applies it), and
+            the exit status is 1 if there is any change.
 
             With --upgrade, a format-1 file is migrated to format 2 (docs/graph-format.md): it gets
             'format: 2' and a 'contexts:' block declaring every context key it uses, with the values
@@ -23,6 +26,8 @@ struct Fmt: ParsableCommand {
             Examples:
               pharmgraph fmt Graphs/ketamine.yaml
               pharmgraph fmt --check Graphs/*.yaml
+              pharmgraph fmt --diff Graphs/ketamine.yaml
+              pharmgraph fmt - < draft.yaml > canonical.yaml
               pharmgraph fmt --upgrade Graphs/ketamine.yaml
             """)
 
@@ -34,13 +39,20 @@ struct Fmt: ParsableCommand {
     @Flag(help: "Report files that are not canonical instead of rewriting them.")
     var check = false
 
+    @Flag(help: "Print what fmt would change as a unified diff instead of rewriting; exit 1 if any.")
+    var diff = false
+
     @Flag(help: "Migrate format-1 files to format 2 (declares the contexts they use), in canonical form.")
     var upgrade = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one graph file to format") }
         if let message = InputReading.requireOneStdin(files) { throw ValidationError(message) }
+        if check, diff { throw ValidationError("--check and --diff both leave files alone; give one of them") }
     }
+
+    /// Whether files are rewritten (or, for -, the result written to stdout).
+    private var writes: Bool { !check && !diff }
 
     func run() throws {
         var failed = false
@@ -48,13 +60,13 @@ struct Fmt: ParsableCommand {
             let source = InputSource(argument: file)
             let shown = DisplayText.escaped(file)
             // Only a regular file is rewritten: anything else is refused before it is opened.
-            if !check, case .file = source, let reason = OutputFile.notRewritable(file) {
+            if writes, case .file = source, let reason = OutputFile.notRewritable(file) {
                 Console.error("error: cannot format '\(shown)' in place: \(reason); use 'pharmgraph fmt - < \(shown)' to format a stream\n")
                 failed = true
                 continue
             }
             // A file in a git revision or a compressed file is read (so --check works) but never rewritten.
-            if !check, let stream = Self.stream(source, shown: shown) {
+            if writes, let stream = Self.stream(source, shown: shown) {
                 Console.error(
                     "\(shown): error: fmt does not rewrite \(stream.what); check it with 'pharmgraph fmt --check \(shown)', or format it as a stream with '\(stream.command)'\n"
                 )
@@ -97,7 +109,12 @@ struct Fmt: ParsableCommand {
                 continue
             }
             // A filter (`-`) always echoes its input, canonical or not.
-            guard text != result.source?.text || (file == "-" && !check) else { continue }
+            guard text != result.source?.text || (file == "-" && writes) else { continue }
+            if diff {
+                Console.out(UnifiedDiff.text(old: result.source?.text ?? "", new: text, oldLabel: shown, newLabel: shown))
+                failed = true
+                continue
+            }
             if check {
                 let command = Self.stream(source, shown: shown)?.command ?? "pharmgraph fmt \(shown)"
                 Console.error("\(shown): not in canonical form (run '\(command)')\n")
@@ -130,12 +147,16 @@ struct Fmt: ParsableCommand {
             Console.error(DisplayText.escaped(error.description) + "\n")
             return false
         case .success(.current):
-            if file == "-", !check { return Self.write(source.text, to: file, shown: shown) }
-            if !check { Console.error("\(shown): already in format \(GraphFormat.current); left as it is\n") }
+            if file == "-", writes { return Self.write(source.text, to: file, shown: shown) }
+            if writes { Console.error("\(shown): already in format \(GraphFormat.current); left as it is\n") }
             return true
         case let .success(.upgraded(text, notes, upgraded)):
             if check {
                 Console.error("\(shown): format 1; run 'pharmgraph fmt --upgrade \(shown)' to migrate it to format \(GraphFormat.current)\n")
+                return false
+            }
+            if diff {
+                Console.out(UnifiedDiff.text(old: source.text, new: text, oldLabel: shown, newLabel: shown))
                 return false
             }
             for note in notes { Console.error("\(shown): note: \(DisplayText.escaped(note))\n") }

@@ -21,9 +21,13 @@ struct PharmGraphCommand: ParsableCommand {
               pharmgraph causes Graphs/ketamine.yaml analgesia
               pharmgraph diff Graphs/ketamine-overview.yaml Graphs/ketamine.yaml
               pharmgraph export Graphs/ketamine.yaml -o ketamine.graphml
+              pharmgraph new esketamine -o Graphs/esketamine.yaml
             """,
         version: PharmGraphVersion.current,
-        subcommands: [Check.self, Stats.self, Fmt.self, Render.self, Paths.self, Effects.self, Causes.self, Diff.self, Export.self, Convert.self]
+        subcommands: [
+            Check.self, Stats.self, Fmt.self, Render.self, Paths.self, Effects.self, Causes.self, Diff.self, Export.self,
+            Convert.self, New.self, Schema.self,
+        ]
     )
 
     /// Runs the command and exits with the status `ExitStatus.of` gives.

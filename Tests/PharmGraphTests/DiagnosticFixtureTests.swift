@@ -42,7 +42,7 @@ let diagnosticCases: [DiagnosticCase] = [
         message: "unknown node 'target-bb' in 'to'; did you mean 'target-b'?"),
     .init(
         file: "unknown-relation", severity: .error, line: 11, column: 30,
-        message: "unknown relation 'inhibit'; did you mean 'inhibits'?"),
+        message: "unknown relation 'inhibit'; did you mean 'inhibits' (less activity)? \(relationList)"),
     .init(
         file: "unknown-action", severity: .error, line: 11, column: 62,
         message: "unknown action 'antagonism'; did you mean 'antagonist'?"),
@@ -215,7 +215,31 @@ let diagnosticCases: [DiagnosticCase] = [
     .init(
         file: "never-walked-condition", severity: .warning, line: 19, column: 87,
         message: "this edge can never be walked: its context 'state: stress' contradicts its target's context 'state: hypoxia'"),
+    // The curator's kit (issue 17): verbs mapped to relations, tabs, xref ids.
+    .init(
+        file: "unknown-relation-verb", severity: .error, line: 11, column: 30,
+        message: "unknown relation 'blocks'; did you mean 'inhibits' (less activity)? \(relationList)"),
+    .init(
+        file: "tab-indent", severity: .error, line: 8, column: 1,
+        message:
+            "yaml syntax error: found character that cannot start any token (while scanning for the next token at line 8, column 1); indent with spaces, not tabs"
+    ),
+    .init(
+        file: "xref-malformed", severity: .error, line: 7, column: 63,
+        message: "'DB1221' is not a 'DrugBank' id; expected one like 'DB01221' (pattern DB\\d{5})"),
+    .init(
+        file: "xref-prefixed", severity: .error, line: 7, column: 42,
+        message: "xref 'GO:0007268' repeats its namespace 'GO': write the local id '0007268'"),
+    .init(
+        file: "xref-unknown-namespace", severity: .warning, line: 7, column: 53,
+        message:
+            "unknown xref namespace 'DrugBnak'; did you mean 'DrugBank'? Its ids go unchecked; the known namespaces are: CHEBI, DrugBank, MeSH, HGNC, HGNC.symbol, UniProt, GO, DOID, PubChem, ChEMBL, NCBIGene, Ensembl, MONDO, HP, UMLS, KEGG.COMPOUND, KEGG.DRUG, CAS, UNII, InChIKey, RxNorm, ATC, Wikidata, IUPHAR.ligand, IUPHAR.receptor, Reactome, NCIT, EFO, OMIM, UBERON, CL, NCBITaxon, SNOMEDCT, PR"
+    ),
 ]
+
+/// The end of every unknown-relation message.
+let relationList =
+    "The relations are: activates, inhibits, upregulates, downregulates, modulates, binds, no_effect, has_metabolite, has_component, indication, compared_with"
 
 @Suite("Diagnostics, one fixture each")
 struct DiagnosticFixtureTests {

@@ -20,7 +20,7 @@ private let fullGraph = Graph(
     ],
     nodes: [
         Node(
-            id: "drug-a", label: "Drug A", kind: .drug, synonyms: ["DA"], xrefs: ["chebi": "CHEBI:1"], system: "cns",
+            id: "drug-a", label: "Drug A", kind: .drug, synonyms: ["DA"], xrefs: ["chebi": "1"], system: "cns",
             description: "A drug.", role: .enantiomer),
         Node(id: "part-m", label: "Part M", kind: "organelle", system: "cns"),
         Node(id: "part-n", kind: "organelle"),

@@ -19,6 +19,11 @@ struct DocumentDecoder {
             "from", "to", "expect", "certainty", "where", "via", "avoid", "max_length", "refs", "note",
         ]
         static let context = ["type", "values", "default", "exposure", "description"]
+        static let referenceRequired = ["citation"]
+        static let nodeRequired = ["id", "kind"]
+        static let edgeRequired = ["from", "relation", "to"]
+        static let claimRequired = ["from", "to", "expect"]
+        static let contextRequired = ["type", "values"]
     }
 
     var reader: TreeReader
@@ -122,7 +127,7 @@ struct DocumentDecoder {
         for (name, value) in keyed(node, field: "contexts", of: "context key to declaration") {
             var context = RawContext(key: name)
             if let fields = reader.fields(
-                of: value, what: "context '\(name.value)'", allowed: Fields.context, required: ["type", "values"])
+                of: value, what: "context '\(name.value)'", allowed: Fields.context, required: Fields.contextRequired)
             {
                 context.kind = reader.choice(fields["type"]?.value, field: "type", what: "context type")
                 context.values = reader.textList(fields["values"]?.value, field: "values")
@@ -141,7 +146,7 @@ struct DocumentDecoder {
         for (name, value) in keyed(node, field: "references", of: "key to reference") {
             var reference = RawReference(key: name)
             if let fields = reader.fields(
-                of: value, what: "reference '\(name.value)'", allowed: Fields.reference, required: ["citation"])
+                of: value, what: "reference '\(name.value)'", allowed: Fields.reference, required: Fields.referenceRequired)
             {
                 reference.citation = reader.text(fields["citation"]?.value, field: "citation")
                 reference.doi = reader.text(fields["doi"]?.value, field: "doi")
@@ -153,7 +158,7 @@ struct DocumentDecoder {
     }
 
     private mutating func decodeNode(_ item: YAMLNode) -> RawNode? {
-        guard let fields = reader.fields(of: item, what: "node", allowed: Fields.node, required: ["id", "kind"])
+        guard let fields = reader.fields(of: item, what: "node", allowed: Fields.node, required: Fields.nodeRequired)
         else { return nil }
         var node = RawNode(location: reader.location(of: item))
         node.present = Set(fields.keys)
@@ -163,7 +168,7 @@ struct DocumentDecoder {
             node.kind = Located(value: NodeKind(kind.value), location: kind.location)
         }
         node.synonyms = reader.textList(fields["synonyms"]?.value, field: "synonyms").map(\.value)
-        node.xrefs = reader.textMap(fields["xrefs"]?.value, field: "xrefs")
+        node.xrefEntries = reader.locatedMap(fields["xrefs"]?.value, field: "xrefs")
         node.system = reader.text(fields["system"]?.value, field: "system")
         node.description = reader.text(fields["description"]?.value, field: "description")
         node.role = reader.choice(fields["role"]?.value, field: "role", what: "role")
@@ -177,7 +182,7 @@ struct DocumentDecoder {
     private mutating func decodeEdge(_ item: YAMLNode) -> RawEdge? {
         guard
             let fields = reader.fields(
-                of: item, what: "edge", allowed: Fields.edge, required: ["from", "relation", "to"])
+                of: item, what: "edge", allowed: Fields.edge, required: Fields.edgeRequired)
         else { return nil }
         var edge = RawEdge(location: reader.location(of: item))
         edge.present = Set(fields.keys)
@@ -205,7 +210,7 @@ struct DocumentDecoder {
     private mutating func decodeClaim(_ item: YAMLNode) -> RawClaim? {
         guard
             let fields = reader.fields(
-                of: item, what: "claim", allowed: Fields.claim, required: ["from", "to", "expect"])
+                of: item, what: "claim", allowed: Fields.claim, required: Fields.claimRequired)
         else { return nil }
         var claim = RawClaim(location: reader.location(of: item))
         claim.present = Set(fields.keys)

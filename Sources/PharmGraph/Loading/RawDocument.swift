@@ -72,7 +72,9 @@ struct RawNode {
     var label: String?
     var kind: Located<NodeKind>?
     var synonyms: [String] = []
-    var xrefs: [String: String] = [:]
+    /// Cross-references with positions, in file order.
+    var xrefEntries: [LocatedEntry] = []
+    var xrefs: [String: String] { dictionary(xrefEntries) }
     var system: String?
     var description: String?
     var role: Located<DrugRole>?

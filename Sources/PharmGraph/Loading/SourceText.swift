@@ -33,6 +33,19 @@ public struct SourceText: Sendable {
         return String(decoding: bytes[lines[number - 1]], as: UTF8.self)
     }
 
+    /// `line` or the line before it, when its indentation holds a tab, and the tab's column: YAML
+    /// indents with spaces only, and libyaml reports a tab at it or at the next token.
+    func tabIndentation(near line: Int) -> (line: Int, column: Int)? {
+        for number in [line, line - 1] {
+            guard let text = self.line(number) else { continue }
+            let indentation = text.unicodeScalars.prefix { $0 == " " || $0 == "\t" }
+            if let tab = indentation.firstIndex(of: "\t") {
+                return (number, indentation.distance(from: indentation.startIndex, to: tab) + 1)
+            }
+        }
+        return nil
+    }
+
     /// The UTF-8 bytes of the text.
     var utf8: [UInt8] { bytes }
 

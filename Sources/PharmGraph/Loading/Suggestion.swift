@@ -46,3 +46,73 @@ enum Suggestion {
         return previous[b.count]
     }
 }
+
+/// A closed vocabulary that advises on an unknown word beyond edit distance.
+protocol AdvisedVocabulary: RawRepresentable, CaseIterable where RawValue == String {
+    /// The text after `unknown WHAT 'word'`: a suggestion and, for a short vocabulary, its words.
+    static func advice(for word: String) -> String
+}
+
+extension Relation: AdvisedVocabulary {
+    /// Common verbs a curator writes, mapped to the relations that say the same, best first.
+    static let synonyms: [String: [Relation]] = {
+        var table: [String: [Relation]] = [:]
+        let groups: [([String], [Relation])] = [
+            (
+                ["increases", "enhances", "stimulates", "promotes", "potentiates", "facilitates", "augments", "raises"],
+                [.activates, .upregulates]
+            ),
+            (["activate", "activation", "agonizes", "agonises", "opens", "triggers", "causes", "positively_regulates"], [.activates]),
+            (["induces", "expresses", "releases", "elevates", "overexpresses"], [.upregulates]),
+            (
+                ["decreases", "reduces", "lowers", "attenuates", "diminishes", "impairs", "dampens"],
+                [.inhibits, .downregulates]
+            ),
+            (
+                ["blocks", "inhibit", "inhibition", "antagonizes", "antagonises", "suppresses", "prevents", "negatively_regulates"],
+                [.inhibits]
+            ),
+            (["represses", "depletes", "silences"], [.downregulates]),
+            (["regulates", "affects", "influences", "alters", "changes", "controls"], [.modulates]),
+            (["binds_to", "interacts_with", "interacts", "targets", "associates_with"], [.binds]),
+            (["metabolized_to", "metabolised_to", "metabolite", "is_metabolized_to", "becomes"], [.hasMetabolite]),
+            (["contains", "includes", "has_part", "component"], [.hasComponent]),
+            (["treats", "indicated_for", "used_for", "therapy_for"], [.indication]),
+            (["no-effect", "none", "no_change", "does_not_affect"], [.noEffect]),
+            (["compared_to", "versus", "vs"], [.comparedWith]),
+        ]
+        for (words, relations) in groups {
+            for word in words { table[word] = relations }
+        }
+        return table
+    }()
+
+    /// What each relation says, for the suggestion.
+    var gloss: String {
+        switch self {
+        case .activates: "more activity"
+        case .inhibits: "less activity"
+        case .upregulates: "more amount, expression or release"
+        case .downregulates: "less amount, expression or release"
+        case .modulates: "sign unknown or mixed"
+        case .binds: "binding, no causal claim"
+        case .noEffect: "tested, no effect"
+        case .hasMetabolite: "is metabolised to"
+        case .hasComponent: "a mixture contains"
+        case .indication: "a clinical use"
+        case .comparedWith: "a comparison in the text"
+        }
+    }
+
+    static func advice(for word: String) -> String {
+        let key = word.lowercased().replacingOccurrences(of: " ", with: "_")
+        let suggestion: String
+        if let mapped = synonyms[key] ?? synonyms[key.replacingOccurrences(of: "-", with: "_")] {
+            let named = mapped.map { "'\($0.name)' (\($0.gloss))" }
+            suggestion = "; did you mean " + named.joined(separator: " or ") + "?"
+        } else {
+            suggestion = Suggestion.clause(for: word, in: allCases.map(\.name))
+        }
+        return suggestion + " The relations are: " + allCases.map(\.name).joined(separator: ", ")
+    }
+}

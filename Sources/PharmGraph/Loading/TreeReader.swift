@@ -99,11 +99,6 @@ struct TreeReader {
         return sequence.compactMap { locatedText($0, field: field) }
     }
 
-    /// A mapping of text to text, as for `xrefs`.
-    mutating func textMap(_ node: YAMLNode?, field: String) -> [String: String] {
-        dictionary(locatedMap(node, field: field))
-    }
-
     /// A mapping of text to text with the position of every key and value, in file order.
     mutating func locatedMap(_ node: YAMLNode?, field: String) -> [LocatedEntry] {
         guard let node, !Self.isNull(node) else { return [] }
@@ -138,9 +133,10 @@ struct TreeReader {
         guard let located = locatedText(node, field: field) else { return nil }
         if let value = E(rawValue: located.value) { return Located(value: value, location: located.location) }
         let names = E.allCases.map(\.rawValue)
-        error(
-            "unknown \(what) '\(located.value)'" + Suggestion.clause(for: located.value, in: names),
-            at: located.location)
+        let advice =
+            (E.self as? any AdvisedVocabulary.Type)?.advice(for: located.value)
+            ?? Suggestion.clause(for: located.value, in: names)
+        error("unknown \(what) '\(located.value)'" + advice, at: located.location)
         return nil
     }
 

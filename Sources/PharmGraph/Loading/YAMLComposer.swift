@@ -254,7 +254,16 @@ struct YAMLComposer {
                 let mark = source.clamped(line: parser.context_mark.line + 1, column: parser.context_mark.column + 1)
                 message += " (\(String(cString: context)) at line \(mark.line), column \(mark.column))"
             }
-            error(message, line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
+            let line = parser.problem_mark.line + 1
+            let column = parser.problem_mark.column + 1
+            if let tab = source.tabIndentation(near: line) {
+                message += tab.line == line ? "; indent with spaces, not tabs" : "; line \(tab.line) is indented with a tab: indent with spaces, not tabs"
+                if tab.line == line {
+                    error(message, line: tab.line, column: tab.column)
+                    return
+                }
+            }
+            error(message, line: line, column: column)
         default:
             error("cannot parse yaml: out of memory", line: 1, column: 1)
         }
