@@ -12,6 +12,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case csv
     /// hetnetpy's JSON (`metanode_kinds`, `nodes`, `edges`).
     case hetionetJSON = "hetionet-json"
+    /// DrugMechDB's node-link YAML records (a record, a list of records, or a directory of record files).
+    case drugmechdb
 }
 
 /// How to read an imported edge table.
@@ -93,7 +95,7 @@ package enum NetworkInput {
     package static func format(of path: String, data: Data) -> InputFormat? {
         var name = path.lowercased()
         for suffix in [".gz", ".xz"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
-        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { return .graph }
+        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { return isDrugMechDB(data) ? .drugmechdb : .graph }
         if name.hasSuffix(".sif") { return .sif }
         if name.hasSuffix(".tsv") || name.hasSuffix(".tab") { return .tsv }
         // `.txt` says only "text": a JSON object in it is told by its keys, anything else is a TSV table.
@@ -114,9 +116,35 @@ package enum NetworkInput {
         guard firstInvalidUTF8(bytes) == nil else { return nil }
         var composer = YAMLComposer(source: SourceText(path: "", text: String(decoding: bytes, as: UTF8.self)))
         switch composer.compose()?.content {
-        case .mapping?, nil: return .graph
-        case .scalar?, .sequence?: return nil
+        case .mapping?, nil: return isDrugMechDB(data) ? .drugmechdb : .graph
+        case .sequence?: return isDrugMechDB(data) ? .drugmechdb : nil
+        case .scalar?: return nil
         }
+    }
+
+    /// Whether YAML text is DrugMechDB's: its top-level keys (or those of its list's items) include `graph` and
+    /// `links`, and not a curated graph's `edges`. Read from the lines, without parsing.
+    static func isDrugMechDB(_ data: Data) -> Bool {
+        var links = false
+        var graph = false
+        var edges = false
+        var list: Bool?
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            let text = String(decoding: line.prefix(16), as: UTF8.self)
+            if list == nil, let first = text.first, first != "#", !text.allSatisfy(\.isWhitespace) { list = text.hasPrefix("- ") }
+            let key: Substring
+            if list == true, text.hasPrefix("- ") || text.hasPrefix("  ") {
+                key = text.dropFirst(2)
+            } else if list == false, !text.hasPrefix(" ") {
+                key = Substring(text)
+            } else {
+                continue
+            }
+            if key.hasPrefix("links:") { links = true }
+            if key.hasPrefix("graph:") { graph = true }
+            if key.hasPrefix("edges:") { edges = true }
+        }
+        return links && graph && !edges
     }
 
     /// Whether the first byte that is not white space (after a byte order mark) opens a JSON object.
@@ -159,6 +187,9 @@ package enum NetworkInput {
             var importer = TableImporter(path: path, format: format, options: options)
             let network = importer.run(data)
             return imported(network, importer.diagnostics, data: data, path: path, options: options)
+        case .drugmechdb:
+            let (result, _) = DrugMechDBImporter.load(documents: [(path, data)], name: path)
+            return NetworkLoadResult(network: result.graph.map(Network.init), diagnostics: result.diagnostics, source: result.source)
         case .hetionetJSON:
             var importer = HetionetImporter(path: path, options: options)
             let network = importer.run(data)
