@@ -110,7 +110,7 @@ struct DrugMechDBTests {
         // The second record's net sign is positive: its claim fails, at its `_id`.
         let errors = CheckedFile(input).diagnostics.filter { $0.severity == .error }
         #expect(errors.count == 1)
-        #expect(errors.first?.line == 29 && errors.first?.column == 10)
+        #expect(errors.first?.line == 30 && errors.first?.column == 10)
         #expect(errors.first?.message.hasPrefix("claim 'MESH:C000003' -> 'MESH:D000002' expects negative, but the paths give positive") == true)
     }
 
