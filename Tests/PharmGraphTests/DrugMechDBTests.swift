@@ -99,7 +99,7 @@ struct DrugMechDBTests {
         #expect(graph.nodes.count == 4)
         let engine = PathEngine(graph: graph)
         func counts(_ from: String, _ to: String, record: String? = nil) throws -> SignCounts {
-            var query = PathQuery(sources: [try #require(engine.network.node(from))], targets: [try #require(engine.network.node(to))])
+            var query = PathQuery(sources: try NodeSelector.resolve(from, in: engine.network), targets: try NodeSelector.resolve(to, in: engine.network))
             if let record { query.traversal.filter = ContextFilter(["record": record]) }
             return try engine.paths(query, limit: 0).counts
         }
