@@ -103,8 +103,10 @@ struct DrugMechDBTests {
             if let record { query.traversal.filter = ContextFilter(["record": record]) }
             return try engine.paths(query, limit: 0).counts
         }
-        #expect(try counts("DB:DB00002", "MESH:D000002") == SignCounts(negative: 1))
-        #expect(try counts("MESH:C000003", "MESH:D000002") == SignCounts(positive: 1))
+        // Merged, both records' GO:0000003 -> disease links count: two paths each.
+        #expect(try counts("DB:DB00002", "MESH:D000002") == SignCounts(negative: 2))
+        #expect(try counts("MESH:C000003", "MESH:D000002") == SignCounts(positive: 2))
+        #expect(try counts("MESH:C000003", "MESH:D000002", record: "DB00003_MESH_D000002_1") == SignCounts(positive: 1))
         // Shared nodes, but the second record's path is not the first one's.
         #expect(try counts("DB:DB00002", "MESH:D000002", record: "DB00003_MESH_D000002_1") == SignCounts())
         // The second record's net sign is positive: its claim fails, at its `_id`.
