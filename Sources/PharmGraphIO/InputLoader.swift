@@ -62,6 +62,8 @@ public struct LoadedInput: Sendable {
     public let provenance: [Provenance.Input]
     /// Problems of the request rather than of the content (import options a curated graph does not use).
     var requestDiagnostics: [Diagnostic] = []
+    /// DrugMechDB records, kept apart, when the input is DrugMechDB without errors (`check` checks each one).
+    public internal(set) var drugMechDB: DrugMechDBCorpus?
 
     init(name: String, format: InputFormat?, content: Content, provenance: [Provenance.Input]) {
         self.name = name
@@ -133,9 +135,12 @@ public struct LoadedInput: Sendable {
 extension CheckedFile {
     /// What `check` reports of a loaded input: its diagnostics and, for a curated graph, its claims verified.
     public init(_ input: LoadedInput, limits: SearchLimits = .standard) {
+        // DrugMechDB's claims are verified record by record, each on its own edges: the same verdicts as
+        // the corpus graph's claims under `record: ID`, without searching the whole corpus once per record.
+        let records = input.drugMechDB.map { DrugMechDBCheck.run($0, limits: limits) } ?? []
         self.init(
-            path: input.name, formatter: input.formatter, graph: input.graph, diagnostics: input.diagnostics,
-            input: input.provenance.first, limits: limits)
+            path: input.name, formatter: input.formatter, graph: input.drugMechDB == nil ? input.graph : nil,
+            diagnostics: input.diagnostics + records, input: input.provenance.first, limits: limits)
     }
 }
 
@@ -236,6 +241,10 @@ public enum InputLoader {
 
     /// Reads, decompresses and loads the input `argument` names.
     public static func load(_ argument: String, options: Options = Options()) -> LoadedInput {
+        var isDirectory: ObjCBool = false
+        if argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
+            return loadDirectory(argument, options: options)
+        }
         let source = InputSource(argument: argument)
         let data: Data
         do {
@@ -278,6 +287,9 @@ public enum InputLoader {
                 .error, "cannot tell the format from the name or the content; \(options.hints.inputFormat) (\(names))", file: name)
             return LoadedInput(name: name, format: nil, content: .untold(diagnostic), provenance: [])
         }
+        if format == .drugmechdb {
+            return drugMechDB(documents: [(name, data)], name: name, options: options, revision: revision)
+        }
         if format.isCurated {
             let result = GraphLoader.load(data: data, path: name, format: format)
             var input = LoadedInput(
@@ -311,6 +323,57 @@ public enum InputLoader {
             provenance.append(Provenance.Input(bytes: table.data, graph: nil, hashed: options.hashesContent))
         }
         return LoadedInput(name: name, format: format, content: .network(result), provenance: provenance)
+    }
+}
+
+extension InputLoader {
+    /// A directory: DrugMechDB record files (`*.yaml`, `*.yml`, by name; names starting with `_`, such as
+    /// DrugMechDB's `_index.yaml`, are not records).
+    static func loadDirectory(_ path: String, options: Options) -> LoadedInput {
+        if let format = options.format, format != .drugmechdb {
+            let message = "a directory is read as DrugMechDB records; the format \(format.rawValue) names a file"
+            return LoadedInput(name: path, format: format, content: .unread([Diagnostic(.error, message, file: path)]), provenance: [])
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            let message = "cannot list the directory: \((error as NSError).localizedDescription)"
+            return LoadedInput(name: path, format: .drugmechdb, content: .unread([Diagnostic(.error, message, file: path)]), provenance: [])
+        }
+        let base = path.hasSuffix("/") ? path : path + "/"
+        var documents: [(path: String, data: Data)] = []
+        var unread: [Diagnostic] = []
+        for name in names.sorted() where !name.hasPrefix("_") && !name.hasPrefix(".") {
+            let lower = name.lowercased()
+            guard lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else { continue }
+            do {
+                documents.append((base + name, try InputFile.read(base + name, limit: options.limit)))
+            } catch {
+                unread.append(ReadFailure.file(error).diagnostic(name: base + name, hints: options.hints))
+            }
+        }
+        guard unread.isEmpty else { return LoadedInput(name: path, format: .drugmechdb, content: .unread(unread), provenance: []) }
+        return drugMechDB(documents: documents, name: path, options: options, revision: nil)
+    }
+
+    /// DrugMechDB files read as one input named `name`.
+    static func drugMechDB(documents: [(path: String, data: Data)], name: String, options: Options, revision: String?) -> LoadedInput {
+        let (result, corpus) = DrugMechDBImporter.load(documents: documents, name: name)
+        var bytes = Data()
+        for document in documents { bytes.append(document.data) }
+        var input = LoadedInput(
+            name: name, format: .drugmechdb, content: .graph(result),
+            provenance: [Provenance.Input(bytes: bytes, graph: result.graph, revision: revision, hashed: options.hashesContent)])
+        input.drugMechDB = corpus
+        if options.importsNetwork {
+            input.requestDiagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "the import options given (node table, columns, relation map, context columns) apply to tables; DrugMechDB records do not use them",
+                    file: name))
+        }
+        return input
     }
 }
 

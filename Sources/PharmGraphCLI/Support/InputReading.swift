@@ -47,7 +47,10 @@ struct RelationMap: ExpressibleByArgument {
 
 /// How to read an imported network, for every command that accepts one (docs/cli.md, "Input").
 struct NetworkOptions: ParsableArguments {
-    @Option(help: "Input format: graph, sif, tsv, csv or hetionet-json (default: from the extension, then the content's top-level keys).")
+    @Option(
+        help:
+            "Input format: graph, sif, tsv, csv, hetionet-json or drugmechdb (default: from the extension, then the content's top-level keys; a directory: drugmechdb)."
+    )
     var inputFormat: InputFormat?
 
     @Option(help: "A node table (TSV/CSV with columns id, name, kind) giving imported nodes their names and kinds.")

@@ -16,13 +16,15 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case graphml
     /// Cytoscape.js JSON (`elements`), as `pharmgraph export` writes it: read back into a curated graph.
     case cyjs
+    /// DrugMechDB's node-link YAML records (a record, a list of records, or a directory of record files).
+    case drugmechdb
 }
 
 extension InputFormat {
     /// Whether the format holds a curated graph (references, claims, header), read into a `Graph` and checked.
     public var isCurated: Bool {
         switch self {
-        case .graph, .graphml, .cyjs: true
+        case .graph, .graphml, .cyjs, .drugmechdb: true
         case .sif, .tsv, .csv, .hetionetJSON: false
         }
     }
@@ -107,7 +109,7 @@ package enum NetworkInput {
     package static func format(of path: String, data: Data) -> InputFormat? {
         var name = path.lowercased()
         for suffix in [".gz", ".xz"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
-        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { return .graph }
+        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { return isDrugMechDB(data) ? .drugmechdb : .graph }
         if name.hasSuffix(".sif") { return .sif }
         if name.hasSuffix(".graphml") { return .graphml }
         if name.hasSuffix(".cyjs") { return .cyjs }
@@ -131,9 +133,35 @@ package enum NetworkInput {
         guard firstInvalidUTF8(bytes) == nil else { return nil }
         var composer = YAMLComposer(source: SourceText(path: "", text: String(decoding: bytes, as: UTF8.self)))
         switch composer.compose()?.content {
-        case .mapping?, nil: return .graph
-        case .scalar?, .sequence?: return nil
+        case .mapping?, nil: return isDrugMechDB(data) ? .drugmechdb : .graph
+        case .sequence?: return isDrugMechDB(data) ? .drugmechdb : nil
+        case .scalar?: return nil
         }
+    }
+
+    /// Whether YAML text is DrugMechDB's: its top-level keys (or those of its list's items) include `graph` and
+    /// `links`, and not a curated graph's `edges`. Read from the lines, without parsing.
+    static func isDrugMechDB(_ data: Data) -> Bool {
+        var links = false
+        var graph = false
+        var edges = false
+        var list: Bool?
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            let text = String(decoding: line.prefix(16), as: UTF8.self)
+            if list == nil, let first = text.first, first != "#", !text.allSatisfy(\.isWhitespace) { list = text.hasPrefix("- ") }
+            let key: Substring
+            if list == true, text.hasPrefix("- ") || text.hasPrefix("  ") {
+                key = text.dropFirst(2)
+            } else if list == false, !text.hasPrefix(" ") {
+                key = Substring(text)
+            } else {
+                continue
+            }
+            if key.hasPrefix("links:") { links = true }
+            if key.hasPrefix("graph:") { graph = true }
+            if key.hasPrefix("edges:") { edges = true }
+        }
+        return links && graph && !edges
     }
 
     /// Whether the first byte that is not white space (after a byte order mark) opens a JSON object.
@@ -178,6 +206,9 @@ package enum NetworkInput {
             var importer = TableImporter(path: path, format: format, options: options)
             let network = importer.run(data)
             return imported(network, importer.diagnostics, data: data, path: path, options: options)
+        case .drugmechdb:
+            let (result, _) = DrugMechDBImporter.load(documents: [(path, data)], name: path)
+            return NetworkLoadResult(network: result.graph.map(Network.init), diagnostics: result.diagnostics, source: result.source)
         case .hetionetJSON:
             var importer = HetionetImporter(path: path, options: options)
             let network = importer.run(data)
@@ -206,6 +237,7 @@ extension GraphLoader {
         switch format {
         case .graphml: GraphMLReader.load(data: data, path: path)
         case .cyjs: CytoscapeReader.load(data: data, path: path)
+        case .drugmechdb: DrugMechDBImporter.load(documents: [(path, data)], name: path).0
         case .graph, .sif, .tsv, .csv, .hetionetJSON: load(data: data, path: path)
         }
     }

@@ -36,7 +36,7 @@ struct TableImporter {
         switch format {
         case .sif: readSIF(reader, into: &builder)
         case .tsv, .csv: readTable(reader, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), into: &builder)
-        case .graph, .hetionetJSON, .graphml, .cyjs: break
+        case .graph, .hetionetJSON, .graphml, .cyjs, .drugmechdb: break
         }
         return diagnostics.isEmpty && errors.isEmpty ? builder.build() : nil
     }
