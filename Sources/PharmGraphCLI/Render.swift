@@ -74,7 +74,7 @@ struct Render: ParsableCommand {
     @Option(help: "Write one figure per value of this node field into the directory -o names, and their shared legend.")
     var panels: ClusterField?
 
-    @Flag(help: "Draw the overview for a first slide: drugs, their direct targets, and the effects and conditions they reach.")
+    @Flag(help: "Draw the overview for a first slide: drugs, each effect's headline targets, and the effects.")
     var summary = false
 
     @OptionGroup var figure: FigureOptions
