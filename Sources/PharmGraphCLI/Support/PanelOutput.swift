@@ -6,20 +6,21 @@ import PharmGraphRender
 
 /// `render --panels system` and `render --summary`: the figures for slides (docs/rendering.md, "Panels" and "Summary").
 extension Render {
-    /// The rank directions a figure for a slide (panels, the summary, path figures) is laid out in without `--rankdir`;
-    /// the one that draws its smallest label largest on a 16:9 slide is kept, the first on a tie (docs/rendering.md, "Size").
-    static let slideDirections: [DiagramOptions.RankDirection] = [.leftToRight, .topToBottom]
+    /// The rank direction of panels and the summary when both directions fit a slide equally (or the engine is not dot):
+    /// left to right, drug → target → effect across a landscape slide (docs/rendering.md, "Size").
+    static let slideDirection = DiagramOptions.RankDirection.leftToRight
 
-    /// The DOT `make` gives for `given`, or without it for the direction of `slideDirections` whose layout (Graphviz's
-    /// `json`, measured by `LayoutReport`) draws the smallest label largest on a 16:9 slide; other engines than dot keep
-    /// the first direction, which they ignore anyway.
+    /// The DOT `make` gives for `given`, or without it for the rank direction (`preferred`, then the other) whose layout
+    /// (Graphviz's `json`, measured by `LayoutReport`) draws the smallest label largest on a 16:9 slide; `preferred` wins a
+    /// tie and is the only one tried by other engines than dot, which ignore it (docs/rendering.md, "Size").
     static func fitted(
-        given: DiagramOptions.RankDirection?, engine: String, make: (DiagramOptions.RankDirection) -> String
+        given: DiagramOptions.RankDirection?, preferred: DiagramOptions.RankDirection, engine: String,
+        make: (DiagramOptions.RankDirection) -> String
     ) throws(GraphvizError) -> String {
         if let given { return make(given) }
-        guard engine == LayoutEngine.dot.rawValue else { return make(slideDirections[0]) }
+        guard engine == LayoutEngine.dot.rawValue else { return make(preferred) }
         var best: (dot: String, label: Double)?
-        for direction in slideDirections {
+        for direction in [preferred] + DiagramOptions.RankDirection.allCases.filter({ $0 != preferred }) {
             let dot = make(direction)
             let json = try Renderer.render(dot: dot, engine: .dot, format: .json).data
             let slide = (try? LayoutReport(json: json))?.pages.first { $0.name == LayoutReport.Page.slide.name }
@@ -36,7 +37,7 @@ extension Render {
         var options = try figure.recording(
             provenance,
             in: DiagramOptions(
-                rankDirection: rankdir ?? Self.slideDirections[0], clusterBySystem: clusterBy == .system, legend: !noLegend, layering: layering,
+                rankDirection: rankdir ?? Self.slideDirection, clusterBySystem: clusterBy == .system, legend: !noLegend, layering: layering,
                 expandForms: expandForms), defaultSize: .slide)
         if summary {
             let summary: DiagramSummary
@@ -57,7 +58,7 @@ extension Render {
             options.engine = layout.rawValue
             let dot: String
             do {
-                dot = try Self.fitted(given: rankdir, engine: options.engine) { direction in
+                dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction in
                     var options = options
                     options.rankDirection = direction
                     return PathwayDiagram(summary: summary, options: options).dot
@@ -84,7 +85,7 @@ extension Render {
             panelOptions.engine = Self.engine(engine, nodeCount: panel.selection.nodes.count, layered: layering == .kind).rawValue
             let image: Data
             do {
-                let dot = try Self.fitted(given: rankdir, engine: panelOptions.engine) { direction in
+                let dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) { direction in
                     var options = panelOptions
                     options.rankDirection = direction
                     return PathwayDiagram(panel: panel, of: panels, options: options).dot
