@@ -76,8 +76,8 @@ struct PanelsEndToEndTests {
         // Blocking the NMDAR produces the antidepressant effect: drawn as loss of function, bundled as such.
         #expect(run.stdout.contains(#"dir="both", arrowtail="tee", arrowhead="onormal""#) && run.stdout.contains(#"samehead="inhibits-lof""#))
         #expect(run.stdout.contains("Not drawn: 1 condition, mediators"))
-        // Both directions fit this small summary at full size: the tie goes to left to right (docs/rendering.md, "Size").
-        #expect(run.stdout.contains(#"rankdir="LR""#) && run.stdout.contains(#"nodesep="0.06""#))
+        // Top to bottom draws this small summary's labels larger on a slide than left to right (docs/rendering.md, "Size").
+        #expect(run.stdout.contains(#"rankdir="TB""#) && !run.stdout.contains(#"nodesep="0.06""#))
         let down = try pharmgraph("render", panelsGraph, "--summary", "-o", "-", "--format", "dot", "--rankdir", "TB")
         #expect(down.stdout.contains(#"rankdir="TB""#))
         let svg = try pharmgraph("render", panelsGraph, "--summary", "-o", "-", "--cluster-by", "system")
