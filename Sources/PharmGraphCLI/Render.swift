@@ -79,7 +79,7 @@ struct Render: ParsableCommand {
     @Option(help: "Write one figure per value of this node field into the directory -o names, and their shared legend.")
     var panels: ClusterField?
 
-    @Flag(help: "Draw the overview for a first slide: drugs, their direct targets, and the effects and conditions they reach.")
+    @Flag(help: "Draw the overview for a first slide: drugs, each effect's headline targets, and the effects.")
     var summary = false
 
     @OptionGroup var figure: FigureOptions
@@ -193,7 +193,8 @@ struct Render: ParsableCommand {
         try Self.draw(
             graph: drawing.graph, selection: drawing.selection, options: options, engine: engine,
             format: format, output: output, benchmarkRepeat: benchmarkRepeat,
-            report: report.map { LayoutReportRequest(path: $0, provenance: provenance) })
+            report: report.map { LayoutReportRequest(path: $0, provenance: provenance) },
+            fit: !paths.isEmpty && rankdir == nil)
     }
 
     /// The selection's options as provenance records them: focus, depth and direction, or the paths' ends and bounds; `--where`.
@@ -269,16 +270,28 @@ struct Render: ParsableCommand {
     /// Lays out and renders a selection, then writes it to `output` with `OutputFile`, and the layout
     /// report measured on the same layout when `report` asks for one.
     ///
-    /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note.
+    /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note. With `fit`, the rank
+    /// direction is the one that fits a slide best (`fitted`).
     static func draw(
         graph: Graph, selection: DiagramSelection, options: DiagramOptions, engine: LayoutEngine?, format: RenderFormat,
-        output: String, benchmarkRepeat: Int? = nil, report: LayoutReportRequest? = nil
+        output: String, benchmarkRepeat: Int? = nil, report: LayoutReportRequest? = nil, fit: Bool = false
     ) throws {
         var options = options
         let layout = Self.engine(engine, nodeCount: selection.nodes.count, layered: options.layering == .kind)
         options.engine = layout.rawValue
-        let diagram = PathwayDiagram(graph: graph, selection: selection, options: options)
-        try emit(diagram.dot, engine: layout, format: format, output: output, benchmarkRepeat: benchmarkRepeat, report: report)
+        let dot: String
+        do {
+            // With `fit`, a figure for a slide: the rank direction that fits it best (docs/rendering.md, "Size").
+            dot = try fitted(given: fit ? nil : options.rankDirection, preferred: options.rankDirection, engine: options.engine) { direction in
+                var options = options
+                options.rankDirection = direction
+                return PathwayDiagram(graph: graph, selection: selection, options: options).dot
+            }
+        } catch {
+            Console.error("error: \(error)\n")
+            throw ExitCode(1)
+        }
+        try emit(dot, engine: layout, format: format, output: output, benchmarkRepeat: benchmarkRepeat, report: report)
     }
 
     /// `engine`, or dot up to `LayoutEngine.dotNodeLimit` nodes and sfdp above (said on stderr).

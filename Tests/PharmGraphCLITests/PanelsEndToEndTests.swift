@@ -73,16 +73,51 @@ struct PanelsEndToEndTests {
         #expect(run.stdout.contains(#""opioid-receptors" -> "analgesia" [class="summary relation-activates"#))
         #expect(!run.stdout.contains(#""nmdar" -> "depression""#))
         #expect(run.stdout.contains(#"size="13.33,7.5""#) && run.stdout.contains("summary=true"))
-        // Left to right unless --rankdir says otherwise (docs/rendering.md, "Size").
-        #expect(run.stdout.contains(#"rankdir="LR""#))
+        // Blocking the NMDAR produces the antidepressant effect: drawn as loss of function, bundled as such.
+        #expect(run.stdout.contains(#"dir="both", arrowtail="tee", arrowhead="onormal""#) && run.stdout.contains(#"samehead="inhibits-lof""#))
+        #expect(run.stdout.contains("Not drawn: 1 condition, mediators"))
+        // Top to bottom draws this small summary's labels larger on a slide than left to right (docs/rendering.md, "Size").
+        #expect(run.stdout.contains(#"rankdir="TB""#) && !run.stdout.contains(#"nodesep="0.06""#))
         let down = try pharmgraph("render", panelsGraph, "--summary", "-o", "-", "--format", "dot", "--rankdir", "TB")
         #expect(down.stdout.contains(#"rankdir="TB""#))
         let svg = try pharmgraph("render", panelsGraph, "--summary", "-o", "-", "--cluster-by", "system")
         #expect(svg.status == 0, "\(svg.stderr)")
-        #expect(svg.stdout.components(separatedBy: "class=\"edge summary relation&#45;").count - 1 == 4)
+        #expect(svg.stdout.components(separatedBy: "class=\"edge summary relation&#45;").count - 1 == 2)
         let network = try pharmgraph("render", "import/small.sif", "--summary", "-o", "-", "--format", "dot")
         #expect(network.status == 1)
         #expect(network.stderr == "import/small.sif: error: --summary draws a curated graph; this input is a network\n")
+    }
+
+    @Test("Graphs/ketamine.yaml: the summary and every panel fit a 16:9 slide at 8 pt or more; the focus legend is at most 15 %")
+    func slideFit() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let graph = Repository.path("Graphs/ketamine.yaml")
+        func report(_ path: String) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        }
+        func slideLabel(_ object: [String: Any]) -> Double? {
+            let pages = (object["labels"] as? [String: Any])?["pages"] as? [[String: Any]]
+            return pages?.first { $0["name"] as? String == "16:9 slide" }?["smallest_pt"] as? Double
+        }
+        let summary = try pharmgraph("render", graph, "--summary", "-o", directory + "/summary.svg", "--report", directory + "/summary.json")
+        #expect(summary.status == 0, "\(summary.stderr)")
+        let measured = try report(directory + "/summary.json")
+        #expect((slideLabel(measured) ?? 0) >= 8, "\(measured["labels"] ?? "")")
+        #expect((measured["legend_share"] as? Double ?? 1) <= 0.15)
+        #expect((measured["overlaps"] as? [String: Any])?["count"] as? Int == 0)
+
+        let panels = try pharmgraph(
+            "render", graph, "--panels", "system", "-o", directory + "/panels", "--no-legend", "--report", directory + "/panel.json")
+        #expect(panels.status == 0, "\(panels.stderr)")
+        let reports = try listing(directory).filter { $0.hasPrefix("panel-") }
+        #expect(reports.count == 15)
+        for name in reports { #expect((slideLabel(try report(directory + "/" + name)) ?? 0) >= 8, "\(name)") }
+
+        let focus = try pharmgraph(
+            "render", graph, "--focus", "nmdar", "--depth", "1", "-o", directory + "/focus.svg", "--report", directory + "/focus.json")
+        #expect(focus.status == 0, "\(focus.stderr)")
+        #expect((try report(directory + "/focus.json")["legend_share"] as? Double ?? 1) <= 0.15)
     }
 
     @Test("--panels and --summary: usage errors")

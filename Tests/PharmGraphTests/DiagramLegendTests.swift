@@ -59,9 +59,9 @@ struct DiagramLegendTests {
         // The context keys balance the rows: they end the shorter one.
         let context = try #require(nodes(rows[0].statements + rows[1].statements).first { value("class", $0.attributes) == "legend-context" })
         let label = try #require(value("label", context.attributes))
-        // Each key's values wrapped after a comma at 40 characters, the lines after the first indented.
-        #expect(label.contains("dose:</font> sub = subanesthetic,<br align=\"left\"/>&#160;&#160;&#160;&#160;supra = supratherapeutic"))
-        #expect(label.contains("region:</font> gut,<br align=\"left\"/>&#160;&#160;&#160;&#160;nociceptive n. = nociceptive-neurons,"))
+        // Each key's values wrapped after a comma at 46 characters, the lines after the first indented.
+        #expect(label.contains("dose:</font> sub = subanesthetic, supra = supratherapeutic<br align=\"left\"/>"))
+        #expect(label.contains("region:</font> gut, nociceptive n. = nociceptive-neurons,<br align=\"left\"/>&#160;&#160;&#160;&#160;PFC"))
         #expect(label.contains("PFC = prefrontal-cortex"))
         // Placed below the drawing: an invisible edge from each node with no edge out (Harm, Relief) to the first kind.
         let placement = model.statements.compactMap { statement -> String? in

@@ -39,8 +39,10 @@ struct PanelTests {
         let opioid = contents(panels.panels[2].selection, of: graph)
         #expect(opioid.nodes == ["ketamine", "naloxone", "opioid-receptors", "analgesia"])
         let none = contents(panels.panels[3].selection, of: graph)
-        // The nodes without a system; the NMDAR (glutamatergic, not a drug) is not drawn in it.
-        #expect(none.nodes == ["naloxone", "pain-signalling", "antidepressant", "analgesia", "depression"])
+        // The nodes without a system; the NMDAR (glutamatergic, not a drug) is not drawn in it, nor naloxone, whose one
+        // edge leaves the panel: the caption names it.
+        #expect(none.nodes == ["pain-signalling", "antidepressant", "analgesia", "depression"])
+        #expect(panels.panels[3].selection.captions.last == "Not drawn, no edge in this panel: Naloxone")
         #expect(panels.panels[1].selection.captions == ["System: glutamatergic, with the drugs acting on it and the effects it acts on"])
     }
 
@@ -82,31 +84,58 @@ struct PanelTests {
         #expect(DiagramPanels.unique("x", in: &used) == "x-3")
     }
 
-    @Test("summary: drugs, direct targets, the effects reached first; each summary edge signed as the path engine's tiered verdict")
+    @Test("summary: the drug families, each effect's headline targets (firmest tier, shortest), signed by the headline paths")
     func summary() throws {
         let graph = try load(fixture)
         let network = Network(graph)
         let summary = try DiagramSummary(network: network, filter: ContextFilter())
         let drawn = contents(summary.selection, of: summary.graph)
-        #expect(drawn.nodes == ["ketamine", "esketamine", "naloxone", "nmdar", "opioid-receptors", "antidepressant", "analgesia", "depression"])
-        // Depression is reached from the NMDAR only through the antidepressant effect: no edge of its own.
+        // Esketamine is drawn as its family's first drug; the condition (depression) and the mediators are left out.
+        #expect(drawn.nodes == ["ketamine", "naloxone", "nmdar", "opioid-receptors", "antidepressant", "analgesia"])
+        // Analgesia's firmest tier (established) has naloxone ⊣ opioid receptors → analgesia (2 steps) and ketamine ⊣ NMDAR →
+        // pain signalling ⊣ analgesia (3): the shorter is its headline. Esketamine's probable NMDAR edge merges into
+        // ketamine's established one.
         #expect(
             drawn.edges == [
-                "ketamine has_component esketamine", "ketamine inhibits nmdar", "esketamine inhibits nmdar",
-                "ketamine activates opioid-receptors", "naloxone inhibits opioid-receptors", "nmdar inhibits antidepressant",
-                "nmdar inhibits analgesia", "opioid-receptors activates analgesia", "antidepressant inhibits depression",
+                "ketamine inhibits nmdar", "ketamine activates opioid-receptors", "naloxone inhibits opioid-receptors",
+                "nmdar inhibits antidepressant", "opioid-receptors activates analgesia",
             ])
+        #expect(summary.graph.edges[0].effectiveCertainty == .established)
+        // Every drug edge into the NMDAR inhibits it and its headline rest is negative: loss of function, not a T-bar.
+        #expect(summary.graph.edges[3].lossOfFunction && !summary.graph.edges[4].lossOfFunction)
+        #expect(summary.omitted == DiagramSummary.Omitted(targets: 0, conditions: 1, drugs: 0, effects: 0))
+        #expect(
+            summary.selection.captions == [
+                "Headline targets per effect: its firmest, shortest paths (≤ 6 steps)", "Not drawn: 1 condition, mediators",
+            ])
+        // Each summary edge's effect verdict is the path engine's tiered verdict from the drugs, as `paths` gives it.
         let engine = PathEngine(network: network)
+        let drugs = ["ketamine", "esketamine", "naloxone"].map { id in NodeIndex(rawValue: Int32(graph.nodes.firstIndex { $0.id == id }!)) }
         for (e, verdict) in summary.verdicts {
             let edge = summary.graph.edges[e]
-            let query = PathQuery(
-                sources: [NodeIndex(rawValue: Int32(graph.nodes.firstIndex { $0.id == edge.from }!))],
-                targets: [NodeIndex(rawValue: Int32(graph.nodes.firstIndex { $0.id == edge.to }!))])
+            var query = PathQuery(sources: drugs, targets: [NodeIndex(rawValue: Int32(graph.nodes.firstIndex { $0.id == edge.to }!))])
+            query.avoid = ["analgesia", "antidepressant", "depression"].filter { $0 != edge.to }.map { id in
+                NodeIndex(rawValue: Int32(graph.nodes.firstIndex { $0.id == id }!))
+            }
             var report = try engine.paths(query)
             try engine.assess(query, &report)
-            #expect(verdict.finding == report.tieredFinding, "\(edge.from) → \(edge.to)")
-            #expect(DiagramSummary.relation(report.tieredFinding) == edge.relation)
+            try engine.assessFeedback(query, report: &report)
+            #expect(verdict.effect == report.tieredFinding, "\(edge.from) → \(edge.to)")
+            #expect(DiagramSummary.relation(verdict.sign) == edge.relation)
+            #expect(verdict.certainty == .established && verdict.paths == 1)
         }
+    }
+
+    @Test("a drug family with fewer than half the targets of the largest is left out, and counted")
+    func summaryLeavesOutMinorDrugs() throws {
+        let graph = try load("render/summary-minor.yaml")
+        let summary = try DiagramSummary(network: Network(graph), filter: ContextFilter())
+        let drawn = contents(summary.selection, of: summary.graph)
+        #expect(drawn.nodes == ["main", "r1", "r2", "r3", "good", "bad"])
+        #expect(summary.omitted.drugs == 1 && summary.omitted.targets == 1)
+        // Good's headline: r1 (two established paths of 2 steps), then r2 (one); r3's path is only probable.
+        #expect(drawn.edges.filter { $0.hasSuffix(" good") } == ["r1 activates good", "r2 activates good"])
+        #expect(summary.selection.captions.last == "Not drawn: 1 weaker target, 1 other drug, mediators")
     }
 
     @Test("the summary's DOT text (golden): summary edges classed and bundled by sign, no concentrate")
@@ -116,8 +145,9 @@ struct PanelTests {
         let dot = PathwayDiagram(summary: summary, options: DiagramOptions(size: .slide)).dot
         #expect(Golden.compare(dot, to: "Tests/PharmGraphTests/Golden/summary.dot") == .matches)
         #expect(!dot.contains("concentrate"))
-        #expect(dot.components(separatedBy: "class=\"summary ").count - 1 == 4)
-        #expect(dot.contains(#"samehead="inhibits""#) && dot.contains(#"sametail="activates""#))
+        #expect(dot.components(separatedBy: "class=\"summary ").count - 1 == 2)
+        #expect(dot.contains(#"samehead="inhibits-lof""#) && dot.contains(#"sametail="activates""#))
+        #expect(dot.contains(#""antidepressant" -> "analgesia" [style="invis", class="summary-order"]"#))
     }
 
     @Test("a summary of an imported network is refused")

@@ -91,11 +91,12 @@ extension DiagramBuilder {
         layout.rowWidth = rowWidth
         // A path figure's legend goes below its path table, which is as wide as the drawing.
         if !selection.paths.isEmpty, options.rankDirection == .topToBottom { layout.after = DOTValue.literal("\(prefix)paths") }
-        return layout.legend(label: "Legend", tooltip: "Legend", rows: LegendLayout.balance(kinds, glyphs), below: bottom)
+        // No title: a box of glyphs is a legend, and its title line was a tenth of its area (docs/rendering.md, "Legend").
+        return layout.legend(label: nil, tooltip: "Legend", rows: LegendLayout.balance(kinds, glyphs, rankDirection: options.rankDirection), below: bottom)
     }
 
     /// The most characters of a context line before it wraps.
-    static let contextWidth = 40
+    static let contextWidth = 46
 
     /// `entries` with its trailing text entries (context keys, badges, the path colours), when there are two or more,
     /// drawn as one left-justified block `name`, one under the other, so that they take one place in a row, not several.
@@ -230,14 +231,18 @@ struct LegendLayout {
     /// A node the legend is placed below instead of the drawing's lowest nodes (a path figure's table).
     var after: DOTValue? = nil
 
+    /// The margin, in points, of a legend without a title (Graphviz's default is 8).
+    static let compactMargin = "4"
+
     /// The attributes of a text entry: plain, with a little room before the text for an arrowhead.
     static let plain: [DOTAttribute] = [
         .literal("shape", "plaintext"), .literal("style", "solid"), .literal("margin", "0.06,0"),
     ]
 
     /// The legend cluster with `rows` (empty ones left out), then the invisible edges from the nodes `below`
-    /// (ids) that put it after them, below the drawing (top to bottom) or right of it (left to right).
-    func legend(label: String, tooltip: String, rows: [[LegendEntry]], below: [String]) -> [DOTStatement] {
+    /// (ids) that put it after them, below the drawing (top to bottom) or right of it (left to right). Without a
+    /// `label`, the cluster has no title and a margin of `compactMargin` points.
+    func legend(label: String?, tooltip: String, rows: [[LegendEntry]], below: [String]) -> [DOTStatement] {
         let hidden: [DOTAttribute] = [.literal("style", "invis")]
         var rows = rows.filter { !$0.isEmpty }
         var statements: [DOTStatement] = []
@@ -312,7 +317,12 @@ struct LegendLayout {
                 if i > 0 { statements.append(.edge(rows[i - 1][0].first, row[0].first, hidden)) }
             }
         }
-        let cluster = DiagramFrame.legend(label: label, tooltip: tooltip, statements: statements)
+        var cluster = DiagramFrame.legend(label: label ?? "", tooltip: tooltip, statements: statements)
+        if label == nil {
+            // An empty label, not none: a cluster without one takes the graph's (the title).
+            cluster.attributes.removeAll { $0.name == "labeljust" }
+            cluster.attributes.append(.literal("margin", Self.compactMargin))
+        }
         // Hung from the middle of its first row, so that it sits centred below what it follows.
         guard engine == "dot", let row = rows.first, !row.isEmpty else { return [.subgraph(cluster)] }
         let top = after == nil ? row[0].first : row[row.count / 2].first
@@ -323,9 +333,18 @@ struct LegendLayout {
     }
 
     /// The two rows, with the second's trailing text entries (the context keys, the badges) moved to the end of
-    /// the first while that makes the wider row narrower, by an estimate of their widths in characters.
-    static func balance(_ first: [LegendEntry], _ second: [LegendEntry]) -> [[LegendEntry]] {
+    /// the first while that makes the wider row narrower, by an estimate of their widths in characters. Left to right
+    /// they always move: under the node kinds, the notes take no column of their own.
+    static func balance(
+        _ first: [LegendEntry], _ second: [LegendEntry], rankDirection: DiagramOptions.RankDirection = .topToBottom
+    ) -> [[LegendEntry]] {
         var rows = (first, second)
+        if rankDirection == .leftToRight {
+            while let last = rows.1.last, last.first == last.last, last.markup != nil, !rows.0.isEmpty {
+                rows.0.append(rows.1.removeLast())
+            }
+            return [rows.0, rows.1]
+        }
         func width(_ row: [LegendEntry]) -> Int { row.reduce(0) { $0 + $1.characters + 4 } }
         while let last = rows.1.last, last.first == last.last, last.markup != nil, !rows.0.isEmpty,
             max(width(rows.0) + last.characters + 4, width(rows.1) - last.characters - 4) < max(width(rows.0), width(rows.1))

@@ -74,14 +74,39 @@ public struct DiagramPanels: Sendable {
             return inside.contains(edge.from) || inside.contains(edge.to)
                 || (drugs.contains(edge.from) && drugs.contains(edge.to) && edge.relation.isStructural)
         }
-        let nodes = drawn.compactMap { position[$0] }
+        var nodes = drawn.compactMap { position[$0] }.sorted()
         let caption =
             if let system {
                 "System: \(system), with the drugs acting on it and the effects it acts on"
             } else {
                 "Nodes without a system, with the drugs acting on them and the effects they act on"
             }
-        return .drawing(nodes: nodes, edges: edges, captions: [caption], filter: filter)
+        // A node with no edge in the panel says nothing there: named in the caption instead of a column of lone nodes.
+        let linked = Set(edges.flatMap { [graph.edges[$0].from, graph.edges[$0].to] })
+        let lone = nodes.filter { !linked.contains(graph.nodes[$0].id) }
+        guard !edges.isEmpty, !lone.isEmpty else { return .drawing(nodes: nodes, edges: edges, captions: [caption], filter: filter) }
+        nodes = nodes.filter { linked.contains(graph.nodes[$0].id) }
+        let names = lone.map { graph.nodes[$0].displayLabel }
+        return .drawing(nodes: nodes, edges: edges, captions: [caption] + Self.loneLines(names), filter: filter)
+    }
+
+    /// The most characters of a caption line naming the nodes a panel leaves out.
+    static let loneLineWidth = 110
+
+    /// `Not drawn, no edge in this panel: A, B, …`, broken after commas into lines of about `loneLineWidth` characters.
+    static func loneLines(_ names: [String]) -> [String] {
+        var lines: [String] = []
+        var line = "Not drawn, no edge in this panel:"
+        for (i, name) in names.enumerated() {
+            let item = " " + name + (i + 1 < names.count ? "," : "")
+            if line.count + item.count > loneLineWidth, !line.hasSuffix(":") {
+                lines.append(line)
+                line = String(item.dropFirst())
+            } else {
+                line += item
+            }
+        }
+        return lines + [line]
     }
 
     /// The union of every panel's nodes and edges, for the shared legend.
@@ -121,6 +146,17 @@ public struct DiagramPanels: Sendable {
 }
 
 extension PathwayDiagram {
+    /// A panel: the selection drawn as any diagram, its nodes packed close when ranks run left to right (a column of
+    /// many effects is the panel's height on a slide; top to bottom the legend-free panel keeps the default spacing).
+    public init(panel: DiagramPanels.Panel, of panels: DiagramPanels, options: DiagramOptions = DiagramOptions()) {
+        var builder = DiagramBuilder(graph: panels.graph, selection: panel.selection, options: options)
+        var model = builder.build()
+        if options.rankDirection == .leftToRight { model.pack(nodeSeparation: DiagramPanels.packedNodeSeparation) }
+        self.model = model
+        dot = model.text
+        nodeCount = builder.drawnCount
+    }
+
     /// The shared legend of `panels` alone: a figure of the legend of everything the panels draw, titled like them, in
     /// two rows whatever the panels' direction (a column pair left to right would be taller than a slide).
     public init(legendOf panels: DiagramPanels, options: DiagramOptions = DiagramOptions()) {
@@ -130,6 +166,18 @@ extension PathwayDiagram {
         model = builder.buildLegend()
         dot = model.text
         nodeCount = 0
+    }
+}
+
+extension DiagramPanels {
+    /// The node separation, in inches, of panels and the summary laid out left to right (other figures: 0.25).
+    static let packedNodeSeparation = "0.1"
+}
+
+extension DOTGraph {
+    /// The graph with its nodes `nodeSeparation` inches apart in a rank.
+    mutating func pack(nodeSeparation: String) {
+        attributes = attributes.map { $0.name == "nodesep" ? .literal("nodesep", nodeSeparation) : $0 }
     }
 }
 

@@ -6,9 +6,30 @@ import PharmGraphRender
 
 /// `render --panels system` and `render --summary`: the figures for slides (docs/rendering.md, "Panels" and "Summary").
 extension Render {
-    /// The rank direction of panels and the summary without `--rankdir`: left to right, drug → target → effect across a
-    /// landscape slide (top to bottom, their ranks of many nodes are too wide: docs/rendering.md, "Size").
+    /// The rank direction of panels and the summary when both directions fit a slide equally (or the engine is not dot):
+    /// left to right, drug → target → effect across a landscape slide (docs/rendering.md, "Size").
     static let slideDirection = DiagramOptions.RankDirection.leftToRight
+
+    /// The DOT `make` gives for `given`, or without it for the rank direction (`preferred`, then the other) whose layout
+    /// (Graphviz's `json`, measured by `LayoutReport`) draws the smallest label largest on a 16:9 slide; `preferred` wins a
+    /// tie and is the only one tried by other engines than dot, which ignore it (docs/rendering.md, "Size").
+    static func fitted(
+        given: DiagramOptions.RankDirection?, preferred: DiagramOptions.RankDirection, engine: String,
+        make: (DiagramOptions.RankDirection) -> String
+    ) throws(GraphvizError) -> String {
+        if let given { return make(given) }
+        guard engine == LayoutEngine.dot.rawValue else { return make(preferred) }
+        var best: (dot: String, label: Double)?
+        for direction in [preferred] + DiagramOptions.RankDirection.allCases.filter({ $0 != preferred }) {
+            let dot = make(direction)
+            let json = try Renderer.render(dot: dot, engine: .dot, format: .json).data
+            let slide = (try? LayoutReport(json: json))?.pages.first { $0.name == LayoutReport.Page.slide.name }
+            let label = slide?.smallestLabel ?? 0
+            // A hundredth of a point is Graphviz's rounding, not a better fit.
+            if best.map({ label > $0.label + 0.01 }) ?? true { best = (dot, label) }
+        }
+        return best!.dot
+    }
 
     /// Draws the panels into the directory `output` names, or the summary into `output`.
     func drawSlides(network: Network, input: LoadedInput, filter: ContextFilter, format: RenderFormat) throws {
@@ -35,9 +56,19 @@ extension Render {
             }
             let layout = Self.engine(engine, nodeCount: summary.selection.nodes.count, layered: layering == .kind)
             options.engine = layout.rawValue
-            let diagram = PathwayDiagram(summary: summary, options: options)
+            let dot: String
+            do {
+                dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction in
+                    var options = options
+                    options.rankDirection = direction
+                    return PathwayDiagram(summary: summary, options: options).dot
+                }
+            } catch {
+                Console.error("error: \(error)\n")
+                throw ExitCode(1)
+            }
             try Self.emit(
-                diagram.dot, engine: layout, format: format, output: output, benchmarkRepeat: benchmarkRepeat,
+                dot, engine: layout, format: format, output: output, benchmarkRepeat: benchmarkRepeat,
                 report: report.map { LayoutReportRequest(path: $0, provenance: provenance) })
             return
         }
@@ -52,10 +83,14 @@ extension Render {
             var panelOptions = options
             panelOptions.legend = false
             panelOptions.engine = Self.engine(engine, nodeCount: panel.selection.nodes.count, layered: layering == .kind).rawValue
-            let diagram = PathwayDiagram(graph: graph, selection: panel.selection, options: panelOptions)
             let image: Data
             do {
-                let (data, json) = try Self.image(diagram.dot, engine: panelOptions.engine, format: format, measured: report != nil)
+                let dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) { direction in
+                    var options = panelOptions
+                    options.rankDirection = direction
+                    return PathwayDiagram(panel: panel, of: panels, options: options).dot
+                }
+                let (data, json) = try Self.image(dot, engine: panelOptions.engine, format: format, measured: report != nil)
                 image = data
                 // Each panel's report beside FILE (FILE-SLUG.EXT), measured before anything is written.
                 if let report, let json {
