@@ -82,6 +82,8 @@ struct Paths: ParsableCommand {
     @OptionGroup var figure: FigureOptions
 
     @OptionGroup var color: ColorOptions
+    @Option(help: "Print, instead of the report, the references behind the verdict's paths as bibtex or ris (the verdict goes to stderr).")
+    var cite: CitationExport.Style?
 
     enum PathSign: String, ExpressibleByArgument, CaseIterable {
         case positive, negative, unknown
@@ -113,6 +115,9 @@ struct Paths: ParsableCommand {
         if let option = figure.given.first, render == nil { throw ValidationError("\(option) needs --render") }
         try figure.check(format: render.flatMap { RenderFormat(fileExtension: $0) })
         if render != nil, batch != nil { throw ValidationError("--render draws one query; it cannot be used with --batch") }
+        if cite != nil, batch != nil || render != nil || format.format != .text {
+            throw ValidationError("--cite prints a bibliography in place of the report; it cannot be used with --batch, --render or --format")
+        }
         if batch != nil, format.format == .json {
             throw ValidationError("--batch writes a TSV table, one row per query; --format json is not available with it")
         }
@@ -224,6 +229,10 @@ struct Paths: ParsableCommand {
         report.raw = raw
         report.kShortest = k != nil
         let style = color.color.style(for: STDOUT_FILENO)
+        if let cite {
+            try PathCitations.write(cite, query: query, verdict: result.verdict, engine: engine, summary: report.summaryLines(hints: .cli, showing: false))
+            return result.work
+        }
         switch format.format {
         case .text: Console.out(style.verdicts(in: raw ? report.text(hints: .cli) : report.readingText(hints: .cli)))
         case .json: Console.out(try report.jsonText())

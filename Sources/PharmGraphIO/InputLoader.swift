@@ -175,11 +175,19 @@ public enum InputLoader {
         public var hashesContent = true
         /// The words messages use for what the caller can change (`.library`; the CLI passes its flags).
         public var hints = InputHints.library
+        /// TSV/CSV: the field separator (one ASCII byte), instead of tab or comma.
+        public var delimiter: UInt8?
+        /// TSV/CSV: the per-row direction column (default: `direction`, when present).
+        public var directionColumn: String?
+        /// TSV/CSV: the action column (default: `action`, when present).
+        public var actionColumn: String?
+        /// TSV/CSV: merge rows that repeat an earlier row's edge.
+        public var mergeDuplicates = false
 
         /// Whether any option that only an imported network uses was given.
         var importsNetwork: Bool {
             nodeTable != nil || sourceColumn != nil || targetColumn != nil || relationColumn != nil || !relationMap.isEmpty
-                || !contextColumns.isEmpty
+                || !contextColumns.isEmpty || delimiter != nil || directionColumn != nil || actionColumn != nil || mergeDuplicates
         }
 
         /// The options that change what an imported network holds, as provenance records them (only those given):
@@ -195,6 +203,10 @@ public enum InputLoader {
                 options["relation_map"] = relationMap.keys.sorted().map { "\($0)=\(relationMap[$0]!.rawValue)" }.joined(separator: ",")
             }
             if !contextColumns.isEmpty { options["context_columns"] = contextColumns.joined(separator: ",") }
+            options["delimiter"] = delimiter.map { String(UnicodeScalar($0)) }
+            options["direction_column"] = directionColumn
+            options["action_column"] = actionColumn
+            if mergeDuplicates { options["merge_duplicates"] = "true" }
             return options
         }
 
@@ -308,6 +320,10 @@ public enum InputLoader {
             sourceColumn: options.sourceColumn, targetColumn: options.targetColumn, relationColumn: options.relationColumn,
             relationMap: options.relationMap)
         imports.contextColumns = options.contextColumns
+        imports.delimiter = options.delimiter
+        imports.directionColumn = options.directionColumn
+        imports.actionColumn = options.actionColumn
+        imports.mergeDuplicates = options.mergeDuplicates
         imports.hints = options.hints
         if let table = options.nodeTable {
             let bytes = options.table.bytes { () throws(ReadFailure) in try read(InputSource(argument: table), limit: options.limit) }

@@ -35,6 +35,11 @@ public struct Network: Sendable {
     /// Edges that may be traversed both ways (Hetionet `direction: both`).
     let edgeBothWays: [Bool]
 
+    /// An imported edge's references (`PMID:…`, `doi:…`, from a table's evidence columns); empty when the input had none.
+    let edgeRefs: [[String]]
+    /// An imported edge's evidence text; empty when the input had none.
+    let edgeEvidence: [String?]
+
     /// The curated graph this network was made from, if any; edge `i` is `graph.edges[i]`.
     public let graph: Graph?
     /// Where a curated graph's edges hold under its declared contexts; empty for an imported network.
@@ -47,8 +52,10 @@ public struct Network: Sendable {
         nodeIDs: [String], nodeNames: [String], nodeKinds: [Int32], kinds: [String], edgeSources: [Int32],
         edgeTargets: [Int32], edgeLabels: [Int32], labels: [Label], edgeContexts: [Int32] = [],
         contexts: [[String: String]] = [[:]], edgeBothWays: [Bool] = [], graph: Graph? = nil,
-        scopes: ContextScopes = .none
+        scopes: ContextScopes = .none, edgeRefs: [[String]] = [], edgeEvidence: [String?] = []
     ) {
+        self.edgeRefs = edgeRefs
+        self.edgeEvidence = edgeEvidence
         self.nodeIDs = nodeIDs
         self.nodeNames = nodeNames
         self.nodeKinds = nodeKinds
@@ -82,6 +89,12 @@ public struct Network: Sendable {
 
     /// The context of edge `e`.
     func context(of e: Int32) -> [String: String] { contexts[Int(edgeContexts[Int(e)])] }
+
+    /// The references of edge `e`: a curated edge's keys, an imported edge's `PMID:…` and `doi:…` entries.
+    func refs(of e: Int32) -> [String] {
+        if let graph { return graph.edges[Int(e)].refs }
+        return edgeRefs.isEmpty ? [] : edgeRefs[Int(e)]
+    }
 
     /// The label of edge `e`.
     func label(of e: Int32) -> Label { labels[Int(edgeLabels[Int(e)])] }

@@ -75,11 +75,38 @@ struct NetworkOptions: ParsableArguments {
             valueName: "name"))
     var contextColumns: [String] = []
 
+    @Option(help: ArgumentHelp("TSV/CSV: the field separator, one ASCII character or 'tab' (default: tab for TSV, comma for CSV).", valueName: "char"))
+    var delimiter: Delimiter?
+
+    @Option(help: "TSV/CSV: the per-row direction column: forward (->), reverse (<-) or both (<->) (default: direction, when present).")
+    var directionColumn: String?
+
+    @Option(help: "TSV/CSV: the action column, read through the action -> sign table (default: action, when present).")
+    var actionColumn: String?
+
+    @Flag(help: "TSV/CSV: merge rows that repeat an earlier row's source, relation, target, context and direction.")
+    var mergeDuplicates = false
+
+    /// A `--delimiter` value: one ASCII character other than a quote or a line break, or `tab`.
+    struct Delimiter: ExpressibleByArgument {
+        let byte: UInt8
+
+        init?(argument: String) {
+            let text = argument.lowercased() == "tab" ? "\t" : argument
+            guard text.utf8.count == 1, let byte = text.utf8.first, byte != UInt8(ascii: "\""), byte != 0x0A, byte != 0x0D else { return nil }
+            self.byte = byte
+        }
+    }
+
     /// The import options alone, with the default read limit.
     var importOptions: InputLoader.Options {
         var options = InputLoader.Options(
             format: inputFormat, nodeTable: nodes, sourceColumn: sourceColumn, targetColumn: targetColumn,
             relationColumn: relationColumn, relationMap: relationMap?.map ?? [:], contextColumns: contextColumns)
+        options.delimiter = delimiter?.byte
+        options.directionColumn = directionColumn
+        options.actionColumn = actionColumn
+        options.mergeDuplicates = mergeDuplicates
         options.hints = .cli
         return options
     }

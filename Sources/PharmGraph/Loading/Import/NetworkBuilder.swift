@@ -16,6 +16,17 @@ struct NetworkBuilder {
     private(set) var contexts: [[String: String]] = [[:]]
     private var contextIndex: [[String: String]: Int32] = [[:]: 0]
     private(set) var edgeContexts: [Int32] = []
+    /// Each edge's references (`PMID:…`, `doi:…`) and evidence text, from a table's evidence columns; empty when it has none.
+    private(set) var edgeRefs: [[String]] = []
+    private(set) var edgeEvidence: [String?] = []
+    /// Whether any edge has references or evidence.
+    private var hasEvidence = false
+    /// With `mergeDuplicates`, the edge each (source, label, target, context, both ways) was first added as.
+    private var edgeKeys: [EdgeKey: Int] = [:]
+    /// Whether a repeated edge is merged into the first (its references and evidence joined) rather than added again.
+    var mergeDuplicates = false
+    /// The number of edges that repeated an earlier one (merged or not), and the first one's index.
+    private(set) var duplicates = 0
     let relationMap: [String: Relation]
     /// When true, only nodes added with `addNode` exist (a node table was given).
     var closed = false
@@ -62,33 +73,82 @@ struct NetworkBuilder {
     }
 
     mutating func label(_ name: String) -> Int32 {
+        label(name, relation: relationMap[name] ?? Relation(rawValue: name))
+    }
+
+    /// The label `name`, made with `relation` when it is new.
+    mutating func label(_ name: String, relation: Relation?) -> Int32 {
         if let l = labelIndex[name] { return l }
         let l = Int32(labels.count)
-        labels.append(Network.Label(name: name, relation: relationMap[name] ?? Relation(rawValue: name)))
+        labels.append(Network.Label(name: name, relation: relation))
         labelIndex[name] = l
         return l
     }
 
-    mutating func addEdge(_ source: Int32, _ label: Int32, _ target: Int32, bothWays: Bool = false, context: [String: String] = [:]) {
+    /// An edge's identity for `mergeDuplicates`.
+    private struct EdgeKey: Hashable {
+        let source: Int32
+        let label: Int32
+        let target: Int32
+        let context: Int32
+        let bothWays: Bool
+    }
+
+    mutating func addEdge(
+        _ source: Int32, _ label: Int32, _ target: Int32, bothWays: Bool = false, context: [String: String] = [:], refs: [String] = [],
+        evidence: String? = nil
+    ) {
+        let contextID: Int32
         if context.isEmpty {
-            edgeContexts.append(0)
+            contextID = 0
         } else if let existing = contextIndex[context] {
-            edgeContexts.append(existing)
+            contextID = existing
         } else {
-            contextIndex[context] = Int32(contexts.count)
-            edgeContexts.append(Int32(contexts.count))
+            contextID = Int32(contexts.count)
+            contextIndex[context] = contextID
             contexts.append(context)
         }
+        let key = EdgeKey(source: source, label: label, target: target, context: contextID, bothWays: bothWays)
+        if let first = edgeKeys[key] {
+            duplicates += 1
+            if mergeDuplicates {
+                if !refs.isEmpty || evidence != nil { fillEvidence() }
+                for ref in refs where !edgeRefs[first].contains(ref) { edgeRefs[first].append(ref) }
+                if let evidence, edgeEvidence[first] != evidence {
+                    edgeEvidence[first] = edgeEvidence[first].map { $0 + " | " + evidence } ?? evidence
+                }
+                return
+            }
+        } else {
+            edgeKeys[key] = sources.count
+        }
+        edgeContexts.append(contextID)
         sources.append(source)
         targets.append(target)
         edgeLabels.append(label)
         self.bothWays.append(bothWays)
+        if !refs.isEmpty || evidence != nil || hasEvidence {
+            fillEvidence()
+            edgeRefs[edgeRefs.count - 1] = refs
+            edgeEvidence[edgeEvidence.count - 1] = evidence
+        }
+    }
+
+    /// Gives every edge so far an entry in the evidence arrays, from the first edge that has evidence on.
+    private mutating func fillEvidence() {
+        hasEvidence = true
+        while edgeRefs.count < sources.count {
+            edgeRefs.append([])
+            edgeEvidence.append(nil)
+        }
     }
 
     func build() -> Network {
         Network(
             nodeIDs: ids, nodeNames: names, nodeKinds: nodeKinds, kinds: kinds, edgeSources: sources,
             edgeTargets: targets, edgeLabels: edgeLabels, labels: labels,
-            edgeContexts: contexts.count > 1 ? edgeContexts : [], contexts: contexts, edgeBothWays: bothWays.contains(true) ? bothWays : [])
+            edgeContexts: contexts.count > 1 ? edgeContexts : [], contexts: contexts, edgeBothWays: bothWays.contains(true) ? bothWays : [],
+            edgeRefs: hasEvidence ? edgeRefs + Array(repeating: [], count: sources.count - edgeRefs.count) : [],
+            edgeEvidence: hasEvidence ? edgeEvidence + Array(repeating: nil, count: sources.count - edgeEvidence.count) : [])
     }
 }

@@ -65,6 +65,23 @@ package struct ImportOptions: Sendable {
     package var relationMap: [String: Relation]
     /// The words of the column errors.
     package var hints = InputHints.library
+    /// TSV/CSV: the field separator, instead of the format's tab or comma (docs/formats.md, "Richer TSV/CSV").
+    package var delimiter: UInt8?
+    /// TSV/CSV: the per-row direction column (default: `direction`, when the header has it).
+    package var directionColumn: String?
+    /// TSV/CSV: the action column, read through the action → sign table (default: `action`, when the header has it).
+    package var actionColumn: String?
+    /// Merge rows that repeat an earlier row's source, relation, target, context and direction, joining their evidence.
+    package var mergeDuplicates = false
+
+    /// The table-only option given, by name, if any (a SIF file or Hetionet JSON cannot use it).
+    var tableOnly: String? {
+        if delimiter != nil { return "the delimiter option" }
+        if directionColumn != nil { return "the direction column option" }
+        if actionColumn != nil { return "the action column option" }
+        if mergeDuplicates { return "merging duplicate rows" }
+        return nil
+    }
 
     package init(
         nodeTable: (path: String, data: Data)? = nil, sourceColumn: String? = nil, targetColumn: String? = nil,
@@ -201,6 +218,10 @@ package enum NetworkInput {
             return NetworkLoadResult(network: result.graph.map(Network.init), diagnostics: result.diagnostics, source: result.source)
         case .sif where !options.contextColumns.isEmpty, .hetionetJSON where !options.contextColumns.isEmpty:
             let message = "context columns name columns of a TSV or CSV table; a \(format == .sif ? "SIF file" : "Hetionet JSON network") has none"
+            return NetworkLoadResult(network: nil, diagnostics: [Diagnostic(.error, message, file: path)], source: nil)
+        case .sif where options.tableOnly != nil, .hetionetJSON where options.tableOnly != nil:
+            let message =
+                "\(options.tableOnly!) applies to a TSV or CSV table; a \(format == .sif ? "SIF file" : "Hetionet JSON network") has no header or rows of fields"
             return NetworkLoadResult(network: nil, diagnostics: [Diagnostic(.error, message, file: path)], source: nil)
         case .sif, .tsv, .csv:
             var importer = TableImporter(path: path, format: format, options: options)

@@ -35,10 +35,12 @@ struct TableImporter {
         defer { diagnostics += errors.diagnostics }
         switch format {
         case .sif: readSIF(reader, into: &builder)
-        case .tsv, .csv: readTable(reader, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), into: &builder)
+        case .tsv, .csv:
+            builder.mergeDuplicates = options.mergeDuplicates
+            readTable(reader, separator: options.delimiter ?? (format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t")), into: &builder)
         case .graph, .hetionetJSON, .graphml, .cyjs, .drugmechdb: break
         }
-        return diagnostics.isEmpty && errors.isEmpty ? builder.build() : nil
+        return !diagnostics.contains(where: { $0.severity == .error }) && errors.isEmpty ? builder.build() : nil
     }
 
     private mutating func error(_ message: String, line: Int, column: Int) {
@@ -102,7 +104,7 @@ struct TableImporter {
 
     private mutating func readTable(_ reader: LineReader, separator: UInt8, into builder: inout NetworkBuilder) {
         var reader = reader
-        let quoted = separator == UInt8(ascii: ",")
+        let quoted = format == .csv
         guard let (headerLine, headerNumber) = reader.nextNonEmpty() else {
             error("file is empty; expected a header line", line: 1, column: 1)
             return
@@ -114,30 +116,64 @@ struct TableImporter {
         }
         let header = decode(headerFields, line: headerLine)
         let lowered = header.map { $0.lowercased() }
-        func column(_ given: String?, defaults: [String], role: String) -> Int? {
+        let found = header.map { "'\($0)'" }.joined(separator: ", ")
+        /// The first of `names` in the header.
+        func optional(_ given: String?, defaults: [String]) -> Int? {
+            for name in given.map({ [$0.lowercased()] }) ?? defaults { if let i = lowered.firstIndex(of: name) { return i } }
+            return nil
+        }
+        func required(_ given: String?, defaults: [String], role: String) -> Int? {
             let wanted = given.map { [$0.lowercased()] } ?? defaults
-            for name in wanted { if let i = lowered.firstIndex(of: name) { return i } }
+            if let i = optional(given, defaults: defaults) { return i }
             let hint = options.hints.column[role] ?? "name the \(role) column"
             error(
-                "no \(role) column: expected \(wanted.map { "'\($0)'" }.joined(separator: " or ")) in the header (found \(header.map { "'\($0)'" }.joined(separator: ", "))); \(hint)",
+                "no \(role) column: expected \(wanted.map { "'\($0)'" }.joined(separator: " or ")) in the header (found \(found)); \(hint)",
                 line: headerNumber, column: 1)
             return nil
         }
-        let s = column(options.sourceColumn, defaults: ["source"], role: "source")
-        let t = column(options.targetColumn, defaults: ["target"], role: "target")
-        let r = column(options.relationColumn, defaults: ["relation", "interaction", "type", "sign"], role: "relation")
+        /// A column named by an option must exist.
+        func named(_ given: String?, defaults: [String], option: String) -> Int? {
+            let i = optional(given, defaults: defaults)
+            if let given, i == nil {
+                error(
+                    "no \(option) column '\(given)' in the header (found \(found))" + Suggestion.clause(for: given, in: header), line: headerNumber, column: 1)
+            }
+            return i
+        }
+        let s = required(options.sourceColumn, defaults: ["source"], role: "source")
+        let t = required(options.targetColumn, defaults: ["target"], role: "target")
+        let a = named(options.actionColumn, defaults: ["action"], option: "action")
+        let relationDefaults = ["relation", "interaction", "type", "sign"]
+        // With an action column, the relation column may be left out: each row's action gives its sign.
+        let r =
+            a != nil && options.relationColumn == nil && optional(nil, defaults: relationDefaults) == nil
+            ? nil : required(options.relationColumn, defaults: relationDefaults, role: "relation")
+        let d = named(options.directionColumn, defaults: ["direction"], option: "direction")
+        let pmids = optional(nil, defaults: Self.pmidColumns)
+        let dois = optional(nil, defaults: Self.doiColumns)
+        let evidenceText = optional(nil, defaults: Self.evidenceColumns)
         var contextColumns: [(key: String, index: Int)] = []
         for name in options.contextColumns {
             if let i = lowered.firstIndex(of: name.lowercased()) {
                 contextColumns.append((name, i))
             } else {
                 error(
-                    "no context column '\(name)' in the header (found \(header.map { "'\($0)'" }.joined(separator: ", ")))"
-                        + Suggestion.clause(for: name, in: header),
+                    "no context column '\(name)' in the header (found \(found))" + Suggestion.clause(for: name, in: header),
                     line: headerNumber, column: 1)
             }
         }
-        guard let s, let t, let r, contextColumns.count == options.contextColumns.count else { return }
+        guard let s, let t, r != nil || a != nil, contextColumns.count == options.contextColumns.count else { return }
+        // Every other column is reported, never dropped silently.
+        let used = Set([s, t, r, a, d, pmids, dois, evidenceText].compactMap { $0 } + contextColumns.map(\.index))
+        for (k, name) in header.enumerated() where !used.contains(k) {
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "column '\(name)' is not read: name it with --context-column to filter on it (docs/formats.md, \"Richer TSV/CSV\")",
+                    file: path, line: headerNumber, column: self.column(of: headerFields[k], in: headerLine)))
+        }
+        var unknownActions: [String: (line: Int, column: Int, count: Int)] = [:]
+        var firstDuplicate: Int?
         var lineNumber = headerNumber
         while let line = reader.next() {
             lineNumber += 1
@@ -148,24 +184,155 @@ struct TableImporter {
                 continue
             }
             guard fields.count == header.count else {
-                error(
-                    "expected \(header.count) columns as in the header, found \(fields.count)", line: lineNumber,
-                    column: 1)
+                error("expected \(header.count) columns as in the header, found \(fields.count)", line: lineNumber, column: 1)
                 continue
             }
             let texts = decode(fields, line: line)
-            for (k, name) in [(s, "source"), (t, "target"), (r, "relation")] where texts[k].isEmpty {
+            var empty = false
+            for (k, name) in [(s, "source"), (t, "target")] + (r.map { [($0, "relation")] } ?? []) where texts[k].isEmpty {
+                // A row whose action gives its sign needs no relation.
+                if name == "relation", let a, !texts[a].isEmpty { continue }
                 error("empty \(name) field", line: lineNumber, column: self.column(of: fields[k], in: line))
+                empty = true
             }
-            if texts[s].isEmpty || texts[t].isEmpty || texts[r].isEmpty { continue }
-            let source = builder.endpoint(texts[s])
-            if source == nil { unknownNode(texts[s], lineNumber, fields[s], in: line) }
-            let target = builder.endpoint(texts[t])
-            if target == nil { unknownNode(texts[t], lineNumber, fields[t], in: line) }
+            if r == nil, let a, texts[a].isEmpty {
+                error("empty action field (the table has no relation column)", line: lineNumber, column: self.column(of: fields[a], in: line))
+                empty = true
+            }
+            if empty { continue }
+            var label = r.flatMap { texts[$0].isEmpty ? nil : builder.label(texts[$0]) }
+            if let a, !texts[a].isEmpty {
+                let name = texts[a].lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+                if let action = Action(rawValue: name) {
+                    let stated = label.map { builder.labels[Int($0)] }
+                    if let stated, let relation = stated.relation, !action.isCompatible(with: relation) {
+                        error(
+                            "action '\(texts[a])' is \(action.sign.rawValue), but relation '\(stated.name)' is \(relation.sign.rawValue)",
+                            line: lineNumber, column: self.column(of: fields[a], in: line))
+                        continue
+                    }
+                    // An action decides the sign of a row whose relation does not.
+                    if stated?.relation == nil { label = builder.label(action.rawValue, relation: Self.relation(of: action)) }
+                } else {
+                    let at = (lineNumber, self.column(of: fields[a], in: line))
+                    unknownActions[texts[a], default: (at.0, at.1, 0)].count += 1
+                    if label == nil { label = builder.label(texts[a], relation: nil) }
+                }
+            }
+            var bothWays = false
+            var (sourceText, targetText) = (texts[s], texts[t])
+            if let d {
+                switch Self.direction(texts[d]) {
+                case .forward?: break
+                case .reverse?: (sourceText, targetText) = (targetText, sourceText)
+                case .both?: bothWays = true
+                case nil:
+                    error(
+                        "unknown direction '\(texts[d])': expected forward (->, empty), reverse (<-) or both (<->, undirected)",
+                        line: lineNumber, column: self.column(of: fields[d], in: line))
+                    continue
+                }
+            }
+            var refs: [String] = []
+            var bad = false
+            if let pmids {
+                for item in Self.items(texts[pmids]) {
+                    let digits = item.lowercased().hasPrefix("pmid:") ? String(item.dropFirst(5)) : item
+                    if digits.isEmpty || !digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                        error(
+                            "'\(item)' is not a PubMed id (digits, optionally after 'PMID:')", line: lineNumber,
+                            column: self.column(of: fields[pmids], in: line))
+                        bad = true
+                    } else {
+                        refs.append("PMID:" + digits)
+                    }
+                }
+            }
+            if let dois {
+                for item in Self.items(texts[dois]) {
+                    var doi = item
+                    for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"] where doi.lowercased().hasPrefix(prefix) {
+                        doi = String(doi.dropFirst(prefix.count))
+                    }
+                    if !doi.hasPrefix("10.") || !doi.contains("/") {
+                        error("'\(item)' is not a DOI (10.PREFIX/SUFFIX)", line: lineNumber, column: self.column(of: fields[dois], in: line))
+                        bad = true
+                    } else {
+                        refs.append("doi:" + doi)
+                    }
+                }
+            }
+            if bad { continue }
+            let source = builder.endpoint(sourceText)
+            if source == nil { unknownNode(sourceText, lineNumber, fields[sourceText == texts[s] ? s : t], in: line) }
+            let target = builder.endpoint(targetText)
+            if target == nil { unknownNode(targetText, lineNumber, fields[targetText == texts[t] ? t : s], in: line) }
             var context: [String: String] = [:]
             for (key, k) in contextColumns where !texts[k].isEmpty { context[key] = texts[k] }
-            if let source, let target { builder.addEdge(source, builder.label(texts[r]), target, context: context) }
+            if let source, let target, let label {
+                let before = builder.duplicates
+                let evidence = evidenceText.flatMap { texts[$0].isEmpty ? nil : texts[$0] }
+                builder.addEdge(source, label, target, bothWays: bothWays, context: context, refs: refs, evidence: evidence)
+                if builder.duplicates > before, firstDuplicate == nil { firstDuplicate = lineNumber }
+            }
         }
+        // The warnings about the network's content only matter when it loads.
+        guard errors.isEmpty else { return }
+        for (value, seen) in unknownActions.sorted(by: { $0.value.line < $1.value.line }) {
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "action '\(value)' has no mapping to a sign (\(Plural.count(seen.count, "row"))): its rows keep their relation's sign, or unknown; actions: docs/graph-format.md",
+                    file: path, line: seen.line, column: seen.column))
+        }
+        let usedLabels = Set(builder.edgeLabels)
+        for (l, label) in builder.labels.enumerated() where label.relation == nil && unknownActions[label.name] == nil && usedLabels.contains(Int32(l)) {
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "relation '\(label.name)' has no mapping: its edges have unknown sign; map it with --relation-map '\(label.name)=RELATION' or name a relation",
+                    file: path))
+        }
+        if let firstDuplicate {
+            let verb = options.mergeDuplicates ? "were merged into the first" : "are kept as separate edges; --merge-duplicates merges them"
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "\(Plural.count(builder.duplicates, "row")) repeat an earlier row's source, relation, target, context and direction (the first here) and \(verb)",
+                    file: path, line: firstDuplicate, column: 1))
+        }
+    }
+
+    /// Header names read as PubMed ids, DOIs and evidence text (docs/formats.md, "Richer TSV/CSV").
+    static let pmidColumns = ["pmid", "pmids", "pubmed", "pubmed_id", "pubmed_ids"]
+    static let doiColumns = ["doi", "dois"]
+    static let evidenceColumns = ["evidence", "evidence_text", "sentence"]
+
+    /// The relation an action's sign stands for in an imported row.
+    static func relation(of action: Action) -> Relation {
+        switch action.sign {
+        case .positive: .activates
+        case .negative: .inhibits
+        case .unknown: .modulates
+        case .none: .binds
+        }
+    }
+
+    /// How a row's direction cell orients its edge.
+    enum Direction { case forward, reverse, both }
+
+    static func direction(_ text: String) -> Direction? {
+        switch text.lowercased() {
+        case "", "->", "forward", "directed", "f": .forward
+        case "<-", "reverse", "backward", "r": .reverse
+        case "<->", "both", "undirected", "-", "b": .both
+        default: nil
+        }
+    }
+
+    /// The items of a list cell, separated by `;`, `,`, `|` or white space.
+    static func items(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" || $0.isWhitespace }).map(String.init)
     }
 
     // MARK: Fields
