@@ -278,8 +278,8 @@ public enum InputLoader {
                 .error, "cannot tell the format from the name or the content; \(options.hints.inputFormat) (\(names))", file: name)
             return LoadedInput(name: name, format: nil, content: .untold(diagnostic), provenance: [])
         }
-        if format == .graph {
-            let result = GraphLoader.load(data: data, path: name)
+        if format == .graph || format == .bel {
+            let result = format == .bel ? BELReader.load(data: data, path: name) : GraphLoader.load(data: data, path: name)
             var input = LoadedInput(
                 name: name, format: format, content: .graph(result),
                 provenance: [Provenance.Input(bytes: data, graph: result.graph, revision: revision, hashed: options.hashesContent)])

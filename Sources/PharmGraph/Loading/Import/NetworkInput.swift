@@ -12,6 +12,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case csv
     /// hetnetpy's JSON (`metanode_kinds`, `nodes`, `edges`).
     case hetionetJSON = "hetionet-json"
+    /// A BEL script (Biological Expression Language 1.0/2.0), read as a curated graph: docs/formats.md, "BEL".
+    case bel
 }
 
 /// How to read an imported edge table.
@@ -99,6 +101,7 @@ package enum NetworkInput {
         // `.txt` says only "text": a JSON object in it is told by its keys, anything else is a TSV table.
         if name.hasSuffix(".txt") { return startsWithObject(data) ? jsonFormat(of: data) : .tsv }
         if name.hasSuffix(".csv") { return .csv }
+        if name.hasSuffix(".bel") { return .bel }
         if name.hasSuffix(".json") { return jsonFormat(of: data) }
         return contentFormat(of: data)
     }
@@ -163,6 +166,9 @@ package enum NetworkInput {
             var importer = HetionetImporter(path: path, options: options)
             let network = importer.run(data)
             return imported(network, importer.diagnostics, data: data, path: path, options: options)
+        case .bel:
+            let result = BELReader.load(data: data, path: path)
+            return NetworkLoadResult(network: result.graph.map(Network.init), diagnostics: result.diagnostics, source: result.source)
         }
     }
 

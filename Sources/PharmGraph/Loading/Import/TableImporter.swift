@@ -36,7 +36,7 @@ struct TableImporter {
         switch format {
         case .sif: readSIF(reader, into: &builder)
         case .tsv, .csv: readTable(reader, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), into: &builder)
-        case .graph, .hetionetJSON: break
+        case .graph, .hetionetJSON, .bel: break
         }
         return diagnostics.isEmpty && errors.isEmpty ? builder.build() : nil
     }
