@@ -20,9 +20,10 @@ struct PharmGraphCommand: ParsableCommand {
               pharmgraph effects Graphs/ketamine.yaml ketamine --where dose=subanesthetic
               pharmgraph causes Graphs/ketamine.yaml analgesia
               pharmgraph diff Graphs/ketamine-overview.yaml Graphs/ketamine.yaml
+              pharmgraph export Graphs/ketamine.yaml -o ketamine.graphml
             """,
         version: PharmGraphVersion.current,
-        subcommands: [Check.self, Stats.self, Fmt.self, Render.self, Paths.self, Effects.self, Causes.self, Diff.self]
+        subcommands: [Check.self, Stats.self, Fmt.self, Render.self, Paths.self, Effects.self, Causes.self, Diff.self, Export.self, Convert.self]
     )
 
     /// Runs the command and exits with the status `ExitStatus.of` gives.

@@ -118,7 +118,7 @@ public struct LoadedInput: Sendable {
     /// Whether the input is an imported network rather than a curated graph.
     public var isNetwork: Bool {
         if case .network = content { return true }
-        return format.map { $0 != .graph } ?? false
+        return format.map { !$0.isCurated } ?? false
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -278,8 +278,8 @@ public enum InputLoader {
                 .error, "cannot tell the format from the name or the content; \(options.hints.inputFormat) (\(names))", file: name)
             return LoadedInput(name: name, format: nil, content: .untold(diagnostic), provenance: [])
         }
-        if format == .graph || format == .bel {
-            let result = format == .bel ? BELReader.load(data: data, path: name) : GraphLoader.load(data: data, path: name)
+        if format.isCurated {
+            let result = GraphLoader.load(data: data, path: name, format: format)
             var input = LoadedInput(
                 name: name, format: format, content: .graph(result),
                 provenance: [Provenance.Input(bytes: data, graph: result.graph, revision: revision, hashed: options.hashesContent)])

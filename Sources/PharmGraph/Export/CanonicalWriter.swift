@@ -225,7 +225,7 @@ public enum CanonicalWriter {
         return "{\n" + members.joined(separator: ",\n") + "\n}\n"
     }
 
-    private static func jsonObject(_ fields: CanonicalFields) -> String {
+    static func jsonObject(_ fields: CanonicalFields) -> String {
         "{" + fields.map { "\(JSONText.string($0.name)): \(jsonValue($0.value))" }.joined(separator: ", ") + "}"
     }
 

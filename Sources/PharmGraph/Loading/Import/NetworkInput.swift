@@ -12,8 +12,22 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case csv
     /// hetnetpy's JSON (`metanode_kinds`, `nodes`, `edges`).
     case hetionetJSON = "hetionet-json"
+    /// GraphML, as `pharmgraph export` writes it: read back into a curated graph (docs/formats.md).
+    case graphml
+    /// Cytoscape.js JSON (`elements`), as `pharmgraph export` writes it: read back into a curated graph.
+    case cyjs
     /// A BEL script (Biological Expression Language 1.0/2.0), read as a curated graph: docs/formats.md, "BEL".
     case bel
+}
+
+extension InputFormat {
+    /// Whether the format holds a curated graph (references, claims, header), read into a `Graph` and checked.
+    public var isCurated: Bool {
+        switch self {
+        case .graph, .graphml, .cyjs, .bel: true
+        case .sif, .tsv, .csv, .hetionetJSON: false
+        }
+    }
 }
 
 /// How to read an imported edge table.
@@ -97,6 +111,8 @@ package enum NetworkInput {
         for suffix in [".gz", ".xz"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
         if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { return .graph }
         if name.hasSuffix(".sif") { return .sif }
+        if name.hasSuffix(".graphml") { return .graphml }
+        if name.hasSuffix(".cyjs") { return .cyjs }
         if name.hasSuffix(".tsv") || name.hasSuffix(".tab") { return .tsv }
         // `.txt` says only "text": a JSON object in it is told by its keys, anything else is a TSV table.
         if name.hasSuffix(".txt") { return startsWithObject(data) ? jsonFormat(of: data) : .tsv }
@@ -114,6 +130,7 @@ package enum NetworkInput {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return .graph }
         if first == UInt8(ascii: "{"), JSONScan(bytes).error == nil { return jsonFormat(of: data) }
+        if first == UInt8(ascii: "<") { return .graphml }
         guard firstInvalidUTF8(bytes) == nil else { return nil }
         var composer = YAMLComposer(source: SourceText(path: "", text: String(decoding: bytes, as: UTF8.self)))
         switch composer.compose()?.content {
@@ -132,10 +149,12 @@ package enum NetworkInput {
     /// them): the first key only one of the two formats has decides; a graph when none does.
     static func jsonFormat(of data: Data) -> InputFormat {
         let hetionet: Set<String> = ["metanode_kinds", "metaedge_tuples", "kind_to_abbrev"]
+        let cytoscape: Set<String> = ["elements"]
         let graph = Set(DocumentDecoder.Fields.top).subtracting(["nodes", "edges"])
         // A UTF-8 byte order mark is no part of the JSON (both loaders skip it).
         let json = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
-        let scan = json.withUnsafeBytes { JSONScan($0) { hetionet.contains($0) || graph.contains($0) } }
+        let scan = json.withUnsafeBytes { JSONScan($0) { hetionet.contains($0) || graph.contains($0) || cytoscape.contains($0) } }
+        if scan.topLevelKeys.last.map(cytoscape.contains) == true { return .cyjs }
         return scan.topLevelKeys.last.map(hetionet.contains) == true ? .hetionetJSON : .graph
     }
 
@@ -152,8 +171,8 @@ package enum NetworkInput {
                 ], source: nil)
         }
         switch format {
-        case .graph:
-            let result = GraphLoader.load(data: data, path: path)
+        case .graph, .graphml, .cyjs, .bel:
+            let result = GraphLoader.load(data: data, path: path, format: format)
             return NetworkLoadResult(network: result.graph.map(Network.init), diagnostics: result.diagnostics, source: result.source)
         case .sif where !options.contextColumns.isEmpty, .hetionetJSON where !options.contextColumns.isEmpty:
             let message = "context columns name columns of a TSV or CSV table; a \(format == .sif ? "SIF file" : "Hetionet JSON network") has none"
@@ -166,9 +185,6 @@ package enum NetworkInput {
             var importer = HetionetImporter(path: path, options: options)
             let network = importer.run(data)
             return imported(network, importer.diagnostics, data: data, path: path, options: options)
-        case .bel:
-            let result = BELReader.load(data: data, path: path)
-            return NetworkLoadResult(network: result.graph.map(Network.init), diagnostics: result.diagnostics, source: result.source)
         }
     }
 
@@ -188,6 +204,16 @@ package enum NetworkInput {
 }
 
 extension GraphLoader {
+    /// Checks `data` as a curated graph in `format` (YAML or JSON, GraphML, Cytoscape.js JSON).
+    package static func load(data: Data, path: String, format: InputFormat) -> LoadResult {
+        switch format {
+        case .graphml: GraphMLReader.load(data: data, path: path)
+        case .cyjs: CytoscapeReader.load(data: data, path: path)
+        case .bel: BELReader.load(data: data, path: path)
+        case .graph, .sif, .tsv, .csv, .hetionetJSON: load(data: data, path: path)
+        }
+    }
+
     /// Checks UTF-8 `data` as the content of `path`.
     public static func load(data: Data, path: String) -> LoadResult {
         switch SourceText.decode(path: path, data: data) {

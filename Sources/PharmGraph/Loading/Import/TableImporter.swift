@@ -36,7 +36,7 @@ struct TableImporter {
         switch format {
         case .sif: readSIF(reader, into: &builder)
         case .tsv, .csv: readTable(reader, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), into: &builder)
-        case .graph, .hetionetJSON, .bel: break
+        case .graph, .hetionetJSON, .graphml, .cyjs, .bel: break
         }
         return diagnostics.isEmpty && errors.isEmpty ? builder.build() : nil
     }
