@@ -48,6 +48,9 @@ public enum BELWriter {
         lines.append("SET DOCUMENT Name = \(quoted(graph.title.isEmpty ? graph.id : graph.title))")
         lines.append("SET DOCUMENT Version = \(quoted(graph.version.isEmpty ? "1.0.0" : graph.version))")
         if let description = graph.description { lines.append("SET DOCUMENT Description = \(quoted(description))") }
+        // PyBEL requires both; a curated graph names neither.
+        lines.append("SET DOCUMENT Authors = \(quoted(graph.sources.isEmpty ? "see the graph's references" : graph.sources.joined(separator: "; ")))")
+        lines.append("SET DOCUMENT ContactInfo = \(quoted("none given (written by pharmgraph)"))")
         lines.append("")
         for namespace in namespaces.sorted() { lines.append("DEFINE NAMESPACE \(namespace) AS PATTERN \".*\"") }
         for annotation in annotations.keys.sorted() { lines.append("DEFINE ANNOTATION \(annotation) AS PATTERN \".*\"") }
