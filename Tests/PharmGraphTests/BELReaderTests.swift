@@ -79,6 +79,13 @@ struct BELReaderTests {
         #expect((result.graph == nil) == (test.severity == .error))
     }
 
+    @Test("every BEL fixture but valid.bel has its case")
+    func everyFixture() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Tests/PharmGraphTests/Fixtures/bel"))
+        let named = Set(files.filter { $0.hasSuffix(".bel") }.map { String($0.dropLast(4)) })
+        #expect(named.subtracting(["valid"]) == Set(belCases.map(\.file)))
+    }
+
     @Test("the valid fixture: nodes, edges, references, evidence and contexts, no diagnostic")
     func valid() throws {
         let path = belFixture("valid")

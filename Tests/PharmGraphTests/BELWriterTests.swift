@@ -1,7 +1,8 @@
 import Foundation
-import PharmGraph
 import PharmGraphTestSupport
 import Testing
+
+@testable import PharmGraph
 
 /// A signed causal edge as the BEL round trip keeps it: ends, sign, directness and correlation.
 private struct SignedEdge: Hashable, CustomStringConvertible {
