@@ -16,6 +16,8 @@ public enum ExchangeFormat: String, Sendable, CaseIterable {
     case mermaid
     /// A directory for Cytoscape: `network.sif`, `nodes.tsv` and `edges.tsv` attribute tables.
     case sif
+    /// A BEL script of the signed causal edges, with citations, evidence and annotations (docs/formats.md, "BEL").
+    case bel
 
     /// The format a file name's extension tells, when it tells one: `.yaml`/`.yml`, `.json` (the curated
     /// format's JSON), `.graphml`, `.cyjs`, `.cx2`, `.mmd`/`.mermaid`; `nil` otherwise (`sif` writes a
@@ -24,7 +26,7 @@ public enum ExchangeFormat: String, Sendable, CaseIterable {
         let name = fileName.lowercased()
         let table: [(String, ExchangeFormat)] = [
             (".yaml", .yaml), (".yml", .yaml), (".json", .json), (".graphml", .graphml), (".cyjs", .cyjs),
-            (".cx2", .cx2), (".mmd", .mermaid), (".mermaid", .mermaid),
+            (".cx2", .cx2), (".mmd", .mermaid), (".mermaid", .mermaid), (".bel", .bel),
         ]
         guard let match = table.first(where: { name.hasSuffix($0.0) }) else { return nil }
         self = match.1
@@ -34,7 +36,7 @@ public enum ExchangeFormat: String, Sendable, CaseIterable {
     public var isDirectory: Bool {
         switch self {
         case .sif: true
-        case .yaml, .json, .graphml, .cyjs, .cx2, .mermaid: false
+        case .yaml, .json, .graphml, .cyjs, .cx2, .mermaid, .bel: false
         }
     }
 
@@ -48,6 +50,7 @@ public enum ExchangeFormat: String, Sendable, CaseIterable {
         case .cx2: .file(CX2Writer.write(graph))
         case .mermaid: .file(MermaidWriter.write(graph))
         case .sif: .directory(SIFTables.write(graph))
+        case .bel: .file(BELWriter.write(graph))
         }
     }
 }

@@ -18,13 +18,15 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case cyjs
     /// DrugMechDB's node-link YAML records (a record, a list of records, or a directory of record files).
     case drugmechdb
+    /// A BEL script (Biological Expression Language 1.0/2.0), read as a curated graph: docs/formats.md, "BEL".
+    case bel
 }
 
 extension InputFormat {
     /// Whether the format holds a curated graph (references, claims, header), read into a `Graph` and checked.
     public var isCurated: Bool {
         switch self {
-        case .graph, .graphml, .cyjs, .drugmechdb: true
+        case .graph, .graphml, .cyjs, .drugmechdb, .bel: true
         case .sif, .tsv, .csv, .hetionetJSON: false
         }
     }
@@ -134,6 +136,7 @@ package enum NetworkInput {
         // `.txt` says only "text": a JSON object in it is told by its keys, anything else is a TSV table.
         if name.hasSuffix(".txt") { return startsWithObject(data) ? jsonFormat(of: data) : .tsv }
         if name.hasSuffix(".csv") { return .csv }
+        if name.hasSuffix(".bel") { return .bel }
         if name.hasSuffix(".json") { return jsonFormat(of: data) }
         return contentFormat(of: data)
     }
@@ -213,7 +216,7 @@ package enum NetworkInput {
                 ], source: nil)
         }
         switch format {
-        case .graph, .graphml, .cyjs:
+        case .graph, .graphml, .cyjs, .bel:
             let result = GraphLoader.load(data: data, path: path, format: format)
             return NetworkLoadResult(network: result.graph.map(Network.init), diagnostics: result.diagnostics, source: result.source)
         case .sif where !options.contextColumns.isEmpty, .hetionetJSON where !options.contextColumns.isEmpty:
@@ -259,6 +262,7 @@ extension GraphLoader {
         case .graphml: GraphMLReader.load(data: data, path: path)
         case .cyjs: CytoscapeReader.load(data: data, path: path)
         case .drugmechdb: DrugMechDBImporter.load(documents: [(path, data)], name: path).0
+        case .bel: BELReader.load(data: data, path: path)
         case .graph, .sif, .tsv, .csv, .hetionetJSON: load(data: data, path: path)
         }
     }
