@@ -40,59 +40,11 @@ struct DiagramLayers {
         var layerOf: [String: Int] = [:]
         for node in nodes { layerOf[node.id] = Self.layer(of: node.kind) }
         let depth = Self.depths(order: nodes.map(\.id), edges: edges.filter { layerOf[$0.from] != nil && layerOf[$0.from] == layerOf[$0.to] })
-        // One row per layer and depth, in that order, its nodes in drawing order.
-        let keys = Set(nodes.map { [layerOf[$0.id]!, depth[$0.id]!] }).sorted { $0.lexicographicallyPrecedes($1) }
-        let rows = keys.map { key in nodes.map(\.id).filter { [layerOf[$0]!, depth[$0]!] == key } }
-        // Each row in one rank, or dealt over ranks of at most `width` nodes: of the widths that change the ranks,
-        // the first whose best order found by DiagramOrder crosses least (docs/rendering.md, "Layers").
-        let widest = rows.map(\.count).max() ?? 0
-        let widths: [Int?] = nodes.count <= Self.orderedNodeLimit ? [nil] + Self.rankWidths.filter { $0 < widest } : [nil]
-        var chosen: (ranks: [String: Int], count: Int, crossings: Int)?
-        for width in widths {
-            let dealt = Self.deal(rows, width: width)
-            let crossings = widths.count > 1 ? Self.estimatedCrossings(dealt.ranks, order: nodes.map(\.id), edges: edges) : 0
-            // A narrower width only for a clear gain: at least 30 % fewer crossings than the wider ranks chosen.
-            if chosen == nil || Double(crossings) <= Self.requiredGain * Double(chosen!.crossings) && crossings < chosen!.crossings {
-                chosen = (dealt.ranks, dealt.count, crossings)
-            }
-        }
-        ranks = chosen!.ranks
-        rankCount = chosen!.count
-        estimatedCrossings = chosen!.crossings
-    }
-
-    /// The figures, by drawn nodes, whose ranks are chosen among `rankWidths` (docs/rendering.md, "Layers": on the
-    /// full ketamine graph no width crossed less under dot).
-    static let orderedNodeLimit = 60
-    /// The largest numbers of nodes a rank may hold that are tried besides unbounded ranks.
-    static let rankWidths = [4, 2]
-    /// The share of the wider ranks' crossings that narrower ranks must not exceed to be chosen.
-    static let requiredGain = 0.7
-
-    /// The crossings DiagramOrder's best order of the ranks has; 0 when the ranks were not chosen by crossings.
-    private(set) var estimatedCrossings = 0
-
-    /// The ranks of `rows` (each a row's node ids), each row dealt in order over consecutive ranks of at most `width`
-    /// nodes (one rank when `width` is nil), and the number of ranks.
-    private static func deal(_ rows: [[String]], width: Int?) -> (ranks: [String: Int], count: Int) {
-        var ranks: [String: Int] = [:]
-        var count = 0
-        for row in rows {
-            let size = max(1, width ?? row.count)
-            for start in stride(from: 0, to: row.count, by: size) {
-                for id in row[start..<min(row.count, start + size)] { ranks[id] = count }
-                count += 1
-            }
-        }
-        return (ranks, count)
-    }
-
-    /// DiagramOrder's crossings for `ranks`, with nodes numbered in `order`.
-    private static func estimatedCrossings(_ ranks: [String: Int], order: [String], edges: [(from: String, to: String)]) -> Int {
-        var index: [String: Int] = [:]
-        for (i, id) in order.enumerated() { index[id] = i }
-        let numbered = edges.compactMap { edge in index[edge.from].flatMap { from in index[edge.to].map { (from: from, to: $0) } } }
-        return DiagramOrder(rankOf: order.map { ranks[$0]! }, edges: numbered).crossings
+        // One rank per layer and depth, in that order.
+        let rows = Set(nodes.map { [layerOf[$0.id]!, depth[$0.id]!] }).sorted { $0.lexicographicallyPrecedes($1) }
+        let rankOf = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) })
+        for node in nodes { ranks[node.id] = rankOf[[layerOf[node.id]!, depth[node.id]!]]! }
+        rankCount = rows.count
     }
 
     /// The longest chain of `edges` into each node, cycles broken by leaving out the edges that close them
