@@ -201,6 +201,8 @@ struct Paths: ParsableCommand {
         var rows = [PathsReport.batchHeader]
         let progress = Progress("queries", total: queries.rows.count)
         defer { progress.finish() }
+        // The batch's own line counts queries; a search's steps would overwrite it.
+        engine.observer = nil
         for row in queries.rows {
             let report = try report(try query(from: row.from, to: row.to, engine: engine), engine: engine, detail: false)
             work = max(work, report.work)

@@ -244,11 +244,34 @@ struct HintsEndToEndTests {
         #expect(check.stderr.hasSuffix(" \rchecked 2 files: 0 errors, 0 warnings\n"), "\(check.stderr.debugDescription)")
     }
 
+    @Test("a long search shows its steps and rate on stderr, erased before the answer; stdout is the same")
+    func searchProgress() throws {
+        // Every ordered pair of 11 nodes joined: about 10^6 search steps from n0 to n10 within 7 steps.
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let names = (0...10).map { "n\($0)" }
+        var rows = ["source\tinteraction\ttarget"]
+        for a in names { for b in names where a != b { rows.append("\(a)\tactivates\t\(b)") } }
+        let network = directory + "/dense.tsv"
+        try (rows.joined(separator: "\n") + "\n").write(toFile: network, atomically: true, encoding: .utf8)
+        let arguments = ["paths", network, "n0", "n10", "--max-length", "7"]
+        let plain = try run(arguments)
+        let forced = try run(arguments, environment: ["PHARMGRAPH_PROGRESS": "force"])
+        #expect(plain.status == 0 && forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stdout == plain.stdout)
+        #expect(forced.stderr.hasPrefix("\r65,536 search steps ("), "\(forced.stderr.prefix(200).debugDescription)")
+        #expect(forced.stderr.contains("/s)"))
+        #expect(forced.stderr.hasSuffix(" \r"), "\(forced.stderr.suffix(80).debugDescription)")
+        #expect(!plain.stderr.contains("search steps"))
+    }
+
     // MARK: help at 80 columns
 
     @Test("every command's --help keeps each example on one line at 80 columns")
     func helpExamples() throws {
-        let commands = ["", "check", "stats", "fmt", "render", "paths", "effects", "causes", "diff"]
+        let commands = [
+            "", "check", "stats", "fmt", "render", "paths", "effects", "causes", "diff", "export", "convert", "new", "schema",
+        ]
         for command in commands {
             let arguments = (command.isEmpty ? [] : [command]) + ["--help"]
             let help = try run(arguments, environment: ["COLUMNS": "80"]).stdout

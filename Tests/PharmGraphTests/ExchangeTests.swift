@@ -35,14 +35,17 @@ let exchangeCases: [ExchangeCase] = [
     .init(file: "hyperedge.graphml", line: 46, column: 5, message: "hyperedges are not supported"),
     .init(file: "invalid-json-list.graphml", line: 38, column: 32, message: "'refs' is not valid JSON: trailing comma before ']'"),
     .init(file: "data-twice.graphml", line: 24, column: 7, message: "'kind' is given twice"),
-    .init(file: "unknown-relation.graphml", line: 43, column: 22, message: "unknown relation 'activate'; did you mean 'activates'?"),
+    .init(
+        file: "unknown-relation.graphml", line: 43, column: 22,
+        message: "unknown relation 'activate'; did you mean 'activates' (more activity)? The relations are: \(ExchangeTests.relationList)"),
     .init(file: "invalid-json.cyjs", line: 6, column: 22, message: "invalid JSON: expected a string key in double quotes"),
     .init(file: "no-elements.cyjs", line: 1, column: 1, message: "a Cytoscape.js JSON file needs 'elements'"),
     .init(file: "elements-not-object.cyjs", line: 8, column: 15, message: "'elements' must be an object of 'nodes' and 'edges', or a list"),
     .init(file: "element-without-data.cyjs", line: 11, column: 7, message: "expected an element object with 'data'"),
     .init(file: "bad-group.cyjs", line: 9, column: 14, message: "'elements' has 'nodez'; expected 'nodes' and 'edges'"),
     .init(
-        file: "unknown-relation-cyjs.cyjs", line: 16, column: 134, message: "unknown relation 'activate'; did you mean 'activates'?"),
+        file: "unknown-relation-cyjs.cyjs", line: 16, column: 134,
+        message: "unknown relation 'activate'; did you mean 'activates' (more activity)? The relations are: \(ExchangeTests.relationList)"),
 ]
 
 @Suite struct ExchangeTests {
@@ -162,10 +165,15 @@ let exchangeCases: [ExchangeCase] = [
         #expect(files[2].text.contains(#""x" < y\r\n& z\tw"#))
     }
 
+    /// The list that ends every unknown-relation message.
+    static let relationList = Relation.allCases.map(\.rawValue).joined(separator: ", ")
+
     @Test func cx2Aspects() throws {
         guard case let .file(text) = ExchangeFormat.cx2.export(Self.hostile) else { return }
         let aspects = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
-        #expect(aspects.compactMap(\.keys.first) == ["CXVersion", "metaData", "attributeDeclarations", "networkAttributes", "nodes", "edges", "status"])
+        // Each aspect is an object of one key, but the first, which holds CXVersion and hasFragments.
+        #expect(aspects.first?["CXVersion"] as? String == "2.0")
+        #expect(aspects.dropFirst().compactMap(\.keys.first) == ["metaData", "attributeDeclarations", "networkAttributes", "nodes", "edges", "status"])
         let edges = try #require(aspects[5]["edges"] as? [[String: Any]])
         #expect(edges.count == 3)
         #expect(edges[0]["s"] as? Int == 0 && edges[0]["t"] as? Int == 1)

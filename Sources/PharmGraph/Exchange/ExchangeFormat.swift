@@ -18,15 +18,22 @@ public enum ExchangeFormat: String, Sendable, CaseIterable {
     case sif
     /// A BEL script of the signed causal edges, with citations, evidence and annotations (docs/formats.md, "BEL").
     case bel
+    /// A directory for `neo4j-admin database import`: `nodes.csv`, `relationships.csv`, `import.cypher`, `README.txt`.
+    case neo4j
+    /// The graph's references as BibTeX.
+    case bibtex
+    /// The graph's references as RIS.
+    case ris
 
     /// The format a file name's extension tells, when it tells one: `.yaml`/`.yml`, `.json` (the curated
-    /// format's JSON), `.graphml`, `.cyjs`, `.cx2`, `.mmd`/`.mermaid`; `nil` otherwise (`sif` writes a
-    /// directory, whose name tells nothing).
+    /// format's JSON), `.graphml`, `.cyjs`, `.cx2`, `.mmd`/`.mermaid`, `.bel`, `.bib`/`.bibtex`, `.ris`; `nil` otherwise (`sif` and
+    /// `neo4j` write a directory, whose name tells nothing).
     public init?(fileName: String) {
         let name = fileName.lowercased()
         let table: [(String, ExchangeFormat)] = [
             (".yaml", .yaml), (".yml", .yaml), (".json", .json), (".graphml", .graphml), (".cyjs", .cyjs),
             (".cx2", .cx2), (".mmd", .mermaid), (".mermaid", .mermaid), (".bel", .bel),
+            (".bib", .bibtex), (".bibtex", .bibtex), (".ris", .ris),
         ]
         guard let match = table.first(where: { name.hasSuffix($0.0) }) else { return nil }
         self = match.1
@@ -35,8 +42,8 @@ public enum ExchangeFormat: String, Sendable, CaseIterable {
     /// Whether the format is several files written into a directory.
     public var isDirectory: Bool {
         switch self {
-        case .sif: true
-        case .yaml, .json, .graphml, .cyjs, .cx2, .mermaid, .bel: false
+        case .sif, .neo4j: true
+        case .yaml, .json, .graphml, .cyjs, .cx2, .mermaid, .bel, .bibtex, .ris: false
         }
     }
 
@@ -51,6 +58,9 @@ public enum ExchangeFormat: String, Sendable, CaseIterable {
         case .mermaid: .file(MermaidWriter.write(graph))
         case .sif: .directory(SIFTables.write(graph))
         case .bel: .file(BELWriter.write(graph))
+        case .neo4j: .directory(Neo4jExport.write(graph).map { ExchangeFile(name: $0.name, text: $0.text) })
+        case .bibtex: .file(CitationExport.write(graph.references, style: .bibtex))
+        case .ris: .file(CitationExport.write(graph.references, style: .ris))
         }
     }
 }

@@ -89,6 +89,8 @@ public struct SearchLimits: Sendable, Equatable {
 /// Answers path queries on one network, caching the adjacency built for each traversal setting.
 public final class PathEngine: @unchecked Sendable {
     public let network: Network
+    /// Told of every search's steps as it goes (progress on a terminal); `nil` by default.
+    public var observer: (any SearchObserver)?
     private let lock = NSLock()
     private var stepGraphs: [TraversalOptions: StepGraph] = [:]
     /// Recent search preparations, by everything but the sources (a small LRU).
@@ -162,10 +164,12 @@ public final class PathEngine: @unchecked Sendable {
             var spec = parts.count == 1 ? spec : spec.restricted(to: part, sources: sources)
             spec.maxWork = meter.remaining
             spec.deadline = meter.deadline
+            spec.observer = observer
             let steps = steps(for: part.walk)
             let prepared = preparation(part, spec: spec, steps: steps, counts: visitor.acceptsCounts)
             let (end, work) = PathSearch.run(spec, on: steps, kinds: network.nodeKinds, preparation: prepared, visitor: &visitor)
             meter.work += work
+            observer?.searchEnded()
             switch end {
             case .complete: continue
             case let .stopped(reason):

@@ -19,6 +19,21 @@ struct SearchSpec {
     var deadline: ContinuousClock.Instant?
     /// Stop after this many search steps; the result is then partial.
     var maxWork: Int = .max
+    /// Told of the search's steps as it goes, every `SearchObserver.stride` of them.
+    var observer: (any SearchObserver)?
+}
+
+/// Watches long searches: told every `stride` search steps, e.g. to draw progress on a terminal.
+public protocol SearchObserver: AnyObject, Sendable {
+    /// `steps` more search steps done.
+    func searched(_ steps: Int)
+    /// A search ended: what it showed can go.
+    func searchEnded()
+}
+
+extension SearchObserver {
+    /// How many steps between two calls.
+    public static var stride: Int { 0x10000 }
 }
 
 /// How a search ended.
@@ -306,6 +321,7 @@ enum PathSearch {
                 if work > maxWork || (work & 0xFFFF == 0 && spec.deadline.map { ContinuousClock.now >= $0 } ?? false) {
                     return (.stopped(work > maxWork ? .workBudget : .timeout), work - 1)
                 }
+                if work & 0xFFFF == 0, let observer = spec.observer { observer.searched(0x10000) }
                 let u = Int(nodeStack[depth])
                 let cursor = Int(cursorStack[depth])
                 if hasBulk, depth == limit - 1, eligibleOnPath == 0, cursor == Int(offsets[u]),

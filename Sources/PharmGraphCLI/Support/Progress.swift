@@ -1,6 +1,11 @@
 import Foundation
 import PharmGraph
 
+extension Progress: SearchObserver {
+    func searched(_ steps: Int) { advance(by: steps) }
+    func searchEnded() { finish() }
+}
+
 /// A progress line on stderr for work that runs longer than about 2 s (docs/cli.md, "Progress"): the count done and
 /// the rate, redrawn at most every 0.2 s over itself with `\r`, and erased when the work ends. Only on a terminal;
 /// never on stdout, so never inside JSON or a table.

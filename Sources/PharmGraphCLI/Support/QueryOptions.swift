@@ -180,7 +180,10 @@ enum QueryInput {
         let input = InputLoader.load(options.graph, options: options.network.loaderOptions(options.read, provenance: provenance))
         Console.report(input)
         guard let network = input.network else { throw ExitCode(1) }
-        return (PathEngine(network: network), input.provenance, input.drawingTitle)
+        let engine = PathEngine(network: network)
+        // A search that runs past about 2 s shows its steps and rate on a terminal (docs/cli.md, "Progress").
+        engine.observer = Progress("search steps")
+        return (engine, input.provenance, input.drawingTitle)
     }
 
     /// The (decompressed) bytes an argument names (a file, `-` or `REV:path`, as every input), or an error and exit 1.
