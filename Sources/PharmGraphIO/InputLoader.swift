@@ -183,6 +183,8 @@ public enum InputLoader {
         public var actionColumn: String?
         /// TSV/CSV: merge rows that repeat an earlier row's edge.
         public var mergeDuplicates = false
+        /// Told of each record file read while a directory loads (`done`, `total`), e.g. to draw progress.
+        public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
         /// Whether any option that only an imported network uses was given.
         var importsNetwork: Bool {
@@ -375,7 +377,7 @@ extension InputLoader {
 
     /// DrugMechDB files read as one input named `name`.
     static func drugMechDB(documents: [(path: String, data: Data)], name: String, options: Options, revision: String?) -> LoadedInput {
-        let (result, corpus) = DrugMechDBImporter.load(documents: documents, name: name)
+        let (result, corpus) = DrugMechDBImporter.load(documents: documents, name: name, progress: options.progress)
         var bytes = Data()
         for document in documents { bytes.append(document.data) }
         var input = LoadedInput(

@@ -265,6 +265,21 @@ struct HintsEndToEndTests {
         #expect(!plain.stderr.contains("search steps"))
     }
 
+    @Test("a directory of DrugMechDB records shows the files read, then erases the line; stdout is the same")
+    func loadProgress() throws {
+        let arguments = ["stats", "drugmechdb/corpus"]
+        let plain = try run(arguments)
+        let forced = try run(arguments, environment: ["PHARMGRAPH_PROGRESS": "force"])
+        #expect(plain.status == 0 && forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stdout == plain.stdout)
+        #expect(forced.stderr.hasPrefix("\r1 record files read ("), "\(forced.stderr.debugDescription)")
+        #expect(forced.stderr.contains("\r2 record files read ("))
+        // The line is erased before anything else is written: what follows it is what a plain run prints.
+        #expect(forced.stderr.hasSuffix(plain.stderr))
+        #expect(forced.stderr.dropLast(plain.stderr.count).hasSuffix(" \r"), "\(forced.stderr.debugDescription)")
+        #expect(!plain.stderr.contains("record files read"))
+    }
+
     // MARK: help at 80 columns
 
     @Test("every command's --help keeps each example on one line at 80 columns")

@@ -124,6 +124,12 @@ struct NetworkOptions: ParsableArguments {
         var options = importOptions
         options.limit = read.limit
         options.hashesContent = provenance
+        // A directory of DrugMechDB records shows the files read on a terminal (docs/cli.md, "Progress").
+        let progress = Progress("record files read")
+        options.progress = { done, total in
+            progress.advance()
+            if done == total { progress.finish() }
+        }
         return options
     }
 }

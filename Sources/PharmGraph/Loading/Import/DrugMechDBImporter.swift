@@ -59,10 +59,14 @@ package struct DrugMechDBImporter {
     package init() {}
 
     /// Reads DrugMechDB files: `documents` in order; `name` names the whole input (a file or a directory).
-    package static func load(documents: [(path: String, data: Data)], name: String) -> (LoadResult, DrugMechDBCorpus?) {
+    /// `progress` is told of each document read (`done`, `total`).
+    package static func load(
+        documents: [(path: String, data: Data)], name: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) -> (LoadResult, DrugMechDBCorpus?) {
         var importer = DrugMechDBImporter()
         var sources: [SourceText] = []
-        for document in documents {
+        for (index, document) in documents.enumerated() {
+            defer { progress?(index + 1, documents.count) }
             switch SourceText.decode(path: document.path, data: document.data) {
             case let .success(source):
                 sources.append(source)
