@@ -161,6 +161,8 @@ struct Diff: ParsableCommand {
         options.limits = limits.limits(perQuery: false)
         // Options that only concern verdicts ask for them; --no-verdicts still wins.
         options.verdictOptionGiven = scope.given || limits.given
+        // The verdict searches show their steps on a terminal when they run past about 2 s (docs/cli.md, "Progress").
+        options.observer = Progress("search steps")
         options.recorded = limits.provenanceOptions.merging(network.provenanceOptions) { a, _ in a }
         let report: DiffReport
         do {

@@ -170,7 +170,8 @@ struct Render: ParsableCommand {
         let title = input.drawingTitle
         let drawing: Drawing
         do {
-            drawing = try Drawing(drawingScope, of: network, title: title, filter: filter)
+            // A path search that runs past about 2 s shows its steps on a terminal (docs/cli.md, "Progress").
+            drawing = try Drawing(drawingScope, of: network, title: title, filter: filter, observer: Progress("search steps"))
             if let report = drawing.paths, report.partial {
                 Console.error("warning: " + PathsReport.partialLine(report, hints: .cli) + "\n")
             }

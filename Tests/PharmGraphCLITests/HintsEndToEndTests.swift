@@ -263,6 +263,24 @@ struct HintsEndToEndTests {
         #expect(forced.stderr.contains("/s)"))
         #expect(forced.stderr.hasSuffix(" \r"), "\(forced.stderr.suffix(80).debugDescription)")
         #expect(!plain.stderr.contains("search steps"))
+
+        // The searches that render --paths and diff --verdicts run show the same line, erased before their output.
+        let figure = directory + "/paths.svg"
+        let render = try run(
+            ["render", network, "--paths", "n0", "n10", "--max-length", "7", "-o", figure], environment: ["PHARMGRAPH_PROGRESS": "force"])
+        #expect(render.status == 0, "\(render.stderr.suffix(300))")
+        #expect(render.stderr.hasPrefix("\r65,536 search steps ("), "\(render.stderr.prefix(200).debugDescription)")
+        #expect(render.stderr.hasSuffix(" \r"), "\(render.stderr.suffix(80).debugDescription)")
+        #expect(FileManager.default.fileExists(atPath: figure))
+        let changed = directory + "/changed.tsv"
+        try (rows.dropLast().joined(separator: "\n") + "\n").write(toFile: changed, atomically: true, encoding: .utf8)
+        let diffArguments = ["diff", network, changed, "--verdicts", "--drugs", "n0", "--targets", "n10", "--max-length", "7"]
+        let diffPlain = try run(diffArguments)
+        let diffForced = try run(diffArguments, environment: ["PHARMGRAPH_PROGRESS": "force"])
+        #expect(diffForced.status == diffPlain.status && diffForced.stdout == diffPlain.stdout, "\(diffForced.stderr.suffix(300))")
+        #expect(diffForced.stderr.hasPrefix("\r65,536 search steps ("), "\(diffForced.stderr.prefix(200).debugDescription)")
+        #expect(diffForced.stderr.hasSuffix(diffPlain.stderr))
+        #expect(!diffPlain.stderr.contains("search steps"))
     }
 
     @Test("a directory of DrugMechDB records shows the files read, then erases the line; stdout is the same")

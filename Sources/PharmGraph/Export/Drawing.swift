@@ -44,8 +44,11 @@ public struct Drawing: Sendable {
     public var paths: PathReport?
 
     /// Selects what `scope` draws of `network` (titled `title` when it is an imported network), leaving out
-    /// edges `filter` excludes; a whole imported network above `largestNetworkDrawing` nodes is refused.
-    public init(_ scope: DrawingScope, of network: Network, title: String, filter: ContextFilter) throws(Failure) {
+    /// edges `filter` excludes; a whole imported network above `largestNetworkDrawing` nodes is refused. `observer` is told
+    /// of a path search's steps.
+    public init(
+        _ scope: DrawingScope, of network: Network, title: String, filter: ContextFilter, observer: (any SearchObserver)? = nil
+    ) throws(Failure) {
         switch scope {
         case .whole:
             if network.graph == nil, network.nodeCount > Self.largestNetworkDrawing { throw .networkTooLarge(nodes: network.nodeCount) }
@@ -83,6 +86,7 @@ public struct Drawing: Sendable {
             var report: PathReport
             do {
                 let engine = PathEngine(network: network)
+                engine.observer = observer
                 report = try engine.paths(query, limit: Self.pathLimit)
                 // The verdict as `paths` states it: tiered, after the feedback analysis.
                 try engine.assess(query, &report, detail: false)

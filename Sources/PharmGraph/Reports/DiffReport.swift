@@ -51,6 +51,8 @@ public struct DiffReport: Sendable {
         public var verdictOptionGiven = false
         /// Further options for provenance, as the front end names them (e.g. `max_work`, `timeout`).
         public var recorded: [String: String] = [:]
+        /// Told of the verdict searches' steps (progress on a terminal).
+        public var observer: (any SearchObserver)?
 
         /// Verdicts are compared by default for two curated graphs of at most this many edges each.
         public static let verdictEdgeLimit = 2_000
@@ -133,6 +135,8 @@ public struct DiffReport: Sendable {
     ) throws(Failure) -> VerdictDiff {
         let oldEngine = PathEngine(network: old.network)
         let newEngine = PathEngine(network: new.network)
+        oldEngine.observer = options.observer
+        newEngine.observer = options.observer
         func resolve(_ given: [String], defaults: [String], _ role: Failure.Role) throws(Failure) -> ([NodeIndex], [NodeIndex]) {
             var a: [NodeIndex] = []
             var b: [NodeIndex] = []
