@@ -4,19 +4,7 @@ import PharmGraphTestSupport
 import Testing
 
 /// One BEL fixture per diagnostic: the positioned diagnostic it must give, and the summary when a statement is skipped.
-struct BELCase: CustomTestStringConvertible, Sendable {
-    let file: String
-    let severity: Diagnostic.Severity
-    let line: Int
-    let column: Int
-    let message: String
-    /// The summary warning (no position) a skipped statement adds.
-    var summary: String?
-
-    var testDescription: String { "\(file).bel" }
-}
-
-let belCases: [BELCase] = [
+let belCases: [FixtureCase] = [
     .init(file: "unterminated-string", severity: .error, line: 5, column: 32, message: "unterminated quoted string"),
     .init(file: "unknown-function", severity: .error, line: 5, column: 24, message: "unknown BEL function 'foo'"),
     .init(
@@ -67,7 +55,7 @@ func belFixture(_ name: String) -> String { Repository.path("Tests/PharmGraphTes
 @Suite("BEL reader")
 struct BELReaderTests {
     @Test("each fixture gives its one diagnostic", arguments: belCases)
-    func fixture(_ test: BELCase) throws {
+    func fixture(_ test: FixtureCase) throws {
         let path = belFixture(test.file)
         let result = BELReader.load(data: try Data(contentsOf: URL(fileURLWithPath: path)), path: path)
         let positioned = result.diagnostics.filter { $0.line != nil }

@@ -6,19 +6,8 @@ import Testing
 
 /// One broken fixture per diagnostic: each is `valid/base.yaml` with one problem,
 /// and must yield exactly one diagnostic at the position worked out by hand.
-struct DiagnosticCase: CustomTestStringConvertible, Sendable {
-    let file: String
-    let severity: Diagnostic.Severity
-    let line: Int
-    let column: Int
-    let message: String
-    /// The fixture's extension: a `.json` fixture is `valid/base.yaml` written as JSON.
-    var ext = "yaml"
-
-    var testDescription: String { "\(file).\(ext)" }
-}
-
-let diagnosticCases: [DiagnosticCase] = [
+/// A `.json` fixture (`ext: "json"`) is `valid/base.yaml` written as JSON; the others are YAML.
+let diagnosticCases: [FixtureCase] = [
     .init(
         file: "yaml-syntax", severity: .error, line: 3, column: 8,
         message: "yaml syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 8)"),
@@ -261,8 +250,8 @@ struct DiagnosticFixtureTests {
     }
 
     @Test("each broken fixture yields exactly its diagnostic", arguments: diagnosticCases)
-    func fixture(_ expected: DiagnosticCase) {
-        let path = Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/\(expected.file).\(expected.ext)")
+    func fixture(_ expected: FixtureCase) {
+        let path = Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics/\(expected.fileName)")
         let result = loadGraph(path)
         #expect(result.diagnostics.count == 1, "got \(result.diagnostics.map(\.headline))")
         guard let diagnostic = result.diagnostics.first else { return }
@@ -280,7 +269,7 @@ struct DiagnosticFixtureTests {
         let folder = Repository.path("Tests/PharmGraphTests/Fixtures/diagnostics")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
             .filter { $0 != "several-problems.yaml" }
-        #expect(Set(files) == Set(diagnosticCases.map { "\($0.file).\($0.ext)" }))
+        #expect(Set(files) == Set(diagnosticCases.map(\.fileName)))
     }
 
     @Test("a file with several problems reports all of them, in order")
@@ -388,4 +377,9 @@ struct DiagnosticFixtureTests {
         let formatted = DiagnosticFormatter(source: result.source).format(result.diagnostics[0])
         #expect(formatted == "t.yaml:6:1: error: unknown field 'extra' in the graph\nextra: 1\n^")
     }
+}
+
+extension FixtureCase {
+    /// The graph fixture's file name: YAML unless the case names another extension.
+    fileprivate var fileName: String { "\(file).\(ext.isEmpty ? "yaml" : ext)" }
 }

@@ -8,16 +8,7 @@ import Testing
 private func fixture(_ name: String) -> String { Repository.path("Tests/PharmGraphTests/Fixtures/drugmechdb/\(name)") }
 
 /// One malformed record per diagnostic: exactly one error, at the place worked out by hand.
-struct DrugMechDBErrorCase: CustomTestStringConvertible, Sendable {
-    let file: String
-    let line: Int
-    let column: Int
-    let message: String
-
-    var testDescription: String { file }
-}
-
-let drugMechDBErrorCases: [DrugMechDBErrorCase] = [
+let drugMechDBErrorCases: [FixtureCase] = [
     .init(file: "not-a-record", line: 1, column: 1, message: "expected a DrugMechDB record (a mapping) or a list of records, found text"),
     .init(file: "missing-links", line: 1, column: 1, message: "DrugMechDB record is missing required field 'links'"),
     .init(file: "unknown-predicate", line: 13, column: 10, message: "unknown predicate 'positivly regulates'; did you mean 'positively regulates'?"),
@@ -51,7 +42,7 @@ struct DrugMechDBTests {
     }
 
     @Test("a malformed record gives one positioned error and no graph", arguments: drugMechDBErrorCases)
-    func malformed(_ c: DrugMechDBErrorCase) throws {
+    func malformed(_ c: FixtureCase) throws {
         let path = fixture("errors/\(c.file).yaml")
         let input = InputLoader.load(path, options: InputLoader.Options(format: .drugmechdb))
         #expect(input.graph == nil)

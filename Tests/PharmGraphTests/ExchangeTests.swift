@@ -6,16 +6,7 @@ import Testing
 
 /// One broken GraphML or Cytoscape.js fixture per importer diagnostic: each is `exchange/base.*`
 /// (valid/base.yaml exported) with one problem, and must give this error at this position, and no graph.
-struct ExchangeCase: CustomTestStringConvertible, Sendable {
-    let file: String
-    let line: Int
-    let column: Int
-    let message: String
-
-    var testDescription: String { file }
-}
-
-let exchangeCases: [ExchangeCase] = [
+let exchangeCases: [FixtureCase] = [
     .init(file: "malformed-xml.graphml", line: 45, column: 5, message: "malformed XML: end tag '</node>' does not match '<edge>' at line 40, column 5"),
     .init(file: "doctype.graphml", line: 2, column: 1, message: "malformed XML: a DOCTYPE is not supported in GraphML input"),
     .init(file: "undefined-entity.graphml", line: 18, column: 28, message: "malformed XML: undefined entity '&nbsp;'"),
@@ -63,7 +54,7 @@ let exchangeCases: [ExchangeCase] = [
     }
 
     @Test(arguments: exchangeCases)
-    func importerDiagnostic(_ fixture: ExchangeCase) throws {
+    func importerDiagnostic(_ fixture: FixtureCase) throws {
         let result = try Self.load(Self.fixtures + "/exchange/" + fixture.file)
         #expect(result.graph == nil)
         let matching = result.diagnostics.filter { $0.severity == .error && $0.message == fixture.message }
