@@ -64,6 +64,8 @@ public struct LoadedInput: Sendable {
     var requestDiagnostics: [Diagnostic] = []
     /// DrugMechDB records, kept apart, when the input is DrugMechDB without errors (`check` checks each one).
     public internal(set) var drugMechDB: DrugMechDBCorpus?
+    /// How many files were read: 1, or a directory's record files.
+    public internal(set) var fileCount = 1
 
     init(name: String, format: InputFormat?, content: Content, provenance: [Provenance.Input]) {
         self.name = name
@@ -141,6 +143,7 @@ extension CheckedFile {
         self.init(
             path: input.name, formatter: input.formatter, graph: input.drugMechDB == nil ? input.graph : nil,
             diagnostics: input.diagnostics + records, input: input.provenance.first, limits: limits)
+        fileCount = input.fileCount
     }
 }
 
@@ -384,6 +387,7 @@ extension InputLoader {
             name: name, format: .drugmechdb, content: .graph(result),
             provenance: [Provenance.Input(bytes: bytes, graph: result.graph, revision: revision, hashed: options.hashesContent)])
         input.drugMechDB = corpus
+        input.fileCount = documents.count
         if options.importsNetwork {
             input.requestDiagnostics.append(
                 Diagnostic(

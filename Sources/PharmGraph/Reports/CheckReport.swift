@@ -13,6 +13,8 @@ public struct CheckedFile: Sendable {
     public var diagnostics: [Diagnostic]
     /// What the file was, for provenance; `nil` when it could not be read.
     public var input: Provenance.Input?
+    /// How many files it stands for: 1, or a directory's record files.
+    public var fileCount = 1
 
     /// Verifies the claims of `graph` (a file without errors) and keeps every diagnostic in order.
     public init(
@@ -44,6 +46,8 @@ public struct CheckReport: Sendable {
     /// The most warnings that still pass, if any bound is set (`--max-warnings`).
     public let maxWarnings: Int?
     public let provenance: Provenance
+    /// The files checked: each input's (a directory's record files), and a node table read for a network.
+    public let fileCount: Int
 
     /// `provenance` records the files that could be read, in order; `options` as given (e.g. `strict`).
     ///
@@ -52,6 +56,8 @@ public struct CheckReport: Sendable {
     /// however many networks read it.
     public init(files: [CheckedFile], nodeTable: String? = nil, strict: Bool, maxWarnings: Int? = nil, options: [String: String] = [:]) {
         self.files = Self.byFile(files, nodeTable: nodeTable)
+        let tables = nodeTable.map { table in files.contains { $0.path == table } ? 0 : 1 } ?? 0
+        fileCount = files.map(\.fileCount).reduce(tables, +)
         self.strict = strict
         self.maxWarnings = maxWarnings
         provenance = Provenance(
@@ -107,7 +113,7 @@ public struct CheckReport: Sendable {
     /// `checked 2 files: 1 error, 3 warnings`, with `(not shown)` after the warnings that `quiet` leaves out, and
     /// `, more than the 2 allowed` when there are too many.
     public func summaryLine(quiet: Bool = false) -> String {
-        var line = "checked \(Plural.count(files.count, "file")): \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))"
+        var line = "checked \(Plural.count(fileCount, "file")): \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))"
         if quiet, warnings > 0 { line += " (not shown)" }
         if let maxWarnings, tooManyWarnings { line += ", more than the \(maxWarnings) allowed" }
         return line

@@ -115,40 +115,18 @@ struct DiffInput: Sendable {
         _ old: DiffInput, _ new: DiffInput, format: InputFormat?, options: InputLoader.Options, limit: Int
     ) throws(DiffTrouble) -> (DiffReport.Side, DiffReport.Side) {
         let inputs = [old, new]
-        let results = ResultSlots(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            results.set(i, Result { () throws(DiffTrouble) in try inputs[i].load(format: format, options: options, limit: limit) })
+        let results = ParallelMap.map(2) { i in
+            Result { () throws(DiffTrouble) in try inputs[i].load(format: format, options: options, limit: limit) }
         }
         var lines: [String] = []
         var contents: [DiffReport.Side] = []
-        for i in 0..<2 {
-            switch results.get(i) {
+        for result in results {
+            switch result {
             case let .success(content): contents.append(content)
             case let .failure(trouble): lines += trouble.lines
-            case nil: lines.append(DisplayText.escaped(inputs[i].name) + ": error: not loaded")
             }
         }
         guard lines.isEmpty else { throw DiffTrouble(lines: lines) }
         return (contents[0], contents[1])
-    }
-}
-
-/// Results written by concurrent loads, one slot each.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<DiffReport.Side, DiffTrouble>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ result: Result<DiffReport.Side, DiffTrouble>) {
-        lock.lock()
-        slots[i] = result
-        lock.unlock()
-    }
-
-    func get(_ i: Int) -> Result<DiffReport.Side, DiffTrouble>? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[i]
     }
 }

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Independent work on every core, its results in order: for loads of many files (DrugMechDB records) and for
+/// the CLI's two-sided diff load.
+package enum ParallelMap {
+    /// `body(i)` for every `i` in `0..<count`, run on all cores at once, returned in index order.
+    package static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        guard count > 1 else { return (0..<count).map(body) }
+        let slots = Slots<T>(count)
+        withoutActuallyEscaping(body) { body in
+            let task = UncheckedTask(body)
+            DispatchQueue.concurrentPerform(iterations: count) { i in slots.set(i, task.body(i)) }
+        }
+        return slots.values
+    }
+
+    /// The body, called from several threads: each call touches only its own input and its own slot.
+    private struct UncheckedTask<T>: @unchecked Sendable {
+        let body: (Int) -> T
+        init(_ body: @escaping (Int) -> T) { self.body = body }
+    }
+
+    /// One result slot per index, written under a lock.
+    private final class Slots<T>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [T?]
+
+        init(_ count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
+
+        /// Every slot's value; each was set once by `map`.
+        var values: [T] { lock.withLock { slots.map { $0! } } }
+    }
+}
