@@ -96,9 +96,12 @@ package struct KGXImporter {
         var negated: Seen?
         var unknownPredicates: [String: Seen] = [:]
         var firstDuplicate: Int?
+        // The columns read by name, found once; each distinct statement read once.
+        let optional = Dictionary(Self.statementColumns.compactMap { name in column(name).map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
+        var statements: [KGXStatement.Columns: KGXStatement] = [:]
         while let (lineNumber, line, fields, texts) = table.next(wrongCount: { error($1, line: $0, column: 1) }) {
             func at(_ k: Int) -> Int { Fields.column(fields[k].lowerBound, in: line) }
-            func cell(_ name: String) -> (text: String, column: Int)? { column(name).map { (texts[$0], at($0)) } }
+            func cell(_ name: String) -> (text: String, index: Int)? { optional[name].map { (texts[$0], $0) } }
             var bad = false
             for (k, name) in [(s, "subject"), (p, "predicate"), (o, "object")] where texts[k].isEmpty {
                 error("empty \(name) field", line: lineNumber, column: at(k))
@@ -109,11 +112,11 @@ package struct KGXImporter {
             statement.objectAspect = cell("object_aspect_qualifier")?.text ?? ""
             statement.subjectAspect = cell("subject_aspect_qualifier")?.text ?? ""
             for role in ["object", "subject"] {
-                guard let (text, position) = cell(role + "_direction_qualifier"), !text.isEmpty else { continue }
+                guard let (text, k) = cell(role + "_direction_qualifier"), !text.isEmpty else { continue }
                 guard let direction = KGXStatement.Direction(text) else {
                     error(
                         "unknown \(role)_direction_qualifier '\(text)': expected increased, upregulated, decreased or downregulated",
-                        line: lineNumber, column: position)
+                        line: lineNumber, column: at(k))
                     bad = true
                     continue
                 }
@@ -123,20 +126,20 @@ package struct KGXImporter {
                     (statement.subjectDirection, statement.subjectDirectionText) = (direction, text)
                 }
             }
-            if let (text, position) = cell("negated") {
+            if let (text, k) = cell("negated") {
                 switch text.lowercased() {
                 case "", "false": break
                 case "true": statement.negated = true
                 default:
-                    error("'negated' is '\(text)': expected true, false or empty", line: lineNumber, column: position)
+                    error("'negated' is '\(text)': expected true, false or empty", line: lineNumber, column: at(k))
                     bad = true
                 }
             }
             var refs: [String] = []
-            if let (text, position) = cell("publications") {
+            if let (text, k) = cell("publications") {
                 for item in text.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
                     guard let ref = Self.reference(item) else {
-                        error("'\(item)' is not a PubMed id (PMID:digits)", line: lineNumber, column: position)
+                        error("'\(item)' is not a PubMed id (PMID:digits)", line: lineNumber, column: at(k))
                         bad = true
                         continue
                     }
@@ -144,11 +147,12 @@ package struct KGXImporter {
                 }
             }
             if bad { continue }
-            let reading = KGXStatement(statement)
+            let reading = statements[statement] ?? KGXStatement(statement)
+            statements[statement] = reading
             if let reading = reading.reading, [.physical, .structural, .clinical].contains(reading),
                 statement.objectDirection != nil || statement.subjectDirection != nil
             {
-                let position = cell(statement.objectDirection != nil ? "object_direction_qualifier" : "subject_direction_qualifier")!.column
+                let position = at(cell(statement.objectDirection != nil ? "object_direction_qualifier" : "subject_direction_qualifier")!.index)
                 error(
                     "a direction qualifier on '\(statement.qualifiedPredicate.isEmpty ? statement.predicate : statement.qualifiedPredicate)', a \(reading.rawValue) predicate with no causal sign",
                     line: lineNumber, column: position)
@@ -156,7 +160,7 @@ package struct KGXImporter {
             }
             let relation = reading.isKnown || reading.relation != nil ? reading.relation : options.relationMap[reading.name]
             if statement.negated {
-                if negated == nil { negated = Seen(line: lineNumber, column: cell("negated")!.column, count: 0) }
+                if negated == nil { negated = Seen(line: lineNumber, column: at(cell("negated")!.index), count: 0) }
                 negated!.count += 1
             } else if relation == nil {
                 unknownPredicates[reading.name, default: Seen(line: lineNumber, column: at(p), count: 0)].count += 1

@@ -4,7 +4,7 @@
 /// from `object_direction_qualifier`, turned by a decreased `subject_direction_qualifier`; `negated` edges are `no_effect`.
 struct KGXStatement: Equatable {
     /// A direction qualifier's value (Biolink `DirectionQualifierEnum`).
-    enum Direction: Equatable {
+    enum Direction: Hashable {
         case increased, decreased
 
         /// `increased`/`upregulated` or `decreased`/`downregulated`; `nil` for anything else.
@@ -18,7 +18,7 @@ struct KGXStatement: Equatable {
     }
 
     /// What the edge's columns say, as written (empty when absent).
-    struct Columns {
+    struct Columns: Hashable {
         var predicate: String
         var qualifiedPredicate = ""
         var objectDirection: Direction?
