@@ -37,6 +37,7 @@ let kgxErrorCases: [KGXCase] = [
     .init(
         edges: "errors/no-subject_edges.tsv", line: 1, column: 1,
         message: "no 'subject' column: a KGX edges file has subject, predicate and object (found 'source', 'predicate', 'object')"),
+    .init(edges: "errors/not-utf8_edges.tsv", line: 3, column: 59, message: "file is not valid UTF-8: unexpected byte 0xE9"),
     .init(edges: "errors/empty_edges.tsv", line: 1, column: 1, message: "file is empty; expected a KGX edges header (subject, predicate, object, …)"),
     .init(
         edges: "errors/nodes.tsv", line: 1, column: 1,
