@@ -294,7 +294,8 @@ public enum InputLoader {
     /// Loads bytes already read, named `name` in diagnostics, the format told from `formatName` and the content;
     /// `revision`: the git revision they came from, for provenance.
     public static func load(data: Data, name: String, formatName: String, options: Options, revision: String? = nil) -> LoadedInput {
-        guard let format = options.format ?? NetworkInput.format(of: formatName, data: data) else {
+        let columns = options.sourceColumn != nil || options.targetColumn != nil || options.relationColumn != nil
+        guard let format = options.format ?? NetworkInput.format(of: formatName, data: data).map({ columns ? $0.tableUnlessKGX : $0 }) else {
             // Bytes that are not text tell no format: the real error, at its line and column, not a request for --input-format.
             if let error = GraphLoader.notUTF8(data, path: name) {
                 return LoadedInput(name: name, format: nil, content: .unread([error]), provenance: [])
@@ -336,6 +337,16 @@ public enum InputLoader {
             case let .success(data): imports.nodeTable = (table, data)
             case let .failure(error):
                 return LoadedInput(name: name, format: format, content: .unread([error.diagnostic(name: table, hints: options.hints)]), provenance: [])
+            }
+        } else if format == .kgx, revision == nil, name != "-",
+            let nodes = KGXImporter.nodesFileCandidates(besides: formatName).first(where: { FileManager.default.fileExists(atPath: $0) })
+        {
+            // A KGX edges file's nodes file beside it (X_edges.tsv → X_nodes.tsv): docs/formats.md, "KGX".
+            do {
+                imports.nodeTable = (nodes, try InputFile.read(nodes, limit: options.limit))
+            } catch {
+                return LoadedInput(
+                    name: name, format: format, content: .unread([ReadFailure.file(error).diagnostic(name: nodes, hints: options.hints)]), provenance: [])
             }
         }
         let result = NetworkInput.load(data: data, path: name, format: format, import: imports)

@@ -412,7 +412,7 @@ struct ImportTests {
         let result = NetworkInput.load(data: Data("a b c\n".utf8), path: "net.dat")
         #expect(
             result.diagnostics.map(\.message) == [
-                "cannot tell the format from the name or the content (graph, sif, tsv, csv, hetionet-json, graphml, cyjs, drugmechdb, bel)"
+                "cannot tell the format from the name or the content (graph, sif, tsv, csv, hetionet-json, graphml, cyjs, drugmechdb, bel, kgx)"
             ])
         #expect(NetworkInput.load(data: Data("a b c\n".utf8), path: "net.dat", format: .sif).network?.edgeCount == 1)
     }

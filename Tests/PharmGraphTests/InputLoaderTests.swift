@@ -98,7 +98,7 @@ struct InputLoaderTests {
         #expect(unknown.format == nil)
         #expect(
             unknown.diagnostics.map(\.headline) == [
-                "-: error: cannot tell the format from the name or the content; set the options' format (graph, sif, tsv, csv, hetionet-json, graphml, cyjs, drugmechdb, bel)"
+                "-: error: cannot tell the format from the name or the content; set the options' format (graph, sif, tsv, csv, hetionet-json, graphml, cyjs, drugmechdb, bel, kgx)"
             ])
     }
 

@@ -49,11 +49,14 @@ struct RelationMap: ExpressibleByArgument {
 struct NetworkOptions: ParsableArguments {
     @Option(
         help:
-            "Input format: graph, sif, tsv, csv, hetionet-json or drugmechdb (default: from the extension, then the content's top-level keys; a directory: drugmechdb)."
+            "Input format: graph, sif, tsv, csv, hetionet-json, drugmechdb or kgx (default: from the extension, then the content's top-level keys or a KGX header; a directory: drugmechdb)."
     )
     var inputFormat: InputFormat?
 
-    @Option(help: "A node table (TSV/CSV with columns id, name, kind) giving imported nodes their names and kinds.")
+    @Option(
+        help:
+            "A node table (TSV/CSV with columns id, name, kind) giving imported nodes their names and kinds; for KGX, the nodes file (default: the …_nodes.tsv beside the edges file)."
+    )
     var nodes: String?
 
     @Option(help: "TSV/CSV: the source column (default: source).")

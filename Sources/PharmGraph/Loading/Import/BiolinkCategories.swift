@@ -1,4 +1,4 @@
-/// The node kind of each Biolink category DrugMechDB uses (docs/formats.md, "DrugMechDB").
+/// The node kind of each Biolink category DrugMechDB and KGX graphs use (docs/formats.md, "DrugMechDB", "KGX").
 public enum BiolinkCategory {
     /// Category (as DrugMechDB writes it in a node's `label`) → kind.
     public static let kinds: [(category: String, kind: NodeKind)] = [
@@ -7,6 +7,9 @@ public enum BiolinkCategory {
         ("Pathway", "pathway"), ("Disease", "condition"), ("PhenotypicFeature", "phenotype"),
         ("GrossAnatomicalStructure", "region"), ("CellularComponent", "cellular-component"), ("Cell", "cell"),
         ("OrganismTaxon", "organism"),
+        // Categories KGX graphs use beyond DrugMechDB's schema (docs/formats.md, "KGX").
+        ("Gene", "gene"), ("SmallMolecule", "molecule"), ("ChemicalEntity", "molecule"), ("MolecularMixture", "molecule"),
+        ("Polypeptide", "protein"), ("AnatomicalEntity", "region"), ("DiseaseOrPhenotypicFeature", "condition"),
     ]
 
     /// The kinds that are not well known, with the description a graph declares them with.
@@ -16,6 +19,7 @@ public enum BiolinkCategory {
         KindDeclaration(kind: "cellular-component", description: "a part of a cell (Biolink CellularComponent)"),
         KindDeclaration(kind: "cell", description: "a cell type (Biolink Cell)"),
         KindDeclaration(kind: "organism", description: "an organism taxon, e.g. a pathogen (Biolink OrganismTaxon)"),
+        KindDeclaration(kind: "gene", description: "a gene (Biolink Gene)"),
     ]
 
     /// The kind of a category, also written with a `biolink:` prefix; `nil` when the table lacks it.

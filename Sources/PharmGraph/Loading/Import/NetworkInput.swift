@@ -20,14 +20,19 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case drugmechdb
     /// A BEL script (Biological Expression Language 1.0/2.0), read as a curated graph: docs/formats.md, "BEL".
     case bel
+    /// Biolink KGX TSV: an edges file (`subject`, `predicate`, `object`) and its nodes file: docs/formats.md, "KGX".
+    case kgx
 }
 
 extension InputFormat {
+    /// A detected format, with KGX read as a TSV table (when column options name the table's columns).
+    package var tableUnlessKGX: InputFormat { self == .kgx ? .tsv : self }
+
     /// Whether the format holds a curated graph (references, claims, header), read into a `Graph` and checked.
     public var isCurated: Bool {
         switch self {
         case .graph, .graphml, .cyjs, .drugmechdb, .bel: true
-        case .sif, .tsv, .csv, .hetionetJSON: false
+        case .sif, .tsv, .csv, .hetionetJSON, .kgx: false
         }
     }
 }
@@ -75,6 +80,9 @@ package struct ImportOptions: Sendable {
     package var actionColumn: String?
     /// Merge rows that repeat an earlier row's source, relation, target, context and direction, joining their evidence.
     package var mergeDuplicates = false
+
+    /// Whether a column option (source, target, relation) is given: a table told KGX by its header is then read as TSV.
+    package var namesColumns: Bool { sourceColumn != nil || targetColumn != nil || relationColumn != nil }
 
     /// The table-only option given, by name, if any (a SIF file or Hetionet JSON cannot use it).
     var tableOnly: String? {
@@ -132,9 +140,10 @@ package enum NetworkInput {
         if name.hasSuffix(".sif") { return .sif }
         if name.hasSuffix(".graphml") { return .graphml }
         if name.hasSuffix(".cyjs") { return .cyjs }
-        if name.hasSuffix(".tsv") || name.hasSuffix(".tab") { return .tsv }
+        // A TSV table whose header is KGX's (subject, predicate, object; or a nodes file's id and category) is KGX.
+        if name.hasSuffix(".tsv") || name.hasSuffix(".tab") { return KGXImporter.isKGX(data) ? .kgx : .tsv }
         // `.txt` says only "text": a JSON object in it is told by its keys, anything else is a TSV table.
-        if name.hasSuffix(".txt") { return startsWithObject(data) ? jsonFormat(of: data) : .tsv }
+        if name.hasSuffix(".txt") { return startsWithObject(data) ? jsonFormat(of: data) : KGXImporter.isKGX(data) ? .kgx : .tsv }
         if name.hasSuffix(".csv") { return .csv }
         if name.hasSuffix(".bel") { return .bel }
         if name.hasSuffix(".json") { return jsonFormat(of: data) }
@@ -151,6 +160,8 @@ package enum NetworkInput {
         if first == UInt8(ascii: "{"), JSONScan(bytes).error == nil { return jsonFormat(of: data) }
         if first == UInt8(ascii: "<") { return .graphml }
         guard firstInvalidUTF8(bytes) == nil else { return nil }
+        // A table's header: KGX by its tab-separated column names (before YAML, which would read the lines as one scalar).
+        if KGXImporter.isKGX(data) { return .kgx }
         var composer = YAMLComposer(source: SourceText(path: "", text: String(decoding: bytes, as: UTF8.self)))
         switch composer.compose()?.content {
         case .mapping?, nil: return isDrugMechDB(data) ? .drugmechdb : .graph
@@ -207,7 +218,7 @@ package enum NetworkInput {
     package static func load(
         data: Data, path: String, format: InputFormat? = nil, import options: ImportOptions = ImportOptions()
     ) -> NetworkLoadResult {
-        guard let format = format ?? self.format(of: path, data: data) else {
+        guard let format = format ?? self.format(of: path, data: data).map({ options.namesColumns ? $0.tableUnlessKGX : $0 }) else {
             let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
             return NetworkLoadResult(
                 network: nil,
@@ -222,6 +233,16 @@ package enum NetworkInput {
         case .sif where !options.contextColumns.isEmpty, .hetionetJSON where !options.contextColumns.isEmpty:
             let message = "context columns name columns of a TSV or CSV table; a \(format == .sif ? "SIF file" : "Hetionet JSON network") has none"
             return NetworkLoadResult(network: nil, diagnostics: [Diagnostic(.error, message, file: path)], source: nil)
+        case .kgx where options.delimiter != nil || options.directionColumn != nil || options.actionColumn != nil:
+            let message = "\(options.tableOnly!) applies to a TSV or CSV table; a KGX edges file has its own columns (docs/formats.md, \"KGX\")"
+            return NetworkLoadResult(network: nil, diagnostics: [Diagnostic(.error, message, file: path)], source: nil)
+        case .kgx where options.sourceColumn != nil || options.targetColumn != nil || options.relationColumn != nil:
+            let message = "the column options name a TSV or CSV table's columns; a KGX edges file has subject, predicate and object"
+            return NetworkLoadResult(network: nil, diagnostics: [Diagnostic(.error, message, file: path)], source: nil)
+        case .kgx:
+            var importer = KGXImporter(path: path, options: options)
+            let network = importer.run(data)
+            return imported(network, importer.diagnostics, data: data, path: path, options: options)
         case .sif where options.tableOnly != nil, .hetionetJSON where options.tableOnly != nil:
             let message =
                 "\(options.tableOnly!) applies to a TSV or CSV table; a \(format == .sif ? "SIF file" : "Hetionet JSON network") has no header or rows of fields"
@@ -263,7 +284,7 @@ extension GraphLoader {
         case .cyjs: CytoscapeReader.load(data: data, path: path)
         case .drugmechdb: DrugMechDBImporter.load(documents: [(path, data)], name: path).0
         case .bel: BELReader.load(data: data, path: path)
-        case .graph, .sif, .tsv, .csv, .hetionetJSON: load(data: data, path: path)
+        case .graph, .sif, .tsv, .csv, .hetionetJSON, .kgx: load(data: data, path: path)
         }
     }
 

@@ -38,7 +38,7 @@ struct TableImporter {
         case .tsv, .csv:
             builder.mergeDuplicates = options.mergeDuplicates
             readTable(reader, separator: options.delimiter ?? (format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t")), into: &builder)
-        case .graph, .hetionetJSON, .graphml, .cyjs, .drugmechdb, .bel: break
+        case .graph, .hetionetJSON, .graphml, .cyjs, .drugmechdb, .bel, .kgx: break
         }
         return !diagnostics.contains(where: { $0.severity == .error }) && errors.isEmpty ? builder.build() : nil
     }
