@@ -282,9 +282,10 @@ struct Render: ParsableCommand {
         let dot: String
         do {
             // With `fit`, a figure for a slide: the rank direction that fits it best (docs/rendering.md, "Size").
-            dot = try fitted(given: fit ? nil : options.rankDirection, preferred: options.rankDirection, engine: options.engine) { direction in
+            dot = try fitted(given: fit ? nil : options.rankDirection, preferred: options.rankDirection, engine: options.engine) { direction, width in
                 var options = options
                 options.rankDirection = direction
+                options.rankWidth = width
                 return PathwayDiagram(graph: graph, selection: selection, options: options).dot
             }
         } catch {
