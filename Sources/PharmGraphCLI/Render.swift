@@ -271,7 +271,7 @@ struct Render: ParsableCommand {
     /// report measured on the same layout when `report` asks for one.
     ///
     /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note. With `fit`, the rank
-    /// direction is the one that fits a slide best (`fitted`).
+    /// direction and width are those that fit a slide with the fewest crossings (`fitted`).
     static func draw(
         graph: Graph, selection: DiagramSelection, options: DiagramOptions, engine: LayoutEngine?, format: RenderFormat,
         output: String, benchmarkRepeat: Int? = nil, report: LayoutReportRequest? = nil, fit: Bool = false
