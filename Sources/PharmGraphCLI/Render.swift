@@ -272,7 +272,7 @@ struct Render: ParsableCommand {
     /// report measured on the same layout when `report` asks for one.
     ///
     /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note. With `fit`, the rank
-    /// direction is the one that fits a slide best (`fitted`).
+    /// direction and width are those that fit a slide with the fewest crossings (`fitted`).
     static func draw(
         graph: Graph, selection: DiagramSelection, options: DiagramOptions, engine: LayoutEngine?, format: RenderFormat,
         output: String, benchmarkRepeat: Int? = nil, report: LayoutReportRequest? = nil, fit: Bool = false
@@ -283,9 +283,10 @@ struct Render: ParsableCommand {
         let dot: String
         do {
             // With `fit`, a figure for a slide: the rank direction that fits it best (docs/rendering.md, "Size").
-            dot = try fitted(given: fit ? nil : options.rankDirection, preferred: options.rankDirection, engine: options.engine) { direction in
+            dot = try fitted(given: fit ? nil : options.rankDirection, preferred: options.rankDirection, engine: options.engine) { direction, width in
                 var options = options
                 options.rankDirection = direction
+                options.rankWidth = width
                 return PathwayDiagram(graph: graph, selection: selection, options: options).dot
             }
         } catch {

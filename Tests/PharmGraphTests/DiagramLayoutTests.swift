@@ -146,6 +146,36 @@ struct DiagramLayerTests {
         #expect(one.ranks["e"] == 2 && one.rankCount == 3)
     }
 
+    @Test("a rank width deals a wider row over consecutive ranks, as evenly as it allows, in drawing order, inside its layer")
+    func rankWidth() {
+        let wide = [("d", NodeKind.drug)] + (0..<7).map { ("t\($0)", NodeKind.receptor) } + [("e", .effect)]
+        let nodes = wide.map { (id: $0.0, kind: $0.1) }
+        let four = DiagramLayers(nodes: nodes, edges: [("d", "t0"), ("t6", "e")], layering: .kind, engine: "dot", rankWidth: 4)
+        // 7 targets at most 4 a rank: 4 and 3, in drawing order; the effect after both.
+        #expect((0..<4).allSatisfy { four.ranks["t\($0)"] == 1 } && (4..<7).allSatisfy { four.ranks["t\($0)"] == 2 })
+        #expect(four.ranks["d"] == 0 && four.ranks["e"] == 3 && four.rankCount == 4)
+        // 7 at most 3 a rank: 3, 3 and 1 would be uneven; dealt 3, 3, 1 is what 3 allows (ceil(7/3) = 3 ranks of 3).
+        let three = DiagramLayers(nodes: nodes, edges: [], layering: .kind, engine: "dot", rankWidth: 3)
+        #expect((1...3).map { r in (0..<7).filter { three.ranks["t\($0)"] == r }.count } == [3, 3, 1])
+        // 7 at most 6: two ranks, 4 and 3 (not 6 and 1).
+        let six = DiagramLayers(nodes: nodes, edges: [], layering: .kind, engine: "dot", rankWidth: 6)
+        #expect((1...2).map { r in (0..<7).filter { six.ranks["t\($0)"] == r }.count } == [4, 3])
+        // A bound no row reaches, or none, changes nothing; a bound of 0 counts as 1.
+        let loose = DiagramLayers(nodes: nodes, edges: [], layering: .kind, engine: "dot", rankWidth: 8)
+        #expect(loose.ranks == DiagramLayers(nodes: nodes, edges: [], layering: .kind, engine: "dot").ranks && loose.rankCount == 3)
+        let zero = DiagramLayers(nodes: nodes, edges: [], layering: .kind, engine: "dot", rankWidth: 0)
+        #expect(zero.rankCount == 9 && Set((0..<7).map { zero.ranks["t\($0)"]! }).count == 7)
+        // The DOT: one rank=same group per rank, each with its anchor.
+        let graph = Graph(
+            id: "g", title: "t", version: "1", nodes: nodes.map { Node(id: $0.id, kind: $0.kind) },
+            edges: (0..<7).flatMap { [Edge(from: "d", relation: .inhibits, to: "t\($0)"), Edge(from: "t\($0)", relation: .activates, to: "e")] })
+        var options = DiagramOptions()
+        options.rankWidth = 4
+        let dot = PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot
+        #expect(dot.contains(#"subgraph "layer:rank:2""#) && dot.contains(#"subgraph "layer:rank:3""#))
+        #expect(!PathwayDiagram(graph: graph, selection: .whole(graph)).dot.contains(#"subgraph "layer:rank:3""#))
+    }
+
     @Test("anchor names never collide with node ids")
     func anchorPrefix() {
         #expect(DiagramLayers.prefix(avoiding: ["a", "b"]) == "layer:")
@@ -286,5 +316,37 @@ struct DiagramFormTests {
         let both = DiagramSelection.neighbourhood(of: "esdrugamine", depth: 1, direction: .both, in: graph)
         let family = try #require(PathwayDiagram(graph: graph, selection: both).dot.split(separator: "\n").first { $0.hasPrefix("  \"drugamine\" [") })
         #expect(attribute("penwidth", in: family) == "3")
+    }
+}
+
+@Suite("slide fit: rank direction and width")
+struct DiagramFitTests {
+    private func candidate(_ direction: DiagramOptions.RankDirection, _ width: Int?, _ label: Double, _ crossings: Int) -> DiagramFit.Candidate {
+        DiagramFit.Candidate(rankDirection: direction, rankWidth: width, smallestLabel: label, crossings: crossings)
+    }
+
+    @Test("of the candidates with labels of at least 8 pt, the fewest crossings win; then the larger label; then the earlier")
+    func fitting() {
+        // The ketamine summary's measured candidates: only the first fits a slide, however few the others cross.
+        let summary = [candidate(.leftToRight, nil, 8.22, 3), candidate(.leftToRight, 6, 5.66, 2), candidate(.topToBottom, 4, 6.61, 1)]
+        #expect(DiagramFit.best(summary) == 0)
+        // The monoaminergic panel: narrower ranks cross less and still fit.
+        let panel = [candidate(.leftToRight, nil, 10, 16), candidate(.leftToRight, 4, 8.14, 6), candidate(.leftToRight, 2, 7.9, 2)]
+        #expect(DiagramFit.best(panel) == 1)
+        // A first candidate that does not fit loses to a later one that does.
+        #expect(DiagramFit.best([candidate(.topToBottom, nil, 6, 0), candidate(.leftToRight, nil, 8, 9)]) == 1)
+        // Equal crossings: the larger label; equal both (within a hundredth of a point): the earlier.
+        #expect(DiagramFit.best([candidate(.leftToRight, nil, 8.5, 3), candidate(.topToBottom, nil, 9.5, 3)]) == 1)
+        #expect(DiagramFit.best([candidate(.leftToRight, nil, 9.5, 3), candidate(.topToBottom, nil, 9.505, 3)]) == 0)
+        #expect(DiagramFit.best([]) == nil)
+    }
+
+    @Test("when none fits, the largest label among those crossing no more than the first")
+    func noneFits() {
+        // The ketamine path figure's measured candidates: wider labels only with more crossings, so the first stays.
+        let path = [candidate(.topToBottom, nil, 5.49, 1), candidate(.topToBottom, 6, 6.14, 3), candidate(.topToBottom, 4, 6.19, 8)]
+        #expect(DiagramFit.best(path) == 0)
+        let better = [candidate(.topToBottom, nil, 5.49, 4), candidate(.topToBottom, 6, 6.14, 3), candidate(.leftToRight, nil, 7.0, 5)]
+        #expect(DiagramFit.best(better) == 1)
     }
 }

@@ -52,6 +52,9 @@ public struct DiagramOptions: Sendable, Equatable {
     public var size: Size?
     /// Dots per inch of bitmap output; `nil` for Graphviz's 96.
     public var dpi: Double?
+    /// The most nodes a layered rank holds: a wider row of a layer is dealt over consecutive ranks; `nil` for no
+    /// bound (docs/rendering.md, "Layers"; `DiagramFit` chooses it for figures on a slide).
+    public var rankWidth: Int? = nil
 
     public init(
         rankDirection: RankDirection = .topToBottom, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot",
@@ -144,7 +147,7 @@ struct DiagramBuilder {
         pathLook = computePathLook(drawnEdges)
         let layers = DiagramLayers(
             nodes: nodes.map { ($0.id, $0.kind) }, edges: drawnEdges.map { ($0.from, $0.to) }, layering: options.layering,
-            engine: options.engine)
+            engine: options.engine, rankWidth: options.rankWidth)
         let prefix = DiagramLayers.prefix(avoiding: graph.nodes.lazy.map(\.id))
         dot.attributes += layers.graphAttributes
 

@@ -29,7 +29,12 @@ struct DiagramLayers {
 
     /// The ranks of `nodes` (id and kind, in drawing order) joined by `edges` (drawn ends); inactive unless
     /// `layering` is `.kind` and `engine` is dot (no other engine keeps ranks).
-    init(nodes: [(id: String, kind: NodeKind)], edges: [(from: String, to: String)], layering: DiagramOptions.Layering, engine: String) {
+    /// `rankWidth` bounds the nodes of a rank: a wider row (the nodes of one layer and depth) is dealt, in drawing
+    /// order, over consecutive ranks of at most that many nodes; `nil` keeps each row in one rank.
+    init(
+        nodes: [(id: String, kind: NodeKind)], edges: [(from: String, to: String)], layering: DiagramOptions.Layering, engine: String,
+        rankWidth: Int? = nil
+    ) {
         let layered =
             switch layering {
             case .kind: engine == "dot"
@@ -40,11 +45,20 @@ struct DiagramLayers {
         var layerOf: [String: Int] = [:]
         for node in nodes { layerOf[node.id] = Self.layer(of: node.kind) }
         let depth = Self.depths(order: nodes.map(\.id), edges: edges.filter { layerOf[$0.from] != nil && layerOf[$0.from] == layerOf[$0.to] })
-        // One rank per layer and depth, in that order.
-        let rows = Set(nodes.map { [layerOf[$0.id]!, depth[$0.id]!] }).sorted { $0.lexicographicallyPrecedes($1) }
-        let rankOf = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) })
-        for node in nodes { ranks[node.id] = rankOf[[layerOf[node.id]!, depth[node.id]!]]! }
-        rankCount = rows.count
+        // One row per layer and depth, in that order, its nodes in drawing order; each row in one rank, or dealt
+        // over ranks of at most `rankWidth` nodes.
+        let keys = Set(nodes.map { [layerOf[$0.id]!, depth[$0.id]!] }).sorted { $0.lexicographicallyPrecedes($1) }
+        let rowOf = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        var rows: [[String]] = Array(repeating: [], count: keys.count)
+        for node in nodes { rows[rowOf[[layerOf[node.id]!, depth[node.id]!]]!].append(node.id) }
+        for row in rows {
+            // As even as the bound allows: 7 nodes at most 4 a rank are dealt 4 and 3.
+            let width = max(1, min(rankWidth ?? row.count, row.count))
+            let count = (row.count + width - 1) / width
+            let size = (row.count + count - 1) / count
+            for (i, id) in row.enumerated() { ranks[id] = rankCount + i / size }
+            rankCount += count
+        }
     }
 
     /// The longest chain of `edges` into each node, cycles broken by leaving out the edges that close them

@@ -10,25 +10,35 @@ extension Render {
     /// left to right, drug → target → effect across a landscape slide (docs/rendering.md, "Size").
     static let slideDirection = DiagramOptions.RankDirection.leftToRight
 
-    /// The DOT `make` gives for `given`, or without it for the rank direction (`preferred`, then the other) whose layout
-    /// (Graphviz's `json`, measured by `LayoutReport`) draws the smallest label largest on a 16:9 slide; `preferred` wins a
-    /// tie and is the only one tried by other engines than dot, which ignore it (docs/rendering.md, "Size").
+    /// The DOT `make` gives for `given` (with unbounded ranks), or without it for the rank direction and rank width
+    /// (`DiagramFit.rankWidths`) whose layout (Graphviz's `json`, measured by `LayoutReport`) `DiagramFit.best`
+    /// chooses: labels of at least 8 pt on a 16:9 slide, then the fewest crossings. `preferred` is tried first and
+    /// wins a tie; other engines than dot, which ignore both, get `make(preferred, nil)` (docs/rendering.md, "Size").
     static func fitted(
         given: DiagramOptions.RankDirection?, preferred: DiagramOptions.RankDirection, engine: String,
-        make: (DiagramOptions.RankDirection) -> String
+        make: (DiagramOptions.RankDirection, Int?) -> String
     ) throws(GraphvizError) -> String {
-        if let given { return make(given) }
-        guard engine == LayoutEngine.dot.rawValue else { return make(preferred) }
-        var best: (dot: String, label: Double)?
+        if let given { return make(given, nil) }
+        guard engine == LayoutEngine.dot.rawValue else { return make(preferred, nil) }
+        var tried: [(dot: String, candidate: DiagramFit.Candidate)] = []
         for direction in [preferred] + DiagramOptions.RankDirection.allCases.filter({ $0 != preferred }) {
-            let dot = make(direction)
-            let json = try Renderer.render(dot: dot, engine: .dot, format: .json).data
-            let slide = (try? LayoutReport(json: json))?.pages.first { $0.name == LayoutReport.Page.slide.name }
-            let label = slide?.smallestLabel ?? 0
-            // A hundredth of a point is Graphviz's rounding, not a better fit.
-            if best.map({ label > $0.label + 0.01 }) ?? true { best = (dot, label) }
+            for width in DiagramFit.rankWidths {
+                let dot = make(direction, width)
+                // A bound no row reaches draws the same figure.
+                guard !tried.contains(where: { $0.dot == dot }) else { continue }
+                let json = try Renderer.render(dot: dot, engine: .dot, format: .json).data
+                let report = try? LayoutReport(json: json)
+                let slide = report?.pages.first { $0.name == LayoutReport.Page.slide.name }
+                tried.append(
+                    (
+                        dot,
+                        DiagramFit.Candidate(
+                            rankDirection: direction, rankWidth: width, smallestLabel: slide?.smallestLabel ?? 0,
+                            crossings: report?.crossings ?? Int.max)
+                    ))
+            }
         }
-        return best!.dot
+        return tried[DiagramFit.best(tried.map(\.candidate)) ?? 0].dot
     }
 
     /// Draws the panels into the directory `output` names, or the summary into `output`.
@@ -58,9 +68,10 @@ extension Render {
             options.engine = layout.rawValue
             let dot: String
             do {
-                dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction in
+                dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction, width in
                     var options = options
                     options.rankDirection = direction
+                    options.rankWidth = width
                     return PathwayDiagram(summary: summary, options: options).dot
                 }
             } catch {
@@ -85,9 +96,10 @@ extension Render {
             panelOptions.engine = Self.engine(engine, nodeCount: panel.selection.nodes.count, layered: layering == .kind).rawValue
             let image: Data
             do {
-                let dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) { direction in
+                let dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) { direction, width in
                     var options = panelOptions
                     options.rankDirection = direction
+                    options.rankWidth = width
                     return PathwayDiagram(panel: panel, of: panels, options: options).dot
                 }
                 let (data, json) = try Self.image(dot, engine: panelOptions.engine, format: format, measured: report != nil)

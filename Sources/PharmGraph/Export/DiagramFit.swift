@@ -1,0 +1,52 @@
+/// The choice of a slide figure's rank direction and rank width (docs/rendering.md, "Size"): each candidate is laid
+/// out and measured by `LayoutReport`; the smallest label on a 16:9 slide must reach `minimumLabel`, and among the
+/// candidates that reach it the fewest edge crossings win.
+public enum DiagramFit {
+    /// One layout tried: its rank direction and rank width, and what `LayoutReport` measured of it.
+    public struct Candidate: Sendable, Equatable {
+        public var rankDirection: DiagramOptions.RankDirection
+        public var rankWidth: Int?
+        /// The smallest label on a 16:9 slide, in points (0 for none measured).
+        public var smallestLabel: Double
+        public var crossings: Int
+
+        public init(rankDirection: DiagramOptions.RankDirection, rankWidth: Int?, smallestLabel: Double, crossings: Int) {
+            self.rankDirection = rankDirection
+            self.rankWidth = rankWidth
+            self.smallestLabel = smallestLabel
+            self.crossings = crossings
+        }
+    }
+
+    /// The rank widths tried, in order of preference: unbounded ranks first, then rows dealt over ranks of at most
+    /// 6, 4, 3 or 2 nodes.
+    public static let rankWidths: [Int?] = [nil, 6, 4, 3, 2]
+
+    /// The smallest label on a slide, in points, that a figure must keep (issue 13).
+    public static let minimumLabel = 8.0
+
+    /// A hundredth of a point is Graphviz's rounding, not a better fit.
+    static let labelTolerance = 0.01
+
+    /// The index of the best of `candidates` (tried in order of preference, the first being the figure as drawn
+    /// without a choice): of those whose smallest label reaches `minimumLabel`, the fewest crossings, then the largest
+    /// label; when none reaches it, the largest label among those that cross no more than the first. An earlier
+    /// candidate wins a tie. `nil` for no candidate.
+    public static func best(_ candidates: [Candidate]) -> Int? {
+        guard let first = candidates.first else { return nil }
+        let fits = candidates.contains { $0.smallestLabel >= minimumLabel }
+        var best = 0
+        for (i, candidate) in candidates.enumerated().dropFirst() {
+            let current = candidates[best]
+            let larger = candidate.smallestLabel > current.smallestLabel + labelTolerance
+            if fits {
+                guard candidate.smallestLabel >= minimumLabel else { continue }
+                let fewer = candidate.crossings < current.crossings || candidate.crossings == current.crossings && larger
+                if current.smallestLabel < minimumLabel || fewer { best = i }
+            } else if candidate.crossings <= first.crossings, larger {
+                best = i
+            }
+        }
+        return best
+    }
+}
