@@ -258,6 +258,45 @@ def pharmgraph(binary, data, queries, quick, workdir):
     return out
 
 
+def batch_verdicts(binary, data, quick):
+    """`verdicts` for every Compound x Disease pair at <= 3 (undirected), at 1 and 2 jobs: times, pairs/s, speed-up.
+
+    No peer computes verdicts, so these rows print our figures alone; the two outputs must be byte-identical.
+    With --quick, only the first 100 compounds (by id) are sources.
+    """
+    sif = os.path.join(data, SIF)
+    sources = ["kind:Compound"]
+    if quick:
+        compounds = sorted({n for e in read_sif(sif) for n in (e[0], e[2]) if n.startswith("Compound::")})[:100]
+        sources = compounds
+    args = ["verdicts", sif, "--targets", "kind:Disease", "--max-length", "3", "--undirected"]
+    for source in sources:
+        args += ["--sources", source]
+    rows = []
+    outputs = []
+    for jobs in (1, 2):
+        start = time.perf_counter()
+        proc = subprocess.run([binary] + args + ["--jobs", str(jobs), "--timings"], capture_output=True, text=True)
+        wall = time.perf_counter() - start
+        if proc.returncode != 0:
+            sys.exit(f"pharmgraph verdicts failed:\n{proc.stderr}")
+        timings = [l for l in proc.stderr.splitlines() if l.startswith("timings:")][0]
+        queries = float(timings.split("queries ")[1].split(" s")[0])
+        pairs = int(timings.split("; ")[1].split(" pairs")[0])
+        outputs.append(proc.stdout)
+        rows.append((jobs, queries, wall, pairs, len(proc.stdout.splitlines()) - 1))
+    print()
+    label = "first 100 compounds" if quick else "every compound"
+    print(f"| batch verdicts, {label} x every disease, <= 3, undirected | jobs | queries | whole process | pairs | with a path | pairs/s | speed-up |")
+    print("|---|---|---|---|---|---|---|---|")
+    for jobs, queries, wall, pairs, found in rows:
+        print(f"| pharmgraph verdicts | {jobs} | {queries:.3f} s | {wall:.3f} s | {pairs} | {found} | {pairs / queries:,.0f} | "
+              f"{rows[0][1] / queries:.2f}x |")
+    if outputs[0] != outputs[1]:
+        sys.exit("bench-paths: error: verdicts at 1 and 2 jobs differ")
+    print("verdicts at 1 and 2 jobs: byte-identical")
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -313,6 +352,7 @@ def main():
     print(f"| peak memory, Hetionet queries | " + " | ".join(f"{m:.0f} MB" for m in total) + " | | | - |")
     print()
     print("answers:", json.dumps({t: ours["answers"][t] for t in tasks if t != "load"}))
+    batch_verdicts(args.pharmgraph, args.data, args.quick)
     if not identical:
         for r in results:
             print(r["tool"], json.dumps(r["answers"]), file=sys.stderr)

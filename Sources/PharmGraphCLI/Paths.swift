@@ -35,7 +35,7 @@ struct Paths: ParsableCommand {
     @Argument(help: "Where paths end: a node id, label, synonym, or kind:K.")
     var to: String?
 
-    @Option(help: "Run many queries in one process: a file of FROM<TAB>TO lines; prints one summary row each.")
+    @Option(help: "Run many queries in one process: a file of FROM<TAB>TO[<TAB>OPTIONS] lines; prints one summary row (or JSON line) each.")
     var batch: String?
 
     @Flag(help: "Print how long reading, indexing and searching took, on stderr.")
@@ -118,9 +118,6 @@ struct Paths: ParsableCommand {
         if cite != nil, batch != nil || render != nil || format.format != .text {
             throw ValidationError("--cite prints a bibliography in place of the report; it cannot be used with --batch, --render or --format")
         }
-        if batch != nil, format.format == .json {
-            throw ValidationError("--batch writes a TSV table, one row per query; --format json is not available with it")
-        }
     }
 
     func run() throws {
@@ -187,29 +184,30 @@ struct Paths: ParsableCommand {
         }
     }
 
-    /// One summary row per `FROM<TAB>TO` line of `file`.
+    /// One summary row (or JSON line) per `FROM<TAB>TO[<TAB>OPTIONS]` line of `file`; every bad line is reported at its
+    /// line and column, the others still run, and the exit status is then 1.
     func runBatch(_ file: String, engine: PathEngine) throws -> Int {
         var work = 0
         let text = String(decoding: try QueryInput.read(file, limit: input.read.limit), as: UTF8.self)
-        let queries: PathBatch
-        do {
-            queries = try PathBatch(text: text, path: file, network: engine.network)
-        } catch {
-            Console.error(DiagnosticFormatter(source: SourceText(path: file, text: text)).format(error.diagnostic(path: file)) + "\n")
-            throw ExitCode(1)
-        }
-        var rows = [PathsReport.batchHeader]
+        let queries = PathBatch(text: text, path: file, network: engine.network, interventions: try intervention.parsed())
+        let diagnostics = DiagnosticFormatter(source: SourceText(path: file, text: text))
+        for problem in queries.problems { Console.error(diagnostics.format(problem.diagnostic(path: file)) + "\n") }
+        var rows: [PairVerdict] = []
         let progress = Progress("queries", total: queries.rows.count)
         defer { progress.finish() }
         // The batch's own line counts queries; a search's steps would overwrite it.
         engine.observer = nil
         for row in queries.rows {
-            let report = try report(try query(from: row.from, to: row.to, engine: engine), engine: engine, detail: false)
+            var query = try query(from: row.from, to: row.to, engine: engine)
+            row.options.apply(to: &query)
+            let report = try report(query, engine: engine, detail: false)
             work = max(work, report.work)
-            rows.append(PathsReport.batchRow(from: row.from, to: row.to, report))
+            rows.append(PairVerdict(from: row.from, to: row.to, line: row.line, report))
             progress.advance()
         }
-        Console.out(rows.joined(separator: "\n") + "\n")
+        let output = BatchVerdictsReport(network: engine.network, rows: rows)
+        Console.out(format.format == .json ? try output.jsonLines() : output.tsv)
+        if !queries.problems.isEmpty { throw ExitCode(1) }
         return work
     }
 

@@ -22,11 +22,12 @@ struct PharmGraphCommand: ParsableCommand {
               pharmgraph diff Graphs/ketamine-overview.yaml Graphs/ketamine.yaml
               pharmgraph export Graphs/ketamine.yaml -o ketamine.graphml
               pharmgraph new esketamine -o Graphs/esketamine.yaml
+              pharmgraph verdicts net.sif --sources kind:drug --targets kind:effect
             """,
         version: PharmGraphVersion.current,
         subcommands: [
             Check.self, Stats.self, Fmt.self, Render.self, Paths.self, Effects.self, Causes.self, Diff.self, Export.self,
-            Convert.self, New.self, Schema.self,
+            Convert.self, New.self, Schema.self, Verdicts.self,
         ]
     )
 

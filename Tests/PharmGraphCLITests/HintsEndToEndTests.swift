@@ -303,7 +303,7 @@ struct HintsEndToEndTests {
     @Test("every command's --help keeps each example on one line at 80 columns")
     func helpExamples() throws {
         let commands = [
-            "", "check", "stats", "fmt", "render", "paths", "effects", "causes", "diff", "export", "convert", "new", "schema",
+            "", "check", "stats", "fmt", "render", "paths", "effects", "causes", "diff", "export", "convert", "new", "schema", "verdicts",
         ]
         for command in commands {
             let arguments = (command.isEmpty ? [] : [command]) + ["--help"]

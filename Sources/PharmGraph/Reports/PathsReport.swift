@@ -154,15 +154,10 @@ public struct PathsReport: Sendable {
     /// The header of `paths --batch`: one summary row per query follows.
     public static let batchHeader = "from\tto\ttotal\tpositive\tnegative\tunknown\tverdict\tshortest\tpartial\traw_verdict\tcertainty"
 
-    /// One summary row of `paths --batch`: the names as given, the counts, the (tiered) verdict, the shortest length
-    /// (`-` for none), whether partial, the raw counts' verdict and the verdict's certainty (`-` for none).
+    /// One summary row of `paths --batch` (`BatchVerdictsReport.tsvRow`): the names as given, the counts, the (tiered)
+    /// verdict, the shortest length (`-` for none), whether partial, the raw counts' verdict and the verdict's certainty.
     public static func batchRow(from: String, to: String, _ result: PathReport) -> String {
-        let c = result.counts
-        let shortest = result.paths.map(\.length).min().map(String.init) ?? "-"
-        return [
-            from, to, "\(c.total)", "\(c.positive)", "\(c.negative)", "\(c.unknown)", result.tieredFinding.rawValue, shortest,
-            result.partial ? "yes" : "no", result.finding.rawValue, result.assessment?.certainty?.rawValue ?? "-",
-        ].joined(separator: "\t")
+        BatchVerdictsReport.tsvRow(PairVerdict(from: from, to: to, result))
     }
 
     /// The JSON document of `paths --format json`.

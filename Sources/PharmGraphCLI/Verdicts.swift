@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import PharmGraph
+
+/// `tsv` or `json` (JSON Lines): verdicts.
+enum TSVOrJSON: OutputFormats {
+    static let formats: [OutputFormat] = [.tsv, .json]
+}
+
+struct Verdicts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The verdict of every source × target pair with a path, in parallel, in a stable order.",
+        discussion: """
+            One row per pair with a path: its counts by sign and its verdict under the verdict semantics, as paths
+            gives for the pair (docs/queries.md, "Batch verdicts"). Rows are sorted bytewise by source id, then
+            target id, whatever --jobs is. --format json writes JSON Lines, one object per pair.
+
+            Examples:
+              pharmgraph verdicts Graphs/ketamine.yaml --sources kind:drug \\
+                  --targets kind:effect
+              pharmgraph verdicts hetionet.sif.gz --sources kind:Compound \\
+                  --targets kind:Disease --max-length 3 --undirected --jobs 2
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Where paths start: a node id, label, synonym, or kind:K; repeatable.")
+    var sources: [String] = []
+
+    @Option(help: "Where paths end: a node id, label, synonym, or kind:K; repeatable.")
+    var targets: [String] = []
+
+    @OptionGroup var traversal: TraversalArguments
+
+    @OptionGroup var limits: SearchLimitOptions
+
+    @Option(help: "How many threads search at once (1 to \(BatchVerdicts.largestJobs)); the output is the same for any.")
+    var jobs: Int = 1
+
+    @Option(help: "Output format: tsv (a header line, then one row per pair) or json (JSON Lines).")
+    var format: FormatOption<TSVOrJSON> = FormatOption(argument: "tsv")!
+
+    @Flag(help: "Print how long reading, indexing and searching took, on stderr.")
+    var timings = false
+
+    func validate() throws {
+        if sources.isEmpty { throw ValidationError("give --sources (a node, or kind:K for every node of a kind)") }
+        if targets.isEmpty { throw ValidationError("give --targets (a node, or kind:K for every node of a kind)") }
+        if !(1...BatchVerdicts.largestJobs).contains(jobs) { throw ValidationError("--jobs must be from 1 to \(BatchVerdicts.largestJobs)") }
+        if let message = InputReading.requireOneStdin([input.graph, input.nodes]) { throw ValidationError(message) }
+    }
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let (engine, _, _) = try QueryInput.loadWithInput(input, provenance: false)
+        let loaded = clock.now
+        let network = engine.network
+        let walk = try traversal.traversal()
+        try QueryInput.check(walk.filter, in: network)
+        engine.prepare(walk)
+        let indexed = clock.now
+        let from = try sources.flatMap { try QueryInput.resolve($0, in: network, what: "--sources") }
+        let to = try targets.flatMap { try QueryInput.resolve($0, in: network, what: "--targets") }
+        var template = PathQuery(sources: [], targets: [], maxLength: traversal.maxLength, traversal: walk)
+        limits.limits(perQuery: true).apply(to: &template)
+        let batch = BatchVerdicts(sources: from, targets: to, template: template, jobs: jobs, network: network)
+        // The batch's own line counts pairs; the searches' steps, from several threads, would overwrite it.
+        engine.observer = nil
+        let progress = Progress("pairs", total: batch.pairCount)
+        let rows = try QueryInput.run { () throws(PathEngine.QueryError) in
+            try batch.run(on: engine) { progress.advance(by: $0) }
+        }
+        progress.finish()
+        let report = BatchVerdictsReport(network: network, rows: rows)
+        Console.out(format.format == .json ? try report.jsonLines() : report.tsv)
+        if timings {
+            Console.error(
+                "timings: load \(Paths.seconds(loaded - started)) s, index \(Paths.seconds(indexed - loaded)) s, queries \(Paths.seconds(clock.now - indexed)) s; \(batch.pairCount) pairs, \(rows.count) with a path\n"
+            )
+        }
+    }
+}
