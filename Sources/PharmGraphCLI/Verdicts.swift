@@ -11,9 +11,9 @@ struct Verdicts: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The verdict of every source × target pair with a path, in parallel, in a stable order.",
         discussion: """
-            One row per pair with a path: its counts by sign and its verdict under the verdict semantics, as paths
-            gives for the pair (docs/queries.md, "Batch verdicts"). Rows are sorted bytewise by source id, then
-            target id, whatever --jobs is. --format json writes JSON Lines, one object per pair.
+            One row per pair with a path: its counts by sign and its verdict, as paths gives for the pair.
+            Rows are sorted bytewise by source id, then target id, whatever --jobs is.
+            --format json writes JSON Lines, one object per pair (docs/queries.md, "Batch verdicts").
 
             Examples:
               pharmgraph verdicts Graphs/ketamine.yaml --sources kind:drug \\
