@@ -283,17 +283,53 @@ struct Render: ParsableCommand {
         let dot: String
         do {
             // With `fit`, a figure for a slide: the rank direction that fits it best (docs/rendering.md, "Size").
-            dot = try fitted(given: fit ? nil : options.rankDirection, preferred: options.rankDirection, engine: options.engine) { direction, width in
-                var options = options
-                options.rankDirection = direction
-                options.rankWidth = width
-                return PathwayDiagram(graph: graph, selection: selection, options: options).dot
+            if fit {
+                dot = try fitted(given: nil, preferred: options.rankDirection, engine: options.engine) { direction, width in
+                    var options = options
+                    options.rankDirection = direction
+                    options.rankWidth = width
+                    return PathwayDiagram(graph: graph, selection: selection, options: options).dot
+                }
+            } else {
+                dot = try concentrated(graph: graph, selection: selection, options: options)
             }
         } catch {
             Console.error("error: \(error)\n")
             throw ExitCode(1)
         }
         try emit(dot, engine: layout, format: format, output: output, benchmarkRepeat: benchmarkRepeat, report: report)
+    }
+
+    /// The DOT of a figure not fitted to a slide (the whole graph, a focus): laid out plainly and with its edges
+    /// concentrated, each with unbounded ranks and ranks of at most `DiagramFit.posterRankWidths` nodes, and the layout
+    /// (Graphviz's `json`, measured by `LayoutReport`) `DiagramFit.fewestCrossings` chooses. Only a layered figure under
+    /// dot without clusters is tried; a path figure, which is never concentrated, is drawn as given (docs/rendering.md,
+    /// "Layers").
+    static func concentrated(graph: Graph, selection: DiagramSelection, options: DiagramOptions) throws(GraphvizError) -> String {
+        let plain = PathwayDiagram(graph: graph, selection: selection, options: options).dot
+        guard options.engine == LayoutEngine.dot.rawValue, options.layering == .kind, !options.clusterBySystem else { return plain }
+        var merged = options
+        merged.concentrate = true
+        guard PathwayDiagram(graph: graph, selection: selection, options: merged).dot != plain else { return plain }
+        var tried: [(dot: String, measured: DiagramFit.Measured)] = []
+        for width in DiagramFit.posterRankWidths {
+            for concentrate in [false, true] {
+                var options = options
+                options.rankWidth = width
+                options.concentrate = concentrate
+                let dot = PathwayDiagram(graph: graph, selection: selection, options: options).dot
+                // A bound no row reaches draws the same figure.
+                guard !tried.contains(where: { $0.dot == dot }) else { continue }
+                let json = try Renderer.render(dot: dot, engine: .dot, format: .json).data
+                // A layout the report cannot read is not a candidate (the plain one, first, is always kept).
+                guard let report = try? LayoutReport(json: json) else {
+                    if tried.isEmpty { return plain }
+                    continue
+                }
+                tried.append((dot, DiagramFit.Measured(report)))
+            }
+        }
+        return tried[DiagramFit.fewestCrossings(tried.map(\.measured)) ?? 0].dot
     }
 
     /// `engine`, or dot up to `LayoutEngine.dotNodeLimit` nodes and sfdp above (said on stderr).

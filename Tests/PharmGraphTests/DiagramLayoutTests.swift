@@ -350,3 +350,57 @@ struct DiagramFitTests {
         #expect(DiagramFit.best(better) == 1)
     }
 }
+
+@Suite("concentrated edges for a figure not fitted to a slide")
+struct DiagramConcentrateTests {
+    private func measured(_ crossings: Int, overlaps: Int = 0, unrouted: Int = 0) -> DiagramFit.Measured {
+        DiagramFit.Measured(crossings: crossings, overlaps: overlaps, unrouted: unrouted)
+    }
+
+    @Test("the fewest crossings win among layouts with every edge routed and no more overlaps than the plain one; ties keep the earlier")
+    func fewestCrossings() {
+        // The ketamine graph's measured layouts: plain and concentrated, unbounded ranks and at most 6 a rank.
+        #expect(DiagramFit.fewestCrossings([measured(644), measured(595), measured(658), measured(565)]) == 3)
+        // A concentrated layout that lost an edge, or overlaps more, never wins however few it crosses.
+        #expect(DiagramFit.fewestCrossings([measured(644), measured(515, unrouted: 3)]) == 0)
+        #expect(DiagramFit.fewestCrossings([measured(644, overlaps: 1), measured(600, overlaps: 2), measured(620, overlaps: 1)]) == 2)
+        #expect(DiagramFit.fewestCrossings([measured(4), measured(4), measured(5)]) == 0)
+        #expect(DiagramFit.fewestCrossings([]) == nil)
+    }
+
+    @Test("an edge written again between the same two nodes the same way gets a tail port on the flow's side")
+    func repeatedEdges() {
+        let hidden = [DOTAttribute.literal("style", "invis")]
+        let statements: [DOTStatement] = [
+            .node(.literal("a"), []),
+            .edge(.literal("a"), .literal("b"), [.literal("arrowhead", "tee")]),
+            .edge(.literal("a"), .literal("b"), [.literal("arrowhead", "odiamond")]),
+            .edge(.literal("b"), .literal("a"), hidden),
+            .edge(.literal("a"), .literal("b"), [.literal("tailport", "w")]),
+            .edge(.literal("a"), .literal("c"), []),
+        ]
+        let down = DiagramLayers.concentrated(statements, rankDirection: .topToBottom)
+        #expect(down[0] == statements[0] && down[1] == statements[1] && down[5] == statements[5])
+        #expect(down[2] == .edge(.literal("a"), .literal("b"), [.literal("tailport", "s"), .literal("arrowhead", "odiamond")]))
+        // The other direction is another pair; a port already given stays.
+        #expect(down[3] == statements[3] && down[4] == statements[4])
+        let across = DiagramLayers.concentrated(statements, rankDirection: .leftToRight)
+        #expect(across[2] == .edge(.literal("a"), .literal("b"), [.literal("tailport", "e"), .literal("arrowhead", "odiamond")]))
+    }
+
+    @Test("concentrate is written for a layered figure under dot, not with --layering none nor for a path figure")
+    func written() throws {
+        let graph = try load("render/families.yaml")
+        var options = DiagramOptions()
+        options.concentrate = true
+        #expect(PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot.contains(#"concentrate="true""#))
+        #expect(!PathwayDiagram(graph: graph, selection: .whole(graph)).dot.contains("concentrate"))
+        var flat = options
+        flat.layering = .none
+        #expect(!PathwayDiagram(graph: graph, selection: .whole(graph), options: flat).dot.contains("concentrate"))
+        let paths = DiagramSelection.paths(
+            [DiagramSelection.Path(edges: [4, 10], sign: .negative), DiagramSelection.Path(edges: [0, 5, 10], sign: .negative)],
+            ends: ["drugamine", "effect"], in: graph)
+        #expect(!PathwayDiagram(graph: graph, selection: paths, options: options).dot.contains("concentrate"))
+    }
+}

@@ -55,6 +55,10 @@ public struct DiagramOptions: Sendable, Equatable {
     /// The most nodes a layered rank holds: a wider row of a layer is dealt over consecutive ranks; `nil` for no
     /// bound (docs/rendering.md, "Layers"; `DiagramFit` chooses it for figures on a slide).
     public var rankWidth: Int? = nil
+    /// Merge edges that run the same way from one node or into one into shared lines (Graphviz's `concentrate`),
+    /// for a layered figure under dot that draws no paths; `DiagramFit.fewestCrossings` decides for the whole graph
+    /// (docs/rendering.md, "Layers").
+    public var concentrate = false
 
     public init(
         rankDirection: RankDirection = .topToBottom, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot",
@@ -174,6 +178,11 @@ struct DiagramBuilder {
         for edge in drawnEdges {
             let paths = edge.edges.flatMap { pathNumbers[$0] ?? [] }
             dot.statements.append(edgeStatement(edge, paths: paths, layers: layers))
+        }
+        // Not a path figure: its arrowheads already meet by glyph (`samehead`), and its edges carry path numbers.
+        if options.concentrate, layers.active, selection.paths.isEmpty {
+            dot.attributes.append(.literal("concentrate", "true"))
+            dot.statements = DiagramLayers.concentrated(dot.statements, rankDirection: options.rankDirection)
         }
         dot.statements += layers.group(loose.map(\.id), cluster: nil, prefix: prefix)
         for (i, cluster) in clusters.enumerated() {

@@ -49,4 +49,38 @@ public enum DiagramFit {
         }
         return best
     }
+
+    /// What the layout report measured of a figure laid out plainly or with its edges concentrated.
+    public struct Measured: Sendable, Equatable {
+        public var crossings: Int
+        public var overlaps: Int
+        /// Drawn edges Graphviz gave no route.
+        public var unrouted: Int
+
+        /// What `report` measured.
+        public init(_ report: LayoutReport) {
+            self.init(crossings: report.crossings, overlaps: report.overlaps.count, unrouted: report.unroutedEdges)
+        }
+
+        init(crossings: Int, overlaps: Int, unrouted: Int) {
+            (self.crossings, self.overlaps, self.unrouted) = (crossings, overlaps, unrouted)
+        }
+    }
+
+    /// The rank widths tried for a figure not fitted to a slide (the whole graph, a focus), each laid out plainly and
+    /// concentrated (docs/rendering.md, "Layers"): unbounded ranks first, then at most 6 nodes a rank.
+    public static let posterRankWidths: [Int?] = [nil, 6]
+
+    /// The index of the layout of `candidates` drawn for a figure not fitted to a slide, the first being the plain one
+    /// with unbounded ranks: of those with every edge routed (dot can lose one when it concentrates edges) and no more
+    /// node overlaps than the first, the fewest crossings; an earlier candidate wins a tie. `nil` for no candidate.
+    public static func fewestCrossings(_ candidates: [Measured]) -> Int? {
+        guard let first = candidates.first else { return nil }
+        var best = 0
+        for (i, candidate) in candidates.enumerated().dropFirst()
+        where candidate.unrouted == 0 && candidate.overlaps <= first.overlaps && candidate.crossings < candidates[best].crossings {
+            best = i
+        }
+        return best
+    }
 }

@@ -134,6 +134,21 @@ struct DiagramLayers {
         return .edge(.literal(to), .literal(from), swapped)
     }
 
+    /// `statements` ready for Graphviz's `concentrate`: an edge written again between the same two nodes in the same
+    /// direction gets a tail port on the side the flow leaves by (`s` top to bottom, `e` left to right), unless it
+    /// has one. dot 2.43 drops such a repeated edge from a concentrated drawing (no route, no glyph) when its ports
+    /// equal the first's, and a parallel edge is a different relation with its own glyph (docs/rendering.md, "Layers").
+    static func concentrated(_ statements: [DOTStatement], rankDirection: DiagramOptions.RankDirection) -> [DOTStatement] {
+        var seen = Set<[String]>()
+        return statements.map { statement in
+            guard case let .edge(tail, head, attributes) = statement, !seen.insert([tail.raw, head.raw]).inserted,
+                !attributes.contains(where: { $0.name == "tailport" })
+            else { return statement }
+            let port = rankDirection == .topToBottom ? "s" : "e"
+            return .edge(tail, head, [.literal("tailport", port)] + attributes)
+        }
+    }
+
     /// The class of an edge written head first (`edge(from:to:_:)`); docs/rendering.md, "Layers".
     package static let reversedClass = "layer-reversed"
 
