@@ -25,6 +25,30 @@ import Testing
         #expect(try Binary.run(["diff", original, exported]).status == 0)
     }
 
+    /// An imported network → FORMAT → back: read as the network it was (ids, labels, contexts, references kept).
+    @Test(arguments: ["graphml", "cyjs"])
+    func importedNetworkRoundTrip(_ format: String) throws {
+        let folder = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let table = folder + "/n.tsv"
+        try "source\tinteraction\ttarget\tPMID\tdose\nNCBIGene:1\tactivates\tMESH:D1\t12345\thigh\nNCBIGene:2\tCbG\tNCBIGene:1\t\t\n"
+            .write(toFile: table, atomically: true, encoding: .utf8)
+        let exported = folder + "/n." + format
+        let convert = try Binary.run(["convert", table, exported, "--context-column", "dose"])
+        #expect(convert.status == 0, "\(convert.stderr)")
+        #expect(try String(contentsOfFile: exported, encoding: .utf8).contains("PMID:12345"))
+        let stats = try Binary.run(["stats", exported])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(stats.stdout.hasPrefix("n.\(format) (network, \(format))") || stats.stdout.contains("(network, \(format))"), "\(stats.stdout)")
+        let diff = try Binary.run(["diff", table, exported, "--context-column", "dose"])
+        #expect(diff.status == 0, "\(diff.stdout)")
+        // The imported label comes back as the edge's label, the context as a filterable context.
+        let paths = try Binary.run(["paths", exported, "NCBIGene:1", "MESH:D1", "--where", "dose=high"])
+        #expect(paths.status == 0 && paths.stdout.contains("positive"), "\(paths.stdout)\(paths.stderr)")
+        let label = try Binary.run(["paths", exported, "NCBIGene:2", "NCBIGene:1"])
+        #expect(label.stdout.contains("CbG"), "\(label.stdout)")
+    }
+
     @Test func sifWritesThreeFilesIntoADirectory() throws {
         let folder = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }

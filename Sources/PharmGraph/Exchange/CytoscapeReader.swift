@@ -10,20 +10,23 @@ import Foundation
 enum CytoscapeReader {
     /// Checks Cytoscape.js JSON `data` as the content of `path`.
     static func load(data: Data, path: String) -> LoadResult {
-        GraphLoader.load(data: data, path: path) { source in
-            var tree = DocumentTree(path: path)
-            if let syntax = JSONScan(Array(source.text.utf8)).error {
-                let (line, column) = source.position(ofByte: syntax.offset)
-                tree.error("invalid JSON: \(syntax.message)", at: YAMLMark(line: line, column: column))
-                return (nil, tree.diagnostics)
-            }
-            var composer = YAMLComposer(source: source)
-            guard let root = composer.compose(), composer.diagnostics.isEmpty else {
-                return (nil, composer.diagnostics.isEmpty ? [Diagnostic(.error, "the file is empty", file: path)] : composer.diagnostics)
-            }
-            let document = read(root, tree: &tree)
-            return (document, tree.diagnostics)
+        GraphLoader.load(data: data, path: path) { source in tree(source, path: path) }
+    }
+
+    /// The curated-graph tree of the file's text, and the problems found reading it.
+    static func tree(_ source: SourceText, path: String) -> (YAMLNode?, [Diagnostic]) {
+        var tree = DocumentTree(path: path)
+        if let syntax = JSONScan(Array(source.text.utf8)).error {
+            let (line, column) = source.position(ofByte: syntax.offset)
+            tree.error("invalid JSON: \(syntax.message)", at: YAMLMark(line: line, column: column))
+            return (nil, tree.diagnostics)
         }
+        var composer = YAMLComposer(source: source)
+        guard let root = composer.compose(), composer.diagnostics.isEmpty else {
+            return (nil, composer.diagnostics.isEmpty ? [Diagnostic(.error, "the file is empty", file: path)] : composer.diagnostics)
+        }
+        let document = read(root, tree: &tree)
+        return (document, tree.diagnostics)
     }
 
     private static func members(_ node: YAMLNode) -> [(name: String, value: YAMLNode)]? {

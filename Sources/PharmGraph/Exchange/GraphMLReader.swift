@@ -9,11 +9,14 @@ import Foundation
 enum GraphMLReader {
     /// Checks GraphML `data` as the content of `path`.
     static func load(data: Data, path: String) -> LoadResult {
-        GraphLoader.load(data: data, path: path) { source in
-            var reader = Reading(tree: DocumentTree(path: path))
-            let tree = reader.read(source.text)
-            return (tree, reader.tree.diagnostics)
-        }
+        GraphLoader.load(data: data, path: path) { source in tree(source, path: path) }
+    }
+
+    /// The curated-graph tree of the file's text, and the problems found reading it.
+    static func tree(_ source: SourceText, path: String) -> (YAMLNode?, [Diagnostic]) {
+        var reader = Reading(tree: DocumentTree(path: path))
+        let tree = reader.read(source.text)
+        return (tree, reader.tree.diagnostics)
     }
 
     private struct Key {

@@ -49,3 +49,18 @@ extension Network {
             kinds: graph.kinds, references: graph.references, nodes: graph.nodes, edges: edges, claims: graph.claims)
     }
 }
+
+extension Network {
+    /// The network as a graph to export (docs/formats.md): `drawingGraph` then `labelled` (each imported label in its
+    /// edge's context as `label`), with each imported edge's references and evidence; a curated graph as it is.
+    public func exchangeGraph(title: String) -> Graph {
+        if let graph { return graph }
+        let drawn = labelled(drawingGraph(title: title))
+        var edges = drawn.edges
+        for e in edges.indices {
+            edges[e].refs = refs(of: Int32(e))
+            edges[e].evidence = edgeEvidence.isEmpty ? nil : edgeEvidence[e]
+        }
+        return Graph(id: drawn.id, title: drawn.title, version: drawn.version, nodes: drawn.nodes, edges: edges)
+    }
+}

@@ -54,7 +54,7 @@ struct ExchangeOutputOptions {
             Console.error("\(DisplayText.escaped(input)): has errors; nothing written\n")
             throw ExitCode(1)
         }
-        let graph = loaded.graph ?? network.drawingGraph(title: input)
+        let graph = network.exchangeGraph(title: input)
         do {
             switch format.export(graph) {
             case let .file(text):

@@ -226,6 +226,8 @@ package enum NetworkInput {
                     Diagnostic(.error, "cannot tell the format from the name or the content (\(names))", file: path)
                 ], source: nil)
         }
+        // An imported network's GraphML or Cytoscape.js export, read back as the network it was.
+        if let result = ExchangeNetworkReader.load(data: data, path: path, format: format) { return result }
         switch format {
         case .graph, .graphml, .cyjs, .bel:
             let result = GraphLoader.load(data: data, path: path, format: format)
