@@ -168,20 +168,23 @@ struct Paths: ParsableCommand {
 
     /// The query's report with its assessment; `detail`: also the shared edges, mechanisms and headline.
     func report(_ query: PathQuery, engine: PathEngine, detail: Bool) throws -> PathReport {
-        try QueryInput.run { () throws(PathEngine.QueryError) -> PathReport in
-            var report: PathReport
-            if let k {
-                report = try engine.kShortest(query, k: k)
-            } else if shortest {
-                report = try engine.shortest(query, limit: limit)
-            } else {
-                report = try engine.paths(query, limit: limit)
-            }
-            try engine.assess(query, &report, detail: detail, shortest: shortest)
-            // --shortest answers for the shortest length only: no route past the limit concerns it.
-            if !shortest { try engine.assessFeedback(query, report: &report) }
-            return report
+        try QueryInput.run { () throws(PathEngine.QueryError) -> PathReport in try search(query, engine: engine, detail: detail) }
+    }
+
+    /// The search the options ask for, assessed.
+    func search(_ query: PathQuery, engine: PathEngine, detail: Bool) throws(PathEngine.QueryError) -> PathReport {
+        var report: PathReport
+        if let k {
+            report = try engine.kShortest(query, k: k)
+        } else if shortest {
+            report = try engine.shortest(query, limit: limit)
+        } else {
+            report = try engine.paths(query, limit: limit)
         }
+        try engine.assess(query, &report, detail: detail, shortest: shortest)
+        // --shortest answers for the shortest length only: no route past the limit concerns it.
+        if !shortest { try engine.assessFeedback(query, report: &report) }
+        return report
     }
 
     /// One summary row (or JSON line) per `FROM<TAB>TO[<TAB>OPTIONS]` line of `file`; every bad line is reported at its
@@ -193,6 +196,7 @@ struct Paths: ParsableCommand {
         let diagnostics = DiagnosticFormatter(source: SourceText(path: file, text: text))
         for problem in queries.problems { Console.error(diagnostics.format(problem.diagnostic(path: file)) + "\n") }
         var rows: [PairVerdict] = []
+        var failed = !queries.problems.isEmpty
         let progress = Progress("queries", total: queries.rows.count)
         defer { progress.finish() }
         // The batch's own line counts queries; a search's steps would overwrite it.
@@ -200,14 +204,25 @@ struct Paths: ParsableCommand {
         for row in queries.rows {
             var query = try query(from: row.from, to: row.to, engine: engine)
             row.options.apply(to: &query)
-            let report = try report(query, engine: engine, detail: false)
+            let report: PathReport
+            do {
+                report = try search(query, engine: engine, detail: false)
+            } catch {
+                // A search the engine refuses (a pattern longer than the line's --max-length, a count past 2^63) is
+                // that line's error; the other lines still run.
+                progress.finish()
+                Console.error(diagnostics.format(Diagnostic(.error, error.description, file: file, line: row.line, column: 1)) + "\n")
+                failed = true
+                progress.advance()
+                continue
+            }
             work = max(work, report.work)
             rows.append(PairVerdict(from: row.from, to: row.to, line: row.line, report))
             progress.advance()
         }
         let output = BatchVerdictsReport(network: engine.network, rows: rows)
         Console.out(format.format == .json ? try output.jsonLines() : output.tsv)
-        if !queries.problems.isEmpty { throw ExitCode(1) }
+        if failed { throw ExitCode(1) }
         return work
     }
 

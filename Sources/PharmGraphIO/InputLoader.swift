@@ -360,7 +360,10 @@ public enum InputLoader {
         if let table = imports.nodeTable {
             provenance.append(Provenance.Input(bytes: table.data, graph: nil, hashed: options.hashesContent))
         }
-        return LoadedInput(name: name, format: format, content: .network(result), provenance: provenance)
+        var input = LoadedInput(name: name, format: format, content: .network(result), provenance: provenance)
+        // A nodes file found beside a KGX edges file is a file read too (`--nodes` is counted by `check` itself).
+        if options.nodeTable == nil, imports.nodeTable != nil { input.fileCount = 2 }
+        return input
     }
 }
 

@@ -28,6 +28,9 @@ struct KGXEndToEndTests {
         #expect(run.stdout.contains("edges: 10"))
         #expect(run.stderr.contains("mechanism_edges.tsv:8:93: warning: 1 edge is negated (the first here): kept as 'no_effect', never walked"))
         #expect(run.stderr.contains("mechanism_edges.tsv:9:25: warning: predicate 'biolink:related_to' is not in the Biolink predicate table"))
+        // check counts the nodes file found beside the edges file as a file read.
+        let check = try Binary.run(["check", kgx + "/mechanism_edges.tsv"])
+        #expect(check.stderr.hasSuffix("checked 2 files: 0 errors, 4 warnings\n"), "\(check.stderr)")
     }
 
     @Test("each stated edge's sign is the sign paths reports for it; the negated edge is not walked")

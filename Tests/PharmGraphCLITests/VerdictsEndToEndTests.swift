@@ -123,4 +123,18 @@ struct VerdictsEndToEndTests {
         #expect(objects.map { $0["line"] as? Int } == [1, 3, 4, 6, 7])
         #expect(objects[0]["verdict"] as? String == "mixed" && objects[0]["total"] as? Int == 4)
     }
+
+    @Test("paths --batch: a search the engine refuses is that line's error at its line; the other lines still print")
+    func refusedSearch() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let graph = Repository.path("Graphs/ketamine.yaml")
+        try "ketamine\tanalgesia\nketamine\tanalgesia\t--max-length 1\nketamine\tmood-elevation\n"
+            .write(toFile: directory + "/q.tsv", atomically: true, encoding: .utf8)
+        let run = try Binary.run(["paths", graph, "--batch", "q.tsv", "--pattern", "drug,receptor,effect"], in: directory)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("q.tsv:2:1: error: the pattern has 2 steps, more than the maximum length 1\n"), "\(run.stderr)")
+        let rows = run.stdout.split(separator: "\n").map { $0.split(separator: "\t").prefix(2).joined(separator: "\t") }
+        #expect(rows.dropFirst() == ["ketamine\tanalgesia", "ketamine\tmood-elevation"])
+    }
 }

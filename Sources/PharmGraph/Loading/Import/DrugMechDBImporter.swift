@@ -66,19 +66,21 @@ package struct DrugMechDBImporter {
     package init() {}
 
     /// Reads DrugMechDB files: `documents` in order; `name` names the whole input (a file or a directory).
-    /// `progress` is told of each document read (`done`, `total`).
+    /// `progress` is told of each document parsed (`done`, `total`), from any thread, one call at a time.
     package static func load(
-        documents: [(path: String, data: Data)], name: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+        documents: [(path: String, data: Data)], name: String, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) -> (LoadResult, DrugMechDBCorpus?) {
         var importer = DrugMechDBImporter()
         var sources: [SourceText] = []
         // Decoding and composing each file's YAML is independent: on every core. Reading the records, which share
         // nodes, references and record ids, goes in file order.
-        let composed = ParallelMap.map(documents.count) { i in
+        let total = documents.count
+        var done: (@Sendable (Int) -> Void)?
+        if let progress { done = { progress($0, total) } }
+        let composed = ParallelMap.map(total, done: done) { i in
             SourceText.decode(path: documents[i].path, data: documents[i].data).map(ComposedFile.init)
         }
         for (index, file) in composed.enumerated() {
-            defer { progress?(index + 1, documents.count) }
             switch file {
             case let .success(file):
                 sources.append(file.source)
