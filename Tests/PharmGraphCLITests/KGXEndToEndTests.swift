@@ -53,6 +53,16 @@ struct KGXEndToEndTests {
         #expect(rows.contains(["HP:0012531", "reduces", "established", "0", "1", "1"]), "\(effects.stdout)")
     }
 
+    @Test("--relation-map wins over the Biolink predicate table")
+    func relationMapWins() throws {
+        let edges = kgx + "/mechanism_edges.tsv"
+        let plain = try Binary.run(["paths", edges, "CHEBI:15551", "GO:0006954", "--max-length", "1"])
+        #expect(plain.stdout.contains(": positive,"), "\(plain.stdout)")
+        let mapped = try Binary.run(
+            ["paths", edges, "CHEBI:15551", "GO:0006954", "--max-length", "1", "--relation-map", "biolink:positively_regulates=inhibits"])
+        #expect(mapped.stdout.contains(": negative,"), "\(mapped.stdout)")
+    }
+
     @Test("a knowledge source is a context: --where primary_knowledge_source=… keeps its edges only")
     func knowledgeSource() throws {
         let run = try Binary.run(["paths", kgx + "/mechanism_edges.tsv", "CHEBI:15365", "CHEBI:15551", "--where", "primary_knowledge_source=infores:ctd"])

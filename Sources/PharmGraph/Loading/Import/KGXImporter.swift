@@ -158,7 +158,8 @@ package struct KGXImporter {
                     line: lineNumber, column: position)
                 continue
             }
-            let relation = reading.isKnown || reading.relation != nil ? reading.relation : options.relationMap[reading.name]
+            // --relation-map wins over the table: a curator's mapping of a label is never ignored.
+            let relation = options.relationMap[reading.name] ?? (reading.isKnown || reading.relation != nil ? reading.relation : nil)
             if statement.negated {
                 if negated == nil { negated = Seen(line: lineNumber, column: at(cell("negated")!.index), count: 0) }
                 negated!.count += 1

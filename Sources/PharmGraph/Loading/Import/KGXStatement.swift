@@ -96,7 +96,8 @@ struct KGXStatement: Equatable {
         switch sign {
         case .positive: return amount ? .upregulates : .activates
         case .negative: return amount ? .downregulates : .inhibits
-        case .unknown, .none: return entry?.relation ?? .modulates
+        // No sign from the qualifiers: the table's relation, or none for a predicate it lacks (warned, mappable).
+        case .unknown, .none: return entry?.relation
         }
     }
 }
