@@ -2,8 +2,9 @@
 /// (docs/rendering.md, "Layers").
 ///
 /// The ranks are computed here, not by dot: a layer spans as many ranks as the longest chain of edges inside
-/// it, however many nodes a rank holds (spreading wide ranks over several made more crossings, docs/rendering.md,
-/// "Layers"). Each node is put in its rank with
+/// it; a rank holds any number of nodes unless `DiagramOptions.rankWidth` bounds it, when a wide row is dealt over
+/// further ranks inside its layer (the width is chosen by measuring, docs/rendering.md, "Layers"). Each node is put
+/// in its rank with
 /// `rank=same` beside an invisible anchor; the anchors of a rank, one outside the clusters and one in each
 /// cluster, are tied in a chain, since dot (without `newrank`, which Graphviz 2.42 cannot use with clusters)
 /// ranks each cluster on its own.
