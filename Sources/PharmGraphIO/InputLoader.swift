@@ -308,14 +308,16 @@ public enum InputLoader {
         if format == .drugmechdb {
             return drugMechDB(documents: [(name, data)], name: name, options: options, revision: revision)
         }
-        if let result = ExchangeNetworkReader.load(data: data, path: name, format: format) {
+        let exchange = ExchangeNetworkReader.load(data: data, path: name, format: format)
+        if case let .network(result) = exchange {
             // An imported network's GraphML or Cytoscape.js export, read back as the network it was.
             return LoadedInput(
                 name: name, format: format, content: .network(result),
                 provenance: [Provenance.Input(bytes: data, graph: nil, revision: revision, hashed: options.hashesContent)])
         }
         if format.isCurated {
-            let result = GraphLoader.load(data: data, path: name, format: format)
+            let result: LoadResult
+            if case let .graph(read) = exchange { result = read } else { result = GraphLoader.load(data: data, path: name, format: format) }
             var input = LoadedInput(
                 name: name, format: format, content: .graph(result),
                 provenance: [Provenance.Input(bytes: data, graph: result.graph, revision: revision, hashed: options.hashesContent)])

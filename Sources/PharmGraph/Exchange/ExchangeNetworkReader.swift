@@ -4,13 +4,25 @@ import Foundation
 /// "Imported networks"): its graph `id` is empty, which no curated graph's is. Node ids, names and kinds, each edge's
 /// imported label (`context:label`, else its relation), relation, context, references and evidence come back.
 package enum ExchangeNetworkReader {
-    /// The network in `data`, when it is an imported network's export; `nil` for anything else, which the curated
-    /// reader then reads (and reports).
-    package static func load(data: Data, path: String, format: InputFormat) -> NetworkLoadResult? {
-        guard format == .graphml || format == .cyjs, case let .success(source) = SourceText.decode(path: path, data: data) else {
-            return nil
+    /// A GraphML or Cytoscape.js file, read once: an imported network's export, or a curated graph (checked).
+    package enum Content {
+        case network(NetworkLoadResult)
+        case graph(LoadResult)
+    }
+
+    /// `data` read as `format` (GraphML or Cytoscape.js JSON; `nil` for any other format), its text parsed once.
+    package static func load(data: Data, path: String, format: InputFormat) -> Content? {
+        guard format == .graphml || format == .cyjs else { return nil }
+        guard case let .success(source) = SourceText.decode(path: path, data: data) else {
+            return .graph(GraphLoader.load(data: data, path: path, format: format))
         }
         let (root, diagnostics) = format == .graphml ? GraphMLReader.tree(source, path: path) : CytoscapeReader.tree(source, path: path)
+        if let network = network(root, diagnostics: diagnostics, source: source, path: path) { return .network(network) }
+        return .graph(GraphLoader.load(tree: root, source: source, prior: diagnostics))
+    }
+
+    /// The network in the tree, when it is an imported network's export; `nil` for anything else.
+    private static func network(_ root: YAMLNode?, diagnostics: [Diagnostic], source: SourceText, path: String) -> NetworkLoadResult? {
         guard let root, !diagnostics.contains(where: { $0.severity == .error }), let top = fields(root), text(top["id"]) == ""
         else { return nil }
         var builder = NetworkBuilder(relationMap: [:])

@@ -227,10 +227,12 @@ package enum NetworkInput {
                 ], source: nil)
         }
         // An imported network's GraphML or Cytoscape.js export, read back as the network it was.
-        if let result = ExchangeNetworkReader.load(data: data, path: path, format: format) { return result }
+        let exchange = ExchangeNetworkReader.load(data: data, path: path, format: format)
+        if case let .network(result) = exchange { return result }
         switch format {
         case .graph, .graphml, .cyjs, .bel:
-            let result = GraphLoader.load(data: data, path: path, format: format)
+            let result: LoadResult
+            if case let .graph(read) = exchange { result = read } else { result = GraphLoader.load(data: data, path: path, format: format) }
             return NetworkLoadResult(network: result.graph.map(Network.init), diagnostics: result.diagnostics, source: result.source)
         case .sif where !options.contextColumns.isEmpty, .hetionetJSON where !options.contextColumns.isEmpty:
             let message = "context columns name columns of a TSV or CSV table; a \(format == .sif ? "SIF file" : "Hetionet JSON network") has none"
