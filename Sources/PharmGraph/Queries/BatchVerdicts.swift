@@ -70,12 +70,21 @@ public struct BatchVerdicts: Sendable {
     /// How many pairs the batch looks at (those without a path give no row).
     public var pairCount: Int { sources.count * targets.count }
 
+    /// What a batch gives: the pairs with a path, sorted, and the sources whose own search failed.
+    public struct Outcome: Sendable {
+        public var rows: [PairVerdict]
+        /// A source whose count went past 64 bits, with why, in source order: its pairs have no row, the others do.
+        public var failures: [(source: String, error: PathEngine.QueryError)]
+    }
+
     /// The pairs with a path, sorted; `progress` is told of each source's pairs as they are done (from any thread).
-    public func run(on engine: PathEngine, progress: (@Sendable (Int) -> Void)? = nil) throws(PathEngine.QueryError) -> [PairVerdict] {
+    ///
+    /// A count past 64 bits fails that source alone; any other error is the query's, the same for every source, and is thrown.
+    public func run(on engine: PathEngine, progress: (@Sendable (Int) -> Void)? = nil) throws(PathEngine.QueryError) -> Outcome {
         let results = BatchResults(count: sources.count)
         let work = { @Sendable () in
             while let index = results.next() {
-                if results.failed { return }
+                if results.stopped { return }
                 do throws(PathEngine.QueryError) {
                     results.store(try self.answer(self.sources[index], on: engine), at: index)
                 } catch {
@@ -100,7 +109,8 @@ public struct BatchVerdicts: Sendable {
             }
             group.wait()
         }
-        return try results.collected()
+        let (rows, failures) = try results.collected()
+        return Outcome(rows: rows, failures: failures.map { (engine.network.nodeIDs[sources[$0.index]], $0.error) })
     }
 
     /// One source's pairs, sorted by target id.
@@ -122,8 +132,10 @@ private final class BatchResults: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [[PairVerdict]?]
     private var taken = 0
-    /// The failure of the first source (in order) that failed.
+    /// The failure of the first source (in order) whose error is the query's.
     private var failure: (index: Int, error: PathEngine.QueryError)?
+    /// The sources whose own count overflowed.
+    private var overflows: [(index: Int, error: PathEngine.QueryError)] = []
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
@@ -136,19 +148,25 @@ private final class BatchResults: @unchecked Sendable {
         }
     }
 
-    var failed: Bool { lock.withLock { failure != nil } }
+    /// A query error was met: the other sources would meet it too.
+    var stopped: Bool { lock.withLock { failure != nil } }
 
     func store(_ rows: [PairVerdict], at index: Int) { lock.withLock { slots[index] = rows } }
 
     func fail(_ error: PathEngine.QueryError, at index: Int) {
         lock.withLock {
-            if failure.map({ index < $0.index }) ?? true { failure = (index, error) }
+            switch error {
+            case .pathCountOverflow, .shortestPathCountOverflow:
+                overflows.append((index, error))
+            case .patternTooShort, .unknownKind, .unknownLabel, .maxLengthOutOfRange, .nodeOutOfRange, .patternLongerThanMaxLength:
+                if failure.map({ index < $0.index }) ?? true { failure = (index, error) }
+            }
         }
     }
 
-    /// Every row in source order; the first source's failure, if any.
-    func collected() throws(PathEngine.QueryError) -> [PairVerdict] {
+    /// Every row in source order and the overflowed sources in order; the first source's query error, if any.
+    func collected() throws(PathEngine.QueryError) -> (rows: [PairVerdict], overflows: [(index: Int, error: PathEngine.QueryError)]) {
         if let failure { throw failure.error }
-        return slots.flatMap { $0 ?? [] }
+        return (slots.flatMap { $0 ?? [] }, overflows.sorted { $0.index < $1.index })
     }
 }
