@@ -81,36 +81,32 @@ public struct BatchVerdicts: Sendable {
     ///
     /// A count past 64 bits fails that source alone; any other error is the query's, the same for every source, and is thrown.
     public func run(on engine: PathEngine, progress: (@Sendable (Int) -> Void)? = nil) throws(PathEngine.QueryError) -> Outcome {
-        let results = BatchResults(count: sources.count)
-        let work = { @Sendable () in
-            while let index = results.next() {
-                if results.stopped { return }
-                do throws(PathEngine.QueryError) {
-                    results.store(try self.answer(self.sources[index], on: engine), at: index)
-                } catch {
-                    results.fail(error, at: index)
-                }
-                progress?(self.targets.count)
+        let perSource = targets.count
+        var done: (@Sendable (Int) -> Void)?
+        if let progress { done = { _ in progress(perSource) } }
+        let answers: [Result<[PairVerdict], PathEngine.QueryError>] = ParallelMap.map(sources.count, threads: jobs, done: done) { index in
+            do throws(PathEngine.QueryError) {
+                return .success(try answer(sources[index], on: engine))
+            } catch {
+                return .failure(error)
             }
         }
-        let threads = min(jobs, sources.count)
-        if threads <= 1 {
-            work()
-        } else {
-            let group = DispatchGroup()
-            for _ in 0..<threads {
-                group.enter()
-                let thread = Thread {
-                    work()
-                    group.leave()
+        var rows: [PairVerdict] = []
+        var failures: [(source: String, error: PathEngine.QueryError)] = []
+        for (index, answer) in answers.enumerated() {
+            switch answer {
+            case let .success(pairs):
+                rows += pairs
+            case let .failure(error):
+                switch error {
+                case .pathCountOverflow, .shortestPathCountOverflow:
+                    failures.append((engine.network.nodeIDs[sources[index]], error))
+                case .patternTooShort, .unknownKind, .unknownLabel, .maxLengthOutOfRange, .nodeOutOfRange, .patternLongerThanMaxLength:
+                    throw error
                 }
-                thread.stackSize = 8 << 20
-                thread.start()
             }
-            group.wait()
         }
-        let (rows, failures) = try results.collected()
-        return Outcome(rows: rows, failures: failures.map { (engine.network.nodeIDs[sources[$0.index]], $0.error) })
+        return Outcome(rows: rows, failures: failures)
     }
 
     /// One source's pairs, sorted by target id.
@@ -124,49 +120,5 @@ public struct BatchVerdicts: Sendable {
         let from = ids[source]
         return reports.map { PairVerdict(from: from, to: ids[$0.target], $0, partial: partial) }
             .sorted { $0.to.utf8.lexicographicallyPrecedes($1.to.utf8) }
-    }
-}
-
-/// The answers of a batch's sources as threads finish them, and the next source to take.
-private final class BatchResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [[PairVerdict]?]
-    private var taken = 0
-    /// The failure of the first source (in order) whose error is the query's.
-    private var failure: (index: Int, error: PathEngine.QueryError)?
-    /// The sources whose own count overflowed.
-    private var overflows: [(index: Int, error: PathEngine.QueryError)] = []
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    /// The next source's index, or `nil` when all are taken.
-    func next() -> Int? {
-        lock.withLock {
-            guard taken < slots.count else { return nil }
-            taken += 1
-            return taken - 1
-        }
-    }
-
-    /// A query error was met: the other sources would meet it too.
-    var stopped: Bool { lock.withLock { failure != nil } }
-
-    func store(_ rows: [PairVerdict], at index: Int) { lock.withLock { slots[index] = rows } }
-
-    func fail(_ error: PathEngine.QueryError, at index: Int) {
-        lock.withLock {
-            switch error {
-            case .pathCountOverflow, .shortestPathCountOverflow:
-                overflows.append((index, error))
-            case .patternTooShort, .unknownKind, .unknownLabel, .maxLengthOutOfRange, .nodeOutOfRange, .patternLongerThanMaxLength:
-                if failure.map({ index < $0.index }) ?? true { failure = (index, error) }
-            }
-        }
-    }
-
-    /// Every row in source order and the overflowed sources in order; the first source's query error, if any.
-    func collected() throws(PathEngine.QueryError) -> (rows: [PairVerdict], overflows: [(index: Int, error: PathEngine.QueryError)]) {
-        if let failure { throw failure.error }
-        return (slots.flatMap { $0 ?? [] }, overflows.sorted { $0.index < $1.index })
     }
 }
