@@ -351,6 +351,71 @@ struct DiagramFitTests {
     }
 }
 
+@Suite("slide fit: the packed round")
+struct DiagramFitRoundsTests {
+    /// `fitted` over measured layouts named `TB|LR-width-packed`, with the names it laid out.
+    private func fitted(_ measured: [String: (Double, Int)], preferred: DiagramOptions.RankDirection = .leftToRight) -> (
+        chosen: String, tried: [String]
+    ) {
+        var tried: [String] = []
+        let make: (DiagramOptions.RankDirection, Int?, Bool) -> String = { direction, width, packed in
+            "\(direction.rawValue)-\(width.map(String.init) ?? "all")-\(packed ? "packed" : "plain")"
+        }
+        let measure: (String) -> (smallestLabel: Double, crossings: Int)? = { name in
+            tried.append(name)
+            guard let fit = measured[name] else { return nil }
+            return (smallestLabel: fit.0, crossings: fit.1)
+        }
+        let chosen = DiagramFit.fitted(preferred: preferred, make: make, measure: measure)
+        return (chosen, tried)
+    }
+
+    @Test("a first round with a fitting layout that crosses nowhere is drawn without the packed round")
+    func noSecondRound() {
+        let result = fitted(["LR-all-plain": (10, 0), "LR-all-packed": (11, 0)])
+        #expect(result.chosen == "LR-all-plain")
+        #expect(result.tried.count == 10)
+        #expect(!result.tried.contains { $0.hasSuffix("packed") })
+    }
+
+    @Test("a crossing or unfitting first round is laid out again packed; the packed layout wins when it crosses less or fits")
+    func packedRound() {
+        // The glutamatergic panel's first two: 3 crossings at 8.04 pt; packed, 8.76 pt.
+        var measured: [String: (Double, Int)] = ["LR-all-plain": (8.04, 3), "LR-6-plain": (7.83, 3), "LR-6-packed": (8.18, 2)]
+        var result = fitted(measured)
+        #expect(result.tried.count == 20)
+        #expect(result.chosen == "LR-6-packed")
+        // Equal crossings and labels: the plain layout, tried first, stays.
+        measured["LR-6-packed"] = (8.04, 3)
+        measured["LR-all-packed"] = (8.045, 3)
+        result = fitted(measured)
+        #expect(result.chosen == "LR-all-plain")
+        // Nothing fits plainly: packed, it does.
+        result = fitted(["TB-all-plain": (7.5, 1), "TB-all-packed": (8.1, 1)], preferred: .topToBottom)
+        #expect(result.chosen == "TB-all-packed")
+    }
+
+    @Test("packed writes the closer node and rank separations, for panels left to right too")
+    func packedAttributes() throws {
+        let graph = try load("render/families.yaml")
+        var options = DiagramOptions()
+        #expect(PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot.contains(#"nodesep="0.25", ranksep="0.45""#))
+        options.packed = true
+        // Top to bottom with a legend, whose sample glyphs are a node separation long: not packed.
+        #expect(PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot.contains(#"nodesep="0.25", ranksep="0.45""#))
+        options.legend = false
+        #expect(PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot.contains(#"nodesep="0.06", ranksep="0.3""#))
+        options.legend = true
+        options.rankDirection = .leftToRight
+        #expect(PathwayDiagram(graph: graph, selection: .whole(graph), options: options).dot.contains(#"nodesep="0.06", ranksep="0.3""#))
+        let panels = DiagramPanels(graph: graph, filter: ContextFilter())
+        let panel = try #require(panels.panels.first)
+        #expect(PathwayDiagram(panel: panel, of: panels, options: options).dot.contains(#"nodesep="0.06", ranksep="0.3""#))
+        options.packed = false
+        #expect(PathwayDiagram(panel: panel, of: panels, options: options).dot.contains(#"nodesep="0.1", ranksep="0.45""#))
+    }
+}
+
 @Suite("concentrated edges for a figure not fitted to a slide")
 struct DiagramConcentrateTests {
     private func measured(_ crossings: Int, overlaps: Int = 0, unrouted: Int = 0) -> DiagramFit.Measured {

@@ -59,6 +59,10 @@ public struct DiagramOptions: Sendable, Equatable {
     /// for a layered figure under dot that draws no paths; `DiagramFit.fewestCrossings` decides for the whole graph
     /// (docs/rendering.md, "Layers").
     public var concentrate = false
+    /// Nodes and ranks closer than by default (`DiagramFit.packedNodeSeparation`, `packedRankSeparation`): the second
+    /// round of candidates for a slide figure whose first round crosses or does not fit; not top to bottom with a legend,
+    /// whose sample glyphs are one node separation long (docs/rendering.md, "Size").
+    public var packed = false
 
     public init(
         rankDirection: RankDirection = .topToBottom, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot",
@@ -98,7 +102,9 @@ public struct PathwayDiagram: Sendable {
     /// Draws the `selection` of `graph`.
     public init(graph: Graph, selection: DiagramSelection, options: DiagramOptions = DiagramOptions()) {
         var builder = DiagramBuilder(graph: graph, selection: selection, options: options)
-        model = builder.build()
+        var model = builder.build()
+        model.pack(options)
+        self.model = model
         dot = model.text
         nodeCount = builder.drawnCount
     }

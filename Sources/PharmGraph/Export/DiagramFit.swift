@@ -9,13 +9,65 @@ public enum DiagramFit {
         /// The smallest label on a 16:9 slide, in points (0 for none measured).
         public var smallestLabel: Double
         public var crossings: Int
+        /// Laid out with nodes and ranks closer (`DiagramOptions.packed`).
+        public var packed: Bool
 
-        public init(rankDirection: DiagramOptions.RankDirection, rankWidth: Int?, smallestLabel: Double, crossings: Int) {
+        public init(
+            rankDirection: DiagramOptions.RankDirection, rankWidth: Int?, smallestLabel: Double, crossings: Int, packed: Bool = false
+        ) {
             self.rankDirection = rankDirection
             self.rankWidth = rankWidth
             self.smallestLabel = smallestLabel
             self.crossings = crossings
+            self.packed = packed
         }
+    }
+
+    /// The node separation, in inches, of a packed candidate (`DiagramOptions.packed`; by default 0.25, or 0.1 for
+    /// panels left to right).
+    public static let packedNodeSeparation = "0.06"
+
+    /// The rank separation, in inches, of a packed candidate (by default 0.45).
+    public static let packedRankSeparation = "0.3"
+
+    /// What a slide candidate needs of `report`: its smallest label on a 16:9 slide (0 for none measured) and its crossings.
+    public static func slideFit(_ report: LayoutReport) -> (smallestLabel: Double, crossings: Int) {
+        (report.pages.first { $0.name == LayoutReport.Page.slide.name }?.smallestLabel ?? 0, report.crossings)
+    }
+
+    /// The DOT `make` gives for the candidate `best` chooses: `preferred` first, then the other direction, each with
+    /// every width of `rankWidths`, laid out and measured by `measure` (`slideFit` of its layout report; `nil` for a
+    /// layout it cannot read: never chosen unless nothing else is). When the best of that round crosses, or does not reach `minimumLabel`, a second round
+    /// packs the same candidates closer (`DiagramOptions.packed`) and the best of both is drawn, the unpacked one on a
+    /// tie (docs/rendering.md, "Size").
+    public static func fitted<Failure: Error>(
+        preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Bool) -> String,
+        measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int)?
+    ) throws(Failure) -> String {
+        var tried: [(dot: String, candidate: Candidate)] = []
+        for packed in [false, true] {
+            if packed, let chosen = best(tried.map(\.candidate)),
+                tried[chosen].candidate.crossings == 0 && tried[chosen].candidate.smallestLabel >= minimumLabel
+            {
+                break
+            }
+            for direction in [preferred] + DiagramOptions.RankDirection.allCases.filter({ $0 != preferred }) {
+                for width in rankWidths {
+                    let dot = make(direction, width, packed)
+                    // A bound no row reaches draws the same figure.
+                    guard !tried.contains(where: { $0.dot == dot }) else { continue }
+                    let fit = try measure(dot)
+                    tried.append(
+                        (
+                            dot,
+                            Candidate(
+                                rankDirection: direction, rankWidth: width, smallestLabel: fit?.smallestLabel ?? 0,
+                                crossings: fit?.crossings ?? Int.max, packed: packed)
+                        ))
+                }
+            }
+        }
+        return tried[best(tried.map(\.candidate)) ?? 0].dot
     }
 
     /// The rank widths tried, in order of preference: unbounded ranks first, then rows dealt over ranks of at most

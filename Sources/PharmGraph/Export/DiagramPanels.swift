@@ -152,6 +152,7 @@ extension PathwayDiagram {
         var builder = DiagramBuilder(graph: panels.graph, selection: panel.selection, options: options)
         var model = builder.build()
         if options.rankDirection == .leftToRight { model.pack(nodeSeparation: DiagramPanels.packedNodeSeparation) }
+        model.pack(options)
         self.model = model
         dot = model.text
         nodeCount = builder.drawnCount
@@ -178,6 +179,14 @@ extension DOTGraph {
     /// The graph with its nodes `nodeSeparation` inches apart in a rank.
     mutating func pack(nodeSeparation: String) {
         attributes = attributes.map { $0.name == "nodesep" ? .literal("nodesep", nodeSeparation) : $0 }
+    }
+
+    /// The graph with its nodes and ranks `DiagramFit`'s packed distances apart when `options.packed`, unless it draws
+    /// a legend top to bottom: there the legend's sample glyphs are flat edges one node separation long.
+    mutating func pack(_ options: DiagramOptions) {
+        guard options.packed, !(options.legend && options.rankDirection == .topToBottom) else { return }
+        pack(nodeSeparation: DiagramFit.packedNodeSeparation)
+        attributes = attributes.map { $0.name == "ranksep" ? .literal("ranksep", DiagramFit.packedRankSeparation) : $0 }
     }
 }
 

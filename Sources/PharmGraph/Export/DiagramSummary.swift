@@ -306,6 +306,7 @@ extension PathwayDiagram {
             model.pack(nodeSeparation: DiagramSummary.nodeSeparation)
             model.nodeDefaults = model.nodeDefaults.map { $0.name == "height" ? .literal("height", DiagramSummary.nodeHeight) : $0 }
         }
+        model.pack(options)
         self.model = model
         dot = model.text
         nodeCount = builder.drawnNodes.count

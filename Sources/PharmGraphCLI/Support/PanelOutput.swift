@@ -10,35 +10,19 @@ extension Render {
     /// left to right, drug → target → effect across a landscape slide (docs/rendering.md, "Size").
     static let slideDirection = DiagramOptions.RankDirection.leftToRight
 
-    /// The DOT `make` gives for `given` (with unbounded ranks), or without it for the rank direction and rank width
-    /// (`DiagramFit.rankWidths`) whose layout (Graphviz's `json`, measured by `LayoutReport`) `DiagramFit.best`
-    /// chooses: labels of at least 8 pt on a 16:9 slide, then the fewest crossings. `preferred` is tried first and
-    /// wins a tie; other engines than dot, which ignore both, get `make(preferred, nil)` (docs/rendering.md, "Size").
+    /// The DOT `make` gives for `given` (with unbounded ranks), or without it the candidate `DiagramFit.fitted` chooses,
+    /// each laid out here (Graphviz's `json`) and measured by `LayoutReport`: labels of at least 8 pt on a 16:9 slide,
+    /// then the fewest crossings. Other engines than dot, which ignore ranks, get `make(preferred, nil, false)`
+    /// (docs/rendering.md, "Size").
     static func fitted(
         given: DiagramOptions.RankDirection?, preferred: DiagramOptions.RankDirection, engine: String,
-        make: (DiagramOptions.RankDirection, Int?) -> String
+        make: (DiagramOptions.RankDirection, Int?, Bool) -> String
     ) throws(GraphvizError) -> String {
-        if let given { return make(given, nil) }
-        guard engine == LayoutEngine.dot.rawValue else { return make(preferred, nil) }
-        var tried: [(dot: String, candidate: DiagramFit.Candidate)] = []
-        for direction in [preferred] + DiagramOptions.RankDirection.allCases.filter({ $0 != preferred }) {
-            for width in DiagramFit.rankWidths {
-                let dot = make(direction, width)
-                // A bound no row reaches draws the same figure.
-                guard !tried.contains(where: { $0.dot == dot }) else { continue }
-                let json = try Renderer.render(dot: dot, engine: .dot, format: .json).data
-                let report = try? LayoutReport(json: json)
-                let slide = report?.pages.first { $0.name == LayoutReport.Page.slide.name }
-                tried.append(
-                    (
-                        dot,
-                        DiagramFit.Candidate(
-                            rankDirection: direction, rankWidth: width, smallestLabel: slide?.smallestLabel ?? 0,
-                            crossings: report?.crossings ?? Int.max)
-                    ))
-            }
+        if let given { return make(given, nil, false) }
+        guard engine == LayoutEngine.dot.rawValue else { return make(preferred, nil, false) }
+        return try DiagramFit.fitted(preferred: preferred, make: make) { (dot: String) throws(GraphvizError) in
+            (try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)).map(DiagramFit.slideFit)
         }
-        return tried[DiagramFit.best(tried.map(\.candidate)) ?? 0].dot
     }
 
     /// Draws the panels into the directory `output` names, or the summary into `output`.
@@ -68,10 +52,11 @@ extension Render {
             options.engine = layout.rawValue
             let dot: String
             do {
-                dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction, width in
+                dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction, width, packed in
                     var options = options
                     options.rankDirection = direction
                     options.rankWidth = width
+                    options.packed = packed
                     return PathwayDiagram(summary: summary, options: options).dot
                 }
             } catch {
@@ -96,10 +81,11 @@ extension Render {
             panelOptions.engine = Self.engine(engine, nodeCount: panel.selection.nodes.count, layered: layering == .kind).rawValue
             let image: Data
             do {
-                let dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) { direction, width in
+                let dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) { direction, width, packed in
                     var options = panelOptions
                     options.rankDirection = direction
                     options.rankWidth = width
+                    options.packed = packed
                     return PathwayDiagram(panel: panel, of: panels, options: options).dot
                 }
                 let (data, json) = try Self.image(dot, engine: panelOptions.engine, format: format, measured: report != nil)
