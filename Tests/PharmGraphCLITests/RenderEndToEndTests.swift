@@ -66,6 +66,23 @@ struct RenderEndToEndTests {
         #expect(run.stdout.contains(##"taillabel="4", labelfontsize="10""##))
     }
 
+    @Test("a long path table runs in up to 3 columns of 6 rows, its shared first and last node said once")
+    func longPathTable() throws {
+        let run = try Binary.run([
+            "render", Repository.path("Graphs/ketamine.yaml"), "--paths", "ketamine", "antidepressant-effect", "--max-length", "3", "-o", "-",
+            "--format", "dot",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let table = try #require(run.stdout.split(separator: "\n").first { $0.contains("class=\"path-table\"") && $0.contains("<table") })
+        #expect(table.contains("Ketamine … Antidepressant effect, by way of:"))
+        #expect(table.contains(">⊣ NMDA receptor ⊣ BDNF →</td>"))
+        #expect(!table.contains("Ketamine ⊣ NMDA receptor"))
+        // 17 paths: three columns of at most 6 rows (a row holds up to three numbered cells).
+        let rows = table.components(separatedBy: "<tr>").dropFirst().filter { $0.contains(#"<td align="right" valign="top">"#) }
+        #expect(rows.count == 6)
+        #expect(rows.first.map { $0.components(separatedBy: #"<td align="right" valign="top">"#).count - 1 } == 3)
+    }
+
     @Test("--via and --avoid narrow a path figure as they narrow paths; without --paths, or naming no node, they are errors")
     func viaAndAvoid() throws {
         let via = try pharmgraph("render", "paths/signed.yaml", "-o", "-", "--format", "dot", "--paths", "drug-a", "e-pos", "--via", "r2")

@@ -6,14 +6,20 @@ extension DiagramBuilder {
         [graph.title] + (graph.version.isEmpty ? [] : ["version \(graph.version)"]) + selection.captions
     }
 
-    /// `Ketamine ⊣ NMDA receptor → Analgesia`, broken after an arrow into lines of about `width` characters.
-    func pathLines(_ path: DiagramSelection.Path, width: Int = 72) -> [String] {
+    /// `Ketamine ⊣ NMDA receptor → Analgesia`, broken after an arrow into lines of about `width` characters; with
+    /// `elided`, the first and last nodes are left out (`⊣ NMDA receptor →`), when every path shares them.
+    func pathLines(_ path: DiagramSelection.Path, width: Int = 72, elided: Bool = false) -> [String] {
         let edges = path.edges.filter(graph.edges.indices.contains).map { graph.edges[$0] }
         guard let first = edges.first else { return [] }
         var lines: [String] = []
-        var line = label(of: first.from)
-        for edge in edges {
-            let step = "\(Self.arrow(edge.sign)) \(label(of: edge.to))"
+        var line = elided ? "" : label(of: first.from)
+        for (i, edge) in edges.enumerated() {
+            let last = i == edges.count - 1
+            let step = elided && last ? Self.arrow(edge.sign) : "\(Self.arrow(edge.sign)) \(label(of: edge.to))"
+            if line.isEmpty {
+                line = step
+                continue
+            }
             if line.count + 1 + step.count > width {
                 lines.append(line)
                 line = "   " + step
@@ -129,8 +135,24 @@ extension DiagramBuilder {
         return look
     }
 
-    /// The most rows of a path table top to bottom before it takes two columns.
-    static let tableColumnRows = 10
+    /// The most rows of a path table's column top to bottom before it takes another column.
+    static let tableColumnRows = 6
+
+    /// The most columns of a path table top to bottom.
+    static let tableColumns = 3
+
+    /// The first and last node every listed path shares, when the paths fill more than one column (the table then
+    /// lists what lies between, under one heading), or `nil`.
+    func sharedEnds() -> (from: String, to: String)? {
+        guard selection.paths.count > Self.tableColumnRows else { return nil }
+        let ends = selection.paths.compactMap { path -> (String, String)? in
+            let edges = path.edges.filter(graph.edges.indices.contains)
+            guard let first = edges.first, let last = edges.last else { return nil }
+            return (graph.edges[first].from, graph.edges[last].to)
+        }
+        guard let first = ends.first, ends.count == selection.paths.count, ends.allSatisfy({ $0 == first }) else { return nil }
+        return first
+    }
 
     /// The most `samehead` groups Graphviz's dot joins at one node.
     static let maxHeadGroups = 5
@@ -143,19 +165,28 @@ extension DiagramBuilder {
         guard !selection.paths.isEmpty else { return [] }
         let table = DOTValue.literal("\(prefix)paths")
         let paths = selection.paths
-        let columns = options.rankDirection == .topToBottom && paths.count > Self.tableColumnRows ? 2 : 1
+        let columns =
+            options.rankDirection == .topToBottom ? min(Self.tableColumns, (paths.count + Self.tableColumnRows - 1) / Self.tableColumnRows) : 1
         let height = (paths.count + columns - 1) / columns
+        let ends = sharedEnds()
         func cells(_ i: Int) -> String {
             let path = paths[i]
-            let text = pathLines(path, width: columns == 2 ? 80 : 90).map { DOTValue.html(escaping: $0) }
+            let text = pathLines(path, width: columns > 1 ? 60 : 90, elided: ends != nil).map { DOTValue.html(escaping: $0) }
             return #"<td align="right" valign="top">\#(i + 1)</td><td align="left" valign="top"> "#
                 + #"<font color="\#(DOTStyle.colour(for: path.sign))">\#(path.sign.symbol) \#(path.sign.rawValue)</font></td>"#
                 + #"<td align="left" balign="left" valign="top">\#(text.joined(separator: "<br/>"))</td>"#
         }
         var rows = ""
+        if let ends {
+            let heading = "\(label(of: ends.from)) … \(label(of: ends.to)), by way of:"
+            rows += #"<tr><td colspan="\#(columns * 4 - 1)" align="left">"# + DOTValue.html(escaping: heading) + "</td></tr>"
+        }
         for row in 0..<height {
             rows += "<tr>" + cells(row)
-            if columns == 2 { rows += row + height < paths.count ? #"<td width="24"> </td>"# + cells(row + height) : #"<td colspan="4"> </td>"# }
+            for column in 1..<max(columns, 1) {
+                let i = row + column * height
+                rows += i < paths.count ? #"<td width="24"> </td>"# + cells(i) : #"<td colspan="4"> </td>"#
+            }
             rows += "</tr>"
         }
         var key = "→ increases, ⊣ decreases, ⇢ unknown sign, ⋯ no causal sign"
