@@ -332,6 +332,16 @@ enum PathSearch {
         let wanted = spec.sign?.stepValue
         var work = 0
 
+        /// Counts one turn of the search; the reason to stop here, if the budget or the deadline is reached.
+        func turn() -> SearchStop? {
+            work &+= 1
+            if work > maxWork || (work & 0xFFFF == 0 && spec.deadline.map { ContinuousClock.now >= $0 } ?? false) {
+                return work > maxWork ? .workBudget : .timeout
+            }
+            if work & 0xFFFF == 0, let observer = spec.observer { observer.searched(0x10000) }
+            return nil
+        }
+
         /// The paths one final step after `u` (the path's end, with this sign, via state and weight),
         /// by sign: `u`'s final steps at once, less those into eligible targets already on the path;
         /// `nil` on overflow.
@@ -398,14 +408,11 @@ enum PathSearch {
                 eligibleOnPath += 1
             }
             while depth >= 0 {
-                work &+= 1
-                if work > maxWork || (work & 0xFFFF == 0 && spec.deadline.map { ContinuousClock.now >= $0 } ?? false) {
-                    return (.stopped(work > maxWork ? .workBudget : .timeout), work - 1)
-                }
-                if work & 0xFFFF == 0, let observer = spec.observer { observer.searched(0x10000) }
+                if let stop = turn() { return (.stopped(stop), work - 1) }
                 let u = Int(nodeStack[depth])
                 let cursor = Int(cursorStack[depth])
-                if hasBulk, depth == limit - 1, cursor == Int(offsets[u]),
+                // Not yet counted (its cursor at its first step; a node without steps has none to count).
+                if hasBulk, depth == limit - 1, cursor == Int(offsets[u]), cursor < Int(offsets[u + 1]),
                     !visitor.wantsEachPath(length: limit)
                 {
                     // Count every final step of `u` at once, then leave `u`.
@@ -445,11 +452,14 @@ enum PathSearch {
                         return (.overflow, work)
                     }
                     if hasBulk, depth + 2 == limit, !isTarget[w], !visitor.wantsEachPath(length: limit) {
-                        // `w` would be entered only to count its final steps at once and be left: count them from here.
+                        // `w` would be entered only to count its final steps at once and be left: count them from here,
+                        // charging the two turns that would count them and leave `w`, so the work is the same.
+                        if let stop = turn() { return (.stopped(stop), work - 1) }
                         guard
                             let counts = finalCounts(of: w, sign: sign, anyTarget: viaSoFar > 0 || !hasVia, weight: weight),
                             visitor.count(length: limit, counts)
                         else { return (.overflow, work) }
+                        if let stop = turn() { return (.stopped(stop), work - 1) }
                         continue
                     }
                     depth += 1
