@@ -297,6 +297,52 @@ def batch_verdicts(binary, data, quick):
     print("verdicts at 1 and 2 jobs: byte-identical")
 
 
+def undirected_search(binary, data, quick, workdir):
+    """Undirected <= 4 from the five compounds to any Disease: pharmgraph's query time (`--timings`,
+    the search after the load) beside igraph's time for the same counts after its load, medians of
+    several runs each (fewer with --quick); the script fails if any count differs."""
+    sif = os.path.join(data, SIF)
+    compounds = batch_file([(c, "kind:Disease") for c in COMPOUNDS], f"{workdir}/undirected-compounds.tsv")
+    ours, counts = [], []
+    for _ in range(3 if quick else 7):
+        stdout, _, q, _ = run_pharmgraph(binary, [
+            "paths", sif, "--batch", compounds, "--limit", "0", "--undirected", "--max-length", "4"])
+        ours.append(q)
+        counts.append([int(l.split("\t")[2]) for l in stdout.strip().splitlines()[1:]])
+    import igraph as ig
+    edges = read_sif(sif)
+    names = sorted({n for s, _, t in edges for n in (s, t)})
+    index = {n: i for i, n in enumerate(names)}
+    pairs = [(index[s], index[t]) for s, _, t in edges]
+    graph = ig.Graph(n=len(names), edges=pairs, directed=False)
+    multiplicity = Counter(tuple(sorted(p)) for p in pairs)
+    diseases = [index[n] for n in names if n.startswith("Disease::")]
+    theirs = []
+    for _ in range(1 if quick else 3):
+        start = time.perf_counter()
+        answer = []
+        for c in COMPOUNDS:
+            total = 0
+            for p in graph.get_all_simple_paths(index[c], to=diseases, maxlen=4):
+                m = 1
+                for u, v in zip(p, p[1:]):
+                    m *= multiplicity[(u, v) if u < v else (v, u)]
+                total += m
+            answer.append(total)
+        theirs.append(time.perf_counter() - start)
+        counts.append(answer)
+    same = all(c == counts[0] for c in counts)
+    median = lambda xs: sorted(xs)[len(xs) // 2]
+    print()
+    print("| query | pharmgraph | igraph | × igraph | runs | counts |")
+    print("|---|---|---|---|---|---|")
+    print(f"| undirected <=4, 5 compounds -> any Disease, in-task | {median(ours):.3f} s | {median(theirs):.3f} s | "
+          f"{median(theirs) / median(ours):.1f}× | {len(ours)} / {len(theirs)} (medians) | "
+          f"{'identical' if same else 'DIFFER'} {counts[0]} |")
+    if not same:
+        sys.exit(f"bench-paths: error: undirected <= 4 counts differ: {counts}")
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -353,6 +399,7 @@ def main():
     print()
     print("answers:", json.dumps({t: ours["answers"][t] for t in tasks if t != "load"}))
     batch_verdicts(args.pharmgraph, args.data, args.quick)
+    undirected_search(args.pharmgraph, args.data, args.quick, workdir)
     if not identical:
         for r in results:
             print(r["tool"], json.dumps(r["answers"]), file=sys.stderr)

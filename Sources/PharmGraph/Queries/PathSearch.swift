@@ -118,29 +118,52 @@ extension PathVisitor {
 
 /// Per node, the final steps it has into eligible targets, by the step's sign.
 ///
-/// On the last step of a search, a node's paths can be counted from these
-/// without walking its neighbours, as long as no eligible target is already on
-/// the path (then the search walks them, to exclude that one).
+/// On the last step of a search, a node's paths are counted from these without
+/// walking its neighbours. When eligible targets are already on the path, the
+/// steps into them are taken off: each node also lists its final steps, sorted by
+/// target, so that a step into an on-path target is found by binary search.
 struct FinalStepCounts {
     var positive: [Int32]
     var negative: [Int32]
     var unknown: [Int32]
+    /// `offsets[u]..<offsets[u+1]` index node `u`'s final steps in `targets`, `signs` and `times`,
+    /// sorted by target (one entry per target and sign: parallel steps are merged).
+    var offsets: [Int32]
+    var targets: [Int32]
+    var signs: [Int8]
+    /// How many parallel edges each final step stands for.
+    var times: [Int32]
 
-    init(steps: StepGraph, eligible: (Int) -> Bool) {
+    /// Counts the final steps of each node into `eligible` nodes; lists them too when `listed`.
+    init(steps: StepGraph, eligible: (Int) -> Bool, listed: Bool) {
         let n = steps.nodeCount
         positive = [Int32](repeating: 0, count: n)
         negative = [Int32](repeating: 0, count: n)
         unknown = [Int32](repeating: 0, count: n)
+        offsets = [Int32](repeating: 0, count: n + 1)
+        targets = []
+        signs = []
+        times = []
         let csr = steps.forward
+        var node: [(target: Int32, sign: Int8, times: Int32)] = []
         for u in 0..<n {
+            node.removeAll(keepingCapacity: true)
             for k in csr.steps(of: u) where eligible(Int(csr.neighbors[k])) {
                 let times = Int32(csr.multiplicity(k))
+                if listed { node.append((csr.neighbors[k], csr.signs[k], times)) }
                 switch csr.signs[k] {
                 case 1: positive[u] += times
                 case -1: negative[u] += times
                 default: unknown[u] += times
                 }
             }
+            node.sort { ($0.target, $0.sign) < ($1.target, $1.sign) }
+            for step in node {
+                targets.append(step.target)
+                signs.append(step.sign)
+                times.append(step.times)
+            }
+            offsets[u + 1] = Int32(targets.count)
         }
     }
 }
@@ -211,8 +234,9 @@ final class SearchPreparation: @unchecked Sendable {
         bulk =
             counts
             ? (
-                FinalStepCounts(steps: steps, eligible: { eligible[$0] }),
-                spec.via.map { via in FinalStepCounts(steps: steps, eligible: { eligible[$0] && via[$0] }) }
+                FinalStepCounts(steps: steps, eligible: { eligible[$0] }, listed: true),
+                // A path without a via node has no via target on it: nothing to take off, no lists.
+                spec.via.map { via in FinalStepCounts(steps: steps, eligible: { eligible[$0] && via[$0] }, listed: false) }
             )
             : nil
         eligibleFinal = eligible
@@ -254,10 +278,13 @@ enum PathSearch {
         // would otherwise recompute in the loop, copying the optional (a retain and release) each turn.
         var hasBulk = false
         var (allPositive, allNegative, allUnknown): ([Int32], [Int32], [Int32]) = ([], [], [])
+        var (finalOffsets, finalTargets, finalSigns, finalTimes): ([Int32], [Int32], [Int8], [Int32]) = ([], [], [], [])
         var (viaPositive, viaNegative, viaUnknown): ([Int32], [Int32], [Int32]) = ([], [], [])
         if visitor.acceptsCounts, let bulk = prepared.bulk {
             hasBulk = true
             (allPositive, allNegative, allUnknown) = (bulk.all.positive, bulk.all.negative, bulk.all.unknown)
+            (finalOffsets, finalTargets) = (bulk.all.offsets, bulk.all.targets)
+            (finalSigns, finalTimes) = (bulk.all.signs, bulk.all.times)
             if let via = bulk.via { (viaPositive, viaNegative, viaUnknown) = (via.positive, via.negative, via.unknown) }
         }
         let eligibleFinal = prepared.eligibleFinal
@@ -287,6 +314,8 @@ enum PathSearch {
         let signStack = UnsafeMutablePointer<Int8>.allocate(capacity: limit + 1)
         let viaStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
         let weightStack = UnsafeMutablePointer<Int>.allocate(capacity: limit + 1)
+        // The eligible targets on the path, in path order (`eligibleOnPath` of them).
+        let eligibleStack = UnsafeMutablePointer<Int32>.allocate(capacity: limit + 1)
         defer {
             onPath.deallocate()
             nodeStack.deallocate()
@@ -295,12 +324,71 @@ enum PathSearch {
             signStack.deallocate()
             viaStack.deallocate()
             weightStack.deallocate()
+            eligibleStack.deallocate()
             // The buffers above belong to these.
             withExtendedLifetime(steps) {}
             withExtendedLifetime(prepared) {}
         }
         let wanted = spec.sign?.stepValue
         var work = 0
+
+        /// Counts one turn of the search; the reason to stop here, if the budget or the deadline is reached.
+        func turn() -> SearchStop? {
+            work &+= 1
+            if work > maxWork || (work & 0xFFFF == 0 && spec.deadline.map { ContinuousClock.now >= $0 } ?? false) {
+                return work > maxWork ? .workBudget : .timeout
+            }
+            if work & 0xFFFF == 0, let observer = spec.observer { observer.searched(0x10000) }
+            return nil
+        }
+
+        /// The paths one final step after `u` (the path's end, with this sign, via state and weight),
+        /// by sign: `u`'s final steps at once, less those into eligible targets already on the path;
+        /// `nil` on overflow.
+        func finalCounts(of u: Int, sign: Int8, anyTarget: Bool, weight: Int) -> SignCounts? {
+            var p = Int(anyTarget ? allPositive[u] : viaPositive[u])
+            var m = Int(anyTarget ? allNegative[u] : viaNegative[u])
+            var q = Int(anyTarget ? allUnknown[u] : viaUnknown[u])
+            // Without a via node on the path, no via target is on it: nothing to take off.
+            let (first, end) = (Int(finalOffsets[u]), Int(finalOffsets[u + 1]))
+            if anyTarget, first < end {
+                for e in 0..<eligibleOnPath {
+                    let t = eligibleStack[e]
+                    var (low, high) = (first, end)
+                    while low < high {
+                        let middle = (low + high) >> 1
+                        if finalTargets[middle] < t { low = middle + 1 } else { high = middle }
+                    }
+                    while low < end, finalTargets[low] == t {
+                        let times = Int(finalTimes[low])
+                        switch finalSigns[low] {
+                        case 1: p -= times
+                        case -1: m -= times
+                        default: q -= times
+                        }
+                        low += 1
+                    }
+                }
+            }
+            var tally = (positive: 0, negative: 0, unknown: q)
+            if sign == 0 {
+                tally = (0, 0, p + m + q)
+            } else if sign == 1 {
+                tally = (p, m, q)
+            } else {
+                tally = (m, p, q)
+            }
+            switch wanted {
+            case 1: tally = (tally.positive, 0, 0)
+            case -1: tally = (0, tally.negative, 0)
+            case 0: tally = (0, 0, tally.unknown)
+            default: break
+            }
+            let (a, o1) = tally.positive.multipliedReportingOverflow(by: weight)
+            let (b, o2) = tally.negative.multipliedReportingOverflow(by: weight)
+            let (c, o3) = tally.unknown.multipliedReportingOverflow(by: weight)
+            return o1 || o2 || o3 ? nil : SignCounts(positive: a, negative: b, unknown: c)
+        }
 
         for (i, source) in spec.sources.enumerated() {
             let s = Int(source)
@@ -315,47 +403,24 @@ enum PathSearch {
             weightStack[0] = 1
             onPath[s] = true
             if isTarget[s] { targetsOnPath += 1 }
-            if hasBulk, eligibleFinal[s] { eligibleOnPath += 1 }
+            if hasBulk, eligibleFinal[s] {
+                eligibleStack[eligibleOnPath] = source
+                eligibleOnPath += 1
+            }
             while depth >= 0 {
-                work &+= 1
-                if work > maxWork || (work & 0xFFFF == 0 && spec.deadline.map { ContinuousClock.now >= $0 } ?? false) {
-                    return (.stopped(work > maxWork ? .workBudget : .timeout), work - 1)
-                }
-                if work & 0xFFFF == 0, let observer = spec.observer { observer.searched(0x10000) }
+                if let stop = turn() { return (.stopped(stop), work - 1) }
                 let u = Int(nodeStack[depth])
                 let cursor = Int(cursorStack[depth])
-                if hasBulk, depth == limit - 1, eligibleOnPath == 0, cursor == Int(offsets[u]),
+                // Not yet counted (its cursor at its first step; a node without steps has none to count).
+                if hasBulk, depth == limit - 1, cursor == Int(offsets[u]), cursor < Int(offsets[u + 1]),
                     !visitor.wantsEachPath(length: limit)
                 {
                     // Count every final step of `u` at once, then leave `u`.
-                    let anyTarget = viaStack[depth] > 0 || !hasVia
-                    let p = Int(anyTarget ? allPositive[u] : viaPositive[u])
-                    let m = Int(anyTarget ? allNegative[u] : viaNegative[u])
-                    let q = Int(anyTarget ? allUnknown[u] : viaUnknown[u])
-                    let sign = signStack[depth]
-                    var tally = (positive: 0, negative: 0, unknown: q)
-                    if sign == 0 {
-                        tally = (0, 0, p + m + q)
-                    } else if sign == 1 {
-                        tally = (p, m, q)
-                    } else {
-                        tally = (m, p, q)
-                    }
-                    switch wanted {
-                    case 1: tally = (tally.positive, 0, 0)
-                    case -1: tally = (0, tally.negative, 0)
-                    case 0: tally = (0, 0, tally.unknown)
-                    default: break
-                    }
-                    let weight = weightStack[depth]
-                    let (a, o1) = tally.positive.multipliedReportingOverflow(by: weight)
-                    let (b, o2) = tally.negative.multipliedReportingOverflow(by: weight)
-                    let (c, o3) = tally.unknown.multipliedReportingOverflow(by: weight)
-                    if o1 || o2 || o3
-                        || !visitor.count(length: limit, SignCounts(positive: a, negative: b, unknown: c))
-                    {
-                        return (.overflow, work)
-                    }
+                    guard
+                        let counts = finalCounts(
+                            of: u, sign: signStack[depth], anyTarget: viaStack[depth] > 0 || !hasVia, weight: weightStack[depth]),
+                        visitor.count(length: limit, counts)
+                    else { return (.overflow, work) }
                     cursorStack[depth] = offsets[u + 1]
                     continue
                 }
@@ -386,6 +451,17 @@ enum PathSearch {
                     if overflow {
                         return (.overflow, work)
                     }
+                    if hasBulk, depth + 2 == limit, !isTarget[w], !visitor.wantsEachPath(length: limit) {
+                        // `w` would be entered only to count its final steps at once and be left: count them from here,
+                        // charging the two turns that would count them and leave `w`, so the work is the same.
+                        if let stop = turn() { return (.stopped(stop), work - 1) }
+                        guard
+                            let counts = finalCounts(of: w, sign: sign, anyTarget: viaSoFar > 0 || !hasVia, weight: weight),
+                            visitor.count(length: limit, counts)
+                        else { return (.overflow, work) }
+                        if let stop = turn() { return (.stopped(stop), work - 1) }
+                        continue
+                    }
                     depth += 1
                     nodeStack[depth] = Int32(w)
                     stepStack[depth] = Int32(cursor)
@@ -394,7 +470,10 @@ enum PathSearch {
                     viaStack[depth] = viaSoFar
                     weightStack[depth] = weight
                     onPath[w] = true
-                    if hasBulk, eligibleFinal[w] { eligibleOnPath += 1 }
+                    if hasBulk, eligibleFinal[w] {
+                        eligibleStack[eligibleOnPath] = Int32(w)
+                        eligibleOnPath += 1
+                    }
                     if isTarget[w] {
                         targetsOnPath += 1
                         // Below a target, only the other targets are left to reach.
