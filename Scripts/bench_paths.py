@@ -303,7 +303,8 @@ def load_floor(binary, data, workdir, runs=5):
     Each case runs `runs` times, alternating the two programs; the medians of CPU time (user + sys) and of peak
     RSS are printed, with the ratio and the bytes per edge: (peak RSS - the same program's peak on a one-edge
     file) / edges. The node and edge counts of both must be identical. Ours is the whole `stats` process (load,
-    counting, output); the floor only loads (inflate, split, intern, CSR both ways). The diff row is two loads.
+    counting, output; no adjacency), or the whole `paths` process (load, adjacency both ways, a one-step query);
+    the floor only loads (inflate, split, intern, CSR both ways). The diff row is two loads and the comparison.
     """
     floor = os.path.join(workdir, "load-floor")
     subprocess.run(["cc", "-O2", "-o", floor, os.path.join(os.path.dirname(os.path.abspath(__file__)), "load-floor.c"), "-lz"],
@@ -338,6 +339,9 @@ def load_floor(binary, data, workdir, runs=5):
     cases = [
         ("Hetionet SIF", [floor, sif], [binary, "stats", sif], 1),
         ("Hetionet SIF + node table", [floor, "--nodes", nodes, sif], [binary, "stats", sif, "--nodes", nodes], 1),
+        # `stats` builds no adjacency; `paths` builds it (both ways, undirected) before a one-step query.
+        ("Hetionet SIF, with adjacency (paths, <= 1)", [floor, sif],
+         [binary, "paths", sif, COMPOUNDS[0], "kind:Disease", "--max-length", "1", "--limit", "0", "--undirected"], 0),
         ("diff: two SIF loads", [floor, sif, v2], [binary, "diff", sif, v2, "--no-verdicts", "--format", "tsv"], 2),
     ]
     print()
@@ -350,7 +354,9 @@ def load_floor(binary, data, workdir, runs=5):
             floor_runs.append(measure(floor_cmd))
             ours_runs.append(measure(ours_cmd))
         fc = counts_floor(floor_runs[0][2])
-        if loads == 1:
+        if loads == 0:
+            same = "-"
+        elif loads == 1:
             oc = counts_ours(ours_runs[0][2])
             same = "identical" if oc == fc else f"DIFFER {oc} {fc}"
             if oc != fc:

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Byte strings interned to dense ids (0, 1, 2, … in order of first appearance): open addressing with
 /// linear probing on a cheap 64-bit hash, every key's bytes back to back in one arena.
 ///
@@ -9,17 +7,16 @@ struct ByteInterner: Sendable {
     /// Every key's bytes, back to back: key `i` is `arena[starts[i]..<starts[i + 1]]`.
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
-    /// Per slot: the id there, or -1 when empty; and the upper half of its key's hash, to skip most compares.
-    private var slots: [Int32]
-    private var tags: [UInt32]
+    /// Per slot, in one word (one memory access): the upper half of its key's hash, to skip most compares,
+    /// above the id there plus one; 0 when empty.
+    private var slots: [UInt64]
     private var mask: Int
 
     /// Room for `capacity` keys before the table grows.
     init(capacity: Int = 8) {
         var size = 16
         while size < 2 * capacity { size *= 2 }
-        slots = [Int32](repeating: -1, count: size)
-        tags = [UInt32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         starts.reserveCapacity(capacity + 1)
     }
@@ -38,6 +35,13 @@ struct ByteInterner: Sendable {
         return key.withUTF8 { find(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Whether `key` is the key of `id`.
+    func isKey(_ key: UnsafeRawBufferPointer, of id: Int32) -> Bool {
+        let start = starts[Int(id)]
+        guard starts[Int(id) + 1] - start == key.count else { return false }
+        return key.isEmpty || arena.withUnsafeBytes { Self.equal($0.baseAddress! + start, key.baseAddress!, key.count) }
+    }
+
     /// The id of `key`, interned now if it is new (`added`).
     mutating func intern(_ key: UnsafeRawBufferPointer) -> (id: Int32, added: Bool) {
         let hash = Self.hash(key)
@@ -46,8 +50,7 @@ struct ByteInterner: Sendable {
         let id = Int32(count)
         arena.append(contentsOf: key)
         starts.append(arena.count)
-        slots[slot] = id
-        tags[slot] = UInt32(truncatingIfNeeded: hash >> 32)
+        slots[slot] = Self.entry(id, hash: hash)
         if 2 * count > mask { grow() }
         return (id, true)
     }
@@ -58,51 +61,65 @@ struct ByteInterner: Sendable {
         return key.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
     }
 
+    /// A slot's word for `id`, whose key has `hash`.
+    private static func entry(_ id: Int32, hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1) }
+
     /// The slot holding `key`, or the empty slot where it would go.
     private func probe(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (slot: Int, id: Int32?) {
-        let tag = UInt32(truncatingIfNeeded: hash >> 32)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = mask
         return slots.withUnsafeBufferPointer { slots in
-            tags.withUnsafeBufferPointer { tags in
-                starts.withUnsafeBufferPointer { starts in
-                    arena.withUnsafeBytes { arena in
-                        var j = Int(truncatingIfNeeded: hash) & mask
-                        while true {
-                            let id = slots[j]
-                            if id < 0 { return (j, nil) }
-                            if tags[j] == tag {
-                                let start = starts[Int(id)]
-                                if starts[Int(id) + 1] - start == key.count
-                                    && (key.isEmpty || memcmp(arena.baseAddress! + start, key.baseAddress!, key.count) == 0)
-                                {
-                                    return (j, id)
-                                }
+            starts.withUnsafeBufferPointer { starts in
+                arena.withUnsafeBytes { arena in
+                    var j = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let word = slots[j]
+                        if word == 0 { return (j, nil) }
+                        if word & 0xFFFF_FFFF_0000_0000 == tag {
+                            let id = Int(word & 0xFFFF_FFFF) - 1
+                            let start = starts[id]
+                            if starts[id + 1] - start == key.count && (key.isEmpty || Self.equal(arena.baseAddress! + start, key.baseAddress!, key.count)) {
+                                return (j, Int32(id))
                             }
-                            j = (j + 1) & mask
                         }
+                        j = (j + 1) & mask
                     }
                 }
             }
         }
     }
 
+    /// Whether the `count` bytes at `a` and at `b` are the same, compared eight at a time (keys are short: a call
+    /// to `memcmp` costs more than the compare).
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        var i = 0
+        while i + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < count {
+            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// Doubles the table, placing every key again.
     private mutating func grow() {
         let size = 2 * (mask + 1)
-        var newSlots = [Int32](repeating: -1, count: size)
-        var newTags = [UInt32](repeating: 0, count: size)
+        var newSlots = [UInt64](repeating: 0, count: size)
         let newMask = size - 1
         arena.withUnsafeBytes { arena in
             for id in 0..<count {
                 let key = UnsafeRawBufferPointer(rebasing: arena[starts[id]..<starts[id + 1]])
                 let hash = Self.hash(key)
                 var j = Int(truncatingIfNeeded: hash) & newMask
-                while newSlots[j] >= 0 { j = (j + 1) & newMask }
-                newSlots[j] = Int32(id)
-                newTags[j] = UInt32(truncatingIfNeeded: hash >> 32)
+                while newSlots[j] != 0 { j = (j + 1) & newMask }
+                newSlots[j] = Self.entry(Int32(id), hash: hash)
             }
         }
-        (slots, tags, mask) = (newSlots, newTags, newMask)
+        (slots, mask) = (newSlots, newMask)
     }
 
     /// A fast 64-bit hash of bytes, eight at a time (not for untrusted keys' worst case, which only

@@ -14,6 +14,8 @@ struct NetworkBuilder {
     private(set) var bothWays: [Bool] = []
     private(set) var labels: [Network.Label] = []
     private var labelIndex = ByteInterner()
+    /// The label last looked up by its bytes: a table's rows often repeat it (Hetionet's are grouped by it).
+    private var lastLabel: Int32 = -1
     /// The distinct edge contexts, the empty one first, and each edge's index into them.
     private(set) var contexts: [[String: String]] = [[:]]
     private var contextIndex: [[String: String]: Int32] = [[:]: 0]
@@ -110,8 +112,9 @@ struct NetworkBuilder {
 
     /// The label whose name has these bytes (UTF-8), mapped as `label(_:)` maps it when it is new.
     mutating func label(bytes name: UnsafeRawBufferPointer) -> Int32 {
-        if let l = labelIndex.find(name) { return l }
-        return label(String(decoding: name, as: UTF8.self))
+        if lastLabel >= 0, labelIndex.isKey(name, of: lastLabel) { return lastLabel }
+        lastLabel = labelIndex.find(name) ?? label(String(decoding: name, as: UTF8.self))
+        return lastLabel
     }
 
     /// An edge's identity for `mergeDuplicates`.

@@ -117,6 +117,7 @@ struct TableImporter {
         let end = bytes.endIndex
         var start = bytes.startIndex
         let tab = UInt8(ascii: "\t")
+        guard let base = bytes.baseAddress.map({ UnsafeRawPointer($0) - bytes.startIndex }) else { return 0 }
         while start < end {
             if progress.utf8Error != nil { return bytes.count }
             // One pass over the line: its break, its first two tabs and how many there are.
@@ -126,7 +127,17 @@ struct TableImporter {
             var second = -1
             var breakLength = 0
             var nonASCII = false
-            while i < end {
+            while true {
+                // Eight bytes at a time to the next tab, CR, LF or byte outside ASCII.
+                while i + 8 <= end {
+                    let special = Self.specialBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                    if special != 0 {
+                        i += special.trailingZeroBitCount >> 3
+                        break
+                    }
+                    i += 8
+                }
+                guard i < end else { break }
                 let b = bytes[i]
                 if b == tab {
                     if tabs == 0 { first = i } else if tabs == 1 { second = i }
@@ -173,6 +184,16 @@ struct TableImporter {
             }
         }
         return start - bytes.startIndex
+    }
+
+    /// The high bit of each byte of `word` that is a tab, LF, CR or outside ASCII (byte `k` of memory is bits `8k..<8k+8`).
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        /// The high bit of each zero byte, exactly.
+        func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+        return zeros(word ^ 0x0909_0909_0909_0909) | zeros(word ^ 0x0A0A_0A0A_0A0A_0A0A) | zeros(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+            | word & 0x8080_8080_8080_8080
     }
 
     /// The error for an unknown node read on the common way, as `sifLine` gives it; `field`: its bytes' place in the line.
