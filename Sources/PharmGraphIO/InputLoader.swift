@@ -263,7 +263,11 @@ public enum InputLoader {
             return loadDirectory(argument, options: options)
         }
         let source = InputSource(argument: argument)
-        if let streamed = streamSIF(source, name: argument, options: options) { return streamed }
+        switch source {
+        case .standardInput, .file:
+            if let streamed = streamSIF(source.formatName, name: argument, formatName: source.formatName, options: options) { return streamed }
+        case .revision: break
+        }
         let data: Data
         do {
             data = try read(source, limit: options.limit, decompress: options.decompress)
@@ -381,15 +385,12 @@ extension InputLoader {
         return (imports, nil)
     }
 
-    /// A SIF file (or stdin) imported while it is decompressed, its text never held whole (docs/decisions.md, "Load at
-    /// the floor"); `nil` for any other input, and when provenance wants the SHA-256 of the bytes or an option only a
-    /// table takes is given (the whole-input load reports it).
-    static func streamSIF(_ source: InputSource, name: String, options: Options) -> LoadedInput? {
-        switch source {
-        case .standardInput, .file: break
-        case .revision: return nil
-        }
-        var lowered = source.formatName.lowercased()
+    /// The SIF file at `path` (`-`: stdin) imported while it is decompressed, its text never held whole
+    /// (docs/decisions.md, "Load at the floor"), named `name` in diagnostics; `nil` unless `formatName` (or the
+    /// options' format) says SIF, and when provenance wants the SHA-256 of the bytes or an option only a table
+    /// takes is given (the whole-input load reports it).
+    public static func streamSIF(_ path: String, name: String, formatName: String, options: Options) -> LoadedInput? {
+        var lowered = formatName.lowercased()
         for suffix in [".gz", ".xz"] where lowered.hasSuffix(suffix) { lowered.removeLast(suffix.count) }
         guard options.format.map({ $0 == .sif }) ?? lowered.hasSuffix(".sif"), !options.hashesContent, options.contextColumns.isEmpty,
             options.delimiter == nil, options.directionColumn == nil, options.actionColumn == nil, !options.mergeDuplicates
@@ -398,7 +399,7 @@ extension InputLoader {
         if let unread { return LoadedInput(name: name, format: .sif, content: .unread([unread]), provenance: []) }
         var stream = SIFStream(path: name, options: imports)
         do {
-            try InputFile.stream(source == .standardInput ? "-" : source.formatName, limit: options.limit, decompress: options.decompress) {
+            try InputFile.stream(path, limit: options.limit, decompress: options.decompress) {
                 bytes, final in stream.feed(bytes, final: final)
             }
         } catch {
