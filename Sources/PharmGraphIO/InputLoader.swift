@@ -386,29 +386,37 @@ extension InputLoader {
     }
 
     /// The SIF file at `path` (`-`: stdin) imported while it is decompressed, its text never held whole
-    /// (docs/decisions.md, "Load at the floor"), named `name` in diagnostics; `nil` unless `formatName` (or the
-    /// options' format) says SIF, and when provenance wants the SHA-256 of the bytes or an option only a table
-    /// takes is given (the whole-input load reports it).
+    /// (docs/decisions.md, "Load at the floor"), named `name` in diagnostics, hashed as it streams when provenance
+    /// wants the SHA-256; `nil` unless `formatName` (or the options' format) says SIF, and when an option only a
+    /// table takes is given (the whole-input load reports it).
     public static func streamSIF(_ path: String, name: String, formatName: String, options: Options) -> LoadedInput? {
         var lowered = formatName.lowercased()
         for suffix in [".gz", ".xz"] where lowered.hasSuffix(suffix) { lowered.removeLast(suffix.count) }
-        guard options.format.map({ $0 == .sif }) ?? lowered.hasSuffix(".sif"), !options.hashesContent, options.contextColumns.isEmpty,
+        guard options.format.map({ $0 == .sif }) ?? lowered.hasSuffix(".sif"), options.contextColumns.isEmpty,
             options.delimiter == nil, options.directionColumn == nil, options.actionColumn == nil, !options.mergeDuplicates
         else { return nil }
         let (imports, unread) = importOptions(options)
         if let unread { return LoadedInput(name: name, format: .sif, content: .unread([unread]), provenance: []) }
         var stream = SIFStream(path: name, options: imports)
+        var hasher = options.hashesContent ? SHA256.Hasher() : nil
+        // The bytes at the start of each part that came in the part before (not read then), hashed already.
+        var hashed = 0
         do {
-            try InputFile.stream(path, limit: options.limit, decompress: options.decompress) {
-                bytes, final in stream.feed(bytes, final: final)
+            try InputFile.stream(path, limit: options.limit, decompress: options.decompress) { bytes, final in
+                if hasher != nil { hasher!.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(bytes.startIndex + hashed)...]))) }
+                let read = stream.feed(bytes, final: final)
+                hashed = bytes.count - read
+                return read
             }
         } catch {
             return LoadedInput(
                 name: name, format: options.format, content: .unread([ReadFailure.file(error).diagnostic(name: name, hints: options.hints)]),
                 provenance: [])
         }
-        var provenance = [Provenance.Input(bytes: [UInt8](), graph: nil, hashed: false)]
-        if let table = imports.nodeTable { provenance.append(Provenance.Input(bytes: table.data, graph: nil, hashed: false)) }
+        var provenance = [Provenance.Input(id: nil, version: nil, sha256: hasher?.finishHex())]
+        if let table = imports.nodeTable {
+            provenance.append(Provenance.Input(bytes: table.data, graph: nil, hashed: options.hashesContent))
+        }
         return LoadedInput(name: name, format: .sif, content: .network(stream.finish()), provenance: provenance)
     }
 
