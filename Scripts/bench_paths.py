@@ -343,6 +343,79 @@ def undirected_search(binary, data, quick, workdir):
         sys.exit(f"bench-paths: error: undirected <= 4 counts differ: {counts}")
 
 
+def load_floor(binary, data, workdir, runs=5):
+    """Loading against the C floor (Scripts/load-floor.c, built here with cc -O2 and zlib), side by side in one run.
+
+    Each case runs `runs` times, alternating the two programs; the medians of CPU time (user + sys) and of peak
+    RSS are printed, with the ratio and the bytes per edge: (peak RSS - the same program's peak on a one-edge
+    file) / edges. The node and edge counts of both must be identical. Ours is the whole `stats` process (load,
+    counting, output; no adjacency), or the whole `paths` process (load, adjacency both ways, a one-step query);
+    the floor only loads (inflate, split, intern, CSR both ways). The diff row is two loads and the comparison.
+    """
+    floor = os.path.join(workdir, "load-floor")
+    subprocess.run(["cc", "-O2", "-o", floor, os.path.join(os.path.dirname(os.path.abspath(__file__)), "load-floor.c"), "-lz"],
+                   check=True)
+    sif = os.path.join(data, SIF)
+    v2 = os.path.join(data, "hetionet/diff-fixture/hetionet-v1.0-edges-partial16.v2.sif.gz")
+    nodes = os.path.join(data, "hetionet/source/hetionet-v1.0-nodes.tsv")
+    tiny = os.path.join(workdir, "one-edge.sif")
+    with open(tiny, "w") as f:
+        f.write("Compound::A\tCtD\tDisease::B\n")
+
+    def measure(cmd):
+        proc = subprocess.run(["/usr/bin/time", "-f", "RUSAGE=%U %S %M"] + cmd, capture_output=True, text=True)
+        if proc.returncode not in (0, 1) or "RUSAGE=" not in proc.stderr:
+            sys.exit(f"bench-paths: error: {' '.join(cmd)} failed:\n{proc.stderr}")
+        user, system, peak = proc.stderr.rsplit("RUSAGE=", 1)[1].split()
+        return float(user) + float(system), int(peak), proc.stdout
+
+    def counts_ours(stdout):
+        nodes = [int(l.split()[1]) for l in stdout.splitlines() if l.startswith("nodes:")]
+        edges = [int(l.split()[1]) for l in stdout.splitlines() if l.startswith("edges:")]
+        return list(zip(nodes, edges))
+
+    def counts_floor(stdout):
+        return [(int(l.split("\t")[1].split()[1]), int(l.split("\t")[2].split()[1])) for l in stdout.splitlines()]
+
+    def median(values):
+        return sorted(values)[len(values) // 2]
+
+    base_floor = median([measure([floor, tiny])[1] for _ in range(3)])
+    base_ours = median([measure([binary, "stats", tiny])[1] for _ in range(3)])
+    cases = [
+        ("Hetionet SIF", [floor, sif], [binary, "stats", sif], 1),
+        ("Hetionet SIF + node table", [floor, "--nodes", nodes, sif], [binary, "stats", sif, "--nodes", nodes], 1),
+        # `stats` builds no adjacency; `paths` builds it (both ways, undirected) before a one-step query.
+        ("Hetionet SIF, with adjacency (paths, <= 1)", [floor, sif],
+         [binary, "paths", sif, COMPOUNDS[0], "kind:Disease", "--max-length", "1", "--limit", "0", "--undirected"], 0),
+        ("diff: two SIF loads", [floor, sif, v2], [binary, "diff", sif, v2, "--no-verdicts", "--format", "tsv"], 2),
+    ]
+    print()
+    print(f"| load, medians of {runs} (CPU = user + sys) | C floor CPU | pharmgraph CPU | x floor | C floor peak | pharmgraph peak "
+          "| floor B/edge | pharmgraph B/edge | counts |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, floor_cmd, ours_cmd, loads in cases:
+        floor_runs, ours_runs = [], []
+        for _ in range(runs):
+            floor_runs.append(measure(floor_cmd))
+            ours_runs.append(measure(ours_cmd))
+        fc = counts_floor(floor_runs[0][2])
+        if loads == 0:
+            same = "-"
+        elif loads == 1:
+            oc = counts_ours(ours_runs[0][2])
+            same = "identical" if oc == fc else f"DIFFER {oc} {fc}"
+            if oc != fc:
+                sys.exit(f"bench-paths: error: load counts differ: pharmgraph {oc}, floor {fc}")
+        else:
+            same = "; ".join(f"{n} nodes, {m} edges" for n, m in fc)
+        edges = sum(m for _, m in fc)
+        f_cpu, o_cpu = median([r[0] for r in floor_runs]), median([r[0] for r in ours_runs])
+        f_peak, o_peak = median([r[1] for r in floor_runs]), median([r[1] for r in ours_runs])
+        print(f"| {name} | {f_cpu:.3f} s | {o_cpu:.3f} s | {o_cpu / f_cpu:.2f}x | {f_peak / 1024:.0f} MB | {o_peak / 1024:.0f} MB "
+              f"| {(f_peak - base_floor) * 1024 / edges:.0f} | {(o_peak - base_ours) * 1024 / edges:.0f} | {same} |")
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -404,6 +477,7 @@ def main():
         for r in results:
             print(r["tool"], json.dumps(r["answers"]), file=sys.stderr)
         sys.exit("bench-paths: error: the tools' counts differ")
+    load_floor(args.pharmgraph, args.data, workdir)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,34 @@ public enum InputFile {
 
     /// The bytes of `path` (`-`: stdin), gzip/xz decompressed by name or magic unless `decompress` is false; at most `limit`.
     public static func read(_ path: String, limit: Int = defaultLimit, decompress: Bool = true) throws(ReadError) -> Data {
+        let (fd, info) = try openInput(path)
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        // The size of a regular file is only a first guess at the buffer: the read goes to the end.
+        let regularSize = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+        return try read(descriptor: fd, name: path, limit: limit, decompress: decompress, sizeHint: regularSize)
+    }
+
+    /// Streams the bytes of `path` (`-`: stdin), decoded as `read` decodes them, to `consume` as they are decoded,
+    /// so that they are never held whole. `consume` gets the bytes not read yet and returns how many it read: the
+    /// rest comes again at the start of the next call, with more after it; the last call is `final` and reads all.
+    public static func stream(
+        _ path: String, limit: Int = defaultLimit, decompress: Bool = true,
+        into consume: (_ bytes: UnsafeBufferPointer<UInt8>, _ final: Bool) -> Int
+    ) throws(ReadError) {
+        let (fd, _) = try openInput(path)
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        let done = withoutActuallyEscaping(consume) { consume in
+            Result { () throws(ReadError) in
+                var inflow = Inflow(name: path, limit: limit, decompress: decompress, sizeHint: 0, drain: consume)
+                try pump(fd, into: &inflow)
+                try inflow.finishStream()
+            }
+        }
+        try done.get()
+    }
+
+    /// The open descriptor of `path` (`-`: stdin) and its status; a directory is an error.
+    private static func openInput(_ path: String) throws(ReadError) -> (fd: Int32, info: stat) {
         let fd: Int32
         if path == "-" {
             fd = STDIN_FILENO
@@ -36,13 +64,29 @@ public enum InputFile {
             fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { throw ReadError("cannot read file: \(reason(errno))") }
         }
-        defer { if fd != STDIN_FILENO { close(fd) } }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw ReadError("cannot read file: \(reason(errno))") }
-        if info.st_mode & S_IFMT == S_IFDIR { throw ReadError("cannot read file: is a directory") }
-        // The size of a regular file is only a first guess at the buffer: the read goes to the end.
-        let regularSize = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
-        return try read(descriptor: fd, name: path, limit: limit, decompress: decompress, sizeHint: regularSize)
+        var failure: ReadError?
+        if fstat(fd, &info) != 0 {
+            failure = ReadError("cannot read file: \(reason(errno))")
+        } else if info.st_mode & S_IFMT == S_IFDIR {
+            failure = ReadError("cannot read file: is a directory")
+        }
+        if let failure {
+            if fd != STDIN_FILENO { close(fd) }
+            throw failure
+        }
+        return (fd, info)
+    }
+
+    /// Feeds everything read from `fd`, to its end, into `inflow`.
+    private static func pump(_ fd: Int32, into inflow: inout Inflow) throws(ReadError) {
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let count = try readSome(fd, into: chunk)
+            if count == 0 { break }
+            try inflow.feed(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+        }
     }
 
     /// Whether the file at `path` is gzip or xz by the rule `read` follows (magic number, else name); false when unreadable.
@@ -63,13 +107,7 @@ public enum InputFile {
         descriptor fd: Int32, name: String, limit: Int = defaultLimit, decompress: Bool = true, sizeHint: Int = 0
     ) throws(ReadError) -> Data {
         var inflow = Inflow(name: name, limit: limit, decompress: decompress, sizeHint: sizeHint)
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { chunk.deallocate() }
-        while true {
-            let count = try readSome(fd, into: chunk)
-            if count == 0 { break }
-            try inflow.feed(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
-        }
+        try pump(fd, into: &inflow)
         return try inflow.finish()
     }
 
@@ -184,11 +222,12 @@ struct Inflow {
     private var head: [UInt8] = []
     private var decoder: (any StreamDecoder)?
 
-    init(name: String, limit: Int, decompress: Bool, sizeHint: Int) {
+    /// `drain`: where decoded bytes go as the sink fills (`ByteSink.drain`), when they are streamed rather than kept.
+    init(name: String, limit: Int, decompress: Bool, sizeHint: Int, drain: ByteSink.Drain? = nil) {
         self.name = name
         self.decompress = decompress
         self.sizeHint = sizeHint
-        sink = ByteSink(limit: limit)
+        sink = ByteSink(limit: limit, drain: drain)
     }
 
     mutating func feed(_ input: UnsafeRawBufferPointer) throws(InputFile.ReadError) {
@@ -211,6 +250,13 @@ struct Inflow {
         }
         try decoder!.finish(into: sink)
         return sink.take()
+    }
+
+    /// Ends a streamed input: the last bytes go to the sink's drain.
+    mutating func finishStream() throws(InputFile.ReadError) {
+        if decoder == nil, !head.isEmpty { try start() }
+        if decoder != nil { try decoder!.finish(into: sink) }
+        sink.drainAll()
     }
 
     private mutating func start() throws(InputFile.ReadError) {
@@ -243,13 +289,23 @@ struct PlainDecoder: StreamDecoder {
 }
 
 /// One `realloc`ed buffer that decoders write into directly, up to `limit` bytes; allocation failure is an error.
+/// With a drain, the buffer is a window: when it is full, the drain reads what it can and the rest moves to its start.
 final class ByteSink {
+    /// Reads bytes (`final`: the last of them), returning how many it read.
+    typealias Drain = (_ bytes: UnsafeBufferPointer<UInt8>, _ final: Bool) -> Int
+
     let limit: Int
     private(set) var count = 0
     private var capacity = 0
     private var base: UnsafeMutableRawPointer?
+    private let drain: Drain?
+    /// The bytes the drain has read, which count against the limit too.
+    private var drained = 0
 
-    init(limit: Int) { self.limit = max(0, limit) }
+    init(limit: Int, drain: Drain? = nil) {
+        self.limit = max(0, limit)
+        self.drain = drain
+    }
 
     deinit { free(base) }
 
@@ -266,6 +322,14 @@ final class ByteSink {
 
     /// Free space at the end, growing the buffer when it is full; at most `UInt32.max` bytes.
     func space() throws(InputFile.ReadError) -> UnsafeMutableRawBufferPointer {
+        if count == capacity, count > 0, let drain {
+            let read = drain(UnsafeBufferPointer(start: base!.assumingMemoryBound(to: UInt8.self), count: count), false)
+            if read > 0 {
+                memmove(base!, base! + read, count - read)
+                count -= read
+                drained += read
+            }
+        }
         if count == capacity {
             let doubled = capacity > Int.max / 2 ? Int.max : capacity * 2
             try reserve(max(doubled, InputFile.chunkSize))
@@ -294,11 +358,19 @@ final class ByteSink {
 
     /// Throws when `extra` more bytes would take the count over the limit.
     private func ensureRoom(for extra: Int) throws(InputFile.ReadError) {
-        if extra > limit || count > limit - extra { throw Self.overLimit(limit) }
+        if extra > limit || drained + count > limit - extra { throw Self.overLimit(limit) }
     }
 
     static func overLimit(_ limit: Int) -> InputFile.ReadError {
         InputFile.ReadError("the input exceeds the \(ByteSize.describe(limit)) size limit (counted after decompression)", exceededLimit: true)
+    }
+
+    /// Gives the drain every byte not read yet, as the last.
+    func drainAll() {
+        guard let drain else { return }
+        let bytes = base.map { UnsafeBufferPointer(start: $0.assumingMemoryBound(to: UInt8.self), count: count) }
+        drained += drain(bytes ?? UnsafeBufferPointer(start: nil, count: 0), true)
+        count = 0
     }
 
     /// The bytes, handed over without a copy; the sink is empty afterwards.

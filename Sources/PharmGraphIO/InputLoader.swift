@@ -263,6 +263,11 @@ public enum InputLoader {
             return loadDirectory(argument, options: options)
         }
         let source = InputSource(argument: argument)
+        switch source {
+        case .standardInput, .file:
+            if let streamed = streamSIF(source.formatName, name: argument, formatName: source.formatName, options: options) { return streamed }
+        case .revision: break
+        }
         let data: Data
         do {
             data = try read(source, limit: options.limit, decompress: options.decompress)
@@ -330,22 +335,10 @@ public enum InputLoader {
             }
             return input
         }
-        var imports = ImportOptions(
-            sourceColumn: options.sourceColumn, targetColumn: options.targetColumn, relationColumn: options.relationColumn,
-            relationMap: options.relationMap)
-        imports.contextColumns = options.contextColumns
-        imports.delimiter = options.delimiter
-        imports.directionColumn = options.directionColumn
-        imports.actionColumn = options.actionColumn
-        imports.mergeDuplicates = options.mergeDuplicates
-        imports.hints = options.hints
-        if let table = options.nodeTable {
-            let bytes = options.table.bytes { () throws(ReadFailure) in try read(InputSource(argument: table), limit: options.limit) }
-            switch bytes {
-            case let .success(data): imports.nodeTable = (table, data)
-            case let .failure(error):
-                return LoadedInput(name: name, format: format, content: .unread([error.diagnostic(name: table, hints: options.hints)]), provenance: [])
-            }
+        var (imports, unread) = importOptions(options)
+        if let unread { return LoadedInput(name: name, format: format, content: .unread([unread]), provenance: []) }
+        if options.nodeTable != nil {
+            // Read above.
         } else if format == .kgx, revision == nil, name != "-",
             let nodes = KGXImporter.nodesFileCandidates(besides: formatName).first(where: { FileManager.default.fileExists(atPath: $0) })
         {
@@ -370,6 +363,63 @@ public enum InputLoader {
 }
 
 extension InputLoader {
+    /// The import options `options` give, with the node table's bytes (read once for every input); the error when
+    /// the node table cannot be read.
+    static func importOptions(_ options: Options) -> (imports: ImportOptions, unread: Diagnostic?) {
+        var imports = ImportOptions(
+            sourceColumn: options.sourceColumn, targetColumn: options.targetColumn, relationColumn: options.relationColumn,
+            relationMap: options.relationMap)
+        imports.contextColumns = options.contextColumns
+        imports.delimiter = options.delimiter
+        imports.directionColumn = options.directionColumn
+        imports.actionColumn = options.actionColumn
+        imports.mergeDuplicates = options.mergeDuplicates
+        imports.hints = options.hints
+        if let table = options.nodeTable {
+            let bytes = options.table.bytes { () throws(ReadFailure) in try read(InputSource(argument: table), limit: options.limit) }
+            switch bytes {
+            case let .success(data): imports.nodeTable = (table, data)
+            case let .failure(error): return (imports, error.diagnostic(name: table, hints: options.hints))
+            }
+        }
+        return (imports, nil)
+    }
+
+    /// The SIF file at `path` (`-`: stdin) imported while it is decompressed, its text never held whole
+    /// (docs/decisions.md, "Load at the floor"), named `name` in diagnostics, hashed as it streams when provenance
+    /// wants the SHA-256; `nil` unless `formatName` (or the options' format) says SIF, and when an option only a
+    /// table takes is given (the whole-input load reports it).
+    public static func streamSIF(_ path: String, name: String, formatName: String, options: Options) -> LoadedInput? {
+        var lowered = formatName.lowercased()
+        for suffix in [".gz", ".xz"] where lowered.hasSuffix(suffix) { lowered.removeLast(suffix.count) }
+        guard options.format.map({ $0 == .sif }) ?? lowered.hasSuffix(".sif"), options.contextColumns.isEmpty,
+            options.delimiter == nil, options.directionColumn == nil, options.actionColumn == nil, !options.mergeDuplicates
+        else { return nil }
+        let (imports, unread) = importOptions(options)
+        if let unread { return LoadedInput(name: name, format: .sif, content: .unread([unread]), provenance: []) }
+        var stream = SIFStream(path: name, options: imports)
+        var hasher = options.hashesContent ? SHA256.Hasher() : nil
+        // The bytes at the start of each part that came in the part before (not read then), hashed already.
+        var hashed = 0
+        do {
+            try InputFile.stream(path, limit: options.limit, decompress: options.decompress) { bytes, final in
+                if hasher != nil { hasher!.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(bytes.startIndex + hashed)...]))) }
+                let read = stream.feed(bytes, final: final)
+                hashed = bytes.count - read
+                return read
+            }
+        } catch {
+            return LoadedInput(
+                name: name, format: options.format, content: .unread([ReadFailure.file(error).diagnostic(name: name, hints: options.hints)]),
+                provenance: [])
+        }
+        var provenance = [Provenance.Input(id: nil, version: nil, sha256: hasher?.finishHex())]
+        if let table = imports.nodeTable {
+            provenance.append(Provenance.Input(bytes: table.data, graph: nil, hashed: options.hashesContent))
+        }
+        return LoadedInput(name: name, format: .sif, content: .network(stream.finish()), provenance: provenance)
+    }
+
     /// A directory: DrugMechDB record files (`*.yaml`, `*.yml`, by name; names starting with `_`, such as
     /// DrugMechDB's `_index.yaml`, are not records).
     static func loadDirectory(_ path: String, options: Options) -> LoadedInput {

@@ -1,5 +1,5 @@
 /// SHA-256 (FIPS 180-4) of a byte sequence, in pure Swift: the content hash of provenance.
-enum SHA256 {
+package enum SHA256 {
     private static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -13,7 +13,12 @@ enum SHA256 {
 
     /// The digest of `bytes` as 64 lowercase hex digits.
     static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        digest(bytes).map { byte in
+        hex(digest: digest(bytes))
+    }
+
+    /// A digest as lowercase hex digits.
+    static func hex(digest: [UInt8]) -> String {
+        digest.map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text
         }.joined()
@@ -27,11 +32,61 @@ enum SHA256 {
 
     /// The 32-byte digest of the bytes of `buffer`.
     static func digest(_ buffer: UnsafeRawBufferPointer) -> [UInt8] {
-        var h: [UInt32] = [
+        var hasher = Hasher()
+        hasher.update(buffer)
+        return hasher.finish()
+    }
+
+    /// A digest taken over bytes given in parts (an input hashed while it streams).
+    package struct Hasher {
+        private var h: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
-        var w = [UInt32](repeating: 0, count: 64)
-        func compress(_ block: UnsafeRawBufferPointer) {
+        private var w = [UInt32](repeating: 0, count: 64)
+        /// The bytes of a block not yet complete (fewer than 64).
+        private var pending: [UInt8] = []
+        private var count = 0
+
+        package init() {}
+
+        /// Hashes the next bytes.
+        package mutating func update(_ buffer: UnsafeRawBufferPointer) {
+            count += buffer.count
+            var offset = 0
+            if !pending.isEmpty {
+                let taken = min(64 - pending.count, buffer.count)
+                pending += buffer[0..<taken]
+                offset = taken
+                guard pending.count == 64 else { return }
+                let block = pending
+                block.withUnsafeBytes { compress($0) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            while offset + 64 <= buffer.count {
+                compress(UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + 64]))
+                offset += 64
+            }
+            pending += buffer[offset...]
+        }
+
+        /// The 32-byte digest of every byte given.
+        package mutating func finish() -> [UInt8] {
+            // The tail, the 0x80 marker, zeros and the length in bits fill one or two last blocks.
+            var tail = pending
+            tail.append(0x80)
+            tail += [UInt8](repeating: 0, count: (tail.count <= 56 ? 56 : 120) - tail.count)
+            let bits = UInt64(count) &* 8
+            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+            tail.withUnsafeBytes { last in
+                for start in stride(from: 0, to: last.count, by: 64) { compress(UnsafeRawBufferPointer(rebasing: last[start..<start + 64])) }
+            }
+            return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
+        }
+
+        /// The digest as 64 lowercase hex digits.
+        package mutating func finishHex() -> String { SHA256.hex(digest: finish()) }
+
+        private mutating func compress(_ block: UnsafeRawBufferPointer) {
             for i in 0..<16 {
                 w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
             }
@@ -51,23 +106,7 @@ enum SHA256 {
             }
             for (i, value) in [a, b, c, d, e, f, g, hh].enumerated() { h[i] = h[i] &+ value }
         }
-        let whole = buffer.count / 64 * 64
-        var offset = 0
-        while offset < whole {
-            compress(UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + 64]))
-            offset += 64
-        }
-        // The tail, the 0x80 marker, zeros and the length in bits fill one or two last blocks.
-        var tail = Array(buffer[whole...])
-        tail.append(0x80)
-        tail += [UInt8](repeating: 0, count: (tail.count <= 56 ? 56 : 120) - tail.count)
-        let bits = UInt64(buffer.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        tail.withUnsafeBytes { last in
-            for start in stride(from: 0, to: last.count, by: 64) { compress(UnsafeRawBufferPointer(rebasing: last[start..<start + 64])) }
-        }
-        return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
     }
 
-    private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
+    fileprivate static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
 }

@@ -91,12 +91,20 @@ struct DiffInput: Sendable {
             let graph = Graph(id: "", title: "", version: "", nodes: [], edges: [])
             return DiffReport.Side(name: name, content: .graph(graph), isEmpty: true, input: Provenance.Input(bytes: [], graph: nil))
         }
-        let data = try read(limit: limit)
         var options = options
         options.format = format
         options.limit = limit
-        let input = InputLoader.load(data: data, name: name, formatName: pathForFormat, options: options, revision: revision)
-        let provenance = input.provenance.first ?? Provenance.Input(bytes: data, graph: nil, revision: revision, hashed: options.hashesContent)
+        let input: LoadedInput
+        let provenance: Provenance.Input
+        if case let .file(path) = source, let streamed = InputLoader.streamSIF(path, name: name, formatName: pathForFormat, options: options) {
+            // A SIF side is imported while it inflates, never held whole (docs/decisions.md, "Load at the floor").
+            input = streamed
+            provenance = input.provenance.first ?? Provenance.Input(bytes: [UInt8](), graph: nil, hashed: false)
+        } else {
+            let data = try read(limit: limit)
+            input = InputLoader.load(data: data, name: name, formatName: pathForFormat, options: options, revision: revision)
+            provenance = input.provenance.first ?? Provenance.Input(bytes: data, graph: nil, revision: revision, hashed: options.hashesContent)
+        }
         if let graph = input.graph { return DiffReport.Side(name: name, content: .graph(graph), input: provenance) }
         if input.isNetwork, let network = input.network {
             return DiffReport.Side(name: name, content: .network(network), input: provenance)

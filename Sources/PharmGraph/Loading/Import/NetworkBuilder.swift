@@ -4,17 +4,22 @@ struct NetworkBuilder {
     private(set) var names: [String] = []
     private(set) var nodeKinds: [Int32] = []
     private(set) var kinds: [String] = []
-    private var index: [String: Int32] = [:]
-    private var kindIndex: [String: Int32] = [:]
+    /// Node ids to their nodes, looked up by the ids' bytes.
+    private var index = ByteInterner(capacity: 1024)
+    private var kindIndex = ByteInterner()
     private(set) var sources: [Int32] = []
     private(set) var targets: [Int32] = []
     private(set) var edgeLabels: [Int32] = []
+    /// Whether each edge may be walked both ways, filled only from the first such edge on (none is before).
     private(set) var bothWays: [Bool] = []
     private(set) var labels: [Network.Label] = []
-    private var labelIndex: [String: Int32] = [:]
+    private var labelIndex = ByteInterner()
+    /// The label last looked up by its bytes: a table's rows often repeat it (Hetionet's are grouped by it).
+    private var lastLabel: Int32 = -1
     /// The distinct edge contexts, the empty one first, and each edge's index into them.
     private(set) var contexts: [[String: String]] = [[:]]
     private var contextIndex: [[String: String]: Int32] = [[:]: 0]
+    /// Each edge's context, filled only from the first edge with one on (all are 0 before).
     private(set) var edgeContexts: [Int32] = []
     /// Each edge's references (`PMID:…`, `doi:…`) and evidence text, from a table's evidence columns; empty when it has none.
     private(set) var edgeRefs: [[String]] = []
@@ -23,6 +28,8 @@ struct NetworkBuilder {
     private var hasEvidence = false
     /// With `mergeDuplicates`, the edge each (source, label, target, context, both ways) was first added as.
     private var edgeKeys: [EdgeKey: Int] = [:]
+    /// Whether repeated edges are looked for (`duplicates`, `mergeDuplicates`); a SIF file's are not.
+    var tracksDuplicates = true
     /// Whether a repeated edge is merged into the first (its references and evidence joined) rather than added again.
     var mergeDuplicates = false
     /// The number of edges that repeated an earlier one (merged or not), and the first one's index.
@@ -33,26 +40,33 @@ struct NetworkBuilder {
 
     init(relationMap: [String: Relation]) { self.relationMap = relationMap }
 
-    func node(_ id: String) -> Int32? { index[id] }
+    func node(_ id: String) -> Int32? { index.find(id) }
+
+    /// The node whose id has these bytes, if any.
+    func node(bytes id: UnsafeRawBufferPointer) -> Int32? { index.find(id) }
+
+    /// Makes room for `count` edges in all.
+    mutating func reserveEdges(_ count: Int) {
+        sources.reserveCapacity(count)
+        targets.reserveCapacity(count)
+        edgeLabels.reserveCapacity(count)
+    }
 
     mutating func kind(_ name: String) -> Int32 {
-        if let k = kindIndex[name] { return k }
-        let k = Int32(kinds.count)
-        kinds.append(name)
-        kindIndex[name] = k
+        let (k, added) = kindIndex.intern(name)
+        if added { kinds.append(name) }
         return k
     }
 
     /// Adds (or renames and re-kinds) a node.
     @discardableResult
     mutating func addNode(_ id: String, name: String?, kind: String?) -> Int32 {
-        if let n = index[id] {
+        let (n, added) = index.intern(id)
+        guard added else {
             if let name { names[Int(n)] = name }
             if let kind { nodeKinds[Int(n)] = self.kind(kind) }
             return n
         }
-        let n = Int32(ids.count)
-        index[id] = n
         ids.append(id)
         names.append(name ?? id)
         nodeKinds.append(self.kind(kind ?? Self.kind(fromID: id)))
@@ -61,9 +75,22 @@ struct NetworkBuilder {
 
     /// The node for an id seen in an edge; `nil` when the node table does not list it.
     mutating func endpoint(_ id: String) -> Int32? {
-        if let n = index[id] { return n }
+        if let n = index.find(id) { return n }
         if closed { return nil }
         return addNode(id, name: nil, kind: nil)
+    }
+
+    /// The node for an id's bytes seen in an edge (UTF-8); `nil` when the node table does not list it.
+    mutating func endpoint(bytes id: UnsafeRawBufferPointer) -> Int32? {
+        if closed { return index.find(id) }
+        let (n, added) = index.intern(id)
+        if added {
+            let text = String(decoding: id, as: UTF8.self)
+            ids.append(text)
+            names.append(text)
+            nodeKinds.append(kind(Self.kind(fromID: text)))
+        }
+        return n
     }
 
     /// Hetionet-style ids `Kind::identifier` carry their kind; others are of kind `node`.
@@ -78,11 +105,16 @@ struct NetworkBuilder {
 
     /// The label `name`, made with `relation` when it is new.
     mutating func label(_ name: String, relation: Relation?) -> Int32 {
-        if let l = labelIndex[name] { return l }
-        let l = Int32(labels.count)
-        labels.append(Network.Label(name: name, relation: relation))
-        labelIndex[name] = l
+        let (l, added) = labelIndex.intern(name)
+        if added { labels.append(Network.Label(name: name, relation: relation)) }
         return l
+    }
+
+    /// The label whose name has these bytes (UTF-8), mapped as `label(_:)` maps it when it is new.
+    mutating func label(bytes name: UnsafeRawBufferPointer) -> Int32 {
+        if lastLabel >= 0, labelIndex.isKey(name, of: lastLabel) { return lastLabel }
+        lastLabel = labelIndex.find(name) ?? label(String(decoding: name, as: UTF8.self))
+        return lastLabel
     }
 
     /// An edge's identity for `mergeDuplicates`.
@@ -109,7 +141,9 @@ struct NetworkBuilder {
             contexts.append(context)
         }
         let key = EdgeKey(source: source, label: label, target: target, context: contextID, bothWays: bothWays)
-        if let first = edgeKeys[key] {
+        if !tracksDuplicates {
+            // Not looked for.
+        } else if let first = edgeKeys[key] {
             duplicates += 1
             if mergeDuplicates {
                 if !refs.isEmpty || evidence != nil { fillEvidence() }
@@ -122,11 +156,17 @@ struct NetworkBuilder {
         } else {
             edgeKeys[key] = sources.count
         }
-        edgeContexts.append(contextID)
+        if contextID != 0 || !edgeContexts.isEmpty {
+            while edgeContexts.count < sources.count { edgeContexts.append(0) }
+            edgeContexts.append(contextID)
+        }
+        if bothWays || !self.bothWays.isEmpty {
+            while self.bothWays.count < sources.count { self.bothWays.append(false) }
+            self.bothWays.append(bothWays)
+        }
         sources.append(source)
         targets.append(target)
         edgeLabels.append(label)
-        self.bothWays.append(bothWays)
         if !refs.isEmpty || evidence != nil || hasEvidence {
             fillEvidence()
             edgeRefs[edgeRefs.count - 1] = refs
@@ -147,7 +187,9 @@ struct NetworkBuilder {
         Network(
             nodeIDs: ids, nodeNames: names, nodeKinds: nodeKinds, kinds: kinds, edgeSources: sources,
             edgeTargets: targets, edgeLabels: edgeLabels, labels: labels,
-            edgeContexts: contexts.count > 1 ? edgeContexts : [], contexts: contexts, edgeBothWays: bothWays.contains(true) ? bothWays : [],
+            edgeContexts: edgeContexts.isEmpty ? [] : edgeContexts + Array(repeating: 0, count: sources.count - edgeContexts.count),
+            contexts: contexts,
+            edgeBothWays: bothWays.isEmpty ? [] : bothWays + Array(repeating: false, count: sources.count - bothWays.count),
             edgeRefs: hasEvidence ? edgeRefs + Array(repeating: [], count: sources.count - edgeRefs.count) : [],
             edgeEvidence: hasEvidence ? edgeEvidence + Array(repeating: nil, count: sources.count - edgeEvidence.count) : [])
     }

@@ -18,6 +18,9 @@ struct RowErrors {
 
     var isEmpty: Bool { kept.isEmpty }
 
+    /// How many diagnostics are kept in full.
+    var keptCount: Int { kept.count }
+
     /// Every kept diagnostic, then one for the rest, which counts as `more` errors.
     var diagnostics: [Diagnostic] {
         more == 0 ? kept : kept + [Diagnostic(.error, "\(Plural.count(more, "more error")) not shown", file: path, count: more)]

@@ -19,13 +19,45 @@ struct TableImporter {
         errors = RowErrors(path: path)
     }
 
-    mutating func run(_ data: Data) -> Network? {
+    /// A builder holding the node table's nodes, when one is given.
+    mutating func startBuilder() -> NetworkBuilder {
         var builder = NetworkBuilder(relationMap: options.relationMap)
         if let table = options.nodeTable {
             var nodes = NodeTableReader(path: table.path)
             nodes.read(table.data, into: &builder)
             diagnostics += nodes.diagnostics
             builder.closed = true
+        }
+        if format == .sif { builder.tracksDuplicates = false }
+        return builder
+    }
+
+    /// The lines of the input that `diagnostics` point at, when they were kept while streaming.
+    func excerpts(_ lines: [Int: String]) -> [SourceExcerpt] {
+        var excerpts: [SourceExcerpt] = []
+        if diagnostics.contains(where: { $0.line != nil }) {
+            excerpts.append(SourceExcerpt(path: path, lines: lines))
+            if let table = options.nodeTable, table.path != path {
+                excerpts.append(SourceExcerpt(path: table.path, data: table.data, for: diagnostics))
+            }
+        }
+        return excerpts
+    }
+
+    mutating func run(_ data: Data) -> Network? {
+        var builder = startBuilder()
+        if format == .sif {
+            var progress = SIFProgress()
+            data.withUnsafeBytes { raw in
+                let all = raw.bindMemory(to: UInt8.self)
+                let bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
+                // At most one edge per line break, but for lines with several targets: reserved once, not grown by doubling.
+                var breaks = 0
+                for b in bytes where b == 0x0A { breaks += 1 }
+                builder.reserveEdges(breaks + 1)
+                _ = readSIFLines(bytes, final: true, progress: &progress, into: &builder)
+            }
+            return finishSIF(progress, builder: builder)
         }
         let reader = LineReader(data)
         if let bad = reader.utf8Error {
@@ -34,7 +66,7 @@ struct TableImporter {
         }
         defer { diagnostics += errors.diagnostics }
         switch format {
-        case .sif: readSIF(reader, into: &builder)
+        case .sif: break
         case .tsv, .csv:
             builder.mergeDuplicates = options.mergeDuplicates
             readTable(reader, separator: options.delimiter ?? (format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t")), into: &builder)
@@ -51,45 +83,159 @@ struct TableImporter {
 
     private static let sifHeaderLabels: Set<String> = ["metaedge", "interaction", "type", "relation", "edge", "label"]
 
-    private mutating func readSIF(_ reader: LineReader, into builder: inout NetworkBuilder) {
+    /// Where a SIF read is, between chunks of its bytes.
+    struct SIFProgress {
         var lineNumber = 0
-        var reader = reader
+        /// Whether every line so far was blank.
         var blank = true
-        defer { if blank { error("file is empty; expected lines of source, relation and target", line: 1, column: 1) } }
-        while let line = reader.next() {
-            lineNumber += 1
-            // A line of only spaces and tabs holds no fields: blank, as an empty one.
-            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
-            blank = false
-            let separator: UInt8 = line.contains(UInt8(ascii: "\t")) ? UInt8(ascii: "\t") : UInt8(ascii: " ")
-            let fields = Fields.split(line, separator: separator, quoted: false).fields
-            let texts = decode(fields, line: line)
-            if lineNumber == 1, texts.count >= 3, texts[0].lowercased() == "source",
-                Self.sifHeaderLabels.contains(texts[1].lowercased())
-            {
-                continue
-            }
-            if texts.contains(where: \.isEmpty) {
-                let k = texts.firstIndex(where: \.isEmpty)!
-                error("empty field \(k + 1) in SIF line", line: lineNumber, column: column(of: fields[k], in: line))
-                continue
-            }
-            switch texts.count {
-            case 1:
-                if builder.endpoint(texts[0]) == nil { unknownNode(texts[0], lineNumber, fields[0], in: line) }
-            case 2:
-                error(
-                    "expected source, relation and target, found 2 fields (relation '\(texts[1])' has no target)",
-                    line: lineNumber, column: column(of: fields[1], in: line))
-            default:
-                let source = builder.endpoint(texts[0])
-                if source == nil { unknownNode(texts[0], lineNumber, fields[0], in: line) }
-                let label = builder.label(texts[1])
-                for k in 2..<texts.count {
-                    let target = builder.endpoint(texts[k])
-                    if target == nil { unknownNode(texts[k], lineNumber, fields[k], in: line) }
-                    if let source, let target { builder.addEdge(source, label, target) }
+        /// The first byte that is not UTF-8 (only lines with bytes outside ASCII are checked); nothing is read after it.
+        var utf8Error: (line: Int, column: Int, byte: UInt8)?
+        /// When the input is not kept (streamed), the lines diagnostics point at, kept as they are read.
+        var excerpt: [Int: String]?
+    }
+
+    /// The end of a SIF input: its network, unless there were errors. Input that is not UTF-8 has that one error.
+    mutating func finishSIF(_ progress: SIFProgress, builder: NetworkBuilder) -> Network? {
+        if let bad = progress.utf8Error {
+            errors = RowErrors(path: path)
+            diagnostics.append(GraphLoader.notUTF8(path, bad.line, bad.column, bad.byte))
+            return nil
+        }
+        if progress.blank { error("file is empty; expected lines of source, relation and target", line: 1, column: 1) }
+        diagnostics += errors.diagnostics
+        return diagnostics.contains(where: { $0.severity == .error }) ? nil : builder.build()
+    }
+
+    /// Reads the lines of `bytes`, the next part of a SIF input; returns how many bytes were read. Unless `final`,
+    /// a last line whose break may continue in the next part is left unread.
+    ///
+    /// The common line (after the first), `source<TAB>label<TAB>target` with no field empty, is read from its bytes
+    /// without a `String` or an array; any other line takes the general way, with every diagnostic.
+    mutating func readSIFLines(
+        _ bytes: UnsafeBufferPointer<UInt8>, final: Bool, progress: inout SIFProgress, into builder: inout NetworkBuilder
+    ) -> Int {
+        let end = bytes.endIndex
+        var start = bytes.startIndex
+        let tab = UInt8(ascii: "\t")
+        guard let base = bytes.baseAddress.map({ UnsafeRawPointer($0) - bytes.startIndex }) else { return 0 }
+        while start < end {
+            if progress.utf8Error != nil { return bytes.count }
+            // One pass over the line: its break, its first two tabs and how many there are.
+            var i = start
+            var tabs = 0
+            var first = -1
+            var second = -1
+            var breakLength = 0
+            var nonASCII = false
+            while true {
+                // Eight bytes at a time to the next tab, CR, LF or byte outside ASCII.
+                while i + 8 <= end {
+                    let special = Self.specialBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                    if special != 0 {
+                        i += special.trailingZeroBitCount >> 3
+                        break
+                    }
+                    i += 8
                 }
+                guard i < end else { break }
+                let b = bytes[i]
+                if b == tab {
+                    if tabs == 0 { first = i } else if tabs == 1 { second = i }
+                    tabs += 1
+                } else if b == 0x0A || b == 0x0D || b >= 0x80 {
+                    if b >= 0x80 { nonASCII = true }
+                    // A break that may go on past the end of a part is read with the next one.
+                    if !final, end - i < 3 { return start - bytes.startIndex }
+                    breakLength = LineBreaks.length(in: bytes, at: i)
+                    if breakLength > 0 { break }
+                }
+                i += 1
+            }
+            if breakLength == 0, !final { return start - bytes.startIndex }
+            progress.lineNumber += 1
+            // `line` counts from 0; `first`, `second`, `lineStart` and `lineEnd` are places in `bytes`.
+            let (lineStart, lineEnd) = (start, i)
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+            start = i + breakLength
+            if nonASCII, let bad = firstInvalidUTF8(line) {
+                let column = 1 + line[line.startIndex..<(line.startIndex + bad)].count { $0 & 0xC0 != 0x80 }
+                progress.utf8Error = (progress.lineNumber, column, line[line.startIndex + bad])
+                progress.excerpt?[progress.lineNumber] = String(decoding: line, as: UTF8.self)
+                continue
+            }
+            let kept = errors.keptCount
+            if tabs == 2, progress.lineNumber > 1, first > lineStart, second > first + 1, lineEnd > second + 1 {
+                progress.blank = false
+                let lineNumber = progress.lineNumber
+                let sourceBytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[lineStart..<first]))
+                let source = builder.endpoint(bytes: sourceBytes)
+                if source == nil { unknownNode(sourceBytes, lineNumber, field: 0..<(first - lineStart), in: line) }
+                let label = builder.label(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(first + 1)..<second])))
+                let targetBytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(second + 1)..<lineEnd]))
+                let target = builder.endpoint(bytes: targetBytes)
+                if target == nil { unknownNode(targetBytes, lineNumber, field: (second + 1 - lineStart)..<(lineEnd - lineStart), in: line) }
+                if let source, let target { builder.addEdge(source, label, target) }
+            } else {
+                sifLine(Array(line)[...], number: progress.lineNumber, blank: &progress.blank, into: &builder)
+            }
+            // The first line too: an input of blank lines is an error there, found only at its end.
+            if progress.excerpt != nil, errors.keptCount > kept || progress.lineNumber == 1 {
+                progress.excerpt?[progress.lineNumber] = String(decoding: line, as: UTF8.self)
+            }
+        }
+        return start - bytes.startIndex
+    }
+
+    /// The high bit of each byte of `word` that is a tab, LF, CR or outside ASCII (byte `k` of memory is bits `8k..<8k+8`).
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        /// The high bit of each zero byte, exactly.
+        func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+        return zeros(word ^ 0x0909_0909_0909_0909) | zeros(word ^ 0x0A0A_0A0A_0A0A_0A0A) | zeros(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+            | word & 0x8080_8080_8080_8080
+    }
+
+    /// The error for an unknown node read on the common way, as `sifLine` gives it; `field`: its bytes' place in the line.
+    private mutating func unknownNode(
+        _ id: UnsafeRawBufferPointer, _ line: Int, field: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>
+    ) {
+        unknownNode(String(decoding: id, as: UTF8.self), line, field, in: Array(bytes)[...])
+    }
+
+    /// One SIF line, the general way: a header, blank lines, spaces as separators, several targets, and every diagnostic.
+    private mutating func sifLine(_ line: ArraySlice<UInt8>, number lineNumber: Int, blank: inout Bool, into builder: inout NetworkBuilder) {
+        // A line of only spaces and tabs holds no fields: blank, as an empty one.
+        if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
+        blank = false
+        let separator: UInt8 = line.contains(UInt8(ascii: "\t")) ? UInt8(ascii: "\t") : UInt8(ascii: " ")
+        let fields = Fields.split(line, separator: separator, quoted: false).fields
+        let texts = decode(fields, line: line)
+        if lineNumber == 1, texts.count >= 3, texts[0].lowercased() == "source",
+            Self.sifHeaderLabels.contains(texts[1].lowercased())
+        {
+            return
+        }
+        if texts.contains(where: \.isEmpty) {
+            let k = texts.firstIndex(where: \.isEmpty)!
+            error("empty field \(k + 1) in SIF line", line: lineNumber, column: column(of: fields[k], in: line))
+            return
+        }
+        switch texts.count {
+        case 1:
+            if builder.endpoint(texts[0]) == nil { unknownNode(texts[0], lineNumber, fields[0], in: line) }
+        case 2:
+            error(
+                "expected source, relation and target, found 2 fields (relation '\(texts[1])' has no target)",
+                line: lineNumber, column: column(of: fields[1], in: line))
+        default:
+            let source = builder.endpoint(texts[0])
+            if source == nil { unknownNode(texts[0], lineNumber, fields[0], in: line) }
+            let label = builder.label(texts[1])
+            for k in 2..<texts.count {
+                let target = builder.endpoint(texts[k])
+                if target == nil { unknownNode(texts[k], lineNumber, fields[k], in: line) }
+                if let source, let target { builder.addEdge(source, label, target) }
             }
         }
     }
@@ -349,6 +495,42 @@ struct TableImporter {
     }
 }
 
+/// A SIF input read part by part as it is decompressed, so that its text is never held whole
+/// (docs/decisions.md, "Load at the floor"): the same network and diagnostics as `NetworkInput.load`.
+package struct SIFStream {
+    private var importer: TableImporter
+    private var builder: NetworkBuilder
+    private var progress = TableImporter.SIFProgress()
+    private var started = false
+
+    package init(path: String, options: ImportOptions) {
+        importer = TableImporter(path: path, format: .sif, options: options)
+        builder = importer.startBuilder()
+        progress.excerpt = [:]
+    }
+
+    /// Reads the lines of the next part of the input; returns how many bytes were read. Unless `final`, a last
+    /// line that may go on in the next part is left unread, to be given again at the start of that part.
+    package mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
+        var skipped = 0
+        if !started {
+            guard bytes.count >= 3 || final else { return 0 }
+            started = true
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { skipped = 3 }
+        }
+        let part = UnsafeBufferPointer(rebasing: bytes[(bytes.startIndex + skipped)...])
+        return skipped + importer.readSIFLines(part, final: final, progress: &progress, into: &builder)
+    }
+
+    /// The network, or the diagnostics that stopped it, once every part was fed (the last one `final`).
+    package mutating func finish() -> NetworkLoadResult {
+        let network = importer.finishSIF(progress, builder: builder)
+        let diagnostics = importer.diagnostics
+        return NetworkLoadResult(
+            network: network, diagnostics: diagnostics, source: nil, excerpts: importer.excerpts(progress.excerpt ?? [:]))
+    }
+}
+
 /// Splits a byte buffer into lines (without their breaks), in the line model of `LineBreaks`:
 /// a CR-only or CRLF file has the same rows as an LF file.
 struct LineReader {
@@ -500,7 +682,9 @@ struct NodeTableReader {
         let name = header.firstIndex(of: "name")
         let kind = header.firstIndex(of: "kind")
         var lineNumber = headerNumber
-        var seen: [String: Int] = [:]
+        // The line each node of this table was first listed at, by node index from `base` (the builder's nodes before).
+        let base = builder.ids.count
+        var firstLines: [Int] = []
         while let line = reader.next() {
             lineNumber += 1
             if line.isEmpty { continue }
@@ -521,12 +705,20 @@ struct NodeTableReader {
                 error("empty node id", line: lineNumber)
                 continue
             }
-            if let first = seen[nodeID] {
-                error("duplicate node id '\(nodeID)'; first at line \(first)", line: lineNumber)
+            if let n = builder.node(nodeID), Int(n) >= base {
+                error("duplicate node id '\(nodeID)'; first at line \(firstLines[Int(n) - base])", line: lineNumber)
                 continue
             }
-            seen[nodeID] = lineNumber
-            builder.addNode(nodeID, name: name.map(text), kind: kind.map(text))
+            let n = builder.addNode(nodeID, name: name.map(text), kind: kind.map(text))
+            if Int(n) >= base { firstLines.append(lineNumber) }
         }
+    }
+}
+
+extension SourceExcerpt {
+    /// Lines kept as they were read, by their 1-based numbers.
+    init(path: String, lines: [Int: String]) {
+        self.path = path
+        self.lines = lines
     }
 }

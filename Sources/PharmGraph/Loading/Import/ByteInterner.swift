@@ -1,0 +1,152 @@
+/// Byte strings interned to dense ids (0, 1, 2, … in order of first appearance): open addressing with
+/// linear probing on a cheap 64-bit hash, every key's bytes back to back in one arena.
+///
+/// The loader's hot path looks ids up by their bytes in the input, without making a `String` per field
+/// (docs/decisions.md, "Load at the floor").
+struct ByteInterner: Sendable {
+    /// Every key's bytes, back to back: key `i` is `arena[starts[i]..<starts[i + 1]]`.
+    private var arena: [UInt8] = []
+    private var starts: [Int] = [0]
+    /// Per slot, in one word (one memory access): the upper half of its key's hash, to skip most compares,
+    /// above the id there plus one; 0 when empty.
+    private var slots: [UInt64]
+    private var mask: Int
+
+    /// Room for `capacity` keys before the table grows.
+    init(capacity: Int = 8) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+        starts.reserveCapacity(capacity + 1)
+    }
+
+    /// How many keys there are.
+    var count: Int { starts.count - 1 }
+
+    /// The id of `key`, if interned.
+    func find(_ key: UnsafeRawBufferPointer) -> Int32? {
+        probe(key, hash: Self.hash(key)).id
+    }
+
+    /// The id of `key`, if interned.
+    func find(_ key: String) -> Int32? {
+        var key = key
+        return key.withUTF8 { find(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Whether `key` is the key of `id`.
+    func isKey(_ key: UnsafeRawBufferPointer, of id: Int32) -> Bool {
+        let start = starts[Int(id)]
+        guard starts[Int(id) + 1] - start == key.count else { return false }
+        return key.isEmpty || arena.withUnsafeBytes { Self.equal($0.baseAddress! + start, key.baseAddress!, key.count) }
+    }
+
+    /// The id of `key`, interned now if it is new (`added`).
+    mutating func intern(_ key: UnsafeRawBufferPointer) -> (id: Int32, added: Bool) {
+        let hash = Self.hash(key)
+        let (slot, found) = probe(key, hash: hash)
+        if let found { return (found, false) }
+        let id = Int32(count)
+        arena.append(contentsOf: key)
+        starts.append(arena.count)
+        slots[slot] = Self.entry(id, hash: hash)
+        if 2 * count > mask { grow() }
+        return (id, true)
+    }
+
+    /// The id of `key`, interned now if it is new (`added`).
+    mutating func intern(_ key: String) -> (id: Int32, added: Bool) {
+        var key = key
+        return key.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A slot's word for `id`, whose key has `hash`.
+    private static func entry(_ id: Int32, hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1) }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    private func probe(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (slot: Int, id: Int32?) {
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let mask = mask
+        return slots.withUnsafeBufferPointer { slots in
+            starts.withUnsafeBufferPointer { starts in
+                arena.withUnsafeBytes { arena in
+                    var j = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let word = slots[j]
+                        if word == 0 { return (j, nil) }
+                        if word & 0xFFFF_FFFF_0000_0000 == tag {
+                            let id = Int(word & 0xFFFF_FFFF) - 1
+                            let start = starts[id]
+                            if starts[id + 1] - start == key.count && (key.isEmpty || Self.equal(arena.baseAddress! + start, key.baseAddress!, key.count)) {
+                                return (j, Int32(id))
+                            }
+                        }
+                        j = (j + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the `count` bytes at `a` and at `b` are the same, compared eight at a time (keys are short: a call
+    /// to `memcmp` costs more than the compare).
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        var i = 0
+        while i + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < count {
+            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Doubles the table, placing every key again.
+    private mutating func grow() {
+        let size = 2 * (mask + 1)
+        var newSlots = [UInt64](repeating: 0, count: size)
+        let newMask = size - 1
+        arena.withUnsafeBytes { arena in
+            for id in 0..<count {
+                let key = UnsafeRawBufferPointer(rebasing: arena[starts[id]..<starts[id + 1]])
+                let hash = Self.hash(key)
+                var j = Int(truncatingIfNeeded: hash) & newMask
+                while newSlots[j] != 0 { j = (j + 1) & newMask }
+                newSlots[j] = Self.entry(Int32(id), hash: hash)
+            }
+        }
+        (slots, mask) = (newSlots, newMask)
+    }
+
+    /// A fast 64-bit hash of bytes, eight at a time (not for untrusted keys' worst case, which only
+    /// makes probing slower, never wrong).
+    static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+        var i = 0
+        let n = key.count
+        while i + 8 <= n {
+            let word = key.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        if i < n {
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                word |= UInt64(key[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ word) &* 0x94D0_49BB_1331_11EB
+        }
+        h ^= h >> 32
+        h &*= 0xD6E8_FEB8_6659_FD93
+        h ^= h >> 32
+        return h
+    }
+}
