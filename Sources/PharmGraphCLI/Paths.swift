@@ -171,15 +171,15 @@ struct Paths: ParsableCommand {
         try QueryInput.run { () throws(PathEngine.QueryError) -> PathReport in try search(query, engine: engine, detail: detail) }
     }
 
-    /// The search the options ask for, assessed.
-    func search(_ query: PathQuery, engine: PathEngine, detail: Bool) throws(PathEngine.QueryError) -> PathReport {
+    /// The search the options ask for, assessed; `keep` replaces `--limit` (a batch row shows one shortest path).
+    func search(_ query: PathQuery, engine: PathEngine, detail: Bool, keep: Int? = nil) throws(PathEngine.QueryError) -> PathReport {
         var report: PathReport
         if let k {
             report = try engine.kShortest(query, k: k)
         } else if shortest {
-            report = try engine.shortest(query, limit: limit)
+            report = try engine.shortest(query, limit: keep ?? limit)
         } else {
-            report = try engine.paths(query, limit: limit)
+            report = try engine.paths(query, limit: keep ?? limit)
         }
         try engine.assess(query, &report, detail: detail, shortest: shortest)
         // --shortest answers for the shortest length only: no route past the limit concerns it.
@@ -206,7 +206,7 @@ struct Paths: ParsableCommand {
             row.options.apply(to: &query)
             let report: PathReport
             do {
-                report = try search(query, engine: engine, detail: false)
+                report = try search(query, engine: engine, detail: false, keep: 1)
             } catch {
                 // A search the engine refuses (a pattern longer than the line's --max-length, a count past 2^63) is
                 // that line's error; the other lines still run.

@@ -78,10 +78,14 @@ struct Verdicts: ParsableCommand {
         // The batch's own line counts pairs; the searches' steps, from several threads, would overwrite it.
         engine.observer = nil
         let progress = Progress("pairs", total: batch.pairCount)
-        let rows = try QueryInput.run { () throws(PathEngine.QueryError) in
+        let outcome = try QueryInput.run { () throws(PathEngine.QueryError) in
             try batch.run(on: engine) { progress.advance(by: $0) }
         }
         progress.finish()
+        let rows = outcome.rows
+        for (source, error) in outcome.failures {
+            Console.error("error: --sources '\(DisplayText.escaped(source))': \(error.description); its pairs have no row\n")
+        }
         let report = BatchVerdictsReport(network: network, rows: rows)
         Console.out(format.format == .json ? try report.jsonLines() : report.tsv)
         if timings {
@@ -89,6 +93,7 @@ struct Verdicts: ParsableCommand {
                 "timings: load \(Paths.seconds(loaded - started)) s, index \(Paths.seconds(indexed - loaded)) s, queries \(Paths.seconds(clock.now - indexed)) s; \(batch.pairCount) pairs, \(rows.count) with a path\n"
             )
         }
+        if !outcome.failures.isEmpty { throw ExitCode(1) }
     }
 
     /// The selectors of `--sources-from`, one per non-blank line (LF or CRLF); none without it.

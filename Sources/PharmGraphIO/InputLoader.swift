@@ -295,7 +295,7 @@ public enum InputLoader {
     /// `revision`: the git revision they came from, for provenance.
     public static func load(data: Data, name: String, formatName: String, options: Options, revision: String? = nil) -> LoadedInput {
         let columns = options.sourceColumn != nil || options.targetColumn != nil || options.relationColumn != nil
-        guard let format = options.format ?? NetworkInput.format(of: formatName, data: data).map({ columns ? $0.tableUnlessKGX : $0 }) else {
+        guard let format = options.format ?? NetworkInput.format(of: formatName, data: data, namingColumns: columns) else {
             // Bytes that are not text tell no format: the real error, at its line and column, not a request for --input-format.
             if let error = GraphLoader.notUTF8(data, path: name) {
                 return LoadedInput(name: name, format: nil, content: .unread([error]), provenance: [])

@@ -20,8 +20,28 @@ struct VerdictsEndToEndTests {
         try (every.joined(separator: "\n") + "\n").write(toFile: directory + "/q.tsv", atomically: true, encoding: .utf8)
         let batch = try Binary.run(["paths", fixtures + "/paths/signed.yaml", "--batch", "q.tsv"], in: directory)
         #expect(batch.status == 0)
+        // A row shows one shortest path whatever --limit keeps.
+        let unlimited = try Binary.run(["paths", fixtures + "/paths/signed.yaml", "--batch", "q.tsv", "--limit", "0"], in: directory)
+        #expect(unlimited.status == 0 && unlimited.stdout == batch.stdout)
         let withPath = batch.stdout.split(separator: "\n").map(String.init).filter { $0.split(separator: "\t")[2] != "0" }
         #expect(withPath == lines)
+    }
+
+    @Test("a source whose count passes 64 bits is an error on stderr and exit 1; the other sources' rows are printed")
+    func overflowingSource() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var text = "m0\tactivates\tn5\n"
+        for hop in 0..<5 { text += "n\(hop)\tactivates" + String(repeating: "\tn\(hop + 1)", count: 10_000) + "\n" }
+        try text.write(toFile: directory + "/n.sif", atomically: true, encoding: .utf8)
+        for jobs in ["1", "2"] {
+            let run = try Binary.run(
+                ["verdicts", "n.sif", "--sources", "n0", "--sources", "m0", "--targets", "n5", "--max-length", "5", "--jobs", jobs], in: directory)
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("error: --sources 'n0': more paths than"), "\(run.stderr)")
+            let lines = run.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.count == 2 && lines.last?.hasPrefix("m0\tn5\t1\t1\t0\t0\tpositive\t") == true, "\(run.stdout)")
+        }
     }
 
     @Test("--jobs 1, 2 and 4 print the same bytes, TSV and JSON Lines; rows sorted bytewise; progress counts pairs")

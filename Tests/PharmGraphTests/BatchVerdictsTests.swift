@@ -24,7 +24,7 @@ struct BatchVerdictsTests {
         let drugs = try NodeSelector.resolve("kind:drug", in: network)
         let effects = try NodeSelector.resolve("kind:effect", in: network)
         let batch = BatchVerdicts(sources: drugs, targets: effects, template: PathQuery(sources: [], targets: []), network: network)
-        let rows = try batch.run(on: engine)
+        let rows = try batch.run(on: engine).rows
         var expected: [String] = []
         for source in drugs {
             for target in effects {
@@ -52,7 +52,7 @@ struct BatchVerdictsTests {
         let diseases = try NodeSelector.resolve("kind:Disease", in: network)
         // Undirected, as Hetionet is walked: no feedback analysis, so the test stays fast.
         let template = PathQuery(sources: [], targets: [], maxLength: 3, traversal: TraversalOptions(undirected: true))
-        let one = try BatchVerdicts(sources: drugs, targets: diseases, template: template, jobs: 1, network: network).run(on: engine)
+        let one = try BatchVerdicts(sources: drugs, targets: diseases, template: template, jobs: 1, network: network).run(on: engine).rows
         #expect(one.count > 50)
         let keys = one.map { [Array($0.from.utf8), Array($0.to.utf8)] }
         #expect(zip(keys, keys.dropFirst()).allSatisfy { a, b in a[0] != b[0] ? a[0].lexicographicallyPrecedes(b[0]) : a[1].lexicographicallyPrecedes(b[1]) })
@@ -67,7 +67,7 @@ struct BatchVerdictsTests {
         for jobs in [2, 5] {
             let counted = Counted()
             let batch = BatchVerdicts(sources: drugs, targets: diseases, template: template, jobs: jobs, network: network)
-            let rows = try batch.run(on: engine) { counted.add($0) }
+            let rows = try batch.run(on: engine) { counted.add($0) }.rows
             #expect(try text(rows) == text(one), "jobs \(jobs)")
             #expect(counted.total == batch.pairCount)
         }
@@ -80,7 +80,7 @@ struct BatchVerdictsTests {
         let batch = BatchVerdicts(
             sources: try NodeSelector.resolve("kind:drug", in: network), targets: try NodeSelector.resolve("kind:effect", in: network),
             template: PathQuery(sources: [], targets: []), network: network)
-        let lines = try BatchVerdictsReport(network: network, rows: try batch.run(on: engine)).jsonLines()
+        let lines = try BatchVerdictsReport(network: network, rows: try batch.run(on: engine).rows).jsonLines()
         let objects = try lines.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
         #expect(objects.count == 4)
         let first = try #require(objects.first { $0["from"] as? String == "drug-a" && $0["to"] as? String == "e-pos" })
@@ -92,6 +92,24 @@ struct BatchVerdictsTests {
         bad.pattern = ["drug"]
         let failing = BatchVerdicts(sources: batch.sources, targets: batch.targets, template: bad, jobs: 2, network: network)
         #expect(throws: PathEngine.QueryError.patternTooShort(kinds: 1)) { try failing.run(on: engine) }
+    }
+
+    @Test("a source whose count passes 64 bits fails alone: the other sources' rows stay, for any number of jobs")
+    func overflowFailsOneSource() throws {
+        // n0 reaches n5 by 10^20 paths (five hops of 10,000 parallel edges); m0 and z0 reach it by one each.
+        var text = "m0\tactivates\tn5\nz0\tinhibits\tn5\n"
+        for hop in 0..<5 { text += "n\(hop)\tactivates" + String(repeating: "\tn\(hop + 1)", count: 10_000) + "\n" }
+        let engine = try sifEngine(text)
+        let network = engine.network
+        let sources = try ["z0", "n0", "m0"].flatMap { try NodeSelector.resolve($0, in: network) }
+        let target = try NodeSelector.resolve("n5", in: network)
+        for jobs in [1, 2] {
+            let batch = BatchVerdicts(sources: sources, targets: target, template: PathQuery(sources: [], targets: []), jobs: jobs, network: network)
+            let outcome = try batch.run(on: engine)
+            #expect(outcome.rows.map { "\($0.from) \($0.to) \($0.counts.positive) \($0.counts.negative)" } == ["m0 n5 1 0", "z0 n5 0 1"])
+            #expect(outcome.failures.map(\.source) == ["n0"])
+            #expect(outcome.failures.map(\.error) == [.pathCountOverflow])
+        }
     }
 
     @Test("a batch line's own options: length, avoided nodes, clamps; each bad one at its column")

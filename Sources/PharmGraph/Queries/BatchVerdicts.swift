@@ -70,37 +70,43 @@ public struct BatchVerdicts: Sendable {
     /// How many pairs the batch looks at (those without a path give no row).
     public var pairCount: Int { sources.count * targets.count }
 
+    /// What a batch gives: the pairs with a path, sorted, and the sources whose own search failed.
+    public struct Outcome: Sendable {
+        public var rows: [PairVerdict]
+        /// A source whose count went past 64 bits, with why, in source order: its pairs have no row, the others do.
+        public var failures: [(source: String, error: PathEngine.QueryError)]
+    }
+
     /// The pairs with a path, sorted; `progress` is told of each source's pairs as they are done (from any thread).
-    public func run(on engine: PathEngine, progress: (@Sendable (Int) -> Void)? = nil) throws(PathEngine.QueryError) -> [PairVerdict] {
-        let results = BatchResults(count: sources.count)
-        let work = { @Sendable () in
-            while let index = results.next() {
-                if results.failed { return }
-                do throws(PathEngine.QueryError) {
-                    results.store(try self.answer(self.sources[index], on: engine), at: index)
-                } catch {
-                    results.fail(error, at: index)
-                }
-                progress?(self.targets.count)
+    ///
+    /// A count past 64 bits fails that source alone; any other error is the query's, the same for every source, and is thrown.
+    public func run(on engine: PathEngine, progress: (@Sendable (Int) -> Void)? = nil) throws(PathEngine.QueryError) -> Outcome {
+        let perSource = targets.count
+        var done: (@Sendable (Int) -> Void)?
+        if let progress { done = { _ in progress(perSource) } }
+        let answers: [Result<[PairVerdict], PathEngine.QueryError>] = ParallelMap.map(sources.count, threads: jobs, done: done) { index in
+            do throws(PathEngine.QueryError) {
+                return .success(try answer(sources[index], on: engine))
+            } catch {
+                return .failure(error)
             }
         }
-        let threads = min(jobs, sources.count)
-        if threads <= 1 {
-            work()
-        } else {
-            let group = DispatchGroup()
-            for _ in 0..<threads {
-                group.enter()
-                let thread = Thread {
-                    work()
-                    group.leave()
+        var rows: [PairVerdict] = []
+        var failures: [(source: String, error: PathEngine.QueryError)] = []
+        for (index, answer) in answers.enumerated() {
+            switch answer {
+            case let .success(pairs):
+                rows += pairs
+            case let .failure(error):
+                switch error {
+                case .pathCountOverflow, .shortestPathCountOverflow:
+                    failures.append((engine.network.nodeIDs[sources[index]], error))
+                case .patternTooShort, .unknownKind, .unknownLabel, .maxLengthOutOfRange, .nodeOutOfRange, .patternLongerThanMaxLength:
+                    throw error
                 }
-                thread.stackSize = 8 << 20
-                thread.start()
             }
-            group.wait()
         }
-        return try results.collected()
+        return Outcome(rows: rows, failures: failures)
     }
 
     /// One source's pairs, sorted by target id.
@@ -114,41 +120,5 @@ public struct BatchVerdicts: Sendable {
         let from = ids[source]
         return reports.map { PairVerdict(from: from, to: ids[$0.target], $0, partial: partial) }
             .sorted { $0.to.utf8.lexicographicallyPrecedes($1.to.utf8) }
-    }
-}
-
-/// The answers of a batch's sources as threads finish them, and the next source to take.
-private final class BatchResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [[PairVerdict]?]
-    private var taken = 0
-    /// The failure of the first source (in order) that failed.
-    private var failure: (index: Int, error: PathEngine.QueryError)?
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    /// The next source's index, or `nil` when all are taken.
-    func next() -> Int? {
-        lock.withLock {
-            guard taken < slots.count else { return nil }
-            taken += 1
-            return taken - 1
-        }
-    }
-
-    var failed: Bool { lock.withLock { failure != nil } }
-
-    func store(_ rows: [PairVerdict], at index: Int) { lock.withLock { slots[index] = rows } }
-
-    func fail(_ error: PathEngine.QueryError, at index: Int) {
-        lock.withLock {
-            if failure.map({ index < $0.index }) ?? true { failure = (index, error) }
-        }
-    }
-
-    /// Every row in source order; the first source's failure, if any.
-    func collected() throws(PathEngine.QueryError) -> [PairVerdict] {
-        if let failure { throw failure.error }
-        return slots.flatMap { $0 ?? [] }
     }
 }

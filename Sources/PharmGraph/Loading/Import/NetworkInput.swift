@@ -25,9 +25,6 @@ public enum InputFormat: String, Sendable, CaseIterable {
 }
 
 extension InputFormat {
-    /// A detected format, with KGX read as a TSV table (when column options name the table's columns).
-    package var tableUnlessKGX: InputFormat { self == .kgx ? .tsv : self }
-
     /// Whether the format holds a curated graph (references, claims, header), read into a `Graph` and checked.
     public var isCurated: Bool {
         switch self {
@@ -133,6 +130,14 @@ package enum NetworkInput {
 
     /// The format of an input: by the name's extension (after any `.gz` / `.xz`), else by the parsed
     /// top-level keys of the content; `nil` when neither tells (docs/decisions.md, "Format detection").
+    ///
+    /// `namingColumns`: column options are given, so a table whose header tells KGX is read as TSV.
+    package static func format(of path: String, data: Data, namingColumns: Bool) -> InputFormat? {
+        let told = format(of: path, data: data)
+        return namingColumns && told == .kgx ? .tsv : told
+    }
+
+    /// The format told by the name or the content alone.
     package static func format(of path: String, data: Data) -> InputFormat? {
         var name = path.lowercased()
         for suffix in [".gz", ".xz"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
@@ -218,7 +223,7 @@ package enum NetworkInput {
     package static func load(
         data: Data, path: String, format: InputFormat? = nil, import options: ImportOptions = ImportOptions()
     ) -> NetworkLoadResult {
-        guard let format = format ?? self.format(of: path, data: data).map({ options.namesColumns ? $0.tableUnlessKGX : $0 }) else {
+        guard let format = format ?? self.format(of: path, data: data, namingColumns: options.namesColumns) else {
             let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
             return NetworkLoadResult(
                 network: nil,
