@@ -416,6 +416,58 @@ def load_floor(binary, data, workdir, runs=5):
               f"| {(f_peak - base_floor) * 1024 / edges:.0f} | {(o_peak - base_ours) * 1024 / edges:.0f} | {same} |")
 
 
+def spark_route(binary, data, quick):
+    """Scripts/spark-verdicts in Spark local[2] against one process, on the same sources: wall times, byte-identical.
+
+    Every compound (with --quick the first 100 by id) x every disease at <= 3, undirected, with --max-inflated passed
+    through to every pharmgraph run. One process runs at 1 and at 2 jobs; Spark runs two tasks at a time (one core
+    each, --jobs 1), each a slice of the sources in its own process with its own load. Needs .venv-spark
+    (Scripts/bootstrap-spark).
+    """
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    python = os.path.join(root, ".venv-spark", "bin", "python")
+    if not os.path.exists(python):
+        sys.exit("bench-paths: error: .venv-spark not found; run Scripts/bootstrap-spark")
+    sif = os.path.join(data, SIF)
+    sources = ["kind:Compound"]
+    if quick:
+        sources = sorted({n for e in read_sif(sif) for n in (e[0], e[2]) if n.startswith("Compound::")})[:100]
+    selectors = [a for s in sources for a in ("--sources", s)] + ["--targets", "kind:Disease"]
+    options = ["--max-length", "3", "--undirected", "--max-inflated", "1G"]
+    env = dict(os.environ, PHARMGRAPH_PROGRESS="never", SPARK_LOCAL_IP="127.0.0.1")
+    env.pop("PYSPARK_HADOOP_VERSION", None)
+    rows, outputs = [], []
+    for jobs in (1, 2):
+        start = time.perf_counter()
+        proc = subprocess.run([binary, "verdicts", sif] + selectors + options + ["--jobs", str(jobs)], capture_output=True, env=env)
+        rows.append((f"one process, --jobs {jobs}", time.perf_counter() - start))
+        if proc.returncode != 0:
+            sys.exit(f"pharmgraph verdicts failed:\n{proc.stderr.decode()}")
+        outputs.append(proc.stdout)
+    out = os.path.abspath(os.path.join("bench-out", "spark-verdicts.tsv"))
+    start = time.perf_counter()
+    proc = subprocess.run([python, os.path.join(root, "Scripts", "spark-verdicts"), sif] + selectors + [
+        "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--pharmgraph", binary, "-o", out, "--"] + options,
+        capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"spark-verdicts failed:\n{proc.stderr}")
+    slices = [l for l in proc.stderr.splitlines() if l.startswith("spark-verdicts: ")][-1].split(" in ")[1].split(" slices")[0]
+    rows.append((f"Spark local[2], {slices} slices, --jobs 1 a task", wall))
+    with open(out, "rb") as f:
+        outputs.append(f.read())
+    label = "first 100 compounds" if quick else "every compound"
+    print()
+    print(f"| Spark route, {label} x every disease, <= 3, undirected, --max-inflated 1G | whole process (wall) | pairs with a path | × one process at 1 job |")
+    print("|---|---|---|---|")
+    found = len(outputs[0].splitlines()) - 1
+    for name, seconds in rows:
+        print(f"| {name} | {seconds:.3f} s | {found} | {rows[0][1] / seconds:.2f}x |")
+    if any(o != outputs[0] for o in outputs):
+        sys.exit("bench-paths: error: the Spark route's output differs from one process's")
+    print("Spark local[2] and one process: byte-identical")
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -473,6 +525,7 @@ def main():
     print("answers:", json.dumps({t: ours["answers"][t] for t in tasks if t != "load"}))
     batch_verdicts(args.pharmgraph, args.data, args.quick)
     undirected_search(args.pharmgraph, args.data, args.quick, workdir)
+    spark_route(args.pharmgraph, args.data, args.quick)
     if not identical:
         for r in results:
             print(r["tool"], json.dumps(r["answers"]), file=sys.stderr)

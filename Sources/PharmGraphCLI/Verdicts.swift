@@ -43,11 +43,17 @@ struct Verdicts: ParsableCommand {
     @Flag(help: "Print how long reading, indexing and searching took, on stderr.")
     var timings = false
 
+    @Option(help: "More --sources, one per line of FILE (- for stdin); blank lines are skipped.")
+    var sourcesFrom: String?
+
+    @Flag(help: "Print the distinct source ids, one per line in the output's order, and search nothing.")
+    var listSources = false
+
     func validate() throws {
-        if sources.isEmpty { throw ValidationError("give --sources (a node, or kind:K for every node of a kind)") }
+        if sources.isEmpty, sourcesFrom == nil { throw ValidationError("give --sources (a node, or kind:K for every node of a kind)") }
         if targets.isEmpty { throw ValidationError("give --targets (a node, or kind:K for every node of a kind)") }
         if !(1...BatchVerdicts.largestJobs).contains(jobs) { throw ValidationError("--jobs must be from 1 to \(BatchVerdicts.largestJobs)") }
-        if let message = InputReading.requireOneStdin([input.graph, input.nodes]) { throw ValidationError(message) }
+        if let message = InputReading.requireOneStdin([input.graph, input.nodes, sourcesFrom]) { throw ValidationError(message) }
     }
 
     func run() throws {
@@ -60,8 +66,12 @@ struct Verdicts: ParsableCommand {
         try QueryInput.check(walk.filter, in: network)
         engine.prepare(walk)
         let indexed = clock.now
-        let from = try sources.flatMap { try QueryInput.resolve($0, in: network, what: "--sources") }
+        let from = try (sources + fileSources()).flatMap { try QueryInput.resolve($0, in: network, what: "--sources") }
         let to = try targets.flatMap { try QueryInput.resolve($0, in: network, what: "--targets") }
+        if listSources {
+            try printSources(from, in: network)
+            return
+        }
         var template = PathQuery(sources: [], targets: [], maxLength: traversal.maxLength, traversal: walk)
         limits.limits(perQuery: true).apply(to: &template)
         let batch = BatchVerdicts(sources: from, targets: to, template: template, jobs: jobs, network: network)
@@ -84,5 +94,24 @@ struct Verdicts: ParsableCommand {
             )
         }
         if !outcome.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The selectors of `--sources-from`, one per non-blank line (LF or CRLF); none without it.
+    func fileSources() throws -> [String] {
+        guard let sourcesFrom else { return [] }
+        let text = String(decoding: try QueryInput.read(sourcesFrom, limit: input.read.limit), as: UTF8.self)
+        let selectors = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }.map(String.init)
+        if selectors.isEmpty, sources.isEmpty { throw ValidationError("\(sourcesFrom) names no source (--sources-from)") }
+        return selectors
+    }
+
+    /// `--list-sources`: the batch's sources, bytewise sorted; an id with a line break cannot be listed (exit 1).
+    func printSources(_ from: [NodeIndex], in network: Network) throws {
+        let batch = BatchVerdicts(sources: from, targets: [], template: PathQuery(sources: [], targets: []), network: network)
+        let ids = batch.sources.map { network.node($0).id }
+        let broken = ids.filter { $0.contains(where: \.isNewline) }
+        for id in broken { Console.error("error: --list-sources: the id '\(DisplayText.escaped(id))' has a line break; it cannot be listed one per line\n") }
+        if !broken.isEmpty { throw ExitCode(1) }
+        Console.out(ids.map { $0 + "\n" }.joined())
     }
 }

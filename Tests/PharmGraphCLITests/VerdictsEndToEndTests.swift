@@ -157,4 +157,37 @@ struct VerdictsEndToEndTests {
         let rows = run.stdout.split(separator: "\n").map { $0.split(separator: "\t").prefix(2).joined(separator: "\t") }
         #expect(rows.dropFirst() == ["ketamine\tanalgesia", "ketamine\tmood-elevation"])
     }
+
+    @Test("--list-sources lists the sources in output order; --sources-from slices of it, run apart and joined, print the whole output")
+    func slicedSources() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try GeneratedNetwork.sif(nodes: 80, edges: 180, seed: 11, lower: "b").write(toFile: directory + "/n.sif", atomically: true, encoding: .utf8)
+        let common = ["verdicts", "n.sif", "--targets", "kind:Disease", "--max-length", "3", "--undirected"]
+        let whole = try Binary.run(common + ["--sources", "kind:Drug"], in: directory)
+        #expect(whole.status == 0)
+        let listed = try Binary.run(common + ["--sources", "kind:Drug", "--list-sources"], in: directory)
+        #expect(listed.status == 0 && listed.stderr.isEmpty)
+        let ids = listed.stdout.split(separator: "\n").map(String.init)
+        #expect(ids.count > 4)
+        #expect(zip(ids, ids.dropFirst()).allSatisfy { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        // Three slices in order: the first from a file (with a blank line and CRLF), the others on stdin.
+        let cut = [0, ids.count / 3, 2 * ids.count / 3, ids.count]
+        try (ids[cut[0]..<cut[1]].joined(separator: "\r\n") + "\n\n").write(toFile: directory + "/s.txt", atomically: true, encoding: .utf8)
+        let first = try Binary.run(common + ["--sources-from", "s.txt"], in: directory)
+        #expect(first.status == 0, "\(first.stderr)")
+        var joined = first.stdout
+        for slice in 1...2 {
+            let run = try Binary.run(common + ["--sources-from", "-"], in: directory, input: ids[cut[slice]..<cut[slice + 1]].joined(separator: "\n"))
+            #expect(run.status == 0, "\(run.stderr)")
+            joined += run.stdout.split(separator: "\n", maxSplits: 1).dropFirst().joined()
+        }
+        #expect(joined == whole.stdout)
+        let empty = try Binary.run(common + ["--sources-from", "-"], in: directory, input: "\n \n")
+        #expect(empty.status == 64 && empty.stderr.contains("- names no source (--sources-from)"), "\(empty.stderr)")
+        let unknown = try Binary.run(common + ["--sources-from", "-"], in: directory, input: "Drug::nope\n")
+        #expect(unknown.status == 1 && unknown.stderr.hasPrefix("error: --sources: unknown node 'Drug::nope'"), "\(unknown.stderr)")
+        let twice = try Binary.run(["verdicts", "-", "--targets", "kind:Disease", "--sources-from", "-"], in: directory)
+        #expect(twice.status == 64 && twice.stderr.contains("only one input can be '-'"))
+    }
 }
