@@ -66,7 +66,7 @@ struct Verdicts: ParsableCommand {
         try QueryInput.check(walk.filter, in: network)
         engine.prepare(walk)
         let indexed = clock.now
-        let from = try (sources + fileSources()).flatMap { try QueryInput.resolve($0, in: network, what: "--sources") }
+        let from = try sources.flatMap { try QueryInput.resolve($0, in: network, what: "--sources") } + fileSources(in: network)
         let to = try targets.flatMap { try QueryInput.resolve($0, in: network, what: "--targets") }
         if listSources {
             try printSources(from, in: network)
@@ -96,13 +96,17 @@ struct Verdicts: ParsableCommand {
         if !outcome.failures.isEmpty { throw ExitCode(1) }
     }
 
-    /// The selectors of `--sources-from`, one per non-blank line (LF or CRLF); none without it.
-    func fileSources() throws -> [String] {
+    /// The nodes of `--sources-from`, one selector per non-blank line; every line naming no node is reported at its
+    /// line (exit 1); none without the option.
+    func fileSources(in network: Network) throws -> [NodeIndex] {
         guard let sourcesFrom else { return [] }
         let text = String(decoding: try QueryInput.read(sourcesFrom, limit: input.read.limit), as: UTF8.self)
-        let selectors = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }.map(String.init)
-        if selectors.isEmpty, sources.isEmpty { throw ValidationError("\(sourcesFrom) names no source (--sources-from)") }
-        return selectors
+        let (nodes, problems) = NodeSelector.resolveLines(text, path: sourcesFrom, in: network)
+        let diagnostics = DiagnosticFormatter(source: SourceText(path: sourcesFrom, text: text))
+        for problem in problems { Console.error(diagnostics.format(problem) + "\n") }
+        if !problems.isEmpty { throw ExitCode(1) }
+        if nodes.isEmpty, sources.isEmpty { throw ValidationError("\(sourcesFrom) names no source (--sources-from)") }
+        return nodes
     }
 
     /// `--list-sources`: the batch's sources, bytewise sorted; an id with a line break cannot be listed (exit 1).

@@ -185,8 +185,13 @@ struct VerdictsEndToEndTests {
         #expect(joined == whole.stdout)
         let empty = try Binary.run(common + ["--sources-from", "-"], in: directory, input: "\n \n")
         #expect(empty.status == 64 && empty.stderr.contains("- names no source (--sources-from)"), "\(empty.stderr)")
-        let unknown = try Binary.run(common + ["--sources-from", "-"], in: directory, input: "Drug::nope\n")
-        #expect(unknown.status == 1 && unknown.stderr.hasPrefix("error: --sources: unknown node 'Drug::nope'"), "\(unknown.stderr)")
+        // Every line naming no node is reported at its line, and nothing is printed.
+        try "Drug::nope\n\(ids[0])\n\nkind:Nothing\n".write(toFile: directory + "/bad.txt", atomically: true, encoding: .utf8)
+        let unknown = try Binary.run(common + ["--sources-from", "bad.txt"], in: directory)
+        #expect(unknown.status == 1 && unknown.stdout.isEmpty, "\(unknown.stderr)")
+        #expect(unknown.stderr.hasPrefix("bad.txt:1:1: error: unknown node 'Drug::nope'"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("bad.txt:4:1: error: "), "\(unknown.stderr)")
+        #expect(!unknown.stderr.contains("bad.txt:2:"), "\(unknown.stderr)")
         let twice = try Binary.run(["verdicts", "-", "--targets", "kind:Disease", "--sources-from", "-"], in: directory)
         #expect(twice.status == 64 && twice.stderr.contains("only one input can be '-'"))
     }

@@ -33,6 +33,23 @@ public enum NodeSelector {
         try resolveRaw(text, in: network).map { NodeIndex(rawValue: $0) }
     }
 
+    /// The nodes of a list with one selector per line of `text` (named `path`), blank lines skipped; every line that
+    /// selects nothing is a problem at its line, and the other lines still count.
+    public static func resolveLines(_ text: String, path: String, in network: Network) -> (nodes: [NodeIndex], problems: [Diagnostic]) {
+        let source = SourceText(path: path, text: text)
+        var nodes: [NodeIndex] = []
+        var problems: [Diagnostic] = []
+        for number in (0..<source.lineCount).map({ $0 + 1 }) {
+            guard let line = source.line(number), !line.allSatisfy(\.isWhitespace) else { continue }
+            do {
+                nodes += try resolve(line, in: network)
+            } catch {
+                problems.append(Diagnostic(.error, error.description, file: path, line: number, column: 1))
+            }
+        }
+        return (nodes, problems)
+    }
+
     private static func resolveRaw(_ text: String, in network: Network) throws(ResolutionError) -> [Int32] {
         if let id = network.node(text) { return [id] }
         if text.hasPrefix("kind:") {
