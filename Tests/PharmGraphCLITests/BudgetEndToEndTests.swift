@@ -51,7 +51,7 @@ struct BudgetEndToEndTests {
     func reach() throws {
         let effects = try pharmgraph(["effects", dense, "d", "--max-length", "14"] + budget)
         #expect(effects.status == 0)
-        #expect(effects.stdout.hasPrefix("d reaches 1 effect or condition within 14 steps\n  effect  reading                   +    -    ?\n"))
+        #expect(effects.stdout.hasPrefix("d reaches 1 effect or condition within 14 steps\n  effect  reading                    +     -     ?\n"))
         #expect(effects.stdout.contains("\nTherapeutic effects (1)\n  e       no determinate effect  "))
         let raw = try pharmgraph(["effects", dense, "d", "--max-length", "14", "--raw"] + budget)
         #expect(raw.stdout.hasPrefix("effect  verdict         +     -     ?  shortest path\ne       undetermined"))

@@ -188,6 +188,10 @@ final class SearchPreparation: @unchecked Sendable {
     let feasible: [[Bool]]?
     let bulk: (all: FinalStepCounts, via: FinalStepCounts?)?
     let eligibleFinal: [Bool]
+    /// `lastOffsets[u]..<lastOffsets[u+1]` index node `u`'s steps into eligible final nodes in `lastSteps`, in
+    /// step order: on a path's last step only these can end it, so only these are looked at.
+    let lastOffsets: [Int32]
+    let lastSteps: [Int32]
     /// No path can exist (an unreachable via node, a pattern longer than allowed).
     let impossible: Bool
 
@@ -230,7 +234,7 @@ final class SearchPreparation: @unchecked Sendable {
             if spec.pattern != nil { impossible = true }
         }
         self.impossible = impossible
-        let eligible = counts ? Self.eligibleFinal(spec, kinds: kinds) : []
+        let eligible = Self.eligibleFinal(spec, kinds: kinds)
         bulk =
             counts
             ? (
@@ -240,6 +244,15 @@ final class SearchPreparation: @unchecked Sendable {
             )
             : nil
         eligibleFinal = eligible
+        var lastOffsets = [Int32](repeating: 0, count: n + 1)
+        var lastSteps: [Int32] = []
+        let csr = steps.forward
+        for u in 0..<n {
+            for k in csr.steps(of: u) where eligible[Int(csr.neighbors[k])] { lastSteps.append(Int32(k)) }
+            lastOffsets[u + 1] = Int32(lastSteps.count)
+        }
+        self.lastOffsets = lastOffsets
+        self.lastSteps = lastSteps
     }
 
     /// Nodes where a counted path may end on its last step.
@@ -288,6 +301,7 @@ enum PathSearch {
             if let via = bulk.via { (viaPositive, viaNegative, viaUnknown) = (via.positive, via.negative, via.unknown) }
         }
         let eligibleFinal = prepared.eligibleFinal
+        let (lastOffsets, lastSteps) = (prepared.lastOffsets, prepared.lastSteps)
         let isTarget = spec.isTarget
         var (hasAvoid, avoid) = (false, [Bool]())
         if let mask = spec.avoid { (hasAvoid, avoid) = (true, mask) }
@@ -422,6 +436,32 @@ enum PathSearch {
                         visitor.count(length: limit, counts)
                     else { return (.overflow, work) }
                     cursorStack[depth] = offsets[u + 1]
+                    continue
+                }
+                if depth == limit - 1, cursor == Int(offsets[u]), cursor < Int(offsets[u + 1]) {
+                    // The last step: only `u`'s steps into eligible final nodes can end a path, so only those are
+                    // looked at, in step order as the walk below would, one turn each; then `u` is left.
+                    cursorStack[depth] = offsets[u + 1]
+                    for j in Int(lastOffsets[u])..<Int(lastOffsets[u + 1]) {
+                        if let stop = turn() { return (.stopped(stop), work - 1) }
+                        let k = Int(lastSteps[j])
+                        let w = Int(neighbors[k])
+                        if onPath[w] { continue }
+                        if hasVia, viaStack[depth] == 0, !via[w] { continue }
+                        let sign = Sign.product(signStack[depth], signs[k])
+                        if let wanted, wanted != 0, sign == 0 { continue }
+                        let times = Int(memberOffsets[k + 1] - memberOffsets[k])
+                        let (weight, overflow) = weightStack[depth].multipliedReportingOverflow(by: times)
+                        if overflow { return (.overflow, work) }
+                        guard wanted == nil || wanted == sign else { continue }
+                        nodeStack[limit] = Int32(w)
+                        stepStack[limit] = Int32(k)
+                        let found = FoundPath(
+                            target: Int32(w), length: limit, sign: sign, weight: weight, nodes: nodeStack, steps: stepStack,
+                            memberOffsets: memberOffsets, memberEdges: memberEdges)
+                        if !visitor.visit(found) { return (.overflow, work) }
+                        if visitor.timedOut { return (.stopped(.timeout), work) }
+                    }
                     continue
                 }
                 if depth < limit, cursor < Int(offsets[u + 1]) {
