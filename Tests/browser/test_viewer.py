@@ -219,6 +219,24 @@ class PageTest(unittest.TestCase):
                 return
         self.fail(f"the pointer hovers #{element_id} at none of its {len(points)} visible points")
 
+    def assert_visible_focus(self, element_id):
+        """The focused node or edge `element_id` is outlined at least 3 screen pixels wide, though the whole drawing
+        is shown so small (Fit) that a stroke of the drawing's own units would be under one pixel."""
+        scale, width = driver.execute_script(
+            """
+            const shapes = Array.from(document.getElementById(arguments[0]).querySelectorAll('path:not(.hit), polygon, ellipse'));
+            const zoom = s => { const m = s.getScreenCTM(); return Math.hypot(m.a, m.b); };
+            const px = s => {
+              const c = getComputedStyle(s), w = parseFloat(c.strokeWidth) || 0;
+              return c.vectorEffect === 'non-scaling-stroke' ? w : w * zoom(s);
+            };
+            return [zoom(shapes[0]), Math.max(...shapes.map(px))];
+            """,
+            element_id,
+        )
+        self.assertLess(scale, 0.5, "the drawing is shown at Fit, small")
+        self.assertGreaterEqual(width, 3, f"the focus outline of #{element_id} is {width:.2f} screen pixels wide")
+
     def info(self):
         return driver.find_element(By.ID, "info")
 
@@ -255,7 +273,7 @@ class KetamineViewer(PageTest):
         self.assertIsNone(re.search(r"@import|url\(\s*['\"]?(?!#)", markup), "CSS that loads a resource")
         self.open(self.file)
         data = self.data()
-        self.assertEqual(data["format"], "pharmgraph-viewer/1")
+        self.assertEqual(data["format"], "pharmgraph-viewer/2")
         self.assertEqual([(e["from"], e["relation"], e["to"]) for e in data["edges"]], self.edges)
         self.assertEqual([e["i"] for e in data["edges"]], list(range(len(self.edges))))
         self.assertEqual(self.drawn(), list(range(len(self.edges))), "every edge drawn once, as edge-N")
@@ -360,16 +378,23 @@ class KetamineViewer(PageTest):
             declared = {key: d["values"] for key, d in yaml.safe_load(file)["contexts"].items()}
         every = drawn_edges(KETAMINE)
         self.open(self.file)
+        # Each key's last value stays chosen when the next key is chosen: one key=value is active at a time.
         for key, values in declared.items():
             select = Select(driver.find_element(By.ID, f"context-{key}"))
             self.assertEqual([o.get_attribute("value") for o in select.options], ["", *values], f"#context-{key}'s choices")
             for value in values:
                 with self.subTest(context=f"{key}={value}"):
                     select.select_by_value(value)
+                    chosen = driver.execute_script(
+                        "return Array.from(document.querySelectorAll('select[id^=\"context-\"]'))"
+                        ".filter(s => s.value !== '').map(s => s.id + '=' + s.value)"
+                    )
+                    self.assertEqual(chosen, [f"context-{key}={value}"], "more than one key=value chosen")
                     removed = every - drawn_edges(KETAMINE, f"{key}={value}")
                     dimmed = collections.Counter(self.edges[i] for i in self.edges_with("dimmed"))
                     self.assertEqual(dimmed, removed, f"dimmed edges differ from those render --where {key}={value} leaves out")
-            select.select_by_value("")
+        select.select_by_value("")
+        self.assertEqual(self.edges_with("dimmed"), [], "back to any: nothing dimmed")
 
     def test_clicking_a_node_marks_its_neighbourhood(self):
         self.open(self.file)
@@ -406,7 +431,15 @@ class KetamineViewer(PageTest):
         else:
             self.fail("Tab never reached a node or an edge of the drawing")
         self.assertNotEqual(self.info().text.strip(), "", "a focused element shows its details")
+        self.assert_visible_focus(focused)
         self.shot("ketamine-tab-focus")
+        driver.execute_script("document.getElementById('node-nmdar').focus()")
+        self.assert_visible_focus("node-nmdar")
+        self.assertEqual(
+            driver.execute_script("return getComputedStyle(document.querySelector('#node-nmdar :is(polygon, ellipse, path)')).stroke"),
+            "rgb(11, 87, 208)", "a focused node is outlined in the focus colour",
+        )
+        self.shot("ketamine-focus-node")
         # Zoom in: a node is drawn larger.
         width = "return document.getElementById('node-ketamine').getBoundingClientRect().width"
         before = driver.execute_script(width)
