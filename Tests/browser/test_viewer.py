@@ -237,6 +237,56 @@ class PageTest(unittest.TestCase):
         self.assertLess(scale, 0.5, "the drawing is shown at Fit, small")
         self.assertGreaterEqual(width, 3, f"the focus outline of #{element_id} is {width:.2f} screen pixels wide")
 
+    def assert_contrast(self):
+        """Every text of the page, every node label of the drawing against its node's fill, and every other text of the
+        drawing against its cluster's fill or white, has a contrast of at least 4.5:1 (WCAG 2 AA); the page is as
+        opened (nothing faded by a highlight)."""
+        low = driver.execute_script(
+            """
+            const rgb = s => s.match(/[0-9.]+/g).slice(0, 4).map(Number);
+            const lum = c => c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+              .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+            const background = e => {
+              for (; e; e = e.parentElement) {
+                const c = rgb(getComputedStyle(e).backgroundColor);
+                if (c.length < 4 || c[3] > 0) return c;
+              }
+              return [255, 255, 255];
+            };
+            const low = [];
+            for (const e of document.querySelectorAll('body *')) {
+              if (e.closest('svg') || e.closest('script, style')) continue;
+              if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+              const r = ratio(rgb(getComputedStyle(e).color), background(e));
+              if (r < 4.5) low.push(e.tagName + '#' + e.id + ' ' + e.textContent.trim().slice(0, 30) + ': ' + r.toFixed(2));
+            }
+            const placeholder = ratio(rgb(getComputedStyle(document.getElementById('search'), '::placeholder').color), [255, 255, 255]);
+            if (placeholder < 4.5) low.push('placeholder: ' + placeholder.toFixed(2));
+            for (const g of document.querySelectorAll('svg g.node')) {
+              const shape = g.querySelector('polygon, ellipse, path');
+              const fill = shape && getComputedStyle(shape).fill;
+              const under = fill && fill.startsWith('rgb') ? rgb(fill) : [255, 255, 255];
+              for (const t of g.querySelectorAll('text')) {
+                const r = ratio(rgb(getComputedStyle(t).fill), under);
+                if (r < 4.5) low.push(g.id + ' ' + t.textContent + ': ' + r.toFixed(2));
+              }
+            }
+            /* Edge labels, titles and the legend's words: on white, or on their cluster's fill. */
+            for (const t of document.querySelectorAll('svg text')) {
+              if (t.closest('g.node')) continue;
+              const cluster = t.closest('g.cluster');
+              const box = cluster && cluster.querySelector('polygon, path');
+              const fill = box && getComputedStyle(box).fill;
+              const under = fill && fill.startsWith('rgb') ? rgb(fill) : [255, 255, 255];
+              const r = ratio(rgb(getComputedStyle(t).fill), under);
+              if (r < 4.5) low.push((t.closest('g[id]') || {}).id + ' ' + t.textContent + ': ' + r.toFixed(2));
+            }
+            return low;
+            """
+        )
+        self.assertEqual(low, [], f"{self.page.name}: text under 4.5:1 contrast")
+
     def info(self):
         return driver.find_element(By.ID, "info")
 
@@ -288,6 +338,7 @@ class KetamineViewer(PageTest):
                 expected = f"{target}->{source}" if reversed_edge else f"{source}->{target}"
                 self.assertEqual(title, expected, f"edge-{i} is drawn between other nodes")
         self.assertEqual(driver.execute_script("return performance.getEntriesByType('resource').length"), 0, "loaded a resource")
+        self.assert_contrast()
         self.shot("ketamine-loaded")
 
     def test_hovering_an_edge_shows_its_citations(self):
@@ -526,12 +577,33 @@ class DiffViewer(PageTest):
         flips = [i for i, e in enumerate(data["edges"]) if (e["from"], e["to"]) == ("drug-a", "receptor-x")]
         self.assertEqual(len(flips), 1, "the flipped edge drug-a → receptor-x once")
         self.assertIn(flips[0], self.drawn())
+        self.assert_contrast()
         self.shot("diff-loaded")
         self.hover(f"edge-{flips[0]}")
         WebDriverWait(driver, 5).until(lambda d: "inhibits" in self.info().text)
         text = self.info().text
         self.assertRegex(text, r"activates\s*→\s*inhibits", "#info lacks old → new relation")
         self.shot("diff-hover-flip")
+        # Every other kind of change, hovered: its status, and for a changed edge each field as old → new.
+        items = data["diff"]["edges"]
+        for status in ("added", "removed", "changed"):
+            with self.subTest(status=status):
+                i = next(k for k, item in enumerate(items) if item["status"] == status)
+                self.assertIn(i, self.drawn(), f"the {status} edge {i} is drawn")
+                self.hover(f"edge-{i}")
+                WebDriverWait(driver, 5).until(lambda d: f"#{i}" in self.info().text)
+                text = " ".join(self.info().text.split())
+                self.assertRegex(text, rf"\bchange {status}\b", f"#info lacks the {status} edge's status")
+                for change in items[i]["changes"]:
+                    self.assertIn(" ".join(change.split()), text, f"#info lacks the change {change!r}")
+                if status == "changed":
+                    self.assertTrue(any(" → " in c for c in items[i]["changes"]), "a changed edge with old → new values")
+                    self.shot("diff-hover-changed")
+        node, item = next((n, item) for n, item in sorted(data["diff"]["nodes"].items()) if item["status"] == "changed")
+        self.hover(f"node-{node}")
+        WebDriverWait(driver, 5).until(lambda d: "change changed" in " ".join(self.info().text.split()))
+        for change in item["changes"]:
+            self.assertIn(" ".join(change.split()), " ".join(self.info().text.split()), f"#info lacks {node}'s change {change!r}")
 
 
 def main():

@@ -3,6 +3,8 @@ enum ViewerAssets {
     /// The page's style: a control bar, the drawing beside a side panel, and the highlight classes
     /// (`on-path`, `off-path`, `dimmed`, `neighbour`, `selected`) that change opacity and stroke width, never the glyph;
     /// the focus outline is 4 screen pixels wide at any zoom (a non-scaling stroke), so it shows on the whole drawing too.
+    /// A diff page's unchanged node labels and sign-flip edge labels keep their hue, darkened to 5:1 contrast
+    /// (the diff figure's grey is 3.2:1, its reddish purple 3.1:1).
     static let css = #"""
         :root { --ink: #1a1a1a; --muted: #555; --line: #c8c8c8; --focus: #0b57d0; --plus: #0072B2; --minus: #D55E00; --mixed: #7B3294; }
         * { box-sizing: border-box; }
@@ -63,6 +65,8 @@ enum ViewerAssets {
         g.node.selected :is(polygon, ellipse, path) { stroke-width: 4px; }
         g.focused, g:focus-visible { opacity: 1 !important; }
         #context-controls select { max-width: 11em; }
+        body.diff-page g.node.diff-unchanged text { fill: #666666; }
+        body.diff-page g.edge.diff-sign-flip text { fill: #A0507F; }
         @media (max-width: 900px) { body { height: auto; } main { flex-direction: column; } #canvas { height: 70vh; } #side { flex-basis: auto; border-left: 0; } }
         """#
 }
