@@ -447,6 +447,35 @@ class KetamineViewer(PageTest):
         select.select_by_value("")
         self.assertEqual(self.edges_with("dimmed"), [], "back to any: nothing dimmed")
 
+    def test_hovering_a_node_shows_its_details(self):
+        with open(KETAMINE, encoding="utf-8") as file:
+            nodes = {n["id"]: n for n in yaml.safe_load(file)["nodes"]}
+        self.open(self.file)
+        # ketamine has xrefs, synonyms, a system and a role; serum-bdnf a description.
+        for node in (nodes["ketamine"], nodes["serum-bdnf"]):
+            self.hover(f"node-{node['id']}")
+            WebDriverWait(driver, 5).until(lambda d: node["id"] in self.info().text)
+            text = " ".join(self.info().text.split())
+            expected = [node["kind"], node.get("system"), node.get("role"), node.get("description")]
+            expected += node.get("synonyms", []) + [f"{k}={v}" for k, v in node.get("xrefs", {}).items()]
+            for value in filter(None, expected):
+                self.assertIn(" ".join(value.split()), text, f"#info of {node['id']} lacks {value!r}")
+            self.shot(f"ketamine-hover-node-{node['id']}")
+
+    def test_the_legend_is_the_static_figures(self):
+        static = run("render", KETAMINE, "--format", "svg", "-o", "-", *expand_forms())
+        self.open(self.file)
+        legend = """
+            const root = arguments[0] === null ? document.querySelector('#canvas svg')
+              : new DOMParser().parseFromString(arguments[0], 'image/svg+xml');
+            return Array.from(root.querySelectorAll('g[class~="legend"], g[class*="legend-"]'))
+              .map(g => g.getAttribute('class') + ': ' + g.textContent.replace(/\\s+/g, ' ').trim());
+        """
+        page, figure = driver.execute_script(legend, None), driver.execute_script(legend, static)
+        self.assertGreater(len(figure), 20, "the static figure has a legend")
+        self.assertEqual(page, figure, "the page's legend differs from the static figure's")
+        self.assertTrue(any("inhibits" in entry for entry in page))
+
     def test_clicking_a_node_marks_its_neighbourhood(self):
         self.open(self.file)
         self.hover("node-nmdar")
@@ -496,6 +525,19 @@ class KetamineViewer(PageTest):
         before = driver.execute_script(width)
         driver.find_element(By.ID, "zoom-in").click()
         self.assertGreater(driver.execute_script(width), before * 1.1, "#zoom-in does not enlarge the drawing")
+        # Pan: arrow keys on the focused drawing, and a drag, move the view.
+        view = "return document.querySelector('#canvas svg').getAttribute('viewBox').split(/[ ,]+/).map(Number)"
+        start = driver.execute_script(view)
+        driver.execute_script("document.getElementById('canvas').focus()")
+        driver.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+        moved = driver.execute_script(view)
+        self.assertGreater(moved[0], start[0], "ArrowRight does not pan right")
+        self.assertEqual(moved[2:], start[2:], "panning changed the zoom")
+        canvas = driver.find_element(By.ID, "canvas")
+        ActionChains(driver).move_to_element(canvas).click_and_hold().move_by_offset(-120, -60).release().perform()
+        dragged = driver.execute_script(view)
+        self.assertGreater(dragged[0], moved[0], "dragging left does not pan right")
+        self.assertGreater(dragged[1], moved[1], "dragging up does not pan down")
 
 
 class HostilePages(PageTest):
