@@ -27,7 +27,13 @@ private struct Page: Sendable {
 
     /// A pair's answer in a context (`""` for none).
     func pair(_ from: String, _ to: String, context: String = "") -> [String: Any]? {
-        (data["paths"] as? [String: [String: [String: Any]]])?[context]?[from + "\t" + to]
+        guard let index = (data["pairs"] as? [String: [String: Int]])?[context]?[from + "\t" + to],
+            let answers = data["answers"] as? [[String: Any]], let table = data["paths"] as? [[Int]], answers.indices.contains(index)
+        else { return nil }
+        // The answer with its paths as edge indices (the data stores each path once, by index).
+        var answer = answers[index]
+        answer["paths"] = (answer["paths"] as? [Int])?.map { table.indices.contains($0) ? table[$0] : [] }
+        return answer
     }
 
     /// A path of edge indices as `paths --format json` writes it: node ids and relations.
@@ -55,11 +61,16 @@ struct ViewerEndToEndTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty, "\(run.stderr)")
         #expect(page.bytes < 1_500_000, "\(page.bytes) bytes")
+        // The path results scale with the graph: each distinct path and answer stored once (1,870 pair entries, 16,782 path uses).
+        let results = try ["paths", "answers", "pairs"].reduce(0) { sum, key in
+            sum + (try JSONSerialization.data(withJSONObject: try #require(page.data[key]), options: [])).count
+        }
+        #expect(results < 250_000, "the path results take \(results) bytes")
         #expect(page.text.hasPrefix("<!DOCTYPE html>"))
         #expect(page.text.components(separatedBy: "//").count == 2, "only 'https://doi.org/' in the script")
         #expect(page.text.components(separatedBy: "https://doi.org/").count == 2)
         #expect(!page.text.contains("http://") && !page.text.contains(" src=") && !page.text.contains(" href="))
-        #expect(page.data["format"] as? String == "pharmgraph-viewer/1")
+        #expect(page.data["format"] as? String == "pharmgraph-viewer/2")
         for (i, _) in page.edges.enumerated() { #expect(page.text.contains("id=\"edge&#45;\(i)\""), "edge \(i)") }
         #expect(page.text.contains("id=\"node&#45;nmdar\""))
         for id in ["from", "to", "show-paths", "verdict", "search", "search-results", "info", "pharmgraph-data"] {

@@ -17,12 +17,27 @@ struct ViewerTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    /// Each context's pairs with their answers, the answers' paths resolved to edge indices through the tables.
+    private func resolvedPairs(_ data: [String: Any]) throws -> [String: [String: [String: Any]]] {
+        let table = try #require(data["paths"] as? [[Int]])
+        let answers = try #require(data["answers"] as? [[String: Any]])
+        let pairs = try #require(data["pairs"] as? [String: [String: Int]])
+        return try pairs.mapValues { context in
+            try context.mapValues { index in
+                var answer = try #require(answers.indices.contains(index) ? answers[index] : nil, "answer \(index)")
+                let paths = try #require(answer["paths"] as? [Int])
+                answer["paths"] = try paths.map { try #require(table.indices.contains($0) ? table[$0] : nil, "path \($0)") }
+                return answer
+            }
+        }
+    }
+
     @Test("every pair's answer is the one paths gives: verdict, reading, counts and each path's edges")
     func pairsAgreeWithPaths() throws {
         let graph = try graph("Graphs/ketamine-overview.yaml")
         let data = try decoded(try ViewerData(graph: graph))
-        #expect(data["format"] as? String == "pharmgraph-viewer/1")
-        let all = try #require(data["paths"] as? [String: [String: [String: Any]]])
+        #expect(data["format"] as? String == "pharmgraph-viewer/2")
+        let all = try resolvedPairs(data)
         let unfiltered = try #require(all[""])
         #expect(!unfiltered.isEmpty)
         let network = Network(graph)
@@ -59,7 +74,7 @@ struct ViewerTests {
         let order = try #require(data["context_order"] as? [String])
         #expect(order == graph.contexts.map(\.key))
         let contexts = try #require(data["contexts"] as? [String: [String: Any]])
-        let paths = try #require(data["paths"] as? [String: Any])
+        let paths = try #require(data["pairs"] as? [String: Any])
         for declaration in graph.contexts {
             let entry = try #require(contexts[declaration.key])
             #expect(entry["values"] as? [String] == declaration.values)
@@ -71,6 +86,30 @@ struct ViewerTests {
             }
         }
         #expect(Set(paths.keys).count == 1 + graph.contexts.reduce(0) { $0 + $1.values.count })
+    }
+
+    @Test("paths and answers are stored once each, however many pairs and contexts share them, and every one is used")
+    func pathsStoredOnce() throws {
+        let graph = try graph("Graphs/ketamine.yaml")
+        let data = try decoded(try ViewerData(graph: graph))
+        let table = try #require(data["paths"] as? [[Int]])
+        let answers = try #require(data["answers"] as? [[String: Any]])
+        let pairs = try #require(data["pairs"] as? [String: [String: Int]])
+        #expect(Set(table).count == table.count, "a path stored twice")
+        let answerTexts = try answers.map { answer in
+            String(decoding: try JSONSerialization.data(withJSONObject: answer, options: [.sortedKeys]), as: UTF8.self)
+        }
+        #expect(Set(answerTexts).count == answers.count, "an answer stored twice")
+        let usedAnswers = Set(pairs.values.flatMap(\.values))
+        #expect(usedAnswers == Set(answers.indices), "an answer no pair uses, or a pair without an answer")
+        let usedPaths = Set(answers.flatMap { $0["paths"] as? [Int] ?? [] })
+        #expect(usedPaths == Set(table.indices), "a path no answer uses, or an answer's path missing")
+        // Ketamine's pairs share their answers across contexts: far fewer answers than pairs, and fewer paths than uses.
+        let uses = pairs.values.reduce(0) { $0 + $1.count }
+        #expect(answers.count * 4 < uses, "\(answers.count) answers for \(uses) pairs")
+        let pathUses = pairs.values.flatMap(\.values).reduce(0) { $0 + (answers[$1]["paths"] as? [Int] ?? []).count }
+        #expect(table.count * 4 < pathUses, "\(table.count) paths for \(pathUses) uses")
+        for path in table { #expect(!path.isEmpty && path.allSatisfy { graph.edges.indices.contains($0) }) }
     }
 
     @Test("nodes and edges carry what the page shows; edge i is its index")

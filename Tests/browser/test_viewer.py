@@ -219,6 +219,74 @@ class PageTest(unittest.TestCase):
                 return
         self.fail(f"the pointer hovers #{element_id} at none of its {len(points)} visible points")
 
+    def assert_visible_focus(self, element_id):
+        """The focused node or edge `element_id` is outlined at least 3 screen pixels wide, though the whole drawing
+        is shown so small (Fit) that a stroke of the drawing's own units would be under one pixel."""
+        scale, width = driver.execute_script(
+            """
+            const shapes = Array.from(document.getElementById(arguments[0]).querySelectorAll('path:not(.hit), polygon, ellipse'));
+            const zoom = s => { const m = s.getScreenCTM(); return Math.hypot(m.a, m.b); };
+            const px = s => {
+              const c = getComputedStyle(s), w = parseFloat(c.strokeWidth) || 0;
+              return c.vectorEffect === 'non-scaling-stroke' ? w : w * zoom(s);
+            };
+            return [zoom(shapes[0]), Math.max(...shapes.map(px))];
+            """,
+            element_id,
+        )
+        self.assertLess(scale, 0.5, "the drawing is shown at Fit, small")
+        self.assertGreaterEqual(width, 3, f"the focus outline of #{element_id} is {width:.2f} screen pixels wide")
+
+    def assert_contrast(self):
+        """Every text of the page, every node label of the drawing against its node's fill, and every other text of the
+        drawing against its cluster's fill or white, has a contrast of at least 4.5:1 (WCAG 2 AA); the page is as
+        opened (nothing faded by a highlight)."""
+        low = driver.execute_script(
+            """
+            const rgb = s => s.match(/[0-9.]+/g).slice(0, 4).map(Number);
+            const lum = c => c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+              .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+            const background = e => {
+              for (; e; e = e.parentElement) {
+                const c = rgb(getComputedStyle(e).backgroundColor);
+                if (c.length < 4 || c[3] > 0) return c;
+              }
+              return [255, 255, 255];
+            };
+            const low = [];
+            for (const e of document.querySelectorAll('body *')) {
+              if (e.closest('svg') || e.closest('script, style')) continue;
+              if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+              const r = ratio(rgb(getComputedStyle(e).color), background(e));
+              if (r < 4.5) low.push(e.tagName + '#' + e.id + ' ' + e.textContent.trim().slice(0, 30) + ': ' + r.toFixed(2));
+            }
+            const placeholder = ratio(rgb(getComputedStyle(document.getElementById('search'), '::placeholder').color), [255, 255, 255]);
+            if (placeholder < 4.5) low.push('placeholder: ' + placeholder.toFixed(2));
+            for (const g of document.querySelectorAll('svg g.node')) {
+              const shape = g.querySelector('polygon, ellipse, path');
+              const fill = shape && getComputedStyle(shape).fill;
+              const under = fill && fill.startsWith('rgb') ? rgb(fill) : [255, 255, 255];
+              for (const t of g.querySelectorAll('text')) {
+                const r = ratio(rgb(getComputedStyle(t).fill), under);
+                if (r < 4.5) low.push(g.id + ' ' + t.textContent + ': ' + r.toFixed(2));
+              }
+            }
+            /* Edge labels, titles and the legend's words: on white, or on their cluster's fill. */
+            for (const t of document.querySelectorAll('svg text')) {
+              if (t.closest('g.node')) continue;
+              const cluster = t.closest('g.cluster');
+              const box = cluster && cluster.querySelector('polygon, path');
+              const fill = box && getComputedStyle(box).fill;
+              const under = fill && fill.startsWith('rgb') ? rgb(fill) : [255, 255, 255];
+              const r = ratio(rgb(getComputedStyle(t).fill), under);
+              if (r < 4.5) low.push((t.closest('g[id]') || {}).id + ' ' + t.textContent + ': ' + r.toFixed(2));
+            }
+            return low;
+            """
+        )
+        self.assertEqual(low, [], f"{self.page.name}: text under 4.5:1 contrast")
+
     def info(self):
         return driver.find_element(By.ID, "info")
 
@@ -255,7 +323,7 @@ class KetamineViewer(PageTest):
         self.assertIsNone(re.search(r"@import|url\(\s*['\"]?(?!#)", markup), "CSS that loads a resource")
         self.open(self.file)
         data = self.data()
-        self.assertEqual(data["format"], "pharmgraph-viewer/1")
+        self.assertEqual(data["format"], "pharmgraph-viewer/2")
         self.assertEqual([(e["from"], e["relation"], e["to"]) for e in data["edges"]], self.edges)
         self.assertEqual([e["i"] for e in data["edges"]], list(range(len(self.edges))))
         self.assertEqual(self.drawn(), list(range(len(self.edges))), "every edge drawn once, as edge-N")
@@ -270,6 +338,7 @@ class KetamineViewer(PageTest):
                 expected = f"{target}->{source}" if reversed_edge else f"{source}->{target}"
                 self.assertEqual(title, expected, f"edge-{i} is drawn between other nodes")
         self.assertEqual(driver.execute_script("return performance.getEntriesByType('resource').length"), 0, "loaded a resource")
+        self.assert_contrast()
         self.shot("ketamine-loaded")
 
     def test_hovering_an_edge_shows_its_citations(self):
@@ -360,16 +429,52 @@ class KetamineViewer(PageTest):
             declared = {key: d["values"] for key, d in yaml.safe_load(file)["contexts"].items()}
         every = drawn_edges(KETAMINE)
         self.open(self.file)
+        # Each key's last value stays chosen when the next key is chosen: one key=value is active at a time.
         for key, values in declared.items():
             select = Select(driver.find_element(By.ID, f"context-{key}"))
             self.assertEqual([o.get_attribute("value") for o in select.options], ["", *values], f"#context-{key}'s choices")
             for value in values:
                 with self.subTest(context=f"{key}={value}"):
                     select.select_by_value(value)
+                    chosen = driver.execute_script(
+                        "return Array.from(document.querySelectorAll('select[id^=\"context-\"]'))"
+                        ".filter(s => s.value !== '').map(s => s.id + '=' + s.value)"
+                    )
+                    self.assertEqual(chosen, [f"context-{key}={value}"], "more than one key=value chosen")
                     removed = every - drawn_edges(KETAMINE, f"{key}={value}")
                     dimmed = collections.Counter(self.edges[i] for i in self.edges_with("dimmed"))
                     self.assertEqual(dimmed, removed, f"dimmed edges differ from those render --where {key}={value} leaves out")
-            select.select_by_value("")
+        select.select_by_value("")
+        self.assertEqual(self.edges_with("dimmed"), [], "back to any: nothing dimmed")
+
+    def test_hovering_a_node_shows_its_details(self):
+        with open(KETAMINE, encoding="utf-8") as file:
+            nodes = {n["id"]: n for n in yaml.safe_load(file)["nodes"]}
+        self.open(self.file)
+        # ketamine has xrefs, synonyms, a system and a role; serum-bdnf a description.
+        for node in (nodes["ketamine"], nodes["serum-bdnf"]):
+            self.hover(f"node-{node['id']}")
+            WebDriverWait(driver, 5).until(lambda d: node["id"] in self.info().text)
+            text = " ".join(self.info().text.split())
+            expected = [node["kind"], node.get("system"), node.get("role"), node.get("description")]
+            expected += node.get("synonyms", []) + [f"{k}={v}" for k, v in node.get("xrefs", {}).items()]
+            for value in filter(None, expected):
+                self.assertIn(" ".join(value.split()), text, f"#info of {node['id']} lacks {value!r}")
+            self.shot(f"ketamine-hover-node-{node['id']}")
+
+    def test_the_legend_is_the_static_figures(self):
+        static = run("render", KETAMINE, "--format", "svg", "-o", "-", *expand_forms())
+        self.open(self.file)
+        legend = """
+            const root = arguments[0] === null ? document.querySelector('#canvas svg')
+              : new DOMParser().parseFromString(arguments[0], 'image/svg+xml');
+            return Array.from(root.querySelectorAll('g[class~="legend"], g[class*="legend-"]'))
+              .map(g => g.getAttribute('class') + ': ' + g.textContent.replace(/\\s+/g, ' ').trim());
+        """
+        page, figure = driver.execute_script(legend, None), driver.execute_script(legend, static)
+        self.assertGreater(len(figure), 20, "the static figure has a legend")
+        self.assertEqual(page, figure, "the page's legend differs from the static figure's")
+        self.assertTrue(any("inhibits" in entry for entry in page))
 
     def test_clicking_a_node_marks_its_neighbourhood(self):
         self.open(self.file)
@@ -406,12 +511,33 @@ class KetamineViewer(PageTest):
         else:
             self.fail("Tab never reached a node or an edge of the drawing")
         self.assertNotEqual(self.info().text.strip(), "", "a focused element shows its details")
+        self.assert_visible_focus(focused)
         self.shot("ketamine-tab-focus")
+        driver.execute_script("document.getElementById('node-nmdar').focus()")
+        self.assert_visible_focus("node-nmdar")
+        self.assertEqual(
+            driver.execute_script("return getComputedStyle(document.querySelector('#node-nmdar :is(polygon, ellipse, path)')).stroke"),
+            "rgb(11, 87, 208)", "a focused node is outlined in the focus colour",
+        )
+        self.shot("ketamine-focus-node")
         # Zoom in: a node is drawn larger.
         width = "return document.getElementById('node-ketamine').getBoundingClientRect().width"
         before = driver.execute_script(width)
         driver.find_element(By.ID, "zoom-in").click()
         self.assertGreater(driver.execute_script(width), before * 1.1, "#zoom-in does not enlarge the drawing")
+        # Pan: arrow keys on the focused drawing, and a drag, move the view.
+        view = "return document.querySelector('#canvas svg').getAttribute('viewBox').split(/[ ,]+/).map(Number)"
+        start = driver.execute_script(view)
+        driver.execute_script("document.getElementById('canvas').focus()")
+        driver.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+        moved = driver.execute_script(view)
+        self.assertGreater(moved[0], start[0], "ArrowRight does not pan right")
+        self.assertEqual(moved[2:], start[2:], "panning changed the zoom")
+        canvas = driver.find_element(By.ID, "canvas")
+        ActionChains(driver).move_to_element(canvas).click_and_hold().move_by_offset(-120, -60).release().perform()
+        dragged = driver.execute_script(view)
+        self.assertGreater(dragged[0], moved[0], "dragging left does not pan right")
+        self.assertGreater(dragged[1], moved[1], "dragging up does not pan down")
 
 
 class HostilePages(PageTest):
@@ -493,12 +619,33 @@ class DiffViewer(PageTest):
         flips = [i for i, e in enumerate(data["edges"]) if (e["from"], e["to"]) == ("drug-a", "receptor-x")]
         self.assertEqual(len(flips), 1, "the flipped edge drug-a → receptor-x once")
         self.assertIn(flips[0], self.drawn())
+        self.assert_contrast()
         self.shot("diff-loaded")
         self.hover(f"edge-{flips[0]}")
         WebDriverWait(driver, 5).until(lambda d: "inhibits" in self.info().text)
         text = self.info().text
         self.assertRegex(text, r"activates\s*→\s*inhibits", "#info lacks old → new relation")
         self.shot("diff-hover-flip")
+        # Every other kind of change, hovered: its status, and for a changed edge each field as old → new.
+        items = data["diff"]["edges"]
+        for status in ("added", "removed", "changed"):
+            with self.subTest(status=status):
+                i = next(k for k, item in enumerate(items) if item["status"] == status)
+                self.assertIn(i, self.drawn(), f"the {status} edge {i} is drawn")
+                self.hover(f"edge-{i}")
+                WebDriverWait(driver, 5).until(lambda d: f"#{i}" in self.info().text)
+                text = " ".join(self.info().text.split())
+                self.assertRegex(text, rf"\bchange {status}\b", f"#info lacks the {status} edge's status")
+                for change in items[i]["changes"]:
+                    self.assertIn(" ".join(change.split()), text, f"#info lacks the change {change!r}")
+                if status == "changed":
+                    self.assertTrue(any(" → " in c for c in items[i]["changes"]), "a changed edge with old → new values")
+                    self.shot("diff-hover-changed")
+        node, item = next((n, item) for n, item in sorted(data["diff"]["nodes"].items()) if item["status"] == "changed")
+        self.hover(f"node-{node}")
+        WebDriverWait(driver, 5).until(lambda d: "change changed" in " ".join(self.info().text.split()))
+        for change in item["changes"]:
+            self.assertIn(" ".join(change.split()), " ".join(self.info().text.split()), f"#info lacks {node}'s change {change!r}")
 
 
 def main():

@@ -1,10 +1,11 @@
 import Foundation
 
-/// The data a viewer page embeds (`pharmgraph-viewer/1`, docs/viewer.md): the graph's nodes, edges,
-/// references, claims and contexts, and the path engine's answers for every drug × effect/condition pair.
+/// The data a viewer page embeds (`pharmgraph-viewer/2`, docs/viewer.md): the graph's nodes, edges,
+/// references, claims and contexts, and the path engine's answers for every drug × effect/condition pair,
+/// each distinct path and each distinct answer stored once.
 public struct ViewerData: Encodable, Sendable {
     /// The schema name the page's JSON carries as `format`.
-    public static let format = "pharmgraph-viewer/1"
+    public static let format = "pharmgraph-viewer/2"
     /// The most paths stored per pair and context; `total` counts them all.
     public static let pathLimit = 1_000
 
@@ -17,8 +18,12 @@ public struct ViewerData: Encodable, Sendable {
     var contexts: [String: ContextJSON]
     /// The context keys in declared order (JSON objects have none).
     var contextOrder: [String]
-    /// Path results by context (`""` for none, else `key=value`), then by `FROM\tTO`.
-    var paths: [String: [String: PairJSON]]
+    /// Every distinct path kept, as edge indices, once whatever the pairs and contexts that share it.
+    var paths: [[Int]]
+    /// Every distinct answer, its paths as indices into `paths`, once whatever the pairs and contexts that share it.
+    var answers: [PairJSON]
+    /// By context (`""` for none, else `key=value`), then by `FROM\tTO`: the index of the pair's answer in `answers`.
+    var pairs: [String: [String: Int]]
     var maxLength: Int
     /// For a diff page: what happened to each node and edge.
     var diff: ViewerDiff?
@@ -27,7 +32,7 @@ public struct ViewerData: Encodable, Sendable {
     public var nodeCount: Int { nodes.count }
 
     enum CodingKeys: String, CodingKey {
-        case format, graph, nodes, edges, references, claims, contexts, paths, diff
+        case format, graph, nodes, edges, references, claims, contexts, paths, answers, pairs, diff
         case contextOrder = "context_order"
         case maxLength = "max_length"
     }
@@ -98,7 +103,7 @@ public struct ViewerData: Encodable, Sendable {
     }
 
     /// One pair's answer, as `paths FROM TO --where …` gives it.
-    struct PairJSON: Encodable, Sendable, Equatable {
+    struct PairJSON: Encodable, Sendable, Hashable {
         /// The tiered verdict, as `paths --format json`'s `verdict`.
         var verdict: String
         /// The verdict's short phrase, as `paths --format json`'s `reading`.
@@ -109,10 +114,40 @@ public struct ViewerData: Encodable, Sendable {
         var counts: SignCounts
         var total: Int
         var partial: Bool
-        /// Edge indices of each path kept (at most `pathLimit`), shortest first.
-        var paths: [[Int]]
+        /// Each path kept (at most `pathLimit`), shortest first, as its index in the data's `paths`.
+        var paths: [Int]
         /// Each kept path's net sign.
         var signs: String
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(sentence)
+            hasher.combine(paths)
+            hasher.combine(signs)
+        }
+    }
+
+    /// The path and answer tables being filled: each distinct path and answer gets one index, in order of first use.
+    struct Tables {
+        var paths: [[Int]] = []
+        var pathIndex: [[Int]: Int] = [:]
+        var answers: [PairJSON] = []
+        var answerIndex: [PairJSON: Int] = [:]
+
+        /// The index of `path` (edge indices) in `paths`, adding it if new.
+        mutating func path(_ path: [Int]) -> Int {
+            if let known = pathIndex[path] { return known }
+            paths.append(path)
+            pathIndex[path] = paths.count - 1
+            return paths.count - 1
+        }
+
+        /// The index of `answer` in `answers`, adding it if new.
+        mutating func answer(_ answer: PairJSON) -> Int {
+            if let known = answerIndex[answer] { return known }
+            answers.append(answer)
+            answerIndex[answer] = answers.count - 1
+            return answers.count - 1
+        }
     }
 
     /// The data of `graph`: every drug × effect/condition pair with a path of at most `maxLength` edges,
@@ -149,11 +184,14 @@ public struct ViewerData: Encodable, Sendable {
         }
         self.contexts = contexts
         let engine = PathEngine(network: Network(searched))
-        var paths: [String: [String: PairJSON]] = [:]
+        var tables = Tables()
+        var pairs: [String: [String: Int]] = [:]
         for (name, filter) in filters {
-            paths[name] = try Self.pairs(engine: engine, maxLength: maxLength, filter: filter, limits: limits)
+            pairs[name] = try Self.pairs(engine: engine, maxLength: maxLength, filter: filter, limits: limits, tables: &tables)
         }
-        self.paths = paths
+        self.pairs = pairs
+        paths = tables.paths
+        answers = tables.answers
     }
 
     /// The declared context keys in file order, then any key edges use undeclared (categorical, values sorted).
@@ -169,17 +207,18 @@ public struct ViewerData: Encodable, Sendable {
         return out
     }
 
-    /// Every drug × effect/condition pair with a path under `filter`, answered as `paths` answers it.
-    static func pairs(engine: PathEngine, maxLength: Int, filter: ContextFilter, limits: SearchLimits) throws(PathEngine.QueryError) -> [String:
-        PairJSON]
-    {
+    /// Every drug × effect/condition pair with a path under `filter`, answered as `paths` answers it: the index
+    /// of its answer in `tables`.
+    static func pairs(
+        engine: PathEngine, maxLength: Int, filter: ContextFilter, limits: SearchLimits, tables: inout Tables
+    ) throws(PathEngine.QueryError) -> [String: Int] {
         let network = engine.network
         let kinds = network.graph?.nodes.map(\.kind) ?? []
         let drugs = kinds.indices.filter { kinds[$0] == .drug }.map { NodeIndex(Int32($0)) }
         let targets = kinds.indices.filter { NodeSelector.effectKinds.contains(kinds[$0]) }.map { NodeIndex(Int32($0)) }
         guard !targets.isEmpty else { return [:] }
         let traversal = TraversalOptions(filter: filter)
-        var out: [String: PairJSON] = [:]
+        var out: [String: Int] = [:]
         for drug in drugs {
             var reach = PathQuery(sources: [drug], targets: targets, maxLength: maxLength, traversal: traversal)
             limits.apply(to: &reach)
@@ -195,11 +234,13 @@ public struct ViewerData: Encodable, Sendable {
                 try engine.assessFeedback(query, report: &result)
                 let report = PathsReport(network: network, query: query, result: result, shown: pathLimit, provenance: Provenance(inputs: []))
                 let json = report.json
-                out[network.nodeIDs[drug] + "\t" + network.nodeIDs[target]] = PairJSON(
+                let answer = PairJSON(
                     verdict: json.verdict, reading: json.reading, sentence: report.readingLine,
                     certainty: result.partial ? nil : result.assessment?.certainty?.rawValue, counts: result.counts,
-                    total: result.counts.total, partial: result.partial, paths: report.shown.map { $0.edges.map { Int($0.rawValue) } },
+                    total: result.counts.total, partial: result.partial,
+                    paths: report.shown.map { tables.path($0.edges.map { Int($0.rawValue) }) },
                     signs: report.shown.map(\.sign.symbol).joined())
+                out[network.nodeIDs[drug] + "\t" + network.nodeIDs[target]] = tables.answer(answer)
             }
         }
         return out

@@ -280,7 +280,9 @@ extension ViewerAssets {
               return;
             }
             var where = context ? ' where ' + context : '';
-            var result = (data.paths[context] || {})[from + '\t' + to];
+            /* The pair's answer and its paths, each stored once in the data's tables. */
+            var at = (data.pairs[context] || {})[from + '\t' + to];
+            var result = at === undefined ? null : data.answers[at];
             current = { from: from, to: to };
             if (!result) {
               mark([], '');
@@ -299,8 +301,9 @@ extension ViewerAssets {
             if (context) summary += '\nwhere ' + context;
             if (result.partial) summary += '\nthe search stopped early: the counts are lower bounds and the verdict undetermined';
             verdictBox.appendChild(el('div', summary));
-            mark(result.paths, result.signs);
-            result.paths.forEach(function (p, k) {
+            var paths = result.paths.map(function (k) { return data.paths[k]; });
+            mark(paths, result.signs);
+            paths.forEach(function (p, k) {
               var li = el('li');
               var b = el('button');
               b.setAttribute('type', 'button');

@@ -1,7 +1,10 @@
 /// The viewer page's CSS and JS, as text the page inlines (docs/viewer.md); no Bundle resources.
 enum ViewerAssets {
     /// The page's style: a control bar, the drawing beside a side panel, and the highlight classes
-    /// (`on-path`, `off-path`, `dimmed`, `neighbour`, `selected`) that change opacity and stroke width, never the glyph.
+    /// (`on-path`, `off-path`, `dimmed`, `neighbour`, `selected`) that change opacity and stroke width, never the glyph;
+    /// the focus outline is 4 screen pixels wide at any zoom (a non-scaling stroke), so it shows on the whole drawing too.
+    /// A diff page's unchanged node labels and sign-flip edge labels keep their hue, darkened to 5:1 contrast
+    /// (the diff figure's grey is 3.2:1, its reddish purple 3.1:1).
     static let css = #"""
         :root { --ink: #1a1a1a; --muted: #555; --line: #c8c8c8; --focus: #0b57d0; --plus: #0072B2; --minus: #D55E00; --mixed: #7B3294; }
         * { box-sizing: border-box; }
@@ -45,8 +48,8 @@ enum ViewerAssets {
         #info .actions { display: flex; gap: 6px; margin-top: 6px; }
         g.node, g.edge { cursor: pointer; }
         g.node:focus, g.edge:focus { outline: none; }
-        g.node:focus-visible :is(polygon, ellipse, path), g.node.focused :is(polygon, ellipse, path) { stroke: var(--focus) !important; stroke-width: 4px; }
-        g.edge:focus-visible path:not(.hit), g.edge.focused path:not(.hit) { stroke-width: 4px; }
+        g.node:focus-visible :is(polygon, ellipse, path), g.node.focused :is(polygon, ellipse, path) { stroke: var(--focus) !important; stroke-width: 4px; vector-effect: non-scaling-stroke; }
+        g.edge:focus-visible path:not(.hit), g.edge.focused path:not(.hit) { stroke-width: 4px; vector-effect: non-scaling-stroke; }
         g.edge:focus-visible, g.edge.focused { filter: drop-shadow(0 0 2px var(--focus)); }
         g.edge path.hit { stroke: transparent !important; stroke-width: 12px !important; fill: none; pointer-events: stroke; }
         g.dimmed { opacity: 0.15; }
@@ -62,6 +65,8 @@ enum ViewerAssets {
         g.node.selected :is(polygon, ellipse, path) { stroke-width: 4px; }
         g.focused, g:focus-visible { opacity: 1 !important; }
         #context-controls select { max-width: 11em; }
+        body.diff-page g.node.diff-unchanged text { fill: #666666; }
+        body.diff-page g.edge.diff-sign-flip text { fill: #A0507F; }
         @media (max-width: 900px) { body { height: auto; } main { flex-direction: column; } #canvas { height: 70vh; } #side { flex-basis: auto; border-left: 0; } }
         """#
 }
