@@ -463,10 +463,10 @@ public final class PathEngine: @unchecked Sendable {
     public func reach(_ query: PathQuery, assess: Bool = false) throws(QueryError) -> (reports: [TargetReport], partial: Bool) {
         let spec = try spec(for: query)
         var meter = WorkMeter(query)
-        var visitor = PerTargetVisitor()
+        var visitor = PerTargetVisitor(nodeCount: network.nodeIDs.count)
         if assess { (visitor.keep, visitor.budget) = (VerdictRules.enumerationBound, Self.assessmentBudget) }
         let complete = try search(query, spec: spec, meter: &meter, visitor: &visitor)
-        var reports = visitor.reports.values.sorted { a, b in
+        var reports = visitor.reports.sorted { a, b in
             (a.shortest.length, network.nodeIDs[a.target]) < (b.shortest.length, network.nodeIDs[b.target])
         }
         if assess, complete { reports = try self.assess(reports, query: query, back: false, kept: visitor.kept) }
@@ -491,10 +491,10 @@ public final class PathEngine: @unchecked Sendable {
         if let pattern = query.pattern { reversed.pattern = pattern.reversed() }
         let spec = try spec(for: reversed)
         var meter = WorkMeter(reversed)
-        var visitor = PerTargetVisitor()
+        var visitor = PerTargetVisitor(nodeCount: network.nodeIDs.count)
         if assess { (visitor.keep, visitor.budget) = (VerdictRules.enumerationBound, Self.assessmentBudget) }
         let complete = try search(reversed, spec: spec, meter: &meter, visitor: &visitor)
-        var reports = visitor.reports.values.map { report in
+        var reports = visitor.reports.map { report in
             TargetReport(target: report.target, counts: report.counts, shortest: report.shortest.reversed)
         }
         .sorted { a, b in

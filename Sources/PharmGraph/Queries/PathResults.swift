@@ -315,35 +315,58 @@ struct RankingVisitor: PathVisitor {
 /// Counts per target node and keeps the first shortest path to each; with `keep`, also every
 /// path of each target that has at most `keep` (within `budget` paths in all), for the verdict semantics.
 struct PerTargetVisitor: PathVisitor {
-    var reports: [Int32: TargetReport] = [:]
+    /// A target reached: its report, and its paths while all of them are kept.
+    private struct Entry {
+        var report: TargetReport
+        var kept: [NetworkPath] = []
+        /// It has more paths than could be kept.
+        var dropped = false
+    }
+
+    /// Per node, its place in `entries` plus one (0: not reached), so a path's target is found without hashing.
+    private var slots: [Int32]
+    /// The targets reached, in the order first reached.
+    private var entries: [Entry] = []
     /// The most paths kept per target (0: none).
     var keep = 0
     /// The most paths kept in all.
     var budget = 0
+
+    /// A visitor of a search on `nodeCount` nodes.
+    init(nodeCount: Int) { slots = [Int32](repeating: 0, count: nodeCount) }
+
+    /// One report per target reached, in the order first reached.
+    var reports: [TargetReport] { entries.map(\.report) }
     /// Every path of each target whose paths were all kept.
-    var kept: [Int32: [NetworkPath]] = [:]
-    /// Targets with more paths than could be kept.
-    var dropped: Set<Int32> = []
+    var kept: [Int32: [NetworkPath]] {
+        guard keep > 0 else { return [:] }
+        var all: [Int32: [NetworkPath]] = [:]
+        for entry in entries where !entry.dropped { all[entry.report.target.rawValue] = entry.kept }
+        return all
+    }
 
     mutating func visit(_ path: FoundPath) -> Bool {
-        if var report = reports[path.target] {
-            guard report.counts.add(path.sign, weight: path.weight) else { return false }
-            if path.length < report.shortest.length { report.shortest = path.first }
-            reports[path.target] = report
-        } else {
+        let t = Int(path.target)
+        var slot = Int(slots[t]) - 1
+        if slot < 0 {
             var counts = SignCounts()
             _ = counts.add(path.sign, weight: path.weight)
-            reports[path.target] = TargetReport(target: NodeIndex(rawValue: path.target), counts: counts, shortest: path.first)
+            entries.append(Entry(report: TargetReport(target: NodeIndex(rawValue: path.target), counts: counts, shortest: path.first)))
+            slot = entries.count - 1
+            slots[t] = Int32(entries.count)
+        } else {
+            guard entries[slot].report.counts.add(path.sign, weight: path.weight) else { return false }
+            if path.length < entries[slot].report.shortest.length { entries[slot].report.shortest = path.first }
         }
-        if keep > 0, !dropped.contains(path.target) {
-            let held = kept[path.target]?.count ?? 0
+        if keep > 0, !entries[slot].dropped {
+            let held = entries[slot].kept.count
             if held + path.weight > keep || path.weight > budget {
-                dropped.insert(path.target)
+                entries[slot].dropped = true
                 budget += held
-                kept[path.target] = nil
+                entries[slot].kept = []
             } else {
                 var clock = BuildDeadline(nil)
-                kept[path.target, default: []] += path.expand(limit: path.weight, clock: &clock)
+                entries[slot].kept += path.expand(limit: path.weight, clock: &clock)
                 budget -= path.weight
             }
         }
