@@ -299,6 +299,61 @@ struct DiagramFormTests {
         #expect(attribute("class", in: try #require(only.split(separator: "\n").first { $0.hasPrefix("  \"drugamine\" [") })) == "kind-drug drug-family")
     }
 
+    @Test("left to right, a path figure's table and legend stand in one column after the drawing (golden)")
+    func pathColumn() throws {
+        let graph = try load("render/families.yaml")
+        let three = DiagramSelection.paths(
+            [
+                DiagramSelection.Path(edges: [4, 10], sign: .negative), DiagramSelection.Path(edges: [0, 5, 10], sign: .negative),
+                DiagramSelection.Path(edges: [9], sign: .positive),
+            ], ends: ["drugamine", "effect"], in: graph)
+        let dot = PathwayDiagram(graph: graph, selection: three, options: DiagramOptions(rankDirection: .leftToRight)).dot
+        expectGolden(dot, "path-column-LR.dot")
+        // The table three ranks after the paths' last node: after the legend's node kinds and glyph starts, in its texts' rank.
+        #expect(edges(dot, "effect", "legend:paths").map { attribute("minlen", in: $0) } == ["3"])
+        let table = try #require(dot.split(separator: "\n").first { $0.contains("class=\"path-table\"") && $0.contains("<table") })
+        // The sign's symbol alone, said in the key; the key wrapped; no padding.
+        #expect(table.contains(##"<font color="#D55E00">-</font> </td>"##) && !table.contains("- negative</font>"))
+        #expect(table.contains("net sign: + positive, - negative<br/>→ increases, ⊣ decreases,<br/>"))
+        #expect(table.contains(#"cellpadding="0""#))
+        // The notes under the glyphs' texts (a start point in the glyphs' column), not under the node kinds.
+        #expect(dot.contains(#""legend:notes:start" -> "legend:notes" [style="invis", minlen="1"]"#))
+        #expect(dot.contains(#""legend:notes:start" -> "legend:relation:inhibits:start" [style="invis", minlen="0"]"#))
+        // Each sample text after an empty lead, the glyph ending at the text's port; kinds and texts low.
+        let activates = try #require(dot.split(separator: "\n").first { $0.contains("\"legend:relation:activates\" [") })
+        #expect(activates.contains(#"<td width="40"></td><td port="text" width="5"></td>"#) && attribute("height", in: activates) == "0.2")
+        let glyph = try #require(dot.split(separator: "\n").first { $0.contains(#""legend:relation:activates:start" -> "legend:relation:activates""#) })
+        #expect(attribute("headport", in: glyph) == "text:w")
+        let kind = try #require(dot.split(separator: "\n").first { $0.contains("\"legend:kind:0\" [") })
+        #expect(attribute("height", in: kind) == "0.3")
+
+        // Without the legend, the table is the next rank; top to bottom, the table of before (words, padding 2).
+        var bare = DiagramOptions(rankDirection: .leftToRight)
+        bare.legend = false
+        let alone = PathwayDiagram(graph: graph, selection: three, options: bare).dot
+        #expect(edges(alone, "effect", "legend:paths").map { attribute("minlen", in: $0) } == [nil])
+        let down = PathwayDiagram(graph: graph, selection: three).dot
+        #expect(down.contains("- negative</font></td>") && down.contains(#"cellpadding="2""#) && !down.contains("text:w"))
+    }
+
+    @Test("left to right, a path figure's node labels wrap at 16 characters; the table's rows at 38, a lone last arrow kept on its line")
+    func pathColumnWrapping() throws {
+        let graph = try load("render/families.yaml")
+        var builder = DiagramBuilder(graph: graph, selection: .whole(graph), options: DiagramOptions(rankDirection: .leftToRight))
+        _ = builder.build()
+        #expect(!builder.pathColumn)
+        let one = DiagramSelection.paths([DiagramSelection.Path(edges: [9], sign: .positive)], ends: ["drugamine", "effect"], in: graph)
+        var column = DiagramBuilder(graph: graph, selection: one, options: DiagramOptions(rankDirection: .leftToRight))
+        _ = column.build()
+        #expect(column.pathColumn)
+        #expect(LabelWrapping.wrapped("NMDARs on GABAergic interneurons", width: DiagramBuilder.columnLabelWidth) == "NMDARs on\nGABAergic\ninterneurons")
+        var other = DiagramOptions(rankDirection: .leftToRight)
+        other.engine = "neato"
+        var neato = DiagramBuilder(graph: graph, selection: one, options: other)
+        _ = neato.build()
+        #expect(!neato.pathColumn)
+    }
+
     @Test("focus: the forms drawn join their root's node; a form drawn without its root stays itself")
     func focus() throws {
         let graph = try load("render/families.yaml")

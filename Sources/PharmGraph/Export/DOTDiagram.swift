@@ -221,7 +221,8 @@ struct DiagramBuilder {
     private func nodeStatement(_ node: Node, highlighted: Bool, forms: [String]) -> DOTStatement {
         let family = forms.isEmpty ? "" : " drug-family"
         var attributes: [DOTAttribute] = [
-            .text("label", LabelWrapping.wrapped(node.displayLabel)), .literal("class", "kind-" + Self.classSafe(node.kind.rawValue) + family),
+            .text("label", LabelWrapping.wrapped(node.displayLabel, width: pathColumn ? Self.columnLabelWidth : LabelWrapping.width)),
+            .literal("class", "kind-" + Self.classSafe(node.kind.rawValue) + family),
         ]
         attributes += DOTStyle.node(kind: node.kind, valence: node.valence).attributes
         if highlighted { attributes.append(.literal("penwidth", "3")) }
