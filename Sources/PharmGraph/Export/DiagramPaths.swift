@@ -195,7 +195,8 @@ extension DiagramBuilder {
         var rows = ""
         if let ends {
             let heading = ["\(label(of: ends.from)) … \(label(of: ends.to)),", "by way of:"]
-            let lines = heading.joined(separator: " ").count > width ? heading : [heading.joined(separator: " ")]
+            // In a column, on two lines when it is wider than the rows.
+            let lines = pathColumn && heading.joined(separator: " ").count > width ? heading : [heading.joined(separator: " ")]
             rows += #"<tr><td colspan="\#(columns * 4 - 1)" \#(Self.leftAligned(lines))>"# + Self.joined(lines) + "</td></tr>"
         }
         for row in 0..<height {
