@@ -284,11 +284,11 @@ struct Render: ParsableCommand {
         do {
             // With `fit`, a figure for a slide: the rank direction that fits it best (docs/rendering.md, "Size").
             if fit {
-                dot = try fitted(given: nil, preferred: options.rankDirection, engine: options.engine) { direction, width, packed in
+                dot = try fitted(given: nil, preferred: options.rankDirection, engine: options.engine) { direction, width, round in
                     var options = options
                     options.rankDirection = direction
                     options.rankWidth = width
-                    options.packed = packed
+                    options.set(round)
                     return PathwayDiagram(graph: graph, selection: selection, options: options).dot
                 }
             } else {

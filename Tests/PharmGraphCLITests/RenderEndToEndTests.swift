@@ -70,7 +70,7 @@ struct RenderEndToEndTests {
     func longPathTable() throws {
         let run = try Binary.run([
             "render", Repository.path("Graphs/ketamine.yaml"), "--paths", "ketamine", "antidepressant-effect", "--max-length", "3", "-o", "-",
-            "--format", "dot",
+            "--format", "dot", "--rankdir", "TB",
         ])
         #expect(run.status == 0, "\(run.stderr)")
         let table = try #require(run.stdout.split(separator: "\n").first { $0.contains("class=\"path-table\"") && $0.contains("<table") })
@@ -81,6 +81,28 @@ struct RenderEndToEndTests {
         let rows = table.components(separatedBy: "<tr>").dropFirst().filter { $0.contains(#"<td align="right" valign="top">"#) }
         #expect(rows.count == 6)
         #expect(rows.first.map { $0.components(separatedBy: #"<td align="right" valign="top">"#).count - 1 } == 3)
+    }
+
+    @Test("the ketamine path figure fits a 16:9 slide at 8 pt: left to right, its table and legend in a column beside the drawing")
+    func pathFigureFitsSlide() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let report = directory + "/layout.json"
+        let run = try Binary.run([
+            "render", Repository.path("Graphs/ketamine.yaml"), "--paths", "ketamine", "antidepressant-effect", "--max-length", "3", "-o",
+            directory + "/path.svg", "--report", report,
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
+        #expect(json["rankdir"] as? String == "LR")
+        #expect((json["overlaps"] as? [String: Any])?["count"] as? Int == 0)
+        #expect(try #require(json["legend_share"] as? Double) <= 0.15)
+        let pages = try #require((json["labels"] as? [String: Any])?["pages"] as? [[String: Any]])
+        let slide = try #require(pages.first { $0["name"] as? String == "16:9 slide" })
+        #expect(try #require(slide["smallest_pt"] as? Double) >= 8)
+        // One column of rows, the key wrapped.
+        let svg = try String(contentsOfFile: directory + "/path.svg", encoding: .utf8)
+        #expect(svg.contains(">unnumbered edges are on every path<"))
     }
 
     @Test("--via and --avoid narrow a path figure as they narrow paths; without --paths, or naming no node, they are errors")

@@ -63,6 +63,16 @@ public struct DiagramOptions: Sendable, Equatable {
     /// round of candidates for a slide figure whose first round crosses or does not fit; not top to bottom with a legend,
     /// whose sample glyphs are one node separation long (docs/rendering.md, "Size").
     public var packed = false
+    /// Layers split by structure (`DiagramLayers.chains`): a node reached from another of its layer by way of an
+    /// earlier layer goes a rank after it, and the nodes free of such chains even out the layer's ranks; the third
+    /// round of candidates for a slide figure, packed too (docs/rendering.md, "Size").
+    public var chained = false
+
+    /// The spacing and layering of a round of slide candidates (`DiagramFit.Round`).
+    public mutating func set(_ round: DiagramFit.Round) {
+        packed = round != .plain
+        chained = round == .chained
+    }
 
     public init(
         rankDirection: RankDirection = .topToBottom, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot",
@@ -157,7 +167,7 @@ struct DiagramBuilder {
         pathLook = computePathLook(drawnEdges)
         let layers = DiagramLayers(
             nodes: nodes.map { ($0.id, $0.kind) }, edges: drawnEdges.map { ($0.from, $0.to) }, layering: options.layering,
-            engine: options.engine, rankWidth: options.rankWidth)
+            engine: options.engine, rankWidth: options.rankWidth, chained: options.chained)
         let prefix = DiagramLayers.prefix(avoiding: graph.nodes.lazy.map(\.id))
         dot.attributes += layers.graphAttributes
 
@@ -221,7 +231,8 @@ struct DiagramBuilder {
     private func nodeStatement(_ node: Node, highlighted: Bool, forms: [String]) -> DOTStatement {
         let family = forms.isEmpty ? "" : " drug-family"
         var attributes: [DOTAttribute] = [
-            .text("label", LabelWrapping.wrapped(node.displayLabel)), .literal("class", "kind-" + Self.classSafe(node.kind.rawValue) + family),
+            .text("label", LabelWrapping.wrapped(node.displayLabel, width: pathColumn ? Self.columnLabelWidth : LabelWrapping.width)),
+            .literal("class", "kind-" + Self.classSafe(node.kind.rawValue) + family),
         ]
         attributes += DOTStyle.node(kind: node.kind, valence: node.valence).attributes
         if highlighted { attributes.append(.literal("penwidth", "3")) }

@@ -23,6 +23,14 @@ public enum DiagramFit {
         }
     }
 
+    /// A round of candidates: as drawn by default, packed (`DiagramOptions.packed`), then packed with the layers split
+    /// by structure (`DiagramOptions.chained`).
+    public enum Round: String, Sendable, CaseIterable {
+        case plain
+        case packed
+        case chained
+    }
+
     /// The node separation, in inches, of a packed candidate (`DiagramOptions.packed`; by default 0.25, or 0.1 for
     /// panels left to right).
     public static let packedNodeSeparation = "0.06"
@@ -38,22 +46,23 @@ public enum DiagramFit {
     /// The DOT `make` gives for the candidate `best` chooses: `preferred` first, then the other direction, each with
     /// every width of `rankWidths`, laid out and measured by `measure` (`slideFit` of its layout report; `nil` for a
     /// layout it cannot read: never chosen unless nothing else is). When the best of that round crosses, or does not reach `minimumLabel`, a second round
-    /// packs the same candidates closer (`DiagramOptions.packed`) and the best of both is drawn, the unpacked one on a
-    /// tie (docs/rendering.md, "Size").
+    /// packs the same candidates closer (`DiagramOptions.packed`), and when the best of both still does, a third also
+    /// splits the layers by structure (`DiagramOptions.chained`); the best of all is drawn, the earlier round on a tie
+    /// (docs/rendering.md, "Size").
     public static func fitted<Failure: Error>(
-        preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Bool) -> String,
+        preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Round) -> String,
         measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int)?
     ) throws(Failure) -> String {
         var tried: [(dot: String, candidate: Candidate)] = []
-        for packed in [false, true] {
-            if packed, let chosen = best(tried.map(\.candidate)),
+        for round in Round.allCases {
+            if round != .plain, let chosen = best(tried.map(\.candidate)),
                 tried[chosen].candidate.crossings == 0 && tried[chosen].candidate.smallestLabel >= minimumLabel
             {
                 break
             }
             for direction in [preferred] + DiagramOptions.RankDirection.allCases.filter({ $0 != preferred }) {
                 for width in rankWidths {
-                    let dot = make(direction, width, packed)
+                    let dot = make(direction, width, round)
                     // A bound no row reaches draws the same figure.
                     guard !tried.contains(where: { $0.dot == dot }) else { continue }
                     let fit = try measure(dot)
@@ -62,7 +71,7 @@ public enum DiagramFit {
                             dot,
                             Candidate(
                                 rankDirection: direction, rankWidth: width, smallestLabel: fit?.smallestLabel ?? 0,
-                                crossings: fit?.crossings ?? Int.max, packed: packed)
+                                crossings: fit?.crossings ?? Int.max, packed: round != .plain)
                         ))
                 }
             }

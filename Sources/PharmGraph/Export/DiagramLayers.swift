@@ -34,7 +34,7 @@ struct DiagramLayers {
     /// order, over consecutive ranks of at most that many nodes; `nil` keeps each row in one rank.
     init(
         nodes: [(id: String, kind: NodeKind)], edges: [(from: String, to: String)], layering: DiagramOptions.Layering, engine: String,
-        rankWidth: Int? = nil
+        rankWidth: Int? = nil, chained: Bool = false
     ) {
         let layered =
             switch layering {
@@ -45,7 +45,9 @@ struct DiagramLayers {
         guard active else { return }
         var layerOf: [String: Int] = [:]
         for node in nodes { layerOf[node.id] = Self.layer(of: node.kind) }
-        let depth = Self.depths(order: nodes.map(\.id), edges: edges.filter { layerOf[$0.from] != nil && layerOf[$0.from] == layerOf[$0.to] })
+        let inside = edges.filter { layerOf[$0.from] != nil && layerOf[$0.from] == layerOf[$0.to] }
+        var depth = Self.depths(order: nodes.map(\.id), edges: chained ? Self.chains(edges, layerOf: layerOf) : inside)
+        if chained { Self.even(&depth, order: nodes.map(\.id), layerOf: layerOf, chains: Self.chains(edges, layerOf: layerOf)) }
         // One row per layer and depth, in that order, its nodes in drawing order; each row in one rank, or dealt
         // over ranks of at most `rankWidth` nodes.
         let keys = Set(nodes.map { [layerOf[$0.id]!, depth[$0.id]!] }).sorted { $0.lexicographicallyPrecedes($1) }
@@ -59,6 +61,47 @@ struct DiagramLayers {
             let size = (row.count + count - 1) / count
             for (i, id) in row.enumerated() { ranks[id] = rankCount + i / size }
             rankCount += count
+        }
+    }
+
+    /// The edges that chain nodes inside a layer: those between two nodes of one layer, then a detour `u → x → v`
+    /// through a node `x` of an earlier layer read as `u → v` (Ca2+ influx → prostaglandins → central sensitization,
+    /// two processes: drawn in one rank, two such detours cross at least once; docs/rendering.md, "Layers").
+    static func chains(_ edges: [(from: String, to: String)], layerOf: [String: Int]) -> [(from: String, to: String)] {
+        var inside: [(from: String, to: String)] = []
+        var ahead: [String: [String]] = [:]  // from a node into a later layer, in order
+        for edge in edges {
+            guard let from = layerOf[edge.from], let to = layerOf[edge.to], edge.from != edge.to else { continue }
+            if from == to { inside.append(edge) } else if to > from { ahead[edge.from, default: []].append(edge.to) }
+        }
+        var seen = Set(inside.map { [$0.from, $0.to] })
+        // u → x back into an earlier layer, then x → v forward into u's layer again: u chains to v.
+        for edge in edges {
+            guard let layer = layerOf[edge.from], let to = layerOf[edge.to], to < layer else { continue }
+            for v in ahead[edge.to] ?? [] where layerOf[v] == layer && v != edge.from && seen.insert([edge.from, v]).inserted {
+                inside.append((edge.from, v))
+            }
+        }
+        return inside
+    }
+
+    /// `depth` with the nodes of a layer of several depths that no chain joins moved, the last in `order` first, from
+    /// its fullest depth to its emptiest while they differ by more than one node: the layer's ranks even out.
+    static func even(_ depth: inout [String: Int], order: [String], layerOf: [String: Int], chains: [(from: String, to: String)]) {
+        let chained = Set(chains.flatMap { [$0.from, $0.to] })
+        for layer in Set(layerOf.values).sorted() {
+            let members = order.filter { layerOf[$0] == layer }
+            let depths = Set(members.map { depth[$0]! })
+            guard depths.count > 1 else { continue }
+            while true {
+                let counts = depths.sorted().map { d in (d, members.filter { depth[$0] == d }.count) }
+                let fullest = counts.max { $0.1 < $1.1 }!
+                let emptiest = counts.min { $0.1 < $1.1 }!  // the first of the emptiest: the shallowest
+                guard fullest.1 - emptiest.1 > 1,
+                    let free = members.last(where: { depth[$0] == fullest.0 && !chained.contains($0) })
+                else { break }
+                depth[free] = emptiest.0
+            }
         }
     }
 

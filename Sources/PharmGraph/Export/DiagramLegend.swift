@@ -91,8 +91,11 @@ extension DiagramBuilder {
         layout.rowWidth = rowWidth
         // A path figure's legend goes below its path table, which is as wide as the drawing.
         if !selection.paths.isEmpty, options.rankDirection == .topToBottom { layout.after = DOTValue.literal("\(prefix)paths") }
+        layout.column = pathColumn
+        // In a path figure's column the notes stay under the glyphs' texts: the node kinds' column is narrow.
+        let rows = pathColumn ? [kinds, glyphs] : LegendLayout.balance(kinds, glyphs, rankDirection: options.rankDirection)
         // No title: a box of glyphs is a legend, and its title line was a tenth of its area (docs/rendering.md, "Legend").
-        return layout.legend(label: nil, tooltip: "Legend", rows: LegendLayout.balance(kinds, glyphs, rankDirection: options.rankDirection), below: bottom)
+        return layout.legend(label: nil, tooltip: "Legend", rows: rows, below: bottom)
     }
 
     /// The most characters of a context line before it wraps.
@@ -230,6 +233,18 @@ struct LegendLayout {
     var rowWidth: Int? = nil
     /// A node the legend is placed below instead of the drawing's lowest nodes (a path figure's table).
     var after: DOTValue? = nil
+    /// Left to right, a path figure's column (`DiagramBuilder.pathColumn`): every text a rank after the glyph starts
+    /// (a heading too), texts 0.2 in and node kinds 0.3 in high, so that the legend and the path table stack low.
+    var column = false
+
+    /// The height, in inches, of a text entry in a `column` legend (Graphviz's default node height is 0.5).
+    static let columnTextHeight = "0.2"
+
+    /// The empty lead, in points, before a text in a `column` legend: its glyph's length beyond the rank separation.
+    static let columnLead = 40
+
+    /// The height, in inches, of a node kind's sample in a `column` legend.
+    static let columnKindHeight = "0.3"
 
     /// The margin, in points, of a legend without a title (Graphviz's default is 8).
     static let compactMargin = "4"
@@ -268,30 +283,52 @@ struct LegendLayout {
                 for j in rows[i].indices where rows[i][j].first == rows[i][j].last {
                     let point = DOTValue.literal(rows[i][j].first.raw + ":start")
                     rows[i][j].statements += [
-                        .node(point, LegendEntry.point), .edge(point, rows[i][j].first, hidden + [.literal("minlen", "2")]),
+                        .node(point, LegendEntry.point), .edge(point, rows[i][j].first, hidden + [.literal("minlen", column ? "1" : "2")]),
                     ]
                     rows[i][j].first = point
                 }
             }
             // Texts a rank to the right of their glyphs are centred on the rank: one width for them all, each
             // text left-justified in it, lines the glyphs up (an estimate: a cell is never narrower than its text).
-            let width = rows.dropFirst().joined().compactMap { $0.markup.map(Self.characters) }.max() ?? 0
+            // In a column, the notes take the whole width and the other texts follow an empty lead, so that the
+            // glyphs are as long as the lead whatever the notes' width.
+            let texts = rows.dropFirst().joined().filter { $0.markup != nil }
+            // A note: a text entry (samples have no class of their own) that is not the certainty heading.
+            let isNote = { (entry: LegendEntry) in column && !entry.className.isEmpty && entry.className != "legend-certainty" }
+            let width = texts.filter { !isNote($0) }.compactMap { $0.markup.map(Self.characters) }.max() ?? 0
+            let noteWidth = texts.filter(isNote).compactMap { $0.markup.map(Self.characters) }.max() ?? 0
+            let total = column ? max(noteWidth * 11 / 2, Self.columnLead + width * 11 / 2) : width * 6
             for i in rows.indices where i > 0 {
                 for j in rows[i].indices {
                     guard let markup = rows[i][j].markup else { continue }
                     let name = rows[i][j].last
+                    let table = #"<table border="0" cellborder="0" cellpadding="0" cellspacing="0"><tr>"#
                     let cell =
-                        #"<table border="0" cellborder="0" cellpadding="0" cellspacing="0"><tr><td width="\#(width * 6)" align="left" balign="left">"#
-                        + markup + "</td></tr></table>"
+                        column && !isNote(rows[i][j])
+                        ? table + #"<td width="\#(Self.columnLead)"></td><td port="text" width="5"></td>"#
+                            + #"<td width="\#(total - Self.columnLead - 5)" align="left" balign="left">"# + markup + "</td></tr></table>"
+                        : table + #"<td width="\#(total)" align="left" balign="left">"# + markup + "</td></tr></table>"
                     // The glyph ends at the text's left side (not on flat edges: Graphviz 2.43 then loses their arrowheads).
+                    let low: [DOTAttribute] = column ? [.literal("height", Self.columnTextHeight)] : []
                     rows[i][j].statements = rows[i][j].statements.map { statement in
                         switch statement {
                         case let .node(node, attributes) where node == name:
-                            .node(name, attributes.map { $0.name == "label" ? DOTAttribute("label", .html(markup: cell)) : $0 })
+                            .node(name, attributes.map { $0.name == "label" ? DOTAttribute("label", .html(markup: cell)) : $0 } + low)
                         case let .edge(tail, head, attributes) where head == name && !attributes.contains(.literal("style", "invis")):
-                            .edge(tail, head, attributes + [.literal("headport", "w")])
+                            .edge(tail, head, attributes + [.literal("headport", column ? "text:w" : "w")])
+                        // Several glyphs of one entry start apart, so that they do not merge.
+                        case let .node(node, attributes) where column && rows[i][j].starts.count > 1 && rows[i][j].starts.contains(node):
+                            .node(node, attributes + [.literal("height", Self.columnTextHeight)])
                         default: statement
                         }
+                    }
+                }
+            }
+            if column, !rows.isEmpty {
+                for j in rows[0].indices where rows[0][j].markup == nil {
+                    rows[0][j].statements = rows[0][j].statements.map { statement in
+                        guard case let .node(name, attributes) = statement else { return statement }
+                        return .node(name, attributes + [.literal("height", Self.columnKindHeight)])
                     }
                 }
             }

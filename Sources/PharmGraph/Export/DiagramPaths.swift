@@ -20,7 +20,8 @@ extension DiagramBuilder {
                 line = step
                 continue
             }
-            if line.count + 1 + step.count > width {
+            // A lone arrow (an elided last step) stays on its line.
+            if line.count + 1 + step.count > width, !(elided && last) {
                 lines.append(line)
                 line = "   " + step
             } else {
@@ -141,6 +142,18 @@ extension DiagramBuilder {
     /// The most columns of a path table top to bottom.
     static let tableColumns = 3
 
+    /// A path figure drawn left to right by dot: its path table and legend stand in one column right of the drawing
+    /// (the legend, then the table, in the ranks after the last), node labels wrap at `columnLabelWidth` and the
+    /// table's rows at `columnRowWidth` characters, so that the figure fits a slide (docs/rendering.md, "Path figures").
+    var pathColumn: Bool { !selection.paths.isEmpty && options.rankDirection == .leftToRight && options.engine == "dot" }
+
+    /// The most characters of a node label's line in a `pathColumn` figure (else `LabelWrapping.width`): its ranks
+    /// are columns, as wide as their widest label.
+    static let columnLabelWidth = 16
+
+    /// The most characters of a path table's row (and its key's lines) in a `pathColumn` figure.
+    static let columnRowWidth = 38
+
     /// The first and last node every listed path shares, when the paths fill more than one column (the table then
     /// lists what lies between, under one heading), or `nil`.
     func sharedEnds() -> (from: String, to: String)? {
@@ -169,17 +182,22 @@ extension DiagramBuilder {
             options.rankDirection == .topToBottom ? min(Self.tableColumns, (paths.count + Self.tableColumnRows - 1) / Self.tableColumnRows) : 1
         let height = (paths.count + columns - 1) / columns
         let ends = sharedEnds()
+        let width = pathColumn ? Self.columnRowWidth : columns > 1 ? 60 : 90
         func cells(_ i: Int) -> String {
             let path = paths[i]
-            let text = pathLines(path, width: columns > 1 ? 60 : 90, elided: ends != nil).map { DOTValue.html(escaping: $0) }
+            let text = pathLines(path, width: width, elided: ends != nil).map { DOTValue.html(escaping: $0) }
+            // In a column, the sign's symbol alone (the key says what it is).
+            let sign = pathColumn ? path.sign.symbol : "\(path.sign.symbol) \(path.sign.rawValue)"
             return #"<td align="right" valign="top">\#(i + 1)</td><td align="left" valign="top"> "#
-                + #"<font color="\#(DOTStyle.colour(for: path.sign))">\#(path.sign.symbol) \#(path.sign.rawValue)</font></td>"#
+                + #"<font color="\#(DOTStyle.colour(for: path.sign))">\#(sign)</font>\#(pathColumn ? " " : "")</td>"#
                 + #"<td align="left" balign="left" valign="top">\#(text.joined(separator: "<br/>"))</td>"#
         }
         var rows = ""
         if let ends {
-            let heading = "\(label(of: ends.from)) … \(label(of: ends.to)), by way of:"
-            rows += #"<tr><td colspan="\#(columns * 4 - 1)" align="left">"# + DOTValue.html(escaping: heading) + "</td></tr>"
+            let heading = ["\(label(of: ends.from)) … \(label(of: ends.to)),", "by way of:"]
+            // In a column, on two lines when it is wider than the rows.
+            let lines = pathColumn && heading.joined(separator: " ").count > width ? heading : [heading.joined(separator: " ")]
+            rows += #"<tr><td colspan="\#(columns * 4 - 1)" \#(Self.leftAligned(lines))>"# + Self.joined(lines) + "</td></tr>"
         }
         for row in 0..<height {
             rows += "<tr>" + cells(row)
@@ -189,12 +207,20 @@ extension DiagramBuilder {
             }
             rows += "</tr>"
         }
-        var key = "→ increases, ⊣ decreases, ⇢ unknown sign, ⋯ no causal sign"
-        if paths.count > 1 { key += "; unnumbered edges are on every path" }
+        let arrows = "→ increases, ⊣ decreases, ⇢ unknown sign, ⋯ no causal sign"
+        let signs = Sign.allCases.filter { sign in paths.contains { $0.sign == sign } }
+        let every = "unnumbered edges are on every path"
+        // In a column, the key is wrapped like the rows.
+        let key =
+            pathColumn
+            ? Self.wrap("net sign: " + signs.map { "\($0.symbol) \($0.rawValue)" }.joined(separator: ", "), width: width)
+                + Self.wrap(arrows, width: width) + (paths.count > 1 ? [every] : [])
+            : [arrows + (paths.count > 1 ? "; " + every : "")]
         rows +=
-            #"<tr><td colspan="\#(columns * 4 - 1)" align="left"><font color="\#(DiagramFrame.captionColour)">"#
-            + DOTValue.html(escaping: key) + "</font></td></tr>"
-        let markup = #"<table border="0" cellborder="0" cellspacing="0" cellpadding="2">"# + rows + "</table>"
+            #"<tr><td colspan="\#(columns * 4 - 1)" \#(Self.leftAligned(key))><font color="\#(DiagramFrame.captionColour)">"#
+            + Self.joined(key) + "</font></td></tr>"
+        // In a column, rows without padding: the table is as tall as the legend beside the drawing.
+        let markup = #"<table border="0" cellborder="0" cellspacing="0" cellpadding="\#(pathColumn ? 0 : 2)">"# + rows + "</table>"
         var statements: [DOTStatement] = [
             .node(
                 table,
@@ -210,10 +236,22 @@ extension DiagramBuilder {
             guard let e = path.edges.last, graph.edges.indices.contains(e), !lasts.contains(drawn(graph.edges[e].to)) else { continue }
             lasts.append(drawn(graph.edges[e].to))
         }
+        // In a column with the legend: in the legend's last rank (its texts'), after its node kinds and glyph starts.
+        let gap: [DOTAttribute] = pathColumn && options.legend ? [.literal("minlen", "3")] : []
         for last in lasts {
-            statements.append(.edge(.literal(last), table, [.literal("style", "invis"), .literal("class", "path-table")]))
+            statements.append(.edge(.literal(last), table, [.literal("style", "invis"), .literal("class", "path-table")] + gap))
         }
         return statements
+    }
+
+    /// A table cell's alignment for `lines` of text: left, each line too when there are several.
+    static func leftAligned(_ lines: [String]) -> String {
+        lines.count > 1 ? #"align="left" balign="left""# : #"align="left""#
+    }
+
+    /// `lines` escaped, one under the other.
+    static func joined(_ lines: [String]) -> String {
+        lines.map(DOTValue.html(escaping:)).joined(separator: "<br/>")
     }
 
     /// The legend's line for a path figure's colours; `nil` outside one.

@@ -12,14 +12,14 @@ extension Render {
 
     /// The DOT `make` gives for `given` (with unbounded ranks), or without it the candidate `DiagramFit.fitted` chooses,
     /// each laid out here (Graphviz's `json`) and measured by `LayoutReport`: labels of at least 8 pt on a 16:9 slide,
-    /// then the fewest crossings. Other engines than dot, which ignore ranks, get `make(preferred, nil, false)`
+    /// then the fewest crossings. Other engines than dot, which ignore ranks, get `make(preferred, nil, .plain)`
     /// (docs/rendering.md, "Size").
     static func fitted(
         given: DiagramOptions.RankDirection?, preferred: DiagramOptions.RankDirection, engine: String,
-        make: (DiagramOptions.RankDirection, Int?, Bool) -> String
+        make: (DiagramOptions.RankDirection, Int?, DiagramFit.Round) -> String
     ) throws(GraphvizError) -> String {
-        if let given { return make(given, nil, false) }
-        guard engine == LayoutEngine.dot.rawValue else { return make(preferred, nil, false) }
+        if let given { return make(given, nil, .plain) }
+        guard engine == LayoutEngine.dot.rawValue else { return make(preferred, nil, .plain) }
         return try DiagramFit.fitted(preferred: preferred, make: make) { (dot: String) throws(GraphvizError) in
             (try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)).map(DiagramFit.slideFit)
         }
@@ -52,11 +52,11 @@ extension Render {
             options.engine = layout.rawValue
             let dot: String
             do {
-                dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction, width, packed in
+                dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction, width, round in
                     var options = options
                     options.rankDirection = direction
                     options.rankWidth = width
-                    options.packed = packed
+                    options.set(round)
                     return PathwayDiagram(summary: summary, options: options).dot
                 }
             } catch {
@@ -81,11 +81,11 @@ extension Render {
             panelOptions.engine = Self.engine(engine, nodeCount: panel.selection.nodes.count, layered: layering == .kind).rawValue
             let image: Data
             do {
-                let dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) { direction, width, packed in
+                let dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) { direction, width, round in
                     var options = panelOptions
                     options.rankDirection = direction
                     options.rankWidth = width
-                    options.packed = packed
+                    options.set(round)
                     return PathwayDiagram(panel: panel, of: panels, options: options).dot
                 }
                 let (data, json) = try Self.image(dot, engine: panelOptions.engine, format: format, measured: report != nil)
