@@ -258,6 +258,19 @@ def pharmgraph(binary, data, queries, quick, workdir):
     return out
 
 
+def run_verdicts(binary, args):
+    """Runs `pharmgraph verdicts ARGS --timings`: the process, its wall time, its query time and its pair count."""
+    start = time.perf_counter()
+    proc = subprocess.run([binary] + args + ["--timings"], capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"pharmgraph verdicts failed:\n{proc.stderr}")
+    timings = [l for l in proc.stderr.splitlines() if l.startswith("timings:")][0]
+    queries = float(timings.split("queries ")[1].split(" s")[0])
+    pairs = int(timings.split("; ")[1].split(" pairs")[0])
+    return proc, wall, queries, pairs
+
+
 def batch_verdicts(binary, data, quick):
     """`verdicts` for every Compound x Disease pair at <= 3 (undirected), at 1 and 2 jobs: times, pairs/s, speed-up.
 
@@ -275,14 +288,7 @@ def batch_verdicts(binary, data, quick):
     rows = []
     outputs = []
     for jobs in (1, 2):
-        start = time.perf_counter()
-        proc = subprocess.run([binary] + args + ["--jobs", str(jobs), "--timings"], capture_output=True, text=True)
-        wall = time.perf_counter() - start
-        if proc.returncode != 0:
-            sys.exit(f"pharmgraph verdicts failed:\n{proc.stderr}")
-        timings = [l for l in proc.stderr.splitlines() if l.startswith("timings:")][0]
-        queries = float(timings.split("queries ")[1].split(" s")[0])
-        pairs = int(timings.split("; ")[1].split(" pairs")[0])
+        proc, wall, queries, pairs = run_verdicts(binary, args + ["--jobs", str(jobs)])
         outputs.append(proc.stdout)
         rows.append((jobs, queries, wall, pairs, len(proc.stdout.splitlines()) - 1))
     print()
@@ -312,15 +318,8 @@ def batch_verdicts_sample4(binary, data, quick, workdir):
     sample = compounds[::500 if quick else 100]
     with open(f"{workdir}/sample4.txt", "w") as f:
         f.write("".join(c + "\n" for c in sample))
-    start = time.perf_counter()
-    proc = subprocess.run([binary] + common + ["--sources-from", f"{workdir}/sample4.txt", "--max-length", "4", "--max-work", "0",
-                                               "--jobs", "2", "--timings"], capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"pharmgraph verdicts <= 4 failed:\n{proc.stderr}")
-    timings = [l for l in proc.stderr.splitlines() if l.startswith("timings:")][0]
-    queries = float(timings.split("queries ")[1].split(" s")[0])
-    pairs = int(timings.split("; ")[1].split(" pairs")[0])
+    proc, wall, queries, pairs = run_verdicts(
+        binary, common + ["--sources-from", f"{workdir}/sample4.txt", "--max-length", "4", "--max-work", "0", "--jobs", "2"])
     rows = proc.stdout.splitlines()[1:]
     partial = sum(1 for r in rows if r.split("\t")[8] == "yes")
     projected = queries * len(compounds) / len(sample)
