@@ -382,11 +382,26 @@ class KetamineViewer(PageTest):
         report, hops = engine_paths(KETAMINE, "ketamine", "analgesia")
         self.assertGreater(report["total"], 1)
         self.open(self.file)
+        view_box = "return document.querySelector('#canvas svg').getAttribute('viewBox')"
+        whole = driver.execute_script(view_box)
         self.assert_paths(self.show_paths("ketamine", "analgesia"), hops, report)
+        # The view zooms to the paths: narrower than the whole drawing, with every node on a path inside the pane.
+        framed = driver.execute_script(view_box)
+        self.assertLess(float(framed.split()[2]), float(whole.split()[2]), "the view did not zoom to the paths")
+        outside = driver.execute_script(
+            "const pane = document.querySelector('#canvas svg').getBoundingClientRect();"
+            "return Array.from(document.querySelectorAll('[id^=\"node-\"].on-path')).filter(g => {"
+            "  const r = g.getBoundingClientRect();"
+            "  return r.left < pane.left - 1 || r.top < pane.top - 1 || r.right > pane.right + 1 || r.bottom > pane.bottom + 1;"
+            "}).map(g => g.id)"
+        )
+        self.assertEqual(outside, [], "nodes on the paths lie outside the pane")
         self.shot("ketamine-paths")
-        # By label too, and Escape clears the highlight.
+        # By label too, and Escape clears the highlight and goes back to the view before.
         driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
         WebDriverWait(driver, 5).until(lambda d: not self.edges_with("on-path") and not self.edges_with("off-path"))
+        restored = [float(v) for v in driver.execute_script(view_box).split()]
+        self.assertEqual(restored, [float(v) for v in whole.split()], "Escape did not restore the view")
         report, hops = engine_paths(KETAMINE, "esketamine", "depression")
         labels = {n["id"]: n["label"] for n in self.data()["nodes"]}
         self.assert_paths(self.show_paths(labels["esketamine"], labels["depression"]), hops, report)

@@ -263,6 +263,7 @@ extension ViewerAssets {
             });
             Object.keys(nodeEls).forEach(function (id) { nodeEls[id].classList.add(onNodes[id] ? 'on-path' : 'off-path'); });
             document.body.classList.add('paths-shown');
+            return Object.keys(onNodes);
           }
           function pathLine(p) {
             var parts = [['  '], data.edges[p[0]].from];
@@ -302,7 +303,7 @@ extension ViewerAssets {
             if (result.partial) summary += '\nthe search stopped early: the counts are lower bounds and the verdict undetermined';
             verdictBox.appendChild(el('div', summary));
             var paths = result.paths.map(function (k) { return data.paths[k]; });
-            mark(paths, result.signs);
+            frame(mark(paths, result.signs));
             paths.forEach(function (p, k) {
               var li = el('li');
               var b = el('button');
@@ -312,7 +313,7 @@ extension ViewerAssets {
               b.addEventListener('click', function () {
                 Array.prototype.forEach.call(pathList.querySelectorAll('button.current'), function (x) { x.classList.remove('current'); });
                 b.classList.add('current');
-                mark([p], result.signs.charAt(k));
+                frame(mark([p], result.signs.charAt(k)));
               });
               li.appendChild(b);
               pathList.appendChild(li);
@@ -456,6 +457,21 @@ extension ViewerAssets {
             apply();
             g.focus({ preventScroll: true });
           }
+          /* Zooms to the nodes of the paths shown, so that they fill the pane; Clear goes back to the view before. */
+          var unframed = null;
+          function frame(ids) {
+            var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+            ids.forEach(function (id) {
+              if (!nodeEls[id]) return;
+              var b = boxOf(nodeEls[id]);
+              x0 = Math.min(x0, b[0]); y0 = Math.min(y0, b[1]); x1 = Math.max(x1, b[0] + b[2]); y1 = Math.max(y1, b[1] + b[3]);
+            });
+            if (!(x1 > x0 && y1 > y0)) return;
+            var pad = 0.06 * Math.max(x1 - x0, y1 - y0) + 24;
+            if (!unframed) unframed = view.slice();
+            view = [x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad];
+            apply();
+          }
           /* Pans to a focused element that is out of view (Tab walks the whole drawing). */
           function reveal(g) {
             var b = boxOf(g);
@@ -503,17 +519,18 @@ extension ViewerAssets {
             if (moves[event.key]) { event.preventDefault(); view[0] += moves[event.key][0]; view[1] += moves[event.key][1]; apply(); }
             else if (event.key === '+' || event.key === '=') zoom(0.8);
             else if (event.key === '-') zoom(1.25);
-            else if (event.key === '0') { view = base.slice(); apply(); }
+            else if (event.key === '0') { view = base.slice(); unframed = null; apply(); }
           });
           document.getElementById('zoom-in').addEventListener('click', function () { zoom(0.8); });
           document.getElementById('zoom-out').addEventListener('click', function () { zoom(1.25); });
-          document.getElementById('zoom-reset').addEventListener('click', function () { view = base.slice(); apply(); });
+          document.getElementById('zoom-reset').addEventListener('click', function () { view = base.slice(); unframed = null; apply(); });
 
           /* Escape (or Clear) clears the neighbourhood, the paths, the search and the context. */
           function clearAll() {
             clearNeighbourhood();
             pinned = null;
             clearPaths();
+            if (unframed) { view = unframed; unframed = null; apply(); }
             results.textContent = '';
             selects.forEach(function (s) { s.value = ''; });
             context = '';
