@@ -183,6 +183,9 @@ struct StepGraph: Sendable {
                     other.withUnsafeBufferPointer { other in
                         network.edgeLabels.withUnsafeBufferPointer { labels in
                             labelSign.withUnsafeBufferPointer { labelSign in
+                                // Every label of one sign (an unsigned network): the signs are filled in order, not per step.
+                                let uniform = labelSign.dropFirst().allSatisfy { $0 == labelSign.first }
+                                if uniform { signs.initialize(repeating: labelSign.first ?? 0) }
                                 /// Places the steps of flag `bit`, each at its edge's end in `ends` and leading to the one in `to`.
                                 func place(_ bit: UInt8, at ends: UnsafeBufferPointer<Int32>, to: UnsafeBufferPointer<Int32>) {
                                     for e in 0..<m where flags[e] & bit != 0 {
@@ -191,7 +194,7 @@ struct StepGraph: Sendable {
                                         cursor[at] = Int32(truncatingIfNeeded: k + 1)
                                         neighbors[k] = to[e]
                                         edges[k] = Int32(truncatingIfNeeded: e)
-                                        signs[k] = labelSign[Int(labels[e])]
+                                        if !uniform { signs[k] = labelSign[Int(labels[e])] }
                                     }
                                 }
                                 place(1, at: along, to: other)
