@@ -181,6 +181,7 @@ extension ShortestPathCounter {
         forward: Side, backward: Side, middle: [Int32], limit: Int
     ) -> [NetworkPath] {
         var out: [NetworkPath] = []
+        let reverse = steps.reverse
         for m in middle where out.count < limit {
             // Prefixes end at m and walk back to a source; suffixes start at m and walk to a target.
             var prefixes: [(nodes: [Int32], edges: [Int32], sign: Int8)] = [([m], [], 1)]
@@ -189,12 +190,12 @@ extension ShortestPathCounter {
                 for p in prefixes {
                     let u = p.nodes[0]
                     let want = forward.distance(u)! - 1
-                    for k in steps.reverse.steps(of: Int(u)) {
-                        let v = steps.reverse.neighbors[k]
+                    for k in reverse.steps(of: Int(u)) {
+                        let v = reverse.neighbors[k]
                         guard forward.distance(v) == want else { continue }
-                        for i in steps.reverse.members(k) where longer.count < limit {
-                            let edge = steps.reverse.memberEdges[i]
-                            longer.append(([v] + p.nodes, [edge] + p.edges, Sign.product(p.sign, steps.reverse.signs[k])))
+                        for i in reverse.members(k) where longer.count < limit {
+                            let edge = reverse.memberEdges[i]
+                            longer.append(([v] + p.nodes, [edge] + p.edges, Sign.product(p.sign, reverse.signs[k])))
                         }
                     }
                 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which edges a query may use, and in which direction.
 public struct TraversalOptions: Hashable, Sendable {
     /// Traverse every edge both ways.
@@ -41,8 +43,18 @@ struct StepGraph: Sendable {
     let nodeCount: Int
     /// The steps out of each node.
     let forward: CSR
-    /// The steps into each node, walked backwards (each mirrors a forward step, with its sign and edges).
-    let reverse: CSR
+    /// Whether each node's steps in have the same neighbours as its steps out (undirected, no node cut),
+    /// so that a breadth-first search towards the targets may read `forward` instead of `reverse`.
+    let symmetric: Bool
+    private let lazyReverse: LazyCSR
+
+    /// The steps into each node, walked backwards (each mirrors a forward step, with its sign and edges),
+    /// built on first use: a query whose searches only need distances never builds it when `symmetric`.
+    var reverse: CSR { lazyReverse.value }
+
+    /// The steps a breadth-first search from the targets walks back along: `reverse`, or `forward` when
+    /// `symmetric` (the same neighbours per node, in another order, which distances do not depend on).
+    var backward: CSR { symmetric ? forward : reverse }
 
     /// One direction's steps as compressed adjacency, in memory it owns for the graph's
     /// lifetime, so that searches read raw buffers without nesting `withUnsafeBufferPointer`.
@@ -81,7 +93,16 @@ struct StepGraph: Sendable {
         func multiplicity(_ k: Int) -> Int { Int(memberOffsets[k + 1] - memberOffsets[k]) }
     }
 
+    /// Builds the forward steps now; the reverse ones are built on first use (`reverse`).
     init(network: Network, options: TraversalOptions) {
+        nodeCount = network.nodeCount
+        forward = Self.build(network: network, options: options, reverse: false)
+        symmetric = options.undirected && options.cut.isEmpty
+        lazyReverse = LazyCSR { Self.build(network: network, options: options, reverse: true) }
+    }
+
+    /// Per edge, which of its steps a query may take: bit 0 the step along it, bit 1 the step against it.
+    private static func stepFlags(network: Network, options: TraversalOptions) -> [UInt8] {
         let n = network.nodeCount
         let m = network.edgeCount
         // Which labels are usable, once per label rather than per edge.
@@ -89,71 +110,106 @@ struct StepGraph: Sendable {
         let labelUsable = network.labels.map { label in
             label.traversable && (options.labels?.contains(label.name) ?? (label.relation != .binds))
         }
-        let labelSign = network.labels.map(\.sign.stepValue)
         // Which contexts (a curated graph's scopes) are admitted, once per distinct one rather than per edge.
         let (contextUsable, edgeContexts) = network.contextAdmission(options)
-        var admissible = [Bool](repeating: false, count: m)
-        for e in 0..<m {
-            admissible[e] = labelUsable[Int(network.edgeLabels[e])] && contextUsable[Int(edgeContexts[e])]
-        }
-        if let ceiling = options.ceiling, let graph = network.graph {
-            for e in 0..<m where admissible[e] { admissible[e] = graph.edges[e].effectiveCertainty <= ceiling }
-        }
         let sources = options.reversed ? network.edgeTargets : network.edgeSources
         let targets = options.reversed ? network.edgeSources : network.edgeTargets
         let bothWays = network.edgeBothWays
-        let edgeSigns = network.edgeLabels.map { labelSign[Int($0)] }
         let undirected = options.undirected
         // A step from -> to in the walked direction enters `to`, or `from` when the graph is walked reversed.
         var isCut = [Bool](repeating: false, count: options.cut.isEmpty ? 0 : n)
         for node in options.cut { isCut[Int(node)] = true }
         let hasCut = !options.cut.isEmpty
-        let entered = options.reversed ? { (from: Int32, _: Int32) in from } : { (_: Int32, to: Int32) in to }
-        func keeps(_ from: Int32, _ to: Int32) -> Bool { !hasCut || !isCut[Int(entered(from, to))] }
-        /// One direction's CSR, merged; built one at a time so that only one unmerged copy is alive.
-        func build(reverse: Bool) -> CSR {
-            var degree = [Int32](repeating: 0, count: n + 1)
-            for e in 0..<m where admissible[e] {
-                if keeps(sources[e], targets[e]) { degree[Int(reverse ? targets[e] : sources[e])] += 1 }
-                if undirected || bothWays[e], keeps(targets[e], sources[e]) { degree[Int(reverse ? sources[e] : targets[e])] += 1 }
+        let reversed = options.reversed
+        var flags = [UInt8](repeating: 0, count: m)
+        flags.withUnsafeMutableBufferPointer { flags in
+            for e in 0..<m where labelUsable[Int(network.edgeLabels[e])] && contextUsable[Int(edgeContexts[e])] {
+                let (s, t) = (Int(sources[e]), Int(targets[e]))
+                var f: UInt8 = 0
+                if !hasCut || !isCut[reversed ? s : t] { f = 1 }
+                if undirected || bothWays[e], !hasCut || !isCut[reversed ? t : s] { f |= 2 }
+                flags[e] = f
             }
-            var offsets = [Int32](repeating: 0, count: n + 1)
-            var running: Int32 = 0
-            for u in 0..<n {
-                offsets[u] = running
-                running += degree[u]
-            }
-            offsets[n] = running
-            var cursor = offsets
-            let total = Int(running)
-            // Raw buffers, owned by the CSR in the end: a nested function writing captured arrays
-            // pays a uniqueness check per write, and an array would be copied into the CSR.
-            let neighbors = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total)
-            let edges = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total)
-            let signs = UnsafeMutableBufferPointer<Int8>.allocate(capacity: total)
-            neighbors.initialize(repeating: 0)
-            edges.initialize(repeating: 0)
-            signs.initialize(repeating: 0)
-            cursor.withUnsafeMutableBufferPointer { cursor in
-                func add(_ from: Int32, _ to: Int32, _ e: Int) {
-                    let (at, other) = reverse ? (Int(to), from) : (Int(from), to)
-                    let k = Int(cursor[at])
-                    cursor[at] += 1
-                    neighbors[k] = other
-                    edges[k] = Int32(e)
-                    signs[k] = edgeSigns[e]
-                }
-                // Steps keep input order: forward steps first, in edge order, then backward ones.
-                for e in 0..<m where admissible[e] && keeps(sources[e], targets[e]) { add(sources[e], targets[e], e) }
-                for e in 0..<m where admissible[e] && (undirected || bothWays[e]) && keeps(targets[e], sources[e]) {
-                    add(targets[e], sources[e], e)
-                }
-            }
-            return CSR(Self.merge(offsets: offsets, neighbors: neighbors, signs: signs, edges: edges, nodeCount: n))
         }
-        self.nodeCount = n
-        forward = build(reverse: false)
-        reverse = build(reverse: true)
+        if let ceiling = options.ceiling, let graph = network.graph {
+            for e in 0..<m where flags[e] != 0 && graph.edges[e].effectiveCertainty > ceiling { flags[e] = 0 }
+        }
+        return flags
+    }
+
+    /// One direction's CSR, merged, by counting sort straight from the edge arrays.
+    ///
+    /// Steps keep input order: at each node, the steps along edges first, in edge order, then those against them.
+    private static func build(network: Network, options: TraversalOptions, reverse: Bool) -> CSR {
+        let n = network.nodeCount
+        let m = network.edgeCount
+        let flags = stepFlags(network: network, options: options)
+        let labelSign = network.labels.map(\.sign.stepValue)
+        // A step is placed at its walked source (at its walked target in the reverse CSR): `at` holds the
+        // ends of the edges whose step along them is placed at the edge's first end.
+        let along = options.reversed != reverse ? network.edgeTargets : network.edgeSources
+        let other = options.reversed != reverse ? network.edgeSources : network.edgeTargets
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        var total = 0
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            flags.withUnsafeBufferPointer { flags in
+                along.withUnsafeBufferPointer { along in
+                    other.withUnsafeBufferPointer { other in
+                        // Degrees at offsets[u + 1], then their running sums.
+                        for e in 0..<m where flags[e] != 0 {
+                            let f = flags[e]
+                            if f & 1 != 0 { offsets[Int(along[e]) + 1] &+= 1 }
+                            if f & 2 != 0 { offsets[Int(other[e]) + 1] &+= 1 }
+                        }
+                    }
+                }
+            }
+            var running = 0
+            for u in 0...n {
+                running += Int(offsets[u])
+                precondition(running <= Int(Int32.max), "StepGraph: more steps than an Int32 indexes")
+                offsets[u] = Int32(truncatingIfNeeded: running)
+            }
+            total = running
+        }
+        // Raw buffers, owned by the CSR in the end (every element is written below, so none is initialized first).
+        let neighbors = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(total, 1))
+        let edges = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(total, 1))
+        let signs = UnsafeMutableBufferPointer<Int8>.allocate(capacity: max(total, 1))
+        var cursor = offsets
+        cursor.withUnsafeMutableBufferPointer { cursor in
+            flags.withUnsafeBufferPointer { flags in
+                along.withUnsafeBufferPointer { along in
+                    other.withUnsafeBufferPointer { other in
+                        network.edgeLabels.withUnsafeBufferPointer { labels in
+                            labelSign.withUnsafeBufferPointer { labelSign in
+                                // Every label of one sign (an unsigned network): the signs are filled in order, not per step.
+                                let uniform = labelSign.dropFirst().allSatisfy { $0 == labelSign.first }
+                                if uniform { signs.initialize(repeating: labelSign.first ?? 0) }
+                                /// Places the steps of flag `bit`, each at its edge's end in `ends` and leading to the one in `to`.
+                                func place(_ bit: UInt8, at ends: UnsafeBufferPointer<Int32>, to: UnsafeBufferPointer<Int32>) {
+                                    for e in 0..<m where flags[e] & bit != 0 {
+                                        let at = Int(ends[e])
+                                        let k = Int(cursor[at])
+                                        cursor[at] = Int32(truncatingIfNeeded: k + 1)
+                                        neighbors[k] = to[e]
+                                        edges[k] = Int32(truncatingIfNeeded: e)
+                                        if !uniform { signs[k] = labelSign[Int(labels[e])] }
+                                    }
+                                }
+                                place(1, at: along, to: other)
+                                place(2, at: other, to: along)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let used = (
+            UnsafeMutableBufferPointer(rebasing: neighbors[..<total]), UnsafeMutableBufferPointer(rebasing: signs[..<total]),
+            UnsafeMutableBufferPointer(rebasing: edges[..<total])
+        )
+        return CSR(Self.merge(offsets: offsets, neighbors: used.0, signs: used.1, edges: used.2, nodeCount: n))
     }
 
     /// A CSR whose parallel same-sign steps are merged: `count` steps, in buffers of the unmerged size.
@@ -176,8 +232,8 @@ struct StepGraph: Sendable {
         var slot = [Int32](repeating: -1, count: 3 * n)
         var merged = [Int32](repeating: 0, count: n + 1)
         // At most one merged step per step, plus the end.
+        // Written up to the merged count and its end, the only part read.
         let memberOffsets = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total + 1)
-        memberOffsets.initialize(repeating: 0)
         var members = 0
         var write = 0
         var sizes: [Int32] = []
@@ -246,9 +302,10 @@ struct StepGraph: Sendable {
         while !frontier.isEmpty, level < limit {
             level += 1
             var next: [Int32] = []
+            let backward = backward
             for v in frontier {
-                for k in reverse.steps(of: Int(v)) {
-                    let u = Int(reverse.neighbors[k])
+                for k in backward.steps(of: Int(v)) {
+                    let u = Int(backward.neighbors[k])
                     if distance[u] == Int32.max, !(avoid?[u] ?? false) {
                         distance[u] = level
                         next.append(Int32(u))
@@ -292,7 +349,8 @@ struct TargetDistances {
         var next: [Int32] = []
         // Level by level; a node labelled at this level passes on each label it got here, in
         // one scan of its predecessors (both labels often arrive at the same level).
-        let (offsets, neighbors) = (steps.reverse.offsets, steps.reverse.neighbors)
+        // Distances and the two nearest distinct targets do not depend on the order of a node's steps.
+        let (offsets, neighbors) = (steps.backward.offsets, steps.backward.neighbors)
         while !frontier.isEmpty, level < limit {
             let here = level
             level += 1
@@ -328,6 +386,24 @@ struct TargetDistances {
         self.distance = distance
         self.nearest = nearest
         self.second = second
+    }
+}
+
+/// A CSR made on first use, once, whichever thread asks first.
+final class LazyCSR: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: StepGraph.CSR?
+    private var make: (() -> StepGraph.CSR)?
+
+    init(_ make: @escaping () -> StepGraph.CSR) { self.make = make }
+
+    var value: StepGraph.CSR {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let csr = make!()
+        (made, make) = (csr, nil)
+        return csr
     }
 }
 

@@ -4,13 +4,15 @@
 /// The loader's hot path looks ids up by their bytes in the input, without making a `String` per field
 /// (docs/decisions.md, "Load at the floor").
 struct ByteInterner: Sendable {
-    /// Every key's bytes, back to back: key `i` is `arena[starts[i]..<starts[i + 1]]`.
+    /// Every key, back to back, each as an 8-byte header (its length, then its id, both `UInt32`) and its bytes:
+    /// key `i`'s header is at `starts[i]`. A probe reads a key's id beside its bytes, one memory access for both.
     private var arena: [UInt8] = []
-    private var starts: [Int] = [0]
+    private var starts: [Int] = []
     /// Per slot, in one word (one memory access): the upper half of its key's hash, to skip most compares,
-    /// above the id there plus one; 0 when empty.
+    /// above the place of its key's header in the arena plus one; 0 when empty.
     private var slots: [UInt64]
     private var mask: Int
+    private static let header = 8
 
     /// Room for `capacity` keys before the table grows.
     init(capacity: Int = 8) {
@@ -18,11 +20,11 @@ struct ByteInterner: Sendable {
         while size < 2 * capacity { size *= 2 }
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
-        starts.reserveCapacity(capacity + 1)
+        starts.reserveCapacity(capacity)
     }
 
     /// How many keys there are.
-    var count: Int { starts.count - 1 }
+    var count: Int { starts.count }
 
     /// The id of `key`, if interned.
     func find(_ key: UnsafeRawBufferPointer) -> Int32? {
@@ -38,8 +40,10 @@ struct ByteInterner: Sendable {
     /// Whether `key` is the key of `id`.
     func isKey(_ key: UnsafeRawBufferPointer, of id: Int32) -> Bool {
         let start = starts[Int(id)]
-        guard starts[Int(id) + 1] - start == key.count else { return false }
-        return key.isEmpty || arena.withUnsafeBytes { Self.equal($0.baseAddress! + start, key.baseAddress!, key.count) }
+        return arena.withUnsafeBytes { arena in
+            arena.loadUnaligned(fromByteOffset: start, as: UInt32.self) == UInt32(truncatingIfNeeded: key.count)
+                && (key.isEmpty || Self.equal(arena.baseAddress! + start + Self.header, key.baseAddress!, key.count))
+        }
     }
 
     /// The id of `key`, interned now if it is new (`added`).
@@ -47,10 +51,14 @@ struct ByteInterner: Sendable {
         let hash = Self.hash(key)
         let (slot, found) = probe(key, hash: hash)
         if let found { return (found, false) }
+        precondition(key.count <= Int(UInt32.max) && arena.count < Int(UInt32.max) - Self.header - key.count, "ByteInterner: more than 4 GiB of keys")
         let id = Int32(count)
+        let start = arena.count
+        withUnsafeBytes(of: UInt32(key.count).littleEndian) { arena.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(bitPattern: id).littleEndian) { arena.append(contentsOf: $0) }
         arena.append(contentsOf: key)
-        starts.append(arena.count)
-        slots[slot] = Self.entry(id, hash: hash)
+        starts.append(start)
+        slots[slot] = Self.entry(start, hash: hash)
         if 2 * count > mask { grow() }
         return (id, true)
     }
@@ -61,29 +69,30 @@ struct ByteInterner: Sendable {
         return key.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
     }
 
-    /// A slot's word for `id`, whose key has `hash`.
-    private static func entry(_ id: Int32, hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1) }
+    /// A slot's word for the key whose header is at `start` and whose hash is `hash`.
+    private static func entry(_ start: Int, hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 | UInt64(start + 1) }
 
     /// The slot holding `key`, or the empty slot where it would go.
     private func probe(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (slot: Int, id: Int32?) {
         let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = mask
+        let length = UInt32(truncatingIfNeeded: key.count)
         return slots.withUnsafeBufferPointer { slots in
-            starts.withUnsafeBufferPointer { starts in
-                arena.withUnsafeBytes { arena in
-                    var j = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        let word = slots[j]
-                        if word == 0 { return (j, nil) }
-                        if word & 0xFFFF_FFFF_0000_0000 == tag {
-                            let id = Int(word & 0xFFFF_FFFF) - 1
-                            let start = starts[id]
-                            if starts[id + 1] - start == key.count && (key.isEmpty || Self.equal(arena.baseAddress! + start, key.baseAddress!, key.count)) {
-                                return (j, Int32(id))
-                            }
+            arena.withUnsafeBytes { arena in
+                var j = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let word = slots[j]
+                    if word == 0 { return (j, nil) }
+                    if word & 0xFFFF_FFFF_0000_0000 == tag {
+                        let start = Int(word & 0xFFFF_FFFF) - 1
+                        let at = arena.baseAddress! + start
+                        if at.loadUnaligned(as: UInt32.self) == length.littleEndian
+                            && (key.isEmpty || Self.equal(at + Self.header, key.baseAddress!, key.count))
+                        {
+                            return (j, Int32(bitPattern: UInt32(littleEndian: at.loadUnaligned(fromByteOffset: 4, as: UInt32.self))))
                         }
-                        j = (j + 1) & mask
                     }
+                    j = (j + 1) & mask
                 }
             }
         }
@@ -111,12 +120,13 @@ struct ByteInterner: Sendable {
         var newSlots = [UInt64](repeating: 0, count: size)
         let newMask = size - 1
         arena.withUnsafeBytes { arena in
-            for id in 0..<count {
-                let key = UnsafeRawBufferPointer(rebasing: arena[starts[id]..<starts[id + 1]])
+            for start in starts {
+                let length = Int(UInt32(littleEndian: arena.loadUnaligned(fromByteOffset: start, as: UInt32.self)))
+                let key = UnsafeRawBufferPointer(rebasing: arena[(start + Self.header)..<(start + Self.header + length)])
                 let hash = Self.hash(key)
                 var j = Int(truncatingIfNeeded: hash) & newMask
                 while newSlots[j] != 0 { j = (j + 1) & newMask }
-                newSlots[j] = Self.entry(Int32(id), hash: hash)
+                newSlots[j] = Self.entry(start, hash: hash)
             }
         }
         (slots, mask) = (newSlots, newMask)

@@ -95,6 +95,17 @@ struct NetworkBuilder {
 
     /// Hetionet-style ids `Kind::identifier` carry their kind; others are of kind `node`.
     static func kind(fromID id: String) -> String {
+        // An ASCII id (the usual one) by its bytes: a Foundation search per new node cost more than the interning.
+        let ascii = id.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var i = 0
+            while i + 1 < bytes.count {
+                if bytes[i] == UInt8(ascii: ":"), bytes[i + 1] == UInt8(ascii: ":") { return String(decoding: bytes[..<i], as: UTF8.self) }
+                i += 1
+            }
+            return "node"
+        }
+        if let kind = ascii ?? nil { return kind }
         if let range = id.range(of: "::") { return String(id[..<range.lowerBound]) }
         return "node"
     }
