@@ -105,6 +105,29 @@ struct RenderEndToEndTests {
         #expect(svg.contains(">unnumbered edges are on every path<"))
     }
 
+    @Test("the ketamine analgesia path figure at 4 steps fits a 16:9 slide at 8 pt: its labels wrapped narrower (the narrow round)")
+    func analgesiaFigureFitsSlide() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let report = directory + "/layout.json"
+        let run = try Binary.run([
+            "render", Repository.path("Graphs/ketamine.yaml"), "--paths", "ketamine", "analgesia", "--max-length", "4", "-o",
+            directory + "/path.svg", "--report", report,
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
+        #expect(json["rankdir"] as? String == "LR")
+        #expect((json["overlaps"] as? [String: Any])?["count"] as? Int == 0)
+        #expect(try #require(json["legend_share"] as? Double) <= 0.15)
+        let pages = try #require((json["labels"] as? [String: Any])?["pages"] as? [[String: Any]])
+        let slide = try #require(pages.first { $0["name"] as? String == "16:9 slide" })
+        #expect(try #require(slide["smallest_pt"] as? Double) >= 8)
+        // Every one of the 17 paths is listed; "Local anesthesia" is on two lines (12 characters, not 16).
+        let svg = try String(contentsOfFile: directory + "/path.svg", encoding: .utf8)
+        #expect(svg.contains("at most 4 steps: 17 (17 +") && svg.contains(">17<"))
+        #expect(svg.contains(">Local<") && svg.contains(">anesthesia<") && !svg.contains(">Local anesthesia<"))
+    }
+
     @Test("--via and --avoid narrow a path figure as they narrow paths; without --paths, or naming no node, they are errors")
     func viaAndAvoid() throws {
         let via = try pharmgraph("render", "paths/signed.yaml", "-o", "-", "--format", "dot", "--paths", "drug-a", "e-pos", "--via", "r2")
