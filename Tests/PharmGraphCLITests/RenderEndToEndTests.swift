@@ -85,11 +85,27 @@ struct RenderEndToEndTests {
 
     @Test("the ketamine path figure fits a 16:9 slide at 8 pt: left to right, its table and legend in a column beside the drawing")
     func pathFigureFitsSlide() throws {
+        let svg = try slidePathFigure("ketamine", "antidepressant-effect", maxLength: "3")
+        // One column of rows, the key wrapped.
+        #expect(svg.contains(">unnumbered edges are on every path<"))
+    }
+
+    @Test("the ketamine analgesia path figure at 4 steps fits a 16:9 slide at 8 pt: its labels wrapped narrower (the narrow round)")
+    func analgesiaFigureFitsSlide() throws {
+        let svg = try slidePathFigure("ketamine", "analgesia", maxLength: "4")
+        // Every one of the 17 paths is listed; "Local anesthesia" is on two lines (12 characters, not 16).
+        #expect(svg.contains("at most 4 steps: 17 (17 +") && svg.contains(">17<"))
+        #expect(svg.contains(">Local<") && svg.contains(">anesthesia<") && !svg.contains(">Local anesthesia<"))
+    }
+
+    /// The SVG of the path figure of Graphs/ketamine.yaml from `from` to `to`, after expecting of its layout report:
+    /// left to right, no node overlap, a legend of at most 15 % and labels of at least 8 pt on a 16:9 slide.
+    private func slidePathFigure(_ from: String, _ to: String, maxLength: String) throws -> String {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let report = directory + "/layout.json"
         let run = try Binary.run([
-            "render", Repository.path("Graphs/ketamine.yaml"), "--paths", "ketamine", "antidepressant-effect", "--max-length", "3", "-o",
+            "render", Repository.path("Graphs/ketamine.yaml"), "--paths", from, to, "--max-length", maxLength, "-o",
             directory + "/path.svg", "--report", report,
         ])
         #expect(run.status == 0, "\(run.stderr)")
@@ -100,9 +116,7 @@ struct RenderEndToEndTests {
         let pages = try #require((json["labels"] as? [String: Any])?["pages"] as? [[String: Any]])
         let slide = try #require(pages.first { $0["name"] as? String == "16:9 slide" })
         #expect(try #require(slide["smallest_pt"] as? Double) >= 8)
-        // One column of rows, the key wrapped.
-        let svg = try String(contentsOfFile: directory + "/path.svg", encoding: .utf8)
-        #expect(svg.contains(">unnumbered edges are on every path<"))
+        return try String(contentsOfFile: directory + "/path.svg", encoding: .utf8)
     }
 
     @Test("--via and --avoid narrow a path figure as they narrow paths; without --paths, or naming no node, they are errors")

@@ -471,8 +471,9 @@ struct DiagramFitRoundsTests {
         // The glutamatergic panel's first two: 3 crossings at 8.04 pt; packed, 8.76 pt.
         var measured: [String: (Double, Int)] = ["LR-all-plain": (8.04, 3), "LR-6-plain": (7.83, 3), "LR-6-packed": (8.18, 2)]
         var result = fitted(measured)
-        // The best packed one still crosses: a third, chained round (its layouts unmeasured here, never chosen).
-        #expect(result.tried.count == 30)
+        // The best packed one still crosses: a third, chained round and a fourth, narrow one (their layouts unmeasured
+        // here, never chosen).
+        #expect(result.tried.count == 40)
         #expect(result.chosen == "LR-6-packed")
         // Equal crossings and labels: the plain layout, tried first, stays.
         measured["LR-6-packed"] = (8.04, 3)
@@ -495,6 +496,43 @@ struct DiagramFitRoundsTests {
         // A packed round that fits without crossing needs no third.
         let result = fitted(["LR-all-plain": (8.04, 3), "LR-all-packed": (8.5, 0)])
         #expect(result.chosen == "LR-all-packed" && !result.tried.contains { $0.hasSuffix("chained") })
+    }
+
+    @Test("a fourth round wraps a path figure's labels narrower when the others leave a crossing or no fit; it wins only when better")
+    func narrowRound() {
+        // The analgesia path figure at 4 steps: 7.6 pt at best before; narrow, 8.2 pt.
+        var measured: [String: (Double, Int)] = ["LR-all-plain": (7.0, 2), "LR-all-packed": (7.6, 2), "LR-all-narrow": (8.2, 2)]
+        #expect(fitted(measured).chosen == "LR-all-narrow")
+        // Narrow but smaller: the packed one stays.
+        measured["LR-all-narrow"] = (7.5, 2)
+        #expect(fitted(measured).chosen == "LR-all-packed")
+        // A chained round that fits without crossing needs no fourth.
+        let result = fitted(["LR-all-plain": (7.0, 2), "LR-all-packed": (7.6, 2), "LR-all-chained": (8.1, 0)])
+        #expect(result.chosen == "LR-all-chained" && !result.tried.contains { $0.hasSuffix("narrow") })
+    }
+
+    @Test("the narrow round wraps a left-to-right path figure's node labels at 12 characters instead of 16")
+    func narrowLabels() throws {
+        let graph = try load("render/families.yaml")
+        let second = DiagramSelection.paths(
+            [DiagramSelection.Path(edges: [2, 7], sign: .positive)], ends: ["drugamine", "second"], in: graph)
+        var options = DiagramOptions(rankDirection: .leftToRight)
+        options.set(.narrow)
+        #expect(options.packed && options.narrowLabels && !options.chained)
+        let narrow = PathwayDiagram(graph: graph, selection: second, options: options).dot
+        options.set(.packed)
+        #expect(!options.narrowLabels)
+        let packed = PathwayDiagram(graph: graph, selection: second, options: options).dot
+        #expect(narrow.contains(#"label="Second\ntarget""#) && !narrow.contains(#"label="Second target""#))
+        #expect(packed.contains(#"label="Second target""#))
+        // Top to bottom (no path column), the narrow round draws what the packed one does: it is not laid out again.
+        var down = DiagramOptions(rankDirection: .topToBottom)
+        down.set(.narrow)
+        var downPacked = DiagramOptions(rankDirection: .topToBottom)
+        downPacked.set(.packed)
+        #expect(
+            PathwayDiagram(graph: graph, selection: second, options: down).dot
+                == PathwayDiagram(graph: graph, selection: second, options: downPacked).dot)
     }
 
     @Test("packed writes the closer node and rank separations, for panels left to right too")

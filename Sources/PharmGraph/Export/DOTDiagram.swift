@@ -67,11 +67,15 @@ public struct DiagramOptions: Sendable, Equatable {
     /// earlier layer goes a rank after it, and the nodes free of such chains even out the layer's ranks; the third
     /// round of candidates for a slide figure, packed too (docs/rendering.md, "Size").
     public var chained = false
+    /// A path figure's node labels wrapped narrower in its column arrangement (`DiagramBuilder.narrowColumnLabelWidth`):
+    /// the fourth round of candidates for a slide figure, packed too (docs/rendering.md, "Size").
+    public var narrowLabels = false
 
     /// The spacing and layering of a round of slide candidates (`DiagramFit.Round`).
     public mutating func set(_ round: DiagramFit.Round) {
         packed = round != .plain
         chained = round == .chained
+        narrowLabels = round == .narrow
     }
 
     public init(
@@ -231,7 +235,7 @@ struct DiagramBuilder {
     private func nodeStatement(_ node: Node, highlighted: Bool, forms: [String]) -> DOTStatement {
         let family = forms.isEmpty ? "" : " drug-family"
         var attributes: [DOTAttribute] = [
-            .text("label", LabelWrapping.wrapped(node.displayLabel, width: pathColumn ? Self.columnLabelWidth : LabelWrapping.width)),
+            .text("label", LabelWrapping.wrapped(node.displayLabel, width: nodeLabelWidth)),
             .literal("class", "kind-" + Self.classSafe(node.kind.rawValue) + family),
         ]
         attributes += DOTStyle.node(kind: node.kind, valence: node.valence).attributes

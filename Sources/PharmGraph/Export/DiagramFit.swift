@@ -24,11 +24,13 @@ public enum DiagramFit {
     }
 
     /// A round of candidates: as drawn by default, packed (`DiagramOptions.packed`), then packed with the layers split
-    /// by structure (`DiagramOptions.chained`).
+    /// by structure (`DiagramOptions.chained`), then packed with a path figure's labels wrapped narrower
+    /// (`DiagramOptions.narrowLabels`; the same figure as `packed` for any other, so not laid out again).
     public enum Round: String, Sendable, CaseIterable {
         case plain
         case packed
         case chained
+        case narrow
     }
 
     /// The node separation, in inches, of a packed candidate (`DiagramOptions.packed`; by default 0.25, or 0.1 for

@@ -151,6 +151,16 @@ extension DiagramBuilder {
     /// are columns, as wide as their widest label.
     static let columnLabelWidth = 16
 
+    /// The most characters of a node label's line in a `pathColumn` figure of the `narrow` round of slide candidates
+    /// (`DiagramOptions.narrowLabels`): narrower columns for a figure that is too wide at `columnLabelWidth`.
+    static let narrowColumnLabelWidth = 12
+
+    /// The most characters of a node label's line: `columnLabelWidth` (or `narrowColumnLabelWidth`) in a `pathColumn`
+    /// figure, else `LabelWrapping.width`.
+    var nodeLabelWidth: Int {
+        pathColumn ? options.narrowLabels ? Self.narrowColumnLabelWidth : Self.columnLabelWidth : LabelWrapping.width
+    }
+
     /// The most characters of a path table's row (and its key's lines) in a `pathColumn` figure.
     static let columnRowWidth = 38
 
