@@ -134,8 +134,9 @@ struct FinalStepCounts {
     /// How many parallel edges each final step stands for.
     var times: [Int32]
 
-    /// Counts the final steps of each node into `eligible` nodes; lists them too when `listed`.
-    init(steps: StepGraph, eligible: (Int) -> Bool, listed: Bool) {
+    /// Counts the final steps of each node into `eligible` nodes, among the steps `lastOffsets` and `lastSteps`
+    /// list per node (a superset); lists them too when `listed`.
+    init(steps: StepGraph, lastOffsets: [Int32], lastSteps: [Int32], eligible: (Int) -> Bool, listed: Bool) {
         let n = steps.nodeCount
         positive = [Int32](repeating: 0, count: n)
         negative = [Int32](repeating: 0, count: n)
@@ -148,7 +149,8 @@ struct FinalStepCounts {
         var node: [(target: Int32, sign: Int8, times: Int32)] = []
         for u in 0..<n {
             node.removeAll(keepingCapacity: true)
-            for k in csr.steps(of: u) where eligible(Int(csr.neighbors[k])) {
+            for j in Int(lastOffsets[u])..<Int(lastOffsets[u + 1]) where eligible(Int(csr.neighbors[Int(lastSteps[j])])) {
+                let k = Int(lastSteps[j])
                 let times = Int32(csr.multiplicity(k))
                 if listed { node.append((csr.neighbors[k], csr.signs[k], times)) }
                 switch csr.signs[k] {
@@ -235,15 +237,6 @@ final class SearchPreparation: @unchecked Sendable {
         }
         self.impossible = impossible
         let eligible = Self.eligibleFinal(spec, kinds: kinds)
-        bulk =
-            counts
-            ? (
-                FinalStepCounts(steps: steps, eligible: { eligible[$0] }, listed: true),
-                // A path without a via node has no via target on it: nothing to take off, no lists.
-                spec.via.map { via in FinalStepCounts(steps: steps, eligible: { eligible[$0] && via[$0] }, listed: false) }
-            )
-            : nil
-        eligibleFinal = eligible
         var lastOffsets = [Int32](repeating: 0, count: n + 1)
         var lastSteps: [Int32] = []
         let csr = steps.forward
@@ -251,6 +244,17 @@ final class SearchPreparation: @unchecked Sendable {
             for k in csr.steps(of: u) where eligible[Int(csr.neighbors[k])] { lastSteps.append(Int32(k)) }
             lastOffsets[u + 1] = Int32(lastSteps.count)
         }
+        bulk =
+            counts
+            ? (
+                FinalStepCounts(steps: steps, lastOffsets: lastOffsets, lastSteps: lastSteps, eligible: { _ in true }, listed: true),
+                // A path without a via node has no via target on it: nothing to take off, no lists.
+                spec.via.map { via in
+                    FinalStepCounts(steps: steps, lastOffsets: lastOffsets, lastSteps: lastSteps, eligible: { via[$0] }, listed: false)
+                }
+            )
+            : nil
+        eligibleFinal = eligible
         self.lastOffsets = lastOffsets
         self.lastSteps = lastSteps
     }
