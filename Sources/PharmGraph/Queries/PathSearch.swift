@@ -408,6 +408,15 @@ enum PathSearch {
             return o1 || o2 || o3 ? nil : SignCounts(positive: a, negative: b, unknown: c)
         }
 
+        /// Hands the visitor the path on the stacks, `length` steps ending at `target`; how the search ends, if it must.
+        func found(_ target: Int, length: Int, sign: Int8, weight: Int) -> SearchEnd? {
+            let path = FoundPath(
+                target: Int32(target), length: length, sign: sign, weight: weight, nodes: nodeStack, steps: stepStack,
+                memberOffsets: memberOffsets, memberEdges: memberEdges)
+            if !visitor.visit(path) { return .overflow }
+            return visitor.timedOut ? .stopped(.timeout) : nil
+        }
+
         for (i, source) in spec.sources.enumerated() {
             let s = Int(source)
             if hasAvoid, avoid[s] { continue }
@@ -460,11 +469,7 @@ enum PathSearch {
                         guard wanted == nil || wanted == sign else { continue }
                         nodeStack[limit] = Int32(w)
                         stepStack[limit] = Int32(k)
-                        let found = FoundPath(
-                            target: Int32(w), length: limit, sign: sign, weight: weight, nodes: nodeStack, steps: stepStack,
-                            memberOffsets: memberOffsets, memberEdges: memberEdges)
-                        if !visitor.visit(found) { return (.overflow, work) }
-                        if visitor.timedOut { return (.stopped(.timeout), work) }
+                        if let end = found(w, length: limit, sign: sign, weight: weight) { return (end, work) }
                     }
                     continue
                 }
@@ -525,16 +530,7 @@ enum PathSearch {
                         if viaSoFar > 0 || !hasVia, exactLength == nil || depth == exactLength,
                             wanted == nil || wanted == sign
                         {
-                            let found = FoundPath(
-                                target: Int32(w), length: depth, sign: sign, weight: weight,
-                                nodes: nodeStack, steps: stepStack,
-                                memberOffsets: memberOffsets, memberEdges: memberEdges)
-                            if !visitor.visit(found) {
-                                return (.overflow, work)
-                            }
-                            if visitor.timedOut {
-                                return (.stopped(.timeout), work)
-                            }
+                            if let end = found(w, length: depth, sign: sign, weight: weight) { return (end, work) }
                         }
                     }
                 } else {
