@@ -271,6 +271,18 @@ def run_verdicts(binary, args):
     return proc, wall, queries, pairs
 
 
+# The batch rows and the Spark route run the same query: every compound (with --quick the first 100) x every disease.
+BATCH_OPTIONS = ["--targets", "kind:Disease", "--max-length", "3", "--undirected", "--max-inflated", "1G"]
+
+
+def batch_selectors(data, quick):
+    """The batch's `--sources` options: kind:Compound, or with --quick the first 100 compounds by id."""
+    sources = ["kind:Compound"]
+    if quick:
+        sources = sorted({n for e in read_sif(os.path.join(data, SIF)) for n in (e[0], e[2]) if n.startswith("Compound::")})[:100]
+    return [a for s in sources for a in ("--sources", s)]
+
+
 def batch_verdicts(binary, data, quick):
     """`verdicts` for every Compound x Disease pair at <= 3 (undirected), at 1 and 2 jobs: times, pairs/s, speed-up.
 
@@ -278,18 +290,12 @@ def batch_verdicts(binary, data, quick):
     With --quick, only the first 100 compounds (by id) are sources.
     """
     sif = os.path.join(data, SIF)
-    sources = ["kind:Compound"]
-    if quick:
-        compounds = sorted({n for e in read_sif(sif) for n in (e[0], e[2]) if n.startswith("Compound::")})[:100]
-        sources = compounds
-    args = ["verdicts", sif, "--targets", "kind:Disease", "--max-length", "3", "--undirected"]
-    for source in sources:
-        args += ["--sources", source]
+    args = ["verdicts", sif] + batch_selectors(data, quick) + BATCH_OPTIONS
     rows = []
     outputs = []
     for jobs in (1, 2):
         proc, wall, queries, pairs = run_verdicts(binary, args + ["--jobs", str(jobs)])
-        outputs.append(proc.stdout)
+        outputs.append(proc.stdout.encode())
         rows.append((jobs, queries, wall, pairs, len(proc.stdout.splitlines()) - 1))
     print()
     label = "first 100 compounds" if quick else "every compound"
@@ -301,6 +307,7 @@ def batch_verdicts(binary, data, quick):
     if outputs[0] != outputs[1]:
         sys.exit("bench-paths: error: verdicts at 1 and 2 jobs differ")
     print("verdicts at 1 and 2 jobs: byte-identical")
+    return [(f"one process, --jobs {jobs}", wall) for jobs, _, wall, _, _ in rows], outputs
 
 
 def batch_verdicts_sample4(binary, data, quick, workdir):
@@ -450,12 +457,13 @@ def load_floor(binary, data, workdir, runs=5):
               f"| {(f_peak - base_floor) * 1024 / edges:.0f} | {(o_peak - base_ours) * 1024 / edges:.0f} | {same} |")
 
 
-def spark_route(binary, data, quick):
+def spark_route(binary, data, quick, one_process):
     """Scripts/spark-verdicts in Spark local[2] against one process, on the same sources: wall times, byte-identical.
 
     Every compound (with --quick the first 100 by id) x every disease at <= 3, undirected, with --max-inflated passed
-    through to every pharmgraph run. One process runs at 1 and at 2 jobs; Spark runs two tasks at a time (one core
-    each, --jobs 1), each a slice of the sources in its own process with its own load. Needs .venv-spark
+    through to every pharmgraph run. The one-process rows are batch_verdicts' runs of the same query at 1 and 2 jobs
+    (`one_process`: their names and wall times, and their outputs); Spark runs two tasks at a time (one core each,
+    --jobs 1), each a slice of the sources in its own process with its own load. Needs .venv-spark
     (Scripts/bootstrap-spark).
     """
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -463,21 +471,11 @@ def spark_route(binary, data, quick):
     if not os.path.exists(python):
         sys.exit("bench-paths: error: .venv-spark not found; run Scripts/bootstrap-spark")
     sif = os.path.join(data, SIF)
-    sources = ["kind:Compound"]
-    if quick:
-        sources = sorted({n for e in read_sif(sif) for n in (e[0], e[2]) if n.startswith("Compound::")})[:100]
-    selectors = [a for s in sources for a in ("--sources", s)] + ["--targets", "kind:Disease"]
-    options = ["--max-length", "3", "--undirected", "--max-inflated", "1G"]
+    targets, options = BATCH_OPTIONS[:2], BATCH_OPTIONS[2:]
+    selectors = batch_selectors(data, quick) + targets
     env = dict(os.environ, PHARMGRAPH_PROGRESS="never", SPARK_LOCAL_IP="127.0.0.1")
     env.pop("PYSPARK_HADOOP_VERSION", None)
-    rows, outputs = [], []
-    for jobs in (1, 2):
-        start = time.perf_counter()
-        proc = subprocess.run([binary, "verdicts", sif] + selectors + options + ["--jobs", str(jobs)], capture_output=True, env=env)
-        rows.append((f"one process, --jobs {jobs}", time.perf_counter() - start))
-        if proc.returncode != 0:
-            sys.exit(f"pharmgraph verdicts failed:\n{proc.stderr.decode()}")
-        outputs.append(proc.stdout)
+    rows, outputs = list(one_process[0]), list(one_process[1])
     out = os.path.abspath(os.path.join("bench-out", "spark-verdicts.tsv"))
     start = time.perf_counter()
     proc = subprocess.run([python, os.path.join(root, "Scripts", "spark-verdicts"), sif] + selectors + [
@@ -557,10 +555,10 @@ def main():
     print(f"| peak memory, Hetionet queries | " + " | ".join(f"{m:.0f} MB" for m in total) + " | | | - |")
     print()
     print("answers:", json.dumps({t: ours["answers"][t] for t in tasks if t != "load"}))
-    batch_verdicts(args.pharmgraph, args.data, args.quick)
+    one_process = batch_verdicts(args.pharmgraph, args.data, args.quick)
     batch_verdicts_sample4(args.pharmgraph, args.data, args.quick, workdir)
     undirected_search(args.pharmgraph, args.data, args.quick, workdir)
-    spark_route(args.pharmgraph, args.data, args.quick)
+    spark_route(args.pharmgraph, args.data, args.quick, one_process)
     if not identical:
         for r in results:
             print(r["tool"], json.dumps(r["answers"]), file=sys.stderr)
