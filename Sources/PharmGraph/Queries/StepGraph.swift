@@ -234,58 +234,61 @@ struct StepGraph: Sendable {
         // At most one merged step per step, plus the end.
         // Written up to the merged count and its end, the only part read.
         let memberOffsets = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total + 1)
-        var members = 0
         var write = 0
-        var sizes: [Int32] = []
-        var groupOfStep: [Int] = []
-        var fill: [Int32] = []
-        var nodeEdges: [Int32] = []
+        var largest = 1
+        for u in 0..<n { largest = max(largest, Int(offsets[u + 1] - offsets[u])) }
+        // Scratch for one node: each step's merged step (counted from the node's first), then, for a node with
+        // parallel steps, where each merged step's next edge goes and the node's edges as they were.
+        let group = UnsafeMutableBufferPointer<Int32>.allocate(capacity: largest)
+        let fill = UnsafeMutableBufferPointer<Int32>.allocate(capacity: largest)
+        let nodeEdges = UnsafeMutableBufferPointer<Int32>.allocate(capacity: largest)
+        defer { (group.deallocate(), fill.deallocate(), nodeEdges.deallocate()) }
         slot.withUnsafeMutableBufferPointer { slot in
             for u in 0..<n {
                 let first = write
-                merged[u] = Int32(first)
-                let range = Int(offsets[u])..<Int(offsets[u + 1])
-                sizes.removeAll(keepingCapacity: true)
-                groupOfStep.removeAll(keepingCapacity: true)
-                for k in range {
+                merged[u] = Int32(truncatingIfNeeded: first)
+                let (start, end) = (Int(offsets[u]), Int(offsets[u + 1]))
+                var parallel = false
+                for k in start..<end {
                     let key = 3 * Int(neighbors[k]) + Int(signs[k]) + 1
-                    var g = Int(slot[key])
+                    let g = Int(slot[key])
                     if g < first {
-                        g = write
-                        slot[key] = Int32(g)
+                        slot[key] = Int32(truncatingIfNeeded: write)
                         neighbors[write] = neighbors[k]
                         signs[write] = signs[k]
+                        group[k - start] = Int32(truncatingIfNeeded: write - first)
                         write += 1
-                        sizes.append(0)
+                    } else {
+                        parallel = true
+                        group[k - start] = Int32(truncatingIfNeeded: g - first)
                     }
-                    sizes[g - first] += 1
-                    groupOfStep.append(g - first)
                 }
-                if sizes.count == range.count {
-                    for k in range {
-                        memberOffsets[members] = Int32(k)
-                        members += 1
-                    }
+                // No parallel steps (the usual node): each step stands for its own edge.
+                guard parallel else {
+                    for k in start..<end { memberOffsets[first + k - start] = Int32(truncatingIfNeeded: k) }
                     continue
                 }
-                fill.removeAll(keepingCapacity: true)
-                var at = offsets[u]
-                for size in sizes {
-                    memberOffsets[members] = at
-                    members += 1
-                    fill.append(at)
-                    at += size
+                // The merged steps' sizes, then where each one's edges start in the node's range.
+                let count = write - first
+                for j in 0..<count { fill[j] = 0 }
+                for j in 0..<(end - start) { fill[Int(group[j])] &+= 1 }
+                var at = Int32(truncatingIfNeeded: start)
+                for j in 0..<count {
+                    let size = fill[j]
+                    memberOffsets[first + j] = at
+                    fill[j] = at
+                    at &+= size
                 }
-                nodeEdges.removeAll(keepingCapacity: true)
-                nodeEdges.append(contentsOf: edges[range])
-                for (j, g) in groupOfStep.enumerated() {
+                for j in 0..<(end - start) { nodeEdges[j] = edges[start + j] }
+                for j in 0..<(end - start) {
+                    let g = Int(group[j])
                     edges[Int(fill[g])] = nodeEdges[j]
-                    fill[g] += 1
+                    fill[g] &+= 1
                 }
             }
         }
-        merged[n] = Int32(write)
-        memberOffsets[members] = Int32(total)
+        merged[n] = Int32(truncatingIfNeeded: write)
+        memberOffsets[write] = Int32(truncatingIfNeeded: total)
         return (write == total ? offsets : merged, write, neighbors, signs, memberOffsets, edges)
     }
 
