@@ -173,9 +173,9 @@ struct StepGraph: Sendable {
             total = running
         }
         // Raw buffers, owned by the CSR in the end (every element is written below, so none is initialized first).
-        let neighbors = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(total, 1))
-        let edges = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(total, 1))
-        let signs = UnsafeMutableBufferPointer<Int8>.allocate(capacity: max(total, 1))
+        let neighbors: UnsafeMutableBufferPointer<Int32> = allocateSteps(max(total, 1))
+        let edges: UnsafeMutableBufferPointer<Int32> = allocateSteps(max(total, 1))
+        let signs: UnsafeMutableBufferPointer<Int8> = allocateSteps(max(total, 1))
         var cursor = offsets
         cursor.withUnsafeMutableBufferPointer { cursor in
             flags.withUnsafeBufferPointer { flags in
@@ -233,7 +233,7 @@ struct StepGraph: Sendable {
         var merged = [Int32](repeating: 0, count: n + 1)
         // At most one merged step per step, plus the end.
         // Written up to the merged count and its end, the only part read.
-        let memberOffsets = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total + 1)
+        let memberOffsets: UnsafeMutableBufferPointer<Int32> = allocateSteps(total + 1)
         var write = 0
         var largest = 1
         for u in 0..<n { largest = max(largest, Int(offsets[u + 1] - offsets[u])) }
@@ -412,6 +412,20 @@ final class LazyCSR: @unchecked Sendable {
 
 /// Memory this object owns and frees, read as a raw buffer: hot loops index it without the
 /// closure `withUnsafeBufferPointer` needs for every array.
+/// Memory for `count` elements, uninitialized, freed by `deallocate()`. A block of 2 MiB or more is aligned to
+/// 2 MiB and, on Linux, asked for in transparent huge pages (`MADV_HUGEPAGE`): a step graph's buffers are
+/// written once, at random, and 4 KiB pages cost a fault each (docs/decisions.md, "Huge pages for the step graph").
+private func allocateSteps<Element: BitwiseCopyable>(_ count: Int) -> UnsafeMutableBufferPointer<Element> {
+    let huge = 2 << 20
+    let bytes = count * MemoryLayout<Element>.stride
+    guard bytes >= huge else { return .allocate(capacity: count) }
+    let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: huge)
+    #if os(Linux)
+        _ = madvise(raw, bytes, MADV_HUGEPAGE)
+    #endif
+    return UnsafeMutableBufferPointer(start: raw.bindMemory(to: Element.self, capacity: count), count: count)
+}
+
 final class FrozenArray<Element: BitwiseCopyable>: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Element>
 
