@@ -510,10 +510,16 @@ def main():
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--worker")
     parser.add_argument("--queries")
+    parser.add_argument("--only", choices=["load"], help="only these rows: load (the load rows against the C floor)")
     args = parser.parse_args()
     if args.worker:
         with open(args.queries) as f:
             worker(args.worker, args.data, json.load(f), args.quick)
+        return
+    if args.only == "load":
+        workdir = os.path.abspath("bench-out")
+        os.makedirs(workdir, exist_ok=True)
+        load_floor(args.pharmgraph, args.data, workdir)
         return
 
     workdir = os.path.abspath("bench-out")

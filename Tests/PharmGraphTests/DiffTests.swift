@@ -397,6 +397,44 @@ struct NetworkDiffTests {
         #expect(diff.edgesAdded == [1])
         #expect(diff.nodesChanged.map { new.node($0.new).id } == ["Gene::1"])
     }
+
+    @Test("a large multiset (many partitions, repeated triples, new nodes and labels) matches a plain count in file order")
+    func largeMultiset() throws {
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        func line(nodes: Int, labels: Int) -> String { "N::\(next(nodes))\tl\(next(labels))\tN::\(next(nodes))" }
+        var oldLines: [String] = []
+        for _ in 0..<30_000 { oldLines.append(next(10) == 0 && !oldLines.isEmpty ? oldLines[next(oldLines.count)] : line(nodes: 400, labels: 3)) }
+        // New: most old lines shuffled by blocks, some dropped, some repeated, and edges with new nodes and a new label.
+        var newLines: [String] = []
+        for (i, l) in oldLines.enumerated().reversed() where i % 17 != 0 { newLines.append(l) }
+        for _ in 0..<3_000 { newLines.insert(next(2) == 0 ? oldLines[next(oldLines.count)] : line(nodes: 450, labels: 4), at: next(newLines.count)) }
+        let old = try network(oldLines.joined(separator: "\n") + "\n", path: "old.sif")
+        let new = try network(newLines.joined(separator: "\n") + "\n", path: "new.sif")
+
+        // The semantics, counted plainly: each new line cancels an equal old line still left; the old lines cancelled
+        // are each triple's first ones.
+        var left: [String: Int] = [:]
+        for l in oldLines { left[l, default: 0] += 1 }
+        var added: [Int] = []
+        for (i, l) in newLines.enumerated() {
+            if left[l, default: 0] > 0 { left[l]! -= 1 } else { added.append(i) }
+        }
+        var cancelled: [String: Int] = [:]
+        for l in oldLines { cancelled[l, default: 0] += 1 }
+        for (l, n) in left { cancelled[l]! -= n }
+        var removed: [Int] = []
+        for (i, l) in oldLines.enumerated() {
+            if cancelled[l, default: 0] > 0 { cancelled[l]! -= 1 } else { removed.append(i) }
+        }
+        let diff = NetworkDiff(old: old, new: new)
+        #expect(diff.edgesAdded.map { Int($0.rawValue) } == added)
+        #expect(diff.edgesRemoved.map { Int($0.rawValue) } == removed)
+        #expect(!added.isEmpty && !removed.isEmpty && removed.count < oldLines.count / 5)
+    }
 }
 
 @Suite("Diff diagrams")

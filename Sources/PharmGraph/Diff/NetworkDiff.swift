@@ -64,106 +64,10 @@ struct NetworkDiff: Sendable {
             return nextLabel - 1
         }
 
-        func key(_ source: Int32, _ label: Int32, _ target: Int32, bothWays: Bool) -> EdgeKey {
-            let (s, t) = bothWays && target < source ? (target, source) : (source, target)
-            return EdgeKey(
-                ends: UInt64(UInt32(bitPattern: s)) << 32 | UInt64(UInt32(bitPattern: t)),
-                tag: UInt32(bitPattern: label) << 1 | (bothWays ? 1 : 0))
-        }
         // Each new edge cancels one equal old edge, the earliest still uncancelled; what is left is the difference.
-        var table = EdgeTable(capacity: old.edgeCount)
-        var slots = [Int32](repeating: 0, count: old.edgeCount)
-        for e in 0..<old.edgeCount {
-            slots[e] = table.insert(key(old.edgeSources[e], old.edgeLabels[e], old.edgeTargets[e], bothWays: old.edgeBothWays[e]))
-        }
-        var addedEdges: [EdgeIndex] = []
-        for e in 0..<new.edgeCount {
-            let k = key(
-                nodeMap[Int(new.edgeSources[e])], labelMap[Int(new.edgeLabels[e])], nodeMap[Int(new.edgeTargets[e])],
-                bothWays: new.edgeBothWays[e])
-            if !table.cancel(k) { addedEdges.append(EdgeIndex(e)) }
-        }
-        table.startReplay()
-        var removedEdges: [EdgeIndex] = []
-        for e in 0..<old.edgeCount where !table.replay(slot: slots[e]) { removedEdges.append(EdgeIndex(e)) }
+        let (removedEdges, addedEdges) = EdgeMultisetMatch.unmatched(
+            old: old, new: new, nodeMap: nodeMap, labelMap: labelMap)
         edgesAdded = addedEdges
         edgesRemoved = removedEdges
-    }
-}
-
-/// An edge in the shared id space of a network diff.
-private struct EdgeKey: Equatable {
-    /// Source in the high 32 bits, target in the low (ordered for both-ways edges).
-    let ends: UInt64
-    /// The label, shifted left, with the both-ways bit.
-    let tag: UInt32
-}
-
-/// A multiset of old edges, by open addressing with a multiplicative hash (far faster than
-/// `Dictionary` here, which dominated the diff of large networks).
-private struct EdgeTable {
-    private var ends: [UInt64]
-    private var tags: [UInt32]
-    /// Old edges with the key.
-    private var total: [Int32]
-    /// Old edges with the key not yet cancelled by a new edge.
-    private var left: [Int32]
-    private let mask: Int
-    private static let empty = UInt32.max
-
-    init(capacity: Int) {
-        var size = 16
-        while size * 3 < capacity * 4 { size <<= 1 }
-        ends = Array(repeating: 0, count: size)
-        tags = Array(repeating: Self.empty, count: size)
-        total = Array(repeating: 0, count: size)
-        left = Array(repeating: 0, count: size)
-        mask = size - 1
-    }
-
-    private func home(_ key: EdgeKey) -> Int {
-        let mixed = (key.ends ^ UInt64(key.tag) &* 0xD6E8_FEB8_6659_FD93) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: mixed >> 32) & mask
-    }
-
-    /// Counts one old edge; returns its slot.
-    mutating func insert(_ key: EdgeKey) -> Int32 {
-        var i = home(key)
-        while tags[i] != Self.empty {
-            if tags[i] == key.tag && ends[i] == key.ends { break }
-            i = (i + 1) & mask
-        }
-        ends[i] = key.ends
-        tags[i] = key.tag
-        total[i] += 1
-        left[i] += 1
-        return Int32(i)
-    }
-
-    /// Cancels one old edge equal to `key`; false when none is left.
-    mutating func cancel(_ key: EdgeKey) -> Bool {
-        var i = home(key)
-        while tags[i] != Self.empty {
-            if tags[i] == key.tag && ends[i] == key.ends {
-                guard left[i] > 0 else { return false }
-                left[i] -= 1
-                return true
-            }
-            i = (i + 1) & mask
-        }
-        return false
-    }
-
-    /// Prepares to walk the old edges again: per key, how many were cancelled.
-    mutating func startReplay() {
-        for i in total.indices { total[i] -= left[i] }
-    }
-
-    /// Whether the old edge at `slot` (next in file order among its equals) was cancelled.
-    mutating func replay(slot: Int32) -> Bool {
-        let i = Int(slot)
-        guard total[i] > 0 else { return false }
-        total[i] -= 1
-        return true
     }
 }

@@ -173,9 +173,9 @@ struct StepGraph: Sendable {
             total = running
         }
         // Raw buffers, owned by the CSR in the end (every element is written below, so none is initialized first).
-        let neighbors = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(total, 1))
-        let edges = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(total, 1))
-        let signs = UnsafeMutableBufferPointer<Int8>.allocate(capacity: max(total, 1))
+        let neighbors: UnsafeMutableBufferPointer<Int32> = allocateSteps(max(total, 1))
+        let edges: UnsafeMutableBufferPointer<Int32> = allocateSteps(max(total, 1))
+        let signs: UnsafeMutableBufferPointer<Int8> = allocateSteps(max(total, 1))
         var cursor = offsets
         cursor.withUnsafeMutableBufferPointer { cursor in
             flags.withUnsafeBufferPointer { flags in
@@ -233,59 +233,62 @@ struct StepGraph: Sendable {
         var merged = [Int32](repeating: 0, count: n + 1)
         // At most one merged step per step, plus the end.
         // Written up to the merged count and its end, the only part read.
-        let memberOffsets = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total + 1)
-        var members = 0
+        let memberOffsets: UnsafeMutableBufferPointer<Int32> = allocateSteps(total + 1)
         var write = 0
-        var sizes: [Int32] = []
-        var groupOfStep: [Int] = []
-        var fill: [Int32] = []
-        var nodeEdges: [Int32] = []
+        var largest = 1
+        for u in 0..<n { largest = max(largest, Int(offsets[u + 1] - offsets[u])) }
+        // Scratch for one node: each step's merged step (counted from the node's first), then, for a node with
+        // parallel steps, where each merged step's next edge goes and the node's edges as they were.
+        let group = UnsafeMutableBufferPointer<Int32>.allocate(capacity: largest)
+        let fill = UnsafeMutableBufferPointer<Int32>.allocate(capacity: largest)
+        let nodeEdges = UnsafeMutableBufferPointer<Int32>.allocate(capacity: largest)
+        defer { (group.deallocate(), fill.deallocate(), nodeEdges.deallocate()) }
         slot.withUnsafeMutableBufferPointer { slot in
             for u in 0..<n {
                 let first = write
-                merged[u] = Int32(first)
-                let range = Int(offsets[u])..<Int(offsets[u + 1])
-                sizes.removeAll(keepingCapacity: true)
-                groupOfStep.removeAll(keepingCapacity: true)
-                for k in range {
+                merged[u] = Int32(truncatingIfNeeded: first)
+                let (start, end) = (Int(offsets[u]), Int(offsets[u + 1]))
+                var parallel = false
+                for k in start..<end {
                     let key = 3 * Int(neighbors[k]) + Int(signs[k]) + 1
-                    var g = Int(slot[key])
+                    let g = Int(slot[key])
                     if g < first {
-                        g = write
-                        slot[key] = Int32(g)
+                        slot[key] = Int32(truncatingIfNeeded: write)
                         neighbors[write] = neighbors[k]
                         signs[write] = signs[k]
+                        group[k - start] = Int32(truncatingIfNeeded: write - first)
                         write += 1
-                        sizes.append(0)
+                    } else {
+                        parallel = true
+                        group[k - start] = Int32(truncatingIfNeeded: g - first)
                     }
-                    sizes[g - first] += 1
-                    groupOfStep.append(g - first)
                 }
-                if sizes.count == range.count {
-                    for k in range {
-                        memberOffsets[members] = Int32(k)
-                        members += 1
-                    }
+                // No parallel steps (the usual node): each step stands for its own edge.
+                guard parallel else {
+                    for k in start..<end { memberOffsets[first + k - start] = Int32(truncatingIfNeeded: k) }
                     continue
                 }
-                fill.removeAll(keepingCapacity: true)
-                var at = offsets[u]
-                for size in sizes {
-                    memberOffsets[members] = at
-                    members += 1
-                    fill.append(at)
-                    at += size
+                // The merged steps' sizes, then where each one's edges start in the node's range.
+                let count = write - first
+                for j in 0..<count { fill[j] = 0 }
+                for j in 0..<(end - start) { fill[Int(group[j])] &+= 1 }
+                var at = Int32(truncatingIfNeeded: start)
+                for j in 0..<count {
+                    let size = fill[j]
+                    memberOffsets[first + j] = at
+                    fill[j] = at
+                    at &+= size
                 }
-                nodeEdges.removeAll(keepingCapacity: true)
-                nodeEdges.append(contentsOf: edges[range])
-                for (j, g) in groupOfStep.enumerated() {
+                for j in 0..<(end - start) { nodeEdges[j] = edges[start + j] }
+                for j in 0..<(end - start) {
+                    let g = Int(group[j])
                     edges[Int(fill[g])] = nodeEdges[j]
-                    fill[g] += 1
+                    fill[g] &+= 1
                 }
             }
         }
-        merged[n] = Int32(write)
-        memberOffsets[members] = Int32(total)
+        merged[n] = Int32(truncatingIfNeeded: write)
+        memberOffsets[write] = Int32(truncatingIfNeeded: total)
         return (write == total ? offsets : merged, write, neighbors, signs, memberOffsets, edges)
     }
 
@@ -409,6 +412,20 @@ final class LazyCSR: @unchecked Sendable {
 
 /// Memory this object owns and frees, read as a raw buffer: hot loops index it without the
 /// closure `withUnsafeBufferPointer` needs for every array.
+/// Memory for `count` elements, uninitialized, freed by `deallocate()`. A block of 2 MiB or more is aligned to
+/// 2 MiB and, on Linux, asked for in transparent huge pages (`MADV_HUGEPAGE`): a step graph's buffers are
+/// written once, at random, and 4 KiB pages cost a fault each (docs/decisions.md, "Huge pages for the step graph").
+private func allocateSteps<Element: BitwiseCopyable>(_ count: Int) -> UnsafeMutableBufferPointer<Element> {
+    let huge = 2 << 20
+    let bytes = count * MemoryLayout<Element>.stride
+    guard bytes >= huge else { return .allocate(capacity: count) }
+    let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: huge)
+    #if os(Linux)
+        _ = madvise(raw, bytes, MADV_HUGEPAGE)
+    #endif
+    return UnsafeMutableBufferPointer(start: raw.bindMemory(to: Element.self, capacity: count), count: count)
+}
+
 final class FrozenArray<Element: BitwiseCopyable>: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Element>
 

@@ -1,0 +1,201 @@
+/// An edge in the shared id space of a network diff.
+struct EdgeKey: Equatable {
+    /// Source in the high 32 bits, target in the low (ordered for both-ways edges).
+    let ends: UInt64
+    /// The label, shifted left, with the both-ways bit.
+    let tag: UInt32
+
+    /// A hash mixing every bit of the key into every bit of the result (SplitMix64's finalizer): the top bits
+    /// choose a partition, the low bits a slot.
+    var hash: UInt64 {
+        var z = ends ^ UInt64(tag) &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ z >> 30) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ z >> 27) &* 0x94D0_49BB_1331_11EB
+        return z ^ z >> 31
+    }
+}
+
+/// The edges of two networks left over when each new edge cancels one equal old edge, the earliest one still
+/// uncancelled (edges are a multiset; a triple twice in the old network and once in the new is one removal,
+/// the later occurrence).
+///
+/// Both sides are first split by their keys' hashes into partitions of a few thousand old edges (a counting
+/// sort, so every partition keeps file order), then matched partition by partition in a hash table small
+/// enough to stay in the cache. One table over all the old edges missed the cache on nearly every look-up
+/// (docs/decisions.md, "The diff matches edges partition by partition").
+enum EdgeMultisetMatch {
+    /// An edge's key and its place in its network.
+    private struct Record {
+        let ends: UInt64
+        let tag: UInt32
+        let index: Int32
+    }
+
+    /// Old edges per partition, about (fewer partitions would not fit the cache; more cost more passes).
+    private static let partitionSize = 4096
+
+    /// The old edges no new edge cancelled and the new edges that cancelled none, each in file order; `nodeMap` and
+    /// `labelMap` take the new network's nodes and labels to the old one's numbers (or past them, when new).
+    static func unmatched(old: Network, new: Network, nodeMap: [Int32], labelMap: [Int32]) -> (
+        removed: [EdgeIndex], added: [EdgeIndex]
+    ) {
+        var bits = 0
+        while bits < 20 && old.edgeCount >> bits > partitionSize { bits += 1 }
+        let (olds, oldStarts) = split(
+            old, nodeMap: (0..<Int32(old.nodeCount)).map { $0 }, labelMap: (0..<Int32(old.labels.count)).map { $0 }, bits: bits)
+        let (news, newStarts) = split(new, nodeMap: nodeMap, labelMap: labelMap, bits: bits)
+        var removed = [Bool](repeating: false, count: old.edgeCount)
+        var added = [Bool](repeating: false, count: new.edgeCount)
+        var largest = 0
+        for p in 0..<(1 << bits) { largest = max(largest, oldStarts[p + 1] - oldStarts[p]) }
+        var table = CountTable(capacity: largest)
+        var slots = [Int32](repeating: 0, count: largest)
+        olds.withUnsafeBufferPointer { olds in
+            news.withUnsafeBufferPointer { news in
+                slots.withUnsafeMutableBufferPointer { slots in
+                    for p in 0..<(1 << bits) {
+                        let first = oldStarts[p]
+                        table.reset(capacity: oldStarts[p + 1] - first)
+                        for j in first..<oldStarts[p + 1] { slots[j - first] = table.insert(olds[j].ends, olds[j].tag) }
+                        for j in newStarts[p]..<newStarts[p + 1] where !table.cancel(news[j].ends, news[j].tag) {
+                            added[Int(news[j].index)] = true
+                        }
+                        table.startReplay()
+                        for j in first..<oldStarts[p + 1] where !table.replay(slot: slots[j - first]) {
+                            removed[Int(olds[j].index)] = true
+                        }
+                    }
+                }
+            }
+        }
+        return (
+            removed.indices.compactMap { removed[$0] ? EdgeIndex($0) : nil },
+            added.indices.compactMap { added[$0] ? EdgeIndex($0) : nil }
+        )
+    }
+
+    /// The key of an edge from `source` to `target` with `label`, in the shared id space.
+    @inline(__always)
+    private static func key(_ source: Int32, _ label: Int32, _ target: Int32, bothWays: Bool) -> EdgeKey {
+        let (s, t) = bothWays && target < source ? (target, source) : (source, target)
+        return EdgeKey(
+            ends: UInt64(UInt32(bitPattern: s)) << 32 | UInt64(UInt32(bitPattern: t)),
+            tag: UInt32(bitPattern: label) << 1 | (bothWays ? 1 : 0))
+    }
+
+    /// The keys of `network`'s edges (nodes and labels through the maps), grouped by partition (the top `bits` bits
+    /// of the hash), in file order within each, and where each partition starts (one more entry, the end).
+    private static func split(_ network: Network, nodeMap: [Int32], labelMap: [Int32], bits: Int) -> (
+        records: [Record], starts: [Int]
+    ) {
+        let count = network.edgeCount
+        let (sources, targets, labels, bothWays) = (network.edgeSources, network.edgeTargets, network.edgeLabels, network.edgeBothWays)
+        let shift = UInt64(64 - bits)
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        for e in 0..<count {
+            let k = key(nodeMap[Int(sources[e])], labelMap[Int(labels[e])], nodeMap[Int(targets[e])], bothWays: bothWays[e])
+            starts[Int(truncatingIfNeeded: k.hash >> shift) &+ 1] &+= 1
+        }
+        for p in 0..<(1 << bits) { starts[p + 1] += starts[p] }
+        var next = starts
+        let records = [Record](unsafeUninitializedCapacity: count) { buffer, initialized in
+            next.withUnsafeMutableBufferPointer { next in
+                for e in 0..<count {
+                    let k = key(nodeMap[Int(sources[e])], labelMap[Int(labels[e])], nodeMap[Int(targets[e])], bothWays: bothWays[e])
+                    let p = Int(truncatingIfNeeded: k.hash >> shift)
+                    (buffer.baseAddress! + next[p]).initialize(to: Record(ends: k.ends, tag: k.tag, index: Int32(e)))
+                    next[p] &+= 1
+                }
+            }
+            initialized = count
+        }
+        return (records, starts)
+    }
+}
+
+/// A multiset of old edge keys, by open addressing; reused for every partition.
+private struct CountTable {
+    private struct Slot {
+        var ends: UInt64
+        var tag: UInt32
+        /// Old edges with the key.
+        var total: Int32
+        /// Old edges with the key not yet cancelled by a new edge.
+        var left: Int32
+    }
+
+    private static let empty = UInt32.max
+    private var slots: [Slot]
+    private var mask = 0
+
+    /// Room for `capacity` keys in any `reset`.
+    init(capacity: Int) {
+        slots = Array(repeating: Slot(ends: 0, tag: Self.empty, total: 0, left: 0), count: Self.size(capacity))
+    }
+
+    /// The table size for `capacity` keys: a power of two at most three-quarters full.
+    private static func size(_ capacity: Int) -> Int {
+        var size = 16
+        while size * 3 < capacity * 4 { size <<= 1 }
+        return size
+    }
+
+    /// Empties the table, to hold `capacity` keys.
+    mutating func reset(capacity: Int) {
+        let size = Self.size(capacity)
+        mask = size - 1
+        slots.withUnsafeMutableBufferPointer { slots in
+            for i in 0..<size { slots[i] = Slot(ends: 0, tag: Self.empty, total: 0, left: 0) }
+        }
+    }
+
+    /// Counts one old edge; returns its slot.
+    mutating func insert(_ ends: UInt64, _ tag: UInt32) -> Int32 {
+        let mask = mask
+        return slots.withUnsafeMutableBufferPointer { slots in
+            var i = Int(truncatingIfNeeded: EdgeKey(ends: ends, tag: tag).hash) & mask
+            while slots[i].tag != Self.empty {
+                if slots[i].tag == tag && slots[i].ends == ends { break }
+                i = (i + 1) & mask
+            }
+            slots[i].ends = ends
+            slots[i].tag = tag
+            slots[i].total &+= 1
+            slots[i].left &+= 1
+            return Int32(i)
+        }
+    }
+
+    /// Cancels one old edge equal to the key; false when none is left.
+    mutating func cancel(_ ends: UInt64, _ tag: UInt32) -> Bool {
+        let mask = mask
+        return slots.withUnsafeMutableBufferPointer { slots in
+            var i = Int(truncatingIfNeeded: EdgeKey(ends: ends, tag: tag).hash) & mask
+            while slots[i].tag != Self.empty {
+                if slots[i].tag == tag && slots[i].ends == ends {
+                    guard slots[i].left > 0 else { return false }
+                    slots[i].left &-= 1
+                    return true
+                }
+                i = (i + 1) & mask
+            }
+            return false
+        }
+    }
+
+    /// Prepares to walk the old edges again: per key, how many were cancelled.
+    mutating func startReplay() {
+        let size = mask + 1
+        slots.withUnsafeMutableBufferPointer { slots in
+            for i in 0..<size { slots[i].total &-= slots[i].left }
+        }
+    }
+
+    /// Whether the old edge at `slot` (next in file order among its equals) was cancelled.
+    mutating func replay(slot: Int32) -> Bool {
+        let i = Int(slot)
+        guard slots[i].total > 0 else { return false }
+        slots[i].total &-= 1
+        return true
+    }
+}
