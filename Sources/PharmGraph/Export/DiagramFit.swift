@@ -55,6 +55,14 @@ public enum DiagramFit {
         preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Round) -> String,
         measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int)?
     ) throws(Failure) -> String {
+        try fit(preferred: preferred, make: make, measure: measure).dot
+    }
+
+    /// `fitted`'s DOT with the candidate it chose, as measured.
+    public static func fit<Failure: Error>(
+        preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Round) -> String,
+        measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int)?
+    ) throws(Failure) -> (dot: String, candidate: Candidate) {
         var tried: [(dot: String, candidate: Candidate)] = []
         for round in Round.allCases {
             if round != .plain, let chosen = best(tried.map(\.candidate)),
@@ -78,7 +86,7 @@ public enum DiagramFit {
                 }
             }
         }
-        return tried[best(tried.map(\.candidate)) ?? 0].dot
+        return tried[best(tried.map(\.candidate)) ?? 0]
     }
 
     /// The rank widths tried, in order of preference: unbounded ranks first, then rows dealt over ranks of at most

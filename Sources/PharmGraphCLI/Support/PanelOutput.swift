@@ -20,9 +20,12 @@ extension Render {
     ) throws(GraphvizError) -> String {
         if let given { return make(given, nil, .plain) }
         guard engine == LayoutEngine.dot.rawValue else { return make(preferred, nil, .plain) }
-        return try DiagramFit.fitted(preferred: preferred, make: make) { (dot: String) throws(GraphvizError) in
-            (try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)).map(DiagramFit.slideFit)
-        }
+        return try DiagramFit.fitted(preferred: preferred, make: make, measure: slideFit)
+    }
+
+    /// `DiagramFit.slideFit` of `dot` laid out by dot here (Graphviz's `json`); `nil` for a layout the report cannot read.
+    static func slideFit(_ dot: String) throws(GraphvizError) -> (smallestLabel: Double, crossings: Int)? {
+        (try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)).map(DiagramFit.slideFit)
     }
 
     /// Draws the panels into the directory `output` names, or the summary into `output`.
