@@ -31,6 +31,28 @@ enum LayoutGeometry {
         return pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     }
 
+    /// Label boxes must share more than this (points) in both directions to overlap: a text line's box is only
+    /// an estimate of its ink (`LaidOutGraph.descent`).
+    static let labelTolerance = 1.0
+
+    /// The lines of `edges`' labels that overlap another edge label's line (not of the same draw list of the same
+    /// edge: a label's own lines are stacked) or a node of `nodes`' box, in edge order, then line order.
+    static func labelOverlaps(_ edges: [LaidOutGraph.Edge], nodes: [LaidOutGraph.Node]) -> [LayoutReport.LabelOverlap] {
+        let lines = edges.enumerated().flatMap { index, edge in edge.labels.map { (edge: index, line: $0) } }
+        var found: [LayoutReport.LabelOverlap] = []
+        for (k, a) in lines.enumerated() {
+            for b in lines[(k + 1)...] where !(a.edge == b.edge && a.line.part == b.line.part) {
+                if a.line.box.overlaps(b.line.box, tolerance: labelTolerance) {
+                    found.append(LayoutReport.LabelOverlap(label: a.line.text, other: b.line.text, node: false))
+                }
+            }
+            for node in nodes where a.line.box.overlaps(node.box, tolerance: labelTolerance) {
+                found.append(LayoutReport.LabelOverlap(label: a.line.text, other: node.name, node: true))
+            }
+        }
+        return found
+    }
+
     /// A straight piece of a flattened edge.
     struct Segment {
         var from: LayoutPoint
