@@ -310,16 +310,14 @@ struct Render: ParsableCommand {
     static func fittedPaths(_ drawing: Drawing, options: DiagramOptions, allPaths: Bool) throws(GraphvizError) -> String {
         func fit(_ count: Int) throws(GraphvizError) -> (dot: String, label: Double) {
             let selection = drawing.firstPaths(count).selection
-            let make = { (direction: DiagramOptions.RankDirection, width: Int?, round: DiagramFit.Round) in
+            return try fitted(given: nil, preferred: options.rankDirection, engine: options.engine) { direction, width, round, floating in
                 var options = options
                 options.rankDirection = direction
                 options.rankWidth = width
                 options.set(round)
+                options.floatingLabels = floating
                 return PathwayDiagram(graph: drawing.graph, selection: selection, options: options).dot
             }
-            guard options.engine == LayoutEngine.dot.rawValue else { return (make(options.rankDirection, nil, .plain), 0) }
-            let chosen = try DiagramFit.fit(preferred: options.rankDirection, make: make, measure: slideFit)
-            return (chosen.dot, chosen.candidate.smallestLabel)
         }
         let all = try fit(drawing.drawnPaths)
         let legible = { (label: Double) in label >= DiagramFit.minimumLabel }

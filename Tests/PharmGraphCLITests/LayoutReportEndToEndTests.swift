@@ -112,7 +112,7 @@ struct LayoutReportEndToEndTests {
         let drawn = try #require(dot.firstMatch(of: #/(\d+) of 67 paths drawn, the firmest evidence first; pharmgraph paths ketamine/#))
         let count = try #require(Int(drawn.1))
         #expect((2..<50).contains(count))
-        #expect(dot.contains("; \(count) drawn, the firmest evidence first, as many as fit a slide (--all-paths draws up to 50)"))
+        #expect(dot.contains("; \(count) drawn, the firmest evidence first, as many as fit a slide (--all-paths: all)"))
         // Numbered 1 to `count` in the table, no more.
         #expect(dot.contains(#">\#(count)</td>"#) && !dot.contains(#">\#(count + 1)</td>"#))
         let report = try #require(

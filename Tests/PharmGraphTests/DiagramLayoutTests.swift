@@ -309,6 +309,24 @@ struct DiagramFormTests {
         #expect(edges(numbered, "drugamine", "effect").map { attribute("taillabel", in: $0) } == ["3"])
         #expect(edges(numbered, "target", "effect").map { attribute("taillabel", in: $0) } == ["1, 2"])
 
+        // Floated (`floatingLabels`): the badge and the numbers one xlabel, tail first, in the end labels' font (golden).
+        var floatingOptions = DiagramOptions()
+        floatingOptions.floatingLabels = true
+        let floating = PathwayDiagram(graph: graph, selection: three, options: floatingOptions).dot
+        expectGolden(floating, "path-floating-labels.dot")
+        let floated = try #require(edges(floating, "drugamine", "target").first)
+        #expect(attribute("xlabel", in: floated) == "rac, S · 1, 2")
+        #expect(attribute("taillabel", in: floated) == nil && attribute("labelangle", in: floated) == nil)
+        #expect(attribute("fontsize", in: floated) == "10")
+        #expect(edges(floating, "drugamine", "effect").map { attribute("xlabel", in: $0) } == ["3"])
+        // Head and tail labels join tail first; an edge with an xlabel (a context label) keeps its end labels.
+        let both: [DOTAttribute] = [.text("headlabel", "4"), .text("taillabel", "S"), .literal("labelangle", "30")]
+        #expect(DiagramBuilder.floated(both).map(\.name) == ["xlabel", "fontsize", "fontcolor"])
+        #expect(DiagramBuilder.floated(both).first?.value == DOTValue.text("S · 4"))
+        let context: [DOTAttribute] = [.text("xlabel", "HPC"), .text("taillabel", "S")]
+        #expect(DiagramBuilder.floated(context) == context)
+        #expect(DiagramBuilder.floated([.literal("color", "red")]) == [.literal("color", "red")])
+
         // The badge is user text, escaped once, and the numbers follow it.
         var builder3 = DiagramBuilder(graph: graph, selection: three, options: DiagramOptions())
         _ = builder3.build()
@@ -607,5 +625,30 @@ struct DiagramConcentrateTests {
             [DiagramSelection.Path(edges: [4, 10], sign: .negative), DiagramSelection.Path(edges: [0, 5, 10], sign: .negative)],
             ends: ["drugamine", "effect"], in: graph)
         #expect(!PathwayDiagram(graph: graph, selection: paths, options: options).dot.contains("concentrate"))
+    }
+
+    @Test("settled: a figure whose edge labels overlap is drawn floated when that has fewer overlaps, no more crossings, no smaller label")
+    func settledLabels() {
+        var made = 0
+        func settled(_ plain: (Double, Int, Int), _ floated: (Double, Int, Int)) -> String {
+            let measured = ["plain": plain, "floated": floated]
+            let floated = {
+                made += 1
+                return "floated"
+            }
+            let measure = { (name: String) in measured[name].map { (smallestLabel: $0.0, crossings: $0.1, labelOverlaps: $0.2) } }
+            return DiagramFit.settled("plain", floated: floated, measure: measure)
+        }
+        #expect(settled((8.17, 2, 12), (8.17, 2, 4)) == "floated")
+        #expect(made == 1)
+        // No overlap: the floated figure is not even made.
+        #expect(settled((8.17, 2, 0), (8.17, 2, 0)) == "plain")
+        #expect(made == 1)
+        // Fewer overlaps, but a smaller label (the xlabels widen the drawing), or more crossings, or no fewer overlaps.
+        #expect(settled((8.17, 0, 15), (7.45, 0, 0)) == "plain")
+        #expect(settled((8.17, 0, 15), (8.17, 1, 0)) == "plain")
+        #expect(settled((8.17, 0, 3), (8.17, 0, 3)) == "plain")
+        // Within Graphviz's rounding of the label, floated.
+        #expect(settled((8.17, 0, 3), (8.165, 0, 1)) == "floated")
     }
 }

@@ -180,7 +180,7 @@ struct QueryInputTests {
         #expect(two.drawnPaths == 2)
         #expect(
             two.selection.captions[0].hasSuffix(
-                "verdict mixed, established; 2 drawn, the firmest evidence first, as many as fit a slide (--all-paths draws up to 50)"))
+                "verdict mixed, established; 2 drawn, the firmest evidence first, as many as fit a slide (--all-paths: all)"))
         let dot = PathwayDiagram(graph: two.graph, selection: two.selection, options: DiagramOptions(rankDirection: .topToBottom)).dot
         #expect(Golden.compare(dot, to: "Tests/PharmGraphTests/Golden/render/path-table-first-2.dot") == .matches)
         #expect(dot.contains("2 of 4 paths drawn, the firmest evidence first; pharmgraph paths drug-a e-pos --limit\u{00A0}0 lists"))

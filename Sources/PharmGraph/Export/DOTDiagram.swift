@@ -70,6 +70,11 @@ public struct DiagramOptions: Sendable, Equatable {
     /// A path figure's node labels wrapped narrower in its column arrangement (`DiagramBuilder.narrowColumnLabelWidth`):
     /// the fourth round of candidates for a slide figure, packed too (docs/rendering.md, "Size").
     public var narrowLabels = false
+    /// An edge's badge and path numbers drawn as one external label (`xlabel`, which Graphviz places after the layout,
+    /// clear of the other labels and nodes where it can) instead of at its tail and head; an edge with a context label
+    /// (an `xlabel` already) keeps them at its ends. The figure a slide figure is drawn as when its labels at the ends
+    /// collide and this has fewer label overlaps (`DiagramFit.settled`; docs/rendering.md, "Edge labels").
+    public var floatingLabels = false
 
     /// The spacing and layering of a round of slide candidates (`DiagramFit.Round`).
     public mutating func set(_ round: DiagramFit.Round) {
@@ -255,6 +260,7 @@ struct DiagramBuilder {
         attributes = pathStyled(
             attributes + DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty, lossOfFunction: edge.lossOfFunction)
                 + DiagramContext.attributes(edge.context) + Self.badges(drawn), edge: edge, numbers: paths)
+        if options.floatingLabels { attributes = Self.floated(attributes) }
         attributes.append(.tooltip(drawn.edges.map { tooltip(graph.edges[$0]) }.joined(separator: "\n\n")))
         return layers.edge(from: drawn.from, to: drawn.to, attributes)
     }
@@ -266,6 +272,18 @@ struct DiagramBuilder {
         if let badge = edge.headBadge { attributes.append(.text("headlabel", badge)) }
         if !attributes.isEmpty { attributes += [.literal("labelfontsize", DiagramContext.fontSize), .literal("labelfontcolor", DOTStyle.Palette.ink)] }
         return attributes
+    }
+
+    /// `attributes` with the tail and head labels (a badge, path numbers) joined by ` · ` into one `xlabel` in their
+    /// font, tail first (`DiagramOptions.floatingLabels`); as they are without one, or with an `xlabel` already.
+    static func floated(_ attributes: [DOTAttribute]) -> [DOTAttribute] {
+        let ends = attributes.filter { $0.name == "taillabel" } + attributes.filter { $0.name == "headlabel" }
+        guard let first = ends.first, !attributes.contains(where: { $0.name == "xlabel" }) else { return attributes }
+        let text = ends.dropFirst().reduce(first.value) { $0.appending(.text(" · ")).appending($1.value) }
+        let endLabels: Set = ["taillabel", "headlabel", "labelfontsize", "labelfontcolor", "labeldistance", "labelangle"]
+        return attributes.filter { !endLabels.contains($0.name) } + [
+            DOTAttribute("xlabel", text), .literal("fontsize", DiagramContext.fontSize), .literal("fontcolor", DOTStyle.Palette.ink),
+        ]
     }
 
     /// Label, kind (with role or valence), system and cross-references.

@@ -11,15 +11,19 @@ public enum DiagramFit {
         public var crossings: Int
         /// Laid out with nodes and ranks closer (`DiagramOptions.packed`).
         public var packed: Bool
+        /// The round it was laid out in.
+        public var round: Round = .plain
 
         public init(
-            rankDirection: DiagramOptions.RankDirection, rankWidth: Int?, smallestLabel: Double, crossings: Int, packed: Bool = false
+            rankDirection: DiagramOptions.RankDirection, rankWidth: Int?, smallestLabel: Double, crossings: Int, packed: Bool = false,
+            round: Round = .plain
         ) {
             self.rankDirection = rankDirection
             self.rankWidth = rankWidth
             self.smallestLabel = smallestLabel
             self.crossings = crossings
             self.packed = packed
+            self.round = round
         }
     }
 
@@ -39,6 +43,30 @@ public enum DiagramFit {
 
     /// The rank separation, in inches, of a packed candidate (by default 0.45).
     public static let packedRankSeparation = "0.3"
+
+    /// What settling a slide figure's edge labels needs of `report`: its smallest label on a 16:9 slide (0 for none
+    /// measured), its crossings and its edge label overlaps.
+    public static func labelFit(_ report: LayoutReport) -> (smallestLabel: Double, crossings: Int, labelOverlaps: Int) {
+        let fit = slideFit(report)
+        return (fit.smallestLabel, fit.crossings, report.labelOverlaps.count)
+    }
+
+    /// `dot`, or `floated` (the same candidate with `DiagramOptions.floatingLabels`) when `dot`'s edge labels overlap
+    /// (`measure`: `labelFit` of its layout report; `nil` for a layout it cannot read) and `floated` has fewer label
+    /// overlaps, no more crossings and a smallest label no smaller (docs/rendering.md, "Edge labels"). `floated` is
+    /// made and laid out only when `dot`'s labels overlap.
+    public static func settled<Failure: Error>(
+        _ dot: String, floated: () -> String,
+        measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int, labelOverlaps: Int)?
+    ) throws(Failure) -> String {
+        guard let fit = try measure(dot), fit.labelOverlaps > 0 else { return dot }
+        let other = floated()
+        guard other != dot, let floatedFit = try measure(other) else { return dot }
+        let better =
+            floatedFit.labelOverlaps < fit.labelOverlaps && floatedFit.crossings <= fit.crossings
+            && floatedFit.smallestLabel >= fit.smallestLabel - labelTolerance
+        return better ? other : dot
+    }
 
     /// What a slide candidate needs of `report`: its smallest label on a 16:9 slide (0 for none measured) and its crossings.
     public static func slideFit(_ report: LayoutReport) -> (smallestLabel: Double, crossings: Int) {
@@ -81,7 +109,7 @@ public enum DiagramFit {
                             dot,
                             Candidate(
                                 rankDirection: direction, rankWidth: width, smallestLabel: fit?.smallestLabel ?? 0,
-                                crossings: fit?.crossings ?? Int.max, packed: round != .plain)
+                                crossings: fit?.crossings ?? Int.max, packed: round != .plain, round: round)
                         ))
                 }
             }

@@ -11,7 +11,7 @@ extension DiagramBuilder {
     }
 
     /// The most characters of a path figure's caption line.
-    static let captionWidth = 100
+    static let captionWidth = 130
 
     /// `Ketamine ⊣ NMDA receptor → Analgesia`, broken after an arrow into lines of about `width` characters; with
     /// `elided`, the first and last nodes are left out (`⊣ NMDA receptor →`), when every path shares them.

@@ -193,7 +193,7 @@ public struct Drawing: Sendable {
                     case (false, .shortest): "; the \(drawn) shortest drawn"
                     case (false, .firmest): "; \(drawn) drawn, the firmest evidence first"
                     }
-                caption += note + (fitted ? ", as many as fit a slide (--all-paths draws up to \(Drawing.pathLimit))" : "")
+                caption += note + (fitted ? ", as many as fit a slide (--all-paths: all)" : "")
             }
             if partial { caption += "; the search stopped early: counts are lower bounds, the verdict undetermined" }
             return [caption] + filter
