@@ -326,6 +326,14 @@ struct DiagramFormTests {
         let context: [DOTAttribute] = [.text("xlabel", "HPC"), .text("taillabel", "S")]
         #expect(DiagramBuilder.floated(context) == context)
         #expect(DiagramBuilder.floated([.literal("color", "red")]) == [.literal("color", "red")])
+        // Hostile text stays escaped once, floated or in the path table's note.
+        let hostileFloated = DiagramBuilder.floated([.text("taillabel", #"a\b & <c>"#), .text("headlabel", "\"4\"")])
+        #expect(hostileFloated.first?.value == DOTValue.text(#"a\b & <c> · "4""#))
+        var noted = three
+        noted.pathsNote = #"2 of 3 paths drawn; pharmgraph paths <b>&"x" y"#
+        let notedDOT = PathwayDiagram(graph: graph, selection: noted).dot
+        #expect(notedDOT.contains("2 of 3 paths drawn; pharmgraph paths &lt;b&gt;&amp;&quot;x&quot; y"))
+        #expect(!notedDOT.contains("<b>&"))
 
         // The badge is user text, escaped once, and the numbers follow it.
         var builder3 = DiagramBuilder(graph: graph, selection: three, options: DiagramOptions())
