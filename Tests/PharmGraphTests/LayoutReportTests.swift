@@ -374,6 +374,8 @@ struct LayoutReportTests {
                 LayoutReport.LabelOverlap(label: "S, R", other: "4, 11", node: false),
                 LayoutReport.LabelOverlap(label: "10", other: "c", node: true),
             ])
+        // The edges whose end label collides: both tail labels' edges, and the head label's (a -> c twice: one pair).
+        #expect(report.endLabelOverlapEdges == [DiagramOptions.EdgeEnds(from: "a", to: "b"), DiagramOptions.EdgeEnds(from: "a", to: "c")])
         #expect(report.text.contains(#"edge label overlaps: 2 (1 with a label, 1 with a node: "S, R" & "4, 11", "10" & node c)"#))
         let json = try report.jsonText()
         #expect(json.contains(#""edge_label_overlaps" : {"#) && json.contains(#""with_labels" : 1"#) && json.contains(#""with_nodes" : 1"#))

@@ -70,11 +70,39 @@ public struct DiagramOptions: Sendable, Equatable {
     /// A path figure's node labels wrapped narrower in its column arrangement (`DiagramBuilder.narrowColumnLabelWidth`):
     /// the fourth round of candidates for a slide figure, packed too (docs/rendering.md, "Size").
     public var narrowLabels = false
-    /// An edge's badge and path numbers drawn as one external label (`xlabel`, which Graphviz places after the layout,
-    /// clear of the other labels and nodes where it can) instead of at its tail and head; an edge with a context label
-    /// (an `xlabel` already) keeps them at its ends. The figure a slide figure is drawn as when its labels at the ends
-    /// collide and this has fewer label overlaps (`DiagramFit.settled`; docs/rendering.md, "Edge labels").
-    public var floatingLabels = false
+    /// Which edges draw their badge and path numbers as one external label (`xlabel`, which Graphviz places after the
+    /// layout, clear of the other labels and nodes where it can) instead of at their tail and head; an edge with a
+    /// context label (an `xlabel` already) keeps them at its ends. What a slide figure is drawn with when its labels at
+    /// the ends collide and this has fewer label overlaps (`DiagramFit.settled`; docs/rendering.md, "Edge labels").
+    public var floatingLabels = LabelFloat.none
+
+    /// Which edges float their end labels (`floatingLabels`).
+    public enum LabelFloat: Sendable, Equatable {
+        case none
+        case all
+        /// The edges drawn between these DOT node names, tail first.
+        case edges(Set<EdgeEnds>)
+
+        /// Whether the edge drawn from `from` to `to` floats its end labels.
+        func floats(_ from: String, _ to: String) -> Bool {
+            switch self {
+            case .none: false
+            case .all: true
+            case let .edges(ends): ends.contains(EdgeEnds(from: from, to: to))
+            }
+        }
+    }
+
+    /// An edge's ends, by their DOT node names.
+    public struct EdgeEnds: Sendable, Hashable {
+        public var from: String
+        public var to: String
+
+        public init(from: String, to: String) {
+            self.from = from
+            self.to = to
+        }
+    }
 
     /// The spacing and layering of a round of slide candidates (`DiagramFit.Round`).
     public mutating func set(_ round: DiagramFit.Round) {
@@ -260,7 +288,7 @@ struct DiagramBuilder {
         attributes = pathStyled(
             attributes + DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty, lossOfFunction: edge.lossOfFunction)
                 + DiagramContext.attributes(edge.context) + Self.badges(drawn), edge: edge, numbers: paths)
-        if options.floatingLabels { attributes = Self.floated(attributes) }
+        if options.floatingLabels.floats(drawn.from, drawn.to) { attributes = Self.floated(attributes) }
         attributes.append(.tooltip(drawn.edges.map { tooltip(graph.edges[$0]) }.joined(separator: "\n\n")))
         return layers.edge(from: drawn.from, to: drawn.to, attributes)
     }

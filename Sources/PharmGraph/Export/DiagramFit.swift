@@ -44,28 +44,49 @@ public enum DiagramFit {
     /// The rank separation, in inches, of a packed candidate (by default 0.45).
     public static let packedRankSeparation = "0.3"
 
-    /// What settling a slide figure's edge labels needs of `report`: its smallest label on a 16:9 slide (0 for none
-    /// measured), its crossings and its edge label overlaps.
-    public static func labelFit(_ report: LayoutReport) -> (smallestLabel: Double, crossings: Int, labelOverlaps: Int) {
-        let fit = slideFit(report)
-        return (fit.smallestLabel, fit.crossings, report.labelOverlaps.count)
+    /// What settling a slide figure's edge labels needs of a layout report.
+    public struct LabelFit: Sendable, Equatable {
+        /// On a 16:9 slide, in points (0 for none measured).
+        public var smallestLabel: Double
+        public var crossings: Int
+        public var labelOverlaps: Int
+        /// `LayoutReport.endLabelOverlapEdges`.
+        public var edges: Set<DiagramOptions.EdgeEnds>
+
+        public init(smallestLabel: Double, crossings: Int, labelOverlaps: Int, edges: Set<DiagramOptions.EdgeEnds> = []) {
+            (self.smallestLabel, self.crossings, self.labelOverlaps, self.edges) = (smallestLabel, crossings, labelOverlaps, edges)
+        }
+
+        /// What `report` measured.
+        public init(_ report: LayoutReport) {
+            let fit = slideFit(report)
+            self.init(
+                smallestLabel: fit.smallestLabel, crossings: fit.crossings, labelOverlaps: report.labelOverlaps.count,
+                edges: report.endLabelOverlapEdges)
+        }
     }
 
-    /// `dot`, or `floated` (the same candidate with `DiagramOptions.floatingLabels`) when `dot`'s edge labels overlap
-    /// (`measure`: `labelFit` of its layout report; `nil` for a layout it cannot read) and `floated` has fewer label
-    /// overlaps, no more crossings and a smallest label no smaller (docs/rendering.md, "Edge labels"). `floated` is
-    /// made and laid out only when `dot`'s labels overlap.
+    /// `dot`, or the same candidate with some end labels floated (`floated`, given `DiagramOptions.floatingLabels`)
+    /// when `dot`'s edge labels overlap (`measure`: its layout report's `LabelFit`; `nil` for a layout it cannot read):
+    /// first only the edges whose end labels collide, then every edge; of those with no more crossings and a smallest
+    /// label no smaller than `dot`'s, the one with the fewest label overlaps, if fewer than `dot`'s, the first on a tie
+    /// (docs/rendering.md, "Edge labels"). Nothing more is made or laid out when `dot`'s labels do not overlap.
     public static func settled<Failure: Error>(
-        _ dot: String, floated: () -> String,
-        measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int, labelOverlaps: Int)?
+        _ dot: String, floated: (DiagramOptions.LabelFloat) -> String, measure: (String) throws(Failure) -> LabelFit?
     ) throws(Failure) -> String {
         guard let fit = try measure(dot), fit.labelOverlaps > 0 else { return dot }
-        let other = floated()
-        guard other != dot, let floatedFit = try measure(other) else { return dot }
-        let better =
-            floatedFit.labelOverlaps < fit.labelOverlaps && floatedFit.crossings <= fit.crossings
-            && floatedFit.smallestLabel >= fit.smallestLabel - labelTolerance
-        return better ? other : dot
+        var best = (dot: dot, overlaps: fit.labelOverlaps)
+        var tried: Set<String> = [dot]
+        for float in [DiagramOptions.LabelFloat.edges(fit.edges), .all] {
+            let other = floated(float)
+            guard tried.insert(other).inserted, let otherFit = try measure(other) else { continue }
+            if otherFit.labelOverlaps < best.overlaps && otherFit.crossings <= fit.crossings
+                && otherFit.smallestLabel >= fit.smallestLabel - labelTolerance
+            {
+                best = (other, otherFit.labelOverlaps)
+            }
+        }
+        return best.dot
     }
 
     /// What a slide candidate needs of `report`: its smallest label on a 16:9 slide (0 for none measured) and its crossings.

@@ -36,18 +36,20 @@ enum LayoutGeometry {
     static let labelTolerance = 1.0
 
     /// The lines of `edges`' labels that overlap another edge label's line (not of the same draw list of the same
-    /// edge: a label's own lines are stacked) or a node of `nodes`' box, in edge order, then line order.
-    static func labelOverlaps(_ edges: [LaidOutGraph.Edge], nodes: [LaidOutGraph.Node]) -> [LayoutReport.LabelOverlap] {
+    /// edge: a label's own lines are stacked) or a node of `nodes`' box, in edge order, then line order; with each, the
+    /// indices into `edges` of the edges whose head or tail label (not their label or xlabel) is in it.
+    static func labelOverlaps(_ edges: [LaidOutGraph.Edge], nodes: [LaidOutGraph.Node]) -> [(overlap: LayoutReport.LabelOverlap, ends: [Int])] {
         let lines = edges.enumerated().flatMap { index, edge in edge.labels.map { (edge: index, line: $0) } }
-        var found: [LayoutReport.LabelOverlap] = []
+        let atEnd = { (line: (edge: Int, line: LaidOutGraph.LabelLine)) in line.line.part > 0 ? [line.edge] : [] }
+        var found: [(overlap: LayoutReport.LabelOverlap, ends: [Int])] = []
         for (k, a) in lines.enumerated() {
             for b in lines[(k + 1)...] where !(a.edge == b.edge && a.line.part == b.line.part) {
                 if a.line.box.overlaps(b.line.box, tolerance: labelTolerance) {
-                    found.append(LayoutReport.LabelOverlap(label: a.line.text, other: b.line.text, node: false))
+                    found.append((LayoutReport.LabelOverlap(label: a.line.text, other: b.line.text, node: false), atEnd(a) + atEnd(b)))
                 }
             }
             for node in nodes where a.line.box.overlaps(node.box, tolerance: labelTolerance) {
-                found.append(LayoutReport.LabelOverlap(label: a.line.text, other: node.name, node: true))
+                found.append((LayoutReport.LabelOverlap(label: a.line.text, other: node.name, node: true), atEnd(a)))
             }
         }
         return found

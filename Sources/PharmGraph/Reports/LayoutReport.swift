@@ -112,6 +112,8 @@ public struct LayoutReport: Sendable {
     public let overlaps: [Overlap]
     /// The drawn edges' label lines that overlap another edge label or a drawn node (legend and invisible objects left out).
     public let labelOverlaps: [LabelOverlap]
+    /// The drawn edges whose tail or head label is in one of `labelOverlaps`, by their ends, tail first.
+    public let endLabelOverlapEdges: Set<DiagramOptions.EdgeEnds>
     public let crossings: Int
     /// The drawing's bounding box (`bb`), in points.
     public let width: Double
@@ -146,7 +148,10 @@ public struct LayoutReport: Sendable {
         overlaps = LayoutGeometry.overlaps(drawn.map { nodes[$0] }).map {
             Overlap(first: nodes[drawn[$0.0]].name, second: nodes[drawn[$0.1]].name)
         }
-        labelOverlaps = LayoutGeometry.labelOverlaps(edges, nodes: drawn.map { nodes[$0] })
+        let labels = LayoutGeometry.labelOverlaps(edges, nodes: drawn.map { nodes[$0] })
+        labelOverlaps = labels.map(\.overlap)
+        endLabelOverlapEdges = Set(
+            labels.flatMap(\.ends).map { DiagramOptions.EdgeEnds(from: nodes[edges[$0].tail].name, to: nodes[edges[$0].head].name) })
         crossings = LayoutGeometry.crossings(edges.compactMap(LayoutGeometry.polyline), nodes: nodes)
         width = graph.bounds.width
         height = graph.bounds.height

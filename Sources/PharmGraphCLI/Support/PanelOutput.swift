@@ -13,24 +13,24 @@ extension Render {
     /// The DOT `make` gives for `given` (with unbounded ranks), or without it the candidate `DiagramFit.fitted` chooses,
     /// each laid out here (Graphviz's `json`) and measured by `LayoutReport`: labels of at least 8 pt on a 16:9 slide,
     /// then the fewest crossings; then its edge labels settled (`DiagramFit.settled`: floated when they collide and
-    /// that helps). Other engines than dot, which ignore ranks, get `make(preferred, nil, .plain, false)`
+    /// that helps). Other engines than dot, which ignore ranks, get `make(preferred, nil, .plain, .none)`
     /// (docs/rendering.md, "Size"). With the DOT, its smallest label on a slide (0 when not measured).
     static func fitted(
         given: DiagramOptions.RankDirection?, preferred: DiagramOptions.RankDirection, engine: String,
-        make: (DiagramOptions.RankDirection, Int?, DiagramFit.Round, _ floating: Bool) -> String
+        make: (DiagramOptions.RankDirection, Int?, DiagramFit.Round, DiagramOptions.LabelFloat) -> String
     ) throws(GraphvizError) -> (dot: String, label: Double) {
-        if let given { return (make(given, nil, .plain, false), 0) }
-        guard engine == LayoutEngine.dot.rawValue else { return (make(preferred, nil, .plain, false), 0) }
-        let chosen = try DiagramFit.fit(preferred: preferred, make: { make($0, $1, $2, false) }, measure: slideFit)
+        if let given { return (make(given, nil, .plain, .none), 0) }
+        guard engine == LayoutEngine.dot.rawValue else { return (make(preferred, nil, .plain, .none), 0) }
+        let chosen = try DiagramFit.fit(preferred: preferred, make: { make($0, $1, $2, .none) }, measure: slideFit)
         let candidate = chosen.candidate
         let dot = try DiagramFit.settled(
-            chosen.dot, floated: { make(candidate.rankDirection, candidate.rankWidth, candidate.round, true) }, measure: labelFit)
+            chosen.dot, floated: { make(candidate.rankDirection, candidate.rankWidth, candidate.round, $0) }, measure: labelFit)
         return (dot, candidate.smallestLabel)
     }
 
-    /// `DiagramFit.labelFit` of `dot` laid out by dot here; `nil` for a layout the report cannot read.
-    static func labelFit(_ dot: String) throws(GraphvizError) -> (smallestLabel: Double, crossings: Int, labelOverlaps: Int)? {
-        (try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)).map(DiagramFit.labelFit)
+    /// `DiagramFit.LabelFit` of `dot` laid out by dot here; `nil` for a layout the report cannot read.
+    static func labelFit(_ dot: String) throws(GraphvizError) -> DiagramFit.LabelFit? {
+        (try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)).map(DiagramFit.LabelFit.init)
     }
 
     /// `DiagramFit.slideFit` of `dot` laid out by dot here (Graphviz's `json`); `nil` for a layout the report cannot read.
