@@ -209,7 +209,7 @@ public struct Drawing: Sendable {
                 case (false, .shortest): "the shortest"
                 case (false, .firmest): "the firmest evidence first"
                 }
-            let of = partial ? "\(drawn) paths drawn" : "\(drawn) of \(total) paths drawn"
+            let of = partial ? "\(Plural.count(drawn, "path")) drawn" : "\(drawn) of \(total) paths drawn"
             return "\(of), \(order); pharmgraph paths \(names.from) \(names.to) --limit\u{00A0}0 lists every one"
         }
     }
