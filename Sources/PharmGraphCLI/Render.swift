@@ -98,6 +98,11 @@ struct Render: ParsableCommand {
         help: ArgumentHelp("Draw the simple paths between two nodes, each with its net sign.", valueName: "from> <to"))
     var paths: [String] = []
 
+    @Flag(
+        name: .customLong("all-paths"),
+        help: "With --paths: draw every path found (up to \(Drawing.pathLimit)), not only the firmest that fit a 16:9 slide with labels of 8 pt.")
+    var allPaths = false
+
     @Option(help: "With --paths: a node (or kind:K) every path must pass through; repeatable (any of them).")
     var via: [String] = []
 
@@ -148,6 +153,7 @@ struct Render: ParsableCommand {
         }
         if limits.given && paths.isEmpty { throw ValidationError("--max-work and --timeout need --paths") }
         if (!via.isEmpty || !avoid.isEmpty) && paths.isEmpty { throw ValidationError("--via and --avoid need --paths") }
+        if allPaths && paths.isEmpty { throw ValidationError("--all-paths needs --paths") }
         if focus != nil && !paths.isEmpty { throw ValidationError("give --focus or --paths, not both") }
         if let message = InputReading.requireOneStdin([file, network.nodes]) { throw ValidationError(message) }
         if let report, let problem = LayoutReportRequest.conflict(report: report, output: output) { throw ValidationError(problem) }
@@ -195,7 +201,7 @@ struct Render: ParsableCommand {
             graph: drawing.graph, selection: drawing.selection, options: options, engine: engine,
             format: format, output: output, benchmarkRepeat: benchmarkRepeat,
             report: report.map { LayoutReportRequest(path: $0, provenance: provenance) },
-            fit: !paths.isEmpty && rankdir == nil)
+            fit: !paths.isEmpty && rankdir == nil ? drawing : nil, allPaths: allPaths)
     }
 
     /// The selection's options as provenance records them: focus, depth and direction, or the paths' ends and bounds; `--where`.
@@ -217,6 +223,7 @@ struct Render: ParsableCommand {
             options["to"] = paths[1]
             if !via.isEmpty { options["via"] = via.joined(separator: ",") }
             if !avoid.isEmpty { options["avoid"] = avoid.joined(separator: ",") }
+            if allPaths { options["all_paths"] = "true" }
         }
         return options
     }
@@ -271,11 +278,12 @@ struct Render: ParsableCommand {
     /// Lays out and renders a selection, then writes it to `output` with `OutputFile`, and the layout
     /// report measured on the same layout when `report` asks for one.
     ///
-    /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note. With `fit`, the rank
-    /// direction and width are those that fit a slide with the fewest crossings (`fitted`).
+    /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note. With `fit`, the path
+    /// figure of `selection`, the rank direction and width are those that fit a slide with the fewest crossings, and
+    /// unless `allPaths`, as many of its paths as fit with labels of 8 pt (`fittedPaths`).
     static func draw(
         graph: Graph, selection: DiagramSelection, options: DiagramOptions, engine: LayoutEngine?, format: RenderFormat,
-        output: String, benchmarkRepeat: Int? = nil, report: LayoutReportRequest? = nil, fit: Bool = false
+        output: String, benchmarkRepeat: Int? = nil, report: LayoutReportRequest? = nil, fit: Drawing? = nil, allPaths: Bool = false
     ) throws {
         var options = options
         let layout = Self.engine(engine, nodeCount: selection.nodes.count, layered: options.layering == .kind)
@@ -283,14 +291,8 @@ struct Render: ParsableCommand {
         let dot: String
         do {
             // With `fit`, a figure for a slide: the rank direction that fits it best (docs/rendering.md, "Size").
-            if fit {
-                dot = try fitted(given: nil, preferred: options.rankDirection, engine: options.engine) { direction, width, round in
-                    var options = options
-                    options.rankDirection = direction
-                    options.rankWidth = width
-                    options.set(round)
-                    return PathwayDiagram(graph: graph, selection: selection, options: options).dot
-                }
+            if let fit {
+                dot = try fittedPaths(fit, options: options, allPaths: allPaths)
             } else {
                 dot = try concentrated(graph: graph, selection: selection, options: options)
             }
@@ -299,6 +301,40 @@ struct Render: ParsableCommand {
             throw ExitCode(1)
         }
         try emit(dot, engine: layout, format: format, output: output, benchmarkRepeat: benchmarkRepeat, report: report)
+    }
+
+    /// The DOT of a path figure fitted to a slide (`fitted`) with as many of its paths as keep its smallest label at
+    /// `DiagramFit.minimumLabel` on a 16:9 slide: all of them when they do (or with `allPaths`, or under another engine
+    /// than dot), else the most of the firmest first that do, found by halving the count (`Drawing.firstPaths`, whose
+    /// caption and table say so); all of them when not even one path does (docs/rendering.md, "Path figures").
+    static func fittedPaths(_ drawing: Drawing, options: DiagramOptions, allPaths: Bool) throws(GraphvizError) -> String {
+        func fit(_ count: Int) throws(GraphvizError) -> (dot: String, label: Double) {
+            let selection = drawing.firstPaths(count).selection
+            return try fitted(given: nil, preferred: options.rankDirection, engine: options.engine) { direction, width, round, floating in
+                var options = options
+                options.rankDirection = direction
+                options.rankWidth = width
+                options.set(round)
+                options.floatingLabels = floating
+                return PathwayDiagram(graph: drawing.graph, selection: selection, options: options).dot
+            }
+        }
+        let all = try fit(drawing.drawnPaths)
+        let legible = { (label: Double) in label >= DiagramFit.minimumLabel }
+        guard options.engine == LayoutEngine.dot.rawValue, !allPaths, drawing.drawnPaths > 1, !legible(all.label) else { return all.dot }
+        // The most paths that fit: `low` fits (0: none found yet), `high` does not.
+        var (low, high) = (0, drawing.drawnPaths)
+        var best: String?
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            let tried = try fit(middle)
+            if legible(tried.label) {
+                (low, best) = (middle, tried.dot)
+            } else {
+                high = middle
+            }
+        }
+        return best ?? all.dot
     }
 
     /// The DOT of a figure not fitted to a slide (the whole graph, a focus): laid out plainly and with its edges

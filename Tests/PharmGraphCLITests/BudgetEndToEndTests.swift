@@ -65,7 +65,17 @@ struct BudgetEndToEndTests {
     func render() throws {
         let result = try pharmgraph(["render", dense, "-o", "-", "--format", "dot", "--paths", "d", "e", "--max-length", "14"] + budget)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("verdict undetermined; 50 drawn; the search stopped early: counts are lower bounds, the verdict undetermined"))
+        // The caption's wrapped lines joined. Fitted to a slide, one of the 50 paths kept is drawn, and the table says so.
+        let caption = result.stdout.replacingOccurrences(of: "<br/>", with: " ")
+        #expect(
+            caption.contains(
+                "verdict undetermined; 1 drawn, as many as fit a slide (--all-paths: all); the search stopped early: counts are lower bounds, the verdict undetermined"
+            ))
+        #expect(caption.contains("1 path drawn, the search stopped early; pharmgraph paths d e"))
+        let all = try pharmgraph(["render", dense, "-o", "-", "--format", "dot", "--paths", "d", "e", "--max-length", "14", "--all-paths"] + budget)
+        #expect(
+            all.stdout.replacingOccurrences(of: "<br/>", with: " ").contains(
+                "verdict undetermined; 50 drawn; the search stopped early: counts are lower bounds, the verdict undetermined"))
         #expect(result.stderr.contains("warning: partial: stopped at the work budget"))
         let misplaced = try pharmgraph(["render", dense, "-o", "-", "--format", "dot", "--max-work", "5"])
         #expect(misplaced.status == 64)
@@ -195,7 +205,8 @@ struct KAndLimitEndToEndTests {
         #expect(batch.stdout.hasSuffix("\nesketamine\tsensorimotor-function\t9\t3\t1\t5\tmixed\t2\tno\tmixed\testablished\n"))
         let render = try Binary.run(["paths", ketamine] + pair + ["--k", "2", "--render", "p.dot"], in: directory)
         #expect(render.status == 0)
-        let dot = try String(contentsOfFile: directory + "/p.dot", encoding: .utf8)
+        // The caption's wrapped lines joined.
+        let dot = try String(contentsOfFile: directory + "/p.dot", encoding: .utf8).replacingOccurrences(of: "<br/>", with: " ")
         #expect(dot.contains("at most 6 steps: 9 (3 +, 1 -, 5 ?), verdict mixed, established; the 2 shortest drawn"))
     }
 

@@ -98,4 +98,35 @@ struct LayoutReportEndToEndTests {
         #expect((ours["overlaps"] as? [String: Any])?["count"] as? Int == 0)
         #expect((ours["legend_share"] as? Double ?? 1) <= 0.15)
     }
+
+    @Test("Graphs/ketamine.yaml: a default path figure of 67 paths draws the firmest that fit a slide at 8 pt and says so; --all-paths draws 50")
+    func slidePathCap() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let graph = Repository.path("Graphs/ketamine.yaml")
+        let query = ["render", graph, "--paths", "ketamine", "antidepressant-effect"]
+        let run = try Binary.run(query + ["-o", directory + "/p.dot", "--report", directory + "/p.json"], in: fixtures)
+        #expect(run.status == 0, "\(run.stderr)")
+        // The caption and the table's note, their wrapped lines joined.
+        let dot = try String(contentsOfFile: directory + "/p.dot", encoding: .utf8).replacingOccurrences(of: "<br/>", with: " ")
+        let drawn = try #require(dot.firstMatch(of: #/(\d+) of 67 paths drawn, the firmest evidence first; pharmgraph paths ketamine/#))
+        let count = try #require(Int(drawn.1))
+        #expect((2..<50).contains(count))
+        #expect(dot.contains("; \(count) drawn, the firmest evidence first, as many as fit a slide (--all-paths: all)"))
+        // Numbered 1 to `count` in the table, no more.
+        #expect(dot.contains(#">\#(count)</td>"#) && !dot.contains(#">\#(count + 1)</td>"#))
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/p.json"))) as? [String: Any])
+        let pages = try #require((report["labels"] as? [String: Any])?["pages"] as? [[String: Any]])
+        let slide = try #require(pages.first { $0["name"] as? String == "16:9 slide" }?["smallest_pt"] as? Double)
+        #expect(slide >= 8)
+        #expect(((report["provenance"] as? [String: Any])?["options"] as? [String: String])?["all_paths"] == nil)
+        // --all-paths: the 50 the search keeps, without the slide's cap.
+        let all = try Binary.run(query + ["-o", "-", "--format", "dot", "--all-paths"], in: fixtures)
+        #expect(all.status == 0, "\(all.stderr)")
+        let allDOT = all.stdout.replacingOccurrences(of: "<br/>", with: " ")
+        #expect(allDOT.contains("50 of 67 paths drawn") && allDOT.contains("; 50 drawn") && !allDOT.contains("as many as fit a slide"))
+        let alone = try Binary.run(["render", graph, "-o", "-", "--format", "dot", "--all-paths"], in: fixtures)
+        #expect(alone.status != 0 && alone.stderr.contains("--all-paths needs --paths"))
+    }
 }

@@ -86,4 +86,26 @@ struct LayoutReportRenderTests {
         let text = try Renderer.render(dot: dot, engine: .dot, formats: [.dot])
         #expect(text.images == [Data(dot.utf8)])
     }
+
+    /// The layout report of the fixture `render/label-overlaps/NAME.dot`, laid out by dot.
+    private func labelFixture(_ name: String) throws -> LayoutReport {
+        let path = Repository.path("Tests/PharmGraphTests/Fixtures/render/label-overlaps/\(name).dot")
+        return try report(String(contentsOfFile: path, encoding: .utf8), engine: .dot)
+    }
+
+    @Test("edge label overlaps on dot's layouts: two tail labels side by side, a head label on its node, labels apart, the legend's")
+    func labelOverlaps() throws {
+        let tails = try labelFixture("tails-collide")
+        #expect(
+            tails.labelOverlaps.map { [$0.label, $0.other, "\($0.node)"] } == [
+                ["first tail label", "second tail label", "false"], ["first tail label", "a", "true"], ["second tail label", "a", "true"],
+            ])
+        let head = try labelFixture("head-on-node")
+        #expect(head.labelOverlaps.map { [$0.label, $0.other, "\($0.node)"] } == [["head label", "b", "true"]])
+        #expect(head.text.contains("edge label overlaps: 1 (0 with a label, 1 with a node: \"head label\" & node b)"))
+        let apart = try labelFixture("apart")
+        #expect(apart.labelOverlaps.isEmpty)
+        #expect(apart.text.contains("edge label overlaps: 0\n"))
+        #expect(try labelFixture("legend-only").labelOverlaps.isEmpty)
+    }
 }

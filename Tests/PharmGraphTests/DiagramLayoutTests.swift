@@ -309,6 +309,37 @@ struct DiagramFormTests {
         #expect(edges(numbered, "drugamine", "effect").map { attribute("taillabel", in: $0) } == ["3"])
         #expect(edges(numbered, "target", "effect").map { attribute("taillabel", in: $0) } == ["1, 2"])
 
+        // Floated (`floatingLabels`): the badge and the numbers one xlabel, tail first, in the end labels' font (golden).
+        var floatingOptions = DiagramOptions()
+        floatingOptions.floatingLabels = .all
+        let floating = PathwayDiagram(graph: graph, selection: three, options: floatingOptions).dot
+        expectGolden(floating, "path-floating-labels.dot")
+        let floated = try #require(edges(floating, "drugamine", "target").first)
+        #expect(attribute("xlabel", in: floated) == "rac, S · 1, 2")
+        #expect(attribute("taillabel", in: floated) == nil && attribute("labelangle", in: floated) == nil)
+        #expect(attribute("fontsize", in: floated) == "10")
+        #expect(edges(floating, "drugamine", "effect").map { attribute("xlabel", in: $0) } == ["3"])
+        // Only the edges named float.
+        floatingOptions.floatingLabels = .edges([DiagramOptions.EdgeEnds(from: "drugamine", to: "effect")])
+        let someFloat = PathwayDiagram(graph: graph, selection: three, options: floatingOptions).dot
+        #expect(edges(someFloat, "drugamine", "effect").map { attribute("xlabel", in: $0) } == ["3"])
+        #expect(attribute("taillabel", in: try #require(edges(someFloat, "drugamine", "target").first)) == "rac, S · 1, 2")
+        // Head and tail labels join tail first; an edge with an xlabel (a context label) keeps its end labels.
+        let both: [DOTAttribute] = [.text("headlabel", "4"), .text("taillabel", "S"), .literal("labelangle", "30")]
+        #expect(DiagramBuilder.floated(both).map(\.name) == ["xlabel", "fontsize", "fontcolor"])
+        #expect(DiagramBuilder.floated(both).first?.value == DOTValue.text("S · 4"))
+        let context: [DOTAttribute] = [.text("xlabel", "HPC"), .text("taillabel", "S")]
+        #expect(DiagramBuilder.floated(context) == context)
+        #expect(DiagramBuilder.floated([.literal("color", "red")]) == [.literal("color", "red")])
+        // Hostile text stays escaped once, floated or in the path table's note.
+        let hostileFloated = DiagramBuilder.floated([.text("taillabel", #"a\b & <c>"#), .text("headlabel", "\"4\"")])
+        #expect(hostileFloated.first?.value == DOTValue.text(#"a\b & <c> · "4""#))
+        var noted = three
+        noted.pathsNote = #"2 of 3 paths drawn; pharmgraph paths <b>&"x" y"#
+        let notedDOT = PathwayDiagram(graph: graph, selection: noted).dot
+        #expect(notedDOT.contains("2 of 3 paths drawn; pharmgraph paths &lt;b&gt;&amp;&quot;x&quot; y"))
+        #expect(!notedDOT.contains("<b>&"))
+
         // The badge is user text, escaped once, and the numbers follow it.
         var builder3 = DiagramBuilder(graph: graph, selection: three, options: DiagramOptions())
         _ = builder3.build()
@@ -607,5 +638,37 @@ struct DiagramConcentrateTests {
             [DiagramSelection.Path(edges: [4, 10], sign: .negative), DiagramSelection.Path(edges: [0, 5, 10], sign: .negative)],
             ends: ["drugamine", "effect"], in: graph)
         #expect(!PathwayDiagram(graph: graph, selection: paths, options: options).dot.contains("concentrate"))
+    }
+
+    @Test("settled: a figure whose edge labels overlap floats the colliding edges' end labels, then all, if that has fewer overlaps")
+    func settledLabels() {
+        let colliding: Set = [DiagramOptions.EdgeEnds(from: "a", to: "b")]
+        var made: [String] = []
+        /// `settled` with the plain figure measured `plain`, the colliding edges floated `some`, and all floated `all`.
+        func settled(_ plain: (Double, Int, Int), some: (Double, Int, Int), all: (Double, Int, Int)) -> String {
+            let measured = ["plain": plain, "some": some, "all": all]
+            let floated = { (float: DiagramOptions.LabelFloat) -> String in
+                let name = float == .all ? "all" : float == .edges(colliding) ? "some" : "wrong"
+                made.append(name)
+                return name
+            }
+            let measure = { (name: String) in
+                measured[name].map { DiagramFit.LabelFit(smallestLabel: $0.0, crossings: $0.1, labelOverlaps: $0.2, edges: colliding) }
+            }
+            return DiagramFit.settled("plain", floated: floated, measure: measure)
+        }
+        #expect(settled((8.17, 2, 12), some: (8.17, 2, 4), all: (8.17, 2, 5)) == "some")
+        #expect(made == ["some", "all"])
+        #expect(settled((8.17, 2, 12), some: (8.17, 2, 4), all: (8.17, 2, 1)) == "all")
+        // No overlap: nothing floated is made.
+        made = []
+        #expect(settled((8.17, 2, 0), some: (8.17, 2, 0), all: (8.17, 2, 0)) == "plain")
+        #expect(made.isEmpty)
+        // Fewer overlaps, but a smaller label (the xlabels widen the drawing), or more crossings, or no fewer overlaps.
+        #expect(settled((8.17, 0, 15), some: (7.45, 0, 0), all: (7.45, 0, 0)) == "plain")
+        #expect(settled((8.17, 0, 15), some: (8.17, 1, 0), all: (8.17, 1, 0)) == "plain")
+        #expect(settled((8.17, 0, 3), some: (8.17, 0, 3), all: (8.17, 0, 3)) == "plain")
+        // Within Graphviz's rounding of the label.
+        #expect(settled((8.17, 0, 3), some: (8.165, 0, 1), all: (8.17, 0, 2)) == "some")
     }
 }

@@ -167,4 +167,27 @@ struct QueryInputTests {
         let diagnostic = error.diagnostic(path: "q.tsv")
         #expect(diagnostic.headline.hasPrefix("q.tsv:1:10: error: TO: unknown node 'analgesa'"))
     }
+
+    @Test("firstPaths: the firmest paths drawn, the caption and the path table say how many of how many (golden)")
+    func firstPaths() throws {
+        let result = loadGraph(Repository.path("Tests/PharmGraphTests/Fixtures/paths/signed.yaml"))
+        let network = Network(try #require(result.graph))
+        let all = try Drawing(
+            .paths(from: "drug-a", to: "e-pos", maxLength: 6, limits: .standard), of: network, title: "", filter: ContextFilter())
+        #expect(all.drawnPaths == 4)
+        #expect(!all.selection.captions[0].contains("drawn"))
+        let two = all.firstPaths(2)
+        #expect(two.drawnPaths == 2)
+        #expect(
+            two.selection.captions[0].hasSuffix(
+                "verdict mixed, established; 2 drawn, the firmest evidence first, as many as fit a slide (--all-paths: all)"))
+        let dot = PathwayDiagram(graph: two.graph, selection: two.selection, options: DiagramOptions(rankDirection: .topToBottom)).dot
+        #expect(Golden.compare(dot, to: "Tests/PharmGraphTests/Golden/render/path-table-first-2.dot") == .matches)
+        #expect(dot.contains("2 of 4 paths drawn, the firmest evidence first; pharmgraph paths drug-a e-pos --limit\u{00A0}0 lists"))
+        // Only the two paths' nodes and edges: the established ones, 4 and 3 steps (PathTests works them out by hand).
+        #expect(dot.contains(#">1</td>"#) && dot.contains(#">2</td>"#) && !dot.contains(#">3</td>"#))
+        // A count of all, or of none, is the drawing as it is.
+        #expect(all.firstPaths(4).selection == all.selection)
+        #expect(all.firstPaths(0).selection == all.selection)
+    }
 }

@@ -345,4 +345,40 @@ struct LayoutReportTests {
         #expect((labels["pages"] as? [[String: Any]])?.count == 2)
         #expect(try layout.report().jsonText() == text)
     }
+
+    @Test("edge label lines overlap another edge's label or a node's box; a label's own lines, touching boxes and the legend do not")
+    func labelOverlaps() throws {
+        /// Text operations drawing `lines` centred at `x`, the first baseline at `y`, each `width` wide, 10 points, 12 apart.
+        func text(_ lines: [String], x: Double, y: Double, width: Double = 40) -> [[String: Any]] {
+            [["op": "F", "size": 10, "face": "Helvetica"]]
+                + lines.enumerated().map { i, line in ["op": "T", "pt": [x, y - Double(i) * 12], "align": "c", "width": width, "text": line] }
+        }
+        var layout = Layout()
+        let a = layout.node("a", 50, 250)
+        let b = layout.node("b", 50, 50)
+        let c = layout.node("c", 350, 50)
+        let key = layout.node("legend:key", 350, 250, attributes: ["class": "legend-kind"])
+        // Two tail labels at the same place: one overlap with a label. A two-line label: its lines stacked, no overlap.
+        layout.line(a, b, from: (50, 240), to: (50, 60), attributes: ["_tldraw_": text(["S, R"], x: 70, y: 200)])
+        layout.line(a, c, from: (60, 240), to: (340, 60), attributes: ["_tldraw_": text(["4, 11"], x: 80, y: 203)])
+        layout.line(b, c, from: (70, 50), to: (330, 50), attributes: ["_ldraw_": text(["two", "lines"], x: 200, y: 120)])
+        // A head label reaching 30 × 6 points into c's box (330…370 × 40…60), and one 0.5 points into it (no overlap).
+        layout.line(a, c, from: (60, 245), to: (345, 60), attributes: ["_hldraw_": text(["10"], x: 340, y: 56.5)])
+        layout.line(b, c, from: (70, 45), to: (330, 45), attributes: ["_hldraw_": text(["9"], x: 310.5, y: 45)])
+        // The legend's edge and an invisible edge: left out, though on the others' labels.
+        layout.line(key, c, from: (350, 240), to: (350, 60), attributes: ["_ldraw_": text(["leg"], x: 70, y: 200)])
+        layout.line(a, b, from: (50, 240), to: (50, 60), attributes: ["_ldraw_": text(["hid"], x: 70, y: 200), "style": "invis"])
+        let report = try layout.report()
+        #expect(
+            report.labelOverlaps == [
+                LayoutReport.LabelOverlap(label: "S, R", other: "4, 11", node: false),
+                LayoutReport.LabelOverlap(label: "10", other: "c", node: true),
+            ])
+        // The edges whose end label collides: both tail labels' edges, and the head label's (a -> c twice: one pair).
+        #expect(report.endLabelOverlapEdges == [DiagramOptions.EdgeEnds(from: "a", to: "b"), DiagramOptions.EdgeEnds(from: "a", to: "c")])
+        #expect(report.text.contains(#"edge label overlaps: 2 (1 with a label, 1 with a node: "S, R" & "4, 11", "10" & node c)"#))
+        let json = try report.jsonText()
+        #expect(json.contains(#""edge_label_overlaps" : {"#) && json.contains(#""with_labels" : 1"#) && json.contains(#""with_nodes" : 1"#))
+        #expect(json.contains(#""other" : "c""#) && json.contains(#""with" : "node""#))
+    }
 }

@@ -70,6 +70,39 @@ public struct DiagramOptions: Sendable, Equatable {
     /// A path figure's node labels wrapped narrower in its column arrangement (`DiagramBuilder.narrowColumnLabelWidth`):
     /// the fourth round of candidates for a slide figure, packed too (docs/rendering.md, "Size").
     public var narrowLabels = false
+    /// Which edges draw their badge and path numbers as one external label (`xlabel`, which Graphviz places after the
+    /// layout, clear of the other labels and nodes where it can) instead of at their tail and head; an edge with a
+    /// context label (an `xlabel` already) keeps them at its ends. What a slide figure is drawn with when its labels at
+    /// the ends collide and this has fewer label overlaps (`DiagramFit.settled`; docs/rendering.md, "Edge labels").
+    public var floatingLabels = LabelFloat.none
+
+    /// Which edges float their end labels (`floatingLabels`).
+    public enum LabelFloat: Sendable, Equatable {
+        case none
+        case all
+        /// The edges drawn between these DOT node names, tail first.
+        case edges(Set<EdgeEnds>)
+
+        /// Whether the edge drawn from `from` to `to` floats its end labels.
+        func floats(_ from: String, _ to: String) -> Bool {
+            switch self {
+            case .none: false
+            case .all: true
+            case let .edges(ends): ends.contains(EdgeEnds(from: from, to: to))
+            }
+        }
+    }
+
+    /// An edge's ends, by their DOT node names.
+    public struct EdgeEnds: Sendable, Hashable {
+        public var from: String
+        public var to: String
+
+        public init(from: String, to: String) {
+            self.from = from
+            self.to = to
+        }
+    }
 
     /// The spacing and layering of a round of slide candidates (`DiagramFit.Round`).
     public mutating func set(_ round: DiagramFit.Round) {
@@ -255,6 +288,7 @@ struct DiagramBuilder {
         attributes = pathStyled(
             attributes + DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty, lossOfFunction: edge.lossOfFunction)
                 + DiagramContext.attributes(edge.context) + Self.badges(drawn), edge: edge, numbers: paths)
+        if options.floatingLabels.floats(drawn.from, drawn.to) { attributes = Self.floated(attributes) }
         attributes.append(.tooltip(drawn.edges.map { tooltip(graph.edges[$0]) }.joined(separator: "\n\n")))
         return layers.edge(from: drawn.from, to: drawn.to, attributes)
     }
@@ -266,6 +300,18 @@ struct DiagramBuilder {
         if let badge = edge.headBadge { attributes.append(.text("headlabel", badge)) }
         if !attributes.isEmpty { attributes += [.literal("labelfontsize", DiagramContext.fontSize), .literal("labelfontcolor", DOTStyle.Palette.ink)] }
         return attributes
+    }
+
+    /// `attributes` with the tail and head labels (a badge, path numbers) joined by ` · ` into one `xlabel` in their
+    /// font, tail first (`DiagramOptions.floatingLabels`); as they are without one, or with an `xlabel` already.
+    static func floated(_ attributes: [DOTAttribute]) -> [DOTAttribute] {
+        let ends = attributes.filter { $0.name == "taillabel" } + attributes.filter { $0.name == "headlabel" }
+        guard let first = ends.first, !attributes.contains(where: { $0.name == "xlabel" }) else { return attributes }
+        let text = ends.dropFirst().reduce(first.value) { $0.appending(.text(" · ")).appending($1.value) }
+        let endLabels: Set = ["taillabel", "headlabel", "labelfontsize", "labelfontcolor", "labeldistance", "labelangle"]
+        return attributes.filter { !endLabels.contains($0.name) } + [
+            DOTAttribute("xlabel", text), .literal("fontsize", DiagramContext.fontSize), .literal("fontcolor", DOTStyle.Palette.ink),
+        ]
     }
 
     /// Label, kind (with role or valence), system and cross-references.

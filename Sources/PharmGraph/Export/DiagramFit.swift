@@ -11,15 +11,19 @@ public enum DiagramFit {
         public var crossings: Int
         /// Laid out with nodes and ranks closer (`DiagramOptions.packed`).
         public var packed: Bool
+        /// The round it was laid out in.
+        public var round: Round = .plain
 
         public init(
-            rankDirection: DiagramOptions.RankDirection, rankWidth: Int?, smallestLabel: Double, crossings: Int, packed: Bool = false
+            rankDirection: DiagramOptions.RankDirection, rankWidth: Int?, smallestLabel: Double, crossings: Int, packed: Bool = false,
+            round: Round = .plain
         ) {
             self.rankDirection = rankDirection
             self.rankWidth = rankWidth
             self.smallestLabel = smallestLabel
             self.crossings = crossings
             self.packed = packed
+            self.round = round
         }
     }
 
@@ -40,6 +44,51 @@ public enum DiagramFit {
     /// The rank separation, in inches, of a packed candidate (by default 0.45).
     public static let packedRankSeparation = "0.3"
 
+    /// What settling a slide figure's edge labels needs of a layout report.
+    public struct LabelFit: Sendable, Equatable {
+        /// On a 16:9 slide, in points (0 for none measured).
+        public var smallestLabel: Double
+        public var crossings: Int
+        public var labelOverlaps: Int
+        /// `LayoutReport.endLabelOverlapEdges`.
+        public var edges: Set<DiagramOptions.EdgeEnds>
+
+        public init(smallestLabel: Double, crossings: Int, labelOverlaps: Int, edges: Set<DiagramOptions.EdgeEnds> = []) {
+            (self.smallestLabel, self.crossings, self.labelOverlaps, self.edges) = (smallestLabel, crossings, labelOverlaps, edges)
+        }
+
+        /// What `report` measured.
+        public init(_ report: LayoutReport) {
+            let fit = slideFit(report)
+            self.init(
+                smallestLabel: fit.smallestLabel, crossings: fit.crossings, labelOverlaps: report.labelOverlaps.count,
+                edges: report.endLabelOverlapEdges)
+        }
+    }
+
+    /// `dot`, or the same candidate with some end labels floated (`floated`, given `DiagramOptions.floatingLabels`)
+    /// when `dot`'s edge labels overlap (`measure`: its layout report's `LabelFit`; `nil` for a layout it cannot read):
+    /// first only the edges whose end labels collide, then every edge; of those with no more crossings and a smallest
+    /// label no smaller than `dot`'s, the one with the fewest label overlaps, if fewer than `dot`'s, the first on a tie
+    /// (docs/rendering.md, "Edge labels"). Nothing more is made or laid out when `dot`'s labels do not overlap.
+    public static func settled<Failure: Error>(
+        _ dot: String, floated: (DiagramOptions.LabelFloat) -> String, measure: (String) throws(Failure) -> LabelFit?
+    ) throws(Failure) -> String {
+        guard let fit = try measure(dot), fit.labelOverlaps > 0 else { return dot }
+        var best = (dot: dot, overlaps: fit.labelOverlaps)
+        var tried: Set<String> = [dot]
+        for float in [DiagramOptions.LabelFloat.edges(fit.edges), .all] {
+            let other = floated(float)
+            guard tried.insert(other).inserted, let otherFit = try measure(other) else { continue }
+            if otherFit.labelOverlaps < best.overlaps && otherFit.crossings <= fit.crossings
+                && otherFit.smallestLabel >= fit.smallestLabel - labelTolerance
+            {
+                best = (other, otherFit.labelOverlaps)
+            }
+        }
+        return best.dot
+    }
+
     /// What a slide candidate needs of `report`: its smallest label on a 16:9 slide (0 for none measured) and its crossings.
     public static func slideFit(_ report: LayoutReport) -> (smallestLabel: Double, crossings: Int) {
         (report.pages.first { $0.name == LayoutReport.Page.slide.name }?.smallestLabel ?? 0, report.crossings)
@@ -55,6 +104,14 @@ public enum DiagramFit {
         preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Round) -> String,
         measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int)?
     ) throws(Failure) -> String {
+        try fit(preferred: preferred, make: make, measure: measure).dot
+    }
+
+    /// `fitted`'s DOT with the candidate it chose, as measured.
+    public static func fit<Failure: Error>(
+        preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Round) -> String,
+        measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int)?
+    ) throws(Failure) -> (dot: String, candidate: Candidate) {
         var tried: [(dot: String, candidate: Candidate)] = []
         for round in Round.allCases {
             if round != .plain, let chosen = best(tried.map(\.candidate)),
@@ -73,12 +130,12 @@ public enum DiagramFit {
                             dot,
                             Candidate(
                                 rankDirection: direction, rankWidth: width, smallestLabel: fit?.smallestLabel ?? 0,
-                                crossings: fit?.crossings ?? Int.max, packed: round != .plain)
+                                crossings: fit?.crossings ?? Int.max, packed: round != .plain, round: round)
                         ))
                 }
             }
         }
-        return tried[best(tried.map(\.candidate)) ?? 0].dot
+        return tried[best(tried.map(\.candidate)) ?? 0]
     }
 
     /// The rank widths tried, in order of preference: unbounded ranks first, then rows dealt over ranks of at most

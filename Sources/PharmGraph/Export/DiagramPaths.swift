@@ -1,10 +1,17 @@
 extension DiagramBuilder {
     // MARK: Path figures (docs/rendering.md, "Path figures")
 
-    /// The title, the version and the captions, one per line.
+    /// The title, the version and the captions, one per line; in a path figure, a caption longer than
+    /// `captionWidth` characters is wrapped, so that it does not set the figure's width.
     func titleText() -> [String] {
-        [graph.title] + (graph.version.isEmpty ? [] : ["version \(graph.version)"]) + selection.captions
+        let captions =
+            selection.paths.isEmpty
+            ? selection.captions : selection.captions.flatMap { LabelWrapping.wrapped($0, width: Self.captionWidth).components(separatedBy: "\n") }
+        return [graph.title] + (graph.version.isEmpty ? [] : ["version \(graph.version)"]) + captions
     }
+
+    /// The most characters of a path figure's caption line.
+    static let captionWidth = 130
 
     /// `Ketamine ⊣ NMDA receptor → Analgesia`, broken after an arrow into lines of about `width` characters; with
     /// `elided`, the first and last nodes are left out (`⊣ NMDA receptor →`), when every path shares them.
@@ -226,9 +233,14 @@ extension DiagramBuilder {
             ? Self.wrap("net sign: " + signs.map { "\($0.symbol) \($0.rawValue)" }.joined(separator: ", "), width: width)
                 + Self.wrap(arrows, width: width) + (paths.count > 1 ? [every] : [])
             : [arrows + (paths.count > 1 ? "; " + every : "")]
+        // Fewer paths drawn than found: how many of how many, and what lists them all (never a silent drop).
+        let note =
+            selection.pathsNote.map {
+                LabelWrapping.wrapped($0, width: pathColumn ? width : 2 * width).components(separatedBy: "\n")
+            } ?? []
         rows +=
-            #"<tr><td colspan="\#(columns * 4 - 1)" \#(Self.leftAligned(key))><font color="\#(DiagramFrame.captionColour)">"#
-            + Self.joined(key) + "</font></td></tr>"
+            #"<tr><td colspan="\#(columns * 4 - 1)" \#(Self.leftAligned(key + note))><font color="\#(DiagramFrame.captionColour)">"#
+            + Self.joined(key + note) + "</font></td></tr>"
         // In a column, rows without padding: the table is as tall as the legend beside the drawing.
         let markup = #"<table border="0" cellborder="0" cellspacing="0" cellpadding="\#(pathColumn ? 0 : 2)">"# + rows + "</table>"
         var statements: [DOTStatement] = [

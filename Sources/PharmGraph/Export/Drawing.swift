@@ -42,6 +42,8 @@ public struct Drawing: Sendable {
     public var selection: DiagramSelection
     /// The search's result, for a drawing of paths; `partial` when it stopped early.
     public var paths: PathReport?
+    /// What the caption and path table say of the paths, for a drawing of paths.
+    var outline: PathOutline?
 
     /// Selects what `scope` draws of `network` (titled `title` when it is an imported network), leaving out
     /// edges `filter` excludes; a whole imported network above `largestNetworkDrawing` nodes is refused. `observer` is told
@@ -141,23 +143,75 @@ public struct Drawing: Sendable {
             caption += "\(counts.total) (\(counts.positive) +, \(counts.negative) -, \(counts.unknown) ?), verdict \(report.tieredFinding.rawValue)"
             if !report.partial, let certainty = report.assessment?.certainty { caption += ", \(certainty.rawValue)" }
         }
-        if counts.total > drawn.count {
-            let drawnNote =
-                switch (report.partial, choice) {
-                case (true, _): "; \(drawn.count) drawn"
-                case (false, .shortest): "; the \(drawn.count) shortest drawn"
-                case (false, .firmest): "; \(drawn.count) drawn, the firmest evidence first"
-                }
-            caption += drawnNote
-        }
-        if report.partial { caption += "; the search stopped early: counts are lower bounds, the verdict undetermined" }
-        var captions = [caption]
-        if !filter.isEmpty {
-            captions.append("Where " + filter.required.keys.sorted().map { "\($0)=\(filter.required[$0]!)" }.joined(separator: ", "))
-        }
+        let outline = PathOutline(
+            caption: caption, total: counts.total, partial: report.partial, choice: choice, names: names,
+            filter: filter.isEmpty ? [] : ["Where " + filter.required.keys.sorted().map { "\($0)=\(filter.required[$0]!)" }.joined(separator: ", ")])
         let ends = (query.sources + query.targets).map { network.node($0).id }
-        self.init(graph: graph, selection: DiagramSelection.paths(drawn, ends: ends, in: graph, captions: captions))
+        var selection = DiagramSelection.paths(drawn, ends: ends, in: graph, captions: outline.captions(drawn: drawn.count))
+        selection.pathsNote = outline.note(drawn: drawn.count)
+        self.init(graph: graph, selection: selection)
         paths = report
+        self.outline = outline
+    }
+
+    /// How many paths this drawing draws (0 for a drawing of no paths).
+    public var drawnPaths: Int { selection.pathCount }
+
+    /// This drawing with only its first `count` paths (the firmest evidence first), its caption and path table saying
+    /// how many of how many are drawn, for a path figure fitted to a slide (docs/rendering.md, "Path figures"). As it
+    /// is for a drawing of no paths or a `count` of all of them.
+    public func firstPaths(_ count: Int) -> Drawing {
+        guard let outline, count >= 1, count < selection.pathCount else { return self }
+        var copy = self
+        var selection = DiagramSelection.paths(
+            Array(self.selection.paths.prefix(count)), ends: self.selection.highlighted, in: graph,
+            captions: outline.captions(drawn: count, fitted: true))
+        selection.pathsNote = outline.note(drawn: count)
+        copy.selection = selection
+        return copy
+    }
+
+    /// What a path figure's caption and table say of the paths: the search's counts and verdict, and how the drawn
+    /// ones were chosen.
+    struct PathOutline: Sendable {
+        /// The first caption line up to the counts and verdict.
+        var caption: String
+        var total: Int
+        var partial: Bool
+        var choice: PathChoice
+        var names: (from: String, to: String)
+        /// The `--where` line, if any.
+        var filter: [String]
+
+        /// The caption lines when `drawn` paths are drawn; `fitted`: as many as fit a slide.
+        func captions(drawn: Int, fitted: Bool = false) -> [String] {
+            var caption = self.caption
+            if total > drawn {
+                let note =
+                    switch (partial, choice) {
+                    case (true, _): "; \(drawn) drawn"
+                    case (false, .shortest): "; the \(drawn) shortest drawn"
+                    case (false, .firmest): "; \(drawn) drawn, the firmest evidence first"
+                    }
+                caption += note + (fitted ? ", as many as fit a slide (--all-paths: all)" : "")
+            }
+            if partial { caption += "; the search stopped early: counts are lower bounds, the verdict undetermined" }
+            return [caption] + filter
+        }
+
+        /// The path table's line when fewer than all the paths are drawn: how many of how many, and which command
+        /// lists them all; `nil` when every path is drawn.
+        func note(drawn: Int) -> String? {
+            guard total > drawn else { return nil }
+            let order =
+                switch (partial, choice) {
+                case (true, _): "the search stopped early"
+                case (false, .shortest): "the shortest"
+                case (false, .firmest): "the firmest evidence first"
+                }
+            let of = partial ? "\(Plural.count(drawn, "path")) drawn" : "\(drawn) of \(total) paths drawn"
+            return "\(of), \(order); pharmgraph paths \(names.from) \(names.to) --limit\u{00A0}0 lists every one"
+        }
     }
 
     /// `report` with at most `limit` of its query's paths: those of the firmest evidence tier (their weakest certainty) first,

@@ -29,6 +29,11 @@ public struct DiagramSelection: Sendable, Equatable {
     private(set) var paths: [Path]
     /// Lines under the title that say what was selected.
     public var captions: [String]
+    /// The path table's line saying how many of the paths found are drawn, when not all are.
+    var pathsNote: String? = nil
+
+    /// How many paths are listed (0 outside a path figure).
+    public var pathCount: Int { paths.count }
 
     /// Every node and every edge the filter admits.
     ///

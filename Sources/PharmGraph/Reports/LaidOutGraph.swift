@@ -93,7 +93,24 @@ struct LaidOutGraph: Sendable {
         var splines: [Spline]
         var hidden: Bool
         var legend: Bool
+        /// The lines of its labels as drawn, in the order of `labelKeys`.
+        var labels: [LabelLine] = []
     }
+
+    /// A line of an edge's label as drawn: its box, its text, and which of the edge's draw lists holds it (an index
+    /// into `labelKeys`: the label and the xlabel, the head label, the tail label).
+    struct LabelLine: Sendable, Equatable {
+        var box: LayoutBox
+        var text: String
+        var part: Int
+    }
+
+    /// The draw lists of an edge's texts: the label (and xlabel), the head label, the tail label.
+    static let labelKeys = ["_ldraw_", "_hldraw_", "_tldraw_"]
+
+    /// A text line's box reaches this share of its font size below its baseline, and the rest above (the box is as
+    /// tall as the font size, as wide as Graphviz's `width` of the text).
+    static let descent = 0.25
 
     /// A text Graphviz draws, and its font size in points.
     struct Text: Sendable, Equatable {
@@ -224,16 +241,26 @@ struct LaidOutGraph: Sendable {
         let splines = try string(object["pos"]).map { pos throws(LayoutReport.Error) in try Self.splines(pos, object: name) } ?? []
         // An edge written head first to keep the ranks (docs/rendering.md, "Layers") runs from its DOT head.
         let reversed = classes(object).contains(DiagramLayers.reversedClass)
+        let labels = textOperations(of: object).compactMap { text -> LabelLine? in
+            guard let box = text.box else { return nil }
+            return LabelLine(box: box, text: text.text, part: text.part)
+        }
         return Edge(
             tail: reversed ? head : tail, head: reversed ? tail : head, splines: splines, hidden: isInvisible(object),
-            legend: nodes[tail].legend || nodes[head].legend)
+            legend: nodes[tail].legend || nodes[head].legend, labels: labels)
     }
 
     /// The texts an object draws (`T` operations of its label lists), each with the size of the last `F` before it.
     private static func texts(of object: [String: Any]) -> [Text] {
-        var texts: [Text] = []
+        textOperations(of: object).map { Text(points: $0.size, text: $0.text) }
+    }
+
+    /// The `T` operations of an object's label lists (`labelKeys`, `part` the index of its list), not blank, each
+    /// with the size of the last `F` before it, and its box when the operation gives its point and width.
+    private static func textOperations(of object: [String: Any]) -> [(part: Int, size: Double, text: String, box: LayoutBox?)] {
+        var texts: [(part: Int, size: Double, text: String, box: LayoutBox?)] = []
         let fallback = Double(string(object["fontsize"]) ?? "") ?? defaultFontSize
-        for key in ["_ldraw_", "_hldraw_", "_tldraw_"] {
+        for (part, key) in labelKeys.enumerated() {
             guard let operations = object[key] as? [[String: Any]] else { continue }
             var size = fallback
             for operation in operations {
@@ -241,12 +268,28 @@ struct LaidOutGraph: Sendable {
                 case "F": size = number(operation["size"]) ?? size
                 case "T":
                     let text = (string(operation["text"]) ?? "").trimmingCharacters(in: .whitespaces)
-                    if !text.isEmpty { texts.append(Text(points: size, text: text)) }
+                    guard !text.isEmpty else { continue }
+                    texts.append((part, size, text, textBox(operation, size: size)))
                 default: break
                 }
             }
         }
         return texts
+    }
+
+    /// The box of a `T` operation of font `size`: `width` wide from its point (`pt`) as `align` says (`l`, `c`, `r`),
+    /// `size` tall from `descent` of it below the baseline; `nil` without a finite point and width.
+    private static func textBox(_ operation: [String: Any], size: Double) -> LayoutBox? {
+        guard let point = operation["pt"] as? [Any], point.count >= 2, let x = number(point[0]), let y = number(point[1]),
+            let width = number(operation["width"]), x.isFinite, y.isFinite, width.isFinite, width >= 0, size.isFinite
+        else { return nil }
+        let left =
+            switch string(operation["align"]) {
+            case "l": x
+            case "r": x - width
+            default: x - width / 2
+            }
+        return LayoutBox(minX: left, minY: y - descent * size, maxX: left + width, maxY: y + (1 - descent) * size)
     }
 
     /// An edge's `pos`: splines separated by `;`, each `[s,x,y] [e,x,y] x,y x,y…` with 3n+1 control points.

@@ -31,6 +31,30 @@ enum LayoutGeometry {
         return pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     }
 
+    /// Label boxes must share more than this (points) in both directions to overlap: a text line's box is only
+    /// an estimate of its ink (`LaidOutGraph.descent`).
+    static let labelTolerance = 1.0
+
+    /// The lines of `edges`' labels that overlap another edge label's line (not of the same draw list of the same
+    /// edge: a label's own lines are stacked) or a node of `nodes`' box, in edge order, then line order; with each, the
+    /// indices into `edges` of the edges whose head or tail label (not their label or xlabel) is in it.
+    static func labelOverlaps(_ edges: [LaidOutGraph.Edge], nodes: [LaidOutGraph.Node]) -> [(overlap: LayoutReport.LabelOverlap, ends: [Int])] {
+        let lines = edges.enumerated().flatMap { index, edge in edge.labels.map { (edge: index, line: $0) } }
+        let atEnd = { (line: (edge: Int, line: LaidOutGraph.LabelLine)) in line.line.part > 0 ? [line.edge] : [] }
+        var found: [(overlap: LayoutReport.LabelOverlap, ends: [Int])] = []
+        for (k, a) in lines.enumerated() {
+            for b in lines[(k + 1)...] where !(a.edge == b.edge && a.line.part == b.line.part) {
+                if a.line.box.overlaps(b.line.box, tolerance: labelTolerance) {
+                    found.append((LayoutReport.LabelOverlap(label: a.line.text, other: b.line.text, node: false), atEnd(a) + atEnd(b)))
+                }
+            }
+            for node in nodes where a.line.box.overlaps(node.box, tolerance: labelTolerance) {
+                found.append((LayoutReport.LabelOverlap(label: a.line.text, other: node.name, node: true), atEnd(a)))
+            }
+        }
+        return found
+    }
+
     /// A straight piece of a flattened edge.
     struct Segment {
         var from: LayoutPoint

@@ -60,6 +60,14 @@ public struct LayoutReport: Sendable {
         public let second: String
     }
 
+    /// A line of an edge label whose box overlaps another edge label's line (`other` its text) or a node's box
+    /// (`other` its DOT name, `node`).
+    public struct LabelOverlap: Sendable, Equatable {
+        public let label: String
+        public let other: String
+        public let node: Bool
+    }
+
     /// The figure scaled to a size: the scale and the smallest label's size in points there.
     public struct Fit: Sendable, Equatable {
         /// `requested size`, or the page's name.
@@ -102,6 +110,10 @@ public struct LayoutReport: Sendable {
     /// Drawn edges Graphviz gave no route; they count in no crossing.
     public let unroutedEdges: Int
     public let overlaps: [Overlap]
+    /// The drawn edges' label lines that overlap another edge label or a drawn node (legend and invisible objects left out).
+    public let labelOverlaps: [LabelOverlap]
+    /// The drawn edges whose tail or head label is in one of `labelOverlaps`, by their ends, tail first.
+    public let endLabelOverlapEdges: Set<DiagramOptions.EdgeEnds>
     public let crossings: Int
     /// The drawing's bounding box (`bb`), in points.
     public let width: Double
@@ -136,6 +148,10 @@ public struct LayoutReport: Sendable {
         overlaps = LayoutGeometry.overlaps(drawn.map { nodes[$0] }).map {
             Overlap(first: nodes[drawn[$0.0]].name, second: nodes[drawn[$0.1]].name)
         }
+        let labels = LayoutGeometry.labelOverlaps(edges, nodes: drawn.map { nodes[$0] })
+        labelOverlaps = labels.map(\.overlap)
+        endLabelOverlapEdges = Set(
+            labels.flatMap(\.ends).map { DiagramOptions.EdgeEnds(from: nodes[edges[$0].tail].name, to: nodes[edges[$0].head].name) })
         crossings = LayoutGeometry.crossings(edges.compactMap(LayoutGeometry.polyline), nodes: nodes)
         width = graph.bounds.width
         height = graph.bounds.height
@@ -234,6 +250,11 @@ extension LayoutReport {
                 + "aspect ratio \(aspectRatio.map { number($0, 2) } ?? "undefined") (width / height)",
             "node overlaps: \(overlaps.count)"
                 + (overlaps.isEmpty ? "" : " (" + names(overlaps.map { "\($0.first) & \($0.second)" }) + ")"),
+            "edge label overlaps: \(labelOverlaps.count)"
+                + (labelOverlaps.isEmpty
+                    ? ""
+                    : " (\(labelOverlaps.filter { !$0.node }.count) with a label, \(labelOverlaps.filter(\.node).count) with a node: "
+                        + names(labelOverlaps.map { "\"\($0.label)\" & " + ($0.node ? "node \($0.other)" : "\"\($0.other)\"") }) + ")"),
             "edge crossings: \(crossings)",
             "legend: " + (legendShare.map { number($0 * 100) + " % of the drawing's area" } ?? "none"),
             "layer order: \(layerOrder.against.count) of \(Plural.count(layerOrder.layeredNodes, "node")) not \(after) every node of an earlier layer"
@@ -287,6 +308,27 @@ extension LayoutReport {
         struct Overlaps: Encodable, Sendable, Equatable {
             var count: Int
             var pairs: [[String]]
+        }
+
+        struct LabelOverlaps: Encodable, Sendable, Equatable {
+            var count: Int
+            var withLabels: Int
+            var withNodes: Int
+            var pairs: [Pair]
+
+            /// A label line's text, and the other label line's text or the node's name, as `with` says.
+            struct Pair: Encodable, Sendable, Equatable {
+                var label: String
+                var other: String
+                /// `label` or `node`.
+                var with: String
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case count, pairs
+                case withLabels = "with_labels"
+                case withNodes = "with_nodes"
+            }
         }
 
         struct LayerOrder: Encodable, Sendable, Equatable {
@@ -351,6 +393,7 @@ extension LayoutReport {
         var unroutedEdges: Int
         var drawing: Drawing
         var overlaps: Overlaps
+        var edgeLabelOverlaps: LabelOverlaps
         var crossings: Int
         var legendShare: JSONOptional<Double>
         var layerOrder: LayerOrder
@@ -362,6 +405,7 @@ extension LayoutReport {
             case unroutedEdges = "unrouted_edges"
             case legendShare = "legend_share"
             case layerOrder = "layer_order"
+            case edgeLabelOverlaps = "edge_label_overlaps"
         }
     }
 
@@ -373,6 +417,9 @@ extension LayoutReport {
                 widthPt: Self.rounded(width), heightPt: Self.rounded(height), widthIn: Self.rounded(naturalWidth, 3),
                 heightIn: Self.rounded(naturalHeight, 3), aspectRatio: JSONOptional(aspectRatio.map { Self.rounded($0, 3) })),
             overlaps: JSON.Overlaps(count: overlaps.count, pairs: overlaps.map { [$0.first, $0.second] }),
+            edgeLabelOverlaps: JSON.LabelOverlaps(
+                count: labelOverlaps.count, withLabels: labelOverlaps.filter { !$0.node }.count, withNodes: labelOverlaps.filter(\.node).count,
+                pairs: labelOverlaps.map { .init(label: $0.label, other: $0.other, with: $0.node ? "node" : "label") }),
             crossings: crossings, legendShare: JSONOptional(legendShare.map { Self.rounded($0, 4) }),
             layerOrder: JSON.LayerOrder(
                 layeredNodes: layerOrder.layeredNodes, against: layerOrder.against.count, nodes: layerOrder.against,

@@ -12,17 +12,30 @@ extension Render {
 
     /// The DOT `make` gives for `given` (with unbounded ranks), or without it the candidate `DiagramFit.fitted` chooses,
     /// each laid out here (Graphviz's `json`) and measured by `LayoutReport`: labels of at least 8 pt on a 16:9 slide,
-    /// then the fewest crossings. Other engines than dot, which ignore ranks, get `make(preferred, nil, .plain)`
-    /// (docs/rendering.md, "Size").
+    /// then the fewest crossings; then its edge labels settled (`DiagramFit.settled`: floated when they collide and
+    /// that helps). Other engines than dot, which ignore ranks, get `make(preferred, nil, .plain, .none)`
+    /// (docs/rendering.md, "Size"). With the DOT, its smallest label on a slide (0 when not measured).
     static func fitted(
         given: DiagramOptions.RankDirection?, preferred: DiagramOptions.RankDirection, engine: String,
-        make: (DiagramOptions.RankDirection, Int?, DiagramFit.Round) -> String
-    ) throws(GraphvizError) -> String {
-        if let given { return make(given, nil, .plain) }
-        guard engine == LayoutEngine.dot.rawValue else { return make(preferred, nil, .plain) }
-        return try DiagramFit.fitted(preferred: preferred, make: make) { (dot: String) throws(GraphvizError) in
-            (try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)).map(DiagramFit.slideFit)
-        }
+        make: (DiagramOptions.RankDirection, Int?, DiagramFit.Round, DiagramOptions.LabelFloat) -> String
+    ) throws(GraphvizError) -> (dot: String, label: Double) {
+        if let given { return (make(given, nil, .plain, .none), 0) }
+        guard engine == LayoutEngine.dot.rawValue else { return (make(preferred, nil, .plain, .none), 0) }
+        let chosen = try DiagramFit.fit(preferred: preferred, make: { make($0, $1, $2, .none) }, measure: slideFit)
+        let candidate = chosen.candidate
+        let dot = try DiagramFit.settled(
+            chosen.dot, floated: { make(candidate.rankDirection, candidate.rankWidth, candidate.round, $0) }, measure: labelFit)
+        return (dot, candidate.smallestLabel)
+    }
+
+    /// `DiagramFit.LabelFit` of `dot` laid out by dot here; `nil` for a layout the report cannot read.
+    static func labelFit(_ dot: String) throws(GraphvizError) -> DiagramFit.LabelFit? {
+        (try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)).map(DiagramFit.LabelFit.init)
+    }
+
+    /// `DiagramFit.slideFit` of `dot` laid out by dot here (Graphviz's `json`); `nil` for a layout the report cannot read.
+    static func slideFit(_ dot: String) throws(GraphvizError) -> (smallestLabel: Double, crossings: Int)? {
+        (try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)).map(DiagramFit.slideFit)
     }
 
     /// Draws the panels into the directory `output` names, or the summary into `output`.
@@ -52,13 +65,14 @@ extension Render {
             options.engine = layout.rawValue
             let dot: String
             do {
-                dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction, width, round in
+                dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction, width, round, floating in
                     var options = options
                     options.rankDirection = direction
                     options.rankWidth = width
                     options.set(round)
+                    options.floatingLabels = floating
                     return PathwayDiagram(summary: summary, options: options).dot
-                }
+                }.dot
             } catch {
                 Console.error("error: \(error)\n")
                 throw ExitCode(1)
@@ -81,13 +95,15 @@ extension Render {
             panelOptions.engine = Self.engine(engine, nodeCount: panel.selection.nodes.count, layered: layering == .kind).rawValue
             let image: Data
             do {
-                let dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) { direction, width, round in
+                let dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) {
+                    direction, width, round, floating in
                     var options = panelOptions
                     options.rankDirection = direction
                     options.rankWidth = width
                     options.set(round)
+                    options.floatingLabels = floating
                     return PathwayDiagram(panel: panel, of: panels, options: options).dot
-                }
+                }.dot
                 let (data, json) = try Self.image(dot, engine: panelOptions.engine, format: format, measured: report != nil)
                 image = data
                 // Each panel's report beside FILE (FILE-SLUG.EXT), measured before anything is written.
