@@ -410,8 +410,6 @@ final class LazyCSR: @unchecked Sendable {
     }
 }
 
-/// Memory this object owns and frees, read as a raw buffer: hot loops index it without the
-/// closure `withUnsafeBufferPointer` needs for every array.
 /// Memory for `count` elements, uninitialized, freed by `deallocate()`. A block of 2 MiB or more is aligned to
 /// 2 MiB and, on Linux, asked for in transparent huge pages (`MADV_HUGEPAGE`): a step graph's buffers are
 /// written once, at random, and 4 KiB pages cost a fault each (docs/decisions.md, "Huge pages for the step graph").
@@ -421,11 +419,13 @@ private func allocateSteps<Element: BitwiseCopyable>(_ count: Int) -> UnsafeMuta
     guard bytes >= huge else { return .allocate(capacity: count) }
     let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: huge)
     #if os(Linux)
-        _ = madvise(raw, bytes, MADV_HUGEPAGE)
+        _ = madvise(raw, bytes, MADV_HUGEPAGE)  // a hint: if the kernel refuses it, the pages are ordinary ones
     #endif
     return UnsafeMutableBufferPointer(start: raw.bindMemory(to: Element.self, capacity: count), count: count)
 }
 
+/// Memory this object owns and frees, read as a raw buffer: hot loops index it without the
+/// closure `withUnsafeBufferPointer` needs for every array.
 final class FrozenArray<Element: BitwiseCopyable>: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Element>
 
