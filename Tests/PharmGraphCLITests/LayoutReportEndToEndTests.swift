@@ -109,10 +109,11 @@ struct LayoutReportEndToEndTests {
         #expect(run.status == 0, "\(run.stderr)")
         // The caption and the table's note, their wrapped lines joined.
         let dot = try String(contentsOfFile: directory + "/p.dot", encoding: .utf8).replacingOccurrences(of: "<br/>", with: " ")
-        let drawn = try #require(dot.firstMatch(of: #/(\d+) of 67 paths drawn, the firmest evidence first; pharmgraph paths ketamine/#))
+        let drawn = try #require(
+            dot.firstMatch(of: #/(\d+) of 67 paths drawn, the headline mechanism first, then the firmest evidence; pharmgraph paths ketamine/#))
         let count = try #require(Int(drawn.1))
         #expect((2..<50).contains(count))
-        #expect(dot.contains("; \(count) drawn, the firmest evidence first, as many as fit a slide (--all-paths: all)"))
+        #expect(dot.contains("; \(count) drawn, the headline mechanism first, then the firmest evidence, as many as fit a slide (--all-paths: all)"))
         // Numbered 1 to `count` in the table, no more.
         #expect(dot.contains(#">\#(count)</td>"#) && !dot.contains(#">\#(count + 1)</td>"#))
         let report = try #require(

@@ -58,9 +58,10 @@ struct RenderEndToEndTests {
         #expect(run.stdout.contains("Paths from drug-a to e-pos, at most 6 steps: 4 (2 +, 1 -, 1 ?), verdict mixed, established"))
         #expect(run.stdout.contains(#""e-pos" -> "legend:paths" [style="invis", class="path-table"]"#))
         #expect(!run.stdout.contains("1. net"))
-        // The established paths first (3 and 4 steps), then the probable drug-a -| r1 -| e-pos.
+        // The headline mechanism first (drug-a -| r1 -> p1 -| e-pos), then the other established paths (2 and 3 steps),
+        // then the probable drug-a -| r1 -| e-pos.
         let rows = run.stdout.matches(of: #/valign="top">(\d+)</td><td align="left" valign="top"> <font color="[^"]*">([^<]*)</font>/#)
-        #expect(rows.map { "\($0.1) \($0.2)" } == ["1 ? unknown", "2 + positive", "3 - negative", "4 + positive"])
+        #expect(rows.map { "\($0.1) \($0.2)" } == ["1 + positive", "2 ? unknown", "3 - negative", "4 + positive"])
         // r1 -| e-pos is on path 4 only, drawn blue (net positive) though inhibits is vermillion elsewhere.
         #expect(run.stdout.contains(##""r1" -> "e-pos" [class="relation-inhibits certainty-probable net-positive", arrowhead="tee", color="#0072B2""##))
         #expect(run.stdout.contains(##"taillabel="4", labelfontsize="10""##))

@@ -180,11 +180,14 @@ struct QueryInputTests {
         #expect(two.drawnPaths == 2)
         #expect(
             two.selection.captions[0].hasSuffix(
-                "verdict mixed, established; 2 drawn, the firmest evidence first, as many as fit a slide (--all-paths: all)"))
+                "verdict mixed, established; 2 drawn, the headline mechanism first, then the firmest evidence, as many as fit a slide "
+                    + "(--all-paths: all)"))
         let dot = PathwayDiagram(graph: two.graph, selection: two.selection, options: DiagramOptions(rankDirection: .topToBottom)).dot
         #expect(Golden.compare(dot, to: "Tests/PharmGraphTests/Golden/render/path-table-first-2.dot") == .matches)
-        #expect(dot.contains("2 of 4 paths drawn, the firmest evidence first; pharmgraph paths drug-a e-pos --limit\u{00A0}0 lists"))
-        // Only the two paths' nodes and edges: the established ones, 4 and 3 steps (PathTests works them out by hand).
+        #expect(
+            dot.contains(
+                "2 of 4 paths drawn, the headline mechanism first, then the firmest evidence; pharmgraph paths drug-a e-pos --limit\u{00A0}0 lists"))
+        // Only the two paths' nodes and edges: the headline (3 steps) and the shortest other established one (2 steps).
         #expect(dot.contains(#">1</td>"#) && dot.contains(#">2</td>"#) && !dot.contains(#">3</td>"#))
         // A count of all, or of none, is the drawing as it is.
         #expect(all.firstPaths(4).selection == all.selection)

@@ -90,10 +90,13 @@ public struct Drawing: Sendable {
                 let engine = PathEngine(network: network)
                 engine.observer = observer
                 report = try engine.paths(query, limit: Self.pathLimit)
-                // The verdict as `paths` states it: tiered, after the feedback analysis.
-                try engine.assess(query, &report, detail: false)
+                // The verdict as `paths` states it: tiered, after the feedback analysis, with its headline mechanism.
+                try engine.assess(query, &report)
                 try engine.assessFeedback(query, report: &report)
                 report = try Self.firmest(report, query: query, engine: engine, limit: Self.pathLimit)
+                if let headline = report.assessment?.headline, !report.paths.contains(headline) {
+                    report.paths = [headline] + report.paths.prefix(Self.pathLimit - 1)
+                }
             } catch {
                 throw .query(error)
             }
@@ -107,14 +110,17 @@ public struct Drawing: Sendable {
     }
 
     /// The paths of `report` (for an imported network, drawn on only their edges and ends), numbered in the order of
-    /// evidence (the firmest tier first, then the shortest, then the report's order), captioned with its counts and
+    /// evidence (the assessment's headline mechanism first, then the firmest tier, then the shortest, then the report's
+    /// order), captioned with its counts and
     /// verdict (the tiered one when assessed); `names` are the ends as the user wrote them, `choice` how the paths were picked.
     public init(
         paths report: PathReport, query: PathQuery, names: (from: String, to: String), network: Network, title: String = "",
         choice: PathChoice = .shortest
     ) {
         let rules = VerdictRules(network: network, places: [])
+        let headline = report.assessment?.headline
         let ordered = report.paths.enumerated().sorted { a, b in
+            if headline != nil, (a.element == headline) != (b.element == headline) { return a.element == headline }
             let (ta, tb) = (rules.tier(of: a.element), rules.tier(of: b.element))
             if ta != tb { return ta < tb }
             return a.element.length != b.element.length ? a.element.length < b.element.length : a.offset < b.offset
@@ -144,7 +150,8 @@ public struct Drawing: Sendable {
             if !report.partial, let certainty = report.assessment?.certainty { caption += ", \(certainty.rawValue)" }
         }
         let outline = PathOutline(
-            caption: caption, total: counts.total, partial: report.partial, choice: choice, names: names,
+            caption: caption, total: counts.total, partial: report.partial, choice: choice,
+            headline: headline.map(report.paths.contains) ?? false, names: names,
             filter: filter.isEmpty ? [] : ["Where " + filter.required.keys.sorted().map { "\($0)=\(filter.required[$0]!)" }.joined(separator: ", ")])
         let ends = (query.sources + query.targets).map { network.node($0).id }
         var selection = DiagramSelection.paths(drawn, ends: ends, in: graph, captions: outline.captions(drawn: drawn.count))
@@ -179,6 +186,8 @@ public struct Drawing: Sendable {
         var total: Int
         var partial: Bool
         var choice: PathChoice
+        /// Whether the assessment's headline mechanism is drawn first.
+        var headline: Bool
         var names: (from: String, to: String)
         /// The `--where` line, if any.
         var filter: [String]
@@ -191,13 +200,16 @@ public struct Drawing: Sendable {
                     switch (partial, choice) {
                     case (true, _): "; \(drawn) drawn"
                     case (false, .shortest): "; the \(drawn) shortest drawn"
-                    case (false, .firmest): "; \(drawn) drawn, the firmest evidence first"
+                    case (false, .firmest): "; \(drawn) drawn, " + firmest
                     }
                 caption += note + (fitted ? ", as many as fit a slide (--all-paths: all)" : "")
             }
             if partial { caption += "; the search stopped early: counts are lower bounds, the verdict undetermined" }
             return [caption] + filter
         }
+
+        /// How a firmest-first drawing orders its paths.
+        var firmest: String { headline ? "the headline mechanism first, then the firmest evidence" : "the firmest evidence first" }
 
         /// The path table's line when fewer than all the paths are drawn: how many of how many, and which command
         /// lists them all; `nil` when every path is drawn.
@@ -207,7 +219,7 @@ public struct Drawing: Sendable {
                 switch (partial, choice) {
                 case (true, _): "the search stopped early"
                 case (false, .shortest): "the shortest"
-                case (false, .firmest): "the firmest evidence first"
+                case (false, .firmest): firmest
                 }
             let of = partial ? "\(Plural.count(drawn, "path")) drawn" : "\(drawn) of \(total) paths drawn"
             return "\(of), \(order); pharmgraph paths \(names.from) \(names.to) --limit\u{00A0}0 lists every one"
