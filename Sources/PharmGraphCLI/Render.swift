@@ -311,12 +311,9 @@ struct Render: ParsableCommand {
         func fit(_ count: Int) throws(GraphvizError) -> (dot: String, label: Double) {
             let selection = drawing.firstPaths(count).selection
             return try fitted(given: nil, preferred: options.rankDirection, engine: options.engine) { direction, width, round, floating in
-                var options = options
-                options.rankDirection = direction
-                options.rankWidth = width
-                options.set(round)
-                options.floatingLabels = floating
-                return PathwayDiagram(graph: drawing.graph, selection: selection, options: options).dot
+                PathwayDiagram(
+                    graph: drawing.graph, selection: selection, options: options.candidate(direction, width: width, round: round, floating: floating)
+                ).dot
             }
         }
         let all = try fit(drawing.drawnPaths)

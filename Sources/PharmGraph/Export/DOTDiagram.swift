@@ -111,6 +111,18 @@ public struct DiagramOptions: Sendable, Equatable {
         narrowLabels = round == .narrow
     }
 
+    /// These options for one slide candidate: its rank direction and width, its round and its floated labels.
+    public func candidate(
+        _ direction: RankDirection, width: Int?, round: DiagramFit.Round, floating: LabelFloat
+    ) -> DiagramOptions {
+        var options = self
+        options.rankDirection = direction
+        options.rankWidth = width
+        options.set(round)
+        options.floatingLabels = floating
+        return options
+    }
+
     public init(
         rankDirection: RankDirection = .topToBottom, clusterBySystem: Bool = false, legend: Bool = true, engine: String = "dot",
         caption: String? = nil, metadata: String? = nil, layering: Layering = .kind, expandForms: Bool = false,

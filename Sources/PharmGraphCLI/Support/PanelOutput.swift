@@ -21,21 +21,22 @@ extension Render {
     ) throws(GraphvizError) -> (dot: String, label: Double) {
         if let given { return (make(given, nil, .plain, .none), 0) }
         guard engine == LayoutEngine.dot.rawValue else { return (make(preferred, nil, .plain, .none), 0) }
-        let chosen = try DiagramFit.fit(preferred: preferred, make: { make($0, $1, $2, .none) }, measure: slideFit)
+        // Each DOT is laid out once: the chosen candidate's report also gives its label fit.
+        var reports: [String: LayoutReport?] = [:]
+        func measured(_ dot: String) throws(GraphvizError) -> LayoutReport? {
+            if let known = reports[dot] { return known }
+            let report = try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)
+            reports[dot] = report
+            return report
+        }
+        let chosen = try DiagramFit.fit(
+            preferred: preferred, make: { make($0, $1, $2, .none) },
+            measure: { (dot: String) throws(GraphvizError) in try measured(dot).map(DiagramFit.slideFit) })
         let candidate = chosen.candidate
         let dot = try DiagramFit.settled(
-            chosen.dot, floated: { make(candidate.rankDirection, candidate.rankWidth, candidate.round, $0) }, measure: labelFit)
+            chosen.dot, floated: { make(candidate.rankDirection, candidate.rankWidth, candidate.round, $0) },
+            measure: { (dot: String) throws(GraphvizError) in try measured(dot).map(DiagramFit.LabelFit.init) })
         return (dot, candidate.smallestLabel)
-    }
-
-    /// `DiagramFit.LabelFit` of `dot` laid out by dot here; `nil` for a layout the report cannot read.
-    static func labelFit(_ dot: String) throws(GraphvizError) -> DiagramFit.LabelFit? {
-        (try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)).map(DiagramFit.LabelFit.init)
-    }
-
-    /// `DiagramFit.slideFit` of `dot` laid out by dot here (Graphviz's `json`); `nil` for a layout the report cannot read.
-    static func slideFit(_ dot: String) throws(GraphvizError) -> (smallestLabel: Double, crossings: Int)? {
-        (try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)).map(DiagramFit.slideFit)
     }
 
     /// Draws the panels into the directory `output` names, or the summary into `output`.
@@ -66,12 +67,7 @@ extension Render {
             let dot: String
             do {
                 dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction, width, round, floating in
-                    var options = options
-                    options.rankDirection = direction
-                    options.rankWidth = width
-                    options.set(round)
-                    options.floatingLabels = floating
-                    return PathwayDiagram(summary: summary, options: options).dot
+                    PathwayDiagram(summary: summary, options: options.candidate(direction, width: width, round: round, floating: floating)).dot
                 }.dot
             } catch {
                 Console.error("error: \(error)\n")
@@ -97,12 +93,9 @@ extension Render {
             do {
                 let dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) {
                     direction, width, round, floating in
-                    var options = panelOptions
-                    options.rankDirection = direction
-                    options.rankWidth = width
-                    options.set(round)
-                    options.floatingLabels = floating
-                    return PathwayDiagram(panel: panel, of: panels, options: options).dot
+                    PathwayDiagram(
+                        panel: panel, of: panels, options: panelOptions.candidate(direction, width: width, round: round, floating: floating)
+                    ).dot
                 }.dot
                 let (data, json) = try Self.image(dot, engine: panelOptions.engine, format: format, measured: report != nil)
                 image = data
