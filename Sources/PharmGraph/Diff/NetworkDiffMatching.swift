@@ -40,38 +40,43 @@ enum EdgeMultisetMatch {
         removed: [EdgeIndex], added: [EdgeIndex]
     ) {
         var bits = 0
-        while bits < 20 && old.edgeCount >> bits > partitionSize { bits += 1 }
-        let (olds, oldStarts) = split(
-            old, nodeMap: (0..<Int32(old.nodeCount)).map { $0 }, labelMap: (0..<Int32(old.labels.count)).map { $0 }, bits: bits)
-        let (news, newStarts) = split(new, nodeMap: nodeMap, labelMap: labelMap, bits: bits)
+        while bits < 16 && old.edgeCount >> bits > partitionSize { bits += 1 }
+        // Each edge's partition, computed once per side (the second pass of the split reads it); one buffer for both.
+        var parts = [UInt16](repeating: 0, count: max(old.edgeCount, new.edgeCount))
+        // Both sides' records in one block, in huge pages where the system gives them: written once, at random.
+        let records: UnsafeMutableBufferPointer<Record> = allocateHuge(max(old.edgeCount + new.edgeCount, 1))
+        defer { records.deallocate() }
+        let olds = UnsafeMutableBufferPointer(rebasing: records[..<old.edgeCount])
+        let news = UnsafeMutableBufferPointer(rebasing: records[old.edgeCount..<(old.edgeCount + new.edgeCount)])
+        let oldStarts = split(old, nodeMap: nil, labelMap: nil, bits: bits, parts: &parts, into: olds)
+        let newStarts = split(new, nodeMap: nodeMap, labelMap: labelMap, bits: bits, parts: &parts, into: news)
         var removed = [Bool](repeating: false, count: old.edgeCount)
         var added = [Bool](repeating: false, count: new.edgeCount)
         var largest = 0
         for p in 0..<(1 << bits) { largest = max(largest, oldStarts[p + 1] - oldStarts[p]) }
         var table = CountTable(capacity: largest)
         var slots = [Int32](repeating: 0, count: largest)
-        olds.withUnsafeBufferPointer { olds in
-            news.withUnsafeBufferPointer { news in
-                slots.withUnsafeMutableBufferPointer { slots in
-                    for p in 0..<(1 << bits) {
-                        let first = oldStarts[p]
-                        table.reset(capacity: oldStarts[p + 1] - first)
-                        for j in first..<oldStarts[p + 1] { slots[j - first] = table.insert(olds[j].ends, olds[j].tag) }
-                        for j in newStarts[p]..<newStarts[p + 1] where !table.cancel(news[j].ends, news[j].tag) {
-                            added[Int(news[j].index)] = true
-                        }
-                        table.startReplay()
-                        for j in first..<oldStarts[p + 1] where !table.replay(slot: slots[j - first]) {
-                            removed[Int(olds[j].index)] = true
-                        }
-                    }
+        slots.withUnsafeMutableBufferPointer { slots in
+            for p in 0..<(1 << bits) {
+                let first = oldStarts[p]
+                table.reset(capacity: oldStarts[p + 1] - first)
+                for j in first..<oldStarts[p + 1] { slots[j - first] = table.insert(olds[j].ends, olds[j].tag) }
+                for j in newStarts[p]..<newStarts[p + 1] where !table.cancel(news[j].ends, news[j].tag) {
+                    added[Int(news[j].index)] = true
+                }
+                for j in first..<oldStarts[p + 1] where !table.replay(slot: slots[j - first]) {
+                    removed[Int(olds[j].index)] = true
                 }
             }
         }
-        return (
-            removed.indices.compactMap { removed[$0] ? EdgeIndex($0) : nil },
-            added.indices.compactMap { added[$0] ? EdgeIndex($0) : nil }
-        )
+        return (marked(removed), marked(added))
+    }
+
+    /// The indices whose flag is set, in order.
+    private static func marked(_ flags: [Bool]) -> [EdgeIndex] {
+        var indices: [EdgeIndex] = []
+        for i in flags.indices where flags[i] { indices.append(EdgeIndex(i)) }
+        return indices
     }
 
     /// The key of an edge from `source` to `target` with `label`, in the shared id space.
@@ -83,54 +88,70 @@ enum EdgeMultisetMatch {
             tag: UInt32(bitPattern: label) << 1 | (bothWays ? 1 : 0))
     }
 
-    /// The keys of `network`'s edges (nodes and labels through the maps), grouped by partition (the top `bits` bits
-    /// of the hash), in file order within each, and where each partition starts (one more entry, the end).
-    private static func split(_ network: Network, nodeMap: [Int32], labelMap: [Int32], bits: Int) -> (
-        records: [Record], starts: [Int]
-    ) {
+    /// Writes the keys of `network`'s edges (nodes and labels through the maps; nil is the identity) into `records`,
+    /// grouped by partition (the top `bits` bits of the hash), in file order within each; returns where each partition
+    /// starts (one more entry, the end). `parts` is scratch room for every edge's partition.
+    private static func split(
+        _ network: Network, nodeMap: [Int32]?, labelMap: [Int32]?, bits: Int, parts: inout [UInt16],
+        into records: UnsafeMutableBufferPointer<Record>
+    ) -> [Int] {
         let count = network.edgeCount
         let (sources, targets, labels, bothWays) = (network.edgeSources, network.edgeTargets, network.edgeLabels, network.edgeBothWays)
         let shift = UInt64(64 - bits)
         var starts = [Int](repeating: 0, count: (1 << bits) + 1)
-        for e in 0..<count {
-            let k = key(nodeMap[Int(sources[e])], labelMap[Int(labels[e])], nodeMap[Int(targets[e])], bothWays: bothWays[e])
-            starts[Int(truncatingIfNeeded: k.hash >> shift) &+ 1] &+= 1
+        let nodes = nodeMap ?? []
+        let edgeLabels = labelMap ?? []
+        @inline(__always) func keyOf(_ e: Int) -> EdgeKey {
+            let (s, t, l) = (sources[e], targets[e], labels[e])
+            return nodeMap == nil
+                ? key(s, l, t, bothWays: bothWays[e])
+                : key(nodes[Int(s)], edgeLabels[Int(l)], nodes[Int(t)], bothWays: bothWays[e])
+        }
+        parts.withUnsafeMutableBufferPointer { parts in
+            starts.withUnsafeMutableBufferPointer { starts in
+                for e in 0..<count {
+                    let p = UInt16(truncatingIfNeeded: keyOf(e).hash >> shift)
+                    parts[e] = p
+                    starts[Int(p) &+ 1] &+= 1
+                }
+            }
         }
         for p in 0..<(1 << bits) { starts[p + 1] += starts[p] }
         var next = starts
-        let records = [Record](unsafeUninitializedCapacity: count) { buffer, initialized in
-            next.withUnsafeMutableBufferPointer { next in
+        next.withUnsafeMutableBufferPointer { next in
+            parts.withUnsafeBufferPointer { parts in
                 for e in 0..<count {
-                    let k = key(nodeMap[Int(sources[e])], labelMap[Int(labels[e])], nodeMap[Int(targets[e])], bothWays: bothWays[e])
-                    let p = Int(truncatingIfNeeded: k.hash >> shift)
-                    (buffer.baseAddress! + next[p]).initialize(to: Record(ends: k.ends, tag: k.tag, index: Int32(e)))
+                    let k = keyOf(e)
+                    let p = Int(parts[e])
+                    (records.baseAddress! + next[p]).initialize(to: Record(ends: k.ends, tag: k.tag, index: Int32(e)))
                     next[p] &+= 1
                 }
             }
-            initialized = count
         }
-        return (records, starts)
+        return starts
     }
 }
 
-/// A multiset of old edge keys, by open addressing; reused for every partition.
+/// A multiset of old edge keys, by open addressing; reused for every partition, emptied by moving to a new epoch.
 private struct CountTable {
     private struct Slot {
         var ends: UInt64
         var tag: UInt32
-        /// Old edges with the key.
+        /// Old edges with the key, less those replayed as cancelled.
         var total: Int32
         /// Old edges with the key not yet cancelled by a new edge.
         var left: Int32
+        /// The partition the slot was last filled for: a slot of an earlier epoch is empty.
+        var epoch: UInt32
     }
 
-    private static let empty = UInt32.max
     private var slots: [Slot]
-    private var mask = 0
+    private var shift: UInt64 = 60
+    private var epoch: UInt32 = 0
 
     /// Room for `capacity` keys in any `reset`.
     init(capacity: Int) {
-        slots = Array(repeating: Slot(ends: 0, tag: Self.empty, total: 0, left: 0), count: Self.size(capacity))
+        slots = Array(repeating: Slot(ends: 0, tag: 0, total: 0, left: 0, epoch: 0), count: Self.size(capacity))
     }
 
     /// The table size for `capacity` keys: a power of two at most three-quarters full.
@@ -142,36 +163,41 @@ private struct CountTable {
 
     /// Empties the table, to hold `capacity` keys.
     mutating func reset(capacity: Int) {
-        let size = Self.size(capacity)
-        mask = size - 1
-        slots.withUnsafeMutableBufferPointer { slots in
-            for i in 0..<size { slots[i] = Slot(ends: 0, tag: Self.empty, total: 0, left: 0) }
-        }
+        shift = UInt64(64 - Self.size(capacity).trailingZeroBitCount)
+        epoch &+= 1
+    }
+
+    /// The first slot to probe for a key: the partition took the keys' SplitMix64 hash's top bits, so within it a
+    /// multiplicative hash (top bits of the products) spreads them well enough, for less.
+    @inline(__always)
+    private func home(_ ends: UInt64, _ tag: UInt32) -> Int {
+        Int(truncatingIfNeeded: (ends &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(tag) &* 0xC2B2_AE3D_27D4_EB4F) >> shift)
     }
 
     /// Counts one old edge; returns its slot.
     mutating func insert(_ ends: UInt64, _ tag: UInt32) -> Int32 {
-        let mask = mask
+        let (epoch, mask) = (epoch, (1 << (64 - shift)) - 1)
+        var i = home(ends, tag)
         return slots.withUnsafeMutableBufferPointer { slots in
-            var i = Int(truncatingIfNeeded: EdgeKey(ends: ends, tag: tag).hash) & mask
-            while slots[i].tag != Self.empty {
-                if slots[i].tag == tag && slots[i].ends == ends { break }
+            while slots[i].epoch == epoch {
+                if slots[i].tag == tag && slots[i].ends == ends {
+                    slots[i].total &+= 1
+                    slots[i].left &+= 1
+                    return Int32(i)
+                }
                 i = (i + 1) & mask
             }
-            slots[i].ends = ends
-            slots[i].tag = tag
-            slots[i].total &+= 1
-            slots[i].left &+= 1
+            slots[i] = Slot(ends: ends, tag: tag, total: 1, left: 1, epoch: epoch)
             return Int32(i)
         }
     }
 
     /// Cancels one old edge equal to the key; false when none is left.
     mutating func cancel(_ ends: UInt64, _ tag: UInt32) -> Bool {
-        let mask = mask
+        let (epoch, mask) = (epoch, (1 << (64 - shift)) - 1)
+        var i = home(ends, tag)
         return slots.withUnsafeMutableBufferPointer { slots in
-            var i = Int(truncatingIfNeeded: EdgeKey(ends: ends, tag: tag).hash) & mask
-            while slots[i].tag != Self.empty {
+            while slots[i].epoch == epoch {
                 if slots[i].tag == tag && slots[i].ends == ends {
                     guard slots[i].left > 0 else { return false }
                     slots[i].left &-= 1
@@ -183,18 +209,11 @@ private struct CountTable {
         }
     }
 
-    /// Prepares to walk the old edges again: per key, how many were cancelled.
-    mutating func startReplay() {
-        let size = mask + 1
-        slots.withUnsafeMutableBufferPointer { slots in
-            for i in 0..<size { slots[i].total &-= slots[i].left }
-        }
-    }
-
-    /// Whether the old edge at `slot` (next in file order among its equals) was cancelled.
+    /// Whether the old edge at `slot` (next in file order among its equals, walked again after every cancel) was
+    /// cancelled: the first total - left of them were.
     mutating func replay(slot: Int32) -> Bool {
         let i = Int(slot)
-        guard slots[i].total > 0 else { return false }
+        guard slots[i].total > slots[i].left else { return false }
         slots[i].total &-= 1
         return true
     }

@@ -173,9 +173,9 @@ struct StepGraph: Sendable {
             total = running
         }
         // Raw buffers, owned by the CSR in the end (every element is written below, so none is initialized first).
-        let neighbors: UnsafeMutableBufferPointer<Int32> = allocateSteps(max(total, 1))
-        let edges: UnsafeMutableBufferPointer<Int32> = allocateSteps(max(total, 1))
-        let signs: UnsafeMutableBufferPointer<Int8> = allocateSteps(max(total, 1))
+        let neighbors: UnsafeMutableBufferPointer<Int32> = allocateHuge(max(total, 1))
+        let edges: UnsafeMutableBufferPointer<Int32> = allocateHuge(max(total, 1))
+        let signs: UnsafeMutableBufferPointer<Int8> = allocateHuge(max(total, 1))
         var cursor = offsets
         cursor.withUnsafeMutableBufferPointer { cursor in
             flags.withUnsafeBufferPointer { flags in
@@ -233,7 +233,7 @@ struct StepGraph: Sendable {
         var merged = [Int32](repeating: 0, count: n + 1)
         // At most one merged step per step, plus the end.
         // Written up to the merged count and its end, the only part read.
-        let memberOffsets: UnsafeMutableBufferPointer<Int32> = allocateSteps(total + 1)
+        let memberOffsets: UnsafeMutableBufferPointer<Int32> = allocateHuge(total + 1)
         var write = 0
         var largest = 1
         for u in 0..<n { largest = max(largest, Int(offsets[u + 1] - offsets[u])) }
@@ -411,9 +411,10 @@ final class LazyCSR: @unchecked Sendable {
 }
 
 /// Memory for `count` elements, uninitialized, freed by `deallocate()`. A block of 2 MiB or more is aligned to
-/// 2 MiB and, on Linux, asked for in transparent huge pages (`MADV_HUGEPAGE`): a step graph's buffers are
-/// written once, at random, and 4 KiB pages cost a fault each (docs/decisions.md, "Huge pages for the step graph").
-private func allocateSteps<Element: BitwiseCopyable>(_ count: Int) -> UnsafeMutableBufferPointer<Element> {
+/// 2 MiB and, on Linux, asked for in transparent huge pages (`MADV_HUGEPAGE`): a step graph's buffers (and a network
+/// diff's partitioned edges) are written once, at random, and 4 KiB pages cost a fault each (docs/decisions.md, "Huge
+/// pages for the step graph").
+func allocateHuge<Element: BitwiseCopyable>(_ count: Int) -> UnsafeMutableBufferPointer<Element> {
     let huge = 2 << 20
     let bytes = count * MemoryLayout<Element>.stride
     guard bytes >= huge else { return .allocate(capacity: count) }
