@@ -163,7 +163,10 @@ struct LoadFloorTests {
     @Test("interned byte strings get dense ids in order, found again after the table grows")
     func interner() {
         var interner = ByteInterner(capacity: 2)
-        let keys = (0..<5_000).map { "Gene::\($0)" } + ["", "Gene::", "é"]
+        // Keys of many lengths, many sharing a long prefix (the hash and the compare read eight bytes at a time).
+        let keys =
+            (0..<5_000).map { "Gene::\($0)" } + ["", "Gene::", "é"] + (0..<400).map { "Compound::DB\($0 * 37)" }
+            + (0..<400).map { "Anatomy::UBERON:\($0)" } + (0..<400).map { "BiologicalProcess::GO:\($0)x" } + ["Anatomy::UBERON:", "a\u{0}"]
         for (i, key) in keys.enumerated() {
             let (id, added) = interner.intern(key)
             #expect(id == Int32(i) && added)
@@ -174,5 +177,6 @@ struct LoadFloorTests {
             #expect(again.id == Int32(i) && !again.added)
         }
         #expect(interner.find("Gene::5000") == nil && interner.count == keys.count)
+        #expect(interner.find("Anatomy::UBERON:400") == nil && interner.find("Anatomy::UBERON:1x") == nil && interner.find("a") == nil)
     }
 }

@@ -185,7 +185,7 @@ private struct CountTable {
                     slots[i].left &+= 1
                     return Int32(i)
                 }
-                i = (i + 1) & mask
+                i = (i &+ 1) & mask
             }
             slots[i] = Slot(ends: ends, tag: tag, total: 1, left: 1, epoch: epoch)
             return Int32(i)
@@ -203,7 +203,7 @@ private struct CountTable {
                     slots[i].left &-= 1
                     return true
                 }
-                i = (i + 1) & mask
+                i = (i &+ 1) & mask
             }
             return false
         }

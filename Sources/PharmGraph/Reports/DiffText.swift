@@ -299,7 +299,13 @@ enum DiffTSV {
     static func render(_ report: DiffReport) -> String {
         var out = header + "\n"
         func row(_ change: String, _ from: String, _ label: String, _ to: String, _ detail: String) {
-            out += ([change, from, label, to].map { DisplayText.tsv($0) } + [DisplayText.tsvText(detail)]).joined(separator: "\t") + "\n"
+            // Appended field by field, not mapped and joined into a new string: a network diff has a row per changed edge.
+            for field in [change, from, label, to] {
+                out += DisplayText.tsv(field)
+                out += "\t"
+            }
+            out += DisplayText.tsvText(detail)
+            out += "\n"
         }
         switch report.changes {
         case let .graph(diff):

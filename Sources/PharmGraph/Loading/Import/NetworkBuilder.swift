@@ -175,6 +175,8 @@ struct NetworkBuilder {
             while self.bothWays.count < sources.count { self.bothWays.append(false) }
             self.bothWays.append(bothWays)
         }
+        // A streamed file's edges are not counted before: grown four times over, not doubled, they are copied less.
+        if sources.count == sources.capacity { reserveEdges(max(1024, 4 * sources.count)) }
         sources.append(source)
         targets.append(target)
         edgeLabels.append(label)
