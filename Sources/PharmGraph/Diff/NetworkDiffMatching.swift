@@ -56,16 +56,20 @@ enum EdgeMultisetMatch {
         for p in 0..<(1 << bits) { largest = max(largest, oldStarts[p + 1] - oldStarts[p]) }
         var table = CountTable(capacity: largest)
         var slots = [Int32](repeating: 0, count: largest)
-        slots.withUnsafeMutableBufferPointer { slots in
-            for p in 0..<(1 << bits) {
-                let first = oldStarts[p]
-                table.reset(capacity: oldStarts[p + 1] - first)
-                for j in first..<oldStarts[p + 1] { slots[j - first] = table.insert(olds[j].ends, olds[j].tag) }
-                for j in newStarts[p]..<newStarts[p + 1] where !table.cancel(news[j].ends, news[j].tag) {
-                    added[Int(news[j].index)] = true
-                }
-                for j in first..<oldStarts[p + 1] where !table.replay(slot: slots[j - first]) {
-                    removed[Int(olds[j].index)] = true
+        removed.withUnsafeMutableBufferPointer { removed in
+            added.withUnsafeMutableBufferPointer { added in
+                slots.withUnsafeMutableBufferPointer { slots in
+                    for p in 0..<(1 << bits) {
+                        let first = oldStarts[p]
+                        table.reset(capacity: oldStarts[p + 1] - first)
+                        for j in first..<oldStarts[p + 1] { slots[j - first] = table.insert(olds[j].ends, olds[j].tag) }
+                        for j in newStarts[p]..<newStarts[p + 1] where !table.cancel(news[j].ends, news[j].tag) {
+                            added[Int(news[j].index)] = true
+                        }
+                        for j in first..<oldStarts[p + 1] where !table.replay(slot: slots[j - first]) {
+                            removed[Int(olds[j].index)] = true
+                        }
+                    }
                 }
             }
         }
@@ -101,30 +105,41 @@ enum EdgeMultisetMatch {
         var starts = [Int](repeating: 0, count: (1 << bits) + 1)
         let nodes = nodeMap ?? []
         let edgeLabels = labelMap ?? []
-        @inline(__always) func keyOf(_ e: Int) -> EdgeKey {
-            let (s, t, l) = (sources[e], targets[e], labels[e])
-            return nodeMap == nil
-                ? key(s, l, t, bothWays: bothWays[e])
-                : key(nodes[Int(s)], edgeLabels[Int(l)], nodes[Int(t)], bothWays: bothWays[e])
-        }
-        parts.withUnsafeMutableBufferPointer { parts in
-            starts.withUnsafeMutableBufferPointer { starts in
-                for e in 0..<count {
-                    let p = UInt16(truncatingIfNeeded: keyOf(e).hash >> shift)
-                    parts[e] = p
-                    starts[Int(p) &+ 1] &+= 1
-                }
-            }
-        }
-        for p in 0..<(1 << bits) { starts[p + 1] += starts[p] }
-        var next = starts
-        next.withUnsafeMutableBufferPointer { next in
-            parts.withUnsafeBufferPointer { parts in
-                for e in 0..<count {
-                    let k = keyOf(e)
-                    let p = Int(parts[e])
-                    (records.baseAddress! + next[p]).initialize(to: Record(ends: k.ends, tag: k.tag, index: Int32(e)))
-                    next[p] &+= 1
+        sources.withUnsafeBufferPointer { sources in
+            targets.withUnsafeBufferPointer { targets in
+                labels.withUnsafeBufferPointer { labels in
+                    bothWays.withUnsafeBufferPointer { bothWays in
+                        nodes.withUnsafeBufferPointer { nodes in
+                            edgeLabels.withUnsafeBufferPointer { edgeLabels in
+                                @inline(__always) func keyOf(_ e: Int) -> EdgeKey {
+                                    let (s, t, l) = (sources[e], targets[e], labels[e])
+                                    return nodeMap == nil
+                                        ? key(s, l, t, bothWays: bothWays[e])
+                                        : key(nodes[Int(s)], edgeLabels[Int(l)], nodes[Int(t)], bothWays: bothWays[e])
+                                }
+                                parts.withUnsafeMutableBufferPointer { parts in
+                                    starts.withUnsafeMutableBufferPointer { starts in
+                                        for e in 0..<count {
+                                            let p = UInt16(truncatingIfNeeded: keyOf(e).hash >> shift)
+                                            parts[e] = p
+                                            starts[Int(p) &+ 1] &+= 1
+                                        }
+                                        for p in 0..<(1 << bits) { starts[p + 1] += starts[p] }
+                                        // Where the next record of each partition goes: starts, one partition on.
+                                        var next = Array(starts)
+                                        next.withUnsafeMutableBufferPointer { next in
+                                            for e in 0..<count {
+                                                let k = keyOf(e)
+                                                let p = Int(parts[e])
+                                                (records.baseAddress! + next[p]).initialize(to: Record(ends: k.ends, tag: k.tag, index: Int32(e)))
+                                                next[p] &+= 1
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
