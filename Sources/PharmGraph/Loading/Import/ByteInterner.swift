@@ -48,8 +48,13 @@ struct ByteInterner: Sendable {
 
     /// The id of `key`, interned now if it is new (`added`).
     mutating func intern(_ key: UnsafeRawBufferPointer) -> (id: Int32, added: Bool) {
-        let hash = Self.hash(key)
-        let (slot, found) = probe(key, hash: hash)
+        intern(key, hash: Self.hash(key), firstWord: nil)
+    }
+
+    /// The id of `key`, whose hash is `hash`, interned now if it is new; `firstWord`, when given, is its first slot's
+    /// word, read already.
+    private mutating func intern(_ key: UnsafeRawBufferPointer, hash: UInt64, firstWord: UInt64?) -> (id: Int32, added: Bool) {
+        let (slot, found) = probe(key, hash: hash, firstWord: firstWord)
         if let found { return (found, false) }
         precondition(key.count <= Int(UInt32.max) && arena.count < Int(UInt32.max) - Self.header - key.count, "ByteInterner: more than 4 GiB of keys")
         let id = Int32(count)
@@ -69,19 +74,33 @@ struct ByteInterner: Sendable {
         return key.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
     }
 
+    /// The ids of `a` and of `b`, each interned now if it is new (`added`), `a` first: both keys' first slots are read
+    /// before either is compared, so that the two cache misses overlap (a SIF line's source and target).
+    mutating func intern(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> (a: (id: Int32, added: Bool), b: (id: Int32, added: Bool)) {
+        let (hashA, hashB) = (Self.hash(a), Self.hash(b))
+        let (wordA, wordB) = slots.withUnsafeBufferPointer { slots in
+            (slots[Int(truncatingIfNeeded: hashA) & mask], slots[Int(truncatingIfNeeded: hashB) & mask])
+        }
+        let first = intern(a, hash: hashA, firstWord: wordA)
+        // Placing `a` may have filled or moved `b`'s first slot: then its word is read again.
+        return (first, intern(b, hash: hashB, firstWord: first.added ? nil : wordB))
+    }
+
     /// A slot's word for the key whose header is at `start` and whose hash is `hash`.
     private static func entry(_ start: Int, hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 | UInt64(start + 1) }
 
     /// The slot holding `key`, or the empty slot where it would go.
-    private func probe(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (slot: Int, id: Int32?) {
+    private func probe(_ key: UnsafeRawBufferPointer, hash: UInt64, firstWord: UInt64? = nil) -> (slot: Int, id: Int32?) {
         let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = mask
         let length = UInt32(truncatingIfNeeded: key.count)
         return slots.withUnsafeBufferPointer { slots in
             arena.withUnsafeBytes { arena in
                 var j = Int(truncatingIfNeeded: hash) & mask
+                var next = firstWord
                 while true {
-                    let word = slots[j]
+                    let word = next ?? slots[j]
+                    next = nil
                     if word == 0 { return (j, nil) }
                     if word & 0xFFFF_FFFF_0000_0000 == tag {
                         let start = Int(word & 0xFFFF_FFFF) - 1

@@ -84,13 +84,26 @@ struct NetworkBuilder {
     mutating func endpoint(bytes id: UnsafeRawBufferPointer) -> Int32? {
         if closed { return index.find(id) }
         let (n, added) = index.intern(id)
-        if added {
-            let text = String(decoding: id, as: UTF8.self)
-            ids.append(text)
-            names.append(text)
-            nodeKinds.append(kind(Self.kind(fromID: text)))
-        }
+        if added { addEndpoint(id) }
         return n
+    }
+
+    /// The nodes for a source's and a target's id bytes seen in an edge, as `endpoint(bytes:)` each, the source first
+    /// (their look-ups overlap).
+    mutating func endpoints(bytes source: UnsafeRawBufferPointer, _ target: UnsafeRawBufferPointer) -> (Int32?, Int32?) {
+        if closed { return (index.find(source), index.find(target)) }
+        let (s, t) = index.intern(source, target)
+        if s.added { addEndpoint(source) }
+        if t.added { addEndpoint(target) }
+        return (s.id, t.id)
+    }
+
+    /// A node first seen in an edge, by its id's bytes: named by its id, of the id's kind.
+    private mutating func addEndpoint(_ id: UnsafeRawBufferPointer) {
+        let text = String(decoding: id, as: UTF8.self)
+        ids.append(text)
+        names.append(text)
+        nodeKinds.append(kind(Self.kind(fromID: text)))
     }
 
     /// Hetionet-style ids `Kind::identifier` carry their kind; others are of kind `node`.

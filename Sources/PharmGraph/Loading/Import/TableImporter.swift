@@ -168,11 +168,10 @@ struct TableImporter {
                 progress.blank = false
                 let lineNumber = progress.lineNumber
                 let sourceBytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[lineStart..<first]))
-                let source = builder.endpoint(bytes: sourceBytes)
+                let targetBytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(second + 1)..<lineEnd]))
+                let (source, target) = builder.endpoints(bytes: sourceBytes, targetBytes)
                 if source == nil { unknownNode(sourceBytes, lineNumber, field: 0..<(first - lineStart), in: line) }
                 let label = builder.label(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(first + 1)..<second])))
-                let targetBytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(second + 1)..<lineEnd]))
-                let target = builder.endpoint(bytes: targetBytes)
                 if target == nil { unknownNode(targetBytes, lineNumber, field: (second + 1 - lineStart)..<(lineEnd - lineStart), in: line) }
                 if let source, let target { builder.addEdge(source, label, target) }
             } else {
