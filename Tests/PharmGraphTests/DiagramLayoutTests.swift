@@ -331,6 +331,29 @@ struct DiagramFormTests {
         let context: [DOTAttribute] = [.text("xlabel", "HPC"), .text("taillabel", "S")]
         #expect(DiagramBuilder.floated(context) == context)
         #expect(DiagramBuilder.floated([.literal("color", "red")]) == [.literal("color", "red")])
+        // Inlined (`inlineAll`): badges, numbers and the context as one HTML-like `label`, wrapped at 10 characters
+        // after a comma, ink then grey; the end labels and the xlabel go.
+        let inlined = DiagramBuilder.inlined(
+            [.text("taillabel", "S"), .literal("labelangle", "30"), .text("xlabel", "HPC"), .literal("color", "red")],
+            lines: ["rac, S, R, (S)-nor", "1, 4, 6, 8, 11–14"], context: "sub, HPC")
+        #expect(inlined.map(\.name) == ["color", "label"])
+        #expect(
+            inlined.last?.value
+                == .html(
+                    markup: ##"<font point-size="10"><font color="#333333">rac, S, R,</font><br/><font color="#333333">(S)-nor</font><br/>"##
+                        + ##"<font color="#333333">1, 4, 6,</font><br/><font color="#333333">8, 11–14</font><br/>"##
+                        + ##"<font color="#6B6B6B">sub, HPC</font></font>"##))
+        #expect(DiagramBuilder.inlined([.literal("color", "red")], lines: [], context: nil) == [.literal("color", "red")])
+        let hostileInlined = DiagramBuilder.inlined([], lines: [#"a\b & <c>"#], context: #"</font>"#)
+        #expect(hostileInlined.first?.value.raw.contains(#"a\\b &amp; &lt;c&gt;"#) == true)
+        #expect(hostileInlined.first?.value.raw.contains("&lt;/font&gt;") == true)
+        var inlineOptions = DiagramOptions()
+        inlineOptions.floatingLabels = .inlineEdges([DiagramOptions.EdgeEnds(from: "drugamine", to: "target")])
+        let inlineDOT = PathwayDiagram(graph: graph, selection: three, options: inlineOptions).dot
+        let inlineEdge = try #require(edges(inlineDOT, "drugamine", "target").first)
+        #expect(attribute("taillabel", in: inlineEdge) == nil && inlineEdge.contains("label=<"))
+        #expect(attribute("taillabel", in: try #require(edges(inlineDOT, "target", "effect").first)) == "1, 2")
+
         // Hostile text stays escaped once, floated or in the path table's note.
         let hostileFloated = DiagramBuilder.floated([.text("taillabel", #"a\b & <c>"#), .text("headlabel", "\"4\"")])
         #expect(hostileFloated.first?.value == DOTValue.text(#"a\b & <c> · "4""#))
@@ -640,15 +663,26 @@ struct DiagramConcentrateTests {
         #expect(!PathwayDiagram(graph: graph, selection: paths, options: options).dot.contains("concentrate"))
     }
 
-    @Test("settled: a figure whose edge labels overlap floats the colliding edges' end labels, then all, if that has fewer overlaps")
+    @Test("settled: a figure whose edge labels overlap floats, then inlines, the colliding edges' labels, then all, if that has fewer overlaps")
     func settledLabels() {
         let colliding: Set = [DiagramOptions.EdgeEnds(from: "a", to: "b")]
         var made: [String] = []
-        /// `settled` with the plain figure measured `plain`, the colliding edges floated `some`, and all floated `all`.
-        func settled(_ plain: (Double, Int, Int), some: (Double, Int, Int), all: (Double, Int, Int)) -> String {
-            let measured = ["plain": plain, "some": some, "all": all]
+        /// `settled` with the plain figure measured `plain`, the colliding edges floated `some`, all floated `all`, the
+        /// colliding edges inlined `inlineSome` and all inlined `inlineAll` (each: label on a slide, crossings, overlaps).
+        func settled(
+            _ plain: (Double, Int, Int), some: (Double, Int, Int), all: (Double, Int, Int),
+            inlineSome: (Double, Int, Int) = (0, 0, 99), inlineAll: (Double, Int, Int) = (0, 0, 99)
+        ) -> String {
+            let measured = ["plain": plain, "some": some, "all": all, "inlineSome": inlineSome, "inlineAll": inlineAll]
             let floated = { (float: DiagramOptions.LabelFloat) -> String in
-                let name = float == .all ? "all" : float == .edges(colliding) ? "some" : "wrong"
+                let name =
+                    switch float {
+                    case .all: "all"
+                    case .edges(colliding): "some"
+                    case .inlineAll: "inlineAll"
+                    case .inlineEdges(colliding): "inlineSome"
+                    default: "wrong"
+                    }
                 made.append(name)
                 return name
             }
@@ -658,17 +692,26 @@ struct DiagramConcentrateTests {
             return DiagramFit.settled("plain", floated: floated, measure: measure)
         }
         #expect(settled((8.17, 2, 12), some: (8.17, 2, 4), all: (8.17, 2, 5)) == "some")
-        #expect(made == ["some", "all"])
+        #expect(made == ["some", "all", "inlineSome", "inlineAll"])
         #expect(settled((8.17, 2, 12), some: (8.17, 2, 4), all: (8.17, 2, 1)) == "all")
         // No overlap: nothing floated is made.
         made = []
         #expect(settled((8.17, 2, 0), some: (8.17, 2, 0), all: (8.17, 2, 0)) == "plain")
         #expect(made.isEmpty)
-        // Fewer overlaps, but a smaller label (the xlabels widen the drawing), or more crossings, or no fewer overlaps.
-        #expect(settled((8.17, 0, 15), some: (7.45, 0, 0), all: (7.45, 0, 0)) == "plain")
+        // Fewer overlaps, but a smaller label under 8 pt (the labels widen the drawing), or more crossings, or no fewer
+        // overlaps.
+        #expect(settled((8.17, 0, 15), some: (7.45, 0, 0), all: (7.45, 0, 0), inlineSome: (7.9, 0, 0)) == "plain")
         #expect(settled((8.17, 0, 15), some: (8.17, 1, 0), all: (8.17, 1, 0)) == "plain")
         #expect(settled((8.17, 0, 3), some: (8.17, 0, 3), all: (8.17, 0, 3)) == "plain")
         // Within Graphviz's rounding of the label.
         #expect(settled((8.17, 0, 3), some: (8.165, 0, 1), all: (8.17, 0, 2)) == "some")
+        // Inlined, with fewer overlaps and still 8 pt: a smaller label that still fits a slide is taken; the search
+        // stops at a candidate without overlaps.
+        made = []
+        #expect(settled((9.5, 0, 5), some: (9.5, 0, 4), all: (9.5, 0, 4), inlineSome: (8.2, 0, 0)) == "inlineSome")
+        #expect(made == ["some", "all", "inlineSome"])
+        #expect(settled((9.5, 0, 5), some: (9.5, 0, 4), all: (9.5, 0, 4), inlineSome: (8.2, 0, 2), inlineAll: (8.0, 0, 1)) == "inlineAll")
+        // Under 8 pt before: no smaller.
+        #expect(settled((7.5, 0, 5), some: (7.4, 0, 0), all: (7.4, 0, 0), inlineSome: (7.5, 0, 1)) == "inlineSome")
     }
 }

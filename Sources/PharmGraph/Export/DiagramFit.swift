@@ -68,20 +68,23 @@ public enum DiagramFit {
 
     /// `dot`, or the same candidate with some end labels floated (`floated`, given `DiagramOptions.floatingLabels`)
     /// when `dot`'s edge labels overlap (`measure`: its layout report's `LabelFit`; `nil` for a layout it cannot read):
-    /// first only the edges whose end labels collide, then every edge; of those with no more crossings and a smallest
-    /// label no smaller than `dot`'s, the one with the fewest label overlaps, if fewer than `dot`'s, the first on a tie
-    /// (docs/rendering.md, "Edge labels"). Nothing more is made or laid out when `dot`'s labels do not overlap.
+    /// as `xlabel`s, first only the edges whose end labels collide, then every edge; then inlined as the edges' `label`s
+    /// (laid out by dot, so they take room), the colliding edges, then every edge. Of those with no more crossings and a
+    /// smallest label no smaller than `dot`'s or than `minimumLabel` (a figure that fits a slide keeps fitting it), the
+    /// one with the fewest label overlaps, if fewer than `dot`'s, the first on a tie (docs/rendering.md, "Edge labels").
+    /// Nothing more is made or laid out when `dot`'s labels do not overlap, nor once a candidate has none.
     public static func settled<Failure: Error>(
         _ dot: String, floated: (DiagramOptions.LabelFloat) -> String, measure: (String) throws(Failure) -> LabelFit?
     ) throws(Failure) -> String {
         guard let fit = try measure(dot), fit.labelOverlaps > 0 else { return dot }
         var best = (dot: dot, overlaps: fit.labelOverlaps)
         var tried: Set<String> = [dot]
-        for float in [DiagramOptions.LabelFloat.edges(fit.edges), .all] {
+        let floats: [DiagramOptions.LabelFloat] = [.edges(fit.edges), .all, .inlineEdges(fit.edges), .inlineAll]
+        for float in floats where best.overlaps > 0 {
             let other = floated(float)
             guard tried.insert(other).inserted, let otherFit = try measure(other) else { continue }
             if otherFit.labelOverlaps < best.overlaps && otherFit.crossings <= fit.crossings
-                && otherFit.smallestLabel >= fit.smallestLabel - labelTolerance
+                && otherFit.smallestLabel >= min(fit.smallestLabel, minimumLabel) - labelTolerance
             {
                 best = (other, otherFit.labelOverlaps)
             }

@@ -81,10 +81,7 @@ extension DiagramBuilder {
         if let i = out.firstIndex(where: { $0.name == "class" }) {
             out[i] = .literal("class", "\(out[i].value.raw) net-\(sign.rawValue)")
         }
-        if selection.paths.count > 1, numbers.count < selection.paths.count {
-            let text = Self.ranges(numbers)
-            let (leaving, entering) = (pathLook.leaving[edge.from] ?? 0, pathLook.entering[edge.to] ?? 0)
-            let end = leaving > 2 && leaving > entering ? "headlabel" : "taillabel"
+        if let (end, text) = pathNumberLabel(edge: edge, numbers: numbers) {
             if let i = out.firstIndex(where: { $0.name == end }) {
                 // A drug-form badge already there: the numbers follow it.
                 out[i] = DOTAttribute(end, out[i].value.appending(.text(" · " + text)))
@@ -105,6 +102,15 @@ extension DiagramBuilder {
             }
         }
         return out
+    }
+
+    /// The path numbers an edge of a path figure carries, `numbers` being the paths through it, and the end they are
+    /// drawn at (`taillabel`, or `headlabel` when the tail is a hub: more than two path edges leave it, and more than
+    /// enter the head); `nil` when one path is drawn or every path uses the edge.
+    func pathNumberLabel(edge: Edge, numbers: [Int]) -> (end: String, text: String)? {
+        guard selection.paths.count > 1, !numbers.isEmpty, numbers.count < selection.paths.count else { return nil }
+        let (leaving, entering) = (pathLook.leaving[edge.from] ?? 0, pathLook.entering[edge.to] ?? 0)
+        return (leaving > 2 && leaving > entering ? "headlabel" : "taillabel", Self.ranges(numbers))
     }
 
     /// A glyph and colour of arrowhead.
