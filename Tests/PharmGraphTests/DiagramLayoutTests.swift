@@ -295,19 +295,45 @@ struct DiagramFormTests {
         #expect(attribute("class", in: merged)?.hasSuffix(" net-negative") == true)
         #expect(!dot.contains("\"esdrugamine\""))
 
-        // A third path misses the merged edge: its numbers follow the badge, at the tail, since the family's node is
-        // counted with its drawn edges (two leave it), not with its forms' and the structural edges inside it.
-        let three = DiagramSelection.paths(
+        // A third path misses the merged edge. Every path starts at the family's node, and each of its edges is the
+        // only one drawn to its head: first steps, which each table row begins with, so they carry no numbers (the
+        // badge alone); the edge after them carries its own.
+        let firstSteps = DiagramSelection.paths(
             [
                 DiagramSelection.Path(edges: [4, 10], sign: .negative), DiagramSelection.Path(edges: [0, 5, 10], sign: .negative),
                 DiagramSelection.Path(edges: [9], sign: .positive),
+            ], ends: ["drugamine", "effect"], in: graph)
+        let stepped = PathwayDiagram(graph: graph, selection: firstSteps).dot
+        #expect(attribute("taillabel", in: try #require(edges(stepped, "drugamine", "target").first)) == "rac, S")
+        #expect(edges(stepped, "drugamine", "effect").map { attribute("taillabel", in: $0) } == [nil])
+        #expect(edges(stepped, "target", "effect").map { attribute("taillabel", in: $0) } == ["1, 2"])
+        // A chain (Target has one path edge in and one out, on the same paths) carries its numbers once, on its last
+        // edge: with a path from Other the paths start at two nodes (no first steps), and Drugamine ⊣ Target → Effect
+        // is such a chain for path 1 (the root's own edge: no badge).
+        let chain = DiagramSelection.paths(
+            [
+                DiagramSelection.Path(edges: [4, 10], sign: .negative), DiagramSelection.Path(edges: [9], sign: .positive),
+                DiagramSelection.Path(edges: [11], sign: .negative),
+            ], ends: ["drugamine", "effect"], in: graph)
+        let chained = PathwayDiagram(graph: graph, selection: chain).dot
+        #expect(attribute("taillabel", in: try #require(edges(chained, "drugamine", "target").first)) == nil)
+        #expect(edges(chained, "target", "effect").map { attribute("taillabel", in: $0) } == ["1"])
+        #expect(edges(chained, "drugamine", "effect").map { attribute("taillabel", in: $0) } == ["2"])
+
+        // A fourth path starts at Target: the paths start at two nodes, so there are no first steps, and the numbers
+        // follow the badge, at the tail, since the family's node is counted with its drawn edges (two leave it), not
+        // with its forms' and the structural edges inside it.
+        let three = DiagramSelection.paths(
+            [
+                DiagramSelection.Path(edges: [4, 10], sign: .negative), DiagramSelection.Path(edges: [0, 5, 10], sign: .negative),
+                DiagramSelection.Path(edges: [9], sign: .positive), DiagramSelection.Path(edges: [10], sign: .positive),
             ], ends: ["drugamine", "effect"], in: graph)
         let numbered = PathwayDiagram(graph: graph, selection: three).dot
         let badged = try #require(edges(numbered, "drugamine", "target").first)
         #expect(attribute("taillabel", in: badged) == "rac, S · 1, 2")
         #expect(attribute("headlabel", in: badged) == nil)
         #expect(edges(numbered, "drugamine", "effect").map { attribute("taillabel", in: $0) } == ["3"])
-        #expect(edges(numbered, "target", "effect").map { attribute("taillabel", in: $0) } == ["1, 2"])
+        #expect(edges(numbered, "target", "effect").map { attribute("taillabel", in: $0) } == ["1, 2, 4"])
 
         // Floated (`floatingLabels`): the badge and the numbers one xlabel, tail first, in the end labels' font (golden).
         var floatingOptions = DiagramOptions()
@@ -352,7 +378,7 @@ struct DiagramFormTests {
         let inlineDOT = PathwayDiagram(graph: graph, selection: three, options: inlineOptions).dot
         let inlineEdge = try #require(edges(inlineDOT, "drugamine", "target").first)
         #expect(attribute("taillabel", in: inlineEdge) == nil && inlineEdge.contains("label=<"))
-        #expect(attribute("taillabel", in: try #require(edges(inlineDOT, "target", "effect").first)) == "1, 2")
+        #expect(attribute("taillabel", in: try #require(edges(inlineDOT, "target", "effect").first)) == "1, 2, 4")
 
         // Hostile text stays escaped once, floated or in the path table's note.
         let hostileFloated = DiagramBuilder.floated([.text("taillabel", #"a\b & <c>"#), .text("headlabel", "\"4\"")])

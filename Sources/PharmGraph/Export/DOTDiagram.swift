@@ -227,14 +227,14 @@ struct DiagramBuilder {
             graph.edges.indices.contains(e) && drawnNodes.contains(graph.edges[e].from) && drawnNodes.contains(graph.edges[e].to)
         }
         let drawnEdges = forms.drawnEdges(selectedEdges, in: graph)
-        pathLook = computePathLook(drawnEdges)
+        let families = forms
+        pathLook = computePathLook(drawnEdges, drawnNode: families.drawn)
         let layers = DiagramLayers(
             nodes: nodes.map { ($0.id, $0.kind) }, edges: drawnEdges.map { ($0.from, $0.to) }, layering: options.layering,
             engine: options.engine, rankWidth: options.rankWidth, chained: options.chained)
         let prefix = DiagramLayers.prefix(avoiding: graph.nodes.lazy.map(\.id))
         dot.attributes += layers.graphAttributes
 
-        let families = forms
         let statement = { (node: Node) in
             nodeStatement(node, highlighted: highlighted.contains(node.id), forms: families.tooltipLines(node.id, in: graph))
         }

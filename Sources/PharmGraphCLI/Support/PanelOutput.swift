@@ -29,14 +29,13 @@ extension Render {
             reports[dot] = report
             return report
         }
-        let chosen = try DiagramFit.fit(
+        let fits = try DiagramFit.fits(
             preferred: preferred, make: { make($0, $1, $2, .none) },
             measure: { (dot: String) throws(GraphvizError) in try measured(dot).map(DiagramFit.slideFit) })
-        let candidate = chosen.candidate
         let dot = try DiagramFit.settled(
-            chosen.dot, floated: { make(candidate.rankDirection, candidate.rankWidth, candidate.round, $0) },
+            fits.map(\.dot), floated: { make(fits[$0].candidate.rankDirection, fits[$0].candidate.rankWidth, fits[$0].candidate.round, $1) },
             measure: { (dot: String) throws(GraphvizError) in try measured(dot).map(DiagramFit.LabelFit.init) })
-        return (dot, candidate.smallestLabel)
+        return (dot, fits[0].candidate.smallestLabel)
     }
 
     /// Draws the panels into the directory `output` names, or the summary into `output`.
