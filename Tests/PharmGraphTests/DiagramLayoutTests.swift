@@ -737,7 +737,32 @@ struct DiagramConcentrateTests {
         #expect(settled((9.5, 0, 5), some: (9.5, 0, 4), all: (9.5, 0, 4), inlineSome: (8.2, 0, 0)) == "inlineSome")
         #expect(made == ["some", "all", "inlineSome"])
         #expect(settled((9.5, 0, 5), some: (9.5, 0, 4), all: (9.5, 0, 4), inlineSome: (8.2, 0, 2), inlineAll: (8.0, 0, 1)) == "inlineAll")
-        // Under 8 pt before: no smaller.
-        #expect(settled((7.5, 0, 5), some: (7.4, 0, 0), all: (7.4, 0, 0), inlineSome: (7.5, 0, 1)) == "inlineSome")
+        // Another candidate that fits and crosses no more: as it is, then floated, when the chosen one's labels still
+        // overlap; the earlier wins a tie.
+        let second = { (plain: (Double, Int, Int), other: (Double, Int, Int), floatedOther: (Double, Int, Int)) -> String in
+            let measured = ["plain": plain, "other": other, "other-floated": floatedOther]
+            return DiagramFit.settled(
+                ["plain", "other"], floated: { i, float in i == 1 && float == .all ? "other-floated" : "none" },
+                measure: { measured[$0].map { DiagramFit.LabelFit(smallestLabel: $0.0, crossings: $0.1, labelOverlaps: $0.2) } })
+        }
+        #expect(second((8.5, 1, 3), (8.1, 1, 0), (8.1, 1, 0)) == "other")
+        #expect(second((8.5, 1, 3), (8.1, 1, 2), (8.1, 1, 0)) == "other-floated")
+        #expect(second((8.5, 1, 3), (7.9, 1, 0), (8.1, 2, 0)) == "plain")
+        // The alternates: only when the chosen fits; those that fit and cross no more, fewest crossings, then largest label.
+        let candidates = [
+            DiagramFit.Candidate(rankDirection: .leftToRight, rankWidth: nil, smallestLabel: 8.2, crossings: 2),
+            DiagramFit.Candidate(rankDirection: .topToBottom, rankWidth: nil, smallestLabel: 9, crossings: 3),
+            DiagramFit.Candidate(rankDirection: .leftToRight, rankWidth: 6, smallestLabel: 8.1, crossings: 1),
+            DiagramFit.Candidate(rankDirection: .leftToRight, rankWidth: 4, smallestLabel: 8.6, crossings: 1),
+            DiagramFit.Candidate(rankDirection: .leftToRight, rankWidth: 3, smallestLabel: 7.9, crossings: 0),
+        ]
+        #expect(DiagramFit.alternates(to: 0, among: candidates) == [3, 2])
+        #expect(DiagramFit.alternates(to: 4, among: candidates) == [])
+        #expect(DiagramFit.alternates(to: 9, among: candidates) == [])
+
+        // Under 8 pt before: no smaller, and nothing inlined (inlined labels take room).
+        made = []
+        #expect(settled((7.5, 0, 5), some: (7.4, 0, 0), all: (7.5, 0, 2), inlineSome: (7.5, 0, 1)) == "all")
+        #expect(made == ["some", "all"])
     }
 }

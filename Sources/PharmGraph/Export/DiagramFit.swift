@@ -78,8 +78,8 @@ public enum DiagramFit {
     /// labels floated), or a layout with fewer edge label overlaps (`measure`: a layout
     /// report's `LabelFit`; `nil` for a layout it cannot read): for each candidate in order (the chosen one, then the
     /// `alternates`), the candidate as it is (except the first), then its labels floated as `xlabel`s, first only the
-    /// edges whose end labels collide, then every edge, then inlined as the edges' `label`s (laid out by dot, so they
-    /// take room), the colliding edges, then every edge. Of those with no more crossings than the first and a smallest
+    /// edges whose end labels collide, then every edge, then, when the first fits a slide, inlined as the edges'
+    /// `label`s (laid out by dot, so they take room), the colliding edges, then every edge. Of those with no more crossings than the first and a smallest
     /// label no smaller than the first's or than `minimumLabel` (a figure that fits a slide keeps fitting it), the one
     /// with the fewest label overlaps, if fewer than the first's, the earliest on a tie (docs/rendering.md, "Edge
     /// labels"). Nothing more is made or laid out when the first's labels do not overlap, nor once a layout has none.
@@ -105,7 +105,9 @@ public enum DiagramFit {
                 guard let own = try consider(candidate), own.labelOverlaps > 0 else { continue }
                 colliding = own.edges
             }
-            let floats: [DiagramOptions.LabelFloat] = [.edges(colliding), .all, .inlineEdges(colliding), .inlineAll]
+            // Inlined labels take room: only for a figure that fits a slide, which they must keep fitting.
+            let inline: [DiagramOptions.LabelFloat] = fit.smallestLabel >= minimumLabel ? [.inlineEdges(colliding), .inlineAll] : []
+            let floats: [DiagramOptions.LabelFloat] = [.edges(colliding), .all] + inline
             for float in floats where best.overlaps > 0 { _ = try consider(floated(i, float)) }
         }
         return best.dot
@@ -171,17 +173,18 @@ public enum DiagramFit {
     }
 
     /// The indices of the `candidates` that may be drawn instead of the `chosen` one for fewer edge label overlaps
-    /// (`settled`): those that cross no more and whose smallest label reaches `minimumLabel` (the chosen one's, when it
-    /// does not), the fewest crossings first, then the largest label, then the earliest.
+    /// (`settled`): when it fits a slide (its smallest label reaches `minimumLabel`), those that fit too and cross no
+    /// more, the fewest crossings first, then the largest label, then the earliest; none when it does not fit.
     public static func alternates(to chosen: Int, among candidates: [Candidate]) -> [Int] {
-        guard candidates.indices.contains(chosen) else { return [] }
-        let (label, crossings) = (candidates[chosen].smallestLabel, candidates[chosen].crossings)
-        let floor = min(label, minimumLabel) - labelTolerance
-        return candidates.indices.filter { $0 != chosen && candidates[$0].crossings <= crossings && candidates[$0].smallestLabel >= floor }
-            .sorted { a, b in
-                let (x, y) = (candidates[a], candidates[b])
-                return x.crossings != y.crossings ? x.crossings < y.crossings : x.smallestLabel != y.smallestLabel ? x.smallestLabel > y.smallestLabel : a < b
-            }
+        guard candidates.indices.contains(chosen), candidates[chosen].smallestLabel >= minimumLabel else { return [] }
+        let crossings = candidates[chosen].crossings
+        return candidates.indices.filter {
+            $0 != chosen && candidates[$0].crossings <= crossings && candidates[$0].smallestLabel >= minimumLabel
+        }
+        .sorted { a, b in
+            let (x, y) = (candidates[a], candidates[b])
+            return x.crossings != y.crossings ? x.crossings < y.crossings : x.smallestLabel != y.smallestLabel ? x.smallestLabel > y.smallestLabel : a < b
+        }
     }
 
     /// The rank widths tried, in order of preference: unbounded ranks first, then rows dealt over ranks of at most
