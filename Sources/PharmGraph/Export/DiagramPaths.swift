@@ -92,7 +92,7 @@ extension DiagramBuilder {
                 .literal("labelfontsize", DiagramContext.fontSize), .literal("labelfontcolor", DOTStyle.Palette.ink),
                 .literal("labeldistance", "1.6"), .literal("labelangle", "30"),
             ]
-        } else if edge.from == pathLook.start, isHub(edge), !out.contains(where: { $0.name == "headlabel" }),
+        } else if edge.from == pathLook.start, edge.to != pathLook.end, isHub(edge), !out.contains(where: { $0.name == "headlabel" }),
             let i = out.firstIndex(where: { $0.name == "taillabel" })
         {
             // A first step of the drug's fan without numbers: its badge where the numbers would be, at the head.
@@ -112,14 +112,15 @@ extension DiagramBuilder {
 
     /// The path numbers an edge of a path figure carries, `numbers` being the paths through it, and the end they are
     /// drawn at (`taillabel`, or `headlabel` when the tail is a hub: more than two path edges leave it, and more than
-    /// enter the head); `nil` when one path is drawn, every path uses the edge, it is a first step (out of the node
-    /// every path starts at) and the only edge drawn between its ends, or its head has no other path edge in and one
+    /// enter the head); `nil` when one path is drawn, every path uses the edge, it is a first or last step (out of the
+    /// node every path starts at, into the node every path ends at) and the only edge drawn between its ends, or its head has no other path edge in and one
     /// out, on the same paths (a chain carries its numbers once, on its last edge).
     func pathNumberLabel(edge: Edge, numbers: [Int]) -> (end: String, text: String)? {
         guard selection.paths.count > 1, !numbers.isEmpty, numbers.count < selection.paths.count else { return nil }
-        // A first step, the only edge drawn between its ends: each table row begins with it, so its numbers would only
-        // crowd the drug's fan of first steps.
-        if edge.from == pathLook.start, pathLook.between[DiagramOptions.EdgeEnds(from: edge.from, to: edge.to)] == 1 { return nil }
+        // A first or last step, the only edge drawn between its ends: each table row begins or ends with it, so its
+        // numbers would only crowd the drug's fan of first steps and the arrowheads at the effect.
+        let alone = pathLook.between[DiagramOptions.EdgeEnds(from: edge.from, to: edge.to)] == 1
+        if alone, edge.from == pathLook.start || edge.to == pathLook.end { return nil }
         // A chain (its head has this one path edge in and one out, on the same paths): the numbers once, on its last edge.
         if pathLook.entering[edge.to] == 1, let next = pathLook.onlyOut[edge.to], next == Set(numbers) { return nil }
         return (isHub(edge) ? "headlabel" : "taillabel", Self.ranges(numbers))
@@ -147,6 +148,8 @@ extension DiagramBuilder {
         var between: [DiagramOptions.EdgeEnds: Int] = [:]
         /// The node every path starts at, as drawn; `nil` when they start at different nodes.
         var start: String?
+        /// The node every path ends at, as drawn; `nil` when they end at different nodes.
+        var end: String?
         /// For a node with one drawn path edge out, the numbers of the paths through that edge.
         var onlyOut: [String: Set<Int>] = [:]
         var headGroups: [String: [HeadGroup: Int]] = [:]
@@ -160,6 +163,8 @@ extension DiagramBuilder {
         let numbers = pathNumbersByEdge()
         let starts = Set(selection.paths.compactMap { $0.edges.first }.filter(graph.edges.indices.contains).map { drawnNode(graph.edges[$0].from) })
         look.start = starts.count == 1 ? starts.first : nil
+        let ends = Set(selection.paths.compactMap { $0.edges.last }.filter(graph.edges.indices.contains).map { drawnNode(graph.edges[$0].to) })
+        look.end = ends.count == 1 ? ends.first : nil
         var into: [String: [HeadGroup]] = [:]
         for edge in drawn {
             look.between[DiagramOptions.EdgeEnds(from: edge.from, to: edge.to), default: 0] += 1
