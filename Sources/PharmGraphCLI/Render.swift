@@ -308,9 +308,13 @@ struct Render: ParsableCommand {
     /// than dot), else the most of the firmest first that do, found by halving the count (`Drawing.firstPaths`, whose
     /// caption and table say so); all of them when not even one path does (docs/rendering.md, "Path figures").
     static func fittedPaths(_ drawing: Drawing, options: DiagramOptions, allPaths: Bool) throws(GraphvizError) -> String {
-        func fit(_ count: Int) throws(GraphvizError) -> (dot: String, label: Double) {
+        // Every count is fitted unsettled (settling keeps a fitting figure fitting), then the one drawn is settled, its
+        // fit's layouts already measured.
+        var reports: [String: LayoutReport?] = [:]
+        func fit(_ count: Int, settle: Bool = false) throws(GraphvizError) -> (dot: String, label: Double) {
             let selection = drawing.firstPaths(count).selection
-            return try fitted(given: nil, preferred: options.rankDirection, engine: options.engine) { direction, width, round, floating in
+            return try fitted(given: nil, preferred: options.rankDirection, engine: options.engine, settle: settle, reports: &reports) {
+                direction, width, round, floating in
                 PathwayDiagram(
                     graph: drawing.graph, selection: selection, options: options.candidate(direction, width: width, round: round, floating: floating)
                 ).dot
@@ -318,20 +322,16 @@ struct Render: ParsableCommand {
         }
         let all = try fit(drawing.drawnPaths)
         let legible = { (label: Double) in label >= DiagramFit.minimumLabel }
-        guard options.engine == LayoutEngine.dot.rawValue, !allPaths, drawing.drawnPaths > 1, !legible(all.label) else { return all.dot }
+        guard options.engine == LayoutEngine.dot.rawValue, !allPaths, drawing.drawnPaths > 1, !legible(all.label) else {
+            return try fit(drawing.drawnPaths, settle: true).dot
+        }
         // The most paths that fit: `low` fits (0: none found yet), `high` does not.
         var (low, high) = (0, drawing.drawnPaths)
-        var best: String?
         while high - low > 1 {
             let middle = (low + high) / 2
-            let tried = try fit(middle)
-            if legible(tried.label) {
-                (low, best) = (middle, tried.dot)
-            } else {
-                high = middle
-            }
+            if legible(try fit(middle).label) { low = middle } else { high = middle }
         }
-        return best ?? all.dot
+        return try fit(low > 0 ? low : drawing.drawnPaths, settle: true).dot
     }
 
     /// The DOT of a figure not fitted to a slide (the whole graph, a focus): laid out plainly and with its edges

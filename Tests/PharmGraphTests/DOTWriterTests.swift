@@ -254,8 +254,11 @@ struct DiagramTests {
         // Shared by both paths: no number, and purple (mixed).
         let shared = try line("p1", "e-mixed")
         #expect(!shared.contains("label=") && shared.contains(##"color="#CC79A7""##) && shared.contains("net-unknown"))
-        // On one path each: its number at the tail, in its path's colour, whatever the relation's sign.
-        let first = try line("drug-a", "r1")
+        // On one path each: its number at the tail, in its path's colour, whatever the relation's sign; but a first
+        // step (every table row begins with it), the only edge between its ends, carries none.
+        let firstStep = try line("drug-a", "r1")
+        #expect(!firstStep.contains("label=") && firstStep.contains(##"color="#D55E00""##))
+        let first = try line("r1", "p1")
         #expect(first.contains(##"taillabel="1""##) && first.contains(##"labelfontsize="10""##) && first.contains(##"color="#D55E00""##))
         let second = try line("r2", "p1")
         #expect(second.contains(##"taillabel="2""##) && second.contains(##"color="#0072B2""##) && second.contains(##"arrowhead="onormal""##))

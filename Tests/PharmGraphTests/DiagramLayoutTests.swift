@@ -295,19 +295,47 @@ struct DiagramFormTests {
         #expect(attribute("class", in: merged)?.hasSuffix(" net-negative") == true)
         #expect(!dot.contains("\"esdrugamine\""))
 
-        // A third path misses the merged edge: its numbers follow the badge, at the tail, since the family's node is
-        // counted with its drawn edges (two leave it), not with its forms' and the structural edges inside it.
-        let three = DiagramSelection.paths(
+        // A third path misses the merged edge. Every path starts at the family's node and ends at Effect, and each
+        // edge is the only one drawn between its ends: first and last steps, which each table row begins or ends
+        // with, so they carry no numbers (the badge alone).
+        let firstSteps = DiagramSelection.paths(
             [
                 DiagramSelection.Path(edges: [4, 10], sign: .negative), DiagramSelection.Path(edges: [0, 5, 10], sign: .negative),
                 DiagramSelection.Path(edges: [9], sign: .positive),
+            ], ends: ["drugamine", "effect"], in: graph)
+        let stepped = PathwayDiagram(graph: graph, selection: firstSteps).dot
+        #expect(attribute("taillabel", in: try #require(edges(stepped, "drugamine", "target").first)) == "rac, S")
+        #expect(edges(stepped, "drugamine", "effect").map { attribute("taillabel", in: $0) } == [nil])
+        #expect(edges(stepped, "target", "effect").map { attribute("taillabel", in: $0) } == [nil])
+        // A chain (Target has one path edge in and one out, on the same paths) carries its numbers once, on its last
+        // edge: with a path from Other the paths start at two nodes (no first steps), and Drugamine ⊣ Target → Effect
+        // is such a chain for path 1 (the root's own edge: no badge).
+        let chain = DiagramSelection.paths(
+            [
+                DiagramSelection.Path(edges: [4, 10], sign: .negative), DiagramSelection.Path(edges: [9], sign: .positive),
+                DiagramSelection.Path(edges: [11], sign: .negative),
+            ], ends: ["drugamine", "effect"], in: graph)
+        let chained = PathwayDiagram(graph: graph, selection: chain).dot
+        #expect(attribute("taillabel", in: try #require(edges(chained, "drugamine", "target").first)) == nil)
+        #expect(edges(chained, "target", "effect").map { attribute("taillabel", in: $0) } == ["1"])
+        #expect(edges(chained, "drugamine", "effect").map { attribute("taillabel", in: $0) } == ["2"])
+
+        // A fourth path starts at Target and a fifth (Other ⊣ Esdrugamine) ends at the family's node: the paths start
+        // and end at several nodes, so there are no first or last steps, and the numbers follow the badge, at the tail,
+        // since the family's node is counted with its drawn edges (two leave it), not with its forms' and the
+        // structural edges inside it.
+        let three = DiagramSelection.paths(
+            [
+                DiagramSelection.Path(edges: [4, 10], sign: .negative), DiagramSelection.Path(edges: [0, 5, 10], sign: .negative),
+                DiagramSelection.Path(edges: [9], sign: .positive), DiagramSelection.Path(edges: [10], sign: .positive),
+                DiagramSelection.Path(edges: [11], sign: .negative),
             ], ends: ["drugamine", "effect"], in: graph)
         let numbered = PathwayDiagram(graph: graph, selection: three).dot
         let badged = try #require(edges(numbered, "drugamine", "target").first)
         #expect(attribute("taillabel", in: badged) == "rac, S · 1, 2")
         #expect(attribute("headlabel", in: badged) == nil)
         #expect(edges(numbered, "drugamine", "effect").map { attribute("taillabel", in: $0) } == ["3"])
-        #expect(edges(numbered, "target", "effect").map { attribute("taillabel", in: $0) } == ["1, 2"])
+        #expect(edges(numbered, "target", "effect").map { attribute("taillabel", in: $0) } == ["1, 2, 4"])
 
         // Floated (`floatingLabels`): the badge and the numbers one xlabel, tail first, in the end labels' font (golden).
         var floatingOptions = DiagramOptions()
@@ -331,6 +359,29 @@ struct DiagramFormTests {
         let context: [DOTAttribute] = [.text("xlabel", "HPC"), .text("taillabel", "S")]
         #expect(DiagramBuilder.floated(context) == context)
         #expect(DiagramBuilder.floated([.literal("color", "red")]) == [.literal("color", "red")])
+        // Inlined (`inlineAll`): badges, numbers and the context as one HTML-like `label`, wrapped at 10 characters
+        // after a comma, ink then grey; the end labels and the xlabel go.
+        let inlined = DiagramBuilder.inlined(
+            [.text("taillabel", "S"), .literal("labelangle", "30"), .text("xlabel", "HPC"), .literal("color", "red")],
+            lines: ["rac, S, R, (S)-nor", "1, 4, 6, 8, 11–14"], context: "sub, HPC")
+        #expect(inlined.map(\.name) == ["color", "label"])
+        #expect(
+            inlined.last?.value
+                == .html(
+                    markup: ##"<font point-size="10"><font color="#333333">rac, S, R,</font><br/><font color="#333333">(S)-nor</font><br/>"##
+                        + ##"<font color="#333333">1, 4, 6,</font><br/><font color="#333333">8, 11–14</font><br/>"##
+                        + ##"<font color="#6B6B6B">sub, HPC</font></font>"##))
+        #expect(DiagramBuilder.inlined([.literal("color", "red")], lines: [], context: nil) == [.literal("color", "red")])
+        let hostileInlined = DiagramBuilder.inlined([], lines: [#"a\b & <c>"#], context: #"</font>"#)
+        #expect(hostileInlined.first?.value.raw.contains(#"a\\b &amp; &lt;c&gt;"#) == true)
+        #expect(hostileInlined.first?.value.raw.contains("&lt;/font&gt;") == true)
+        var inlineOptions = DiagramOptions()
+        inlineOptions.floatingLabels = .inlineEdges([DiagramOptions.EdgeEnds(from: "drugamine", to: "target")])
+        let inlineDOT = PathwayDiagram(graph: graph, selection: three, options: inlineOptions).dot
+        let inlineEdge = try #require(edges(inlineDOT, "drugamine", "target").first)
+        #expect(attribute("taillabel", in: inlineEdge) == nil && inlineEdge.contains("label=<"))
+        #expect(attribute("taillabel", in: try #require(edges(inlineDOT, "target", "effect").first)) == "1, 2, 4")
+
         // Hostile text stays escaped once, floated or in the path table's note.
         let hostileFloated = DiagramBuilder.floated([.text("taillabel", #"a\b & <c>"#), .text("headlabel", "\"4\"")])
         #expect(hostileFloated.first?.value == DOTValue.text(#"a\b & <c> · "4""#))
@@ -640,15 +691,26 @@ struct DiagramConcentrateTests {
         #expect(!PathwayDiagram(graph: graph, selection: paths, options: options).dot.contains("concentrate"))
     }
 
-    @Test("settled: a figure whose edge labels overlap floats the colliding edges' end labels, then all, if that has fewer overlaps")
+    @Test("settled: a figure whose edge labels overlap floats, then inlines, the colliding edges' labels, then all, if that has fewer overlaps")
     func settledLabels() {
         let colliding: Set = [DiagramOptions.EdgeEnds(from: "a", to: "b")]
         var made: [String] = []
-        /// `settled` with the plain figure measured `plain`, the colliding edges floated `some`, and all floated `all`.
-        func settled(_ plain: (Double, Int, Int), some: (Double, Int, Int), all: (Double, Int, Int)) -> String {
-            let measured = ["plain": plain, "some": some, "all": all]
+        /// `settled` with the plain figure measured `plain`, the colliding edges floated `some`, all floated `all`, the
+        /// colliding edges inlined `inlineSome` and all inlined `inlineAll` (each: label on a slide, crossings, overlaps).
+        func settled(
+            _ plain: (Double, Int, Int), some: (Double, Int, Int), all: (Double, Int, Int),
+            inlineSome: (Double, Int, Int) = (0, 0, 99), inlineAll: (Double, Int, Int) = (0, 0, 99)
+        ) -> String {
+            let measured = ["plain": plain, "some": some, "all": all, "inlineSome": inlineSome, "inlineAll": inlineAll]
             let floated = { (float: DiagramOptions.LabelFloat) -> String in
-                let name = float == .all ? "all" : float == .edges(colliding) ? "some" : "wrong"
+                let name =
+                    switch float {
+                    case .all: "all"
+                    case .edges(colliding): "some"
+                    case .inlineAll: "inlineAll"
+                    case .inlineEdges(colliding): "inlineSome"
+                    default: "wrong"
+                    }
                 made.append(name)
                 return name
             }
@@ -658,17 +720,51 @@ struct DiagramConcentrateTests {
             return DiagramFit.settled("plain", floated: floated, measure: measure)
         }
         #expect(settled((8.17, 2, 12), some: (8.17, 2, 4), all: (8.17, 2, 5)) == "some")
-        #expect(made == ["some", "all"])
+        #expect(made == ["some", "all", "inlineSome", "inlineAll"])
         #expect(settled((8.17, 2, 12), some: (8.17, 2, 4), all: (8.17, 2, 1)) == "all")
         // No overlap: nothing floated is made.
         made = []
         #expect(settled((8.17, 2, 0), some: (8.17, 2, 0), all: (8.17, 2, 0)) == "plain")
         #expect(made.isEmpty)
-        // Fewer overlaps, but a smaller label (the xlabels widen the drawing), or more crossings, or no fewer overlaps.
-        #expect(settled((8.17, 0, 15), some: (7.45, 0, 0), all: (7.45, 0, 0)) == "plain")
+        // Fewer overlaps, but a smaller label under 8 pt (the labels widen the drawing), or more crossings, or no fewer
+        // overlaps.
+        #expect(settled((8.17, 0, 15), some: (7.45, 0, 0), all: (7.45, 0, 0), inlineSome: (7.9, 0, 0)) == "plain")
         #expect(settled((8.17, 0, 15), some: (8.17, 1, 0), all: (8.17, 1, 0)) == "plain")
         #expect(settled((8.17, 0, 3), some: (8.17, 0, 3), all: (8.17, 0, 3)) == "plain")
         // Within Graphviz's rounding of the label.
         #expect(settled((8.17, 0, 3), some: (8.165, 0, 1), all: (8.17, 0, 2)) == "some")
+        // Inlined, with fewer overlaps and still 8 pt: a smaller label that still fits a slide is taken; the search
+        // stops at a candidate without overlaps.
+        made = []
+        #expect(settled((9.5, 0, 5), some: (9.5, 0, 4), all: (9.5, 0, 4), inlineSome: (8.2, 0, 0)) == "inlineSome")
+        #expect(made == ["some", "all", "inlineSome"])
+        #expect(settled((9.5, 0, 5), some: (9.5, 0, 4), all: (9.5, 0, 4), inlineSome: (8.2, 0, 2), inlineAll: (8.0, 0, 1)) == "inlineAll")
+        // Another candidate that fits and crosses no more: as it is, then floated, when the chosen one's labels still
+        // overlap; the earlier wins a tie.
+        let second = { (plain: (Double, Int, Int), other: (Double, Int, Int), floatedOther: (Double, Int, Int)) -> String in
+            let measured = ["plain": plain, "other": other, "other-floated": floatedOther]
+            return DiagramFit.settled(
+                ["plain", "other"], floated: { i, float in i == 1 && float == .all ? "other-floated" : "none" },
+                measure: { measured[$0].map { DiagramFit.LabelFit(smallestLabel: $0.0, crossings: $0.1, labelOverlaps: $0.2) } })
+        }
+        #expect(second((8.5, 1, 3), (8.1, 1, 0), (8.1, 1, 0)) == "other")
+        #expect(second((8.5, 1, 3), (8.1, 1, 2), (8.1, 1, 0)) == "other-floated")
+        #expect(second((8.5, 1, 3), (7.9, 1, 0), (8.1, 2, 0)) == "plain")
+        // The alternates: only when the chosen fits; those that fit and cross no more, fewest crossings, then largest label.
+        let candidates = [
+            DiagramFit.Candidate(rankDirection: .leftToRight, rankWidth: nil, smallestLabel: 8.2, crossings: 2),
+            DiagramFit.Candidate(rankDirection: .topToBottom, rankWidth: nil, smallestLabel: 9, crossings: 3),
+            DiagramFit.Candidate(rankDirection: .leftToRight, rankWidth: 6, smallestLabel: 8.1, crossings: 1),
+            DiagramFit.Candidate(rankDirection: .leftToRight, rankWidth: 4, smallestLabel: 8.6, crossings: 1),
+            DiagramFit.Candidate(rankDirection: .leftToRight, rankWidth: 3, smallestLabel: 7.9, crossings: 0),
+        ]
+        #expect(DiagramFit.alternates(to: 0, among: candidates) == [3, 2])
+        #expect(DiagramFit.alternates(to: 4, among: candidates) == [])
+        #expect(DiagramFit.alternates(to: 9, among: candidates) == [])
+
+        // Under 8 pt before: no smaller, and nothing inlined (inlined labels take room).
+        made = []
+        #expect(settled((7.5, 0, 5), some: (7.4, 0, 0), all: (7.5, 0, 2), inlineSome: (7.5, 0, 1)) == "all")
+        #expect(made == ["some", "all"])
     }
 }

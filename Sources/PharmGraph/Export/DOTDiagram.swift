@@ -76,19 +76,33 @@ public struct DiagramOptions: Sendable, Equatable {
     /// the ends collide and this has fewer label overlaps (`DiagramFit.settled`; docs/rendering.md, "Edge labels").
     public var floatingLabels = LabelFloat.none
 
-    /// Which edges float their end labels (`floatingLabels`).
+    /// Which edges float their end labels (`floatingLabels`), and how.
     public enum LabelFloat: Sendable, Equatable {
         case none
         case all
         /// The edges drawn between these DOT node names, tail first.
         case edges(Set<EdgeEnds>)
+        /// Every edge's end labels as its `label`, which dot lays out like a node beside the edge's middle, so that it
+        /// never overlaps a node or another label (`DiagramBuilder.inlined`).
+        case inlineAll
+        /// The edges drawn between these DOT node names, their end labels as their `label`.
+        case inlineEdges(Set<EdgeEnds>)
 
-        /// Whether the edge drawn from `from` to `to` floats its end labels.
+        /// Whether the edge drawn from `from` to `to` floats its end labels as an `xlabel`.
         func floats(_ from: String, _ to: String) -> Bool {
             switch self {
-            case .none: false
+            case .none, .inlineAll, .inlineEdges: false
             case .all: true
             case let .edges(ends): ends.contains(EdgeEnds(from: from, to: to))
+            }
+        }
+
+        /// Whether the edge drawn from `from` to `to` draws its end labels as its `label`.
+        func inlines(_ from: String, _ to: String) -> Bool {
+            switch self {
+            case .none, .all, .edges: false
+            case .inlineAll: true
+            case let .inlineEdges(ends): ends.contains(EdgeEnds(from: from, to: to))
             }
         }
     }
@@ -213,14 +227,14 @@ struct DiagramBuilder {
             graph.edges.indices.contains(e) && drawnNodes.contains(graph.edges[e].from) && drawnNodes.contains(graph.edges[e].to)
         }
         let drawnEdges = forms.drawnEdges(selectedEdges, in: graph)
-        pathLook = computePathLook(drawnEdges)
+        let families = forms
+        pathLook = computePathLook(drawnEdges, drawnNode: families.drawn)
         let layers = DiagramLayers(
             nodes: nodes.map { ($0.id, $0.kind) }, edges: drawnEdges.map { ($0.from, $0.to) }, layering: options.layering,
             engine: options.engine, rankWidth: options.rankWidth, chained: options.chained)
         let prefix = DiagramLayers.prefix(avoiding: graph.nodes.lazy.map(\.id))
         dot.attributes += layers.graphAttributes
 
-        let families = forms
         let statement = { (node: Node) in
             nodeStatement(node, highlighted: highlighted.contains(node.id), forms: families.tooltipLines(node.id, in: graph))
         }
@@ -301,6 +315,11 @@ struct DiagramBuilder {
             attributes + DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty, lossOfFunction: edge.lossOfFunction)
                 + DiagramContext.attributes(edge.context) + Self.badges(drawn), edge: edge, numbers: paths)
         if options.floatingLabels.floats(drawn.from, drawn.to) { attributes = Self.floated(attributes) }
+        if options.floatingLabels.inlines(drawn.from, drawn.to) {
+            let numbers = pathNumberLabel(edge: edge, numbers: paths)?.text
+            attributes = Self.inlined(
+                attributes, lines: [drawn.tailBadge, drawn.headBadge, numbers].compactMap { $0 }, context: DiagramContext.label(edge.context))
+        }
         attributes.append(.tooltip(drawn.edges.map { tooltip(graph.edges[$0]) }.joined(separator: "\n\n")))
         return layers.edge(from: drawn.from, to: drawn.to, attributes)
     }
@@ -324,6 +343,30 @@ struct DiagramBuilder {
         return attributes.filter { !endLabels.contains($0.name) } + [
             DOTAttribute("xlabel", text), .literal("fontsize", DiagramContext.fontSize), .literal("fontcolor", DOTStyle.Palette.ink),
         ]
+    }
+
+    /// The most characters of a line of an inlined label (`inlined`): narrow, since dot gives the label a rank of
+    /// its own as wide as its widest line (left to right) and as tall as its lines (top to bottom).
+    static let inlineWidth = 10
+
+    /// `attributes` with the tail and head labels (a badge, path numbers) and the context label (an `xlabel`) replaced
+    /// by one `label`: `lines` (the badges, then the numbers) in the end labels' colour, then `context` in the context's
+    /// grey, each wrapped after a comma at `inlineWidth` characters, at the small labels' size; as they are with
+    /// neither. dot places an edge's `label` as a node of the layout beside the edge's middle: it takes room in the
+    /// drawing, and overlaps no node and no other label (`DiagramOptions.LabelFloat.inlineAll`; docs/rendering.md,
+    /// "Edge labels").
+    static func inlined(_ attributes: [DOTAttribute], lines: [String], context: String?) -> [DOTAttribute] {
+        guard !lines.isEmpty || context != nil else { return attributes }
+        func block(_ texts: [String], colour: String) -> [String] {
+            let wrapped = texts.flatMap { LabelWrapping.wrapped($0, width: inlineWidth).components(separatedBy: "\n") }
+            return wrapped.map { #"<font color="\#(colour)">\#(DOTValue.html(escaping: $0))</font>"# }
+        }
+        let markup =
+            #"<font point-size="\#(DiagramContext.fontSize)">"#
+            + (block(lines, colour: DOTStyle.Palette.ink) + block(context.map { [$0] } ?? [], colour: DiagramFrame.captionColour))
+            .joined(separator: "<br/>") + "</font>"
+        let replaced: Set = ["taillabel", "headlabel", "labelfontsize", "labelfontcolor", "labeldistance", "labelangle", "xlabel"]
+        return attributes.filter { !replaced.contains($0.name) } + [DOTAttribute("label", .html(markup: markup))]
     }
 
     /// Label, kind (with role or valence), system and cross-references.

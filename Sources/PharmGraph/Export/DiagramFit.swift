@@ -67,24 +67,48 @@ public enum DiagramFit {
     }
 
     /// `dot`, or the same candidate with some end labels floated (`floated`, given `DiagramOptions.floatingLabels`)
-    /// when `dot`'s edge labels overlap (`measure`: its layout report's `LabelFit`; `nil` for a layout it cannot read):
-    /// first only the edges whose end labels collide, then every edge; of those with no more crossings and a smallest
-    /// label no smaller than `dot`'s, the one with the fewest label overlaps, if fewer than `dot`'s, the first on a tie
-    /// (docs/rendering.md, "Edge labels"). Nothing more is made or laid out when `dot`'s labels do not overlap.
+    /// when `dot`'s edge labels overlap: `settled(_:measure:)` of this one candidate.
     public static func settled<Failure: Error>(
         _ dot: String, floated: (DiagramOptions.LabelFloat) -> String, measure: (String) throws(Failure) -> LabelFit?
     ) throws(Failure) -> String {
-        guard let fit = try measure(dot), fit.labelOverlaps > 0 else { return dot }
-        var best = (dot: dot, overlaps: fit.labelOverlaps)
-        var tried: Set<String> = [dot]
-        for float in [DiagramOptions.LabelFloat.edges(fit.edges), .all] {
-            let other = floated(float)
-            guard tried.insert(other).inserted, let otherFit = try measure(other) else { continue }
-            if otherFit.labelOverlaps < best.overlaps && otherFit.crossings <= fit.crossings
-                && otherFit.smallestLabel >= fit.smallestLabel - labelTolerance
+        try settled([dot], floated: { floated($1) }, measure: measure)
+    }
+
+    /// The first of `candidates` (the DOT of the chosen layout; `floated(i, float)`: candidate `i`'s DOT with some end
+    /// labels floated), or a layout with fewer edge label overlaps (`measure`: a layout
+    /// report's `LabelFit`; `nil` for a layout it cannot read): for each candidate in order (the chosen one, then the
+    /// `alternates`), the candidate as it is (except the first), then its labels floated as `xlabel`s, first only the
+    /// edges whose end labels collide, then every edge, then, when the first fits a slide, inlined as the edges'
+    /// `label`s (laid out by dot, so they take room), the colliding edges, then every edge. Of those with no more crossings than the first and a smallest
+    /// label no smaller than the first's or than `minimumLabel` (a figure that fits a slide keeps fitting it), the one
+    /// with the fewest label overlaps, if fewer than the first's, the earliest on a tie (docs/rendering.md, "Edge
+    /// labels"). Nothing more is made or laid out when the first's labels do not overlap, nor once a layout has none.
+    public static func settled<Failure: Error>(
+        _ candidates: [String], floated: (Int, DiagramOptions.LabelFloat) -> String, measure: (String) throws(Failure) -> LabelFit?
+    ) throws(Failure) -> String {
+        guard let first = candidates.first else { return "" }
+        guard let fit = try measure(first), fit.labelOverlaps > 0 else { return first }
+        var best = (dot: first, overlaps: fit.labelOverlaps)
+        var tried: Set<String> = [first]
+        func consider(_ dot: String) throws(Failure) -> LabelFit? {
+            guard tried.insert(dot).inserted, let other = try measure(dot) else { return nil }
+            if other.labelOverlaps < best.overlaps && other.crossings <= fit.crossings
+                && other.smallestLabel >= min(fit.smallestLabel - labelTolerance, minimumLabel)
             {
-                best = (other, otherFit.labelOverlaps)
+                best = (dot, other.labelOverlaps)
             }
+            return other
+        }
+        for (i, candidate) in candidates.enumerated() where best.overlaps > 0 {
+            var colliding = fit.edges
+            if i > 0 {
+                guard let own = try consider(candidate), own.labelOverlaps > 0 else { continue }
+                colliding = own.edges
+            }
+            // Inlined labels take room: only for a figure that fits a slide, which they must keep fitting.
+            let inline: [DiagramOptions.LabelFloat] = fit.smallestLabel >= minimumLabel ? [.inlineEdges(colliding), .inlineAll] : []
+            let floats: [DiagramOptions.LabelFloat] = [.edges(colliding), .all] + inline
+            for float in floats where best.overlaps > 0 { _ = try consider(floated(i, float)) }
         }
         return best.dot
     }
@@ -112,6 +136,15 @@ public enum DiagramFit {
         preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Round) -> String,
         measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int)?
     ) throws(Failure) -> (dot: String, candidate: Candidate) {
+        let all = try fits(preferred: preferred, make: make, measure: measure)
+        return all[0]
+    }
+
+    /// Every candidate `fit` laid out, the one it chose first, then its `alternates`, best first.
+    public static func fits<Failure: Error>(
+        preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Round) -> String,
+        measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int)?
+    ) throws(Failure) -> [(dot: String, candidate: Candidate)] {
         var tried: [(dot: String, candidate: Candidate)] = []
         for round in Round.allCases {
             if round != .plain, let chosen = best(tried.map(\.candidate)),
@@ -135,7 +168,23 @@ public enum DiagramFit {
                 }
             }
         }
-        return tried[best(tried.map(\.candidate)) ?? 0]
+        let chosen = best(tried.map(\.candidate)) ?? 0
+        return [tried[chosen]] + alternates(to: chosen, among: tried.map(\.candidate)).map { tried[$0] }
+    }
+
+    /// The indices of the `candidates` that may be drawn instead of the `chosen` one for fewer edge label overlaps
+    /// (`settled`): when it fits a slide (its smallest label reaches `minimumLabel`), those that fit too and cross no
+    /// more, the fewest crossings first, then the largest label, then the earliest; none when it does not fit.
+    public static func alternates(to chosen: Int, among candidates: [Candidate]) -> [Int] {
+        guard candidates.indices.contains(chosen), candidates[chosen].smallestLabel >= minimumLabel else { return [] }
+        let crossings = candidates[chosen].crossings
+        return candidates.indices.filter {
+            $0 != chosen && candidates[$0].crossings <= crossings && candidates[$0].smallestLabel >= minimumLabel
+        }
+        .sorted { a, b in
+            let (x, y) = (candidates[a], candidates[b])
+            return x.crossings != y.crossings ? x.crossings < y.crossings : x.smallestLabel != y.smallestLabel ? x.smallestLabel > y.smallestLabel : a < b
+        }
     }
 
     /// The rank widths tried, in order of preference: unbounded ranks first, then rows dealt over ranks of at most

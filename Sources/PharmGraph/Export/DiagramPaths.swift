@@ -81,10 +81,7 @@ extension DiagramBuilder {
         if let i = out.firstIndex(where: { $0.name == "class" }) {
             out[i] = .literal("class", "\(out[i].value.raw) net-\(sign.rawValue)")
         }
-        if selection.paths.count > 1, numbers.count < selection.paths.count {
-            let text = Self.ranges(numbers)
-            let (leaving, entering) = (pathLook.leaving[edge.from] ?? 0, pathLook.entering[edge.to] ?? 0)
-            let end = leaving > 2 && leaving > entering ? "headlabel" : "taillabel"
+        if let (end, text) = pathNumberLabel(edge: edge, numbers: numbers) {
             if let i = out.firstIndex(where: { $0.name == end }) {
                 // A drug-form badge already there: the numbers follow it.
                 out[i] = DOTAttribute(end, out[i].value.appending(.text(" · " + text)))
@@ -95,6 +92,12 @@ extension DiagramBuilder {
                 .literal("labelfontsize", DiagramContext.fontSize), .literal("labelfontcolor", DOTStyle.Palette.ink),
                 .literal("labeldistance", "1.6"), .literal("labelangle", "30"),
             ]
+        } else if edge.from == pathLook.start, edge.to != pathLook.end, isHub(edge), !out.contains(where: { $0.name == "headlabel" }),
+            let i = out.firstIndex(where: { $0.name == "taillabel" })
+        {
+            // A first step of the drug's fan without numbers: its badge where the numbers would be, at the head.
+            out[i] = DOTAttribute("headlabel", out[i].value)
+            out += [.literal("labeldistance", "1.6"), .literal("labelangle", "30")]
         }
         if let groups = pathLook.headGroups[edge.to], let group = groups[HeadGroup(relation: edge.relation, sign: sign)] {
             out.append(.literal("samehead", "h\(group + 1)"))
@@ -105,6 +108,28 @@ extension DiagramBuilder {
             }
         }
         return out
+    }
+
+    /// The path numbers an edge of a path figure carries, `numbers` being the paths through it, and the end they are
+    /// drawn at (`taillabel`, or `headlabel` when the tail is a hub: more than two path edges leave it, and more than
+    /// enter the head); `nil` when one path is drawn, every path uses the edge, it is a first or last step (out of the
+    /// node every path starts at, into the node every path ends at) and the only edge drawn between its ends, or its head has no other path edge in and one
+    /// out, on the same paths (a chain carries its numbers once, on its last edge).
+    func pathNumberLabel(edge: Edge, numbers: [Int]) -> (end: String, text: String)? {
+        guard selection.paths.count > 1, !numbers.isEmpty, numbers.count < selection.paths.count else { return nil }
+        // A first or last step, the only edge drawn between its ends: each table row begins or ends with it, so its
+        // numbers would only crowd the drug's fan of first steps and the arrowheads at the effect.
+        let alone = pathLook.between[DiagramOptions.EdgeEnds(from: edge.from, to: edge.to)] == 1
+        if alone, edge.from == pathLook.start || edge.to == pathLook.end { return nil }
+        // A chain (its head has this one path edge in and one out, on the same paths): the numbers once, on its last edge.
+        if pathLook.entering[edge.to] == 1, let next = pathLook.onlyOut[edge.to], next == Set(numbers) { return nil }
+        return (isHub(edge) ? "headlabel" : "taillabel", Self.ranges(numbers))
+    }
+
+    /// Whether `edge`'s tail is a hub of the path figure: more than two path edges leave it, and more than enter its head.
+    func isHub(_ edge: Edge) -> Bool {
+        let (leaving, entering) = (pathLook.leaving[edge.from] ?? 0, pathLook.entering[edge.to] ?? 0)
+        return leaving > 2 && leaving > entering
     }
 
     /// A glyph and colour of arrowhead.
@@ -119,22 +144,36 @@ extension DiagramBuilder {
     struct PathLook {
         var leaving: [String: Int] = [:]
         var entering: [String: Int] = [:]
+        /// The number of drawn edges between two nodes, tail first.
+        var between: [DiagramOptions.EdgeEnds: Int] = [:]
+        /// The node every path starts at, as drawn; `nil` when they start at different nodes.
+        var start: String?
+        /// The node every path ends at, as drawn; `nil` when they end at different nodes.
+        var end: String?
+        /// For a node with one drawn path edge out, the numbers of the paths through that edge.
+        var onlyOut: [String: Set<Int>] = [:]
         var headGroups: [String: [HeadGroup: Int]] = [:]
     }
 
     /// The `PathLook` of this figure's `drawn` edges, at their drawn ends (a drug family's node for its forms'
     /// edges, a merged edge counted once); empty outside a path figure.
-    func computePathLook(_ drawn: [DrawnEdge]) -> PathLook {
+    func computePathLook(_ drawn: [DrawnEdge], drawnNode: (String) -> String) -> PathLook {
         var look = PathLook()
         guard !selection.paths.isEmpty else { return look }
         let numbers = pathNumbersByEdge()
+        let starts = Set(selection.paths.compactMap { $0.edges.first }.filter(graph.edges.indices.contains).map { drawnNode(graph.edges[$0].from) })
+        look.start = starts.count == 1 ? starts.first : nil
+        let ends = Set(selection.paths.compactMap { $0.edges.last }.filter(graph.edges.indices.contains).map { drawnNode(graph.edges[$0].to) })
+        look.end = ends.count == 1 ? ends.first : nil
         var into: [String: [HeadGroup]] = [:]
         for edge in drawn {
+            look.between[DiagramOptions.EdgeEnds(from: edge.from, to: edge.to), default: 0] += 1
             look.leaving[edge.from, default: 0] += 1
             look.entering[edge.to, default: 0] += 1
             let sign = netSign(of: edge.edges.flatMap { numbers[$0] ?? [] })
             into[edge.to, default: []].append(HeadGroup(relation: graph.edges[edge.edges[0]].relation, sign: sign))
         }
+        for edge in drawn where look.leaving[edge.from] == 1 { look.onlyOut[edge.from] = Set(edge.edges.flatMap { numbers[$0] ?? [] }) }
         for (node, heads) in into where heads.count > 2 {
             let seen = Set(heads).sorted { a, b in a.sign != b.sign ? a.sign < b.sign : a.relation < b.relation }
             guard seen.count <= Self.maxHeadGroups else { continue }

@@ -19,24 +19,34 @@ extension Render {
         given: DiagramOptions.RankDirection?, preferred: DiagramOptions.RankDirection, engine: String,
         make: (DiagramOptions.RankDirection, Int?, DiagramFit.Round, DiagramOptions.LabelFloat) -> String
     ) throws(GraphvizError) -> (dot: String, label: Double) {
+        var reports: [String: LayoutReport?] = [:]
+        return try fitted(given: given, preferred: preferred, engine: engine, reports: &reports, make: make)
+    }
+
+    /// `fitted`, with the layout reports of the DOTs laid out so far in `reports` (each DOT is laid out once: a path
+    /// figure fitted again for the count of paths it draws lays out only what settling adds); without `settle`, the
+    /// chosen candidate's DOT as it is (enough to know its smallest label).
+    static func fitted(
+        given: DiagramOptions.RankDirection?, preferred: DiagramOptions.RankDirection, engine: String, settle: Bool = true,
+        reports: inout [String: LayoutReport?], make: (DiagramOptions.RankDirection, Int?, DiagramFit.Round, DiagramOptions.LabelFloat) -> String
+    ) throws(GraphvizError) -> (dot: String, label: Double) {
         if let given { return (make(given, nil, .plain, .none), 0) }
         guard engine == LayoutEngine.dot.rawValue else { return (make(preferred, nil, .plain, .none), 0) }
         // Each DOT is laid out once: the chosen candidate's report also gives its label fit.
-        var reports: [String: LayoutReport?] = [:]
         func measured(_ dot: String) throws(GraphvizError) -> LayoutReport? {
             if let known = reports[dot] { return known }
             let report = try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)
             reports[dot] = report
             return report
         }
-        let chosen = try DiagramFit.fit(
+        let fits = try DiagramFit.fits(
             preferred: preferred, make: { make($0, $1, $2, .none) },
             measure: { (dot: String) throws(GraphvizError) in try measured(dot).map(DiagramFit.slideFit) })
-        let candidate = chosen.candidate
+        guard settle else { return (fits[0].dot, fits[0].candidate.smallestLabel) }
         let dot = try DiagramFit.settled(
-            chosen.dot, floated: { make(candidate.rankDirection, candidate.rankWidth, candidate.round, $0) },
+            fits.map(\.dot), floated: { make(fits[$0].candidate.rankDirection, fits[$0].candidate.rankWidth, fits[$0].candidate.round, $1) },
             measure: { (dot: String) throws(GraphvizError) in try measured(dot).map(DiagramFit.LabelFit.init) })
-        return (dot, candidate.smallestLabel)
+        return (dot, fits[0].candidate.smallestLabel)
     }
 
     /// Draws the panels into the directory `output` names, or the summary into `output`.
