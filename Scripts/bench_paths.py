@@ -19,6 +19,7 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from itertools import product
@@ -384,7 +385,7 @@ def undirected_search(binary, data, quick, workdir):
         sys.exit(f"bench-paths: error: undirected <= 4 counts differ: {counts}")
 
 
-def load_floor(binary, data, workdir, runs=5):
+def load_floor(binary, data, workdir, runs=9):
     """Loading against the C floor (Scripts/load-floor.c, built here with cc -O2 and zlib), side by side in one run.
 
     Each case runs `runs` times, alternating the two programs; the medians of CPU time (user + sys) and of peak
@@ -404,11 +405,19 @@ def load_floor(binary, data, workdir, runs=5):
         f.write("Compound::A\tCtD\tDisease::B\n")
 
     def measure(cmd):
-        proc = subprocess.run(["/usr/bin/time", "-f", "RUSAGE=%U %S %M"] + cmd, capture_output=True, text=True)
-        if proc.returncode not in (0, 1) or "RUSAGE=" not in proc.stderr:
-            sys.exit(f"bench-paths: error: {' '.join(cmd)} failed:\n{proc.stderr}")
-        user, system, peak = proc.stderr.rsplit("RUSAGE=", 1)[1].split()
-        return float(user) + float(system), int(peak), proc.stdout
+        # CPU from wait4's rusage of `time` and its waited-for child, in microseconds (`time`'s own %U %S
+        # round to 10 ms, 7 % of the floor); the peak from `time`'s %M (wait4's own maxrss would include the
+        # forked Python's).
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            proc = subprocess.Popen(["/usr/bin/time", "-f", "PEAK_KB=%M"] + cmd, stdout=out, stderr=err)
+            _, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            err.seek(0)
+            stdout, stderr = out.read().decode(), err.read().decode()
+        if proc.returncode not in (0, 1) or "PEAK_KB=" not in stderr:
+            sys.exit(f"bench-paths: error: {' '.join(cmd)} failed:\n{stderr}")
+        return usage.ru_utime + usage.ru_stime, int(stderr.rsplit("PEAK_KB=", 1)[1].split()[0]), stdout
 
     def counts_ours(stdout):
         nodes = [int(l.split()[1]) for l in stdout.splitlines() if l.startswith("nodes:")]
