@@ -94,7 +94,7 @@ struct RenderEndToEndTests {
     func pathFigureFitsSlide() throws {
         let svg = try slidePathFigure("ketamine", "antidepressant-effect", maxLength: "3")
         // One column of rows, the key wrapped.
-        #expect(svg.contains(">unnumbered edges are on every path<"))
+        #expect(svg.contains(">unnumbered edges: on every path naming<") && svg.contains(">both their ends<"))
     }
 
     @Test("the ketamine analgesia path figure at 4 steps fits a 16:9 slide at 8 pt: its labels wrapped narrower (the narrow round)")

@@ -262,7 +262,7 @@ struct DiagramTests {
         #expect(first.contains(##"taillabel="1""##) && first.contains(##"labelfontsize="10""##) && first.contains(##"color="#D55E00""##))
         let second = try line("r2", "p1")
         #expect(second.contains(##"taillabel="2""##) && second.contains(##"color="#0072B2""##) && second.contains(##"arrowhead="onormal""##))
-        #expect(dot.contains("unnumbered edges are on every path"))
+        #expect(dot.contains("unnumbered edges: on every path naming both their ends"))
         // Two rows, each with its number and net sign.
         #expect(dot.contains(##"<td align="right" valign="top">1</td><td align="left" valign="top"> <font color="#D55E00">- negative</font></td>"##))
         #expect(dot.contains(##"<td align="right" valign="top">2</td><td align="left" valign="top"> <font color="#0072B2">+ positive</font></td>"##))

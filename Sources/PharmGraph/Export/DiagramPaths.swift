@@ -265,12 +265,13 @@ extension DiagramBuilder {
         }
         let arrows = "→ increases, ⊣ decreases, ⇢ unknown sign, ⋯ no causal sign"
         let signs = Sign.allCases.filter { sign in paths.contains { $0.sign == sign } }
-        let every = "unnumbered edges are on every path"
+        // First and last steps and a chain's inner edges go unnumbered too, so not "on every path".
+        let every = "unnumbered edges: on every path naming both their ends"
         // In a column, the key is wrapped like the rows.
         let key =
             pathColumn
             ? Self.wrap("net sign: " + signs.map { "\($0.symbol) \($0.rawValue)" }.joined(separator: ", "), width: width)
-                + Self.wrap(arrows, width: width) + (paths.count > 1 ? [every] : [])
+                + Self.wrap(arrows, width: width) + (paths.count > 1 ? LabelWrapping.wrapped(every, width: width).components(separatedBy: "\n") : [])
             : [arrows + (paths.count > 1 ? "; " + every : "")]
         // Fewer paths drawn than found: how many of how many, and what lists them all (never a silent drop).
         let note =
