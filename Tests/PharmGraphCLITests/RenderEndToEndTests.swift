@@ -64,8 +64,8 @@ struct RenderEndToEndTests {
         #expect(rows.map { "\($0.1) \($0.2)" } == ["1 + positive", "2 ? unknown", "3 - negative", "4 + positive"])
         // r1 -| e-pos is on path 4 only, drawn blue (net positive) though inhibits is vermillion elsewhere.
         #expect(run.stdout.contains(##""r1" -> "e-pos" [class="relation-inhibits certainty-probable net-positive", arrowhead="tee", color="#0072B2""##))
-        // It is a last step into the effect, the only edge between its ends (each table row ends with it): no numbers;
-        // r1 -> p1, in the middle of path 1 only, carries its number.
+        // It is a last step into the effect, the only edge between its ends: no numbers (the rows that step from r1
+        // to e-pos take it, as the footnote says); r1 -> p1, in the middle of path 1 only, carries its number.
         #expect(!run.stdout.contains(##"taillabel="4""##))
         #expect(
             run.stdout.contains(
@@ -94,7 +94,7 @@ struct RenderEndToEndTests {
     func pathFigureFitsSlide() throws {
         let svg = try slidePathFigure("ketamine", "antidepressant-effect", maxLength: "3")
         // One column of rows, the key wrapped.
-        #expect(svg.contains(">unnumbered edges: on every path naming<") && svg.contains(">both their ends<"))
+        #expect(svg.contains(">unnumbered X → Y: the rows with X → Y<"))
     }
 
     @Test("the ketamine analgesia path figure at 4 steps fits a 16:9 slide at 8 pt: its labels wrapped narrower (the narrow round)")

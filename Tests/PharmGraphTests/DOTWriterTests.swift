@@ -239,6 +239,31 @@ struct DiagramTests {
         #expect(whole.contains(##""ketamine" -> "nmdar" [class="relation-inhibits certainty-established", arrowhead="tee", color="#D55E00""##))
     }
 
+    @Test("paths: a last step, the only edge between its ends, has no numbers though another path passes both ends; the footnote says which rows take it")
+    func lastStepShared() throws {
+        let graph = try load("paths/signed.yaml")
+        // drug-a -| r1 -| e-pos; drug-a -| r1 -> p1 -| e-pos; drug-a -> r2 -> p1 -| e-pos.
+        let selection = DiagramSelection.paths(
+            [
+                DiagramSelection.Path(edges: [0, 5], sign: .positive), DiagramSelection.Path(edges: [0, 2, 10], sign: .positive),
+                DiagramSelection.Path(edges: [1, 3, 10], sign: .negative),
+            ],
+            ends: ["drug-a", "e-pos"], in: graph)
+        let dot = PathwayDiagram(graph: graph, selection: selection, options: DiagramOptions(rankDirection: .topToBottom)).dot
+        let edges = edgeLines(dot).filter { !$0.contains("legend") }
+        func line(_ from: String, _ to: String) throws -> Substring {
+            try #require(edges.first { $0.hasPrefix(#"  "\#(from)" -> "\#(to)""#) })
+        }
+        for (from, to) in [("r1", "e-pos"), ("p1", "e-pos"), ("drug-a", "r2")] {
+            #expect(try !line(from, to).contains("taillabel=") && !line(from, to).contains("headlabel="))
+        }
+        // Path 2 passes r1 and e-pos without r1 -| e-pos: not "on every path", but only path 1's row names them in turn.
+        #expect(!dot.contains("unnumbered edges are on every path"))
+        #expect(dot.contains("unnumbered X → Y: the rows with X → Y"))
+        let rows = dot.matches(of: #/valign="top">([^<]*)</td></tr>/#).map { String($0.1) }
+        #expect(rows.filter { $0.contains("R1 ⊣ E-pos") || $0.contains("r1 ⊣ e-pos") }.count == 1)
+    }
+
     @Test("paths: numbers at tails only on edges some paths miss; colour by net sign; arrowheads grouped at a shared head")
     func pathNumbers() throws {
         let graph = try load("paths/signed.yaml")
@@ -262,7 +287,7 @@ struct DiagramTests {
         #expect(first.contains(##"taillabel="1""##) && first.contains(##"labelfontsize="10""##) && first.contains(##"color="#D55E00""##))
         let second = try line("r2", "p1")
         #expect(second.contains(##"taillabel="2""##) && second.contains(##"color="#0072B2""##) && second.contains(##"arrowhead="onormal""##))
-        #expect(dot.contains("unnumbered edges: on every path naming both their ends"))
+        #expect(dot.contains("unnumbered X → Y: the rows with X → Y"))
         // Two rows, each with its number and net sign.
         #expect(dot.contains(##"<td align="right" valign="top">1</td><td align="left" valign="top"> <font color="#D55E00">- negative</font></td>"##))
         #expect(dot.contains(##"<td align="right" valign="top">2</td><td align="left" valign="top"> <font color="#0072B2">+ positive</font></td>"##))

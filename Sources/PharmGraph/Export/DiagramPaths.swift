@@ -113,8 +113,8 @@ extension DiagramBuilder {
     /// The path numbers an edge of a path figure carries, `numbers` being the paths through it, and the end they are
     /// drawn at (`taillabel`, or `headlabel` when the tail is a hub: more than two path edges leave it, and more than
     /// enter the head); `nil` when one path is drawn, every path uses the edge, it is a first or last step (out of the
-    /// node every path starts at, into the node every path ends at) and the only edge drawn between its ends, or its head has no other path edge in and one
-    /// out, on the same paths (a chain carries its numbers once, on its last edge).
+    /// node every path starts at, into the node every path ends at) and the only edge drawn between its ends, or its head
+    /// has no other path edge in and one out, on the same paths (a chain carries its numbers once, on its last edge).
     func pathNumberLabel(edge: Edge, numbers: [Int]) -> (end: String, text: String)? {
         guard selection.paths.count > 1, !numbers.isEmpty, numbers.count < selection.paths.count else { return nil }
         // A first or last step, the only edge drawn between its ends: each table row begins or ends with it, so its
@@ -265,8 +265,9 @@ extension DiagramBuilder {
         }
         let arrows = "→ increases, ⊣ decreases, ⇢ unknown sign, ⋯ no causal sign"
         let signs = Sign.allCases.filter { sign in paths.contains { $0.sign == sign } }
-        // First and last steps and a chain's inner edges go unnumbered too, so not "on every path".
-        let every = "unnumbered edges: on every path naming both their ends"
+        // Not "on every path": first and last steps and a chain's inner edges go unnumbered too, each the only edge
+        // drawn between its ends, so the rows that name its ends one after the other are the paths that take it.
+        let every = "unnumbered X → Y: the rows with X → Y"
         // In a column, the key is wrapped like the rows.
         let key =
             pathColumn
