@@ -128,19 +128,10 @@ public enum DiagramFit {
         preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Round) -> String,
         measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int)?
     ) throws(Failure) -> String {
-        try fit(preferred: preferred, make: make, measure: measure).dot
+        try fits(preferred: preferred, make: make, measure: measure)[0].dot
     }
 
-    /// `fitted`'s DOT with the candidate it chose, as measured.
-    public static func fit<Failure: Error>(
-        preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Round) -> String,
-        measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int)?
-    ) throws(Failure) -> (dot: String, candidate: Candidate) {
-        let all = try fits(preferred: preferred, make: make, measure: measure)
-        return all[0]
-    }
-
-    /// Every candidate `fit` laid out, the one it chose first, then its `alternates`, best first.
+    /// Every candidate `fitted` lays out, the one it chooses first, then its `alternates`, best first.
     public static func fits<Failure: Error>(
         preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Round) -> String,
         measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int)?
