@@ -280,7 +280,8 @@ struct Render: ParsableCommand {
     ///
     /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note. With `fit`, the path
     /// figure of `selection`, the rank direction and width are those that fit a slide with the fewest crossings, and
-    /// unless `allPaths`, as many of its paths as fit with labels of 8 pt (`fittedPaths`).
+    /// unless `allPaths`, as many of its paths as fit with labels of 8 pt (`DiagramFitter.paths`); without it, the
+    /// layout `DiagramFitter.poster` chooses.
     static func draw(
         graph: Graph, selection: DiagramSelection, options: DiagramOptions, engine: LayoutEngine?, format: RenderFormat,
         output: String, benchmarkRepeat: Int? = nil, report: LayoutReportRequest? = nil, fit: Drawing? = nil, allPaths: Bool = false
@@ -288,83 +289,20 @@ struct Render: ParsableCommand {
         var options = options
         let layout = Self.engine(engine, nodeCount: selection.nodes.count, layered: options.layering == .kind)
         options.engine = layout.rawValue
+        // With `fit`, a figure for a slide: the rank direction that fits it best (docs/rendering.md, "Size").
+        var fitter = DiagramFitter(layout: Self.layout)
         let dot: String
-        do {
-            // With `fit`, a figure for a slide: the rank direction that fits it best (docs/rendering.md, "Size").
-            if let fit {
-                dot = try fittedPaths(fit, options: options, allPaths: allPaths)
-            } else {
-                dot = try concentrated(graph: graph, selection: selection, options: options)
-            }
-        } catch {
-            Console.error("error: \(error)\n")
-            throw ExitCode(1)
+        if let fit {
+            dot = fitter.paths(fit, options: options, allPaths: allPaths)
+        } else {
+            dot = fitter.poster(graph: graph, selection: selection, options: options)
         }
         try emit(dot, engine: layout, format: format, output: output, benchmarkRepeat: benchmarkRepeat, report: report)
     }
 
-    /// The DOT of a path figure fitted to a slide (`fitted`) with as many of its paths as keep its smallest label at
-    /// `DiagramFit.minimumLabel` on a 16:9 slide: all of them when they do (or with `allPaths`, or under another engine
-    /// than dot), else the most of the firmest first that do, found by halving the count (`Drawing.firstPaths`, whose
-    /// caption and table say so); all of them when not even one path does (docs/rendering.md, "Path figures").
-    static func fittedPaths(_ drawing: Drawing, options: DiagramOptions, allPaths: Bool) throws(GraphvizError) -> String {
-        // Every count is fitted unsettled (settling keeps a fitting figure fitting), then the one drawn is settled, its
-        // fit's layouts already measured.
-        var reports: [String: LayoutReport?] = [:]
-        func fit(_ count: Int, settle: Bool = false) throws(GraphvizError) -> (dot: String, label: Double) {
-            let selection = drawing.firstPaths(count).selection
-            return try fitted(given: nil, preferred: options.rankDirection, engine: options.engine, settle: settle, reports: &reports) {
-                direction, width, round, floating in
-                PathwayDiagram(
-                    graph: drawing.graph, selection: selection, options: options.candidate(direction, width: width, round: round, floating: floating)
-                ).dot
-            }
-        }
-        let all = try fit(drawing.drawnPaths)
-        let legible = { (label: Double) in label >= DiagramFit.minimumLabel }
-        guard options.engine == LayoutEngine.dot.rawValue, !allPaths, drawing.drawnPaths > 1, !legible(all.label) else {
-            return try fit(drawing.drawnPaths, settle: true).dot
-        }
-        // The most paths that fit: `low` fits (0: none found yet), `high` does not.
-        var (low, high) = (0, drawing.drawnPaths)
-        while high - low > 1 {
-            let middle = (low + high) / 2
-            if legible(try fit(middle).label) { low = middle } else { high = middle }
-        }
-        return try fit(low > 0 ? low : drawing.drawnPaths, settle: true).dot
-    }
-
-    /// The DOT of a figure not fitted to a slide (the whole graph, a focus): laid out plainly and with its edges
-    /// concentrated, each with unbounded ranks and ranks of at most `DiagramFit.posterRankWidths` nodes, and the layout
-    /// (Graphviz's `json`, measured by `LayoutReport`) `DiagramFit.fewestCrossings` chooses. Only a layered figure under
-    /// dot without clusters is tried; a path figure, which is never concentrated, is drawn as given (docs/rendering.md,
-    /// "Layers").
-    static func concentrated(graph: Graph, selection: DiagramSelection, options: DiagramOptions) throws(GraphvizError) -> String {
-        let plain = PathwayDiagram(graph: graph, selection: selection, options: options).dot
-        guard options.engine == LayoutEngine.dot.rawValue, options.layering == .kind, !options.clusterBySystem else { return plain }
-        var merged = options
-        merged.concentrate = true
-        guard PathwayDiagram(graph: graph, selection: selection, options: merged).dot != plain else { return plain }
-        var tried: [(dot: String, measured: DiagramFit.Measured)] = []
-        for width in DiagramFit.posterRankWidths {
-            for concentrate in [false, true] {
-                var options = options
-                options.rankWidth = width
-                options.concentrate = concentrate
-                let dot = PathwayDiagram(graph: graph, selection: selection, options: options).dot
-                // A bound no row reaches draws the same figure.
-                guard !tried.contains(where: { $0.dot == dot }) else { continue }
-                let json = try Renderer.render(dot: dot, engine: .dot, format: .json).data
-                // A layout the report cannot read is not a candidate (the plain one, first, is always kept).
-                guard let report = try? LayoutReport(json: json) else {
-                    if tried.isEmpty { return plain }
-                    continue
-                }
-                tried.append((dot, DiagramFit.Measured(report)))
-            }
-        }
-        return tried[DiagramFit.fewestCrossings(tried.map(\.measured)) ?? 0].dot
-    }
+    /// Graphviz's `json` of `dot` laid out by dot, for `DiagramFitter`; `nil` when Graphviz cannot lay it out (the
+    /// figure drawn is rendered again, and its error reported, by `emit`).
+    static func layout(_ dot: String) -> Data? { try? Renderer.render(dot: dot, engine: .dot, format: .json).data }
 
     /// `engine`, or dot up to `LayoutEngine.dotNodeLimit` nodes and sfdp above (said on stderr).
     static func engine(_ engine: LayoutEngine?, nodeCount: Int, layered: Bool) -> LayoutEngine {

@@ -10,45 +10,6 @@ extension Render {
     /// left to right, drug → target → effect across a landscape slide (docs/rendering.md, "Size").
     static let slideDirection = DiagramOptions.RankDirection.leftToRight
 
-    /// The DOT `make` gives for `given` (with unbounded ranks), or without it the candidate `DiagramFit.fitted` chooses,
-    /// each laid out here (Graphviz's `json`) and measured by `LayoutReport`: labels of at least 8 pt on a 16:9 slide,
-    /// then the fewest crossings; then its edge labels settled (`DiagramFit.settled`: floated when they collide and
-    /// that helps). Other engines than dot, which ignore ranks, get `make(preferred, nil, .plain, .none)`
-    /// (docs/rendering.md, "Size"). With the DOT, its smallest label on a slide (0 when not measured).
-    static func fitted(
-        given: DiagramOptions.RankDirection?, preferred: DiagramOptions.RankDirection, engine: String,
-        make: (DiagramOptions.RankDirection, Int?, DiagramFit.Round, DiagramOptions.LabelFloat) -> String
-    ) throws(GraphvizError) -> (dot: String, label: Double) {
-        var reports: [String: LayoutReport?] = [:]
-        return try fitted(given: given, preferred: preferred, engine: engine, reports: &reports, make: make)
-    }
-
-    /// `fitted`, with the layout reports of the DOTs laid out so far in `reports` (each DOT is laid out once: a path
-    /// figure fitted again for the count of paths it draws lays out only what settling adds); without `settle`, the
-    /// chosen candidate's DOT as it is (enough to know its smallest label).
-    static func fitted(
-        given: DiagramOptions.RankDirection?, preferred: DiagramOptions.RankDirection, engine: String, settle: Bool = true,
-        reports: inout [String: LayoutReport?], make: (DiagramOptions.RankDirection, Int?, DiagramFit.Round, DiagramOptions.LabelFloat) -> String
-    ) throws(GraphvizError) -> (dot: String, label: Double) {
-        if let given { return (make(given, nil, .plain, .none), 0) }
-        guard engine == LayoutEngine.dot.rawValue else { return (make(preferred, nil, .plain, .none), 0) }
-        // Each DOT is laid out once: the chosen candidate's report also gives its label fit.
-        func measured(_ dot: String) throws(GraphvizError) -> LayoutReport? {
-            if let known = reports[dot] { return known }
-            let report = try? LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)
-            reports[dot] = report
-            return report
-        }
-        let fits = try DiagramFit.fits(
-            preferred: preferred, make: { make($0, $1, $2, .none) },
-            measure: { (dot: String) throws(GraphvizError) in try measured(dot).map(DiagramFit.slideFit) })
-        guard settle else { return (fits[0].dot, fits[0].candidate.smallestLabel) }
-        let dot = try DiagramFit.settled(
-            fits.map(\.dot), floated: { make(fits[$0].candidate.rankDirection, fits[$0].candidate.rankWidth, fits[$0].candidate.round, $1) },
-            measure: { (dot: String) throws(GraphvizError) in try measured(dot).map(DiagramFit.LabelFit.init) })
-        return (dot, fits[0].candidate.smallestLabel)
-    }
-
     /// Draws the panels into the directory `output` names, or the summary into `output`.
     func drawSlides(network: Network, input: LoadedInput, filter: ContextFilter, format: RenderFormat) throws {
         let provenance = Provenance(inputs: input.provenance, options: provenanceOptions)
@@ -74,15 +35,10 @@ extension Render {
             }
             let layout = Self.engine(engine, nodeCount: summary.selection.nodes.count, layered: layering == .kind)
             options.engine = layout.rawValue
-            let dot: String
-            do {
-                dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction, width, round, floating in
-                    PathwayDiagram(summary: summary, options: options.candidate(direction, width: width, round: round, floating: floating)).dot
-                }.dot
-            } catch {
-                Console.error("error: \(error)\n")
-                throw ExitCode(1)
-            }
+            var fitter = DiagramFitter(layout: Self.layout)
+            let dot = fitter.slide(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction, width, round, floating in
+                PathwayDiagram(summary: summary, options: options.candidate(direction, width: width, round: round, floating: floating)).dot
+            }.dot
             try Self.emit(
                 dot, engine: layout, format: format, output: output, benchmarkRepeat: benchmarkRepeat,
                 report: report.map { LayoutReportRequest(path: $0, provenance: provenance) })
@@ -95,13 +51,14 @@ extension Render {
         let panels = DiagramPanels(graph: graph, filter: filter)
         var files: [OutputDirectory.File] = []
         var reports: [(request: LayoutReportRequest, data: Data)] = []
+        var fitter = DiagramFitter(layout: Self.layout)
         for panel in panels.panels {
             var panelOptions = options
             panelOptions.legend = false
             panelOptions.engine = Self.engine(engine, nodeCount: panel.selection.nodes.count, layered: layering == .kind).rawValue
             let image: Data
             do {
-                let dot = try Self.fitted(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) {
+                let dot = fitter.slide(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) {
                     direction, width, round, floating in
                     PathwayDiagram(
                         panel: panel, of: panels, options: panelOptions.candidate(direction, width: width, round: round, floating: floating)

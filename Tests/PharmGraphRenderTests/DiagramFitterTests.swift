@@ -1,0 +1,68 @@
+import Foundation
+import PharmGraphRender
+import Testing
+
+@testable import PharmGraph
+
+/// A layout closure that counts what it lays out.
+private final class CountingLayout: @unchecked Sendable {
+    var dots: [String] = []
+
+    func layout(_ dot: String) -> Data? {
+        dots.append(dot)
+        return try? Renderer.render(dot: dot, engine: .dot, format: .json).data
+    }
+}
+
+/// Ketamine's curated graph.
+private func ketamine() throws -> Network { Network(try graph("Graphs/ketamine.yaml")) }
+
+@Suite("DiagramFitter: a figure's layout chosen by laying candidates out through Graphviz")
+struct DiagramFitterTests {
+    @Test("a path figure cut to the paths that fit a slide: each DOT laid out once, the figure drawn among them, 8 pt on a slide")
+    func pathsCut() throws {
+        let drawing = try Drawing(
+            .paths(from: "ketamine", to: "antidepressant-effect", maxLength: 4, limits: .standard), of: try ketamine(), title: "",
+            filter: ContextFilter())
+        let counting = CountingLayout()
+        var fitter = DiagramFitter(layout: counting.layout)
+        let dot = fitter.paths(drawing, options: DiagramOptions(size: .slide), allPaths: false)
+        #expect(counting.dots.count == Set(counting.dots).count, "a DOT laid out twice")
+        #expect(fitter.laidOut == counting.dots.count)
+        #expect(counting.dots.contains(dot))
+        let report = try LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)
+        #expect(DiagramFit.slideFit(report).smallestLabel >= DiagramFit.minimumLabel)
+        // Fewer paths than found: the caption says how many of how many.
+        #expect(dot.contains("of \(drawing.drawnPaths) paths drawn"), "the figure was not cut")
+        var uncut = DiagramFitter(layout: CountingLayout().layout)
+        let all = uncut.paths(drawing, options: DiagramOptions(size: .slide), allPaths: true)
+        #expect(!all.contains("of \(drawing.drawnPaths) paths drawn"))
+    }
+
+    @Test("nothing Graphviz lays out: every path drawn as the preferred direction, the whole graph drawn plainly")
+    func noLayout() throws {
+        let network = try ketamine()
+        var fitter = DiagramFitter(layout: { _ in nil })
+        let drawing = try Drawing(
+            .paths(from: "ketamine", to: "antidepressant-effect", maxLength: 4, limits: .standard), of: network, title: "", filter: ContextFilter())
+        let options = DiagramOptions(size: .slide)
+        let preferred = options.candidate(.topToBottom, width: nil, round: .plain, floating: .none)
+        let every = PathwayDiagram(graph: drawing.graph, selection: drawing.selection, options: preferred).dot
+        #expect(fitter.paths(drawing, options: options, allPaths: false) == every)
+        let whole = try Drawing(.whole, of: network, title: "", filter: ContextFilter())
+        let plain = PathwayDiagram(graph: whole.graph, selection: whole.selection, options: DiagramOptions()).dot
+        #expect(fitter.poster(graph: whole.graph, selection: whole.selection, options: DiagramOptions()) == plain)
+    }
+
+    @Test("a rank direction given, or another engine than dot: nothing laid out")
+    func given() throws {
+        var fitter = DiagramFitter(layout: { _ in
+            Issue.record("laid out")
+            return nil
+        })
+        let make: DiagramFitter.Make = { direction, width, round, floating in "\(direction) \(String(describing: width)) \(round) \(floating)" }
+        #expect(fitter.slide(given: .topToBottom, preferred: .leftToRight, engine: "dot", make: make).dot == make(.topToBottom, nil, .plain, .none))
+        #expect(fitter.slide(given: nil, preferred: .leftToRight, engine: "neato", make: make).dot == make(.leftToRight, nil, .plain, .none))
+        #expect(fitter.laidOut == 0)
+    }
+}
