@@ -301,7 +301,7 @@ struct Render: ParsableCommand {
     }
 
     /// Graphviz's `json` of `dot` laid out by dot, for `DiagramFitter`; `nil` when Graphviz cannot lay it out (the
-    /// figure drawn is rendered again, and its error reported, by `emit`).
+    /// figure drawn is rendered again, and its error reported, by `emit` or `image`).
     static func layout(_ dot: String) -> Data? { try? Renderer.render(dot: dot, engine: .dot, format: .json).data }
 
     /// `engine`, or dot up to `LayoutEngine.dotNodeLimit` nodes and sfdp above (said on stderr).

@@ -19,24 +19,47 @@ private func ketamine() throws -> Network { Network(try graph("Graphs/ketamine.y
 
 @Suite("DiagramFitter: a figure's layout chosen by laying candidates out through Graphviz")
 struct DiagramFitterTests {
-    @Test("a path figure cut to the paths that fit a slide: each DOT laid out once, the figure drawn among them, 8 pt on a slide")
+    @Test("a path figure cut to the most paths that fit a slide: each DOT laid out once, the figure drawn among them, 8 pt")
     func pathsCut() throws {
         let drawing = try Drawing(
             .paths(from: "ketamine", to: "antidepressant-effect", maxLength: 4, limits: .standard), of: try ketamine(), title: "",
             filter: ContextFilter())
         let counting = CountingLayout()
         var fitter = DiagramFitter(layout: counting.layout)
-        let dot = fitter.paths(drawing, options: DiagramOptions(size: .slide), allPaths: false)
+        let options = DiagramOptions(size: .slide)
+        let dot = fitter.paths(drawing, options: options, allPaths: false)
         #expect(counting.dots.count == Set(counting.dots).count, "a DOT laid out twice")
         #expect(fitter.laidOut == counting.dots.count)
         #expect(counting.dots.contains(dot))
-        let report = try LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)
-        #expect(DiagramFit.slideFit(report).smallestLabel >= DiagramFit.minimumLabel)
-        // Fewer paths than found: the caption says how many of how many.
-        #expect(dot.contains("of \(drawing.drawnPaths) paths drawn"), "the figure was not cut")
-        var uncut = DiagramFitter(layout: CountingLayout().layout)
-        let all = uncut.paths(drawing, options: DiagramOptions(size: .slide), allPaths: true)
+        let smallest = { (dot: String) in
+            DiagramFit.slideFit(try LayoutReport(json: try Renderer.render(dot: dot, engine: .dot, format: .json).data)).smallestLabel
+        }
+        #expect(try smallest(dot) >= DiagramFit.minimumLabel)
+        // Fewer paths than found, as the caption says; one more would not fit.
+        let drawn = try #require((1..<drawing.drawnPaths).last { dot.contains("\($0) of \(drawing.drawnPaths) paths drawn") })
+        let more = drawing.firstPaths(drawn + 1).selection
+        let unsettled = fitter.slide(given: nil, preferred: options.rankDirection, engine: "dot", settle: false) { direction, width, round, floating in
+            PathwayDiagram(
+                graph: drawing.graph, selection: more, options: options.candidate(direction, width: width, round: round, floating: floating)
+            ).dot
+        }
+        #expect(unsettled.label < DiagramFit.minimumLabel)
+        let all = fitter.paths(drawing, options: options, allPaths: true)
         #expect(!all.contains("of \(drawing.drawnPaths) paths drawn"))
+    }
+
+    @Test("a layout Graphviz fails for some candidates: those are skipped, the figure is one of the others")
+    func someFail() throws {
+        let whole = try Drawing(.whole, of: try ketamine(), title: "", filter: ContextFilter())
+        var tried: [String] = []
+        var fitter = DiagramFitter(layout: { dot in
+            tried.append(dot)
+            return dot.contains("concentrate") ? nil : try? Renderer.render(dot: dot, engine: .dot, format: .json).data
+        })
+        let dot = fitter.poster(graph: whole.graph, selection: whole.selection, options: DiagramOptions())
+        #expect(tried.contains { $0.contains("concentrate") }, "no concentrated candidate was tried")
+        #expect(!dot.contains("concentrate"))
+        #expect(tried.contains(dot))
     }
 
     @Test("nothing Graphviz lays out: every path drawn as the preferred direction, the whole graph drawn plainly")
@@ -51,7 +74,9 @@ struct DiagramFitterTests {
         #expect(fitter.paths(drawing, options: options, allPaths: false) == every)
         let whole = try Drawing(.whole, of: network, title: "", filter: ContextFilter())
         let plain = PathwayDiagram(graph: whole.graph, selection: whole.selection, options: DiagramOptions()).dot
+        let before = fitter.laidOut
         #expect(fitter.poster(graph: whole.graph, selection: whole.selection, options: DiagramOptions()) == plain)
+        #expect(fitter.laidOut > before, "the plain figure was returned without a layout tried")
     }
 
     @Test("a rank direction given, or another engine than dot: nothing laid out")

@@ -536,7 +536,7 @@ struct DiagramFitRoundsTests {
             guard let fit = measured[name] else { return nil }
             return (smallestLabel: fit.0, crossings: fit.1)
         }
-        let chosen = DiagramFit.fitted(preferred: preferred, make: make, measure: measure)
+        let chosen = DiagramFit.fits(preferred: preferred, make: make, measure: measure)[0].dot
         return (chosen, tried)
     }
 
@@ -733,6 +733,9 @@ struct DiagramConcentrateTests {
         #expect(settled((8.17, 0, 3), some: (8.17, 0, 3), all: (8.17, 0, 3)) == "plain")
         // Within Graphviz's rounding of the label.
         #expect(settled((8.17, 0, 3), some: (8.165, 0, 1), all: (8.17, 0, 2)) == "some")
+        #expect(settled((7.5, 0, 3), some: (7.495, 0, 1), all: (7.5, 0, 2)) == "some")
+        // But never under 8 pt for a figure that fits a slide, however near the first's label is.
+        #expect(settled((8.005, 0, 3), some: (7.996, 0, 1), all: (7.996, 0, 1)) == "plain")
         // Inlined, with fewer overlaps and still 8 pt: a smaller label that still fits a slide is taken; the search
         // stops at a candidate without overlaps.
         made = []

@@ -90,11 +90,11 @@ public enum DiagramFit {
         guard let fit = try measure(first), fit.labelOverlaps > 0 else { return first }
         var best = (dot: first, overlaps: fit.labelOverlaps)
         var tried: Set<String> = [first]
+        // A figure that fits a slide keeps fitting it; one that does not keeps its label, to Graphviz's rounding.
+        let floor = fit.smallestLabel >= minimumLabel ? minimumLabel : fit.smallestLabel - labelTolerance
         func consider(_ dot: String) throws(Failure) -> LabelFit? {
             guard tried.insert(dot).inserted, let other = try measure(dot) else { return nil }
-            if other.labelOverlaps < best.overlaps && other.crossings <= fit.crossings
-                && other.smallestLabel >= min(fit.smallestLabel - labelTolerance, minimumLabel)
-            {
+            if other.labelOverlaps < best.overlaps && other.crossings <= fit.crossings && other.smallestLabel >= floor {
                 best = (dot, other.labelOverlaps)
             }
             return other
@@ -118,20 +118,13 @@ public enum DiagramFit {
         (report.pages.first { $0.name == LayoutReport.Page.slide.name }?.smallestLabel ?? 0, report.crossings)
     }
 
-    /// The DOT `make` gives for the candidate `best` chooses: `preferred` first, then the other direction, each with
+    /// Every candidate laid out for a slide figure, the one `best` chooses first (the one drawn), then its
+    /// `alternates`, best first: `preferred` first, then the other direction, each with
     /// every width of `rankWidths`, laid out and measured by `measure` (`slideFit` of its layout report; `nil` for a
     /// layout it cannot read: never chosen unless nothing else is). When the best of that round crosses, or does not reach `minimumLabel`, a second round
     /// packs the same candidates closer (`DiagramOptions.packed`), and when the best of both still does, a third also
     /// splits the layers by structure (`DiagramOptions.chained`); the best of all is drawn, the earlier round on a tie
     /// (docs/rendering.md, "Size").
-    public static func fitted<Failure: Error>(
-        preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Round) -> String,
-        measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int)?
-    ) throws(Failure) -> String {
-        try fits(preferred: preferred, make: make, measure: measure)[0].dot
-    }
-
-    /// Every candidate `fitted` lays out, the one it chooses first, then its `alternates`, best first.
     public static func fits<Failure: Error>(
         preferred: DiagramOptions.RankDirection, make: (DiagramOptions.RankDirection, Int?, Round) -> String,
         measure: (String) throws(Failure) -> (smallestLabel: Double, crossings: Int)?

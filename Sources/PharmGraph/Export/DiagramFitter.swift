@@ -45,6 +45,26 @@ public struct DiagramFitter {
         return (dot, fits[0].candidate.smallestLabel)
     }
 
+    /// The rank direction of panels and the summary when both directions fit a slide equally (or the engine is not
+    /// dot): left to right, drug → target → effect across a landscape slide (docs/rendering.md, "Size").
+    public static let slideDirection = DiagramOptions.RankDirection.leftToRight
+
+    /// The DOT of `summary` fitted to a slide (`slide`), in the direction `given` if any.
+    public mutating func summary(_ summary: DiagramSummary, options: DiagramOptions, given: DiagramOptions.RankDirection?) -> String {
+        slide(given: given, preferred: Self.slideDirection, engine: options.engine) { direction, width, round, floating in
+            PathwayDiagram(summary: summary, options: options.candidate(direction, width: width, round: round, floating: floating)).dot
+        }.dot
+    }
+
+    /// The DOT of `panel` of `panels` fitted to a slide (`slide`), in the direction `given` if any.
+    public mutating func panel(
+        _ panel: DiagramPanels.Panel, of panels: DiagramPanels, options: DiagramOptions, given: DiagramOptions.RankDirection?
+    ) -> String {
+        slide(given: given, preferred: Self.slideDirection, engine: options.engine) { direction, width, round, floating in
+            PathwayDiagram(panel: panel, of: panels, options: options.candidate(direction, width: width, round: round, floating: floating)).dot
+        }.dot
+    }
+
     /// The DOT of `drawing`'s path figure fitted to a slide (`slide`) with as many of its paths as keep its smallest
     /// label at `DiagramFit.minimumLabel`: all of them when they do (or with `allPaths`, or under another engine than
     /// dot), else the most of the firmest first that do, found by halving the count (`Drawing.firstPaths`, whose

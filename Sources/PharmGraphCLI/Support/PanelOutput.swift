@@ -6,9 +6,8 @@ import PharmGraphRender
 
 /// `render --panels system` and `render --summary`: the figures for slides (docs/rendering.md, "Panels" and "Summary").
 extension Render {
-    /// The rank direction of panels and the summary when both directions fit a slide equally (or the engine is not dot):
-    /// left to right, drug → target → effect across a landscape slide (docs/rendering.md, "Size").
-    static let slideDirection = DiagramOptions.RankDirection.leftToRight
+    /// The rank direction of panels and the summary by default (`DiagramFitter.slideDirection`).
+    static let slideDirection = DiagramFitter.slideDirection
 
     /// Draws the panels into the directory `output` names, or the summary into `output`.
     func drawSlides(network: Network, input: LoadedInput, filter: ContextFilter, format: RenderFormat) throws {
@@ -36,9 +35,7 @@ extension Render {
             let layout = Self.engine(engine, nodeCount: summary.selection.nodes.count, layered: layering == .kind)
             options.engine = layout.rawValue
             var fitter = DiagramFitter(layout: Self.layout)
-            let dot = fitter.slide(given: rankdir, preferred: Self.slideDirection, engine: options.engine) { direction, width, round, floating in
-                PathwayDiagram(summary: summary, options: options.candidate(direction, width: width, round: round, floating: floating)).dot
-            }.dot
+            let dot = fitter.summary(summary, options: options, given: rankdir)
             try Self.emit(
                 dot, engine: layout, format: format, output: output, benchmarkRepeat: benchmarkRepeat,
                 report: report.map { LayoutReportRequest(path: $0, provenance: provenance) })
@@ -51,19 +48,15 @@ extension Render {
         let panels = DiagramPanels(graph: graph, filter: filter)
         var files: [OutputDirectory.File] = []
         var reports: [(request: LayoutReportRequest, data: Data)] = []
-        var fitter = DiagramFitter(layout: Self.layout)
         for panel in panels.panels {
             var panelOptions = options
             panelOptions.legend = false
             panelOptions.engine = Self.engine(engine, nodeCount: panel.selection.nodes.count, layered: layering == .kind).rawValue
             let image: Data
             do {
-                let dot = fitter.slide(given: rankdir, preferred: Self.slideDirection, engine: panelOptions.engine) {
-                    direction, width, round, floating in
-                    PathwayDiagram(
-                        panel: panel, of: panels, options: panelOptions.candidate(direction, width: width, round: round, floating: floating)
-                    ).dot
-                }.dot
+                // One fitter a panel: no panel reuses another's layouts.
+                var fitter = DiagramFitter(layout: Self.layout)
+                let dot = fitter.panel(panel, of: panels, options: panelOptions, given: rankdir)
                 let (data, json) = try Self.image(dot, engine: panelOptions.engine, format: format, measured: report != nil)
                 image = data
                 // Each panel's report beside FILE (FILE-SLUG.EXT), measured before anything is written.
