@@ -49,20 +49,26 @@ public struct DiagramFitter {
     /// dot): left to right, drug → target → effect across a landscape slide (docs/rendering.md, "Size").
     public static let slideDirection = DiagramOptions.RankDirection.leftToRight
 
+    /// `slide` of the diagram `diagram` draws with each candidate's options (`DiagramOptions.candidate` of `options`).
+    private mutating func slide(
+        given: DiagramOptions.RankDirection?, preferred: DiagramOptions.RankDirection, options: DiagramOptions, settle: Bool = true,
+        diagram: (DiagramOptions) -> PathwayDiagram
+    ) -> (dot: String, label: Double) {
+        slide(given: given, preferred: preferred, engine: options.engine, settle: settle) {
+            diagram(options.candidate($0, width: $1, round: $2, floating: $3)).dot
+        }
+    }
+
     /// The DOT of `summary` fitted to a slide (`slide`), in the direction `given` if any.
     public mutating func summary(_ summary: DiagramSummary, options: DiagramOptions, given: DiagramOptions.RankDirection?) -> String {
-        slide(given: given, preferred: Self.slideDirection, engine: options.engine) { direction, width, round, floating in
-            PathwayDiagram(summary: summary, options: options.candidate(direction, width: width, round: round, floating: floating)).dot
-        }.dot
+        slide(given: given, preferred: Self.slideDirection, options: options) { PathwayDiagram(summary: summary, options: $0) }.dot
     }
 
     /// The DOT of `panel` of `panels` fitted to a slide (`slide`), in the direction `given` if any.
     public mutating func panel(
         _ panel: DiagramPanels.Panel, of panels: DiagramPanels, options: DiagramOptions, given: DiagramOptions.RankDirection?
     ) -> String {
-        slide(given: given, preferred: Self.slideDirection, engine: options.engine) { direction, width, round, floating in
-            PathwayDiagram(panel: panel, of: panels, options: options.candidate(direction, width: width, round: round, floating: floating)).dot
-        }.dot
+        slide(given: given, preferred: Self.slideDirection, options: options) { PathwayDiagram(panel: panel, of: panels, options: $0) }.dot
     }
 
     /// The DOT of `drawing`'s path figure fitted to a slide (`slide`) with as many of its paths as keep its smallest
@@ -73,10 +79,8 @@ public struct DiagramFitter {
     public mutating func paths(_ drawing: Drawing, options: DiagramOptions, allPaths: Bool) -> String {
         func fit(_ count: Int, settle: Bool = false) -> (dot: String, label: Double) {
             let selection = drawing.firstPaths(count).selection
-            return slide(given: nil, preferred: options.rankDirection, engine: options.engine, settle: settle) { direction, width, round, floating in
-                PathwayDiagram(
-                    graph: drawing.graph, selection: selection, options: options.candidate(direction, width: width, round: round, floating: floating)
-                ).dot
+            return slide(given: nil, preferred: options.rankDirection, options: options, settle: settle) {
+                PathwayDiagram(graph: drawing.graph, selection: selection, options: $0)
             }
         }
         let all = fit(drawing.drawnPaths)

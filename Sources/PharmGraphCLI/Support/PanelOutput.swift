@@ -6,16 +6,13 @@ import PharmGraphRender
 
 /// `render --panels system` and `render --summary`: the figures for slides (docs/rendering.md, "Panels" and "Summary").
 extension Render {
-    /// The rank direction of panels and the summary by default (`DiagramFitter.slideDirection`).
-    static let slideDirection = DiagramFitter.slideDirection
-
     /// Draws the panels into the directory `output` names, or the summary into `output`.
     func drawSlides(network: Network, input: LoadedInput, filter: ContextFilter, format: RenderFormat) throws {
         let provenance = Provenance(inputs: input.provenance, options: provenanceOptions)
         var options = try figure.recording(
             provenance,
             in: DiagramOptions(
-                rankDirection: rankdir ?? Self.slideDirection, clusterBySystem: clusterBy == .system, legend: !noLegend, layering: layering,
+                rankDirection: rankdir ?? DiagramFitter.slideDirection, clusterBySystem: clusterBy == .system, legend: !noLegend, layering: layering,
                 expandForms: expandForms), defaultSize: .slide)
         if summary {
             let summary: DiagramSummary
