@@ -302,4 +302,29 @@ struct DiagramTests {
         let groups = heads.compactMap { $0.firstMatch(of: #/samehead="(h\d)"/#).map { String($0.1) } }
         #expect(groups.count == 3 && Set(groups).count == 3)
     }
+
+    @Test("paths: a bar and loss-of-function arrows of one relation and net sign do not meet at one point of their head")
+    func mixedHeads() throws {
+        let graph = try load("render/mixed-heads.yaml")
+        // drug ⊣ t1 ⊣ relief and drug ⊣ t2 ⊣ relief (loss of function), drug ⊣ t3 → p ⊣ relief (a bar), drug → m → relief:
+        // every path positive.
+        let selection = DiagramSelection.paths(
+            [
+                DiagramSelection.Path(edges: [0, 4], sign: .positive), DiagramSelection.Path(edges: [1, 5], sign: .positive),
+                DiagramSelection.Path(edges: [2, 6, 7], sign: .positive), DiagramSelection.Path(edges: [3, 8], sign: .positive),
+            ], ends: ["drug", "relief"], in: graph)
+        let heads = edgeLines(PathwayDiagram(graph: graph, selection: selection).dot).filter { $0.contains(#"-> "relief""#) }
+        #expect(heads.count == 4)
+        for head in heads {
+            let group = head.firstMatch(of: #/samehead="(h\d)"/#).map { String($0.1) }
+            if head.contains(#"arrowhead="tee""#) || head.contains(#"arrowtail="tee""#) {
+                // The bar and the loss-of-function arrows: each edge its own point, no port.
+                #expect(group == nil && !head.contains("headport="))
+            } else {
+                // The one group left: its own point, and no port (none other shares the node's side with it).
+                #expect(group == "h1" && !head.contains("headport="))
+            }
+        }
+        #expect(heads.filter { $0.contains(#"arrowtail="tee""#) }.count == 2)
+    }
 }

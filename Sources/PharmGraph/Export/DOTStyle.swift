@@ -100,6 +100,15 @@ package enum DOTStyle {
         return attributes
     }
 
+    /// The relation whose arrowhead an edge of `relation` draws: a drawn loss-of-function edge's is the matching arrow's.
+    package static func headRelation(_ relation: Relation, lossOfFunction: Bool) -> Relation {
+        switch relation {
+        case .inhibits where lossOfFunction: .activates
+        case .downregulates where lossOfFunction: .upregulates
+        default: relation
+        }
+    }
+
     /// Whether a loss-of-function edge of `relation` has its own glyph (`edge(_:certainty:lossOfFunction:)`).
     package static func drawsLossOfFunction(_ relation: Relation) -> Bool { relation == .inhibits || relation == .downregulates }
 

@@ -140,7 +140,8 @@ extension DiagramBuilder {
 
     /// What a path figure's edges need to know of the others: per node, how many drawn path edges leave it and enter it,
     /// and for a node with more than two edges into it, a group number (from 0: positive first, then by relation) for
-    /// each glyph and colour of arrowhead (at most `maxHeadGroups`, Graphviz's bound; a node with more groups gets none).
+    /// each glyph and colour of arrowhead (at most `maxHeadGroups`, Graphviz's bound; a node with more groups gets none,
+    /// and a group whose loss-of-function edges draw another arrowhead than the others is left out).
     struct PathLook {
         var leaving: [String: Int] = [:]
         var entering: [String: Int] = [:]
@@ -166,18 +167,25 @@ extension DiagramBuilder {
         let ends = Set(selection.paths.compactMap { $0.edges.last }.filter(graph.edges.indices.contains).map { drawnNode(graph.edges[$0].to) })
         look.end = ends.count == 1 ? ends.first : nil
         var into: [String: [HeadGroup]] = [:]
+        // The arrowheads each group draws: a loss-of-function edge's differs from its relation's.
+        var glyphs: [String: [HeadGroup: Set<Relation>]] = [:]
         for edge in drawn {
             look.between[DiagramOptions.EdgeEnds(from: edge.from, to: edge.to), default: 0] += 1
             look.leaving[edge.from, default: 0] += 1
             look.entering[edge.to, default: 0] += 1
             let sign = netSign(of: edge.edges.flatMap { numbers[$0] ?? [] })
-            into[edge.to, default: []].append(HeadGroup(relation: graph.edges[edge.edges[0]].relation, sign: sign))
+            let first = graph.edges[edge.edges[0]]
+            let group = HeadGroup(relation: first.relation, sign: sign)
+            into[edge.to, default: []].append(group)
+            glyphs[edge.to, default: [:]][group, default: []].insert(DOTStyle.headRelation(first.relation, lossOfFunction: first.lossOfFunction))
         }
         for edge in drawn where look.leaving[edge.from] == 1 { look.onlyOut[edge.from] = Set(edge.edges.flatMap { numbers[$0] ?? [] }) }
         for (node, heads) in into where heads.count > 2 {
             let seen = Set(heads).sorted { a, b in a.sign != b.sign ? a.sign < b.sign : a.relation < b.relation }
             guard seen.count <= Self.maxHeadGroups else { continue }
-            look.headGroups[node] = Dictionary(uniqueKeysWithValues: seen.enumerated().map { ($1, $0) })
+            // A group of two glyphs (a bar and a loss-of-function arrow) does not meet at one point: each edge its own.
+            look.headGroups[node] = Dictionary(
+                uniqueKeysWithValues: seen.enumerated().filter { glyphs[node]?[$1]?.count ?? 0 < 2 }.map { ($1, $0) })
         }
         return look
     }
