@@ -359,6 +359,11 @@ struct DiagramFormTests {
         let context: [DOTAttribute] = [.text("xlabel", "HPC"), .text("taillabel", "S")]
         #expect(DiagramBuilder.floated(context) == context)
         #expect(DiagramBuilder.floated([.literal("color", "red")]) == [.literal("color", "red")])
+        // Flipped: the end labels on the other side of the edge, the angle negated (Graphviz's −25° when not given).
+        #expect(DiagramBuilder.flipped(both) == [.text("headlabel", "4"), .text("taillabel", "S"), .literal("labelangle", "-30")])
+        #expect(DiagramBuilder.flipped([.text("taillabel", "S")]) == [.text("taillabel", "S"), .literal("labelangle", "25")])
+        #expect(DiagramBuilder.flipped(context + [.literal("labelangle", "-30")]).last == .literal("labelangle", "30"))
+        #expect(DiagramBuilder.flipped([.literal("color", "red")]) == [.literal("color", "red")])
         // Inlined (`inlineAll`): badges, numbers and the context as one HTML-like `label`, wrapped at 10 characters
         // after a comma, ink then grey; the end labels and the xlabel go.
         let inlined = DiagramBuilder.inlined(
@@ -381,6 +386,11 @@ struct DiagramFormTests {
         let inlineEdge = try #require(edges(inlineDOT, "drugamine", "target").first)
         #expect(attribute("taillabel", in: inlineEdge) == nil && inlineEdge.contains("label=<"))
         #expect(attribute("taillabel", in: try #require(edges(inlineDOT, "target", "effect").first)) == "1, 2, 4")
+        var flipOptions = DiagramOptions()
+        flipOptions.floatingLabels = .flipEdges([DiagramOptions.EdgeEnds(from: "target", to: "effect")])
+        let flipDOT = PathwayDiagram(graph: graph, selection: three, options: flipOptions).dot
+        #expect(attribute("labelangle", in: try #require(edges(flipDOT, "target", "effect").first)) == "-30")
+        #expect(attribute("taillabel", in: try #require(edges(flipDOT, "target", "effect").first)) == "1, 2, 4")
 
         // Hostile text stays escaped once, floated or in the path table's note.
         let hostileFloated = DiagramBuilder.floated([.text("taillabel", #"a\b & <c>"#), .text("headlabel", "\"4\"")])
@@ -691,7 +701,7 @@ struct DiagramConcentrateTests {
         #expect(!PathwayDiagram(graph: graph, selection: paths, options: options).dot.contains("concentrate"))
     }
 
-    @Test("settled: a figure whose edge labels overlap floats, then inlines, the colliding edges' labels, then all, if that has fewer overlaps")
+    @Test("settled: a figure whose edge labels overlap flips, floats, then inlines, the colliding edges' labels, then all, if that has fewer overlaps")
     func settledLabels() {
         let colliding: Set = [DiagramOptions.EdgeEnds(from: "a", to: "b")]
         var made: [String] = []
@@ -699,9 +709,9 @@ struct DiagramConcentrateTests {
         /// colliding edges inlined `inlineSome` and all inlined `inlineAll` (each: label on a slide, crossings, overlaps).
         func settled(
             _ plain: (Double, Int, Int), some: (Double, Int, Int), all: (Double, Int, Int),
-            inlineSome: (Double, Int, Int) = (0, 0, 99), inlineAll: (Double, Int, Int) = (0, 0, 99)
+            inlineSome: (Double, Int, Int) = (0, 0, 99), inlineAll: (Double, Int, Int) = (0, 0, 99), flip: (Double, Int, Int) = (0, 0, 99)
         ) -> String {
-            let measured = ["plain": plain, "some": some, "all": all, "inlineSome": inlineSome, "inlineAll": inlineAll]
+            let measured = ["plain": plain, "some": some, "all": all, "inlineSome": inlineSome, "inlineAll": inlineAll, "flip": flip]
             let floated = { (float: DiagramOptions.LabelFloat) -> String in
                 let name =
                     switch float {
@@ -709,6 +719,7 @@ struct DiagramConcentrateTests {
                     case .edges(colliding): "some"
                     case .inlineAll: "inlineAll"
                     case .inlineEdges(colliding): "inlineSome"
+                    case .flipEdges(colliding): "flip"
                     default: "wrong"
                     }
                 made.append(name)
@@ -720,7 +731,12 @@ struct DiagramConcentrateTests {
             return DiagramFit.settled("plain", floated: floated, measure: measure)
         }
         #expect(settled((8.17, 2, 12), some: (8.17, 2, 4), all: (8.17, 2, 5)) == "some")
-        #expect(made == ["some", "all", "inlineSome", "inlineAll"])
+        #expect(made == ["flip", "some", "all", "inlineSome", "inlineAll"])
+        // The colliding edges' end labels on the other side of their edges, tried first: it moves no node.
+        made = []
+        #expect(settled((8.17, 2, 3), some: (8.17, 2, 1), all: (8.17, 2, 1), flip: (8.17, 2, 0)) == "flip")
+        #expect(made == ["flip"])
+        #expect(settled((8.17, 2, 3), some: (8.17, 2, 1), all: (8.17, 2, 2), flip: (8.17, 2, 1)) == "flip")
         #expect(settled((8.17, 2, 12), some: (8.17, 2, 4), all: (8.17, 2, 1)) == "all")
         // No overlap: nothing floated is made.
         made = []
@@ -740,7 +756,7 @@ struct DiagramConcentrateTests {
         // stops at a candidate without overlaps.
         made = []
         #expect(settled((9.5, 0, 5), some: (9.5, 0, 4), all: (9.5, 0, 4), inlineSome: (8.2, 0, 0)) == "inlineSome")
-        #expect(made == ["some", "all", "inlineSome"])
+        #expect(made == ["flip", "some", "all", "inlineSome"])
         #expect(settled((9.5, 0, 5), some: (9.5, 0, 4), all: (9.5, 0, 4), inlineSome: (8.2, 0, 2), inlineAll: (8.0, 0, 1)) == "inlineAll")
         // Another candidate that fits and crosses no more: as it is, then floated, when the chosen one's labels still
         // overlap; the earlier wins a tie.
@@ -768,6 +784,6 @@ struct DiagramConcentrateTests {
         // Under 8 pt before: no smaller, and nothing inlined (inlined labels take room).
         made = []
         #expect(settled((7.5, 0, 5), some: (7.4, 0, 0), all: (7.5, 0, 2), inlineSome: (7.5, 0, 1)) == "all")
-        #expect(made == ["some", "all"])
+        #expect(made == ["flip", "some", "all"])
     }
 }

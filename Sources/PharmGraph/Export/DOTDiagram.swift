@@ -87,11 +87,14 @@ public struct DiagramOptions: Sendable, Equatable {
         case inlineAll
         /// The edges drawn between these DOT node names, their end labels as their `label`.
         case inlineEdges(Set<EdgeEnds>)
+        /// The edges drawn between these DOT node names, their end labels on the other side of the edge (`labelangle`
+        /// negated), which moves no node (`DiagramBuilder.flipped`).
+        case flipEdges(Set<EdgeEnds>)
 
         /// Whether the edge drawn from `from` to `to` floats its end labels as an `xlabel`.
         func floats(_ from: String, _ to: String) -> Bool {
             switch self {
-            case .none, .inlineAll, .inlineEdges: false
+            case .none, .inlineAll, .inlineEdges, .flipEdges: false
             case .all: true
             case let .edges(ends): ends.contains(EdgeEnds(from: from, to: to))
             }
@@ -100,9 +103,17 @@ public struct DiagramOptions: Sendable, Equatable {
         /// Whether the edge drawn from `from` to `to` draws its end labels as its `label`.
         func inlines(_ from: String, _ to: String) -> Bool {
             switch self {
-            case .none, .all, .edges: false
+            case .none, .all, .edges, .flipEdges: false
             case .inlineAll: true
             case let .inlineEdges(ends): ends.contains(EdgeEnds(from: from, to: to))
+            }
+        }
+
+        /// Whether the edge drawn from `from` to `to` draws its end labels on the other side of itself.
+        func flips(_ from: String, _ to: String) -> Bool {
+            switch self {
+            case .none, .all, .edges, .inlineAll, .inlineEdges: false
+            case let .flipEdges(ends): ends.contains(EdgeEnds(from: from, to: to))
             }
         }
     }
@@ -314,6 +325,7 @@ struct DiagramBuilder {
         attributes = pathStyled(
             attributes + DOTStyle.edge(edge.relation, certainty: edge.effectiveCertainty, lossOfFunction: edge.lossOfFunction)
                 + DiagramContext.attributes(edge.context) + Self.badges(drawn), edge: edge, numbers: paths)
+        if options.floatingLabels.flips(drawn.from, drawn.to) { attributes = Self.flipped(attributes) }
         if options.floatingLabels.floats(drawn.from, drawn.to) { attributes = Self.floated(attributes) }
         if options.floatingLabels.inlines(drawn.from, drawn.to) {
             let numbers = pathNumberLabel(edge: edge, numbers: paths)?.text
@@ -343,6 +355,17 @@ struct DiagramBuilder {
         return attributes.filter { !endLabels.contains($0.name) } + [
             DOTAttribute("xlabel", text), .literal("fontsize", DiagramContext.fontSize), .literal("fontcolor", DOTStyle.Palette.ink),
         ]
+    }
+
+    /// `attributes` with the tail and head labels on the other side of the edge: `labelangle` negated (Graphviz's
+    /// default, −25°, when not given); as they are without end labels.
+    static func flipped(_ attributes: [DOTAttribute]) -> [DOTAttribute] {
+        guard attributes.contains(where: { $0.name == "taillabel" || $0.name == "headlabel" }) else { return attributes }
+        guard let i = attributes.firstIndex(where: { $0.name == "labelangle" }) else { return attributes + [.literal("labelangle", "25")] }
+        var out = attributes
+        let angle = Double(out[i].value.raw) ?? -25
+        out[i] = .literal("labelangle", String(format: "%g", -angle))
+        return out
     }
 
     /// The most characters of a line of an inlined label (`inlined`): narrow, since dot gives the label a rank of

@@ -107,7 +107,7 @@ public enum DiagramFit {
             }
             // Inlined labels take room: only for a figure that fits a slide, which they must keep fitting.
             let inline: [DiagramOptions.LabelFloat] = fit.smallestLabel >= minimumLabel ? [.inlineEdges(colliding), .inlineAll] : []
-            let floats: [DiagramOptions.LabelFloat] = [.edges(colliding), .all] + inline
+            let floats: [DiagramOptions.LabelFloat] = [.flipEdges(colliding), .edges(colliding), .all] + inline
             for float in floats where best.overlaps > 0 { _ = try consider(floated(i, float)) }
         }
         return best.dot
