@@ -201,7 +201,7 @@ struct Render: ParsableCommand {
             graph: drawing.graph, selection: drawing.selection, options: options, engine: engine,
             format: format, output: output, benchmarkRepeat: benchmarkRepeat,
             report: report.map { LayoutReportRequest(path: $0, provenance: provenance) },
-            fit: !paths.isEmpty && rankdir == nil ? drawing : nil, allPaths: allPaths)
+            fit: paths.isEmpty ? nil : drawing, allPaths: allPaths, given: rankdir)
     }
 
     /// The selection's options as provenance records them: focus, depth and direction, or the paths' ends and bounds; `--where`.
@@ -280,11 +280,12 @@ struct Render: ParsableCommand {
     ///
     /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note. With `fit`, the path
     /// figure of `selection`, the rank direction and width are those that fit a slide with the fewest crossings, and
-    /// unless `allPaths`, as many of its paths as fit with labels of 8 pt (`DiagramFitter.paths`); without it, the
-    /// layout `DiagramFitter.poster` chooses.
+    /// unless `allPaths`, as many of its paths as fit with labels of 8 pt, or every path in the direction `given`
+    /// (`DiagramFitter.paths`); without it, the layout `DiagramFitter.poster` chooses.
     static func draw(
         graph: Graph, selection: DiagramSelection, options: DiagramOptions, engine: LayoutEngine?, format: RenderFormat,
-        output: String, benchmarkRepeat: Int? = nil, report: LayoutReportRequest? = nil, fit: Drawing? = nil, allPaths: Bool = false
+        output: String, benchmarkRepeat: Int? = nil, report: LayoutReportRequest? = nil, fit: Drawing? = nil, allPaths: Bool = false,
+        given: DiagramOptions.RankDirection? = nil
     ) throws {
         var options = options
         let layout = Self.engine(engine, nodeCount: selection.nodes.count, layered: options.layering == .kind)
@@ -293,7 +294,7 @@ struct Render: ParsableCommand {
         var fitter = DiagramFitter(layout: Self.layout)
         let dot: String
         if let fit {
-            dot = fitter.paths(fit, options: options, allPaths: allPaths)
+            dot = fitter.paths(fit, options: options, allPaths: allPaths, given: given)
         } else {
             dot = fitter.poster(graph: graph, selection: selection, options: options)
         }

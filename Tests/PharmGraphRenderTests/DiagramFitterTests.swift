@@ -27,7 +27,7 @@ struct DiagramFitterTests {
         let counting = CountingLayout()
         var fitter = DiagramFitter(layout: counting.layout)
         let options = DiagramOptions(size: .slide)
-        let dot = fitter.paths(drawing, options: options, allPaths: false)
+        let dot = fitter.paths(drawing, options: options, allPaths: false, given: nil)
         #expect(counting.dots.count == Set(counting.dots).count, "a DOT laid out twice")
         #expect(fitter.laidOut == counting.dots.count)
         #expect(counting.dots.contains(dot))
@@ -44,8 +44,25 @@ struct DiagramFitterTests {
             ).dot
         }
         #expect(unsettled.label < DiagramFit.minimumLabel)
-        let all = fitter.paths(drawing, options: options, allPaths: true)
+        let all = fitter.paths(drawing, options: options, allPaths: true, given: nil)
         #expect(!all.contains("of \(drawing.drawnPaths) paths drawn"))
+    }
+
+    @Test("a path figure in a given direction: every path, in that direction, nothing laid out")
+    func pathsGiven() throws {
+        let drawing = try Drawing(
+            .paths(from: "ketamine", to: "antidepressant-effect", maxLength: 4, limits: .standard), of: try ketamine(), title: "",
+            filter: ContextFilter())
+        var fitter = DiagramFitter(layout: { _ in
+            Issue.record("laid out")
+            return nil
+        })
+        var options = DiagramOptions(size: .slide)
+        let dot = fitter.paths(drawing, options: options, allPaths: false, given: .leftToRight)
+        options.rankDirection = .leftToRight
+        #expect(dot == PathwayDiagram(graph: drawing.graph, selection: drawing.selection, options: options).dot)
+        #expect(dot.contains(#"rankdir="LR""#))
+        #expect(fitter.laidOut == 0)
     }
 
     @Test("a layout Graphviz fails for some candidates: those are skipped, the figure is one of the others")
@@ -71,7 +88,7 @@ struct DiagramFitterTests {
         let options = DiagramOptions(size: .slide)
         let preferred = options.candidate(.topToBottom, width: nil, round: .plain, floating: .none)
         let every = PathwayDiagram(graph: drawing.graph, selection: drawing.selection, options: preferred).dot
-        #expect(fitter.paths(drawing, options: options, allPaths: false) == every)
+        #expect(fitter.paths(drawing, options: options, allPaths: false, given: nil) == every)
         let whole = try Drawing(.whole, of: network, title: "", filter: ContextFilter())
         let plain = PathwayDiagram(graph: whole.graph, selection: whole.selection, options: DiagramOptions()).dot
         let before = fitter.laidOut

@@ -75,8 +75,14 @@ public struct DiagramFitter {
     /// label at `DiagramFit.minimumLabel`: all of them when they do (or with `allPaths`, or under another engine than
     /// dot), else the most of the firmest first that do, found by halving the count (`Drawing.firstPaths`, whose
     /// caption and table say so); all of them when not even one path does. Every count is fitted unsettled (settling
-    /// keeps a fitting figure fitting), then the one drawn is settled.
-    public mutating func paths(_ drawing: Drawing, options: DiagramOptions, allPaths: Bool) -> String {
+    /// keeps a fitting figure fitting), then the one drawn is settled. In the direction `given`, if any, every path is
+    /// drawn as it is, nothing laid out.
+    public mutating func paths(_ drawing: Drawing, options: DiagramOptions, allPaths: Bool, given: DiagramOptions.RankDirection?) -> String {
+        if let given {
+            var options = options
+            options.rankDirection = given
+            return PathwayDiagram(graph: drawing.graph, selection: drawing.selection, options: options).dot
+        }
         func fit(_ count: Int, settle: Bool = false) -> (dot: String, label: Double) {
             let selection = drawing.firstPaths(count).selection
             return slide(given: nil, preferred: options.rankDirection, options: options, settle: settle) {
@@ -102,18 +108,24 @@ public struct DiagramFitter {
     /// layout `DiagramFit.fewestCrossings` chooses. Only a layered figure under dot without clusters is tried; a path
     /// figure, which is never concentrated, is drawn as given.
     public mutating func poster(graph: Graph, selection: DiagramSelection, options: DiagramOptions) -> String {
-        let plain = PathwayDiagram(graph: graph, selection: selection, options: options).dot
+        // Each candidate's DOT, made once.
+        var made: [Int?: [Bool: String]] = [:]
+        func dot(width: Int?, concentrate: Bool) -> String {
+            if let known = made[width]?[concentrate] { return known }
+            var candidate = options
+            candidate.rankWidth = width
+            candidate.concentrate = concentrate
+            let dot = PathwayDiagram(graph: graph, selection: selection, options: candidate).dot
+            made[width, default: [:]][concentrate] = dot
+            return dot
+        }
+        let plain = dot(width: options.rankWidth, concentrate: options.concentrate)
         guard options.engine == "dot", options.layering == .kind, !options.clusterBySystem else { return plain }
-        var merged = options
-        merged.concentrate = true
-        guard PathwayDiagram(graph: graph, selection: selection, options: merged).dot != plain else { return plain }
+        guard dot(width: options.rankWidth, concentrate: true) != plain else { return plain }
         var tried: [(dot: String, measured: DiagramFit.Measured)] = []
         for width in DiagramFit.posterRankWidths {
             for concentrate in [false, true] {
-                var options = options
-                options.rankWidth = width
-                options.concentrate = concentrate
-                let dot = PathwayDiagram(graph: graph, selection: selection, options: options).dot
+                let dot = dot(width: width, concentrate: concentrate)
                 // A bound no row reaches draws the same figure.
                 guard !tried.contains(where: { $0.dot == dot }) else { continue }
                 // A layout the report cannot read is not a candidate (the plain one, first, is always kept).
