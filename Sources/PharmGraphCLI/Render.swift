@@ -279,9 +279,9 @@ struct Render: ParsableCommand {
     /// report measured on the same layout when `report` asks for one.
     ///
     /// Without an engine, dot is used up to `dotNodeLimit` nodes and sfdp above, with a note. With `fit`, the path
-    /// figure of `selection`, the rank direction and width are those that fit a slide with the fewest crossings, and
-    /// unless `allPaths`, as many of its paths as fit with labels of 8 pt, or every path in the direction `given`
-    /// (`DiagramFitter.paths`); without it, the layout `DiagramFitter.poster` chooses.
+    /// figure of `selection` (`DiagramFitter.paths`): without `given`, the rank direction and width that fit a slide
+    /// with the fewest crossings and, unless `allPaths`, as many of its paths as fit with labels of 8 pt; with it,
+    /// every path in that direction, unfitted. Without `fit`, the layout `DiagramFitter.poster` chooses.
     static func draw(
         graph: Graph, selection: DiagramSelection, options: DiagramOptions, engine: LayoutEngine?, format: RenderFormat,
         output: String, benchmarkRepeat: Int? = nil, report: LayoutReportRequest? = nil, fit: Drawing? = nil, allPaths: Bool = false,

@@ -307,24 +307,30 @@ struct DiagramTests {
     func mixedHeads() throws {
         let graph = try load("render/mixed-heads.yaml")
         // drug ⊣ t1 ⊣ relief and drug ⊣ t2 ⊣ relief (loss of function), drug ⊣ t3 → p ⊣ relief (a bar), drug → m → relief:
-        // every path positive.
-        let selection = DiagramSelection.paths(
-            [
-                DiagramSelection.Path(edges: [0, 4], sign: .positive), DiagramSelection.Path(edges: [1, 5], sign: .positive),
-                DiagramSelection.Path(edges: [2, 6, 7], sign: .positive), DiagramSelection.Path(edges: [3, 8], sign: .positive),
-            ], ends: ["drug", "relief"], in: graph)
-        let heads = edgeLines(PathwayDiagram(graph: graph, selection: selection).dot).filter { $0.contains(#"-> "relief""#) }
-        #expect(heads.count == 4)
-        for head in heads {
-            let group = head.firstMatch(of: #/samehead="(h\d)"/#).map { String($0.1) }
-            if head.contains(#"arrowhead="tee""#) || head.contains(#"arrowtail="tee""#) {
+        // positive; drug → q ⊣ relief: negative.
+        let positive = [[0, 4], [1, 5], [2, 6, 7], [3, 8]].map { DiagramSelection.Path(edges: $0, sign: .positive) }
+        func heads(_ paths: [DiagramSelection.Path]) -> [Substring] {
+            let selection = DiagramSelection.paths(paths, ends: ["drug", "relief"], in: graph)
+            return edgeLines(PathwayDiagram(graph: graph, selection: selection).dot).filter { $0.contains(#"-> "relief""#) }
+        }
+        func group(_ head: Substring) -> String? { head.firstMatch(of: #/samehead="(h\d)"/#).map { String($0.1) } }
+        let mixed = { (head: Substring) in head.hasPrefix(#"  "p""#) || head.contains(#"arrowtail="tee""#) }
+        let four = heads(positive)
+        #expect(four.count == 4 && four.filter { $0.contains(#"arrowtail="tee""#) }.count == 2)
+        for head in four {
+            if mixed(head) {
                 // The bar and the loss-of-function arrows: each edge its own point, no port.
-                #expect(group == nil && !head.contains("headport="))
+                #expect(group(head) == nil && !head.contains("headport="))
             } else {
-                // The one group left: its own point, and no port (none other shares the node's side with it).
-                #expect(group == "h1" && !head.contains("headport="))
+                // The one group joined: its own point, and no port (a single joined group gets none).
+                #expect(group(head) == "h1" && !head.contains("headport="))
             }
         }
-        #expect(heads.filter { $0.contains(#"arrowtail="tee""#) }.count == 2)
+        // With a negative group too: the joined groups numbered without the one left out, each on its own port.
+        let five = heads(positive + [DiagramSelection.Path(edges: [9, 10], sign: .negative)])
+        #expect(five.count == 5)
+        for head in five where mixed(head) { #expect(group(head) == nil && !head.contains("headport=")) }
+        #expect(five.first { $0.hasPrefix(#"  "m""#) }.map { group($0) == "h1" && $0.contains(#"headport="nw""#) } == true)
+        #expect(five.first { $0.hasPrefix(#"  "q""#) }.map { group($0) == "h2" && $0.contains(#"headport="ne""#) } == true)
     }
 }

@@ -390,6 +390,9 @@ struct DiagramFormTests {
         flipOptions.floatingLabels = .flipEdges([DiagramOptions.EdgeEnds(from: "target", to: "effect")])
         let flipDOT = PathwayDiagram(graph: graph, selection: three, options: flipOptions).dot
         #expect(attribute("labelangle", in: try #require(edges(flipDOT, "target", "effect").first)) == "-30")
+        // Only those edges: the others keep their side.
+        let unflipped = edges(flipDOT, "drugamine", "target").filter { attribute("taillabel", in: $0) != nil }
+        #expect(!unflipped.isEmpty && unflipped.allSatisfy { attribute("labelangle", in: $0) == "30" })
         #expect(attribute("taillabel", in: try #require(edges(flipDOT, "target", "effect").first)) == "1, 2, 4")
 
         // Hostile text stays escaped once, floated or in the path table's note.
@@ -706,7 +709,8 @@ struct DiagramConcentrateTests {
         let colliding: Set = [DiagramOptions.EdgeEnds(from: "a", to: "b")]
         var made: [String] = []
         /// `settled` with the plain figure measured `plain`, the colliding edges floated `some`, all floated `all`, the
-        /// colliding edges inlined `inlineSome` and all inlined `inlineAll` (each: label on a slide, crossings, overlaps).
+        /// colliding edges inlined `inlineSome`, all inlined `inlineAll` and the colliding edges' end labels flipped
+        /// `flip` (each: label on a slide, crossings, overlaps).
         func settled(
             _ plain: (Double, Int, Int), some: (Double, Int, Int), all: (Double, Int, Int),
             inlineSome: (Double, Int, Int) = (0, 0, 99), inlineAll: (Double, Int, Int) = (0, 0, 99), flip: (Double, Int, Int) = (0, 0, 99)

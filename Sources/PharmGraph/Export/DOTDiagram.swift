@@ -70,10 +70,11 @@ public struct DiagramOptions: Sendable, Equatable {
     /// A path figure's node labels wrapped narrower in its column arrangement (`DiagramBuilder.narrowColumnLabelWidth`):
     /// the fourth round of candidates for a slide figure, packed too (docs/rendering.md, "Size").
     public var narrowLabels = false
-    /// Which edges draw their badge and path numbers as one external label (`xlabel`, which Graphviz places after the
-    /// layout, clear of the other labels and nodes where it can) instead of at their tail and head; an edge with a
-    /// context label (an `xlabel` already) keeps them at its ends. What a slide figure is drawn with when its labels at
-    /// the ends collide and this has fewer label overlaps (`DiagramFit.settled`; docs/rendering.md, "Edge labels").
+    /// Which edges draw their badge and path numbers on the other side of the edge, as one external label (`xlabel`,
+    /// which Graphviz places after the layout, clear of the other labels and nodes where it can; an edge with a context
+    /// label, an `xlabel` already, keeps them at its ends) or inlined as the edge's `label`, instead of at their tail
+    /// and head. What a slide figure is drawn with when its labels at the ends collide and this has fewer label
+    /// overlaps (`DiagramFit.settled`; docs/rendering.md, "Edge labels").
     public var floatingLabels = LabelFloat.none
 
     /// Which edges float their end labels (`floatingLabels`), and how.
@@ -363,8 +364,8 @@ struct DiagramBuilder {
         guard attributes.contains(where: { $0.name == "taillabel" || $0.name == "headlabel" }) else { return attributes }
         guard let i = attributes.firstIndex(where: { $0.name == "labelangle" }) else { return attributes + [.literal("labelangle", "25")] }
         var out = attributes
-        let angle = Double(out[i].value.raw) ?? -25
-        out[i] = .literal("labelangle", String(format: "%g", -angle))
+        let angle = -(Double(out[i].value.raw) ?? -25)
+        out[i] = .literal("labelangle", angle == angle.rounded() ? String(Int(angle)) : String(angle))
         return out
     }
 

@@ -100,7 +100,8 @@ package enum DOTStyle {
         return attributes
     }
 
-    /// The relation whose arrowhead an edge of `relation` draws: a drawn loss-of-function edge's is the matching arrow's.
+    /// The relation whose arrowhead an edge of `relation` draws: for a loss-of-function `inhibits` or `downregulates`
+    /// edge, the matching arrow's (`edge(_:certainty:lossOfFunction:)`).
     package static func headRelation(_ relation: Relation, lossOfFunction: Bool) -> Relation {
         switch relation {
         case .inhibits where lossOfFunction: .activates

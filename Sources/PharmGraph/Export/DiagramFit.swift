@@ -66,8 +66,8 @@ public enum DiagramFit {
         }
     }
 
-    /// `dot`, or the same candidate with some end labels floated (`floated`, given `DiagramOptions.floatingLabels`)
-    /// when `dot`'s edge labels overlap: `settled(_:measure:)` of this one candidate.
+    /// `dot`, or the same candidate with some end labels flipped, floated or inlined (`floated`, given
+    /// `DiagramOptions.floatingLabels`) when `dot`'s edge labels overlap: `settled(_:measure:)` of this one candidate.
     public static func settled<Failure: Error>(
         _ dot: String, floated: (DiagramOptions.LabelFloat) -> String, measure: (String) throws(Failure) -> LabelFit?
     ) throws(Failure) -> String {
@@ -77,7 +77,8 @@ public enum DiagramFit {
     /// The first of `candidates` (the DOT of the chosen layout; `floated(i, float)`: candidate `i`'s DOT with some end
     /// labels floated), or a layout with fewer edge label overlaps (`measure`: a layout
     /// report's `LabelFit`; `nil` for a layout it cannot read): for each candidate in order (the chosen one, then the
-    /// `alternates`), the candidate as it is (except the first), then its labels floated as `xlabel`s, first only the
+    /// `alternates`), the candidate as it is (except the first), then the colliding edges' end labels on the other side
+    /// of their edges, then its labels floated as `xlabel`s, first only the
     /// edges whose end labels collide, then every edge, then, when the first fits a slide, inlined as the edges'
     /// `label`s (laid out by dot, so they take room), the colliding edges, then every edge. Of those with no more crossings than the first and a smallest
     /// label no smaller than the first's or than `minimumLabel` (a figure that fits a slide keeps fitting it), the one

@@ -132,7 +132,7 @@ extension DiagramBuilder {
         return leaving > 2 && leaving > entering
     }
 
-    /// A glyph and colour of arrowhead.
+    /// The edges into a node that meet at one point: one relation (its arrowhead) and one net sign (its colour).
     struct HeadGroup: Hashable {
         var relation: Relation
         var sign: Sign
@@ -140,8 +140,8 @@ extension DiagramBuilder {
 
     /// What a path figure's edges need to know of the others: per node, how many drawn path edges leave it and enter it,
     /// and for a node with more than two edges into it, a group number (from 0: positive first, then by relation) for
-    /// each glyph and colour of arrowhead (at most `maxHeadGroups`, Graphviz's bound; a node with more groups gets none,
-    /// and a group whose loss-of-function edges draw another arrowhead than the others is left out).
+    /// each relation and net sign of its edges (at most `maxHeadGroups`, Graphviz's bound; a node with more groups gets
+    /// none), leaving out a group whose loss-of-function edges draw another arrowhead than its others.
     struct PathLook {
         var leaving: [String: Int] = [:]
         var entering: [String: Int] = [:]
@@ -181,11 +181,11 @@ extension DiagramBuilder {
         }
         for edge in drawn where look.leaving[edge.from] == 1 { look.onlyOut[edge.from] = Set(edge.edges.flatMap { numbers[$0] ?? [] }) }
         for (node, heads) in into where heads.count > 2 {
-            let seen = Set(heads).sorted { a, b in a.sign != b.sign ? a.sign < b.sign : a.relation < b.relation }
+            // A group of two arrowheads (a bar and loss-of-function arrows) is not joined: each edge its own point.
+            let joined = Set(heads).filter { (glyphs[node]?[$0]?.count ?? 0) < 2 }
+            let seen = joined.sorted { a, b in a.sign != b.sign ? a.sign < b.sign : a.relation < b.relation }
             guard seen.count <= Self.maxHeadGroups else { continue }
-            // A group of two glyphs (a bar and a loss-of-function arrow) does not meet at one point: each edge its own.
-            look.headGroups[node] = Dictionary(
-                uniqueKeysWithValues: seen.enumerated().filter { glyphs[node]?[$1]?.count ?? 0 < 2 }.map { ($1, $0) })
+            look.headGroups[node] = Dictionary(uniqueKeysWithValues: seen.enumerated().map { ($1, $0) })
         }
         return look
     }
