@@ -202,18 +202,32 @@ def worker(tool, data, queries, quick):
 # ---------------------------------------------------------------- pharmgraph
 
 
+def run_timed(cmd):
+    """Runs CMD under /usr/bin/time: its exit code, stdout, stderr, CPU seconds and peak KB (None when not reported).
+
+    CPU from wait4's rusage of `time` and its waited-for child, in microseconds (`time`'s own %U %S round to 10 ms,
+    7 % of the load floor); the peak from `time`'s %M (wait4's own maxrss would include the forked Python's).
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(["/usr/bin/time", "-f", "PEAK_KB=%M"] + cmd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    peak = int(stderr.rsplit("PEAK_KB=", 1)[1].split()[0]) if "PEAK_KB=" in stderr else None
+    return os.waitstatus_to_exitcode(status), stdout, stderr, usage.ru_utime + usage.ru_stime, peak
+
+
 def run_pharmgraph(binary, args):
-    """Runs the CLI under /usr/bin/time; returns stdout, its timings line and peak KB."""
-    proc = subprocess.run(["/usr/bin/time", "-f", "PEAK_KB=%M"] + [binary] + args + ["--timings"],
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.exit(f"pharmgraph failed: {' '.join(args)}\n{proc.stderr}")
-    timings = [l for l in proc.stderr.splitlines() if l.startswith("timings:")][0]
+    """Runs the CLI with --timings under /usr/bin/time; returns stdout, its load and query times and peak KB."""
+    code, stdout, stderr, _, peak = run_timed([binary] + args + ["--timings"])
+    if code != 0 or peak is None:
+        sys.exit(f"pharmgraph failed: {' '.join(args)}\n{stderr}")
+    timings = [l for l in stderr.splitlines() if l.startswith("timings:")][0]
     # Loading includes building the adjacency (CSR) index, as the peers' loads build theirs.
     load = float(timings.split("load ")[1].split(" s")[0]) + float(timings.split("index ")[1].split(" s")[0])
     queries = float(timings.split("queries ")[1].split(" s")[0])
-    peak = int([l for l in proc.stderr.splitlines() if l.startswith("PEAK_KB=")][0][8:])
-    return proc.stdout, load, queries, peak
+    return stdout, load, queries, peak
 
 
 def batch_file(rows, path):
@@ -405,19 +419,11 @@ def load_floor(binary, data, workdir, runs=9):
         f.write("Compound::A\tCtD\tDisease::B\n")
 
     def measure(cmd):
-        # CPU from wait4's rusage of `time` and its waited-for child, in microseconds (`time`'s own %U %S
-        # round to 10 ms, 7 % of the floor); the peak from `time`'s %M (wait4's own maxrss would include the
-        # forked Python's).
-        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-            proc = subprocess.Popen(["/usr/bin/time", "-f", "PEAK_KB=%M"] + cmd, stdout=out, stderr=err)
-            _, status, usage = os.wait4(proc.pid, 0)
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            out.seek(0)
-            err.seek(0)
-            stdout, stderr = out.read().decode(), err.read().decode()
-        if proc.returncode not in (0, 1) or "PEAK_KB=" not in stderr:
+        # `diff` exits 1 when the versions differ.
+        code, stdout, stderr, cpu, peak = run_timed(cmd)
+        if code not in (0, 1) or peak is None:
             sys.exit(f"bench-paths: error: {' '.join(cmd)} failed:\n{stderr}")
-        return usage.ru_utime + usage.ru_stime, int(stderr.rsplit("PEAK_KB=", 1)[1].split()[0]), stdout
+        return cpu, peak, stdout
 
     def counts_ours(stdout):
         nodes = [int(l.split()[1]) for l in stdout.splitlines() if l.startswith("nodes:")]
