@@ -166,23 +166,22 @@ extension DiagramBuilder {
         look.start = starts.count == 1 ? starts.first : nil
         let ends = Set(selection.paths.compactMap { $0.edges.last }.filter(graph.edges.indices.contains).map { drawnNode(graph.edges[$0].to) })
         look.end = ends.count == 1 ? ends.first : nil
-        var into: [String: [HeadGroup]] = [:]
-        // The arrowheads each group draws: a loss-of-function edge's differs from its relation's.
-        var glyphs: [String: [HeadGroup: Set<Relation>]] = [:]
+        // Per node, the groups of the edges into it and the arrowheads each draws (a loss-of-function edge's differs
+        // from its relation's).
+        var into: [String: [HeadGroup: Set<Relation>]] = [:]
         for edge in drawn {
             look.between[DiagramOptions.EdgeEnds(from: edge.from, to: edge.to), default: 0] += 1
             look.leaving[edge.from, default: 0] += 1
             look.entering[edge.to, default: 0] += 1
             let sign = netSign(of: edge.edges.flatMap { numbers[$0] ?? [] })
             let first = graph.edges[edge.edges[0]]
-            let group = HeadGroup(relation: first.relation, sign: sign)
-            into[edge.to, default: []].append(group)
-            glyphs[edge.to, default: [:]][group, default: []].insert(DOTStyle.headRelation(first.relation, lossOfFunction: first.lossOfFunction))
+            into[edge.to, default: [:]][HeadGroup(relation: first.relation, sign: sign), default: []]
+                .insert(DOTStyle.headRelation(first.relation, lossOfFunction: first.lossOfFunction))
         }
         for edge in drawn where look.leaving[edge.from] == 1 { look.onlyOut[edge.from] = Set(edge.edges.flatMap { numbers[$0] ?? [] }) }
-        for (node, heads) in into where heads.count > 2 {
+        for (node, groups) in into where look.entering[node, default: 0] > 2 {
             // A group of two arrowheads (a bar and loss-of-function arrows) is not joined: each edge its own point.
-            let joined = Set(heads).filter { (glyphs[node]?[$0]?.count ?? 0) < 2 }
+            let joined = groups.filter { $0.value.count < 2 }.keys
             let seen = joined.sorted { a, b in a.sign != b.sign ? a.sign < b.sign : a.relation < b.relation }
             guard seen.count <= Self.maxHeadGroups else { continue }
             look.headGroups[node] = Dictionary(uniqueKeysWithValues: seen.enumerated().map { ($1, $0) })
